@@ -1,0 +1,27 @@
+import type { Db } from "#server/db/database.ts";
+import type { JobQueue } from "#server/jobs/queue.ts";
+import type { Clock } from "#server/ports/clock.ts";
+import type { WarehouseClient, WarehouseKind } from "#server/ports/warehouse.ts";
+
+/** What every use case runs with: the database, time, ids, the job queue and the outside world's ports. */
+export type AppContext = {
+  db: Db;
+  clock: Clock;
+  newId: () => string;
+  jobs: JobQueue;
+  warehouses: Partial<Record<WarehouseKind, WarehouseClient>>;
+};
+
+/** Who did it, as the timeline shows it: a user, an API token, or the system itself. */
+export type Actor = { kind: "user"; userId: string } | { kind: "token"; tokenId: string } | { kind: "system"; job?: string };
+
+export function actorLabel(actor: Actor): string {
+  switch (actor.kind) {
+    case "user":
+      return `user:${actor.userId}`;
+    case "token":
+      return `token:${actor.tokenId}`;
+    case "system":
+      return actor.job ? `system:${actor.job}` : "system";
+  }
+}

@@ -1,0 +1,146 @@
+import { and, count, eq, inArray, isNull } from "drizzle-orm";
+import {
+  attachTag,
+  type Decision,
+  hasUnmappedItem,
+  nextAutomaticStep,
+  type OrderEvent,
+  setShipmentAllocated,
+} from "#server/domain/order.ts";
+import type { ShopSettings } from "#server/domain/shop-settings.ts";
+import type { SystemTagCode } from "#server/domain/system-tags.ts";
+import { matchingTags, type TagRule, type TagRuleFacts } from "#server/domain/tag-rules.ts";
+import type { Db } from "#server/db/database.ts";
+import { type LoadedOrder, saveDecision } from "#server/db/order-queries.ts";
+import { orders, products, shipments, shops, tags } from "#server/db/schema.ts";
+import type { AppContext } from "./context.ts";
+import { allocateOrder } from "./stock-allocation.ts";
+
+type Meta = { actor: string; now: Date };
+
+/**
+ * Lets the order move on by itself as far as it can right now (SPEC.md §2): out of the grace
+ * period, through 確認待 when nothing holds it, to 出荷待ち once paid and allocated. Each entry runs
+ * what the status asks for, in the caller's transaction.
+ */
+export async function progressOrder(tx: Db, ctx: AppContext, loaded: LoadedOrder, meta: Meta): Promise<LoadedOrder> {
+  let current = loaded;
+  // Each step moves strictly forward through a finite table, so a handful of rounds always suffices.
+  for (let round = 0; round < 8; round++) {
+    const step = nextAutomaticStep(current.snapshot, meta.now);
+    if (!step) return current;
+    current = await saveDecision(tx, current, step, meta);
+    current = await onEnter(tx, ctx, current, step, meta);
+  }
+  return current;
+}
+
+async function onEnter(tx: Db, ctx: AppContext, order: LoadedOrder, step: Decision, meta: Meta): Promise<LoadedOrder> {
+  const entered = step.events.find((e) => e.type === "status_changed");
+  if (entered?.from === "new" && entered.to === "awaiting_confirmation") return applyTagRules(tx, order, meta);
+  if (entered?.to === "confirmed") return allocate(tx, order, meta);
+  if (entered?.to === "awaiting_shipment") {
+    await scheduleShipmentRequests(tx, ctx, order, meta.now);
+  }
+  return order;
+}
+
+export async function allocate(tx: Db, order: LoadedOrder, meta: Meta): Promise<LoadedOrder> {
+  const outcome = await allocateOrder(tx, order);
+  let current = order;
+  for (const [shipmentId, full] of outcome) {
+    const decision = setShipmentAllocated(current.snapshot, shipmentId, full);
+    const events: OrderEvent[] = full
+      ? decision.events
+      : [{ type: "allocation_short", message: "在庫が不足しているため一部のみ引当てました。入荷後に自動で引当てます。", detail: { shipmentId } }];
+    current = await saveDecision(tx, current, { ...decision, events }, meta);
+  }
+  return current;
+}
+
+async function scheduleShipmentRequests(tx: Db, ctx: AppContext, order: LoadedOrder, now: Date): Promise<void> {
+  const settings = await shopSettings(tx, order.row.shopId);
+  const due = new Date(now.getTime() + settings.shipmentRequestDelayMinutes * 60_000);
+  for (const s of order.shipments) {
+    if (s.status !== "awaiting_shipment") continue;
+    await tx.update(shipments).set({ requestDueAt: due }).where(eq(shipments.id, s.id));
+    await ctx.jobs.enqueue(tx, "shipment-request", { shipmentId: s.id }, { startAfter: due, singletonKey: s.id });
+  }
+}
+
+export async function shopSettings(tx: Db, shopId: string): Promise<ShopSettings> {
+  const [shop] = await tx.select({ settings: shops.settings }).from(shops).where(eq(shops.id, shopId));
+  if (!shop) throw new Error(`shop ${shopId} vanished`);
+  return shop.settings as ShopSettings;
+}
+
+export async function systemTag(tx: Db, accountId: string, code: SystemTagCode) {
+  const [tag] = await tx
+    .select()
+    .from(tags)
+    .where(and(eq(tags.accountId, accountId), eq(tags.systemCode, code)));
+  if (!tag) throw new Error(`account ${accountId} has no system tag ${code}`);
+  return { tagId: tag.id, name: tag.name, hold: tag.hold, systemCode: tag.systemCode };
+}
+
+/** Sets the system tags for what needs a person, then every custom tag whose rule matches. */
+async function applyTagRules(tx: Db, order: LoadedOrder, meta: Meta): Promise<LoadedOrder> {
+  let current = order;
+  if (hasUnmappedItem(current.snapshot)) {
+    const tag = await systemTag(tx, current.row.accountId, "unmapped_item");
+    current = await attachIfAbsent(tx, current, tag, "system", meta);
+  }
+  const ruleTags = await tx
+    .select({ id: tags.id, name: tags.name, hold: tags.hold, rule: tags.rule })
+    .from(tags)
+    .where(and(eq(tags.accountId, current.row.accountId), eq(tags.kind, "custom")));
+  const withRules = ruleTags.filter((t) => t.rule !== null).map((t) => ({ ...t, rule: t.rule as TagRule }));
+  if (withRules.length === 0) return current;
+  const facts = await tagRuleFacts(tx, current);
+  for (const t of matchingTags(withRules, facts)) {
+    current = await attachIfAbsent(tx, current, { tagId: t.id, name: t.name, hold: t.hold, systemCode: null }, "rule", meta);
+  }
+  return current;
+}
+
+async function attachIfAbsent(
+  tx: Db,
+  order: LoadedOrder,
+  tag: { tagId: string; name: string; hold: boolean; systemCode: string | null },
+  by: "rule" | "system",
+  meta: Meta,
+): Promise<LoadedOrder> {
+  const decision = attachTag(order.snapshot, tag, by);
+  return decision instanceof Error ? order : saveDecision(tx, order, decision, meta);
+}
+
+export async function tagRuleFacts(tx: Db, order: LoadedOrder): Promise<TagRuleFacts> {
+  const [buyerOrders] = await tx
+    .select({ n: count() })
+    .from(orders)
+    .where(
+      and(eq(orders.accountId, order.row.accountId), eq(orders.buyerEmail, order.row.buyerEmail), isNull(orders.deletedAt)),
+    );
+  const productIds = order.items.flatMap((i) => i.mapping?.components.map((c) => c.productId) ?? []);
+  const skus =
+    productIds.length === 0
+      ? []
+      : await tx.select({ sku: products.sku }).from(products).where(inArray(products.id, productIds));
+  return orderFacts(order, buyerOrders?.n ?? 1, skus.map((p) => p.sku));
+}
+
+function orderFacts(order: LoadedOrder, buyerOrderCount: number, productSkus: readonly string[]): TagRuleFacts {
+  const shipTo = order.row.shipTo as { name: string; prefecture: string; phone: string };
+  const norm = (s: string | null | undefined) => (s ?? "").replace(/[\s　]/g, "");
+  return {
+    remarks: order.row.remarks,
+    total: order.row.total,
+    prefecture: shipTo.prefecture,
+    paymentMethod: order.row.paymentMethod,
+    itemCodes: [...order.items.flatMap((i) => [i.mallItemCode, i.mallSkuCode].filter((c) => c !== "")), ...productSkus],
+    buyerOrderCount,
+    shipToDiffersFromBuyer:
+      norm(shipTo.name) !== norm(order.row.buyerName) ||
+      (order.row.buyerPhone !== null && norm(shipTo.phone).replace(/-/g, "") !== norm(order.row.buyerPhone).replace(/-/g, "")),
+  };
+}

@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+const configSchema = z.object({
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  JUCHU_DATA_DIR: z.string().min(1).default("./data"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  JUCHU_ROLE: z.enum(["all", "web", "worker"]).default("all"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Config = {
+  database: { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
+  port: number;
+  host: string;
+  role: "all" | "web" | "worker";
+  logLevel: string;
+};
+
+export class ConfigError extends Error {}
+
+/** The only reader of process.env: every problem is listed at once so a bad deploy is fixed in one go. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { dataDir?: string } = {}): Config {
+  const parsed = configSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== "")));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const c = parsed.data;
+  return {
+    database: c.DATABASE_URL
+      ? { kind: "postgres", url: c.DATABASE_URL }
+      : { kind: "pglite", dataDir: overrides.dataDir ?? c.JUCHU_DATA_DIR },
+    port: c.PORT,
+    host: c.HOST,
+    role: c.JUCHU_ROLE,
+    logLevel: c.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,65 @@
+import { mkdir } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import { type Db as IDatabase, fromPglite } from "pg-boss";
+import type { Config } from "#server/config.ts";
+import * as schema from "./schema.ts";
+
+/** One handle over both engines: everything above this file speaks Drizzle and never asks which. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type Database = {
+  kind: "pglite" | "postgres";
+  db: Db;
+  /** How pg-boss reaches the same database outside a business transaction. */
+  boss: { db: IDatabase; backend: "pglite" } | { connectionString: string; backend: "postgres" };
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+};
+
+const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
+
+export async function openDatabase(config: Config["database"]): Promise<Database> {
+  if (config.kind === "postgres") {
+    const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    const db = drizzlePg(pool, { schema });
+    return {
+      kind: "postgres",
+      db,
+      boss: { connectionString: config.url, backend: "postgres" },
+      async migrate() {
+        // Two processes starting together must not both run the same migration.
+        const client = await pool.connect();
+        try {
+          await client.query("select pg_advisory_lock(7261001)");
+          await migratePg(drizzlePg(client, { schema }), { migrationsFolder });
+        } finally {
+          await client.query("select pg_advisory_unlock(7261001)").catch(() => {});
+          client.release();
+        }
+      },
+      close: () => pool.end(),
+    };
+  }
+  await mkdir(config.dataDir, { recursive: true });
+  const client = await PGlite.create({ dataDir: config.dataDir });
+  const db = drizzlePglite(client, { schema });
+  return {
+    kind: "pglite",
+    db,
+    boss: { db: fromPglite(client), backend: "pglite" },
+    migrate: () => migratePglite(db, { migrationsFolder }),
+    close: () => client.close(),
+  };
+}
+
+export async function ping(db: Db): Promise<void> {
+  await db.execute(sql`select 1`);
+}

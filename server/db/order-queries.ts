@@ -1,0 +1,183 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { findMapping, type ProductMappingRule } from "#server/domain/allocation.ts";
+import type { AttachedTag, Decision, OrderSnapshot } from "#server/domain/order.ts";
+import type { OrderStatus, ShippingStatus } from "#server/domain/order-status.ts";
+import type { Db } from "./database.ts";
+import {
+  orderEvents,
+  orderItems,
+  orders,
+  orderTags,
+  productMappingComponents,
+  productMappings,
+  shipments,
+  tags,
+} from "./schema.ts";
+
+export type OrderRow = typeof orders.$inferSelect;
+export type OrderItemRow = typeof orderItems.$inferSelect;
+export type ShipmentRow = typeof shipments.$inferSelect;
+
+export type LoadedOrder = {
+  row: OrderRow;
+  items: (OrderItemRow & { mapping: (ProductMappingRule & { id: string }) | null })[];
+  shipments: ShipmentRow[];
+  tags: AttachedTag[];
+  snapshot: OrderSnapshot;
+};
+
+/** Mappings of one shop for the given mall item codes, with their components. */
+export async function loadMappings(
+  tx: Db,
+  shopId: string,
+  itemCodes: readonly string[],
+): Promise<(ProductMappingRule & { id: string })[]> {
+  if (itemCodes.length === 0) return [];
+  const rows = await tx
+    .select({
+      id: productMappings.id,
+      mallItemCode: productMappings.mallItemCode,
+      mallSkuCode: productMappings.mallSkuCode,
+      productId: productMappingComponents.productId,
+      quantity: productMappingComponents.quantity,
+    })
+    .from(productMappings)
+    .innerJoin(productMappingComponents, eq(productMappingComponents.mappingId, productMappings.id))
+    .where(and(eq(productMappings.shopId, shopId), inArray(productMappings.mallItemCode, [...new Set(itemCodes)])));
+  const byId = new Map<string, ProductMappingRule & { id: string; components: { productId: string; quantity: number }[] }>();
+  for (const r of rows) {
+    const m = byId.get(r.id) ?? { id: r.id, mallItemCode: r.mallItemCode, mallSkuCode: r.mallSkuCode, components: [] };
+    m.components.push({ productId: r.productId, quantity: r.quantity });
+    byId.set(r.id, m);
+  }
+  return [...byId.values()];
+}
+
+/** Loads an order of the account (locked for the transaction when `lock`), or null if it is not theirs. */
+export async function loadOrder(
+  tx: Db,
+  accountId: string,
+  orderId: string,
+  options: { lock: boolean },
+): Promise<LoadedOrder | null> {
+  const base = tx
+    .select()
+    .from(orders)
+    .where(and(eq(orders.id, orderId), eq(orders.accountId, accountId)));
+  const [row] = options.lock ? await base.for("update") : await base;
+  if (!row) return null;
+  const [items, shipmentRows, tagRows] = await Promise.all([
+    tx.select().from(orderItems).where(eq(orderItems.orderId, orderId)).orderBy(asc(orderItems.lineNo)),
+    tx.select().from(shipments).where(eq(shipments.orderId, orderId)).orderBy(asc(shipments.createdAt), asc(shipments.id)),
+    tx
+      .select({ tagId: tags.id, name: tags.name, hold: tags.hold, systemCode: tags.systemCode })
+      .from(orderTags)
+      .innerJoin(tags, eq(tags.id, orderTags.tagId))
+      .where(eq(orderTags.orderId, orderId))
+      .orderBy(asc(orderTags.attachedAt)),
+  ]);
+  const mappings = await loadMappings(
+    tx,
+    row.shopId,
+    items.map((i) => i.mallItemCode),
+  );
+  const mappedItems = items.map((i) => ({ ...i, mapping: findMapping(mappings, i) }));
+  return {
+    row,
+    items: mappedItems,
+    shipments: shipmentRows,
+    tags: tagRows,
+    snapshot: {
+      status: row.status as OrderStatus,
+      paymentMethod: row.paymentMethod,
+      paidAt: row.paidAt,
+      total: row.total,
+      graceUntil: row.graceUntil,
+      deletedAt: row.deletedAt,
+      items: mappedItems.map((i) => ({ mapped: i.mapping !== null })),
+      shipments: shipmentRows.map((s) => ({ id: s.id, status: s.status as ShippingStatus })),
+      tags: tagRows,
+    },
+  };
+}
+
+/** Writes what a decision changed and appends its events to the timeline, in the caller's transaction. */
+export async function saveDecision(
+  tx: Db,
+  loaded: LoadedOrder,
+  decision: Decision,
+  meta: { actor: string; now: Date },
+): Promise<LoadedOrder> {
+  const before = loaded.snapshot;
+  const after = decision.order;
+  const { actor, now } = meta;
+  if (before.status !== after.status || before.paidAt !== after.paidAt || before.deletedAt !== after.deletedAt) {
+    await tx
+      .update(orders)
+      .set({ status: after.status, paidAt: after.paidAt, deletedAt: after.deletedAt, updatedAt: now })
+      .where(eq(orders.id, loaded.row.id));
+  }
+  for (const s of after.shipments) {
+    const old = before.shipments.find((b) => b.id === s.id);
+    if (old && old.status !== s.status) {
+      await tx.update(shipments).set({ status: s.status, updatedAt: now }).where(eq(shipments.id, s.id));
+    }
+  }
+  const added = after.tags.filter((t) => !before.tags.some((b) => b.tagId === t.tagId));
+  const removed = before.tags.filter((t) => !after.tags.some((a) => a.tagId === t.tagId));
+  if (added.length > 0) {
+    await tx.insert(orderTags).values(
+      added.map((t) => ({
+        orderId: loaded.row.id,
+        tagId: t.tagId,
+        accountId: loaded.row.accountId,
+        attachedBy: actor,
+        attachedAt: now,
+      })),
+    );
+  }
+  if (removed.length > 0) {
+    await tx.delete(orderTags).where(
+      and(
+        eq(orderTags.orderId, loaded.row.id),
+        inArray(
+          orderTags.tagId,
+          removed.map((t) => t.tagId),
+        ),
+      ),
+    );
+  }
+  await appendEvents(tx, loaded.row, decision.events, meta);
+  return {
+    ...loaded,
+    row: { ...loaded.row, status: after.status, paidAt: after.paidAt, deletedAt: after.deletedAt },
+    shipments: loaded.shipments.map((s) => ({
+      ...s,
+      status: after.shipments.find((a) => a.id === s.id)?.status ?? s.status,
+    })),
+    tags: [...after.tags],
+    snapshot: after,
+  };
+}
+
+export async function appendEvents(
+  tx: Db,
+  order: { id: string; accountId: string },
+  events: Decision["events"],
+  meta: { actor: string; now: Date },
+): Promise<void> {
+  if (events.length === 0) return;
+  await tx.insert(orderEvents).values(
+    events.map((e) => ({
+      orderId: order.id,
+      accountId: order.accountId,
+      at: meta.now,
+      actor: meta.actor,
+      type: e.type,
+      fromStatus: e.from ?? null,
+      toStatus: e.to ?? null,
+      message: e.message,
+      detail: e.detail ?? null,
+    })),
+  );
+}

@@ -1,0 +1,311 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+const created = () => ts("created_at").notNull().defaultNow();
+
+export const accounts = pgTable("accounts", {
+  id: uuid("id").primaryKey(),
+  name: text("name").notNull(),
+  kind: text("kind").notNull().default("merchant"),
+  createdAt: created(),
+});
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    email: text("email").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    createdAt: created(),
+  },
+  (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`)],
+);
+
+export const apiTokens = pgTable("api_tokens", {
+  id: uuid("id").primaryKey(),
+  accountId: uuid("account_id")
+    .notNull()
+    .references(() => accounts.id),
+  userId: uuid("user_id").references(() => users.id),
+  name: text("name").notNull(),
+  /** sha256 of the token: tokens are long random secrets, so a fast hash is enough and lookups stay indexed. */
+  tokenHash: text("token_hash").notNull().unique(),
+  createdAt: created(),
+  revokedAt: ts("revoked_at"),
+});
+
+export const shops = pgTable(
+  "shops",
+  {
+    id: uuid("id").primaryKey(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    channel: text("channel").notNull(),
+    name: text("name").notNull(),
+    settings: jsonb("settings").notNull(),
+    credentials: jsonb("credentials"),
+    createdAt: created(),
+    updatedAt: created(),
+  },
+  (t) => [index("shops_account_idx").on(t.accountId)],
+);
+
+export const warehouses = pgTable("warehouses", {
+  id: uuid("id").primaryKey(),
+  accountId: uuid("account_id")
+    .notNull()
+    .references(() => accounts.id),
+  name: text("name").notNull(),
+  kind: text("kind").notNull(),
+  createdAt: created(),
+});
+
+export const products = pgTable(
+  "products",
+  {
+    id: uuid("id").primaryKey(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    sku: text("sku").notNull(),
+    name: text("name").notNull(),
+    createdAt: created(),
+  },
+  (t) => [uniqueIndex("products_account_sku_key").on(t.accountId, t.sku)],
+);
+
+export const stock = pgTable(
+  "stock",
+  {
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id),
+    warehouseId: uuid("warehouse_id")
+      .notNull()
+      .references(() => warehouses.id),
+    accountId: uuid("account_id").notNull(),
+    onHand: integer("on_hand").notNull().default(0),
+    allocated: integer("allocated").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.productId, t.warehouseId] }),
+    // The database itself refuses an oversell, whatever a bug upstream does.
+    check("stock_allocated_within_on_hand", sql`${t.allocated} >= 0 and ${t.allocated} <= ${t.onHand}`),
+  ],
+);
+
+export const productMappings = pgTable(
+  "product_mappings",
+  {
+    id: uuid("id").primaryKey(),
+    accountId: uuid("account_id").notNull(),
+    shopId: uuid("shop_id")
+      .notNull()
+      .references(() => shops.id),
+    mallItemCode: text("mall_item_code").notNull(),
+    /** '' when the mapping covers the item whatever its SKU: keeps the unique key simple. */
+    mallSkuCode: text("mall_sku_code").notNull().default(""),
+    createdAt: created(),
+  },
+  (t) => [uniqueIndex("product_mappings_key").on(t.shopId, t.mallItemCode, t.mallSkuCode)],
+);
+
+export const productMappingComponents = pgTable(
+  "product_mapping_components",
+  {
+    mappingId: uuid("mapping_id")
+      .notNull()
+      .references(() => productMappings.id, { onDelete: "cascade" }),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id),
+    quantity: integer("quantity").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.mappingId, t.productId] }), check("component_quantity_positive", sql`${t.quantity} > 0`)],
+);
+
+export const orders = pgTable(
+  "orders",
+  {
+    id: uuid("id").primaryKey(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    shopId: uuid("shop_id")
+      .notNull()
+      .references(() => shops.id),
+    mallOrderNumber: text("mall_order_number").notNull(),
+    source: text("source").notNull(),
+    status: text("status").notNull(),
+    orderedAt: ts("ordered_at").notNull(),
+    graceUntil: ts("grace_until").notNull(),
+    buyerName: text("buyer_name").notNull(),
+    buyerEmail: text("buyer_email").notNull(),
+    buyerPhone: text("buyer_phone"),
+    shipTo: jsonb("ship_to").notNull(),
+    paymentMethod: text("payment_method").notNull(),
+    paidAt: ts("paid_at"),
+    subtotal: integer("subtotal").notNull(),
+    shippingFee: integer("shipping_fee").notNull(),
+    total: integer("total").notNull(),
+    remarks: text("remarks"),
+    /** Lower-cased number, buyer and item names: what the free-text filter searches. */
+    searchText: text("search_text").notNull(),
+    deletedAt: ts("deleted_at"),
+    createdAt: created(),
+    updatedAt: created(),
+  },
+  (t) => [
+    // A deleted order frees its number for manual entry, so only live orders are unique.
+    uniqueIndex("orders_live_number_key").on(t.shopId, t.mallOrderNumber).where(sql`${t.deletedAt} is null`),
+    index("orders_number_idx").on(t.accountId, t.mallOrderNumber),
+    index("orders_list_idx").on(t.accountId, t.orderedAt.desc(), t.id.desc()),
+    index("orders_status_list_idx").on(t.accountId, t.status, t.orderedAt.desc(), t.id.desc()),
+    index("orders_buyer_idx").on(t.accountId, t.buyerEmail),
+    index("orders_grace_idx").on(t.graceUntil).where(sql`${t.status} = 'new'`),
+  ],
+);
+
+export const orderItems = pgTable(
+  "order_items",
+  {
+    id: uuid("id").primaryKey(),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id),
+    accountId: uuid("account_id").notNull(),
+    lineNo: integer("line_no").notNull(),
+    mallItemCode: text("mall_item_code").notNull(),
+    mallSkuCode: text("mall_sku_code").notNull().default(""),
+    name: text("name").notNull(),
+    unitPrice: integer("unit_price").notNull(),
+    quantity: integer("quantity").notNull(),
+  },
+  (t) => [
+    index("order_items_order_idx").on(t.orderId),
+    index("order_items_item_idx").on(t.accountId, t.mallItemCode, t.mallSkuCode),
+  ],
+);
+
+export const shipments = pgTable(
+  "shipments",
+  {
+    id: uuid("id").primaryKey(),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id),
+    accountId: uuid("account_id").notNull(),
+    warehouseId: uuid("warehouse_id")
+      .notNull()
+      .references(() => warehouses.id),
+    status: text("status").notNull(),
+    requestDueAt: ts("request_due_at"),
+    requestedAt: ts("requested_at"),
+    carrier: text("carrier"),
+    trackingNumber: text("tracking_number"),
+    shippedAt: ts("shipped_at"),
+    createdAt: created(),
+    updatedAt: created(),
+  },
+  (t) => [index("shipments_order_idx").on(t.orderId)],
+);
+
+/** What a shipment needs of each product (items × mapping components) and how much is reserved. */
+export const allocations = pgTable(
+  "allocations",
+  {
+    shipmentId: uuid("shipment_id")
+      .notNull()
+      .references(() => shipments.id),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id),
+    accountId: uuid("account_id").notNull(),
+    warehouseId: uuid("warehouse_id").notNull(),
+    required: integer("required").notNull(),
+    allocated: integer("allocated").notNull().default(0),
+    orderedAt: ts("ordered_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.shipmentId, t.productId] }),
+    check("allocation_within_required", sql`${t.allocated} >= 0 and ${t.allocated} <= ${t.required}`),
+    index("allocations_waiting_idx")
+      .on(t.productId, t.warehouseId, t.orderedAt)
+      .where(sql`${t.allocated} < ${t.required}`),
+  ],
+);
+
+export const tags = pgTable(
+  "tags",
+  {
+    id: uuid("id").primaryKey(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    kind: text("kind").notNull(),
+    /** Set on system tags only: the cause the system watches (unmapped_item, withdrawn, …). */
+    systemCode: text("system_code"),
+    name: text("name").notNull(),
+    color: text("color").notNull(),
+    hold: boolean("hold").notNull(),
+    rule: jsonb("rule"),
+    createdAt: created(),
+  },
+  (t) => [
+    uniqueIndex("tags_account_name_key").on(t.accountId, t.name),
+    uniqueIndex("tags_account_system_key").on(t.accountId, t.systemCode),
+  ],
+);
+
+export const orderTags = pgTable(
+  "order_tags",
+  {
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id),
+    tagId: uuid("tag_id")
+      .notNull()
+      .references(() => tags.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id").notNull(),
+    attachedBy: text("attached_by").notNull(),
+    attachedAt: ts("attached_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orderId, t.tagId] }), index("order_tags_tag_idx").on(t.tagId)],
+);
+
+export const orderEvents = pgTable(
+  "order_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id),
+    accountId: uuid("account_id").notNull(),
+    at: ts("at").notNull(),
+    actor: text("actor").notNull(),
+    type: text("type").notNull(),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status"),
+    message: text("message").notNull(),
+    detail: jsonb("detail"),
+  },
+  (t) => [index("order_events_order_idx").on(t.orderId, t.id)],
+);

@@ -1,0 +1,77 @@
+import { z } from "zod";
+
+export const CHANNELS = ["rakuten", "yahoo", "amazon", "aupay", "qoo10", "makeshop", "csv", "b2b", "manual"] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  rakuten: "楽天市場",
+  yahoo: "Yahoo!ショッピング",
+  amazon: "Amazon",
+  aupay: "au PAY マーケット",
+  qoo10: "Qoo10",
+  makeshop: "MakeShop",
+  csv: "CSV取込",
+  b2b: "B2B受発注",
+  manual: "手動登録",
+};
+
+/** The buyer may cancel at the mall for a while after ordering; Juchu waits that out in 新規受付. */
+const DEFAULT_GRACE_MINUTES: Record<Channel, number> = {
+  rakuten: 30,
+  yahoo: 30,
+  amazon: 30,
+  aupay: 30,
+  qoo10: 30,
+  makeshop: 30,
+  csv: 0,
+  b2b: 0,
+  manual: 0,
+};
+
+const minutes = (max: number) => z.int("分は整数で指定してください").min(0, "0以上で指定してください").max(max);
+
+export const shopSettingsSchema = z.object({
+  gracePeriodMinutes: minutes(7 * 24 * 60),
+  shipmentRequestDelayMinutes: minutes(24 * 60),
+  returnStockOnCancel: z.boolean(),
+  reflectCancelToMall: z.boolean(),
+  importEnabled: z.boolean(),
+  syncEnabled: z.boolean(),
+  syncStartAt: z.iso.datetime({ offset: true, error: "日時はISO 8601(タイムゾーン付き)で指定してください" }).nullable(),
+  /** The warehouse that ships this shop's orders; null means the account's first warehouse. */
+  warehouseId: z.uuid().nullable(),
+});
+
+export type ShopSettings = z.infer<typeof shopSettingsSchema>;
+
+export function defaultShopSettings(channel: Channel): ShopSettings {
+  return {
+    gracePeriodMinutes: DEFAULT_GRACE_MINUTES[channel],
+    shipmentRequestDelayMinutes: 5,
+    returnStockOnCancel: true,
+    reflectCancelToMall: channel !== "manual" && channel !== "csv",
+    importEnabled: false,
+    syncEnabled: false,
+    syncStartAt: null,
+    warehouseId: null,
+  };
+}
+
+/**
+ * Sync may only be switched on from a start time that has not passed: orders before it were
+ * handled elsewhere and must not be pushed to the mall again (SPEC.md §6).
+ */
+export function checkSyncStart(
+  before: ShopSettings | null,
+  after: ShopSettings,
+  now: Date,
+): { path: string; message: string } | null {
+  const changed = !before || before.syncStartAt !== after.syncStartAt || before.syncEnabled !== after.syncEnabled;
+  if (!changed || !after.syncEnabled) return null;
+  if (!after.syncStartAt) return { path: "settings.syncStartAt", message: "受注連動を有効にするには開始日時が必要です" };
+  if (before?.syncEnabled && before.syncStartAt === after.syncStartAt) return null;
+  if (Date.parse(after.syncStartAt) < now.getTime()) {
+    return { path: "settings.syncStartAt", message: "受注連動の開始日時に過去の日時は指定できません" };
+  }
+  return null;
+}

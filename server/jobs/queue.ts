@@ -1,0 +1,53 @@
+import { sql } from "drizzle-orm";
+import { type Clock as BossClock, fromDrizzle, PgBoss } from "pg-boss";
+import type { Database, Db } from "#server/db/database.ts";
+
+/** Every queue Juchu uses; each has one handler file in this folder. */
+export const JOB_NAMES = ["order-grace-over", "shipment-request"] as const;
+export type JobName = (typeof JOB_NAMES)[number];
+
+export type EnqueueOptions = { startAfter?: Date; singletonKey?: string };
+
+export type JobQueue = {
+  /** Enqueues through `tx`, so the job exists exactly when the business change it follows commits. */
+  enqueue(tx: Db, name: JobName, data: Record<string, unknown>, options?: EnqueueOptions): Promise<void>;
+};
+
+export async function openJobQueue(
+  database: Database,
+  options: { clock?: BossClock; supervise?: boolean } = {},
+): Promise<{ boss: PgBoss; queue: JobQueue; stop(): Promise<void> }> {
+  const connection =
+    database.boss.backend === "pglite"
+      ? { db: database.boss.db, backend: "pglite" as const }
+      : { connectionString: database.boss.connectionString, max: 4 };
+  const settings = {
+    ...connection,
+    schema: "pgboss",
+    schedule: false,
+    ...(options.clock ? { clock: options.clock } : {}),
+  };
+  // pg-boss looks a queue up through its own connection unless it is cached at start. On PGlite that
+  // lookup would wait behind the business transaction enqueuing the job, so queues are created by a
+  // short-lived instance first and the serving instance starts with all of them cached.
+  const setup = new PgBoss({ ...settings, supervise: false });
+  await setup.start();
+  const existing = new Set((await setup.getQueues()).map((q) => q.name));
+  for (const name of JOB_NAMES) {
+    if (!existing.has(name)) await setup.createQueue(name, { retryLimit: 10, retryBackoff: true, retryDelay: 5 });
+  }
+  await setup.stop({ graceful: false, wait: true });
+  const boss = new PgBoss({ ...settings, supervise: options.supervise ?? true });
+  boss.on("error", (error) => console.error("pg-boss:", error));
+  await boss.start();
+  const queue: JobQueue = {
+    async enqueue(tx, name, data, opts = {}) {
+      await boss.send(name, data, {
+        db: fromDrizzle(tx as Parameters<typeof fromDrizzle>[0], sql),
+        ...(opts.startAfter ? { startAfter: opts.startAfter } : {}),
+        ...(opts.singletonKey ? { singletonKey: opts.singletonKey } : {}),
+      });
+    },
+  };
+  return { boss, queue, stop: () => boss.stop({ graceful: true, timeout: 5000 }) };
+}

@@ -1,0 +1,102 @@
+import { createHash, randomUUID } from "node:crypto";
+import { cp, mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { type Database, openDatabase } from "#server/db/database.ts";
+import { openJobQueue } from "#server/jobs/queue.ts";
+
+const root = new URL("..", import.meta.url).pathname;
+
+/** Changes whenever a migration or pg-boss changes, so a stale template is never reused. */
+async function schemaFingerprint(): Promise<string> {
+  const dir = join(root, "server/db/migrations");
+  const hash = createHash("sha256");
+  for (const f of (await readdir(dir)).sort()) if (f.endsWith(".sql")) hash.update(await readFile(join(dir, f)));
+  hash.update(await readFile(join(root, "node_modules/pg-boss/package.json")));
+  return hash.digest("hex").slice(0, 12);
+}
+
+async function migrateWithJobs(database: Database): Promise<void> {
+  await database.migrate();
+  const jobs = await openJobQueue(database, { supervise: false });
+  await jobs.stop();
+}
+
+/**
+ * A fresh, migrated database for one test file: a copy of a template (creating and migrating
+ * PGlite costs seconds; copying a folder or cloning a PostgreSQL template database does not).
+ */
+export async function openTestDatabase(): Promise<Database & { name: string }> {
+  const fingerprint = await schemaFingerprint();
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const template = `juchu_template_${fingerprint}`;
+    const name = `juchu_test_${randomUUID().replace(/-/g, "").slice(0, 16)}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      await admin.query("select pg_advisory_lock(7261002)");
+      const exists = await admin.query("select 1 from pg_database where datname = $1", [template]);
+      if (exists.rowCount === 0) {
+        await admin.query(`create database ${template}`);
+        const t = await openDatabase({ kind: "postgres", url: withDatabase(url, template) });
+        await migrateWithJobs(t);
+        await t.close();
+      }
+      await admin.query(`create database ${name} template ${template}`);
+    } finally {
+      await admin.query("select pg_advisory_unlock(7261002)");
+      await admin.end();
+    }
+    const db = await openDatabase({ kind: "postgres", url: withDatabase(url, name) });
+    return {
+      ...db,
+      name,
+      async close() {
+        await db.close();
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        await c.query(`drop database if exists ${name} with (force)`);
+        await c.end();
+      },
+    };
+  }
+  const cache = join(root, ".test-cache");
+  const template = join(cache, `pglite-${fingerprint}`);
+  await mkdir(cache, { recursive: true });
+  if (!(await exists(template))) {
+    // Built aside and renamed into place, so a parallel test file never copies a half-made template.
+    const building = join(cache, `building-${randomUUID()}`);
+    const t = await openDatabase({ kind: "pglite", dataDir: building });
+    await migrateWithJobs(t);
+    await t.close();
+    await rename(building, template).catch(async () => rm(building, { recursive: true, force: true }));
+  }
+  const dataDir = join(tmpdir(), `juchu-test-${randomUUID()}`);
+  await cp(template, dataDir, { recursive: true });
+  const db = await openDatabase({ kind: "pglite", dataDir });
+  return {
+    ...db,
+    name: dataDir,
+    async close() {
+      await db.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await readdir(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -12,7 +12,8 @@ const root = new URL("..", import.meta.url).pathname;
 async function schemaFingerprint(): Promise<string> {
   const dir = join(root, "server/db/migrations");
   const hash = createHash("sha256");
-  for (const f of (await readdir(dir)).sort()) if (f.endsWith(".sql")) hash.update(await readFile(join(dir, f)));
+  for (const f of (await readdir(dir)).sort())
+    if (f.endsWith(".sql")) hash.update(await readFile(join(dir, f)));
   hash.update(await readFile(join(root, "node_modules/pg-boss/package.json")));
   return hash.digest("hex").slice(0, 12);
 }

@@ -13,7 +13,10 @@ export type AppContext = {
 };
 
 /** Who did it, as the timeline shows it: a user, an API token, or the system itself. */
-export type Actor = { kind: "user"; userId: string } | { kind: "token"; tokenId: string } | { kind: "system"; job?: string };
+export type Actor =
+  | { kind: "user"; userId: string }
+  | { kind: "token"; tokenId: string }
+  | { kind: "system"; job?: string };
 
 export function actorLabel(actor: Actor): string {
   switch (actor.kind) {

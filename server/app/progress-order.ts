@@ -1,4 +1,7 @@
 import { and, count, eq, inArray, isNull } from "drizzle-orm";
+import type { Db } from "#server/db/database.ts";
+import { type LoadedOrder, saveDecision } from "#server/db/order-queries.ts";
+import { orders, products, shipments, shops, tags } from "#server/db/schema.ts";
 import {
   attachTag,
   type Decision,
@@ -10,9 +13,6 @@ import {
 import type { ShopSettings } from "#server/domain/shop-settings.ts";
 import type { SystemTagCode } from "#server/domain/system-tags.ts";
 import { matchingTags, type TagRule, type TagRuleFacts } from "#server/domain/tag-rules.ts";
-import type { Db } from "#server/db/database.ts";
-import { type LoadedOrder, saveDecision } from "#server/db/order-queries.ts";
-import { orders, products, shipments, shops, tags } from "#server/db/schema.ts";
 import type { AppContext } from "./context.ts";
 import { allocateOrder } from "./stock-allocation.ts";
 
@@ -23,7 +23,12 @@ type Meta = { actor: string; now: Date };
  * period, through 確認待 when nothing holds it, to 出荷待ち once paid and allocated. Each entry runs
  * what the status asks for, in the caller's transaction.
  */
-export async function progressOrder(tx: Db, ctx: AppContext, loaded: LoadedOrder, meta: Meta): Promise<LoadedOrder> {
+export async function progressOrder(
+  tx: Db,
+  ctx: AppContext,
+  loaded: LoadedOrder,
+  meta: Meta,
+): Promise<LoadedOrder> {
   let current = loaded;
   // Each step moves strictly forward through a finite table, so a handful of rounds always suffices.
   for (let round = 0; round < 8; round++) {
@@ -35,9 +40,16 @@ export async function progressOrder(tx: Db, ctx: AppContext, loaded: LoadedOrder
   return current;
 }
 
-async function onEnter(tx: Db, ctx: AppContext, order: LoadedOrder, step: Decision, meta: Meta): Promise<LoadedOrder> {
+async function onEnter(
+  tx: Db,
+  ctx: AppContext,
+  order: LoadedOrder,
+  step: Decision,
+  meta: Meta,
+): Promise<LoadedOrder> {
   const entered = step.events.find((e) => e.type === "status_changed");
-  if (entered?.from === "new" && entered.to === "awaiting_confirmation") return applyTagRules(tx, order, meta);
+  if (entered?.from === "new" && entered.to === "awaiting_confirmation")
+    return applyTagRules(tx, order, meta);
   if (entered?.to === "confirmed") return allocate(tx, order, meta);
   if (entered?.to === "awaiting_shipment") {
     await scheduleShipmentRequests(tx, ctx, order, meta.now);
@@ -52,19 +64,35 @@ export async function allocate(tx: Db, order: LoadedOrder, meta: Meta): Promise<
     const decision = setShipmentAllocated(current.snapshot, shipmentId, full);
     const events: OrderEvent[] = full
       ? decision.events
-      : [{ type: "allocation_short", message: "在庫が不足しているため一部のみ引当てました。入荷後に自動で引当てます。", detail: { shipmentId } }];
+      : [
+          {
+            type: "allocation_short",
+            message: "在庫が不足しているため一部のみ引当てました。入荷後に自動で引当てます。",
+            detail: { shipmentId },
+          },
+        ];
     current = await saveDecision(tx, current, { ...decision, events }, meta);
   }
   return current;
 }
 
-async function scheduleShipmentRequests(tx: Db, ctx: AppContext, order: LoadedOrder, now: Date): Promise<void> {
+async function scheduleShipmentRequests(
+  tx: Db,
+  ctx: AppContext,
+  order: LoadedOrder,
+  now: Date,
+): Promise<void> {
   const settings = await shopSettings(tx, order.row.shopId);
   const due = new Date(now.getTime() + settings.shipmentRequestDelayMinutes * 60_000);
   for (const s of order.shipments) {
     if (s.status !== "awaiting_shipment") continue;
     await tx.update(shipments).set({ requestDueAt: due }).where(eq(shipments.id, s.id));
-    await ctx.jobs.enqueue(tx, "shipment-request", { shipmentId: s.id }, { startAfter: due, singletonKey: s.id });
+    await ctx.jobs.enqueue(
+      tx,
+      "shipment-request",
+      { shipmentId: s.id },
+      { startAfter: due, singletonKey: s.id },
+    );
   }
 }
 
@@ -98,7 +126,13 @@ async function applyTagRules(tx: Db, order: LoadedOrder, meta: Meta): Promise<Lo
   if (withRules.length === 0) return current;
   const facts = await tagRuleFacts(tx, current);
   for (const t of matchingTags(withRules, facts)) {
-    current = await attachIfAbsent(tx, current, { tagId: t.id, name: t.name, hold: t.hold, systemCode: null }, "rule", meta);
+    current = await attachIfAbsent(
+      tx,
+      current,
+      { tagId: t.id, name: t.name, hold: t.hold, systemCode: null },
+      "rule",
+      meta,
+    );
   }
   return current;
 }
@@ -119,17 +153,29 @@ export async function tagRuleFacts(tx: Db, order: LoadedOrder): Promise<TagRuleF
     .select({ n: count() })
     .from(orders)
     .where(
-      and(eq(orders.accountId, order.row.accountId), eq(orders.buyerEmail, order.row.buyerEmail), isNull(orders.deletedAt)),
+      and(
+        eq(orders.accountId, order.row.accountId),
+        eq(orders.buyerEmail, order.row.buyerEmail),
+        isNull(orders.deletedAt),
+      ),
     );
   const productIds = order.items.flatMap((i) => i.mapping?.components.map((c) => c.productId) ?? []);
   const skus =
     productIds.length === 0
       ? []
       : await tx.select({ sku: products.sku }).from(products).where(inArray(products.id, productIds));
-  return orderFacts(order, buyerOrders?.n ?? 1, skus.map((p) => p.sku));
+  return orderFacts(
+    order,
+    buyerOrders?.n ?? 1,
+    skus.map((p) => p.sku),
+  );
 }
 
-function orderFacts(order: LoadedOrder, buyerOrderCount: number, productSkus: readonly string[]): TagRuleFacts {
+function orderFacts(
+  order: LoadedOrder,
+  buyerOrderCount: number,
+  productSkus: readonly string[],
+): TagRuleFacts {
   const shipTo = order.row.shipTo as { name: string; prefecture: string; phone: string };
   const norm = (s: string | null | undefined) => (s ?? "").replace(/[\s　]/g, "");
   return {
@@ -137,10 +183,14 @@ function orderFacts(order: LoadedOrder, buyerOrderCount: number, productSkus: re
     total: order.row.total,
     prefecture: shipTo.prefecture,
     paymentMethod: order.row.paymentMethod,
-    itemCodes: [...order.items.flatMap((i) => [i.mallItemCode, i.mallSkuCode].filter((c) => c !== "")), ...productSkus],
+    itemCodes: [
+      ...order.items.flatMap((i) => [i.mallItemCode, i.mallSkuCode].filter((c) => c !== "")),
+      ...productSkus,
+    ],
     buyerOrderCount,
     shipToDiffersFromBuyer:
       norm(shipTo.name) !== norm(order.row.buyerName) ||
-      (order.row.buyerPhone !== null && norm(shipTo.phone).replace(/-/g, "") !== norm(order.row.buyerPhone).replace(/-/g, "")),
+      (order.row.buyerPhone !== null &&
+        norm(shipTo.phone).replace(/-/g, "") !== norm(order.row.buyerPhone).replace(/-/g, "")),
   };
 }

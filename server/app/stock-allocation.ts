@@ -1,8 +1,8 @@
 import { and, asc, eq, gt, inArray, lt, sql } from "drizzle-orm";
-import { productRequirements, takeFromStock } from "#server/domain/allocation.ts";
 import type { Db } from "#server/db/database.ts";
 import type { LoadedOrder } from "#server/db/order-queries.ts";
 import { allocations, orders, shipments, stock } from "#server/db/schema.ts";
+import { productRequirements, takeFromStock } from "#server/domain/allocation.ts";
 
 /**
  * 引当: reserves stock for each live shipment of the order. Rows are locked in product order so two
@@ -11,7 +11,11 @@ import { allocations, orders, shipments, stock } from "#server/db/schema.ts";
  */
 export async function allocateOrder(tx: Db, loaded: LoadedOrder): Promise<Map<string, boolean>> {
   const result = new Map<string, boolean>();
-  const lines = loaded.items.map((i) => ({ mallItemCode: i.mallItemCode, mallSkuCode: i.mallSkuCode, quantity: i.quantity }));
+  const lines = loaded.items.map((i) => ({
+    mallItemCode: i.mallItemCode,
+    mallSkuCode: i.mallSkuCode,
+    quantity: i.quantity,
+  }));
   const need = productRequirements(
     lines,
     loaded.items.flatMap((i) => (i.mapping ? [i.mapping] : [])),
@@ -76,27 +80,29 @@ async function fillShipment(tx: Db, shipmentId: string): Promise<boolean> {
   return complete;
 }
 
-/** Gives back what a shipment holds (cancel with 在庫戻し on). */
-export async function releaseShipment(tx: Db, shipmentId: string): Promise<number> {
+/** Gives back what a shipment holds (cancel with 在庫戻し on); returns the products given back. */
+export async function releaseShipment(tx: Db, shipmentId: string): Promise<string[]> {
   const rows = await tx
     .select()
     .from(allocations)
     .where(and(eq(allocations.shipmentId, shipmentId), gt(allocations.allocated, 0)))
     .orderBy(asc(allocations.productId));
-  let released = 0;
   for (const a of rows) {
     await tx
       .update(stock)
       .set({ allocated: sql`${stock.allocated} - ${a.allocated}` })
       .where(and(eq(stock.productId, a.productId), eq(stock.warehouseId, a.warehouseId)));
-    released += a.allocated;
   }
   await tx.delete(allocations).where(eq(allocations.shipmentId, shipmentId));
-  return released;
+  return rows.map((a) => a.productId);
 }
 
 /** Orders still short of a product at a warehouse, oldest order first (who gets newly arrived stock). */
-export async function ordersWaitingFor(tx: Db, productIds: readonly string[], warehouseId: string): Promise<string[]> {
+export async function ordersWaitingFor(
+  tx: Db,
+  productIds: readonly string[],
+  warehouseId: string,
+): Promise<string[]> {
   if (productIds.length === 0) return [];
   const rows = await tx
     .selectDistinct({ orderId: orders.id, orderedAt: allocations.orderedAt })

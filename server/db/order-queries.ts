@@ -43,10 +43,20 @@ export async function loadMappings(
     })
     .from(productMappings)
     .innerJoin(productMappingComponents, eq(productMappingComponents.mappingId, productMappings.id))
-    .where(and(eq(productMappings.shopId, shopId), inArray(productMappings.mallItemCode, [...new Set(itemCodes)])));
-  const byId = new Map<string, ProductMappingRule & { id: string; components: { productId: string; quantity: number }[] }>();
+    .where(
+      and(eq(productMappings.shopId, shopId), inArray(productMappings.mallItemCode, [...new Set(itemCodes)])),
+    );
+  const byId = new Map<
+    string,
+    ProductMappingRule & { id: string; components: { productId: string; quantity: number }[] }
+  >();
   for (const r of rows) {
-    const m = byId.get(r.id) ?? { id: r.id, mallItemCode: r.mallItemCode, mallSkuCode: r.mallSkuCode, components: [] };
+    const m = byId.get(r.id) ?? {
+      id: r.id,
+      mallItemCode: r.mallItemCode,
+      mallSkuCode: r.mallSkuCode,
+      components: [],
+    };
     m.components.push({ productId: r.productId, quantity: r.quantity });
     byId.set(r.id, m);
   }
@@ -68,7 +78,11 @@ export async function loadOrder(
   if (!row) return null;
   const [items, shipmentRows, tagRows] = await Promise.all([
     tx.select().from(orderItems).where(eq(orderItems.orderId, orderId)).orderBy(asc(orderItems.lineNo)),
-    tx.select().from(shipments).where(eq(shipments.orderId, orderId)).orderBy(asc(shipments.createdAt), asc(shipments.id)),
+    tx
+      .select()
+      .from(shipments)
+      .where(eq(shipments.orderId, orderId))
+      .orderBy(asc(shipments.createdAt), asc(shipments.id)),
     tx
       .select({ tagId: tags.id, name: tags.name, hold: tags.hold, systemCode: tags.systemCode })
       .from(orderTags)
@@ -101,6 +115,12 @@ export async function loadOrder(
   };
 }
 
+/** For jobs, which act for whichever account owns the order. */
+export async function loadOrderById(tx: Db, orderId: string): Promise<LoadedOrder | null> {
+  const [row] = await tx.select({ accountId: orders.accountId }).from(orders).where(eq(orders.id, orderId));
+  return row ? loadOrder(tx, row.accountId, orderId, { lock: true }) : null;
+}
+
 /** Writes what a decision changed and appends its events to the timeline, in the caller's transaction. */
 export async function saveDecision(
   tx: Db,
@@ -111,7 +131,11 @@ export async function saveDecision(
   const before = loaded.snapshot;
   const after = decision.order;
   const { actor, now } = meta;
-  if (before.status !== after.status || before.paidAt !== after.paidAt || before.deletedAt !== after.deletedAt) {
+  if (
+    before.status !== after.status ||
+    before.paidAt !== after.paidAt ||
+    before.deletedAt !== after.deletedAt
+  ) {
     await tx
       .update(orders)
       .set({ status: after.status, paidAt: after.paidAt, deletedAt: after.deletedAt, updatedAt: now })

@@ -16,6 +16,7 @@ import {
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const created = () => ts("created_at").notNull().defaultNow();
+const updated = () => ts("updated_at").notNull().defaultNow();
 
 export const accounts = pgTable("accounts", {
   id: uuid("id").primaryKey(),
@@ -63,7 +64,7 @@ export const shops = pgTable(
     settings: jsonb("settings").notNull(),
     credentials: jsonb("credentials"),
     createdAt: created(),
-    updatedAt: created(),
+    updatedAt: updated(),
   },
   (t) => [index("shops_account_idx").on(t.accountId)],
 );
@@ -139,7 +140,10 @@ export const productMappingComponents = pgTable(
       .references(() => products.id),
     quantity: integer("quantity").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.mappingId, t.productId] }), check("component_quantity_positive", sql`${t.quantity} > 0`)],
+  (t) => [
+    primaryKey({ columns: [t.mappingId, t.productId] }),
+    check("component_quantity_positive", sql`${t.quantity} > 0`),
+  ],
 );
 
 export const orders = pgTable(
@@ -171,7 +175,7 @@ export const orders = pgTable(
     searchText: text("search_text").notNull(),
     deletedAt: ts("deleted_at"),
     createdAt: created(),
-    updatedAt: created(),
+    updatedAt: updated(),
   },
   (t) => [
     // A deleted order frees its number for manual entry, so only live orders are unique.
@@ -223,7 +227,7 @@ export const shipments = pgTable(
     trackingNumber: text("tracking_number"),
     shippedAt: ts("shipped_at"),
     createdAt: created(),
-    updatedAt: created(),
+    updatedAt: updated(),
   },
   (t) => [index("shipments_order_idx").on(t.orderId)],
 );

@@ -9,8 +9,13 @@ export type ProductMappingRule = {
 export type OrderLine = { mallItemCode: string; mallSkuCode: string; quantity: number };
 
 /** The SKU-level mapping wins over the item-level one, so one variant can be mapped apart. */
-export function findMapping<M extends ProductMappingRule>(mappings: readonly M[], line: Omit<OrderLine, "quantity">): M | null {
-  const exact = mappings.find((m) => m.mallItemCode === line.mallItemCode && m.mallSkuCode === line.mallSkuCode);
+export function findMapping<M extends ProductMappingRule>(
+  mappings: readonly M[],
+  line: Omit<OrderLine, "quantity">,
+): M | null {
+  const exact = mappings.find(
+    (m) => m.mallItemCode === line.mallItemCode && m.mallSkuCode === line.mallSkuCode,
+  );
   if (exact) return exact;
   return mappings.find((m) => m.mallItemCode === line.mallItemCode && m.mallSkuCode === "") ?? null;
 }
@@ -24,7 +29,8 @@ export function productRequirements(
   for (const line of lines) {
     const mapping = findMapping(mappings, line);
     if (!mapping) return null;
-    for (const c of mapping.components) need.set(c.productId, (need.get(c.productId) ?? 0) + c.quantity * line.quantity);
+    for (const c of mapping.components)
+      need.set(c.productId, (need.get(c.productId) ?? 0) + c.quantity * line.quantity);
   }
   return need;
 }

@@ -8,7 +8,10 @@ export type OrderWithNumber = { id: string; status: OrderStatus; deletedAt: Date
  * SPEC.md §5: a cancelled number stays taken for good; a deleted one is freed for a person's
  * registration (manual or CSV) but never for the mall's import.
  */
-export function manualRegistrationRefusal(mallOrderNumber: string, existing: readonly OrderWithNumber[]): Refusal | null {
+export function manualRegistrationRefusal(
+  mallOrderNumber: string,
+  existing: readonly OrderWithNumber[],
+): Refusal | null {
   const path = "mallOrderNumber";
   if (existing.some((o) => o.status === "cancelled")) {
     return new Refusal(
@@ -18,10 +21,14 @@ export function manualRegistrationRefusal(mallOrderNumber: string, existing: rea
     );
   }
   if (existing.some((o) => o.deletedAt === null)) {
-    return new Refusal("order.mall_order_number_taken", `モール注文番号 ${mallOrderNumber} の注文はすでに登録されています。`, {
-      rule: "number_unique_per_shop",
-      errors: [{ path, message: "すでに登録されている番号です" }],
-    });
+    return new Refusal(
+      "order.mall_order_number_taken",
+      `モール注文番号 ${mallOrderNumber} の注文はすでに登録されています。`,
+      {
+        rule: "number_unique_per_shop",
+        errors: [{ path, message: "すでに登録されている番号です" }],
+      },
+    );
   }
   return null;
 }
@@ -34,7 +41,8 @@ export type ImportDecision =
 export function importDecision(existing: readonly OrderWithNumber[]): ImportDecision {
   const live = existing.find((o) => o.deletedAt === null && o.status !== "cancelled");
   if (live) return { action: "update", orderId: live.id };
-  if (existing.some((o) => o.status === "cancelled")) return { action: "skip", rule: "cancelled_number_never_imported" };
+  if (existing.some((o) => o.status === "cancelled"))
+    return { action: "skip", rule: "cancelled_number_never_imported" };
   if (existing.length > 0) return { action: "skip", rule: "deleted_order_never_reimported" };
   return { action: "create" };
 }

@@ -71,7 +71,14 @@ export function isShippingStatus(value: string): value is ShippingStatus {
 /** The order's shipping status in a list: the least advanced live shipment speaks for the order. */
 export function summarizeShippingStatus(statuses: readonly ShippingStatus[]): ShippingStatus | null {
   if (statuses.length === 0) return null;
-  for (const s of ["unshippable", "allocating", "allocated", "awaiting_shipment", "shipping", "shipped"] as const) {
+  for (const s of [
+    "unshippable",
+    "allocating",
+    "allocated",
+    "awaiting_shipment",
+    "shipping",
+    "shipped",
+  ] as const) {
     if (statuses.includes(s)) return s;
   }
   return "cancelled";

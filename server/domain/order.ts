@@ -37,18 +37,31 @@ export type Decision = { order: OrderSnapshot; events: OrderEvent[] };
 
 const label = (s: OrderStatus) => ORDER_STATUS_LABELS[s];
 
-function move(order: OrderSnapshot, to: OrderStatus, why: string, events: OrderEvent[] = []): Decision {
+export function move(
+  order: OrderSnapshot,
+  to: OrderStatus,
+  why: string,
+  events: OrderEvent[] = [],
+): Decision {
   if (!canMove(order.status, to)) throw new Error(`illegal order transition ${order.status} → ${to}`);
   return {
     order: { ...order, status: to },
     events: [
       ...events,
-      { type: "status_changed", from: order.status, to, message: `${label(order.status)} → ${label(to)}: ${why}` },
+      {
+        type: "status_changed",
+        from: order.status,
+        to,
+        message: `${label(order.status)} → ${label(to)}: ${why}`,
+      },
     ],
   };
 }
 
-function withShipments(order: OrderSnapshot, update: (s: ShipmentSnapshot) => ShippingStatus): OrderSnapshot {
+export function withShipments(
+  order: OrderSnapshot,
+  update: (s: ShipmentSnapshot) => ShippingStatus,
+): OrderSnapshot {
   return {
     ...order,
     shipments: order.shipments.map((s) => {
@@ -61,14 +74,17 @@ function withShipments(order: OrderSnapshot, update: (s: ShipmentSnapshot) => Sh
   };
 }
 
-const hasUnshippableShipment = (order: OrderSnapshot) => order.shipments.some((s) => s.status === "unshippable");
+const hasUnshippableShipment = (order: OrderSnapshot) =>
+  order.shipments.some((s) => s.status === "unshippable");
 export const hasHoldingTag = (order: OrderSnapshot) => order.tags.some((t) => t.hold);
 export const hasUnmappedItem = (order: OrderSnapshot) => order.items.some((i) => !i.mapped);
 
 /** SPEC.md §5: the rule that refuses a cancel, or null when the cancel may go ahead. */
 export function cancelRefusal(order: OrderSnapshot): Refusal | null {
   const refuse = (rule: string, detail: string) => new Refusal("order.cancel_not_allowed", detail, { rule });
-  if (order.status === "cancelled") return refuse("already_cancelled", "この注文はすでにキャンセルされています。");
+  if (order.status === "cancelled")
+    return refuse("already_cancelled", "この注文はすでにキャンセルされています。");
+  if (order.deletedAt) return refuse("order_deleted", "削除済みの注文はキャンセルできません。");
   const inProgress = () =>
     refuse(
       "shipment_in_progress",
@@ -86,13 +102,19 @@ export function cancelRefusal(order: OrderSnapshot): Refusal | null {
     case "shipping":
       return inProgress();
     case "shipped":
-      return refuse("already_shipped", "全出荷済の注文はキャンセルできません。モールへの出荷反映後(完了)に操作してください。");
+      return refuse(
+        "already_shipped",
+        "全出荷済の注文はキャンセルできません。モールへの出荷反映後(完了)に操作してください。",
+      );
     default:
       return null;
   }
 }
 
-export function cancelOrder(order: OrderSnapshot, input: { reason?: string | undefined }): Decision | Refusal {
+export function cancelOrder(
+  order: OrderSnapshot,
+  input: { reason?: string | undefined },
+): Decision | Refusal {
   const refusal = cancelRefusal(order);
   if (refusal) return refusal;
   // A completed order's parcels are with the buyer: they stay 出荷済 and come back through inspection.
@@ -111,7 +133,10 @@ export function deleteRefusal(order: OrderSnapshot): Refusal | null {
     );
   }
   if (!hasUnmappedItem(order)) {
-    return refuse("all_items_mapped", "すべての商品が商品マスタに紐付いている注文は削除できません。キャンセルしてください。");
+    return refuse(
+      "all_items_mapped",
+      "すべての商品が商品マスタに紐付いている注文は削除できません。キャンセルしてください。",
+    );
   }
   return null;
 }
@@ -121,18 +146,28 @@ export function deleteOrder(order: OrderSnapshot, now: Date): Decision | Refusal
   if (refusal) return refusal;
   return {
     order: { ...order, deletedAt: now },
-    events: [{ type: "deleted", message: "注文を削除しました(一覧には表示されません。モール注文番号は手動登録で再利用できます)" }],
+    events: [
+      {
+        type: "deleted",
+        message: "注文を削除しました(一覧には表示されません。モール注文番号は手動登録で再利用できます)",
+      },
+    ],
   };
 }
 
-export function recordPayment(order: OrderSnapshot, input: { paidAt: Date; amount?: number | undefined }): Decision | Refusal {
+export function recordPayment(
+  order: OrderSnapshot,
+  input: { paidAt: Date; amount?: number | undefined },
+): Decision | Refusal {
   if (order.status === "cancelled") {
     return new Refusal("order.payment_not_allowed", "キャンセルされた注文には入金を記録できません。", {
       rule: "order_cancelled",
     });
   }
   if (order.paidAt) {
-    return new Refusal("order.payment_not_allowed", "この注文はすでに入金済みです。", { rule: "already_paid" });
+    return new Refusal("order.payment_not_allowed", "この注文はすでに入金済みです。", {
+      rule: "already_paid",
+    });
   }
   if (input.amount !== undefined && input.amount !== order.total) {
     return new Refusal(
@@ -143,13 +178,23 @@ export function recordPayment(order: OrderSnapshot, input: { paidAt: Date; amoun
   }
   return {
     order: { ...order, paidAt: input.paidAt },
-    events: [{ type: "payment_recorded", message: `入金を確認しました(${order.total}円)`, detail: { amount: order.total } }],
+    events: [
+      {
+        type: "payment_recorded",
+        message: `入金を確認しました(${order.total}円)`,
+        detail: { amount: order.total },
+      },
+    ],
   };
 }
 
 const NOT_YET_REQUESTED: readonly OrderStatus[] = ["confirmed", "awaiting_shipment"];
 
-export function attachTag(order: OrderSnapshot, tag: AttachedTag, by: "rule" | "person" | "system"): Decision | Refusal {
+export function attachTag(
+  order: OrderSnapshot,
+  tag: AttachedTag,
+  by: "rule" | "person" | "system",
+): Decision | Refusal {
   if (order.tags.some((t) => t.tagId === tag.tagId)) {
     return new Refusal("order.tag_already_attached", `タグ「${tag.name}」はすでに付いています。`);
   }
@@ -192,7 +237,9 @@ export function nextAutomaticStep(order: OrderSnapshot, now: Date): Decision | n
   if (order.deletedAt) return null;
   switch (order.status) {
     case "new":
-      return now >= order.graceUntil ? move(order, "awaiting_confirmation", "キャンセル猶予期間が終了") : null;
+      return now >= order.graceUntil
+        ? move(order, "awaiting_confirmation", "キャンセル猶予期間が終了")
+        : null;
     case "awaiting_confirmation":
       return hasHoldingTag(order) ? null : move(order, "confirmed", "保留タグなし");
     case "confirmed": {
@@ -235,7 +282,14 @@ export function setShipmentAllocated(order: OrderSnapshot, shipmentId: string, f
   };
 }
 
-export type OrderAction = "cancel" | "delete" | "markPaid" | "attachTag" | "removeTag" | "requestShipment" | "withdrawShipment";
+export type OrderAction =
+  | "cancel"
+  | "delete"
+  | "markPaid"
+  | "attachTag"
+  | "removeTag"
+  | "requestShipment"
+  | "withdrawShipment";
 
 export function allowedActions(order: OrderSnapshot): OrderAction[] {
   const actions: OrderAction[] = [];

@@ -23,4 +23,5 @@ export class Refusal extends Error {
   }
 }
 
-export const notFound = (what: string, label: string) => new Refusal(`${what}.not_found`, `${label}が見つかりません。`);
+export const notFound = (what: string, label: string) =>
+  new Refusal(`${what}.not_found`, `${label}が見つかりません。`);

@@ -1,6 +1,16 @@
 import { z } from "zod";
 
-export const CHANNELS = ["rakuten", "yahoo", "amazon", "aupay", "qoo10", "makeshop", "csv", "b2b", "manual"] as const;
+export const CHANNELS = [
+  "rakuten",
+  "yahoo",
+  "amazon",
+  "aupay",
+  "qoo10",
+  "makeshop",
+  "csv",
+  "b2b",
+  "manual",
+] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export const CHANNEL_LABELS: Record<Channel, string> = {
@@ -28,7 +38,8 @@ const DEFAULT_GRACE_MINUTES: Record<Channel, number> = {
   manual: 0,
 };
 
-const minutes = (max: number) => z.int("分は整数で指定してください").min(0, "0以上で指定してください").max(max);
+const minutes = (max: number) =>
+  z.int("分は整数で指定してください").min(0, "0以上で指定してください").max(max);
 
 export const shopSettingsSchema = z.object({
   gracePeriodMinutes: minutes(7 * 24 * 60),
@@ -37,7 +48,9 @@ export const shopSettingsSchema = z.object({
   reflectCancelToMall: z.boolean(),
   importEnabled: z.boolean(),
   syncEnabled: z.boolean(),
-  syncStartAt: z.iso.datetime({ offset: true, error: "日時はISO 8601(タイムゾーン付き)で指定してください" }).nullable(),
+  syncStartAt: z.iso
+    .datetime({ offset: true, error: "日時はISO 8601(タイムゾーン付き)で指定してください" })
+    .nullable(),
   /** The warehouse that ships this shop's orders; null means the account's first warehouse. */
   warehouseId: z.uuid().nullable(),
 });
@@ -66,9 +79,11 @@ export function checkSyncStart(
   after: ShopSettings,
   now: Date,
 ): { path: string; message: string } | null {
-  const changed = !before || before.syncStartAt !== after.syncStartAt || before.syncEnabled !== after.syncEnabled;
+  const changed =
+    !before || before.syncStartAt !== after.syncStartAt || before.syncEnabled !== after.syncEnabled;
   if (!changed || !after.syncEnabled) return null;
-  if (!after.syncStartAt) return { path: "settings.syncStartAt", message: "受注連動を有効にするには開始日時が必要です" };
+  if (!after.syncStartAt)
+    return { path: "settings.syncStartAt", message: "受注連動を有効にするには開始日時が必要です" };
   if (before?.syncEnabled && before.syncStartAt === after.syncStartAt) return null;
   if (Date.parse(after.syncStartAt) < now.getTime()) {
     return { path: "settings.syncStartAt", message: "受注連動の開始日時に過去の日時は指定できません" };

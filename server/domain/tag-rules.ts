@@ -77,10 +77,7 @@ const conditionSchema = z.discriminatedUnion(
 
 export const tagRuleSchema = z.object({
   match: z.enum(["all", "any"], { error: "一致方法は all または any です" }),
-  conditions: z
-    .array(conditionSchema)
-    .min(1, "条件を1つ以上指定してください")
-    .max(20, "条件は20個までです"),
+  conditions: z.array(conditionSchema).min(1, "条件を1つ以上指定してください").max(20, "条件は20個までです"),
 });
 
 export type TagRule = z.infer<typeof tagRuleSchema>;
@@ -158,9 +155,7 @@ function describeCondition(c: TagCondition): string {
     case "prefecture":
       return `都道府県が${listOf(c.values)}`;
     case "paymentMethod":
-      return `支払方法が${listOf(
-        c.values.map((v) => (PAYMENT_METHODS as Record<string, string>)[v] ?? v),
-      )}`;
+      return `支払方法が${listOf(c.values.map((v) => (PAYMENT_METHODS as Record<string, string>)[v] ?? v))}`;
     case "sku":
       return `商品コード「${c.value}」を含む`;
     case "buyerOrderCount":

@@ -3,7 +3,7 @@ import { type Clock as BossClock, fromDrizzle, PgBoss } from "pg-boss";
 import type { Database, Db } from "#server/db/database.ts";
 
 /** Every queue Juchu uses; each has one handler file in this folder. */
-export const JOB_NAMES = ["order-grace-over", "shipment-request"] as const;
+export const JOB_NAMES = ["order-grace-over", "shipment-request", "allocate-waiting-orders"] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export type EnqueueOptions = { startAfter?: Date; singletonKey?: string };
@@ -34,9 +34,10 @@ export async function openJobQueue(
   await setup.start();
   const existing = new Set((await setup.getQueues()).map((q) => q.name));
   for (const name of JOB_NAMES) {
-    if (!existing.has(name)) await setup.createQueue(name, { retryLimit: 10, retryBackoff: true, retryDelay: 5 });
+    if (!existing.has(name))
+      await setup.createQueue(name, { retryLimit: 10, retryBackoff: true, retryDelay: 5 });
   }
-  await setup.stop({ graceful: false, wait: true });
+  await setup.stop({ graceful: false });
   const boss = new PgBoss({ ...settings, supervise: options.supervise ?? true });
   boss.on("error", (error) => console.error("pg-boss:", error));
   await boss.start();

@@ -6,7 +6,14 @@ export type ShipmentRequest = {
   idempotencyKey: string;
   shipmentId: string;
   mallOrderNumber: string;
-  shipTo: { name: string; postalCode: string; prefecture: string; address1: string; address2?: string; phone: string };
+  shipTo: {
+    name: string;
+    postalCode: string;
+    prefecture: string;
+    address1: string;
+    address2?: string;
+    phone: string;
+  };
   lines: { sku: string; quantity: number }[];
 };
 
@@ -14,7 +21,9 @@ export type ShipmentRequestResult =
   | { outcome: "accepted"; warehouseReference: string }
   | { outcome: "rejected"; code: string; message: string };
 
-export type WithdrawalResult = { outcome: "withdrawn" } | { outcome: "refused"; code: string; message: string };
+export type WithdrawalResult =
+  | { outcome: "withdrawn" }
+  | { outcome: "refused"; code: string; message: string };
 
 export type WarehouseClient = {
   requestShipment(request: ShipmentRequest): Promise<ShipmentRequestResult>;

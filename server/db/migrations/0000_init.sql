@@ -83,7 +83,8 @@ CREATE TABLE "orders" (
 	"remarks" text,
 	"search_text" text NOT NULL,
 	"deleted_at" timestamp with time zone,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "product_mapping_components" (
@@ -122,7 +123,8 @@ CREATE TABLE "shipments" (
 	"carrier" text,
 	"tracking_number" text,
 	"shipped_at" timestamp with time zone,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "shops" (
@@ -132,7 +134,8 @@ CREATE TABLE "shops" (
 	"name" text NOT NULL,
 	"settings" jsonb NOT NULL,
 	"credentials" jsonb,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "stock" (

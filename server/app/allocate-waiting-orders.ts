@@ -1,0 +1,49 @@
+import type { Db } from "#server/db/database.ts";
+import { type LoadedOrder, loadOrder } from "#server/db/order-queries.ts";
+import type { AppContext } from "./context.ts";
+import { allocate, progressOrder } from "./progress-order.ts";
+import { ordersWaitingFor } from "./stock-allocation.ts";
+
+type Meta = { actor: string; now: Date };
+
+/**
+ * Locks the 確認済 orders still short of these products, oldest order first. Callers lock orders
+ * before touching stock rows, the same order every allocation uses, so no two transactions deadlock.
+ */
+export async function lockWaitingOrders(
+  tx: Db,
+  accountId: string,
+  warehouseId: string,
+  productIds: readonly string[],
+): Promise<LoadedOrder[]> {
+  const locked: LoadedOrder[] = [];
+  for (const id of await ordersWaitingFor(tx, productIds, warehouseId)) {
+    const order = await loadOrder(tx, accountId, id, { lock: true });
+    if (order?.snapshot.status === "confirmed") locked.push(order);
+  }
+  return locked;
+}
+
+/** New stock goes to the waiting orders in order-date order; each that is now complete moves on. */
+export async function allocateWaiting(
+  tx: Db,
+  ctx: AppContext,
+  waiting: readonly LoadedOrder[],
+  meta: Meta,
+): Promise<void> {
+  for (const order of waiting) {
+    const allocated = await allocate(tx, order, meta);
+    await progressOrder(tx, ctx, allocated, meta);
+  }
+}
+
+export async function allocateWaitingOrders(
+  ctx: AppContext,
+  input: { accountId: string; warehouseId: string; productIds: string[] },
+  meta: Meta,
+): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const waiting = await lockWaitingOrders(tx, input.accountId, input.warehouseId, input.productIds);
+    await allocateWaiting(tx, ctx, waiting, meta);
+  });
+}

@@ -1,0 +1,58 @@
+import { and, eq } from "drizzle-orm";
+import { tags } from "#server/db/schema.ts";
+import { attachTag, detachTag, hasUnmappedItem, type OrderSnapshot } from "#server/domain/order.ts";
+import { notFound, Refusal } from "#server/domain/refusal.ts";
+import type { Actor, AppContext } from "./context.ts";
+import { progressOrder } from "./progress-order.ts";
+import { commandOrder } from "./with-order.ts";
+
+/** A person tags an order; a holding tag on an order not yet sent to the warehouse pulls it back to 確認待. */
+export async function attachOrderTag(
+  ctx: AppContext,
+  actor: Actor,
+  accountId: string,
+  orderId: string,
+  tagId: string,
+) {
+  return commandOrder(ctx, actor, accountId, orderId, async (order, { tx }) => {
+    const [tag] = await tx
+      .select()
+      .from(tags)
+      .where(and(eq(tags.id, tagId), eq(tags.accountId, accountId)));
+    if (!tag) return notFound("tag", "タグ");
+    if (tag.kind === "system") {
+      return new Refusal(
+        "order.tag_system_only",
+        `システムタグ「${tag.name}」はシステムだけが付けられます。`,
+        {
+          errors: [{ path: "tagId", message: "システムタグは手動で付けられません" }],
+        },
+      );
+    }
+    return attachTag(order, { tagId: tag.id, name: tag.name, hold: tag.hold, systemCode: null }, "person");
+  });
+}
+
+/** Removing the last holding tag lets the order move on by itself, in the same transaction. */
+export async function detachOrderTag(
+  ctx: AppContext,
+  actor: Actor,
+  accountId: string,
+  orderId: string,
+  tagId: string,
+) {
+  return commandOrder(
+    ctx,
+    actor,
+    accountId,
+    orderId,
+    (order) => detachTag(order, tagId, systemCausePersists(order, tagId)),
+    ({ tx, order, meta }) => progressOrder(tx, ctx, order, meta),
+  );
+}
+
+/** Only causes the system can see for itself are checked; the others are notices a person clears. */
+function systemCausePersists(order: OrderSnapshot, tagId: string): boolean {
+  const tag = order.tags.find((t) => t.tagId === tagId);
+  return tag?.systemCode === "unmapped_item" && hasUnmappedItem(order);
+}

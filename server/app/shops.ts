@@ -1,0 +1,122 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "#server/db/database.ts";
+import { shops, warehouses } from "#server/db/schema.ts";
+import { notFound, Refusal } from "#server/domain/refusal.ts";
+import {
+  type Channel,
+  checkSyncStart,
+  defaultShopSettings,
+  type ShopSettings,
+  shopSettingsSchema,
+} from "#server/domain/shop-settings.ts";
+import type { AppContext } from "./context.ts";
+
+export type ShopRow = typeof shops.$inferSelect;
+
+/** Settings the caller sent over the defaults (or the current ones), checked as a whole. */
+async function settle(
+  tx: Db,
+  accountId: string,
+  before: ShopSettings | null,
+  base: ShopSettings,
+  patch: Partial<ShopSettings> | undefined,
+  now: Date,
+): Promise<ShopSettings> {
+  const merged = shopSettingsSchema.safeParse({ ...base, ...patch });
+  if (!merged.success) {
+    const errors = merged.error.issues.map((i) => ({
+      path: ["settings", ...i.path].join("."),
+      message: i.message,
+    }));
+    throw new Refusal("validation.failed", errors.map((e) => `${e.path}: ${e.message}`).join(" / "), {
+      errors,
+    });
+  }
+  const syncProblem = checkSyncStart(before, merged.data, now);
+  if (syncProblem) throw new Refusal("validation.failed", syncProblem.message, { errors: [syncProblem] });
+  if (merged.data.warehouseId) {
+    const [w] = await tx
+      .select({ id: warehouses.id })
+      .from(warehouses)
+      .where(and(eq(warehouses.id, merged.data.warehouseId), eq(warehouses.accountId, accountId)));
+    if (!w) {
+      throw new Refusal("validation.failed", "指定した倉庫がありません。", {
+        errors: [{ path: "settings.warehouseId", message: "このアカウントの倉庫ではありません" }],
+      });
+    }
+  }
+  return merged.data;
+}
+
+export async function createShop(
+  ctx: AppContext,
+  accountId: string,
+  input: {
+    channel: Channel;
+    name: string;
+    settings?: Partial<ShopSettings>;
+    credentials?: Record<string, string>;
+  },
+): Promise<ShopRow> {
+  return ctx.db.transaction(async (tx) => {
+    const now = ctx.clock.now();
+    const settings = await settle(
+      tx,
+      accountId,
+      null,
+      defaultShopSettings(input.channel),
+      input.settings,
+      now,
+    );
+    const [row] = await tx
+      .insert(shops)
+      .values({
+        id: ctx.newId(),
+        accountId,
+        channel: input.channel,
+        name: input.name,
+        settings,
+        credentials: input.credentials ?? null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    if (!row) throw new Error("insert returned nothing");
+    return row;
+  });
+}
+
+export async function updateShop(
+  ctx: AppContext,
+  accountId: string,
+  shopId: string,
+  input: {
+    name?: string | undefined;
+    settings?: Partial<ShopSettings> | undefined;
+    credentials?: Record<string, string> | undefined;
+  },
+): Promise<ShopRow> {
+  return ctx.db.transaction(async (tx) => {
+    const [shop] = await tx
+      .select()
+      .from(shops)
+      .where(and(eq(shops.id, shopId), eq(shops.accountId, accountId)))
+      .for("update");
+    if (!shop) throw notFound("shop", "ショップ");
+    const now = ctx.clock.now();
+    const current = shop.settings as ShopSettings;
+    const settings = await settle(tx, accountId, current, current, input.settings, now);
+    const [row] = await tx
+      .update(shops)
+      .set({
+        name: input.name ?? shop.name,
+        settings,
+        ...(input.credentials ? { credentials: input.credentials } : {}),
+        updatedAt: now,
+      })
+      .where(eq(shops.id, shopId))
+      .returning();
+    if (!row) throw new Error("update returned nothing");
+    return row;
+  });
+}

@@ -1,0 +1,200 @@
+import { z } from "@hono/zod-openapi";
+import { ORDER_STATUSES, SHIPPING_STATUSES } from "#server/domain/order-status.ts";
+import { PAYMENT_METHODS } from "#server/domain/payment.ts";
+import { PREFECTURES } from "#server/domain/prefectures.ts";
+
+const yen = (what: string) =>
+  z.int(`${what}は整数(円)で指定してください`).min(0, `${what}は0以上で指定してください`).max(1_000_000_000);
+const text = (max: number, what: string) =>
+  z
+    .string(`${what}は文字列で指定してください`)
+    .trim()
+    .min(1, `${what}を入力してください`)
+    .max(max, `${what}は${max}文字以内です`);
+const isoTime = z.iso.datetime({
+  offset: true,
+  error: "日時はISO 8601(例: 2026-11-22T10:00:00+09:00)で指定してください",
+});
+
+export const orderRegistrationSchema = z
+  .object({
+    shopId: z.uuid("shopIdはUUIDで指定してください"),
+    mallOrderNumber: text(64, "モール注文番号"),
+    orderedAt: isoTime.optional(),
+    buyer: z.object({
+      name: text(100, "購入者名"),
+      email: z.email("メールアドレスの形式が正しくありません").max(254),
+      phone: z.string().max(20).optional(),
+    }),
+    shipTo: z.object({
+      name: text(100, "送付先氏名"),
+      postalCode: z.string().regex(/^\d{3}-?\d{4}$/, "郵便番号は7桁(例: 100-0001)で指定してください"),
+      prefecture: z.enum(PREFECTURES, "都道府県名が正しくありません"),
+      address1: text(200, "住所1"),
+      address2: z.string().max(200).optional(),
+      phone: z.string().regex(/^[0-9+\-() ]{10,20}$/, "電話番号の形式が正しくありません"),
+    }),
+    paymentMethod: z.enum(
+      Object.keys(PAYMENT_METHODS) as [keyof typeof PAYMENT_METHODS],
+      "支払方法が正しくありません",
+    ),
+    paid: z.boolean().optional(),
+    items: z
+      .array(
+        z.object({
+          mallItemCode: text(100, "商品管理番号"),
+          mallSkuCode: z.string().trim().max(100).optional(),
+          name: text(255, "商品名"),
+          unitPrice: yen("単価"),
+          quantity: z.int("数量は整数で指定してください").min(1, "数量は1以上で指定してください").max(9999),
+        }),
+        "itemsは配列で指定してください",
+      )
+      .min(1, "商品を1つ以上指定してください")
+      .max(200, "明細は200行までです"),
+    shippingFee: yen("送料").optional(),
+    remarks: z.string().max(2000, "備考は2000文字以内です").optional(),
+  })
+  .openapi("OrderRegistration");
+
+const statusLabelled = { statusLabel: z.string() };
+
+export const orderSummarySchema = z
+  .object({
+    id: z.uuid(),
+    shopId: z.uuid(),
+    mallOrderNumber: z.string(),
+    status: z.enum(ORDER_STATUSES),
+    ...statusLabelled,
+    shippingStatus: z.enum(SHIPPING_STATUSES).nullable(),
+    shippingStatusLabel: z.string().nullable(),
+    orderedAt: z.string(),
+    buyerName: z.string(),
+    total: z.int(),
+    paymentMethod: z.string(),
+    paid: z.boolean(),
+    tags: z.array(z.object({ id: z.uuid(), name: z.string(), hold: z.boolean(), color: z.string() })),
+    deleted: z.boolean(),
+  })
+  .openapi("OrderSummary");
+
+export const orderSchema = z
+  .object({
+    id: z.uuid(),
+    shopId: z.uuid(),
+    mallOrderNumber: z.string(),
+    source: z.string(),
+    status: z.enum(ORDER_STATUSES),
+    ...statusLabelled,
+    shippingStatus: z.enum(SHIPPING_STATUSES).nullable(),
+    shippingStatusLabel: z.string().nullable(),
+    orderedAt: z.string(),
+    graceUntil: z.string(),
+    buyer: z.object({ name: z.string(), email: z.string(), phone: z.string().nullable() }),
+    shipTo: z.record(z.string(), z.unknown()),
+    paymentMethod: z.string(),
+    paymentMethodLabel: z.string(),
+    paid: z.boolean(),
+    paidAt: z.string().nullable(),
+    subtotal: z.int(),
+    shippingFee: z.int(),
+    total: z.int(),
+    remarks: z.string().nullable(),
+    deleted: z.boolean(),
+    deletedAt: z.string().nullable(),
+    items: z.array(
+      z.object({
+        id: z.uuid(),
+        lineNo: z.int(),
+        mallItemCode: z.string(),
+        mallSkuCode: z.string(),
+        name: z.string(),
+        unitPrice: z.int(),
+        quantity: z.int(),
+        mapped: z.boolean(),
+        productMappingId: z.uuid().nullable(),
+      }),
+    ),
+    shipments: z.array(
+      z.object({
+        id: z.uuid(),
+        warehouseId: z.uuid(),
+        status: z.enum(SHIPPING_STATUSES),
+        ...statusLabelled,
+        requestDueAt: z.string().nullable(),
+        requestedAt: z.string().nullable(),
+        carrier: z.string().nullable(),
+        trackingNumber: z.string().nullable(),
+        shippedAt: z.string().nullable(),
+        allocations: z.array(z.object({ productId: z.uuid(), required: z.int(), allocated: z.int() })),
+      }),
+    ),
+    tags: z.array(
+      z.object({
+        id: z.uuid(),
+        name: z.string(),
+        color: z.string(),
+        hold: z.boolean(),
+        kind: z.enum(["system", "custom"]),
+        systemCode: z.string().nullable(),
+      }),
+    ),
+    allowedActions: z.array(z.string()),
+    waitingFor: z.array(z.string()),
+    events: z.array(
+      z.object({
+        at: z.string(),
+        actor: z.string(),
+        type: z.string(),
+        fromStatus: z.string().nullable(),
+        toStatus: z.string().nullable(),
+        message: z.string(),
+        detail: z.unknown(),
+      }),
+    ),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi("Order");
+
+export type OrderView = z.infer<typeof orderSchema>;
+export type OrderSummaryView = z.infer<typeof orderSummarySchema>;
+
+const csv = <T extends string>(values: readonly T[], what: string) =>
+  z
+    .string()
+    .transform((s) => s.split(",").map((v) => v.trim()))
+    .pipe(z.array(z.enum(values as [T, ...T[]], `${what}は ${values.join(", ")} のいずれかです`)));
+
+export const orderListQuerySchema = z.object({
+  status: csv(ORDER_STATUSES, "status").optional(),
+  shippingStatus: csv(SHIPPING_STATUSES, "shippingStatus").optional(),
+  shopId: z.uuid("shopIdはUUIDで指定してください").optional(),
+  tag: z.uuid("tagはタグのIDで指定してください").optional(),
+  q: z.string().trim().min(1).max(100, "検索語は100文字以内です").optional(),
+  orderedFrom: isoTime.optional(),
+  orderedTo: isoTime.optional(),
+  includeDeleted: z.enum(["true", "false"], "includeDeletedは true か false です").optional(),
+  sort: z.enum(["orderedAt", "-orderedAt"], "sortは orderedAt か -orderedAt です").optional(),
+  limit: z.coerce
+    .number("limitは整数です")
+    .int("limitは整数です")
+    .min(1)
+    .max(500, "limitは500までです")
+    .optional(),
+  cursor: z.string().max(200).optional(),
+});
+
+export type OrderListQuery = z.infer<typeof orderListQuerySchema>;
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.int(),
+    code: z.string(),
+    detail: z.string(),
+    rule: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .openapi("Problem");

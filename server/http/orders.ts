@@ -1,0 +1,184 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { cancelOrder } from "#server/app/cancel-order.ts";
+import type { AppContext } from "#server/app/context.ts";
+import { deleteOrder } from "#server/app/delete-order.ts";
+import { attachOrderTag, detachOrderTag } from "#server/app/order-tags.ts";
+import { recordPayment } from "#server/app/record-payment.ts";
+import { registerOrder } from "#server/app/register-order.ts";
+import type { JuchuApi } from "./app.ts";
+import { listOrders } from "./list-orders.ts";
+import { errorResponses, json, security } from "./openapi.ts";
+import {
+  orderListQuerySchema,
+  orderRegistrationSchema,
+  orderSchema,
+  orderSummarySchema,
+} from "./order-schemas.ts";
+import { presentOrder } from "./present-order.ts";
+
+const orderId = z.object({ id: z.uuid("注文IDはUUIDです") });
+const optionalBody = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { "application/json": { schema } }, required: false },
+});
+
+export function registerOrderRoutes(app: JuchuApi, ctx: AppContext): void {
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/orders",
+      summary: "受注の手動登録",
+      security,
+      request: {
+        body: { content: { "application/json": { schema: orderRegistrationSchema } }, required: true },
+      },
+      responses: { 201: json(orderSchema, "登録した注文"), ...errorResponses },
+    }),
+    async (c) => {
+      const auth = c.get("auth");
+      const body = c.req.valid("json");
+      const id = await registerOrder(ctx, auth.actor, auth.accountId, {
+        ...body,
+        orderedAt: body.orderedAt ? new Date(body.orderedAt) : undefined,
+      });
+      return c.json(await presentOrder(ctx.db, auth.accountId, id), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/orders",
+      summary: "受注一覧",
+      security,
+      request: { query: orderListQuerySchema },
+      responses: {
+        200: json(
+          z.object({
+            items: z.array(orderSummarySchema),
+            nextCursor: z.string().nullable(),
+            total: z.int(),
+            totalCapped: z.boolean(),
+          }),
+          "注文の一覧",
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json(await listOrders(ctx.db, c.get("auth").accountId, c.req.valid("query")), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/orders/{id}",
+      summary: "受注詳細",
+      security,
+      request: { params: orderId },
+      responses: { 200: json(orderSchema, "注文"), ...errorResponses },
+    }),
+    async (c) => c.json(await presentOrder(ctx.db, c.get("auth").accountId, c.req.valid("param").id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/orders/{id}/cancel",
+      summary: "注文キャンセル",
+      security,
+      request: {
+        params: orderId,
+        ...optionalBody(z.object({ reason: z.string().max(200, "理由は200文字以内です").optional() })),
+      },
+      responses: { 200: json(orderSchema, "キャンセルした注文"), ...errorResponses },
+    }),
+    async (c) => {
+      const { accountId, actor } = c.get("auth");
+      const id = c.req.valid("param").id;
+      const body = c.req.valid("json") ?? {};
+      await cancelOrder(ctx, actor, accountId, id, body);
+      return c.json(await presentOrder(ctx.db, accountId, id), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "delete",
+      path: "/api/orders/{id}",
+      summary: "注文削除(論理削除)",
+      security,
+      request: { params: orderId },
+      responses: { 200: json(orderSchema, "削除した注文"), ...errorResponses },
+    }),
+    async (c) => {
+      const { accountId, actor } = c.get("auth");
+      const id = c.req.valid("param").id;
+      await deleteOrder(ctx, actor, accountId, id);
+      return c.json(await presentOrder(ctx.db, accountId, id), 200);
+    },
+  );
+
+  const paymentSchema = z.object({
+    paidAt: z.iso.datetime({ offset: true, error: "入金日時はISO 8601で指定してください" }).optional(),
+    amount: z.int("入金額は整数(円)です").min(0).optional(),
+  });
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/orders/{id}/payment",
+      summary: "入金確認",
+      security,
+      request: { params: orderId, ...optionalBody(paymentSchema) },
+      responses: { 200: json(orderSchema, "入金を記録した注文"), ...errorResponses },
+    }),
+    async (c) => {
+      const { accountId, actor } = c.get("auth");
+      const id = c.req.valid("param").id;
+      const body = c.req.valid("json") ?? {};
+      await recordPayment(ctx, actor, accountId, id, {
+        paidAt: body.paidAt ? new Date(body.paidAt) : undefined,
+        amount: body.amount,
+      });
+      return c.json(await presentOrder(ctx.db, accountId, id), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/orders/{id}/tags",
+      summary: "注文にタグを付ける",
+      security,
+      request: {
+        params: orderId,
+        body: {
+          content: { "application/json": { schema: z.object({ tagId: z.uuid("tagIdはUUIDです") }) } },
+          required: true,
+        },
+      },
+      responses: { 200: json(orderSchema, "タグを付けた注文"), ...errorResponses },
+    }),
+    async (c) => {
+      const { accountId, actor } = c.get("auth");
+      const id = c.req.valid("param").id;
+      await attachOrderTag(ctx, actor, accountId, id, c.req.valid("json").tagId);
+      return c.json(await presentOrder(ctx.db, accountId, id), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "delete",
+      path: "/api/orders/{id}/tags/{tagId}",
+      summary: "注文からタグを外す",
+      security,
+      request: { params: z.object({ id: z.uuid("注文IDはUUIDです"), tagId: z.uuid("タグIDはUUIDです") }) },
+      responses: { 200: json(orderSchema, "タグを外した注文"), ...errorResponses },
+    }),
+    async (c) => {
+      const { accountId, actor } = c.get("auth");
+      const { id, tagId } = c.req.valid("param");
+      await detachOrderTag(ctx, actor, accountId, id, tagId);
+      return c.json(await presentOrder(ctx.db, accountId, id), 200);
+    },
+  );
+}

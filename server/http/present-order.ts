@@ -1,0 +1,117 @@
+import { asc, eq, inArray } from "drizzle-orm";
+import type { Db } from "#server/db/database.ts";
+import { loadOrder } from "#server/db/order-queries.ts";
+import { allocations, orderEvents, tags } from "#server/db/schema.ts";
+import { allowedActions, waitingFor } from "#server/domain/order.ts";
+import {
+  ORDER_STATUS_LABELS,
+  SHIPPING_STATUS_LABELS,
+  type ShippingStatus,
+  summarizeShippingStatus,
+} from "#server/domain/order-status.ts";
+import { PAYMENT_METHODS } from "#server/domain/payment.ts";
+import { notFound } from "#server/domain/refusal.ts";
+import { toTokyoIso } from "#server/domain/tokyo-time.ts";
+import type { OrderView } from "./order-schemas.ts";
+
+const iso = (d: Date | null) => (d ? toTokyoIso(d) : null);
+
+export function shippingStatusOf(statuses: readonly string[]) {
+  const s = summarizeShippingStatus(statuses as ShippingStatus[]);
+  return { shippingStatus: s, shippingStatusLabel: s ? SHIPPING_STATUS_LABELS[s] : null };
+}
+
+/** The whole order as the order screen shows it, with what may be done to it now. */
+export async function presentOrder(db: Db, accountId: string, orderId: string): Promise<OrderView> {
+  const order = await loadOrder(db, accountId, orderId, { lock: false });
+  if (!order) throw notFound("order", "注文");
+  const shipmentIds = order.shipments.map((s) => s.id);
+  const [events, allocs, tagRows] = await Promise.all([
+    db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).orderBy(asc(orderEvents.id)),
+    shipmentIds.length
+      ? db.select().from(allocations).where(inArray(allocations.shipmentId, shipmentIds))
+      : [],
+    order.tags.length
+      ? db
+          .select()
+          .from(tags)
+          .where(
+            inArray(
+              tags.id,
+              order.tags.map((t) => t.tagId),
+            ),
+          )
+      : [],
+  ]);
+  const { row } = order;
+  return {
+    id: row.id,
+    shopId: row.shopId,
+    mallOrderNumber: row.mallOrderNumber,
+    source: row.source,
+    status: order.snapshot.status,
+    statusLabel: ORDER_STATUS_LABELS[order.snapshot.status],
+    ...shippingStatusOf(order.shipments.map((s) => s.status)),
+    orderedAt: toTokyoIso(row.orderedAt),
+    graceUntil: toTokyoIso(row.graceUntil),
+    buyer: { name: row.buyerName, email: row.buyerEmail, phone: row.buyerPhone },
+    shipTo: row.shipTo as Record<string, unknown>,
+    paymentMethod: row.paymentMethod,
+    paymentMethodLabel:
+      PAYMENT_METHODS[row.paymentMethod as keyof typeof PAYMENT_METHODS] ?? row.paymentMethod,
+    paid: row.paidAt !== null,
+    paidAt: iso(row.paidAt),
+    subtotal: row.subtotal,
+    shippingFee: row.shippingFee,
+    total: row.total,
+    remarks: row.remarks,
+    deleted: row.deletedAt !== null,
+    deletedAt: iso(row.deletedAt),
+    items: order.items.map((i) => ({
+      id: i.id,
+      lineNo: i.lineNo,
+      mallItemCode: i.mallItemCode,
+      mallSkuCode: i.mallSkuCode,
+      name: i.name,
+      unitPrice: i.unitPrice,
+      quantity: i.quantity,
+      mapped: i.mapping !== null,
+      productMappingId: i.mapping?.id ?? null,
+    })),
+    shipments: order.shipments.map((s) => ({
+      id: s.id,
+      warehouseId: s.warehouseId,
+      status: s.status as ShippingStatus,
+      statusLabel: SHIPPING_STATUS_LABELS[s.status as ShippingStatus],
+      requestDueAt: iso(s.requestDueAt),
+      requestedAt: iso(s.requestedAt),
+      carrier: s.carrier,
+      trackingNumber: s.trackingNumber,
+      shippedAt: iso(s.shippedAt),
+      allocations: allocs
+        .filter((a) => a.shipmentId === s.id)
+        .map((a) => ({ productId: a.productId, required: a.required, allocated: a.allocated })),
+    })),
+    tags: tagRows.map((t) => ({
+      id: t.id,
+      name: t.name,
+      color: t.color,
+      hold: t.hold,
+      kind: t.kind as "system" | "custom",
+      systemCode: t.systemCode,
+    })),
+    allowedActions: allowedActions(order.snapshot),
+    waitingFor: waitingFor(order.snapshot),
+    events: events.map((e) => ({
+      at: toTokyoIso(e.at),
+      actor: e.actor,
+      type: e.type,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      message: e.message,
+      detail: e.detail,
+    })),
+    createdAt: toTokyoIso(row.createdAt),
+    updatedAt: toTokyoIso(row.updatedAt),
+  };
+}

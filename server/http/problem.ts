@@ -1,0 +1,78 @@
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { z } from "zod";
+import { Refusal } from "#server/domain/refusal.ts";
+
+/** The one table from rule codes to HTTP statuses; a code not listed here is a conflict with the order's state. */
+const STATUS_BY_CODE: Record<string, ContentfulStatusCode> = {
+  "validation.failed": 422,
+  "request.malformed": 400,
+  "request.too_large": 413,
+  "auth.required": 401,
+  "auth.invalid_token": 401,
+  "order.payment_amount_mismatch": 422,
+  "order.tag_system_only": 422,
+  "stock.invalid_adjustment": 422,
+};
+
+export function statusFor(code: string): ContentfulStatusCode {
+  if (code.endsWith(".not_found")) return 404;
+  return STATUS_BY_CODE[code] ?? 409;
+}
+
+const TITLES: Record<number, string> = {
+  400: "リクエストの形式が正しくありません",
+  401: "認証が必要です",
+  404: "見つかりません",
+  409: "この操作はできません",
+  413: "リクエストが大きすぎます",
+  422: "入力内容に誤りがあります",
+};
+
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail: string;
+  rule?: string;
+  errors?: { path: string; message: string }[];
+};
+
+export function problemOf(refusal: Refusal): Problem {
+  const status = statusFor(refusal.code);
+  return {
+    type: `https://juchu.dev/problems/${refusal.code}`,
+    title: TITLES[status] ?? "エラー",
+    status,
+    code: refusal.code,
+    detail: refusal.detail,
+    ...(refusal.rule ? { rule: refusal.rule } : {}),
+    ...(refusal.errors ? { errors: [...refusal.errors] } : {}),
+  };
+}
+
+export function problemResponse(c: Context, refusal: Refusal): Response {
+  const body = problemOf(refusal);
+  return c.body(JSON.stringify(body), body.status as ContentfulStatusCode, {
+    "content-type": "application/problem+json; charset=utf-8",
+  });
+}
+
+/** zod issues → one problem listing every bad field, paths relative to where the input came from. */
+export function validationRefusal(error: z.ZodError, where: string): Refusal {
+  const errors = error.issues.map((issue) => ({
+    path: [where === "json" ? "" : where, ...issue.path.map(String)].filter((p) => p !== "").join("."),
+    message: issue.message,
+  }));
+  const first = errors[0];
+  return new Refusal(
+    "validation.failed",
+    first
+      ? `${first.path || "body"}: ${first.message}${errors.length > 1 ? ` (ほか${errors.length - 1}件)` : ""}`
+      : "入力が正しくありません",
+    { errors },
+  );
+}
+
+export { Refusal };

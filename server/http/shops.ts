@@ -1,0 +1,159 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { and, asc, eq } from "drizzle-orm";
+import type { AppContext } from "#server/app/context.ts";
+import { createShop, type ShopRow, updateShop } from "#server/app/shops.ts";
+import { shops } from "#server/db/schema.ts";
+import { notFound } from "#server/domain/refusal.ts";
+import {
+  CHANNEL_LABELS,
+  CHANNELS,
+  type Channel,
+  type ShopSettings,
+  shopSettingsSchema,
+} from "#server/domain/shop-settings.ts";
+import { toTokyoIso } from "#server/domain/tokyo-time.ts";
+import type { JuchuApi } from "./app.ts";
+import { errorResponses, json, security } from "./openapi.ts";
+
+const shopSchema = z
+  .object({
+    id: z.uuid(),
+    channel: z.enum(CHANNELS),
+    channelLabel: z.string(),
+    name: z.string(),
+    settings: shopSettingsSchema,
+    hasCredentials: z.boolean(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi("Shop");
+
+const credentialsSchema = z.record(z.string().max(100), z.string().max(2000)).optional();
+const nameSchema = z
+  .string()
+  .trim()
+  .min(1, "ショップ名を入力してください")
+  .max(100, "ショップ名は100文字以内です");
+
+function present(row: ShopRow): z.infer<typeof shopSchema> {
+  return {
+    id: row.id,
+    channel: row.channel as Channel,
+    channelLabel: CHANNEL_LABELS[row.channel as Channel],
+    name: row.name,
+    settings: row.settings as ShopSettings,
+    hasCredentials: row.credentials !== null,
+    createdAt: toTokyoIso(row.createdAt),
+    updatedAt: toTokyoIso(row.updatedAt),
+  };
+}
+
+const shopId = z.object({ id: z.uuid("ショップIDはUUIDです") });
+
+export function registerShopRoutes(app: JuchuApi, ctx: AppContext): void {
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/shops",
+      summary: "ショップ一覧",
+      security,
+      responses: { 200: json(z.object({ items: z.array(shopSchema) }), "ショップ"), ...errorResponses },
+    }),
+    async (c) => {
+      const rows = await ctx.db
+        .select()
+        .from(shops)
+        .where(eq(shops.accountId, c.get("auth").accountId))
+        .orderBy(asc(shops.createdAt));
+      return c.json({ items: rows.map(present) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/shops",
+      summary: "ショップ登録",
+      security,
+      request: {
+        body: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: z.object({
+                channel: z.enum(CHANNELS, `channelは ${CHANNELS.join(", ")} のいずれかです`),
+                name: nameSchema,
+                settings: z.record(z.string(), z.unknown()).optional(),
+                credentials: credentialsSchema,
+              }),
+            },
+          },
+        },
+      },
+      responses: { 201: json(shopSchema, "登録したショップ"), ...errorResponses },
+    }),
+    async (c) => {
+      const body = c.req.valid("json");
+      const row = await createShop(ctx, c.get("auth").accountId, {
+        channel: body.channel,
+        name: body.name,
+        settings: body.settings as Partial<ShopSettings> | undefined,
+        ...(body.credentials ? { credentials: body.credentials } : {}),
+      });
+      return c.json(present(row), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/shops/{id}",
+      summary: "ショップ詳細",
+      security,
+      request: { params: shopId },
+      responses: { 200: json(shopSchema, "ショップ"), ...errorResponses },
+    }),
+    async (c) => {
+      const [row] = await ctx.db
+        .select()
+        .from(shops)
+        .where(and(eq(shops.id, c.req.valid("param").id), eq(shops.accountId, c.get("auth").accountId)));
+      if (!row) throw notFound("shop", "ショップ");
+      return c.json(present(row), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "patch",
+      path: "/api/shops/{id}",
+      summary: "ショップ設定の変更",
+      security,
+      request: {
+        params: shopId,
+        body: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: z.object({
+                name: nameSchema.optional(),
+                settings: z.record(z.string(), z.unknown()).optional(),
+                credentials: credentialsSchema,
+              }),
+            },
+          },
+        },
+      },
+      responses: { 200: json(shopSchema, "変更後のショップ"), ...errorResponses },
+    }),
+    async (c) => {
+      const body = c.req.valid("json");
+      const row = await updateShop(ctx, c.get("auth").accountId, c.req.valid("param").id, {
+        name: body.name,
+        settings: body.settings as Partial<ShopSettings> | undefined,
+        credentials: body.credentials,
+      });
+      return c.json(present(row), 200);
+    },
+  );
+}

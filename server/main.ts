@@ -1,0 +1,48 @@
+import { serve } from "@hono/node-server";
+import { createContext } from "#server/app/create-context.ts";
+import { ConfigError, loadConfig } from "#server/config.ts";
+import { openDatabase } from "#server/db/database.ts";
+import { createHttpApp } from "#server/http/app.ts";
+import { openJobQueue } from "#server/jobs/queue.ts";
+import { startWorkers } from "#server/jobs/workers.ts";
+import { VERSION } from "#server/version.ts";
+
+/** `npm start`: the API and the workers in one process by default (JUCHU_ROLE=web|worker splits them). */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = await openDatabase(config.database);
+  await database.migrate();
+  const jobs = await openJobQueue(database);
+  const ctx = createContext(database.db, jobs.queue);
+  if (config.role !== "web") await startWorkers(jobs.boss, ctx);
+  const server =
+    config.role === "worker"
+      ? null
+      : serve(
+          {
+            fetch: createHttpApp(ctx, { database: database.kind, version: VERSION }).fetch,
+            port: config.port,
+            hostname: config.host,
+          },
+          (info) => {
+            const where =
+              config.database.kind === "pglite" ? `PGlite (${config.database.dataDir})` : "PostgreSQL";
+            console.log(
+              `Juchu ${VERSION} listening on http://${config.host}:${info.port} — database: ${where}`,
+            );
+          },
+        );
+  const shutdown = async () => {
+    server?.close();
+    await jobs.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+}
+
+main().catch((error) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

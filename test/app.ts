@@ -1,0 +1,119 @@
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { sql } from "drizzle-orm";
+import type { AppContext } from "#server/app/context.ts";
+import { createAccount } from "#server/app/create-account.ts";
+import { createContext } from "#server/app/create-context.ts";
+import { createHttpApp } from "#server/http/app.ts";
+import { type JobName, openJobQueue } from "#server/jobs/queue.ts";
+import { HANDLERS } from "#server/jobs/workers.ts";
+import { openTestDatabase } from "./database.ts";
+
+/** A clock the test moves by hand. */
+// Ahead of the real clock, so pg-boss (which compares start times with the database's now()) hands
+// out a delayed job only when runDueJobs has found it due by this clock.
+export function manualClock(start = new Date("2030-01-15T01:00:00Z")) {
+  let now = start.getTime();
+  return {
+    now: () => new Date(now),
+    advance(ms: number) {
+      now += ms;
+    },
+    set(date: Date) {
+      now = date.getTime();
+    },
+  };
+}
+
+export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
+
+/**
+ * The real HTTP server over a fresh migrated database (PGlite, or PostgreSQL when DATABASE_URL is
+ * set), with the real pg-boss queue but no background workers: a test runs due jobs itself.
+ */
+export async function startTestApp() {
+  const database = await openTestDatabase();
+  const clock = manualClock();
+  const jobs = await openJobQueue(database, { supervise: false });
+  let seq = 0;
+  const ctx: AppContext = createContext(database.db, jobs.queue, { clock });
+  const app = createHttpApp(ctx, { database: database.kind, version: "test" });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  async function newAccount(name = `商店${++seq}`) {
+    return createAccount(ctx, {
+      name,
+      email: `owner${seq}-${Date.now()}@example.com`,
+      password: "correct horse battery",
+    });
+  }
+  const owner = await newAccount("テスト商店");
+
+  /** Calls the API as `token` (the first account's by default); the body is sent as JSON unless a string. */
+  async function api(method: string, path: string, body?: unknown, token: string | null = owner.apiToken) {
+    const headers: Record<string, string> = {};
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (body !== undefined) headers["content-type"] = "application/json";
+    const res = await fetch(url + path, {
+      method,
+      headers,
+      ...(body !== undefined ? { body: typeof body === "string" ? body : JSON.stringify(body) } : {}),
+    });
+    const text = await res.text();
+    // biome-ignore lint/suspicious/noExplicitAny: tests read whatever the endpoint answered.
+    const json: any = text ? JSON.parse(text) : null;
+    return { status: res.status, contentType: res.headers.get("content-type") ?? "", body: json };
+  }
+
+  /**
+   * Runs every queued job of `name` whose start time has come by the test's clock, through pg-boss's
+   * own fetch and complete. Returns how many ran.
+   */
+  async function runDueJobs(name: JobName): Promise<number> {
+    await database.db.execute(
+      sql`update pgboss.job set start_after = now() where name = ${name} and state in ('created', 'retry') and start_after <= ${clock.now()}`,
+    );
+    let ran = 0;
+    for (;;) {
+      const batch = await jobs.boss.fetch<Record<string, unknown>>(name, { batchSize: 10 });
+      if (batch.length === 0) return ran;
+      for (const job of batch) {
+        try {
+          await HANDLERS[name](ctx, job.data);
+          await jobs.boss.complete(name, job.id);
+        } catch (error) {
+          await jobs.boss.fail(name, job.id, { message: String(error) });
+          throw error;
+        }
+        ran++;
+      }
+    }
+  }
+
+  async function queuedJobs(name: JobName) {
+    const r = await database.db.execute(
+      sql`select data, start_after as "startAfter" from pgboss.job where name = ${name} and state in ('created', 'retry') order by start_after`,
+    );
+    return (r as unknown as { rows: { data: Record<string, unknown>; startAfter: Date }[] }).rows;
+  }
+
+  return {
+    url,
+    ctx,
+    database,
+    clock,
+    jobs,
+    owner,
+    newAccount,
+    api,
+    runDueJobs,
+    queuedJobs,
+    async close() {
+      server.close();
+      await jobs.stop();
+      await database.close();
+    },
+  };
+}

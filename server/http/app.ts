@@ -18,7 +18,7 @@ export function createHttpApp(
 ): JuchuApi {
   const app: JuchuApi = new OpenAPIHono<HttpEnv>({
     defaultHook: (result) => {
-      if (!result.success) throw validationRefusal(result.error, result.target);
+      if (!result.success) throw validationRefusal(result.error);
     },
   });
 

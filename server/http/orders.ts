@@ -5,6 +5,8 @@ import { deleteOrder } from "#server/app/delete-order.ts";
 import { attachOrderTag, detachOrderTag } from "#server/app/order-tags.ts";
 import { recordPayment } from "#server/app/record-payment.ts";
 import { registerOrder } from "#server/app/register-order.ts";
+import { requestShipmentNow } from "#server/app/request-shipment.ts";
+import { withdrawShipment } from "#server/app/withdraw-shipment.ts";
 import type { JuchuApi } from "./app.ts";
 import { listOrders } from "./list-orders.ts";
 import { errorResponses, json, security } from "./openapi.ts";
@@ -179,6 +181,44 @@ export function registerOrderRoutes(app: JuchuApi, ctx: AppContext): void {
       const { id, tagId } = c.req.valid("param");
       await detachOrderTag(ctx, actor, accountId, id, tagId);
       return c.json(await presentOrder(ctx.db, accountId, id), 200);
+    },
+  );
+
+  const shipmentParams = z.object({ id: z.uuid("注文IDはUUIDです"), shipmentId: z.uuid("出荷IDはUUIDです") });
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/orders/{id}/shipments/{shipmentId}/withdraw",
+      summary: "出荷依頼の取下げ",
+      description:
+        "倉庫が受け付けると出荷は出荷不可になり、注文に「出荷取下げ」タグが付きます。注文は自動ではキャンセルされません。",
+      security,
+      request: { params: shipmentParams },
+      responses: { 200: json(orderSchema, "取下げ後の注文"), ...errorResponses },
+    }),
+    async (c) => {
+      const { accountId, actor } = c.get("auth");
+      const { id, shipmentId } = c.req.valid("param");
+      await withdrawShipment(ctx, actor, accountId, id, shipmentId);
+      return c.json(await presentOrder(ctx.db, accountId, id), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/orders/{id}/shipments/{shipmentId}/request",
+      summary: "出荷依頼の(再)送信",
+      description: "出荷待ちまたは出荷不可の出荷を、待ち時間を待たずに倉庫へ依頼します。",
+      security,
+      request: { params: shipmentParams },
+      responses: { 202: json(orderSchema, "依頼を送信待ちにした注文"), ...errorResponses },
+    }),
+    async (c) => {
+      const { accountId, actor } = c.get("auth");
+      const { id, shipmentId } = c.req.valid("param");
+      await requestShipmentNow(ctx, actor, accountId, id, shipmentId);
+      return c.json(await presentOrder(ctx.db, accountId, id), 202);
     },
   );
 }

@@ -59,10 +59,10 @@ export function problemResponse(c: Context, refusal: Refusal): Response {
   });
 }
 
-/** zod issues → one problem listing every bad field, paths relative to where the input came from. */
-export function validationRefusal(error: z.ZodError, where: string): Refusal {
+/** zod issues → one problem listing every bad field, by its name in the body, query or path. */
+export function validationRefusal(error: z.ZodError): Refusal {
   const errors = error.issues.map((issue) => ({
-    path: [where === "json" ? "" : where, ...issue.path.map(String)].filter((p) => p !== "").join("."),
+    path: issue.path.map(String).join("."),
     message: issue.message,
   }));
   const first = errors[0];

@@ -6,6 +6,7 @@ import { ping } from "#server/db/database.ts";
 import { type HttpEnv, requireAuth } from "./auth.ts";
 import { registerOrderRoutes } from "./orders.ts";
 import { problemResponse, Refusal, validationRefusal } from "./problem.ts";
+import { registerProductRoutes } from "./products.ts";
 import { registerShopRoutes } from "./shops.ts";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -73,5 +74,6 @@ export function createHttpApp(
 
   registerOrderRoutes(app, ctx);
   registerShopRoutes(app, ctx);
+  registerProductRoutes(app, ctx);
   return app;
 }

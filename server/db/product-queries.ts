@@ -1,0 +1,107 @@
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { Db } from "./database.ts";
+import { products, stock, warehouses } from "./schema.ts";
+
+export type StockView = {
+  warehouseId: string;
+  warehouseName: string;
+  onHand: number;
+  allocated: number;
+  available: number;
+};
+export type ProductView = { id: string; sku: string; name: string; stock: StockView[] };
+
+/** Counting stops here, as for orders: an exact count of a huge filter is what makes a list slow. */
+const COUNT_CAP = 10_000;
+
+export async function accountWarehouses(db: Db, accountId: string) {
+  return db
+    .select({ id: warehouses.id, name: warehouses.name })
+    .from(warehouses)
+    .where(eq(warehouses.accountId, accountId))
+    .orderBy(asc(warehouses.createdAt), asc(warehouses.id));
+}
+
+/** Each product with a line per warehouse of the account, zeros where nothing was ever stocked. */
+export async function withStock(
+  db: Db,
+  accountId: string,
+  rows: readonly { id: string; sku: string; name: string }[],
+): Promise<ProductView[]> {
+  if (rows.length === 0) return [];
+  const [houses, levels] = await Promise.all([
+    accountWarehouses(db, accountId),
+    db
+      .select()
+      .from(stock)
+      .where(
+        inArray(
+          stock.productId,
+          rows.map((r) => r.id),
+        ),
+      ),
+  ]);
+  return rows.map((p) => ({
+    id: p.id,
+    sku: p.sku,
+    name: p.name,
+    stock: houses.map((w) => {
+      const s = levels.find((l) => l.productId === p.id && l.warehouseId === w.id);
+      const onHand = s?.onHand ?? 0;
+      const allocated = s?.allocated ?? 0;
+      return { warehouseId: w.id, warehouseName: w.name, onHand, allocated, available: onHand - allocated };
+    }),
+  }));
+}
+
+export async function findProduct(db: Db, accountId: string, productId: string): Promise<ProductView | null> {
+  const rows = await db
+    .select({ id: products.id, sku: products.sku, name: products.name })
+    .from(products)
+    .where(and(eq(products.id, productId), eq(products.accountId, accountId)));
+  const [view] = await withStock(db, accountId, rows);
+  return view ?? null;
+}
+
+export type ProductListQuery = {
+  q?: string | undefined;
+  limit?: number | undefined;
+  cursor?: string | undefined;
+};
+
+export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+
+/** 商品一覧: keyset-paged by SKU (unique per account, so the SKU alone is the cursor). */
+export async function listProducts(db: Db, accountId: string, query: ProductListQuery) {
+  const limit = query.limit ?? 50;
+  const where: SQL[] = [eq(products.accountId, accountId)];
+  if (query.q) {
+    const p = likePattern(query.q);
+    where.push(sql`(${products.sku} ilike ${p} or ${products.name} ilike ${p})`);
+  }
+  const filtered = and(...where);
+  const after =
+    query.cursor === undefined
+      ? []
+      : [sql`${products.sku} > ${Buffer.from(query.cursor, "base64url").toString("utf8")}`];
+  const [rows, counted] = await Promise.all([
+    db
+      .select({ id: products.id, sku: products.sku, name: products.name })
+      .from(products)
+      .where(and(filtered, ...after))
+      .orderBy(asc(products.sku))
+      .limit(limit + 1),
+    db.execute<{ n: number }>(
+      sql`select count(*)::int as n from (select 1 from ${products} where ${filtered} limit ${COUNT_CAP + 1}) capped`,
+    ),
+  ]);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const n = Number((counted as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0);
+  return {
+    items: await withStock(db, accountId, page),
+    nextCursor: rows.length > limit && last ? Buffer.from(last.sku).toString("base64url") : null,
+    total: Math.min(n, COUNT_CAP),
+    totalCapped: n > COUNT_CAP,
+  };
+}

@@ -1,0 +1,182 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { changeStock } from "#server/app/change-stock.ts";
+import type { AppContext } from "#server/app/context.ts";
+import { createProduct, updateProduct } from "#server/app/products.ts";
+import type { Db } from "#server/db/database.ts";
+import { findProduct, listProducts } from "#server/db/product-queries.ts";
+import { notFound } from "#server/domain/refusal.ts";
+import { MAX_ON_HAND } from "#server/domain/stock.ts";
+import type { JuchuApi } from "./app.ts";
+import { errorResponses, json, security } from "./openapi.ts";
+import { registerProductMappingRoutes } from "./product-mappings.ts";
+
+const productSchema = z
+  .object({
+    id: z.uuid(),
+    sku: z.string(),
+    name: z.string(),
+    stock: z.array(
+      z.object({
+        warehouseId: z.uuid(),
+        warehouseName: z.string(),
+        onHand: z.int(),
+        allocated: z.int().describe("注文に引当済みの数"),
+        available: z.int().describe("onHand - allocated: 新しい注文に引当てられる数"),
+      }),
+    ),
+  })
+  .openapi("Product");
+
+const skuSchema = z
+  .string("SKUは文字列で指定してください")
+  .trim()
+  .min(1, "SKUを入力してください")
+  .max(64, "SKUは64文字以内です");
+const nameSchema = z
+  .string("商品名は文字列で指定してください")
+  .trim()
+  .min(1, "商品名を入力してください")
+  .max(255, "商品名は255文字以内です");
+
+const stockChangeSchema = z
+  .object({
+    warehouseId: z.uuid("warehouseIdは倉庫のIDで指定してください").optional(),
+    onHand: z
+      .int("onHandは整数で指定してください")
+      .min(0, "在庫数は0以上で指定してください")
+      .max(MAX_ON_HAND, `在庫数は${MAX_ON_HAND}までです`)
+      .optional(),
+    delta: z
+      .int("deltaは整数で指定してください")
+      .min(-MAX_ON_HAND, "deltaが小さすぎます")
+      .max(MAX_ON_HAND, "deltaが大きすぎます")
+      .optional(),
+  })
+  .superRefine((body, check) => {
+    if (body.onHand === undefined && body.delta === undefined)
+      check.addIssue({
+        code: "custom",
+        path: ["onHand"],
+        message: "onHand(在庫数)か delta(増減数)のどちらかを指定してください",
+      });
+    if (body.onHand !== undefined && body.delta !== undefined)
+      check.addIssue({ code: "custom", path: ["delta"], message: "onHand と delta は同時に指定できません" });
+  })
+  .openapi("StockChange", { description: "{ onHand } で在庫数を設定、{ delta } で増減。どちらか一方だけ" });
+
+const listQuery = z.object({
+  q: z.string().trim().min(1).max(100, "検索語は100文字以内です").optional(),
+  limit: z.coerce
+    .number("limitは整数です")
+    .int("limitは整数です")
+    .min(1)
+    .max(500, "limitは500までです")
+    .optional(),
+  cursor: z.string().max(500).optional(),
+});
+
+const productId = z.object({ id: z.uuid("商品IDはUUIDです") });
+const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  body: { required: true, content: { "application/json": { schema } } },
+});
+
+async function present(db: Db, accountId: string, id: string) {
+  const view = await findProduct(db, accountId, id);
+  if (!view) throw notFound("product", "商品");
+  return view;
+}
+
+/** 商品マスタと在庫 (SPEC.md §4), and the mappings that tie mall items to products. */
+export function registerProductRoutes(app: JuchuApi, ctx: AppContext): void {
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/products",
+      summary: "商品一覧(SKU順、qでSKU・商品名を検索)",
+      security,
+      request: { query: listQuery },
+      responses: {
+        200: json(
+          z.object({
+            items: z.array(productSchema),
+            nextCursor: z.string().nullable(),
+            total: z.int(),
+            totalCapped: z.boolean(),
+          }),
+          "商品の一覧",
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json(await listProducts(ctx.db, c.get("auth").accountId, c.req.valid("query")), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/products",
+      summary: "商品登録",
+      security,
+      request: jsonBody(z.object({ sku: skuSchema, name: nameSchema })),
+      responses: { 201: json(productSchema, "登録した商品"), ...errorResponses },
+    }),
+    async (c) => {
+      const { accountId } = c.get("auth");
+      const id = await createProduct(ctx, accountId, c.req.valid("json"));
+      return c.json(await present(ctx.db, accountId, id), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/products/{id}",
+      summary: "商品詳細(倉庫ごとの在庫つき)",
+      security,
+      request: { params: productId },
+      responses: { 200: json(productSchema, "商品"), ...errorResponses },
+    }),
+    async (c) => c.json(await present(ctx.db, c.get("auth").accountId, c.req.valid("param").id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "patch",
+      path: "/api/products/{id}",
+      summary: "商品の変更",
+      security,
+      request: {
+        params: productId,
+        ...jsonBody(z.object({ sku: skuSchema.optional(), name: nameSchema.optional() })),
+      },
+      responses: { 200: json(productSchema, "変更後の商品"), ...errorResponses },
+    }),
+    async (c) => {
+      const { accountId } = c.get("auth");
+      const { id } = c.req.valid("param");
+      await updateProduct(ctx, accountId, id, c.req.valid("json"));
+      return c.json(await present(ctx.db, accountId, id), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/products/{id}/stock",
+      summary: "在庫数の設定・増減(入荷分は引当待ちの注文へ古い順に引当)",
+      security,
+      request: { params: productId, ...jsonBody(stockChangeSchema) },
+      responses: { 200: json(productSchema, "変更後の商品"), ...errorResponses },
+    }),
+    async (c) => {
+      const { accountId, actor } = c.get("auth");
+      const { id } = c.req.valid("param");
+      const { warehouseId, onHand, delta } = c.req.valid("json");
+      const change = delta !== undefined ? { delta } : { onHand: onHand ?? 0 };
+      await changeStock(ctx, actor, accountId, id, { ...change, warehouseId });
+      return c.json(await present(ctx.db, accountId, id), 200);
+    },
+  );
+
+  registerProductMappingRoutes(app, ctx);
+}

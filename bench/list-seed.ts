@@ -1,0 +1,133 @@
+import { randomUUID } from "node:crypto";
+import { createAccount } from "#server/app/create-account.ts";
+import { createShop } from "#server/app/shops.ts";
+import type { Channel } from "#server/domain/shop-settings.ts";
+import type { Target } from "./targets.ts";
+
+export type ListData = {
+  accountId: string;
+  shopIds: string[];
+  tagIds: string[];
+  orders: number;
+  seedMs: number;
+};
+
+const SURNAMES =
+  "佐藤,鈴木,高橋,田中,伊藤,渡辺,山本,中村,小林,加藤,吉田,山田,佐々木,山口,松本,井上,木村,林,斎藤,清水";
+const GIVEN = "太郎,花子,健太,美咲,翔太,陽菜,大輔,結衣,拓也,さくら,直樹,愛,誠,由美,蓮,葵";
+const ITEMS =
+  "煎茶 100g,ほうじ茶 200g,玄米茶 150g,抹茶 30g,緑茶ティーバッグ 50包,和紅茶 80g,麦茶 パック,茶器セット";
+
+/**
+ * A year of a four-shop merchant, written set-based in its own account: `count` orders newest first,
+ * statuses by age (only the last days still move), 1–3 lines, one shipment, a few tags, ~0.2 % deleted.
+ */
+export async function seedListAccount(t: Target, count: number): Promise<ListData> {
+  const started = performance.now();
+  const { accountId } = await createAccount(t.ctx, {
+    name: "一覧ベンチ茶舗",
+    email: `list-${randomUUID()}@example.jp`,
+    password: "bench-password-123",
+  });
+  const channels: [Channel, string][] = [
+    ["rakuten", "楽天市場店"],
+    ["yahoo", "Yahoo!店"],
+    ["amazon", "Amazon店"],
+    ["manual", "電話注文"],
+  ];
+  const shopIds: string[] = [];
+  for (const [channel, name] of channels)
+    shopIds.push((await createShop(t.ctx, accountId, { channel, name })).id);
+  const tagIds = [randomUUID(), randomUUID(), randomUUID()];
+  const { rows: wh } = await t.raw.query("select id from warehouses where account_id = $1", [accountId]);
+  const warehouseId = String(wh[0]?.id);
+
+  await t.raw.transaction(async (q) => {
+    await q("select setseed(0.42)");
+    await q(
+      `insert into tags (id, account_id, kind, name, color, hold)
+       values ($1, $4, 'custom', 'VIP', '#d4af37', false), ($2, $4, 'custom', 'ギフト包装', '#e83e8c', false),
+              ($3, $4, 'custom', '要確認', '#f0ad4e', true)`,
+      [...tagIds, accountId],
+    );
+    await q(
+      `insert into orders (id, account_id, shop_id, mall_order_number, source, status, ordered_at, grace_until,
+         buyer_name, buyer_email, ship_to, payment_method, paid_at, subtotal, shipping_fee, total, search_text,
+         deleted_at, created_at, updated_at)
+       select id, $1::uuid, shop, num, case when shop = $5::uuid then 'manual' else 'import' end, status, at,
+         at + interval '30 minutes', buyer, email,
+         jsonb_build_object('name', buyer, 'postalCode', '150-0001', 'prefecture', '東京都',
+           'address1', '渋谷区神宮前' || (g % 6 + 1) || '-' || (g % 20 + 1), 'phone', '090-1234-5678'),
+         pay, case when pay in ('bank_transfer', 'convenience_store')
+                    and status in ('new', 'awaiting_confirmation', 'confirmed') then null else at end,
+         subtotal, 600, subtotal + 600, lower(concat_ws(e'\\n', num, buyer, email, buyer, item)),
+         case when status = 'awaiting_confirmation' and random() < 0.2 then at + interval '1 hour' end, at, at
+       from (
+         select g, md5('L' || g)::uuid as id, at, shop, buyer, email, pay, item, subtotal,
+           case when shop = $2::uuid then '350001-' || to_char(at, 'YYYYMMDD') || '-' || lpad(g::text, 10, '0')
+                when shop = $3::uuid then 'chaho-' || (10000000 + g)
+                when shop = $4::uuid then '250-' || lpad((g * 7919 % 10000000)::text, 7, '0') || '-' || lpad(g::text, 7, '0')
+                else 'TEL-' || g end as num,
+           case when age < interval '3 days' and r < 0.15 then 'new'
+                when age < interval '5 days' and r < 0.30 then 'awaiting_confirmation'
+                when age < interval '7 days' and r < 0.45 then 'confirmed'
+                when age < interval '9 days' and r < 0.70 then 'awaiting_shipment'
+                when age < interval '10 days' and r < 0.80 then 'shipping'
+                when age < interval '14 days' and r < 0.90 then 'shipped'
+                when r > 0.93 then 'cancelled'
+                else 'completed' end as status
+         from (
+           select g, r, at, now() - at as age, b, item, subtotal,
+             (array[$2::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid])[1 + (g * 31 % 17) % 5] as shop,
+             (string_to_array($6, ','))[1 + b % 20] || ' ' || (string_to_array($7, ','))[1 + b / 20 % 16] as buyer,
+             'buyer' || b || '@example.jp' as email,
+             (array['credit_card', 'credit_card', 'credit_card', 'rakuten_pay', 'paypay', 'amazon_pay',
+                    'bank_transfer', 'convenience_store', 'cash_on_delivery', 'credit_card'])[1 + g % 10] as pay
+           from (
+             select g, random() as r,
+               now() - (g::float8 / $9::int) * interval '365 days' - random() * interval '1 hour' as at,
+               (hashtext('buyer' || g) & 2147483647) % 30000 as b,
+               (string_to_array($8, ','))[1 + g % 8] as item, 1080 * (1 + g % 3) as subtotal
+             from generate_series(1, $9::int) g
+           ) raw
+         ) spread
+       ) o`,
+      [accountId, shopIds[0], shopIds[1], shopIds[2], shopIds[3], SURNAMES, GIVEN, ITEMS, count],
+    );
+    await q(
+      `insert into order_items (id, order_id, account_id, line_no, mall_item_code, name, unit_price, quantity)
+       select md5(o.id::text || k)::uuid, o.id, o.account_id, k, 'tea-' || (k * 3 + length(o.buyer_email)) % 8,
+         (string_to_array($2, ','))[1 + (k * 3 + length(o.buyer_email)) % 8], 1080, 1
+       from orders o cross join lateral generate_series(1, 1 + (hashtext(o.id::text) & 3) % 3) k
+       where o.account_id = $1`,
+      [accountId, ITEMS],
+    );
+    await q(
+      `insert into shipments (id, order_id, account_id, warehouse_id, status, created_at, updated_at)
+       select md5('s' || o.id::text)::uuid, o.id, o.account_id, $2::uuid,
+         case o.status when 'new' then 'allocating' when 'awaiting_confirmation' then 'allocating'
+           when 'confirmed' then (case when random() < 0.3 then 'allocating' else 'allocated' end)
+           when 'awaiting_shipment' then 'awaiting_shipment'
+           when 'shipping' then (case when random() < 0.05 then 'unshippable' else 'shipping' end)
+           when 'cancelled' then 'cancelled' else 'shipped' end,
+         o.ordered_at, o.ordered_at
+       from orders o where o.account_id = $1`,
+      [accountId, warehouseId],
+    );
+    await q(
+      `insert into order_tags (order_id, tag_id, account_id, attached_by, attached_at)
+       select o.id, t.tag, o.account_id, 'bench', o.ordered_at
+       from orders o cross join lateral (
+         select $2::uuid as tag where hashtext('vip' || o.id::text) % 50 = 0
+         union all select $3::uuid where hashtext('gift' || o.id::text) % 20 = 0
+         union all select $4::uuid where o.status in ('awaiting_confirmation', 'confirmed') and random() < 0.2
+         union all select id from tags where account_id = $1 and system_code = 'unmapped_item'
+           and o.status = 'awaiting_confirmation' and random() < 0.5
+       ) t
+       where o.account_id = $1`,
+      [accountId, ...tagIds],
+    );
+  });
+  await t.raw.query("analyze");
+  return { accountId, shopIds, tagIds, orders: count, seedMs: performance.now() - started };
+}

@@ -1,0 +1,146 @@
+/**
+ * `npm run bench`: Juchu's own figures on PGlite and PostgreSQL, each next to the raw database doing
+ * the same writes in the same run (research/storage-and-http-figures.md). Nothing here is asserted.
+ */
+import { cpus, loadavg, totalmem } from "node:os";
+import { envInt, fmt } from "./lib.ts";
+import { benchList, explainList } from "./list.ts";
+import { seedListAccount } from "./list-seed.ts";
+import { benchRegister, rawRegister, statementsPerRegistration } from "./register.ts";
+import { type Figures, printList, printRegister, printSummary, printTransitions, secs } from "./report.ts";
+import { describe, openPgliteTarget, openPostgresTarget, removeLeftovers, type Target } from "./targets.ts";
+import {
+  benchCancels,
+  benchPayments,
+  rawTransitions,
+  seedConfirmed,
+  statementsPerTransition,
+} from "./transitions.ts";
+
+/**
+ * The issue asks for a batch of 10,000 registrations. On this 2-core machine registration runs at
+ * ~20 orders/s on PGlite and ~40–60/s on PostgreSQL, so 10,000 would take ~15 minutes alone: the
+ * default is 2,000 and BENCH_ORDERS=10000 runs the full batch.
+ */
+const ORDERS = envInt("BENCH_ORDERS", 2_000);
+const TRANSITIONS = envInt("BENCH_TRANSITIONS", 1_000);
+const LIST_ORDERS = envInt("BENCH_LIST_ORDERS", 100_000);
+const LIST_QUERIES = envInt("BENCH_LIST_QUERIES", 300);
+const PG_URL =
+  process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+const ONLY = process.env.BENCH_ONLY; // "pglite" | "postgres": one engine only
+const FULL_PLANS = Boolean(process.env.BENCH_EXPLAIN);
+
+const note = (s: string) => process.stderr.write(`  … ${s}\n`);
+
+async function runOn(t: Target): Promise<Figures> {
+  const server = await describe(t);
+  console.log(`\n=== ${t.label} (${server}) — migrate + account + shops ${secs(t.setupMs)} ===`);
+
+  // 1. Registration through the use case, then the same rows as plain batched INSERTs.
+  const register: Figures["register"] = [];
+  for (const c of t.concurrencies) {
+    note(`${t.label}: registerOrder × ${fmt.int(ORDERS)}, concurrency ${c}`);
+    register.push(await benchRegister(t, ORDERS, c));
+  }
+  note(`${t.label}: raw INSERT × ${fmt.int(ORDERS)} in batches of 500`);
+  const rawReg = await rawRegister(t, ORDERS);
+  const perRegistration = await statementsPerRegistration(t);
+
+  // 2. 入金確認 and キャンセル on seeded 確認済 orders, against UPDATE + event INSERT per transaction.
+  note(`${t.label}: seeding ${fmt.int(TRANSITIONS * t.concurrencies.length * 3)} 確認済 orders`);
+  const seeded = new Map<string, string[]>();
+  for (const c of t.concurrencies)
+    for (const w of ["P", "C", "R"])
+      seeded.set(`${w}${c}`, await seedConfirmed(t, `T${w}${c}-`, TRANSITIONS));
+  const probe = await seedConfirmed(t, "TX-", 10);
+  const transitions: Figures["transitions"] = [];
+  for (const c of t.concurrencies) {
+    note(`${t.label}: recordPayment, cancelOrder, raw × ${fmt.int(TRANSITIONS)} each, concurrency ${c}`);
+    transitions.push(await benchPayments(t, seeded.get(`P${c}`) ?? [], c));
+    transitions.push(await benchCancels(t, seeded.get(`C${c}`) ?? [], c));
+    transitions.push(await rawTransitions(t, seeded.get(`R${c}`) ?? [], c));
+  }
+  const perTransition = await statementsPerTransition(t, probe.slice(0, 5), probe.slice(5));
+
+  // 3. The order list over a year of a four-shop merchant.
+  note(`${t.label}: seeding ${fmt.int(LIST_ORDERS)} orders for the list`);
+  const data = await seedListAccount(t, LIST_ORDERS);
+  note(`${t.label}: ${LIST_QUERIES} listOrders queries`);
+  const list = await benchList(t, data, LIST_QUERIES);
+  const plans: Figures["plans"] = [];
+  for (const [what, query] of [
+    ["no filter", {}],
+    [`slowest sample (${list.slowest.kind}, ${fmt.ms(list.slowest.ms)} ms)`, list.slowest.query],
+  ] as const)
+    plans.push({
+      what,
+      query: JSON.stringify(query),
+      plans: await explainList(t, data.accountId, query),
+    });
+
+  const figures: Figures = {
+    label: t.label,
+    server,
+    register,
+    rawRegister: rawReg,
+    perRegistration,
+    transitions,
+    perTransition,
+    list,
+    listOrders: LIST_ORDERS,
+    listSeedMs: data.seedMs,
+    plans,
+  };
+  printRegister(figures);
+  printTransitions(figures);
+  printList(figures, FULL_PLANS);
+  return figures;
+}
+
+// Ctrl-C still deletes the temporary data folder or drops the bench database.
+process.once("SIGINT", () => {
+  note("interrupted, cleaning up");
+  // What was in flight fails once its connections are gone: that is expected now, not a crash.
+  process.on("unhandledRejection", () => {});
+  void removeLeftovers().finally(() => process.exit(130));
+});
+
+async function withTarget(t: Target, all: Figures[]): Promise<void> {
+  try {
+    all.push(await runOn(t));
+  } finally {
+    await t.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const all: Figures[] = [];
+  const notes: string[] = [];
+  if (ONLY !== "postgres") {
+    note("PGlite: fresh data folder, migrating");
+    await withTarget(await openPgliteTarget(), all);
+  }
+  if (ONLY !== "pglite") {
+    note(`PostgreSQL: fresh database on ${PG_URL.replace(/\/\/[^@/]*@/, "//…@")}`);
+    const opened = await openPostgresTarget(PG_URL);
+    if ("unreachable" in opened) {
+      const why = `PostgreSQL unreachable at ${PG_URL.replace(/\/\/[^@/]*@/, "//…@")} (${opened.unreachable}): skipped. Set BENCH_DATABASE_URL to include it.`;
+      console.log(`\n${why}`);
+      notes.push(why);
+    } else {
+      await withTarget(opened, all);
+    }
+  }
+  if (ORDERS === 2_000 && !process.env.BENCH_ORDERS)
+    notes.push(
+      "BENCH_ORDERS defaults to 2,000, not the issue's 10,000: at this machine's registration rate the full batch alone takes ~15 min. BENCH_ORDERS=10000 runs it.",
+    );
+  notes.push(
+    `BENCH_ORDERS=${ORDERS} BENCH_TRANSITIONS=${TRANSITIONS} BENCH_LIST_ORDERS=${LIST_ORDERS} BENCH_LIST_QUERIES=${LIST_QUERIES}; ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, load average at the end ${loadavg()[0]?.toFixed(1)}; total ${secs(performance.now() - started)}.`,
+  );
+  printSummary(all, notes);
+}
+
+await main();

@@ -3,6 +3,7 @@ import { cp, mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import type { Config } from "#server/config.ts";
 import { type Database, openDatabase } from "#server/db/database.ts";
 import { openJobQueue } from "#server/jobs/queue.ts";
 
@@ -28,7 +29,7 @@ async function migrateWithJobs(database: Database): Promise<void> {
  * A fresh, migrated database for one test file: a copy of a template (creating and migrating
  * PGlite costs seconds; copying a folder or cloning a PostgreSQL template database does not).
  */
-export async function openTestDatabase(): Promise<Database & { name: string }> {
+export async function openTestDatabase(): Promise<Database & { config: Config["database"] }> {
   const fingerprint = await schemaFingerprint();
   const url = process.env.DATABASE_URL;
   if (url) {
@@ -50,10 +51,11 @@ export async function openTestDatabase(): Promise<Database & { name: string }> {
       await admin.query("select pg_advisory_unlock(7261002)");
       await admin.end();
     }
-    const db = await openDatabase({ kind: "postgres", url: withDatabase(url, name) });
+    const config = { kind: "postgres" as const, url: withDatabase(url, name) };
+    const db = await openDatabase(config);
     return {
       ...db,
-      name,
+      config,
       async close() {
         await db.close();
         const c = new pg.Client({ connectionString: url });
@@ -76,10 +78,11 @@ export async function openTestDatabase(): Promise<Database & { name: string }> {
   }
   const dataDir = join(tmpdir(), `juchu-test-${randomUUID()}`);
   await cp(template, dataDir, { recursive: true });
-  const db = await openDatabase({ kind: "pglite", dataDir });
+  const config = { kind: "pglite" as const, dataDir };
+  const db = await openDatabase(config);
   return {
     ...db,
-    name: dataDir,
+    config,
     async close() {
       await db.close();
       await rm(dataDir, { recursive: true, force: true });

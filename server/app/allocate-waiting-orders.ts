@@ -3,6 +3,7 @@ import { type LoadedOrder, loadOrder } from "#server/db/order-queries.ts";
 import type { AppContext } from "./context.ts";
 import { allocate, progressOrder } from "./progress-order.ts";
 import { ordersWaitingFor } from "./stock-allocation.ts";
+import { lockStockFor } from "./stock-locks.ts";
 
 type Meta = { actor: string; now: Date };
 
@@ -31,6 +32,7 @@ export async function allocateWaiting(
   waiting: readonly LoadedOrder[],
   meta: Meta,
 ): Promise<void> {
+  await lockStockFor(tx, waiting);
   for (const order of waiting) {
     const allocated = await allocate(tx, order, meta);
     await progressOrder(tx, ctx, allocated, meta);

@@ -1,13 +1,13 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "#server/db/database.ts";
-import type { LoadedOrder } from "#server/db/order-queries.ts";
 import { accountWarehouses } from "#server/db/product-queries.ts";
-import { allocations, products, stock } from "#server/db/schema.ts";
+import { products, stock } from "#server/db/schema.ts";
 import { notFound, Refusal } from "#server/domain/refusal.ts";
 import { nextOnHand, type StockChange } from "#server/domain/stock.ts";
 import { allocateWaiting, lockWaitingOrders } from "./allocate-waiting-orders.ts";
 import { type Actor, type AppContext, actorLabel } from "./context.ts";
 import { ordersWaitingFor } from "./stock-allocation.ts";
+import { lockStockFor } from "./stock-locks.ts";
 
 /**
  * 在庫数の変更 (a count, an arrival, a write-off). Arriving stock goes to the 確認済 orders short of
@@ -32,7 +32,7 @@ export async function changeStock(
     const waiting = await lockWaitingOrders(tx, accountId, warehouseId, [productId]);
     const here = and(eq(stock.productId, productId), eq(stock.warehouseId, warehouseId));
     await tx.insert(stock).values({ productId, warehouseId, accountId }).onConflictDoNothing();
-    const locked = await lockStock(tx, productId, warehouseId, waiting);
+    const locked = await lockStockFor(tx, waiting, [{ productId, warehouseId }]);
     const level = locked.find((s) => s.productId === productId && s.warehouseId === warehouseId);
     if (!level) throw new Error(`stock row of ${productId} vanished`);
     const onHand = nextOnHand(level, change);
@@ -58,30 +58,6 @@ export async function changeStock(
       });
     }
   });
-}
-
-/**
- * Locks this stock row and every other one the waiting orders will draw on (a set item needs several),
- * all at once in product order — the order each single allocation uses — so holding this row while
- * allocating a waiting order never waits on a transaction that holds the next row and wants this one.
- */
-async function lockStock(tx: Db, productId: string, warehouseId: string, waiting: readonly LoadedOrder[]) {
-  const shipmentIds = waiting.flatMap((o) => o.shipments.map((s) => s.id));
-  const drawnOn = shipmentIds.length
-    ? await tx
-        .selectDistinct({ productId: allocations.productId, warehouseId: allocations.warehouseId })
-        .from(allocations)
-        .where(inArray(allocations.shipmentId, shipmentIds))
-    : [];
-  const rows = [{ productId, warehouseId }, ...drawnOn].map(
-    (r) => sql`(${r.productId}::uuid, ${r.warehouseId}::uuid)`,
-  );
-  return tx
-    .select()
-    .from(stock)
-    .where(sql`(${stock.productId}, ${stock.warehouseId}) in (${sql.join(rows, sql`, `)})`)
-    .orderBy(asc(stock.productId), asc(stock.warehouseId))
-    .for("update");
 }
 
 async function available(tx: Db, here: ReturnType<typeof and>): Promise<number> {

@@ -15,6 +15,7 @@ import { detachTag, hasUnmappedItem } from "#server/domain/order.ts";
 import { notFound, Refusal } from "#server/domain/refusal.ts";
 import { type Actor, type AppContext, actorLabel } from "./context.ts";
 import { progressOrder } from "./progress-order.ts";
+import { lockStockFor } from "./stock-locks.ts";
 
 export type MappingInput = {
   shopId: string;
@@ -102,12 +103,16 @@ async function checkComponents(tx: Db, accountId: string, components: MappingInp
   }
 }
 
-/** 確認待 orders of the shop tagged 未マッピング商品 with a line this mapping covers, locked oldest first. */
+/**
+ * 確認待 orders of the shop tagged 未マッピング商品 with a line this mapping covers, oldest first. Locked
+ * in id order, as other multi-order releases lock them, and all before any allocates, so order rows
+ * are always taken before stock rows.
+ */
 async function lockHeldOrders(tx: Db, accountId: string, input: MappingInput): Promise<LoadedOrder[]> {
   const line: SQL[] = [eq(orderItems.orderId, orders.id), eq(orderItems.mallItemCode, input.mallItemCode)];
   if (input.mallSkuCode !== "") line.push(eq(orderItems.mallSkuCode, input.mallSkuCode));
   const held = await tx
-    .select({ id: orders.id })
+    .select({ id: orders.id, orderedAt: orders.orderedAt })
     .from(orders)
     .innerJoin(orderTags, eq(orderTags.orderId, orders.id))
     .innerJoin(tags, and(eq(tags.id, orderTags.tagId), eq(tags.systemCode, "unmapped_item")))
@@ -124,13 +129,15 @@ async function lockHeldOrders(tx: Db, accountId: string, input: MappingInput): P
         ),
       ),
     )
-    .orderBy(asc(orders.orderedAt), asc(orders.id));
-  // All locked before any allocates, so order rows are always taken before stock rows.
+    .orderBy(asc(orders.id))
+    .for("update", { of: orders });
+  held.sort((a, b) => a.orderedAt.getTime() - b.orderedAt.getTime() || a.id.localeCompare(b.id));
   const locked: LoadedOrder[] = [];
   for (const { id } of held) {
     const order = await loadOrder(tx, accountId, id, { lock: true });
     if (order) locked.push(order);
   }
+  await lockStockFor(tx, locked);
   return locked;
 }
 

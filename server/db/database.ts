@@ -29,6 +29,9 @@ const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url))
 export async function openDatabase(config: Config["database"]): Promise<Database> {
   if (config.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    // An idle connection the server drops (restart, failover, pg_terminate_backend) is an 'error' on the
+    // pool; unheard, it would crash the process. The pool discards that client and opens a new one.
+    pool.on("error", (error) => console.error("database pool:", error.message));
     const db = drizzlePg(pool, { schema });
     return {
       kind: "postgres",

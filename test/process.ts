@@ -1,0 +1,47 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openTestDatabase } from "./database.ts";
+
+const root = new URL("..", import.meta.url).pathname;
+
+/**
+ * A database for a child process: a fresh PostgreSQL database when DATABASE_URL is set, else an empty
+ * PGlite folder (a PGlite folder must never be open in two processes, so the parent does not hold it).
+ */
+export async function childDatabase(): Promise<{ env: Record<string, string>; dataDir: string | null; close(): Promise<void> }> {
+  if (process.env.DATABASE_URL) {
+    const db = await openTestDatabase();
+    if (db.config.kind !== "postgres") throw new Error("expected PostgreSQL");
+    return { env: { DATABASE_URL: db.config.url }, dataDir: null, close: () => db.close() };
+  }
+  const dataDir = join(tmpdir(), `juchu-child-${randomUUID()}`);
+  return { env: { JUCHU_DATA_DIR: dataDir }, dataDir, close: () => rm(dataDir, { recursive: true, force: true }) };
+}
+
+/** Runs a Juchu entry point (server/cli.ts, server/main.ts, …) with Node 24 — the one running the tests. */
+export function spawnNode(script: string, args: string[], env: Record<string, string>): ChildProcess {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
+  if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
+  return spawn(process.execPath, [join(root, script), ...args], { cwd: root, env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
+}
+
+export async function runNode(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawnNode(script, args, env);
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.on("data", (d) => {
+    stdout += d;
+  });
+  child.stderr?.on("data", (d) => {
+    stderr += d;
+  });
+  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  return { code, stdout, stderr };
+}

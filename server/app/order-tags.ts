@@ -18,7 +18,9 @@ export async function attachOrderTag(
     const [tag] = await tx
       .select()
       .from(tags)
-      .where(and(eq(tags.id, tagId), eq(tags.accountId, accountId)));
+      .where(and(eq(tags.id, tagId), eq(tags.accountId, accountId)))
+      // Shared lock: a concurrent un-hold or delete of this tag waits, then sees and releases this order.
+      .for("share");
     if (!tag) return notFound("tag", "タグ");
     if (tag.kind === "system") {
       return new Refusal(

@@ -12,6 +12,7 @@ import {
 } from "#server/domain/order.ts";
 import type { ShopSettings } from "#server/domain/shop-settings.ts";
 import type { SystemTagCode } from "#server/domain/system-tags.ts";
+import { tagRuleFactsOf } from "#server/domain/tag-rule-facts.ts";
 import { matchingTags, type TagRule, type TagRuleFacts } from "#server/domain/tag-rules.ts";
 import type { AppContext } from "./context.ts";
 import { allocateOrder } from "./stock-allocation.ts";
@@ -121,7 +122,9 @@ async function applyTagRules(tx: Db, order: LoadedOrder, meta: Meta): Promise<Lo
   const ruleTags = await tx
     .select({ id: tags.id, name: tags.name, hold: tags.hold, rule: tags.rule })
     .from(tags)
-    .where(and(eq(tags.accountId, current.row.accountId), eq(tags.kind, "custom")));
+    .where(and(eq(tags.accountId, current.row.accountId), eq(tags.kind, "custom")))
+    // Shared lock: a tag deleted or un-held meanwhile waits for this order, then sees it and releases it.
+    .for("share");
   const withRules = ruleTags.filter((t) => t.rule !== null).map((t) => ({ ...t, rule: t.rule as TagRule }));
   if (withRules.length === 0) return current;
   const facts = await tagRuleFacts(tx, current);
@@ -176,21 +179,11 @@ function orderFacts(
   buyerOrderCount: number,
   productSkus: readonly string[],
 ): TagRuleFacts {
-  const shipTo = order.row.shipTo as { name: string; prefecture: string; phone: string };
-  const norm = (s: string | null | undefined) => (s ?? "").replace(/[\s　]/g, "");
-  return {
-    remarks: order.row.remarks,
-    total: order.row.total,
-    prefecture: shipTo.prefecture,
-    paymentMethod: order.row.paymentMethod,
-    itemCodes: [
-      ...order.items.flatMap((i) => [i.mallItemCode, i.mallSkuCode].filter((c) => c !== "")),
-      ...productSkus,
-    ],
+  return tagRuleFactsOf({
+    ...order.row,
+    shipTo: order.row.shipTo as { name: string; prefecture: string; phone: string },
+    items: order.items,
+    productSkus,
     buyerOrderCount,
-    shipToDiffersFromBuyer:
-      norm(shipTo.name) !== norm(order.row.buyerName) ||
-      (order.row.buyerPhone !== null &&
-        norm(shipTo.phone).replace(/-/g, "") !== norm(order.row.buyerPhone).replace(/-/g, "")),
-  };
+  });
 }

@@ -8,6 +8,7 @@ import { registerOrderRoutes } from "./orders.ts";
 import { problemResponse, Refusal, validationRefusal } from "./problem.ts";
 import { registerProductRoutes } from "./products.ts";
 import { registerShopRoutes } from "./shops.ts";
+import { registerTagRoutes } from "./tags.ts";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -74,6 +75,7 @@ export function createHttpApp(
 
   registerOrderRoutes(app, ctx);
   registerShopRoutes(app, ctx);
+  registerTagRoutes(app, ctx);
   registerProductRoutes(app, ctx);
   return app;
 }

@@ -76,20 +76,19 @@ export async function loadOrder(
     .where(and(eq(orders.id, orderId), eq(orders.accountId, accountId)));
   const [row] = options.lock ? await base.for("update") : await base;
   if (!row) return null;
-  const [items, shipmentRows, tagRows] = await Promise.all([
-    tx.select().from(orderItems).where(eq(orderItems.orderId, orderId)).orderBy(asc(orderItems.lineNo)),
-    tx
-      .select()
-      .from(shipments)
-      .where(eq(shipments.orderId, orderId))
-      .orderBy(asc(shipments.createdAt), asc(shipments.id)),
-    tx
-      .select({ tagId: tags.id, name: tags.name, hold: tags.hold, systemCode: tags.systemCode })
-      .from(orderTags)
-      .innerJoin(tags, eq(tags.id, orderTags.tagId))
-      .where(eq(orderTags.orderId, orderId))
-      .orderBy(asc(orderTags.attachedAt)),
-  ]);
+  // One after another: inside a transaction they share one connection anyway.
+  const items = await tx.select().from(orderItems).where(eq(orderItems.orderId, orderId)).orderBy(asc(orderItems.lineNo));
+  const shipmentRows = await tx
+    .select()
+    .from(shipments)
+    .where(eq(shipments.orderId, orderId))
+    .orderBy(asc(shipments.createdAt), asc(shipments.id));
+  const tagRows = await tx
+    .select({ tagId: tags.id, name: tags.name, hold: tags.hold, systemCode: tags.systemCode })
+    .from(orderTags)
+    .innerJoin(tags, eq(tags.id, orderTags.tagId))
+    .where(eq(orderTags.orderId, orderId))
+    .orderBy(asc(orderTags.attachedAt));
   const mappings = await loadMappings(
     tx,
     row.shopId,

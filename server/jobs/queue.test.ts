@@ -1,0 +1,67 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { and, eq, sql } from "drizzle-orm";
+import { tags } from "#server/db/schema.ts";
+import { startTestApp, type TestApp } from "#test/app.ts";
+import { handleGraceOver } from "./order-grace-over.ts";
+
+let t: TestApp;
+before(async () => {
+  t = await startTestApp();
+});
+after(() => t.close());
+
+test("a job enqueued in a business transaction exists exactly when that transaction commits", async () => {
+  await t.ctx.db.transaction(async (tx) => {
+    await t.ctx.jobs.enqueue(tx, "allocate-waiting-orders", { marker: "committed" });
+  });
+  await assert.rejects(
+    t.ctx.db.transaction(async (tx) => {
+      await t.ctx.jobs.enqueue(tx, "allocate-waiting-orders", { marker: "rolled-back" });
+      throw new Error("the business change failed");
+    }),
+    /the business change failed/,
+  );
+  const queued = (await t.queuedJobs("allocate-waiting-orders")).map((j) => j.data.marker);
+  assert.deepEqual(queued, ["committed"]);
+});
+
+test("a handler that crashes leaves its job for a retry and the order untouched", async () => {
+  const shopId = (await t.api("POST", "/api/shops", { channel: "rakuten", name: "楽天店" })).body.id;
+  const order = (
+    await t.api("POST", "/api/orders", {
+      shopId,
+      mallOrderNumber: "CRASH-1",
+      buyer: { name: "x", email: "x@example.com" },
+      shipTo: { name: "x", postalCode: "100-0001", prefecture: "東京都", address1: "x", phone: "0312345678" },
+      paymentMethod: "credit_card",
+      items: [{ mallItemCode: "x", name: "x", unitPrice: 1, quantity: 1 }],
+    })
+  ).body;
+  t.clock.advance(31 * 60_000);
+  // The crash: the system tag the check needs is gone, so the job fails after it already moved the
+  // order to 確認待 inside its transaction.
+  const [unmapped] = await t.database.db
+    .delete(tags)
+    .where(and(eq(tags.accountId, t.owner.accountId), eq(tags.systemCode, "unmapped_item")))
+    .returning();
+  assert.ok(unmapped);
+  await assert.rejects(t.runDueJobs("order-grace-over"), /has no system tag unmapped_item/);
+  await t.database.db.insert(tags).values(unmapped);
+  assert.equal((await t.api("GET", `/api/orders/${order.id}`)).body.status, "new");
+  const retry = await t.database.db.execute(
+    // pg-boss keeps a failed job for its next attempt, with backoff, until retryLimit is spent.
+    sql`select state, retry_count from pgboss.job where name = 'order-grace-over'`,
+  );
+  const rows = (retry as unknown as { rows: { state: string; retry_count: number }[] }).rows;
+  assert.deepEqual(
+    rows.map((r) => r.state),
+    ["retry"],
+  );
+  await t.database.db.execute(sql`update pgboss.job set start_after = now() where name = 'order-grace-over'`);
+  const [job] = await t.jobs.boss.fetch<{ orderId: string }>("order-grace-over");
+  assert.ok(job);
+  await handleGraceOver(t.ctx, job.data);
+  await t.jobs.boss.complete("order-grace-over", job.id);
+  assert.equal((await t.api("GET", `/api/orders/${order.id}`)).body.status, "awaiting_confirmation");
+});

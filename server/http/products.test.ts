@@ -163,3 +163,19 @@ test("another account's product answers 404, never data", async () => {
   assert.equal(list.body.total, 0);
   assert.deepEqual(await stockOf(t, id), { onHand: 4, allocated: 0, available: 4 });
 });
+
+test("the OpenAPI document describes the catalogue routes", async () => {
+  const doc = await t.api("GET", "/api/openapi.json", undefined, null);
+  for (const path of [
+    "/api/products",
+    "/api/products/{id}",
+    "/api/products/{id}/stock",
+    "/api/product-mappings",
+    "/api/product-mappings/{id}",
+    "/api/product-mappings/unmapped",
+  ]) {
+    assert.ok(doc.body.paths[path], `${path} missing from the OpenAPI document`);
+  }
+  assert.ok(doc.body.components.schemas.Product);
+  assert.ok(doc.body.components.schemas.ProductMapping);
+});

@@ -1,7 +1,8 @@
 import { serve } from "@hono/node-server";
+import { sql } from "drizzle-orm";
 import { createContext } from "#server/app/create-context.ts";
 import { ConfigError, loadConfig } from "#server/config.ts";
-import { openDatabase } from "#server/db/database.ts";
+import { type Database, openDatabase } from "#server/db/database.ts";
 import { createHttpApp } from "#server/http/app.ts";
 import { openJobQueue } from "#server/jobs/queue.ts";
 import { startWorkers } from "#server/jobs/workers.ts";
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase(config.database);
   await database.migrate();
+  const refreshStatistics = keepPlannerStatisticsFresh(database);
   const jobs = await openJobQueue(database);
   const ctx = createContext(database.db, jobs.queue);
   if (config.role !== "web") await startWorkers(jobs.boss, ctx);
@@ -33,6 +35,7 @@ async function main(): Promise<void> {
           },
         );
   const shutdown = async () => {
+    clearInterval(refreshStatistics);
     server?.close();
     await jobs.stop();
     await database.close();
@@ -40,6 +43,18 @@ async function main(): Promise<void> {
   };
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);
+}
+
+/**
+ * PGlite runs no autovacuum, so its planner never learns how big tables grew and picks plans for
+ * empty ones; PostgreSQL's autovacuum does this by itself.
+ */
+function keepPlannerStatisticsFresh(database: Database): NodeJS.Timeout | undefined {
+  if (database.kind !== "pglite") return undefined;
+  const analyze = () =>
+    database.db.execute(sql`analyze`).catch((error) => console.error("analyze failed:", error));
+  void analyze();
+  return setInterval(analyze, 60 * 60_000).unref();
 }
 
 main().catch((error) => {

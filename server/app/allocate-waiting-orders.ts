@@ -8,8 +8,9 @@ import { lockStockFor } from "./stock-locks.ts";
 type Meta = { actor: string; now: Date };
 
 /**
- * Locks the 確認済 orders still short of these products, oldest order first. Callers lock orders
- * before touching stock rows, the same order every allocation uses, so no two transactions deadlock.
+ * Locks the 確認済 orders still short of these products and returns them oldest order first. Orders
+ * are locked in id order — as every multi-order transaction locks them — and before any stock row,
+ * the order every allocation uses, so no two transactions wait on each other in a circle.
  */
 export async function lockWaitingOrders(
   tx: Db,
@@ -17,12 +18,13 @@ export async function lockWaitingOrders(
   warehouseId: string,
   productIds: readonly string[],
 ): Promise<LoadedOrder[]> {
-  const locked: LoadedOrder[] = [];
-  for (const id of await ordersWaitingFor(tx, productIds, warehouseId)) {
+  const oldestFirst = await ordersWaitingFor(tx, productIds, warehouseId);
+  const locked = new Map<string, LoadedOrder>();
+  for (const id of [...oldestFirst].sort()) {
     const order = await loadOrder(tx, accountId, id, { lock: true });
-    if (order?.snapshot.status === "confirmed") locked.push(order);
+    if (order?.snapshot.status === "confirmed") locked.set(id, order);
   }
-  return locked;
+  return oldestFirst.flatMap((id) => locked.get(id) ?? []);
 }
 
 /** New stock goes to the waiting orders in order-date order; each that is now complete moves on. */

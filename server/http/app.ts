@@ -3,12 +3,17 @@ import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import type { AppContext } from "#server/app/context.ts";
 import { ping } from "#server/db/database.ts";
-import { type HttpEnv, requireAuth } from "./auth.ts";
+import { CSRF_HEADER, type HttpEnv, requireAuth, SESSION_COOKIE } from "./auth.ts";
+import { registerOrderBulkRoutes } from "./order-bulk.ts";
+import { registerOrderCountRoutes } from "./order-counts.ts";
 import { registerOrderRoutes } from "./orders.ts";
 import { problemResponse, Refusal, validationRefusal } from "./problem.ts";
 import { registerProductRoutes } from "./products.ts";
+import { registerSessionRoutes, SESSION_PATHS } from "./session.ts";
 import { registerShopRoutes } from "./shops.ts";
 import { registerTagRoutes } from "./tags.ts";
+import { registerWarehouseRoutes } from "./warehouses.ts";
+import { serveWeb } from "./web.ts";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -16,7 +21,7 @@ export type JuchuApi = OpenAPIHono<HttpEnv>;
 
 export function createHttpApp(
   ctx: AppContext,
-  info: { database: "pglite" | "postgres"; version: string },
+  info: { database: "pglite" | "postgres"; version: string; webRoot?: string },
 ): JuchuApi {
   const app: JuchuApi = new OpenAPIHono<HttpEnv>({
     defaultHook: (result) => {
@@ -67,15 +72,28 @@ export function createHttpApp(
     info: { title: "Juchu API", version: info.version, description: "受注管理 Juchu の公開API" },
   });
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
-
-  app.use("/api/*", async (c, next) => {
-    if (c.req.path === "/api/health" || c.req.path === "/api/openapi.json") return next();
-    return requireAuth(ctx.db)(c, next);
+  app.openAPIRegistry.registerComponent("securitySchemes", "session", {
+    type: "apiKey",
+    in: "cookie",
+    name: SESSION_COOKIE,
+    description: `変更系のリクエストには ${CSRF_HEADER} ヘッダー(GET /api/session の csrfToken)も必要です`,
   });
 
+  app.use("/api/*", async (c, next) => {
+    if (c.req.path === "/api/health" || c.req.path === "/api/openapi.json" || SESSION_PATHS.has(c.req.path))
+      return next();
+    return requireAuth(ctx.db, ctx.clock)(c, next);
+  });
+
+  registerSessionRoutes(app, ctx);
+  // Before the order routes: /api/orders/{id} would otherwise claim /api/orders/counts.
+  registerOrderCountRoutes(app, ctx);
+  registerOrderBulkRoutes(app, ctx);
   registerOrderRoutes(app, ctx);
   registerShopRoutes(app, ctx);
   registerTagRoutes(app, ctx);
   registerProductRoutes(app, ctx);
+  registerWarehouseRoutes(app, ctx);
+  app.on(["GET", "HEAD"], "*", serveWeb(info.webRoot));
   return app;
 }

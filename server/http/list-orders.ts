@@ -26,14 +26,8 @@ function decodeCursor(raw: string): Cursor {
 
 const likePattern = (q: string) => `%${q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 
-/** 受注一覧: keyset-paged by order date, filters as API.md lists them, deleted orders only on request. */
-export async function listOrders(
-  db: Db,
-  accountId: string,
-  query: OrderListQuery,
-): Promise<{ items: OrderSummaryView[]; nextCursor: string | null; total: number; totalCapped: boolean }> {
-  const limit = query.limit ?? 50;
-  const ascending = query.sort === "orderedAt";
+/** The list's filters as one condition; the status tabs count with it too (without `status`). */
+export function orderFilter(db: Db, accountId: string, query: OrderListQuery): SQL {
   const where: SQL[] = [eq(orders.accountId, accountId)];
   if (query.includeDeleted !== "true") where.push(isNull(orders.deletedAt));
   if (query.status) where.push(inArray(orders.status, query.status));
@@ -63,7 +57,18 @@ export async function listOrders(
       ),
     );
   }
-  const filtered = and(...where);
+  return and(...where) as SQL;
+}
+
+/** 受注一覧: keyset-paged by order date, filters as API.md lists them, deleted orders only on request. */
+export async function listOrders(
+  db: Db,
+  accountId: string,
+  query: OrderListQuery,
+): Promise<{ items: OrderSummaryView[]; nextCursor: string | null; total: number; totalCapped: boolean }> {
+  const limit = query.limit ?? 50;
+  const ascending = query.sort === "orderedAt";
+  const filtered = orderFilter(db, accountId, query);
   const page: SQL[] = [];
   if (query.cursor) {
     const c = decodeCursor(query.cursor);

@@ -19,4 +19,5 @@ export const errorResponses = {
   422: problem("入力の誤り"),
 };
 
-export const security = [{ bearer: [] }];
+/** Either one: a Bearer API token (scripts) or the admin UI's session cookie with its CSRF header. */
+export const security: Record<string, string[]>[] = [{ bearer: [] }, { session: [] }];

@@ -10,6 +10,10 @@ const STATUS_BY_CODE: Record<string, ContentfulStatusCode> = {
   "request.too_large": 413,
   "auth.required": 401,
   "auth.invalid_token": 401,
+  "auth.session_expired": 401,
+  "auth.invalid_credentials": 401,
+  "auth.csrf_failed": 403,
+  "auth.too_many_attempts": 429,
   "order.payment_amount_mismatch": 422,
   "order.tag_system_only": 422,
   "stock.invalid_adjustment": 422,
@@ -23,10 +27,12 @@ export function statusFor(code: string): ContentfulStatusCode {
 const TITLES: Record<number, string> = {
   400: "リクエストの形式が正しくありません",
   401: "認証が必要です",
+  403: "この操作は許可されていません",
   404: "見つかりません",
   409: "この操作はできません",
   413: "リクエストが大きすぎます",
   422: "入力内容に誤りがあります",
+  429: "しばらくしてからお試しください",
 };
 
 export type Problem = {

@@ -12,6 +12,7 @@ import { registerProductRoutes } from "./products.ts";
 import { registerSessionRoutes, SESSION_PATHS } from "./session.ts";
 import { registerShopRoutes } from "./shops.ts";
 import { registerTagRoutes } from "./tags.ts";
+import { registerVocabularyRoutes } from "./vocabulary.ts";
 import { registerWarehouseRoutes } from "./warehouses.ts";
 import { serveWeb } from "./web.ts";
 
@@ -94,6 +95,7 @@ export function createHttpApp(
   registerTagRoutes(app, ctx);
   registerProductRoutes(app, ctx);
   registerWarehouseRoutes(app, ctx);
+  registerVocabularyRoutes(app);
   app.on(["GET", "HEAD"], "*", serveWeb(info.webRoot));
   return app;
 }

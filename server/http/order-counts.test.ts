@@ -72,6 +72,16 @@ test("warehouses list the account's own", async () => {
   );
 });
 
+test("the vocabulary gives every code the API speaks its Japanese label", async () => {
+  const res = await t.api("GET", "/api/vocabulary");
+  assert.equal(res.status, 200);
+  assert.equal(res.body.orderStatuses.length, 8);
+  assert.deepEqual(res.body.shippingStatuses[5], { code: "unshippable", label: "出荷不可" });
+  assert.ok(res.body.paymentMethods.some((m: { code: string }) => m.code === "bank_transfer"));
+  assert.ok(res.body.channels.some((m: { label: string }) => m.label === "楽天市場"));
+  assert.equal(res.body.prefectures.length, 47);
+});
+
 test("the OpenAPI document lists the routes the admin UI added", async () => {
   const doc = await t.api("GET", "/api/openapi.json", undefined, null);
   for (const path of [

@@ -8,7 +8,16 @@ before(async () => {
 });
 after(() => database.close());
 
-const args = (email: string) => ["account", "create", "--name", "テスト商店", "--email", email, "--password", "long enough pw"];
+const args = (email: string) => [
+  "account",
+  "create",
+  "--name",
+  "テスト商店",
+  "--email",
+  email,
+  "--password",
+  "long enough pw",
+];
 const dataDirArgs = () => (database.dataDir ? ["--data-dir", database.dataDir] : []);
 
 test("account create prints one JSON line with ids and a token that works, on the configured database", async () => {
@@ -23,10 +32,18 @@ test("account create prints one JSON line with ids and a token that works, on th
 });
 
 test("a taken email and bad arguments are refused with a message and a non-zero exit", async () => {
-  const again = await runNode("server/cli.ts", [...args("OWNER@example.com"), ...dataDirArgs()], database.env);
+  const again = await runNode(
+    "server/cli.ts",
+    [...args("OWNER@example.com"), ...dataDirArgs()],
+    database.env,
+  );
   assert.equal(again.code, 1);
   assert.match(again.stderr, /すでに登録されています/);
-  const bad = await runNode("server/cli.ts", ["account", "create", "--name", "x", "--email", "nope", "--password", "short"], database.env);
+  const bad = await runNode(
+    "server/cli.ts",
+    ["account", "create", "--name", "x", "--email", "nope", "--password", "short"],
+    database.env,
+  );
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /--email/);
   assert.match(bad.stderr, /--password/);

@@ -10,7 +10,16 @@ before(async () => {
   database = await childDatabase();
   const created = await runNode(
     "server/cli.ts",
-    ["account", "create", "--name", "テスト商店", "--email", "boot@example.com", "--password", "long enough pw"],
+    [
+      "account",
+      "create",
+      "--name",
+      "テスト商店",
+      "--email",
+      "boot@example.com",
+      "--password",
+      "long enough pw",
+    ],
     database.env,
   );
   assert.equal(created.code, 0, created.stderr);
@@ -48,7 +57,13 @@ const orderBody = (shopId: string, n: number) => ({
   shopId,
   mallOrderNumber: `K-${n}`,
   buyer: { name: "高橋 次郎", email: `jiro${n}@example.com` },
-  shipTo: { name: "高橋 次郎", postalCode: "100-0001", prefecture: "東京都", address1: "千代田区1-1", phone: "03-0000-0000" },
+  shipTo: {
+    name: "高橋 次郎",
+    postalCode: "100-0001",
+    prefecture: "東京都",
+    address1: "千代田区1-1",
+    phone: "03-0000-0000",
+  },
   paymentMethod: "credit_card",
   items: [
     { mallItemCode: "a", name: "商品A", unitPrice: 100, quantity: 1 },

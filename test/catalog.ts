@@ -12,17 +12,34 @@ export async function seedMappedProduct(
   input: { accountId: string; shopId: string; mallItemCode: string; sku: string; onHand: number },
 ): Promise<{ productId: string; warehouseId: string }> {
   const db = t.database.db;
-  const [warehouse] = await db.select().from(warehouses).where(eq(warehouses.accountId, input.accountId)).limit(1);
+  const [warehouse] = await db
+    .select()
+    .from(warehouses)
+    .where(eq(warehouses.accountId, input.accountId))
+    .limit(1);
   if (!warehouse) throw new Error("account without warehouse");
   const productId = randomUUID();
   const mappingId = randomUUID();
-  await db.insert(products).values({ id: productId, accountId: input.accountId, sku: input.sku, name: input.sku });
+  await db
+    .insert(products)
+    .values({ id: productId, accountId: input.accountId, sku: input.sku, name: input.sku });
   await db
     .insert(stock)
-    .values({ productId, warehouseId: warehouse.id, accountId: input.accountId, onHand: input.onHand, allocated: 0 });
+    .values({
+      productId,
+      warehouseId: warehouse.id,
+      accountId: input.accountId,
+      onHand: input.onHand,
+      allocated: 0,
+    });
   await db
     .insert(productMappings)
-    .values({ id: mappingId, accountId: input.accountId, shopId: input.shopId, mallItemCode: input.mallItemCode });
+    .values({
+      id: mappingId,
+      accountId: input.accountId,
+      shopId: input.shopId,
+      mallItemCode: input.mallItemCode,
+    });
   await db.insert(productMappingComponents).values({ mappingId, productId, quantity: 1 });
   return { productId, warehouseId: warehouse.id };
 }

@@ -11,21 +11,33 @@ const root = new URL("..", import.meta.url).pathname;
  * A database for a child process: a fresh PostgreSQL database when DATABASE_URL is set, else an empty
  * PGlite folder (a PGlite folder must never be open in two processes, so the parent does not hold it).
  */
-export async function childDatabase(): Promise<{ env: Record<string, string>; dataDir: string | null; close(): Promise<void> }> {
+export async function childDatabase(): Promise<{
+  env: Record<string, string>;
+  dataDir: string | null;
+  close(): Promise<void>;
+}> {
   if (process.env.DATABASE_URL) {
     const db = await openTestDatabase();
     if (db.config.kind !== "postgres") throw new Error("expected PostgreSQL");
     return { env: { DATABASE_URL: db.config.url }, dataDir: null, close: () => db.close() };
   }
   const dataDir = join(tmpdir(), `juchu-child-${randomUUID()}`);
-  return { env: { JUCHU_DATA_DIR: dataDir }, dataDir, close: () => rm(dataDir, { recursive: true, force: true }) };
+  return {
+    env: { JUCHU_DATA_DIR: dataDir },
+    dataDir,
+    close: () => rm(dataDir, { recursive: true, force: true }),
+  };
 }
 
 /** Runs a Juchu entry point (server/cli.ts, server/main.ts, …) with Node 24 — the one running the tests. */
 export function spawnNode(script: string, args: string[], env: Record<string, string>): ChildProcess {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
-  return spawn(process.execPath, [join(root, script), ...args], { cwd: root, env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
+  return spawn(process.execPath, [join(root, script), ...args], {
+    cwd: root,
+    env: childEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
 }
 
 export async function runNode(

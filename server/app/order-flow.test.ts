@@ -9,7 +9,13 @@ let shopId: string;
 before(async () => {
   t = await startTestApp();
   shopId = (await t.api("POST", "/api/shops", { channel: "rakuten", name: "楽天店" })).body.id;
-  await seedMappedProduct(t, { accountId: t.owner.accountId, shopId, mallItemCode: "tea-100", sku: "TEA-100", onHand: 10 });
+  await seedMappedProduct(t, {
+    accountId: t.owner.accountId,
+    shopId,
+    mallItemCode: "tea-100",
+    sku: "TEA-100",
+    onHand: 10,
+  });
 });
 after(() => t.close());
 
@@ -19,7 +25,13 @@ const register = async (mallOrderNumber: string, paymentMethod = "credit_card") 
       shopId,
       mallOrderNumber,
       buyer: { name: "鈴木 一郎", email: "ichiro@example.com" },
-      shipTo: { name: "鈴木 一郎", postalCode: "060-0001", prefecture: "北海道", address1: "札幌市中央区北1条西1", phone: "011-123-4567" },
+      shipTo: {
+        name: "鈴木 一郎",
+        postalCode: "060-0001",
+        prefecture: "北海道",
+        address1: "札幌市中央区北1条西1",
+        phone: "011-123-4567",
+      },
       paymentMethod,
       items: [{ mallItemCode: "tea-100", name: "煎茶 100g", unitPrice: 1500, quantity: 2 }],
     })
@@ -37,9 +49,13 @@ test("an order flows from 新規受付 to 出荷作業中 by itself: grace perio
   const ready = await get(order.id);
   assert.equal(ready.status, "awaiting_shipment");
   assert.equal(ready.shippingStatus, "awaiting_shipment");
-  assert.deepEqual(ready.shipments[0].allocations, [{ productId: ready.shipments[0].allocations[0].productId, required: 2, allocated: 2 }]);
+  assert.deepEqual(ready.shipments[0].allocations, [
+    { productId: ready.shipments[0].allocations[0].productId, required: 2, allocated: 2 },
+  ]);
   assert.deepEqual(
-    ready.events.filter((e: { type: string }) => e.type === "status_changed").map((e: { toStatus: string }) => e.toStatus),
+    ready.events
+      .filter((e: { type: string }) => e.type === "status_changed")
+      .map((e: { toStatus: string }) => e.toStatus),
     ["awaiting_confirmation", "confirmed", "awaiting_shipment"],
   );
 

@@ -77,7 +77,11 @@ export async function loadOrder(
   const [row] = options.lock ? await base.for("update") : await base;
   if (!row) return null;
   // One after another: inside a transaction they share one connection anyway.
-  const items = await tx.select().from(orderItems).where(eq(orderItems.orderId, orderId)).orderBy(asc(orderItems.lineNo));
+  const items = await tx
+    .select()
+    .from(orderItems)
+    .where(eq(orderItems.orderId, orderId))
+    .orderBy(asc(orderItems.lineNo));
   const shipmentRows = await tx
     .select()
     .from(shipments)

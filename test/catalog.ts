@@ -23,23 +23,19 @@ export async function seedMappedProduct(
   await db
     .insert(products)
     .values({ id: productId, accountId: input.accountId, sku: input.sku, name: input.sku });
-  await db
-    .insert(stock)
-    .values({
-      productId,
-      warehouseId: warehouse.id,
-      accountId: input.accountId,
-      onHand: input.onHand,
-      allocated: 0,
-    });
-  await db
-    .insert(productMappings)
-    .values({
-      id: mappingId,
-      accountId: input.accountId,
-      shopId: input.shopId,
-      mallItemCode: input.mallItemCode,
-    });
+  await db.insert(stock).values({
+    productId,
+    warehouseId: warehouse.id,
+    accountId: input.accountId,
+    onHand: input.onHand,
+    allocated: 0,
+  });
+  await db.insert(productMappings).values({
+    id: mappingId,
+    accountId: input.accountId,
+    shopId: input.shopId,
+    mallItemCode: input.mallItemCode,
+  });
   await db.insert(productMappingComponents).values({ mappingId, productId, quantity: 1 });
   return { productId, warehouseId: warehouse.id };
 }

@@ -1,6 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { sql } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
@@ -52,7 +53,8 @@ export async function openDatabase(config: Config["database"]): Promise<Database
     };
   }
   await mkdir(config.dataDir, { recursive: true });
-  const client = await PGlite.create({ dataDir: config.dataDir });
+  // pg_trgm backs the order list's free-text filter; PostgreSQL ships it in contrib.
+  const client = await PGlite.create({ dataDir: config.dataDir, extensions: { pg_trgm } });
   const db = drizzlePglite(client, { schema });
   return {
     kind: "pglite",

@@ -199,8 +199,12 @@ export const orders = pgTable(
     // A deleted order frees its number for manual entry, so only live orders are unique.
     uniqueIndex("orders_live_number_key").on(t.shopId, t.mallOrderNumber).where(sql`${t.deletedAt} is null`),
     index("orders_number_idx").on(t.accountId, t.mallOrderNumber),
-    index("orders_list_idx").on(t.accountId, t.orderedAt.desc(), t.id.desc()),
-    index("orders_status_list_idx").on(t.accountId, t.status, t.orderedAt.desc(), t.id.desc()),
+    // Ascending on purpose: read backwards they serve `order by ordered_at desc, id desc` exactly
+    // (a `desc` index is `nulls last`, which the default descending sort cannot use).
+    index("orders_list_idx").on(t.accountId, t.orderedAt, t.id),
+    index("orders_status_list_idx").on(t.accountId, t.status, t.orderedAt, t.id),
+    // Trigrams let the free-text filter (`like '%…%'`) use an index instead of reading every order.
+    index("orders_search_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
     index("orders_buyer_idx").on(t.accountId, t.buyerEmail),
     index("orders_grace_idx").on(t.graceUntil).where(sql`${t.status} = 'new'`),
   ],

@@ -8,7 +8,7 @@ import type { OrderListQuery, OrderSummaryView } from "./order-schemas.ts";
 import { shippingStatusOf } from "./present-order.ts";
 
 /** Counting stops here: an exact count of a huge filter is what makes a list slow (research figures). */
-export const COUNT_CAP = 10_000;
+export const COUNT_CAP = 1_000;
 
 type Cursor = { at: string; id: string };
 

@@ -31,10 +31,17 @@ export async function stockOf(t: TestApp, productId: string) {
   return { onHand, allocated, available } as { onHand: number; allocated: number; available: number };
 }
 
+/** A valid registration (API.md's POST /api/orders) with the given items; `extra` overrides any field. */
 export function orderBody(
   shopId: string,
   mallOrderNumber: string,
-  items: { mallItemCode: string; quantity: number; mallSkuCode?: string }[],
+  items: {
+    mallItemCode: string;
+    quantity: number;
+    mallSkuCode?: string;
+    unitPrice?: number;
+    name?: string;
+  }[],
   extra: Record<string, unknown> = {},
 ) {
   return {

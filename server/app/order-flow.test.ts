@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { startTestApp, type TestApp } from "#test/app.ts";
 import { seedMappedProduct } from "#test/catalog.ts";
+import { orderBody } from "#test/catalog-api.ts";
 
 let t: TestApp;
 let shopId: string;
@@ -21,20 +22,18 @@ after(() => t.close());
 
 const register = async (mallOrderNumber: string, paymentMethod = "credit_card") =>
   (
-    await t.api("POST", "/api/orders", {
-      shopId,
-      mallOrderNumber,
-      buyer: { name: "鈴木 一郎", email: "ichiro@example.com" },
-      shipTo: {
-        name: "鈴木 一郎",
-        postalCode: "060-0001",
-        prefecture: "北海道",
-        address1: "札幌市中央区北1条西1",
-        phone: "011-123-4567",
-      },
-      paymentMethod,
-      items: [{ mallItemCode: "tea-100", name: "煎茶 100g", unitPrice: 1500, quantity: 2 }],
-    })
+    await t.api(
+      "POST",
+      "/api/orders",
+      orderBody(
+        shopId,
+        mallOrderNumber,
+        [{ mallItemCode: "tea-100", name: "煎茶 100g", unitPrice: 1500, quantity: 2 }],
+        {
+          paymentMethod,
+        },
+      ),
+    )
   ).body;
 
 const get = async (id: string) => (await t.api("GET", `/api/orders/${id}`)).body;

@@ -3,6 +3,7 @@ import { request } from "node:http";
 import { after, before, test } from "node:test";
 import { MAX_BODY_BYTES } from "#server/http/app.ts";
 import { startTestApp, type TestApp } from "#test/app.ts";
+import { orderBody } from "#test/catalog-api.ts";
 
 let t: TestApp;
 let shopId: string;
@@ -12,20 +13,11 @@ before(async () => {
   t = await startTestApp();
   shopId = (await t.api("POST", "/api/shops", { channel: "manual", name: "電話注文" })).body.id;
   orderId = (
-    await t.api("POST", "/api/orders", {
-      shopId,
-      mallOrderNumber: "A-1",
-      buyer: { name: "佐藤 花子", email: "hanako@example.com" },
-      shipTo: {
-        name: "佐藤 花子",
-        postalCode: "5300001",
-        prefecture: "大阪府",
-        address1: "大阪市北区梅田1-1",
-        phone: "06-1234-5678",
-      },
-      paymentMethod: "bank_transfer",
-      items: [{ mallItemCode: "x-1", name: "テスト", unitPrice: 1000, quantity: 1 }],
-    })
+    await t.api(
+      "POST",
+      "/api/orders",
+      orderBody(shopId, "A-1", [{ mallItemCode: "x-1", quantity: 1 }], { paymentMethod: "bank_transfer" }),
+    )
   ).body.id;
 });
 after(() => t.close());
@@ -84,14 +76,7 @@ test("another account's ids answer 404, never data, and its lists are empty", as
   const register = await t.api(
     "POST",
     "/api/orders",
-    {
-      shopId,
-      mallOrderNumber: "X",
-      buyer: { name: "x", email: "x@example.com" },
-      shipTo: { name: "x", postalCode: "100-0001", prefecture: "東京都", address1: "x", phone: "0312345678" },
-      paymentMethod: "credit_card",
-      items: [{ mallItemCode: "x", name: "x", unitPrice: 1, quantity: 1 }],
-    },
+    orderBody(shopId, "X", [{ mallItemCode: "x", quantity: 1 }]),
     other.apiToken,
   );
   assert.equal(register.status, 404);
@@ -151,14 +136,11 @@ test("a failed request leaves nothing half written", async () => {
   const count = async () => (await t.api("GET", "/api/orders?includeDeleted=true")).body.total;
   const before = await count();
   // The second line names a duplicate number inside one transaction only after the order row exists.
-  const res = await t.api("POST", "/api/orders", {
-    shopId,
-    mallOrderNumber: "A-1",
-    buyer: { name: "x", email: "x@example.com" },
-    shipTo: { name: "x", postalCode: "100-0001", prefecture: "東京都", address1: "x", phone: "0312345678" },
-    paymentMethod: "credit_card",
-    items: [{ mallItemCode: "x", name: "x", unitPrice: 1, quantity: 1 }],
-  });
+  const res = await t.api(
+    "POST",
+    "/api/orders",
+    orderBody(shopId, "A-1", [{ mallItemCode: "x", quantity: 1 }]),
+  );
   assert.equal(res.status, 409);
   assert.equal(await count(), before);
 });

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { startTestApp, type TestApp } from "#test/app.ts";
+import { orderBody } from "#test/catalog-api.ts";
 
 let t: TestApp;
 let manualShop: string;
@@ -13,22 +14,15 @@ before(async () => {
 });
 after(() => t.close());
 
-const order = (shopId: string, mallOrderNumber: string, extra: Record<string, unknown> = {}) => ({
-  shopId,
-  mallOrderNumber,
-  buyer: { name: "山田 太郎", email: "taro@example.com" },
-  shipTo: {
-    name: "山田 太郎",
-    postalCode: "100-0001",
-    prefecture: "東京都",
-    address1: "千代田区千代田1-1",
-    phone: "03-1234-5678",
-  },
-  paymentMethod: "credit_card",
-  items: [{ mallItemCode: "unknown-item", name: "謎の商品", unitPrice: 1200, quantity: 2 }],
-  shippingFee: 600,
-  ...extra,
-});
+const order = (shopId: string, mallOrderNumber: string) =>
+  orderBody(
+    shopId,
+    mallOrderNumber,
+    [{ mallItemCode: "unknown-item", name: "謎の商品", unitPrice: 1200, quantity: 2 }],
+    {
+      shippingFee: 600,
+    },
+  );
 
 test("a manual order with an unmapped item stops at 確認待 with the holding system tag", async () => {
   const res = await t.api("POST", "/api/orders", order(manualShop, "M-1"));

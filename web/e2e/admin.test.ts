@@ -1,0 +1,141 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium, OWNER, SessionClient, startServer } from "./harness.ts";
+import { seedBasics, seedTestOrders } from "./seed.ts";
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+let page: Page;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "ja-JP" });
+  page.setDefaultTimeout(15_000);
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const row = (number: string) => page.locator(`tr[data-order-number="${number}"]`);
+
+async function search(q: string, options: { includeDeleted?: boolean } = {}) {
+  await page.getByRole("link", { name: "受注一覧" }).first().click();
+  await page.getByLabel("注文番号・購入者・商品名で検索").fill(q);
+  if (options.includeDeleted) {
+    await page.locator("summary", { hasText: "詳細検索" }).click();
+    await page.getByLabel("削除済みを含む").check();
+  }
+  await page.getByRole("button", { name: "検索", exact: true }).click();
+  await page.waitForURL((url) => url.searchParams.get("q") === q);
+  await listLoaded();
+}
+
+/** The list keeps the last answer on screen while the next loads; aria-busy says which is showing. */
+const listLoaded = () => page.locator('section.screen[aria-busy="false"]').waitFor();
+
+test("first run: set-up creates the account, shows the API token once and opens an empty 受注一覧", async () => {
+  await page.goto(server.url);
+  await page.getByRole("heading", { name: "初期設定" }).waitFor();
+  await page.getByLabel("事業者名").fill(OWNER.accountName);
+  await page.getByLabel("メールアドレス").fill(OWNER.email);
+  await page.getByLabel("パスワード(8文字以上)").fill(OWNER.password);
+  await page.getByLabel("パスワード(確認)").fill(OWNER.password);
+  await page.getByRole("button", { name: "アカウントを作成" }).click();
+  assert.match(await page.locator("pre.token").textContent(), /^jct_/);
+  await page.getByRole("button", { name: "管理画面へ進む" }).click();
+  await page.getByRole("heading", { name: "受注一覧" }).waitFor();
+  await page.getByText("条件に合う注文はありません。").waitFor();
+  assert.equal(new URL(page.url()).pathname, "/orders");
+});
+
+test("log out, a wrong password is refused with the reason, the right one logs in", async () => {
+  const api = await SessionClient.logIn(server.url, OWNER.email, OWNER.password);
+  await seedTestOrders(api, await seedBasics(api));
+
+  await page.getByRole("button", { name: "ログアウト" }).click();
+  await page.getByRole("heading", { name: "ログイン" }).waitFor();
+  await page.getByLabel("メールアドレス").fill(OWNER.email);
+  await page.getByLabel("パスワード").fill("not the password");
+  await page.getByRole("button", { name: "ログイン" }).click();
+  await page.getByRole("alert").getByText("メールアドレスまたはパスワードが正しくありません。").waitFor();
+  await page.getByLabel("パスワード").fill(OWNER.password);
+  await page.getByRole("button", { name: "ログイン" }).click();
+  await page.getByRole("heading", { name: "受注一覧" }).waitFor();
+  await row("E2E-1001").waitFor();
+  // The tabs count per status: two orders wait at 確認待 for an unmapped item.
+  const waiting = page.locator(".status-tab-awaiting_confirmation .status-tab-count");
+  assert.equal(await waiting.textContent(), "2");
+});
+
+test("find an order by its number and cancel it on the order screen", async () => {
+  await search("E2E-1001");
+  assert.equal(await page.locator("tbody tr").count(), 1);
+  await row("E2E-1001").getByRole("link", { name: "E2E-1001" }).click();
+  await page.getByRole("heading", { name: /注文 E2E-1001/ }).waitFor();
+  await page.getByRole("heading", { name: "履歴" }).waitFor();
+  await page.getByRole("button", { name: "注文をキャンセル" }).click();
+  await page.getByLabel("キャンセル理由(任意、履歴に残ります)").fill("お客様都合");
+  await page.getByRole("button", { name: "キャンセルする" }).click();
+  await page.locator(".order-header .order-status .status-cancelled").getByText("キャンセル").waitFor();
+  await page.getByText("キャンセル(理由: お客様都合)").waitFor();
+  // A cancelled order offers no cancel any more: the buttons are the API's allowedActions.
+  assert.equal(await page.getByRole("button", { name: "注文をキャンセル" }).count(), 0);
+});
+
+test("a bulk cancel reports per order: what was done, and what was refused with the rule's reason", async () => {
+  await search("E2E-");
+  for (const number of ["E2E-1001", "E2E-1002", "E2E-2001"]) {
+    await row(number).getByRole("checkbox").check();
+  }
+  await page.getByRole("region", { name: "一括操作" }).getByRole("button", { name: "キャンセル" }).click();
+  await page.getByRole("button", { name: "3件に実行" }).click();
+  const dialog = page.getByRole("dialog", { name: "一括操作の結果: キャンセル" });
+  await dialog.getByText("1件 完了").waitFor();
+  await dialog.getByText("2件 できませんでした").waitFor();
+  const refusals = dialog.locator("table.bulk-refusals tbody tr");
+  assert.equal(await refusals.count(), 2);
+  await refusals
+    .filter({ hasText: "E2E-1001" })
+    .getByText("この注文はすでにキャンセルされています。")
+    .waitFor();
+  await refusals
+    .filter({ hasText: "E2E-2001" })
+    .getByText(/新規受付の注文はキャンセルできません/)
+    .waitFor();
+  await dialog.getByRole("button", { name: "閉じる" }).last().click();
+  await row("E2E-1002").locator(".col-status").getByText("キャンセル").waitFor();
+});
+
+test("delete an order stuck on an unmapped item, then find it again under 削除済みを含む", async () => {
+  await search("E2E-3001");
+  await row("E2E-3001").getByRole("link", { name: "E2E-3001" }).click();
+  await page.getByRole("button", { name: "注文を削除" }).click();
+  await page.getByRole("button", { name: "削除する" }).click();
+  await page.locator(".order-header .badge-deleted").waitFor();
+
+  await search("E2E-3001");
+  await page.getByText("条件に合う注文はありません。").waitFor();
+  await search("E2E-3001", { includeDeleted: true });
+  await row("E2E-3001").getByText("削除済み").waitFor();
+});
+
+test("map the unmapped item from the 未マッピング queue and the waiting order moves on", async () => {
+  await search("E2E-3002");
+  await row("E2E-3002").locator(".col-status").getByText("確認待").waitFor();
+  await page.getByRole("link", { name: "商品マッピング" }).click();
+  const item = page.locator('tr[data-item-code="mystery-tea"]');
+  await item.getByRole("button", { name: "マッピング" }).click();
+  await page.getByLabel("商品を検索(SKU・商品名)").fill("TEA-300");
+  await page.getByRole("button", { name: /TEA-300/ }).click();
+  await page.getByRole("button", { name: "マッピングを登録" }).click();
+  await page.getByText(/待っていた1件の注文は先へ進みます/).waitFor();
+  await item.waitFor({ state: "detached" });
+
+  await search("E2E-3002");
+  await row("E2E-3002").getByRole("link", { name: "E2E-3002" }).click();
+  await page.locator(".order-header .order-status .status-awaiting_shipment").getByText("出荷待ち").waitFor();
+  assert.equal(await page.locator(".order-tags").getByText("未マッピング商品").count(), 0);
+});

@@ -1,0 +1,99 @@
+import type { ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { type Browser, chromium } from "playwright-core";
+import { childDatabase, spawnNode } from "#test/process.ts";
+
+/**
+ * The real thing end to end: `server/main.ts` (API, workers and the built bundle) as a child process on
+ * an empty PGlite folder, driven by Debian's Chromium. Nothing is downloaded; no test leaves loopback.
+ */
+export async function startServer(): Promise<{ url: string; stop(): Promise<void> }> {
+  if (!existsSync(new URL("../dist/index.html", import.meta.url))) {
+    throw new Error("web/dist is missing: run `npm run build` (npm run test:e2e does it first)");
+  }
+  const database = await childDatabase();
+  const child = spawnNode("server/main.ts", [], { ...database.env, PORT: "0", LOG_LEVEL: "warn" });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    const read = (d: Buffer) => {
+      out += d;
+      const m = out.match(/listening on (http:\/\/[\d.]+:\d+)/);
+      if (m?.[1]) resolve(m[1]);
+    };
+    child.stdout?.on("data", read);
+    child.stderr?.on("data", read);
+    child.on("exit", (code) => reject(new Error(`server exited ${code}: ${out}`)));
+  });
+  return {
+    url,
+    async stop() {
+      await stopChild(child);
+      await database.close();
+    },
+  };
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Chromium as root in a container needs these; playwright gives each launch a fresh profile folder. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--lang=ja-JP",
+    ],
+  });
+}
+
+export const OWNER = { accountName: "テスト商店", email: "owner@example.com", password: "a long password" };
+
+/** The API as the admin's own session sees it: the cookie plus the CSRF header, as the page sends them. */
+export class SessionClient {
+  private readonly url: string;
+  private readonly cookie: string;
+  private readonly csrf: string;
+
+  private constructor(url: string, cookie: string, csrf: string) {
+    this.url = url;
+    this.cookie = cookie;
+    this.csrf = csrf;
+  }
+
+  static async logIn(url: string, email: string, password: string): Promise<SessionClient> {
+    const res = await fetch(`${url}/api/session`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email, password }),
+    });
+    if (!res.ok) throw new Error(`log-in failed: ${res.status} ${await res.text()}`);
+    const body = (await res.json()) as { csrfToken: string };
+    const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    return new SessionClient(url, cookie, body.csrfToken);
+  }
+
+  // biome-ignore lint/suspicious/noExplicitAny: seeding reads back whatever the endpoint answered.
+  async call(method: string, path: string, body?: unknown): Promise<any> {
+    const res = await fetch(this.url + path, {
+      method,
+      headers: { cookie: this.cookie, "x-csrf-token": this.csrf, "content-type": "application/json" },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+    return text ? JSON.parse(text) : null;
+  }
+}

@@ -1,0 +1,195 @@
+import { type FormEvent, useState } from "react";
+import { ApiError, api, query } from "../api/client.ts";
+import type { Page, Product } from "../api/types.ts";
+import { useApi } from "../api/use-api.ts";
+import { count } from "../format.ts";
+import { useReference } from "../shell/reference-data.tsx";
+import { Field } from "../ui/field.tsx";
+import { Empty, ErrorNotice, Loading, Notice } from "../ui/states.tsx";
+import { StockEditor } from "./stock-editor.tsx";
+
+/** 商品・在庫: every product with its stock per warehouse, searchable, stock editable in place. */
+export function ProductsScreen() {
+  const { warehouses } = useReference();
+  const [q, setQ] = useState("");
+  const [applied, setApplied] = useState("");
+  const [cursors, setCursors] = useState<string[]>([""]);
+  const cursor = cursors.at(-1) ?? "";
+  const list = useApi<Page<Product>>(`/api/products${query({ q: applied, cursor, limit: 50 })}`);
+  const [editing, setEditing] = useState<string>();
+
+  const search = (event: FormEvent) => {
+    event.preventDefault();
+    setApplied(q.trim());
+    setCursors([""]);
+  };
+
+  return (
+    <section className="screen">
+      <header className="screen-header">
+        <h1>商品・在庫</h1>
+      </header>
+      <NewProduct onCreated={list.reload} />
+      <form className="filters filters-row" onSubmit={search}>
+        <input
+          type="search"
+          aria-label="SKU・商品名で検索"
+          placeholder="SKU・商品名"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+        />
+        <button type="submit" className="button">
+          検索
+        </button>
+      </form>
+      <ErrorNotice error={list.error} />
+      {!list.data ? (
+        !list.error && <Loading />
+      ) : list.data.items.length === 0 ? (
+        <Empty>
+          {applied
+            ? "該当する商品はありません。"
+            : "商品はまだありません。上のフォームから登録してください。"}
+        </Empty>
+      ) : (
+        <div className="table-wrap">
+          <table className="table products-table">
+            <thead>
+              <tr>
+                <th>SKU</th>
+                <th>商品名</th>
+                {warehouses.map((w) => (
+                  <th key={w.id} className="num">
+                    {w.name}
+                    <br />
+                    <small>在庫 / 引当 / 有効</small>
+                  </th>
+                ))}
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.items.map((p) => (
+                <ProductRow
+                  key={p.id}
+                  product={p}
+                  editing={editing === p.id}
+                  onEdit={(on) => setEditing(on ? p.id : undefined)}
+                  onSaved={list.reload}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {list.data && (
+        <nav className="pager" aria-label="ページ">
+          <span>{count(list.data.total)}件</span>
+          <button
+            type="button"
+            className="button"
+            disabled={cursors.length < 2}
+            onClick={() => setCursors(cursors.slice(0, -1))}
+          >
+            ← 前へ
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={!list.data.nextCursor}
+            onClick={() => setCursors([...cursors, list.data?.nextCursor ?? ""])}
+          >
+            次へ →
+          </button>
+        </nav>
+      )}
+    </section>
+  );
+}
+
+function ProductRow({
+  product,
+  editing,
+  onEdit,
+  onSaved,
+}: {
+  product: Product;
+  editing: boolean;
+  onEdit: (on: boolean) => void;
+  onSaved: () => void;
+}) {
+  return (
+    <>
+      <tr data-sku={product.sku}>
+        <td>
+          <code>{product.sku}</code>
+        </td>
+        <td>{product.name}</td>
+        {product.stock.map((s) => (
+          <td key={s.warehouseId} className="num nowrap">
+            {count(s.onHand)} / {count(s.allocated)} / <strong>{count(s.available)}</strong>
+          </td>
+        ))}
+        <td>
+          <button
+            type="button"
+            className="button button-quiet"
+            aria-expanded={editing}
+            onClick={() => onEdit(!editing)}
+          >
+            在庫を編集
+          </button>
+        </td>
+      </tr>
+      {editing && (
+        <tr className="row-editor">
+          <td colSpan={product.stock.length + 3}>
+            <StockEditor
+              product={product}
+              onDone={() => {
+                onEdit(false);
+                onSaved();
+              }}
+            />
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+function NewProduct({ onCreated }: { onCreated: () => void }) {
+  const [form, setForm] = useState({ sku: "", name: "" });
+  const [error, setError] = useState<ApiError>();
+  const [created, setCreated] = useState<string>();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(undefined);
+    try {
+      const product = await api<Product>("POST", "/api/products", form);
+      setCreated(product.sku);
+      setForm({ sku: "", name: "" });
+      onCreated();
+    } catch (e) {
+      setError(e instanceof ApiError ? e : undefined);
+    }
+  };
+  return (
+    <details className="card">
+      <summary>商品を登録</summary>
+      <form className="form-row" onSubmit={submit}>
+        <Field label="SKU" path="sku" error={error}>
+          <input required value={form.sku} onChange={(e) => setForm({ ...form, sku: e.target.value })} />
+        </Field>
+        <Field label="商品名" path="name" error={error}>
+          <input required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+        </Field>
+        <button type="submit" className="button button-primary">
+          登録
+        </button>
+      </form>
+      <ErrorNotice error={error} />
+      {created && <Notice>商品 {created} を登録しました。</Notice>}
+    </details>
+  );
+}

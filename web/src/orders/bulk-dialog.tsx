@@ -1,0 +1,162 @@
+import { useState } from "react";
+import { ApiError } from "../api/client.ts";
+import type { BulkAction, BulkResult } from "../api/types.ts";
+import { count } from "../format.ts";
+import { useReference } from "../shell/reference-data.tsx";
+import { Link } from "../shell/router.tsx";
+import { Dialog } from "../ui/dialog.tsx";
+import { ErrorNotice } from "../ui/states.tsx";
+import { collectIds, type Progress, runBulk } from "./bulk-run.ts";
+import type { ListFilters } from "./list-query.ts";
+
+export const BULK_LABELS: Record<BulkAction, string> = {
+  cancel: "キャンセル",
+  markPaid: "入金済みにする",
+  attachTag: "タグを付ける",
+  removeTag: "タグを外す",
+};
+
+export type Selection = { ids: string[] } | { allMatching: ListFilters; total: number };
+
+/** Confirm → progress → what was done and what was refused, with each refusal's reason. */
+export function BulkDialog({
+  action,
+  selection,
+  onClose,
+}: {
+  action: BulkAction;
+  selection: Selection;
+  onClose: (changed: boolean) => void;
+}) {
+  const { tags } = useReference();
+  const customTags = tags.filter((t) => t.kind === "custom");
+  const [tagId, setTagId] = useState(customTags[0]?.id ?? "");
+  const [reason, setReason] = useState("");
+  const [progress, setProgress] = useState<Progress>();
+  const [results, setResults] = useState<BulkResult[]>();
+  const [error, setError] = useState<ApiError>();
+  const size = "ids" in selection ? selection.ids.length : selection.total;
+  const needsTag = action === "attachTag" || action === "removeTag";
+
+  const run = async () => {
+    try {
+      const ids = "ids" in selection ? selection.ids : await collectIds(selection.allMatching, setProgress);
+      const extra = needsTag ? { tagId } : action === "cancel" && reason ? { reason } : {};
+      setResults(await runBulk(action, ids, extra, setProgress));
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(0, null));
+    }
+  };
+
+  if (results) return <BulkResults action={action} results={results} onClose={() => onClose(true)} />;
+  return (
+    <Dialog title={`一括操作: ${BULK_LABELS[action]}`} onClose={() => onClose(progress !== undefined)}>
+      <ErrorNotice error={error} title="途中で止まりました(それまでの注文は処理済みです)" />
+      {progress ? (
+        <div className="bulk-progress">
+          <p role="status">
+            {progress.phase === "collecting" ? "対象の注文を集めています" : "処理しています"}…{" "}
+            {count(progress.done)} / {count(progress.total)} 件
+          </p>
+          <progress max={progress.total || 1} value={progress.done} />
+        </div>
+      ) : (
+        <>
+          <p>
+            選択した <strong>{count(size)}件</strong> の注文を「{BULK_LABELS[action]}」します。
+            注文ごとにルールを確かめ、できない注文は理由とともに報告します。
+          </p>
+          {action === "cancel" && (
+            <label className="field">
+              <span className="field-label">キャンセル理由(任意)</span>
+              <input value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} />
+            </label>
+          )}
+          {needsTag && (
+            <label className="field">
+              <span className="field-label">タグ</span>
+              <select value={tagId} onChange={(e) => setTagId(e.target.value)}>
+                {customTags.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.name}
+                    {t.hold ? "(保留)" : ""}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <div className="dialog-actions">
+            <button type="button" className="button" onClick={() => onClose(false)}>
+              やめる
+            </button>
+            <button
+              type="button"
+              className={action === "cancel" ? "button button-danger" : "button button-primary"}
+              disabled={needsTag && !tagId}
+              onClick={() => void run()}
+            >
+              {count(size)}件に実行
+            </button>
+          </div>
+        </>
+      )}
+    </Dialog>
+  );
+}
+
+function BulkResults({
+  action,
+  results,
+  onClose,
+}: {
+  action: BulkAction;
+  results: BulkResult[];
+  onClose: () => void;
+}) {
+  const refused = results.filter((r) => !r.ok);
+  const done = results.length - refused.length;
+  return (
+    <Dialog title={`一括操作の結果: ${BULK_LABELS[action]}`} onClose={onClose} wide>
+      <p className="bulk-summary" role="status">
+        <span className="ok">{count(done)}件 完了</span>
+        <span className={refused.length ? "ng" : "muted"}>{count(refused.length)}件 できませんでした</span>
+      </p>
+      {refused.length > 0 && (
+        <div className="table-wrap">
+          <table className="table bulk-refusals">
+            <thead>
+              <tr>
+                <th>注文番号</th>
+                <th>ステータス</th>
+                <th>できなかった理由</th>
+              </tr>
+            </thead>
+            <tbody>
+              {refused.map((r) => (
+                <tr key={r.orderId}>
+                  <td>
+                    {r.mallOrderNumber ? (
+                      <Link to={`/orders/${r.orderId}`}>{r.mallOrderNumber}</Link>
+                    ) : (
+                      <span className="muted">(見つかりません)</span>
+                    )}
+                  </td>
+                  <td>{r.statusLabel ?? "—"}</td>
+                  <td>
+                    {r.detail}
+                    <small className="rule-code">{r.code}</small>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div className="dialog-actions">
+        <button type="button" className="button button-primary" onClick={onClose}>
+          閉じる
+        </button>
+      </div>
+    </Dialog>
+  );
+}

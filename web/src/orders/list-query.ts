@@ -1,0 +1,79 @@
+import { query } from "../api/client.ts";
+import { tokyoDayBoundary } from "../format.ts";
+
+/** The order list's state lives in the URL, so back, reload and a pasted link all show the same list. */
+export type ListFilters = {
+  status: string;
+  shopId: string;
+  shippingStatus: string;
+  tag: string;
+  q: string;
+  from: string;
+  to: string;
+  deleted: boolean;
+  sort: "-orderedAt" | "orderedAt";
+  cursor: string;
+};
+
+export const PAGE_SIZE = 50;
+
+export function filtersFrom(search: URLSearchParams): ListFilters {
+  const get = (key: string) => search.get(key) ?? "";
+  return {
+    status: get("status"),
+    shopId: get("shopId"),
+    shippingStatus: get("shippingStatus"),
+    tag: get("tag"),
+    q: get("q"),
+    from: get("from"),
+    to: get("to"),
+    deleted: search.get("deleted") === "1",
+    sort: search.get("sort") === "orderedAt" ? "orderedAt" : "-orderedAt",
+    cursor: get("cursor"),
+  };
+}
+
+export function listHref(filters: ListFilters): string {
+  return `/orders${query({
+    status: filters.status,
+    shopId: filters.shopId,
+    shippingStatus: filters.shippingStatus,
+    tag: filters.tag,
+    q: filters.q,
+    from: filters.from,
+    to: filters.to,
+    deleted: filters.deleted ? "1" : "",
+    sort: filters.sort === "orderedAt" ? "orderedAt" : "",
+    cursor: filters.cursor,
+  })}`;
+}
+
+/** The filters every tab shares: what the counts are taken over. */
+function shared(filters: ListFilters) {
+  return {
+    shopId: filters.shopId,
+    shippingStatus: filters.shippingStatus,
+    tag: filters.tag,
+    q: filters.q.trim(),
+    orderedFrom: filters.from ? tokyoDayBoundary(filters.from, "start") : "",
+    orderedTo: filters.to ? tokyoDayBoundary(filters.to, "end") : "",
+    includeDeleted: filters.deleted,
+  };
+}
+
+export function ordersPath(filters: ListFilters, page: { cursor?: string; limit?: number } = {}): string {
+  return `/api/orders${query({
+    ...shared(filters),
+    status: filters.status,
+    sort: filters.sort,
+    limit: page.limit ?? PAGE_SIZE,
+    cursor: page.cursor ?? filters.cursor,
+  })}`;
+}
+
+export function countsPath(filters: ListFilters): string {
+  return `/api/orders/counts${query(shared(filters))}`;
+}
+
+export const hasDetailedFilters = (f: ListFilters) =>
+  Boolean(f.shippingStatus || f.tag || f.from || f.to || f.deleted);

@@ -1,0 +1,88 @@
+import { useEffect, useState } from "react";
+import { type ApiError, api } from "../api/client.ts";
+import type { Order } from "../api/types.ts";
+import { useApi } from "../api/use-api.ts";
+import { dateTime } from "../format.ts";
+import { useReference } from "../shell/reference-data.tsx";
+import { Link } from "../shell/router.tsx";
+import { StatusBadge, TagChip } from "../ui/badges.tsx";
+import { ErrorNotice, Loading } from "../ui/states.tsx";
+import { OrderActions } from "./order-actions.tsx";
+import { ItemsSection, PartiesSection, PaymentSection } from "./order-sections.tsx";
+import { OrderTimeline } from "./order-timeline.tsx";
+import { ShipmentsSection } from "./shipments-section.tsx";
+
+export function OrderDetailScreen({ id }: { id: string }) {
+  const { shops } = useReference();
+  const loaded = useApi<Order>(`/api/orders/${id}`);
+  const [order, setOrder] = useState<Order>();
+  const [error, setError] = useState<ApiError>();
+  useEffect(() => setOrder(loaded.data), [loaded.data]);
+
+  if (!order) {
+    return (
+      <section className="screen">
+        <Link to="/orders">← 受注一覧</Link>
+        {loaded.error ? <ErrorNotice error={loaded.error} /> : <Loading />}
+      </section>
+    );
+  }
+  const shop = shops.find((s) => s.id === order.shopId);
+  const removable = order.allowedActions.includes("removeTag");
+  const removeTag = async (tagId: string) => {
+    setError(undefined);
+    try {
+      setOrder(await api<Order>("DELETE", `/api/orders/${order.id}/tags/${tagId}`));
+    } catch (e) {
+      setError(e as ApiError);
+    }
+  };
+
+  return (
+    <section className="screen order-detail">
+      <Link to="/orders" className="back-link">
+        ← 受注一覧
+      </Link>
+      <header className="screen-header order-header">
+        <h1>
+          注文 <span className="order-number">{order.mallOrderNumber}</span>
+        </h1>
+        <span className="order-status">
+          <StatusBadge status={order.status} label={order.statusLabel} />
+        </span>
+        {order.shippingStatus && (
+          <span className="header-shipping">
+            出荷: <StatusBadge status={order.shippingStatus} label={order.shippingStatusLabel} />
+          </span>
+        )}
+        {order.deleted && <span className="badge badge-deleted">削除済み({dateTime(order.deletedAt)})</span>}
+        <span className="muted">
+          {shop ? `${shop.name}(${shop.channelLabel})` : ""} ・ {dateTime(order.orderedAt)}
+        </span>
+      </header>
+      {order.waitingFor.length > 0 && (
+        <p className="notice">この注文は次を待っています: {order.waitingFor.join("、")}</p>
+      )}
+      <div className="order-tags">
+        <span className="field-label">タグ</span>
+        {order.tags.length === 0 && <span className="muted">なし</span>}
+        {order.tags.map((t) => (
+          <TagChip
+            key={t.id}
+            tag={t}
+            system={t.kind === "system"}
+            {...(removable ? { onRemove: () => void removeTag(t.id) } : {})}
+          />
+        ))}
+      </div>
+      <OrderActions order={order} onChanged={setOrder} error={error} onError={setError} />
+      <div className="detail-grid">
+        <ItemsSection order={order} />
+        <PartiesSection order={order} />
+        <PaymentSection order={order} />
+        <ShipmentsSection order={order} onChanged={setOrder} onError={setError} />
+        <OrderTimeline order={order} />
+      </div>
+    </section>
+  );
+}

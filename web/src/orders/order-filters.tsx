@@ -1,0 +1,121 @@
+import { type FormEvent, useEffect, useState } from "react";
+import { useReference } from "../shell/reference-data.tsx";
+import { navigate } from "../shell/router.tsx";
+import { hasDetailedFilters, type ListFilters, listHref } from "./list-query.ts";
+
+/** Free text, shop and the 詳細検索 (shipping status, tag, dates, 削除済みを含む); applied on 検索. */
+export function OrderFilters({ filters }: { filters: ListFilters }) {
+  const { shops, tags, vocabulary } = useReference();
+  const [draft, setDraft] = useState(filters);
+  useEffect(() => setDraft(filters), [filters]);
+
+  const apply = (next: ListFilters) => navigate(listHref({ ...next, cursor: "" }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    apply(draft);
+  };
+  const set =
+    <K extends keyof ListFilters>(key: K, immediate = false) =>
+    (value: ListFilters[K]) => {
+      const next = { ...draft, [key]: value };
+      setDraft(next);
+      if (immediate) apply(next);
+    };
+
+  return (
+    <form className="filters" onSubmit={submit} aria-label="注文の検索">
+      <div className="filters-row">
+        <input
+          type="search"
+          className="filters-q"
+          aria-label="注文番号・購入者・商品名で検索"
+          placeholder="注文番号・購入者・商品名"
+          value={draft.q}
+          onChange={(e) => set("q")(e.target.value)}
+        />
+        <select
+          aria-label="ショップ"
+          value={draft.shopId}
+          onChange={(e) => set("shopId", true)(e.target.value)}
+        >
+          <option value="">すべてのショップ</option>
+          {shops.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}({s.channelLabel})
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label="並び順"
+          value={draft.sort}
+          onChange={(e) => set("sort", true)(e.target.value as ListFilters["sort"])}
+        >
+          <option value="-orderedAt">注文日時の新しい順</option>
+          <option value="orderedAt">注文日時の古い順</option>
+        </select>
+        <button type="submit" className="button button-primary">
+          検索
+        </button>
+        <button type="button" className="button button-quiet" onClick={() => apply(blank(filters.status))}>
+          条件をクリア
+        </button>
+      </div>
+      <details className="filters-detail" open={hasDetailedFilters(filters)}>
+        <summary>詳細検索</summary>
+        <div className="filters-row">
+          <label className="inline-field">
+            出荷ステータス
+            <select value={draft.shippingStatus} onChange={(e) => set("shippingStatus")(e.target.value)}>
+              <option value="">指定なし</option>
+              {vocabulary.shippingStatuses.map((s) => (
+                <option key={s.code} value={s.code}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="inline-field">
+            タグ
+            <select value={draft.tag} onChange={(e) => set("tag")(e.target.value)}>
+              <option value="">指定なし</option>
+              {tags.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="inline-field">
+            注文日 から
+            <input type="date" value={draft.from} onChange={(e) => set("from")(e.target.value)} />
+          </label>
+          <label className="inline-field">
+            まで
+            <input type="date" value={draft.to} onChange={(e) => set("to")(e.target.value)} />
+          </label>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={draft.deleted}
+              onChange={(e) => set("deleted")(e.target.checked)}
+            />
+            削除済みを含む
+          </label>
+        </div>
+      </details>
+    </form>
+  );
+}
+
+const blank = (status: string): ListFilters => ({
+  status,
+  shopId: "",
+  shippingStatus: "",
+  tag: "",
+  q: "",
+  from: "",
+  to: "",
+  deleted: false,
+  sort: "-orderedAt",
+  cursor: "",
+});

@@ -1,0 +1,93 @@
+import type { OrderSummary } from "../api/types.ts";
+import { dateTime, yen } from "../format.ts";
+import { useReference } from "../shell/reference-data.tsx";
+import { Link } from "../shell/router.tsx";
+import { StatusBadge, TagChip } from "../ui/badges.tsx";
+
+export function OrderTable({
+  orders,
+  selected,
+  onSelect,
+}: {
+  orders: OrderSummary[];
+  selected: ReadonlySet<string>;
+  onSelect: (ids: string[], on: boolean) => void;
+}) {
+  const { shops } = useReference();
+  const shopName = (id: string) => shops.find((s) => s.id === id)?.name ?? "";
+  const allOn = orders.length > 0 && orders.every((o) => selected.has(o.id));
+  return (
+    <div className="table-wrap">
+      <table className="table orders-table">
+        <thead>
+          <tr>
+            <th className="col-check">
+              <input
+                type="checkbox"
+                aria-label="このページの注文をすべて選択"
+                checked={allOn}
+                onChange={(e) =>
+                  onSelect(
+                    orders.map((o) => o.id),
+                    e.target.checked,
+                  )
+                }
+              />
+            </th>
+            <th>注文番号</th>
+            <th>注文日時</th>
+            <th className="col-optional">ショップ</th>
+            <th>購入者</th>
+            <th className="num">合計</th>
+            <th>ステータス</th>
+            <th>出荷</th>
+            <th className="col-optional">入金</th>
+            <th className="col-optional">タグ</th>
+          </tr>
+        </thead>
+        <tbody>
+          {orders.map((o) => (
+            <tr
+              key={o.id}
+              className={o.deleted ? "row-deleted" : undefined}
+              data-order-number={o.mallOrderNumber}
+            >
+              <td className="col-check">
+                <input
+                  type="checkbox"
+                  aria-label={`注文 ${o.mallOrderNumber} を選択`}
+                  checked={selected.has(o.id)}
+                  onChange={(e) => onSelect([o.id], e.target.checked)}
+                />
+              </td>
+              <td>
+                <Link to={`/orders/${o.id}`} className="order-link">
+                  {o.mallOrderNumber}
+                </Link>
+                {o.deleted && <span className="badge badge-deleted">削除済み</span>}
+              </td>
+              <td className="nowrap">{dateTime(o.orderedAt)}</td>
+              <td className="col-optional">{shopName(o.shopId)}</td>
+              <td>{o.buyerName}</td>
+              <td className="num">{yen(o.total)}</td>
+              <td className="col-status">
+                <StatusBadge status={o.status} label={o.statusLabel} />
+              </td>
+              <td>
+                <StatusBadge status={o.shippingStatus} label={o.shippingStatusLabel} />
+              </td>
+              <td className="col-optional">{o.paid ? "入金済" : <span className="muted">未入金</span>}</td>
+              <td className="col-optional">
+                <span className="tag-list">
+                  {o.tags.map((t) => (
+                    <TagChip key={t.id} tag={t} />
+                  ))}
+                </span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import type { Order } from "../api/types.ts";
+import { dateTime } from "../format.ts";
+import { useSignedIn } from "../session/session.tsx";
+
+/** Who did it, in words: the timeline stores `user:<id>`, `token:<id>` or `system[:job]`. */
+function actorLabel(actor: string, myUserId: string): string {
+  const [kind, id] = actor.split(":");
+  if (kind === "user") return id === myUserId ? "あなた" : "ユーザー";
+  if (kind === "token") return "APIトークン";
+  return "システム";
+}
+
+export function OrderTimeline({ order }: { order: Order }) {
+  const session = useSignedIn();
+  const events = [...order.events].reverse();
+  return (
+    <section className="card span-2" aria-labelledby="timeline-title">
+      <h2 id="timeline-title">履歴</h2>
+      <ol className="timeline">
+        {events.map((e, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: events carry no id; the list only ever grows at the top.
+          <li key={`${e.at}-${i}`} className={`timeline-item timeline-${e.type}`}>
+            <time dateTime={e.at}>{dateTime(e.at)}</time>
+            <span className="timeline-actor">{actorLabel(e.actor, session.user.id)}</span>
+            <span className="timeline-message">{e.message}</span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,114 @@
+import { type FormEvent, useState } from "react";
+import { ApiError, api } from "../api/client.ts";
+import type { Shop, ShopSettings } from "../api/types.ts";
+import { fromTokyoLocalInput, toTokyoLocalInput } from "../format.ts";
+import { useReference } from "../shell/reference-data.tsx";
+import { Field } from "../ui/field.tsx";
+import { ErrorNotice, Notice } from "../ui/states.tsx";
+
+/** The settings of API.md; the server checks each (e.g. a sync start in the past) and names the field. */
+export function ShopSettingsForm({ shop, onSaved }: { shop: Shop; onSaved: () => void }) {
+  const { warehouses } = useReference();
+  const [name, setName] = useState(shop.name);
+  const [s, setS] = useState<ShopSettings>(shop.settings);
+  const [error, setError] = useState<ApiError>();
+  const [saved, setSaved] = useState(false);
+  const set = <K extends keyof ShopSettings>(key: K, value: ShopSettings[K]) => {
+    setSaved(false);
+    setS({ ...s, [key]: value });
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(undefined);
+    try {
+      await api<Shop>("PATCH", `/api/shops/${shop.id}`, { name, settings: s });
+      setSaved(true);
+      onSaved();
+    } catch (e) {
+      setError(e instanceof ApiError ? e : undefined);
+    }
+  };
+  const check = (
+    key: "returnStockOnCancel" | "reflectCancelToMall" | "importEnabled" | "syncEnabled",
+    label: string,
+  ) => (
+    <label className="checkbox">
+      <input type="checkbox" checked={s[key]} onChange={(e) => set(key, e.target.checked)} />
+      {label}
+    </label>
+  );
+
+  return (
+    <form className="settings-form" onSubmit={submit} aria-label={`${shop.name} の設定`}>
+      <Field label="ショップ名" path="name" error={error}>
+        <input required value={name} onChange={(e) => setName(e.target.value)} />
+      </Field>
+      <Field
+        label="キャンセル猶予(分)"
+        path="settings.gracePeriodMinutes"
+        error={error}
+        hint="この間は新規受付で待ち、購入者がモールでキャンセルできます(楽天は30分)"
+      >
+        <input
+          type="number"
+          min={0}
+          value={s.gracePeriodMinutes}
+          onChange={(e) => set("gracePeriodMinutes", Number(e.target.value))}
+        />
+      </Field>
+      <Field
+        label="出荷依頼までの待ち時間(分)"
+        path="settings.shipmentRequestDelayMinutes"
+        error={error}
+        hint="出荷待ちになってから倉庫へ依頼を送るまで"
+      >
+        <input
+          type="number"
+          min={0}
+          value={s.shipmentRequestDelayMinutes}
+          onChange={(e) => set("shipmentRequestDelayMinutes", Number(e.target.value))}
+        />
+      </Field>
+      <Field label="出荷元倉庫" path="settings.warehouseId" error={error}>
+        <select value={s.warehouseId ?? ""} onChange={(e) => set("warehouseId", e.target.value || null)}>
+          <option value="">最初の倉庫({warehouses[0]?.name ?? "—"})</option>
+          {warehouses.map((w) => (
+            <option key={w.id} value={w.id}>
+              {w.name}({w.kindLabel})
+            </option>
+          ))}
+        </select>
+      </Field>
+      <fieldset className="checks">
+        <legend>キャンセル</legend>
+        {check("returnStockOnCancel", "キャンセル時に引当済みの在庫を戻す")}
+        {check("reflectCancelToMall", "キャンセルをモールに反映する")}
+      </fieldset>
+      <fieldset className="checks">
+        <legend>受注取込・受注連動</legend>
+        {check("importEnabled", "受注を取り込む")}
+        {check("syncEnabled", "受注連動(Juchuでの変更をモールへ反映)")}
+        <Field
+          label="受注連動の開始日時"
+          path="settings.syncStartAt"
+          error={error}
+          hint="過去の日時は指定できません"
+        >
+          <input
+            type="datetime-local"
+            value={toTokyoLocalInput(s.syncStartAt)}
+            onChange={(e) => set("syncStartAt", fromTokyoLocalInput(e.target.value))}
+          />
+        </Field>
+      </fieldset>
+      <ErrorNotice error={error} />
+      {saved && <Notice>保存しました。</Notice>}
+      <div className="action-row">
+        <button type="submit" className="button button-primary">
+          保存
+        </button>
+      </div>
+    </form>
+  );
+}

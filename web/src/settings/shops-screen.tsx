@@ -1,0 +1,91 @@
+import { type FormEvent, useState } from "react";
+import { ApiError, api } from "../api/client.ts";
+import type { Shop } from "../api/types.ts";
+import { useReference } from "../shell/reference-data.tsx";
+import { Field } from "../ui/field.tsx";
+import { Empty, ErrorNotice } from "../ui/states.tsx";
+import { ShopSettingsForm } from "./shop-settings-form.tsx";
+
+/** ショップ設定: one card per storefront; its settings open in place. */
+export function ShopsScreen() {
+  const { shops, reload } = useReference();
+  const [open, setOpen] = useState<string>();
+  return (
+    <section className="screen">
+      <header className="screen-header">
+        <h1>ショップ設定</h1>
+      </header>
+      <NewShop
+        onCreated={(shop) => {
+          reload();
+          setOpen(shop.id);
+        }}
+      />
+      {shops.length === 0 && <Empty>ショップはまだありません。上のフォームから登録してください。</Empty>}
+      <ul className="shop-list">
+        {shops.map((shop) => (
+          <li key={shop.id} className="card">
+            <div className="shop-summary">
+              <h2>{shop.name}</h2>
+              <span className="badge">{shop.channelLabel}</span>
+              <span className="muted">
+                キャンセル猶予 {shop.settings.gracePeriodMinutes}分 ・ 受注取込{" "}
+                {shop.settings.importEnabled ? "ON" : "OFF"} ・ 受注連動{" "}
+                {shop.settings.syncEnabled ? "ON" : "OFF"}
+              </span>
+              <button
+                type="button"
+                className="button"
+                aria-expanded={open === shop.id}
+                onClick={() => setOpen(open === shop.id ? undefined : shop.id)}
+              >
+                {open === shop.id ? "閉じる" : "設定を編集"}
+              </button>
+            </div>
+            {open === shop.id && <ShopSettingsForm shop={shop} onSaved={reload} />}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function NewShop({ onCreated }: { onCreated: (shop: Shop) => void }) {
+  const { vocabulary } = useReference();
+  const [channel, setChannel] = useState("rakuten");
+  const [name, setName] = useState("");
+  const [error, setError] = useState<ApiError>();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(undefined);
+    try {
+      onCreated(await api<Shop>("POST", "/api/shops", { channel, name }));
+      setName("");
+    } catch (e) {
+      setError(e instanceof ApiError ? e : undefined);
+    }
+  };
+  return (
+    <details className="card">
+      <summary>ショップを追加</summary>
+      <form className="form-row" onSubmit={submit}>
+        <Field label="チャネル" path="channel" error={error}>
+          <select value={channel} onChange={(e) => setChannel(e.target.value)}>
+            {vocabulary.channels.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="ショップ名" path="name" error={error}>
+          <input required value={name} onChange={(e) => setName(e.target.value)} />
+        </Field>
+        <button type="submit" className="button button-primary">
+          追加
+        </button>
+      </form>
+      <ErrorNotice error={error} />
+    </details>
+  );
+}

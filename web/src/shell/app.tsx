@@ -1,0 +1,57 @@
+import { MappingsScreen } from "../catalog/mappings-screen.tsx";
+import { ProductsScreen } from "../catalog/products-screen.tsx";
+import { OrderDetailScreen } from "../orders/order-detail-screen.tsx";
+import { OrderListScreen } from "../orders/order-list-screen.tsx";
+import { LoginScreen } from "../session/login-screen.tsx";
+import { useSession } from "../session/session.tsx";
+import { SetupScreen } from "../session/setup-screen.tsx";
+import { ShopsScreen } from "../settings/shops-screen.tsx";
+import { TagsScreen } from "../settings/tags-screen.tsx";
+import { ErrorNotice, Loading } from "../ui/states.tsx";
+import { Layout } from "./layout.tsx";
+import { ReferenceProvider } from "./reference-data.tsx";
+import { match, navigate, useLocation } from "./router.tsx";
+
+function Screen() {
+  const { path } = useLocation();
+  const order = match("/orders/:id", path);
+  if (order?.id) return <OrderDetailScreen key={order.id} id={order.id} />;
+  switch (path) {
+    case "/orders":
+      return <OrderListScreen />;
+    case "/products":
+      return <ProductsScreen />;
+    case "/mappings":
+      return <MappingsScreen />;
+    case "/shops":
+      return <ShopsScreen />;
+    case "/tags":
+      return <TagsScreen />;
+    default:
+      // The home page, and any address that is not a screen, is the order list.
+      queueMicrotask(() => navigate("/orders", { replace: true }));
+      return null;
+  }
+}
+
+export function App() {
+  const { state } = useSession();
+  switch (state.kind) {
+    case "loading":
+      return <Loading />;
+    case "failed":
+      return <ErrorNotice error={state.error} title="管理画面を開けません" />;
+    case "setup":
+      return <SetupScreen />;
+    case "signedOut":
+      return <LoginScreen expired={state.expired} />;
+    case "signedIn":
+      return (
+        <ReferenceProvider key={state.session.user.id}>
+          <Layout>
+            <Screen />
+          </Layout>
+        </ReferenceProvider>
+      );
+  }
+}

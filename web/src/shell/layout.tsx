@@ -1,0 +1,51 @@
+import type { ReactNode } from "react";
+import { useSession, useSignedIn } from "../session/session.tsx";
+import { Link, useLocation } from "./router.tsx";
+
+const NAV = [
+  { to: "/orders", label: "受注一覧" },
+  { to: "/products", label: "商品・在庫" },
+  { to: "/mappings", label: "商品マッピング" },
+  { to: "/shops", label: "ショップ設定" },
+  { to: "/tags", label: "タグ" },
+];
+
+export function Layout({ children }: { children: ReactNode }) {
+  const session = useSignedIn();
+  const { signOut } = useSession();
+  const { path } = useLocation();
+  return (
+    <div className="layout">
+      <a className="skip-link" href="#main">
+        本文へ移動
+      </a>
+      <header className="topbar">
+        <Link to="/orders" className="brand">
+          Juchu <span>受注管理</span>
+        </Link>
+        <nav className="nav" aria-label="メインメニュー">
+          {NAV.map((item) => (
+            <Link
+              key={item.to}
+              to={item.to}
+              className="nav-link"
+              aria-current={path === item.to || path.startsWith(`${item.to}/`) ? "page" : undefined}
+            >
+              {item.label}
+            </Link>
+          ))}
+        </nav>
+        <div className="account">
+          <span className="account-name">{session.account.name}</span>
+          <span className="account-user">{session.user.email}</span>
+          <button type="button" className="button button-quiet" onClick={() => void signOut()}>
+            ログアウト
+          </button>
+        </div>
+      </header>
+      <main className="content" id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  );
+}

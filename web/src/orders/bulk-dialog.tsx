@@ -16,7 +16,7 @@ export const BULK_LABELS: Record<BulkAction, string> = {
   removeTag: "タグを外す",
 };
 
-export type Selection = { ids: string[] } | { allMatching: ListFilters; total: number };
+export type Selection = { ids: string[] } | { allMatching: ListFilters; total: number; capped: boolean };
 
 /** Confirm → progress → what was done and what was refused, with each refusal's reason. */
 export function BulkDialog({
@@ -35,7 +35,10 @@ export function BulkDialog({
   const [progress, setProgress] = useState<Progress>();
   const [results, setResults] = useState<BulkResult[]>();
   const [error, setError] = useState<ApiError>();
-  const size = "ids" in selection ? selection.ids.length : selection.total;
+  const size =
+    "ids" in selection
+      ? `${count(selection.ids.length)}件`
+      : `${count(selection.total)}${selection.capped ? "件以上" : "件"}`;
   const needsTag = action === "attachTag" || action === "removeTag";
 
   const run = async () => {
@@ -55,15 +58,20 @@ export function BulkDialog({
       {progress ? (
         <div className="bulk-progress">
           <p role="status">
-            {progress.phase === "collecting" ? "対象の注文を集めています" : "処理しています"}…{" "}
-            {count(progress.done)} / {count(progress.total)} 件
+            {progress.phase === "collecting"
+              ? `対象の注文を集めています… ${count(progress.done)}件`
+              : `処理しています… ${count(progress.done)} / ${count(progress.total)}件`}
           </p>
-          <progress max={progress.total || 1} value={progress.done} />
+          {progress.phase === "running" ? (
+            <progress max={progress.total || 1} value={progress.done} />
+          ) : (
+            <progress />
+          )}
         </div>
       ) : (
         <>
           <p>
-            選択した <strong>{count(size)}件</strong> の注文を「{BULK_LABELS[action]}」します。
+            選択した <strong>{size}</strong> の注文を「{BULK_LABELS[action]}」します。
             注文ごとにルールを確かめ、できない注文は理由とともに報告します。
           </p>
           {action === "cancel" && (
@@ -95,7 +103,7 @@ export function BulkDialog({
               disabled={needsTag && !tagId}
               onClick={() => void run()}
             >
-              {count(size)}件に実行
+              {size}に実行
             </button>
           </div>
         </>
@@ -134,7 +142,7 @@ function BulkResults({
             <tbody>
               {refused.map((r) => (
                 <tr key={r.orderId}>
-                  <td>
+                  <td className="nowrap">
                     {r.mallOrderNumber ? (
                       <Link to={`/orders/${r.orderId}`}>{r.mallOrderNumber}</Link>
                     ) : (

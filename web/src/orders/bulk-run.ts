@@ -7,6 +7,7 @@ const CHUNK = 50;
 /** A selection "all matching" stops here: past this a merchant should narrow the filter first. */
 export const SELECT_ALL_MAX = 5000;
 
+/** While collecting, the total is not known yet (list counts stop at a cap): it stays 0. */
 export type Progress = { done: number; total: number; phase: "collecting" | "running" };
 
 export async function collectIds(filters: ListFilters, onProgress: (p: Progress) => void): Promise<string[]> {
@@ -15,7 +16,7 @@ export async function collectIds(filters: ListFilters, onProgress: (p: Progress)
   do {
     const page = await api<Page<OrderSummary>>("GET", ordersPath(filters, { cursor, limit: 500 }));
     ids.push(...page.items.map((o) => o.id));
-    onProgress({ done: ids.length, total: Math.min(page.total, SELECT_ALL_MAX), phase: "collecting" });
+    onProgress({ done: ids.length, total: 0, phase: "collecting" });
     cursor = page.nextCursor ?? "";
   } while (cursor && ids.length < SELECT_ALL_MAX);
   return ids.slice(0, SELECT_ALL_MAX);

@@ -42,9 +42,11 @@ export function OrderListScreen() {
   const page = list.data;
   const total = page?.total ?? 0;
   const selection: Selection = allMatching
-    ? { allMatching: { ...filters, cursor: "" }, total: Math.min(total, SELECT_ALL_MAX) }
+    ? { allMatching: { ...filters, cursor: "" }, total, capped: Boolean(page?.totalCapped) }
     : { ids: [...selected] };
-  const selectedCount = allMatching ? Math.min(total, SELECT_ALL_MAX) : selected.size;
+  const selectedLabel = allMatching
+    ? `${count(total)}${page?.totalCapped ? "件以上" : "件"}`
+    : `${count(selected.size)}件`;
   const pageAllSelected = Boolean(page?.items.length) && page?.items.every((o) => selected.has(o.id));
 
   const goTo = (cursor: string, back: boolean) => {
@@ -59,10 +61,10 @@ export function OrderListScreen() {
       </header>
       <StatusTabs filters={filters} counts={counts.data} />
       <OrderFilters filters={filters} />
-      {selectedCount > 0 && (
+      {(allMatching || selected.size > 0) && (
         <section className="bulk-bar" aria-label="一括操作">
           <span>
-            <strong>{count(selectedCount)}件</strong>を選択中
+            <strong>{selectedLabel}</strong>を選択中
           </span>
           {(Object.keys(BULK_LABELS) as BulkAction[]).map((a) => (
             <button
@@ -76,7 +78,8 @@ export function OrderListScreen() {
           ))}
           {pageAllSelected && !allMatching && total > (page?.items.length ?? 0) && (
             <button type="button" className="button button-quiet" onClick={() => setAllMatching(true)}>
-              この条件の{count(Math.min(total, SELECT_ALL_MAX))}件すべてを選択
+              この条件のすべて({count(total)}
+              {page?.totalCapped ? `件以上、最大${count(SELECT_ALL_MAX)}件` : "件"})を選択
             </button>
           )}
           <button type="button" className="button button-quiet" onClick={() => select([...selected], false)}>

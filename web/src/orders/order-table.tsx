@@ -1,6 +1,6 @@
 import type { OrderSummary } from "../api/types.ts";
 import { dateTime, yen } from "../format.ts";
-import { useReference } from "../shell/reference-data.tsx";
+import { labelOf, useReference } from "../shell/reference-data.tsx";
 import { Link } from "../shell/router.tsx";
 import { StatusBadge, TagChip } from "../ui/badges.tsx";
 
@@ -13,7 +13,7 @@ export function OrderTable({
   selected: ReadonlySet<string>;
   onSelect: (ids: string[], on: boolean) => void;
 }) {
-  const { shops } = useReference();
+  const { shops, vocabulary } = useReference();
   const shopName = (id: string) => shops.find((s) => s.id === id)?.name ?? "";
   const allOn = orders.length > 0 && orders.every((o) => selected.has(o.id));
   return (
@@ -41,7 +41,7 @@ export function OrderTable({
             <th className="num">合計</th>
             <th>ステータス</th>
             <th>出荷</th>
-            <th className="col-optional">入金</th>
+            <th className="col-optional">支払い</th>
             <th className="col-optional">タグ</th>
           </tr>
         </thead>
@@ -76,7 +76,10 @@ export function OrderTable({
               <td>
                 <StatusBadge status={o.shippingStatus} label={o.shippingStatusLabel} />
               </td>
-              <td className="col-optional">{o.paid ? "入金済" : <span className="muted">未入金</span>}</td>
+              <td className="col-optional nowrap">
+                {labelOf(vocabulary.paymentMethods, o.paymentMethod)}
+                {o.paid && <span className="badge badge-paid">入金済</span>}
+              </td>
               <td className="col-optional">
                 <span className="tag-list">
                   {o.tags.map((t) => (

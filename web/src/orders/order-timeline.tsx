@@ -14,7 +14,7 @@ export function OrderTimeline({ order }: { order: Order }) {
   const session = useSignedIn();
   const events = [...order.events].reverse();
   return (
-    <section className="card span-2" aria-labelledby="timeline-title">
+    <section className="card span-all" aria-labelledby="timeline-title">
       <h2 id="timeline-title">履歴</h2>
       <ol className="timeline">
         {events.map((e, i) => (

@@ -1,0 +1,105 @@
+import { spawnSync } from "node:child_process";
+import { mkdir } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import type { Page } from "playwright-core";
+import { seedDemo } from "./demo.ts";
+import { launchChromium, OWNER, SessionClient, startServer } from "./harness.ts";
+import { seedBasics } from "./seed.ts";
+
+/**
+ * `npm run screenshots`: the main screens on demo data, written to docs/screenshots/ — run it after a
+ * UI change and commit the pictures with it.
+ */
+const out = fileURLToPath(new URL("../../docs/screenshots/", import.meta.url));
+
+async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
+  await page.waitForLoadState("networkidle");
+  await page.locator('[aria-busy="true"]').waitFor({ state: "detached" });
+  await page.screenshot({ path: `${out}${name}.png`, fullPage, animations: "disabled" });
+  console.log(`docs/screenshots/${name}.png`);
+}
+
+/** Without a Japanese font Chromium draws every kana and kanji as a box. */
+function checkJapaneseFont(): void {
+  const fonts = spawnSync("fc-list", [":lang=ja"], { encoding: "utf8" });
+  if (fonts.status === 0 && fonts.stdout.trim() === "") {
+    throw new Error("日本語フォントがありません: apt-get install -y fonts-noto-cjk を実行してください");
+  }
+}
+
+async function main(): Promise<void> {
+  checkJapaneseFont();
+  await mkdir(out, { recursive: true });
+  const server = await startServer();
+  const browser = await launchChromium();
+  try {
+    const setup = await fetch(`${server.url}/api/setup`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(OWNER),
+    });
+    if (!setup.ok) throw new Error(`set-up failed: ${await setup.text()}`);
+    const api = await SessionClient.logIn(server.url, OWNER.email, OWNER.password);
+    const seeded = await seedBasics(api);
+    const { featured } = await seedDemo(api, seeded);
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: "ja-JP" });
+    await page.goto(`${server.url}/orders`);
+    await page.getByRole("heading", { name: "ログイン" }).waitFor();
+    await shoot(page, "login", false);
+    await page.getByLabel("メールアドレス").fill(OWNER.email);
+    await page.getByLabel("パスワード").fill(OWNER.password);
+    await page.getByRole("button", { name: "ログイン" }).click();
+    await page.getByRole("heading", { name: "受注一覧" }).waitFor();
+    await shoot(page, "orders", false);
+
+    // The newest orders mix those still in their cancellation window with ones that may be cancelled.
+    for (let i = 0; i < 3; i++)
+      await page.locator("tr[data-order-number]").nth(i).getByRole("checkbox").check();
+    await page.getByRole("region", { name: "一括操作" }).getByRole("button", { name: "キャンセル" }).click();
+    await page.getByRole("button", { name: /件に実行/ }).click();
+    await page.getByRole("dialog", { name: /一括操作の結果/ }).waitFor();
+    await shoot(page, "orders-bulk-result", false);
+    await page.getByRole("dialog").getByRole("button", { name: "閉じる" }).last().click();
+
+    await page.goto(`${server.url}/orders/${featured}`);
+    await page.getByRole("heading", { name: "履歴" }).waitFor();
+    await shoot(page, "order-detail");
+
+    await page.goto(`${server.url}/products`);
+    await page.locator("tr[data-sku]").first().waitFor();
+    await shoot(page, "products");
+
+    await page.goto(`${server.url}/mappings`);
+    await page.locator("tr[data-item-code]").first().getByRole("button", { name: "マッピング" }).click();
+    await page.getByLabel("商品を検索(SKU・商品名)").fill("TEA");
+    await page.getByRole("button", { name: /TEA-300/ }).click();
+    await shoot(page, "mappings");
+
+    await page.goto(`${server.url}/shops`);
+    await page.getByRole("button", { name: "設定を編集" }).first().click();
+    await shoot(page, "shops");
+
+    await page.goto(`${server.url}/tags`);
+    await page.getByRole("button", { name: "編集" }).first().click();
+    await page.getByRole("button", { name: /試し実行/ }).click();
+    await page.locator(".dry-run-summary").waitFor();
+    await shoot(page, "tags");
+
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await page.goto(`${server.url}/orders`);
+    await page.locator("tr[data-order-number]").first().waitFor();
+    await shoot(page, "orders-tablet", false);
+    await page.goto(`${server.url}/orders/${featured}`);
+    await page.getByRole("heading", { name: "履歴" }).waitFor();
+    await shoot(page, "order-detail-tablet", false);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium, OWNER, SessionClient, startServer } from "./harness.ts";
-import { seedBasics, seedTestOrders } from "./seed.ts";
+import { order, SENCHA, seedBasics, seedTestOrders } from "./seed.ts";
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -138,4 +138,71 @@ test("map the unmapped item from the 未マッピング queue and the waiting or
   await row("E2E-3002").getByRole("link", { name: "E2E-3002" }).click();
   await page.locator(".order-header .order-status .status-awaiting_shipment").getByText("出荷待ち").waitFor();
   assert.equal(await page.locator(".order-tags").getByText("未マッピング商品").count(), 0);
+});
+
+test("a tag rule's dry run says how many recent orders it would have matched, before saving", async () => {
+  await page.getByRole("link", { name: "タグ" }).click();
+  await page.locator(".tag-row", { hasText: "大口注文" }).getByRole("button", { name: "編集" }).click();
+  await page.getByLabel("条件1の値").fill("3000");
+  await page.getByRole("button", { name: /試し実行/ }).click();
+  // Of the four orders not deleted, three total 3,000円 or more.
+  await page.getByText("直近4件の注文のうち3件が条件に一致しました").waitFor();
+  assert.equal(await page.locator(".dry-run tbody tr").count(), 3);
+  await page.getByRole("button", { name: "保存" }).click();
+  await page.locator(".tag-row", { hasText: "合計金額が3,000円以上" }).waitFor();
+});
+
+test("bulk tagging every order that matches a filter shows progress, then the tag filter finds them", async () => {
+  const api = await SessionClient.logIn(server.url, OWNER.email, OWNER.password);
+  const shops = await api.call("GET", "/api/shops");
+  const manual = shops.items.find((s: { name: string }) => s.name === "電話注文").id;
+  await api.call("POST", "/api/tags", { name: "同梱候補", color: "#0e7490", hold: false });
+  for (let i = 0; i < 55; i++) {
+    await api.call("POST", "/api/orders", order(manual, `BULK-${String(i).padStart(3, "0")}`, [SENCHA]));
+  }
+  await page.reload();
+  await search("BULK-");
+  await page.getByRole("checkbox", { name: "このページの注文をすべて選択" }).check();
+  await page.getByRole("button", { name: /この条件のすべて\(55件\)を選択/ }).click();
+  const bar = page.getByRole("region", { name: "一括操作" });
+  await bar.getByText("55件").waitFor();
+  await bar.getByRole("button", { name: "タグを付ける" }).click();
+  await page.getByRole("dialog").getByLabel("タグ").selectOption({ label: "同梱候補" });
+  await page.getByRole("button", { name: "55件に実行" }).click();
+  await page
+    .getByRole("dialog", { name: /一括操作の結果/ })
+    .getByText("55件 完了")
+    .waitFor();
+  await page.getByRole("dialog").getByRole("button", { name: "閉じる" }).last().click();
+
+  await page.locator("summary", { hasText: "詳細検索" }).click();
+  await page.getByLabel("タグ", { exact: true }).selectOption({ label: "同梱候補" });
+  await page.getByRole("button", { name: "検索", exact: true }).click();
+  await page.waitForURL((url) => url.searchParams.has("tag"));
+  await listLoaded();
+  await page.getByText("55件中 1〜50件").waitFor();
+});
+
+test("at tablet width, by keyboard alone: search, open an order, and nothing overflows sideways", async () => {
+  await page.setViewportSize({ width: 820, height: 1180 });
+  await page.goto(`${server.url}/orders`);
+  await listLoaded();
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), "本文へ移動");
+  const searchBox = page.getByLabel("注文番号・購入者・商品名で検索");
+  for (let i = 0; i < 40 && !(await searchBox.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press("Tab");
+  }
+  await page.keyboard.type("E2E-1002");
+  await page.keyboard.press("Enter");
+  await page.waitForURL((url) => url.searchParams.get("q") === "E2E-1002");
+  await listLoaded();
+  const link = row("E2E-1002").getByRole("link", { name: "E2E-1002" });
+  for (let i = 0; i < 40 && !(await link.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press("Tab");
+  }
+  await page.keyboard.press("Enter");
+  await page.getByRole("heading", { name: /注文 E2E-1002/ }).waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
 });

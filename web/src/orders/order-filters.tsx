@@ -65,7 +65,11 @@ export function OrderFilters({ filters }: { filters: ListFilters }) {
         <div className="filters-row">
           <label className="inline-field">
             出荷ステータス
-            <select value={draft.shippingStatus} onChange={(e) => set("shippingStatus")(e.target.value)}>
+            <select
+              aria-label="出荷ステータス"
+              value={draft.shippingStatus}
+              onChange={(e) => set("shippingStatus")(e.target.value)}
+            >
               <option value="">指定なし</option>
               {vocabulary.shippingStatuses.map((s) => (
                 <option key={s.code} value={s.code}>
@@ -76,7 +80,7 @@ export function OrderFilters({ filters }: { filters: ListFilters }) {
           </label>
           <label className="inline-field">
             タグ
-            <select value={draft.tag} onChange={(e) => set("tag")(e.target.value)}>
+            <select aria-label="タグ" value={draft.tag} onChange={(e) => set("tag")(e.target.value)}>
               <option value="">指定なし</option>
               {tags.map((t) => (
                 <option key={t.id} value={t.id}>
@@ -87,11 +91,21 @@ export function OrderFilters({ filters }: { filters: ListFilters }) {
           </label>
           <label className="inline-field">
             注文日 から
-            <input type="date" value={draft.from} onChange={(e) => set("from")(e.target.value)} />
+            <input
+              type="date"
+              aria-label="注文日(から)"
+              value={draft.from}
+              onChange={(e) => set("from")(e.target.value)}
+            />
           </label>
           <label className="inline-field">
             まで
-            <input type="date" value={draft.to} onChange={(e) => set("to")(e.target.value)} />
+            <input
+              type="date"
+              aria-label="注文日(まで)"
+              value={draft.to}
+              onChange={(e) => set("to")(e.target.value)}
+            />
           </label>
           <label className="checkbox">
             <input

@@ -36,6 +36,15 @@ export function ReferenceProvider({ children }: { children: ReactNode }) {
     loadAll().then(setData, (e: unknown) => setError(e instanceof ApiError ? e : new ApiError(0, null)));
   }, [tick]);
 
+  // Shops and tags made by a colleague or a script show up when the merchant comes back to the tab.
+  useEffect(() => {
+    const onVisible = () => {
+      if (document.visibilityState === "visible") reload();
+    };
+    document.addEventListener("visibilitychange", onVisible);
+    return () => document.removeEventListener("visibilitychange", onVisible);
+  }, [reload]);
+
   if (!data) return error ? <ErrorNotice error={error} /> : <Loading />;
   return <ReferenceContext.Provider value={{ ...data, reload }}>{children}</ReferenceContext.Provider>;
 }

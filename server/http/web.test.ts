@@ -4,6 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { Hono } from "hono";
+import { createContext } from "#server/app/create-context.ts";
+import type { JobQueue } from "#server/jobs/queue.ts";
+import { openTestDatabase } from "#test/database.ts";
+import { createHttpApp } from "./app.ts";
 import { serveWeb } from "./web.ts";
 
 let base: string;
@@ -57,4 +61,29 @@ test("without a built bundle the server says how to build it", async () => {
   const res = await bare.request("/orders");
   assert.equal(res.status, 503);
   assert.match(await res.text(), /npm run build/);
+});
+
+test("in the whole app the API keeps its routes and problem answers; every other page path is the bundle", async () => {
+  const database = await openTestDatabase();
+  try {
+    const noJobs: JobQueue = { enqueue: () => Promise.reject(new Error("no jobs here")) };
+    const whole = createHttpApp(createContext(database.db, noJobs), {
+      database: database.kind,
+      version: "test",
+      webRoot: root,
+    });
+    const health = await whole.request("/api/health");
+    assert.equal(health.status, 200);
+    const unknownApi = await whole.request("/api/nothing-here");
+    assert.equal(unknownApi.status, 401);
+    assert.match(unknownApi.headers.get("content-type") ?? "", /^application\/problem\+json/);
+    const page = await whole.request("/products");
+    assert.equal(page.status, 200);
+    assert.equal(await page.text(), "<!doctype html><title>Juchu</title>");
+    const missing = await whole.request("/assets/gone.js");
+    assert.equal(missing.status, 404);
+    assert.match(missing.headers.get("content-type") ?? "", /^application\/problem\+json/);
+  } finally {
+    await database.close();
+  }
 });

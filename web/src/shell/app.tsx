@@ -1,3 +1,4 @@
+import { useEffect } from "react";
 import { MappingsScreen } from "../catalog/mappings-screen.tsx";
 import { ProductsScreen } from "../catalog/products-screen.tsx";
 import { OrderDetailScreen } from "../orders/order-detail-screen.tsx";
@@ -29,9 +30,13 @@ function Screen() {
       return <TagsScreen />;
     default:
       // The home page, and any address that is not a screen, is the order list.
-      queueMicrotask(() => navigate("/orders", { replace: true }));
-      return null;
+      return <RedirectToOrders />;
   }
+}
+
+function RedirectToOrders() {
+  useEffect(() => navigate("/orders", { replace: true }), []);
+  return null;
 }
 
 export function App() {

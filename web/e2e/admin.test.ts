@@ -183,6 +183,25 @@ test("bulk tagging every order that matches a filter shows progress, then the ta
   await page.getByText("55件中 1〜50件").waitFor();
 });
 
+test("shop settings: the server's rule on a field is shown at that field; credentials are write-only", async () => {
+  await page.getByRole("link", { name: "ショップ設定" }).click();
+  await page.locator(".card", { hasText: "楽天市場店" }).getByRole("button", { name: "設定を編集" }).click();
+  const form = page.getByRole("form", { name: "楽天市場店 の設定" });
+  await form.getByLabel("受注連動(Juchuでの変更をモールへ反映)").check();
+  await form.getByLabel("受注連動の開始日時").fill("2020-01-01T09:00");
+  await form.getByRole("button", { name: "保存" }).click();
+  await form.locator(".field-error", { hasText: "受注連動の開始日時に過去の日時は指定できません" }).waitFor();
+
+  await form.getByLabel("受注連動(Juchuでの変更をモールへ反映)").uncheck();
+  await form.getByLabel("キャンセル猶予(分)").fill("45");
+  await form.getByRole("textbox", { name: /未登録/ }).fill("serviceSecret=s3cret\nlicenseKey=abc");
+  await form.getByRole("button", { name: "保存" }).click();
+  await form.getByText("保存しました。").waitFor();
+  await page.getByText("キャンセル猶予 45分").waitFor();
+  await form.getByText("登録済み(内容は表示されません)").waitFor();
+  assert.equal(await form.getByRole("textbox", { name: /登録済み/ }).inputValue(), "");
+});
+
 test("at tablet width, by keyboard alone: search, open an order, and nothing overflows sideways", async () => {
   await page.setViewportSize({ width: 820, height: 1180 });
   await page.goto(`${server.url}/orders`);

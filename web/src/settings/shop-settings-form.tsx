@@ -13,6 +13,7 @@ export function ShopSettingsForm({ shop, onSaved }: { shop: Shop; onSaved: () =>
   const [s, setS] = useState<ShopSettings>(shop.settings);
   const [error, setError] = useState<ApiError>();
   const [saved, setSaved] = useState(false);
+  const [credentials, setCredentials] = useState("");
   const set = <K extends keyof ShopSettings>(key: K, value: ShopSettings[K]) => {
     setSaved(false);
     setS({ ...s, [key]: value });
@@ -22,7 +23,13 @@ export function ShopSettingsForm({ shop, onSaved }: { shop: Shop; onSaved: () =>
     event.preventDefault();
     setError(undefined);
     try {
-      await api<Shop>("PATCH", `/api/shops/${shop.id}`, { name, settings: s });
+      const secrets = parseCredentials(credentials);
+      await api<Shop>("PATCH", `/api/shops/${shop.id}`, {
+        name,
+        settings: s,
+        ...(secrets ? { credentials: secrets } : {}),
+      });
+      setCredentials("");
       setSaved(true);
       onSaved();
     } catch (e) {
@@ -102,6 +109,23 @@ export function ShopSettingsForm({ shop, onSaved }: { shop: Shop; onSaved: () =>
           />
         </Field>
       </fieldset>
+      <fieldset className="checks">
+        <legend>モールの認証情報</legend>
+        <Field
+          label={shop.hasCredentials ? "登録済み(内容は表示されません)。入力すると置き換えます" : "未登録"}
+          path="credentials"
+          error={error}
+          hint="「キー=値」を1行に1つ(例: serviceSecret=…)。保存後は表示されません"
+        >
+          <textarea
+            rows={3}
+            autoComplete="off"
+            spellCheck={false}
+            value={credentials}
+            onChange={(e) => setCredentials(e.target.value)}
+          />
+        </Field>
+      </fieldset>
       <ErrorNotice error={error} />
       {saved && <Notice>保存しました。</Notice>}
       <div className="action-row">
@@ -111,4 +135,17 @@ export function ShopSettingsForm({ shop, onSaved }: { shop: Shop; onSaved: () =>
       </div>
     </form>
   );
+}
+
+/** "key=value" lines → the write-only credentials object; nothing typed → leave them as they are. */
+function parseCredentials(text: string): Record<string, string> | null {
+  const entries = text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const at = line.indexOf("=");
+      return at < 0 ? [line, ""] : [line.slice(0, at).trim(), line.slice(at + 1).trim()];
+    });
+  return entries.length > 0 ? Object.fromEntries(entries) : null;
 }

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -43,7 +43,7 @@ async function prepare(
   try {
     await database.migrate();
     const jobs = await openJobQueue(database, { supervise: false });
-    const ctx = createContext(database.db, jobs.queue);
+    const ctx = createContext(database.db, jobs.queue, { secretKey: randomBytes(32) });
     const { accountId } = await createAccount(ctx, {
       name: "ベンチ商店",
       email: `bench-${randomUUID()}@example.jp`,

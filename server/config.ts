@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { z } from "zod";
 
 const configSchema = z.object({
@@ -6,6 +7,14 @@ const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
   JUCHU_ROLE: z.enum(["all", "web", "worker"]).default("all"),
+  JUCHU_SECRET_KEY: z
+    .string()
+    .refine(
+      (v) => Buffer.from(v, "base64").length === 32,
+      "must be 32 bytes in base64 (openssl rand -base64 32)",
+    )
+    .optional(),
+  JUCHU_RAKUTEN_API_URL: z.url().default("https://api.rms.rakuten.co.jp"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -15,6 +24,9 @@ export type Config = {
   host: string;
   role: "all" | "web" | "worker";
   logLevel: string;
+  /** The key that seals mall credentials: JUCHU_SECRET_KEY, else a key file kept in the data folder. */
+  secretKey: { key?: string | undefined; file: string };
+  rakutenApiUrl: string;
 };
 
 export class ConfigError extends Error {}
@@ -38,5 +50,7 @@ export function loadConfig(
     host: c.HOST,
     role: c.JUCHU_ROLE,
     logLevel: c.LOG_LEVEL,
+    secretKey: { key: c.JUCHU_SECRET_KEY, file: join(overrides.dataDir ?? c.JUCHU_DATA_DIR, "secret.key") },
+    rakutenApiUrl: c.JUCHU_RAKUTEN_API_URL.replace(/\/+$/, ""),
   };
 }

@@ -1,5 +1,6 @@
 import { serve } from "@hono/node-server";
 import { sql } from "drizzle-orm";
+import { loadSecretKey } from "#server/adapters/secrets/secret-box.ts";
 import { createContext } from "#server/app/create-context.ts";
 import { ConfigError, loadConfig } from "#server/config.ts";
 import { type Database, openDatabase } from "#server/db/database.ts";
@@ -15,7 +16,10 @@ async function main(): Promise<void> {
   await database.migrate();
   const refreshStatistics = keepPlannerStatisticsFresh(database);
   const jobs = await openJobQueue(database);
-  const ctx = createContext(database.db, jobs.queue);
+  const ctx = createContext(database.db, jobs.queue, {
+    secretKey: await loadSecretKey(config.secretKey),
+    rakutenApiUrl: config.rakutenApiUrl,
+  });
   if (config.role !== "web") await startWorkers(jobs.boss, ctx);
   const server =
     config.role === "worker"

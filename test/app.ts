@@ -1,9 +1,10 @@
+import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { sql } from "drizzle-orm";
 import type { AppContext } from "#server/app/context.ts";
 import { createAccount } from "#server/app/create-account.ts";
-import { createContext } from "#server/app/create-context.ts";
+import { type ContextOptions, createContext } from "#server/app/create-context.ts";
 import { createHttpApp } from "#server/http/app.ts";
 import { type JobName, openJobQueue } from "#server/jobs/queue.ts";
 import { HANDLERS } from "#server/jobs/workers.ts";
@@ -31,12 +32,16 @@ export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
  * The real HTTP server over a fresh migrated database (PGlite, or PostgreSQL when DATABASE_URL is
  * set), with the real pg-boss queue but no background workers: a test runs due jobs itself.
  */
-export async function startTestApp() {
+export async function startTestApp(options: Partial<Omit<ContextOptions, "clock" | "secretKey">> = {}) {
   const database = await openTestDatabase();
   const clock = manualClock();
   const jobs = await openJobQueue(database, { supervise: false });
   let seq = 0;
-  const ctx: AppContext = createContext(database.db, jobs.queue, { clock });
+  const ctx: AppContext = createContext(database.db, jobs.queue, {
+    clock,
+    secretKey: randomBytes(32),
+    ...options,
+  });
   const app = createHttpApp(ctx, { database: database.kind, version: "test" });
   const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));

@@ -1,6 +1,8 @@
 import type { Db } from "#server/db/database.ts";
 import type { JobQueue } from "#server/jobs/queue.ts";
 import type { Clock } from "#server/ports/clock.ts";
+import type { MallClientFactory } from "#server/ports/mall.ts";
+import type { SecretBox } from "#server/ports/secret-box.ts";
 import type { WarehouseClient, WarehouseKind } from "#server/ports/warehouse.ts";
 
 /** What every use case runs with: the database, time, ids, the job queue and the outside world's ports. */
@@ -10,6 +12,9 @@ export type AppContext = {
   newId: () => string;
   jobs: JobQueue;
   warehouses: Partial<Record<WarehouseKind, WarehouseClient>>;
+  /** A client for a shop's mall, from its opened credentials. */
+  malls: MallClientFactory;
+  secrets: SecretBox;
 };
 
 /** Who did it, as the timeline shows it: a user, an API token, or the system itself. */

@@ -1,16 +1,50 @@
 import { randomUUID } from "node:crypto";
+import { createRakutenClient } from "#server/adapters/malls/rakuten/client.ts";
+import { createSecretBox } from "#server/adapters/secrets/secret-box.ts";
 import { selfWarehouse } from "#server/adapters/warehouses/self/self-warehouse.ts";
 import type { Db } from "#server/db/database.ts";
 import type { JobQueue } from "#server/jobs/queue.ts";
 import { type Clock, systemClock } from "#server/ports/clock.ts";
+import type { MallClientFactory } from "#server/ports/mall.ts";
 import type { AppContext } from "./context.ts";
 
-/** The production wiring of ports to adapters; tests pass their own clock and ids. */
-export function createContext(
-  db: Db,
-  jobs: JobQueue,
-  overrides: Partial<Pick<AppContext, "clock" | "newId">> = {},
-): AppContext {
-  const clock: Clock = overrides.clock ?? systemClock;
-  return { db, jobs, clock, newId: overrides.newId ?? randomUUID, warehouses: { self: selfWarehouse } };
+export type ContextOptions = {
+  /** Seals mall credentials (config.secretKey, loaded by loadSecretKey). */
+  secretKey: Buffer;
+  /** Where Rakuten's RMS answers: the real one, or a sandbox. */
+  rakutenApiUrl?: string;
+  clock?: Clock;
+  newId?: () => string;
+  /** Per-call limits a test or a benchmark tightens. */
+  mallTimeoutMs?: number;
+  stockPushIntervalMs?: number;
+};
+
+/** The production wiring of ports to adapters; tests pass their own clock, ids and sandbox URLs. */
+export function createContext(db: Db, jobs: JobQueue, options: ContextOptions): AppContext {
+  const clock: Clock = options.clock ?? systemClock;
+  const rakutenApiUrl = options.rakutenApiUrl ?? "https://api.rms.rakuten.co.jp";
+  const malls: MallClientFactory = (shop) => {
+    if (shop.channel !== "rakuten") throw new Error(`no mall client for channel ${shop.channel}`);
+    return createRakutenClient({
+      baseUrl: rakutenApiUrl,
+      credentials: {
+        serviceSecret: shop.credentials.serviceSecret ?? "",
+        licenseKey: shop.credentials.licenseKey ?? "",
+      },
+      ...(options.mallTimeoutMs ? { timeoutMs: options.mallTimeoutMs } : {}),
+      ...(options.stockPushIntervalMs !== undefined
+        ? { stockPushIntervalMs: options.stockPushIntervalMs }
+        : {}),
+    });
+  };
+  return {
+    db,
+    jobs,
+    clock,
+    newId: options.newId ?? randomUUID,
+    warehouses: { self: selfWarehouse },
+    malls,
+    secrets: createSecretBox(options.secretKey),
+  };
 }

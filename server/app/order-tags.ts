@@ -56,5 +56,7 @@ export async function detachOrderTag(
 /** Only causes the system can see for itself are checked; the others are notices a person clears. */
 function systemCausePersists(order: OrderSnapshot, tagId: string): boolean {
   const tag = order.tags.find((t) => t.tagId === tagId);
-  return tag?.systemCode === "unmapped_item" && hasUnmappedItem(order);
+  if (tag?.systemCode === "unmapped_item") return hasUnmappedItem(order);
+  if (tag?.systemCode === "amount_undetermined") return order.total === null;
+  return false;
 }

@@ -1,6 +1,6 @@
 import { and, count, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "#server/db/database.ts";
-import { type LoadedOrder, saveDecision } from "#server/db/order-queries.ts";
+import { appendEvents, type LoadedOrder, saveDecision } from "#server/db/order-queries.ts";
 import { orders, products, shipments, shops, tags } from "#server/db/schema.ts";
 import {
   attachTag,
@@ -10,7 +10,7 @@ import {
   type OrderEvent,
   setShipmentAllocated,
 } from "#server/domain/order.ts";
-import type { ShopSettings } from "#server/domain/shop-settings.ts";
+import { mallSyncActive, type ShopSettings } from "#server/domain/shop-settings.ts";
 import type { SystemTagCode } from "#server/domain/system-tags.ts";
 import { tagRuleFactsOf } from "#server/domain/tag-rule-facts.ts";
 import { matchingTags, type TagRule, type TagRuleFacts } from "#server/domain/tag-rules.ts";
@@ -49,8 +49,10 @@ async function onEnter(
   meta: Meta,
 ): Promise<LoadedOrder> {
   const entered = step.events.find((e) => e.type === "status_changed");
-  if (entered?.from === "new" && entered.to === "awaiting_confirmation")
+  if (entered?.from === "new" && entered.to === "awaiting_confirmation") {
+    await confirmAtMall(tx, ctx, order, meta.now);
     return applyTagRules(tx, order, meta);
+  }
   if (entered?.to === "confirmed") return allocate(tx, order, meta);
   if (entered?.to === "awaiting_shipment") {
     await scheduleShipmentRequests(tx, ctx, order, meta.now);
@@ -77,12 +79,28 @@ export async function allocate(tx: Db, order: LoadedOrder, meta: Meta): Promise<
   return current;
 }
 
+/** 注文確認: the order passed 新規受付, so the mall hears the merchant has taken it on (受注連動 only). */
+async function confirmAtMall(tx: Db, ctx: AppContext, order: LoadedOrder, now: Date): Promise<void> {
+  if (order.row.source !== "import" || order.row.mallConfirmedAt) return;
+  if (!mallSyncActive(await shopSettings(tx, order.row.shopId), now, order.row)) return;
+  await ctx.jobs.enqueue(tx, "mall-confirm-order", { orderId: order.row.id }, { singletonKey: order.row.id });
+}
+
 async function scheduleShipmentRequests(
   tx: Db,
   ctx: AppContext,
   order: LoadedOrder,
   now: Date,
 ): Promise<void> {
+  if (order.row.testImport) {
+    await appendEvents(
+      tx,
+      order.row,
+      [{ type: "test_import_no_request", message: "テスト取込の注文のため、倉庫へは出荷依頼しません" }],
+      { actor: "system", now },
+    );
+    return;
+  }
   const settings = await shopSettings(tx, order.row.shopId);
   const due = new Date(now.getTime() + settings.shipmentRequestDelayMinutes * 60_000);
   for (const s of order.shipments) {
@@ -117,6 +135,10 @@ async function applyTagRules(tx: Db, order: LoadedOrder, meta: Meta): Promise<Lo
   let current = order;
   if (hasUnmappedItem(current.snapshot)) {
     const tag = await systemTag(tx, current.row.accountId, "unmapped_item");
+    current = await attachIfAbsent(tx, current, tag, "system", meta);
+  }
+  if (current.snapshot.total === null) {
+    const tag = await systemTag(tx, current.row.accountId, "amount_undetermined");
     current = await attachIfAbsent(tx, current, tag, "system", meta);
   }
   const ruleTags = await tx

@@ -17,7 +17,7 @@ export type RecentOrder = {
   mallOrderNumber: string;
   orderedAt: Date;
   buyerName: string;
-  total: number;
+  total: number | null;
   status: OrderStatus;
 };
 

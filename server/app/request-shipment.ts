@@ -105,7 +105,7 @@ async function buildRequest(
     : [];
   const skus = new Map(rows.map((p) => [p.id, p.sku]));
   const quantities = new Map<string, number>();
-  for (const item of order.items) {
+  for (const item of order.items.filter((i) => i.shipmentId === shipmentId)) {
     for (const c of item.mapping?.components ?? []) {
       const sku = skus.get(c.productId) ?? c.productId;
       quantities.set(sku, (quantities.get(sku) ?? 0) + c.quantity * item.quantity);
@@ -117,7 +117,7 @@ async function buildRequest(
       idempotencyKey: `${shipmentId}:${shipment.requestDueAt?.toISOString() ?? "first"}`,
       shipmentId,
       mallOrderNumber: order.row.mallOrderNumber,
-      shipTo: order.row.shipTo as ShipmentRequest["shipTo"],
+      shipTo: (shipment.shipTo ?? order.row.shipTo) as ShipmentRequest["shipTo"],
       lines: [...quantities].map(([sku, quantity]) => ({ sku, quantity })),
     },
   };

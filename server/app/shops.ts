@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "#server/db/database.ts";
 import { shops, warehouses } from "#server/db/schema.ts";
+import { checkCredentials } from "#server/domain/mall-credentials.ts";
 import { notFound, Refusal } from "#server/domain/refusal.ts";
 import {
   type Channel,
@@ -9,6 +10,7 @@ import {
   type ShopSettings,
   shopSettingsSchema,
 } from "#server/domain/shop-settings.ts";
+import type { SealedSecret } from "#server/ports/secret-box.ts";
 import type { AppContext } from "./context.ts";
 
 export type ShopRow = typeof shops.$inferSelect;
@@ -48,6 +50,19 @@ async function settle(
   return merged.data;
 }
 
+/** Checked, then sealed: the database never holds a mall secret in the clear. */
+function sealCredentials(
+  ctx: AppContext,
+  channel: string,
+  input: Record<string, string> | undefined,
+  now: Date,
+): { credentials?: SealedSecret; credentialsExpireAt?: Date | null } {
+  if (!input) return {};
+  const checked = checkCredentials(channel, input, now);
+  if (checked instanceof Refusal) throw checked;
+  return { credentials: ctx.secrets.seal(checked.values), credentialsExpireAt: checked.expiresAt };
+}
+
 export async function createShop(
   ctx: AppContext,
   accountId: string,
@@ -76,7 +91,7 @@ export async function createShop(
         channel: input.channel,
         name: input.name,
         settings,
-        credentials: input.credentials ?? null,
+        ...sealCredentials(ctx, input.channel, input.credentials, now),
         createdAt: now,
         updatedAt: now,
       })
@@ -111,7 +126,7 @@ export async function updateShop(
       .set({
         name: input.name ?? shop.name,
         settings,
-        ...(input.credentials ? { credentials: input.credentials } : {}),
+        ...sealCredentials(ctx, shop.channel, input.credentials, now),
         updatedAt: now,
       })
       .where(eq(shops.id, shopId))

@@ -11,22 +11,18 @@ import { productRequirements, takeFromStock } from "#server/domain/allocation.ts
  */
 export async function allocateOrder(tx: Db, loaded: LoadedOrder): Promise<Map<string, boolean>> {
   const result = new Map<string, boolean>();
-  const lines = loaded.items.map((i) => ({
-    mallItemCode: i.mallItemCode,
-    mallSkuCode: i.mallSkuCode,
-    quantity: i.quantity,
-  }));
-  const need = productRequirements(
-    lines,
-    loaded.items.flatMap((i) => (i.mapping ? [i.mapping] : [])),
-  );
+  const mappings = loaded.items.flatMap((i) => (i.mapping ? [i.mapping] : []));
   for (const shipment of loaded.shipments) {
     if (shipment.status !== "allocating" && shipment.status !== "allocated") continue;
+    // Each shipment (送付先) reserves for its own lines only.
+    const lines = loaded.items
+      .filter((i) => i.shipmentId === shipment.id)
+      .map((i) => ({ mallItemCode: i.mallItemCode, mallSkuCode: i.mallSkuCode, quantity: i.quantity }));
+    const need = productRequirements(lines, mappings);
     if (!need) {
       result.set(shipment.id, false);
       continue;
     }
-    // Split shipments (issue: warehouse) will carry their own lines; today one shipment carries the order.
     const wanted = [...need.entries()].sort(([a], [b]) => a.localeCompare(b));
     if (wanted.length > 0) {
       await tx

@@ -80,11 +80,72 @@ export const shops = pgTable(
     channel: text("channel").notNull(),
     name: text("name").notNull(),
     settings: jsonb("settings").notNull(),
+    /** Sealed with the account's secret key (app/secrets.ts): never stored or answered in the clear. */
     credentials: jsonb("credentials"),
+    /** When the mall credentials stop working (Rakuten's licenseKey: 90 days), warned ahead. */
+    credentialsExpireAt: ts("credentials_expire_at"),
     createdAt: created(),
     updatedAt: updated(),
   },
   (t) => [index("shops_account_idx").on(t.accountId)],
+);
+
+/** Where a shop's automatic import stands: the cursor moves only once a window is committed. */
+export const shopImports = pgTable(
+  "shop_imports",
+  {
+    shopId: uuid("shop_id")
+      .primaryKey()
+      .references(() => shops.id),
+    accountId: uuid("account_id").notNull(),
+    /** Orders up to here are in Juchu for certain; the next window starts a little before it. */
+    cursorAt: ts("cursor_at"),
+    nextRunAt: ts("next_run_at").notNull(),
+    /** A run in progress holds the shop until then, so two workers never import one shop at once. */
+    leaseUntil: ts("lease_until"),
+    leaseToken: text("lease_token"),
+  },
+  (t) => [index("shop_imports_due_idx").on(t.nextRunAt)],
+);
+
+/** 取込ログ: one row per poll of a shop, what it saw and did. */
+export const importRuns = pgTable(
+  "import_runs",
+  {
+    id: uuid("id").primaryKey(),
+    accountId: uuid("account_id").notNull(),
+    shopId: uuid("shop_id")
+      .notNull()
+      .references(() => shops.id),
+    startedAt: ts("started_at").notNull(),
+    finishedAt: ts("finished_at"),
+    windowFrom: ts("window_from").notNull(),
+    windowTo: ts("window_to").notNull(),
+    status: text("status").notNull(),
+    testImport: boolean("test_import").notNull(),
+    found: integer("found").notNull().default(0),
+    created: integer("created").notNull().default(0),
+    updated: integer("updated").notNull().default(0),
+    unchanged: integer("unchanged").notNull().default(0),
+    skipped: integer("skipped").notNull().default(0),
+    errors: jsonb("errors").notNull().default([]),
+  },
+  (t) => [index("import_runs_shop_idx").on(t.shopId, t.startedAt)],
+);
+
+/** Mall items whose stock must be pushed again; one row per item however many changes, so a burst is one call. */
+export const stockPushes = pgTable(
+  "stock_pushes",
+  {
+    shopId: uuid("shop_id")
+      .notNull()
+      .references(() => shops.id),
+    accountId: uuid("account_id").notNull(),
+    mallItemCode: text("mall_item_code").notNull(),
+    mallSkuCode: text("mall_sku_code").notNull(),
+    changedAt: ts("changed_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.shopId, t.mallItemCode, t.mallSkuCode] })],
 );
 
 export const warehouses = pgTable("warehouses", {
@@ -186,9 +247,27 @@ export const orders = pgTable(
     paymentMethod: text("payment_method").notNull(),
     paidAt: ts("paid_at"),
     subtotal: integer("subtotal").notNull(),
-    shippingFee: integer("shipping_fee").notNull(),
-    total: integer("total").notNull(),
+    /** null while the mall says 未確定 (Rakuten -9999): never counted as zero. */
+    shippingFee: integer("shipping_fee"),
+    /** 代引料・決済手数料 the buyer pays; null while undetermined. */
+    fees: integer("fees").default(0),
+    couponDiscount: integer("coupon_discount").notNull().default(0),
+    pointsUsed: integer("points_used").notNull().default(0),
+    /** 請求金額; null while any part of it is undetermined. */
+    total: integer("total"),
     remarks: text("remarks"),
+    desiredDeliveryDate: text("desired_delivery_date"),
+    desiredTimeSlot: text("desired_time_slot"),
+    /** The mall's own status and words for it (Rakuten orderProgress), as last imported. */
+    mallStatus: text("mall_status"),
+    mallStatusLabel: text("mall_status_label"),
+    mallPaymentLabel: text("mall_payment_label"),
+    mallCheckedAt: ts("mall_checked_at"),
+    /** 注文確認 sent to the mall (Rakuten confirmOrder): once, never again. */
+    mallConfirmedAt: ts("mall_confirmed_at"),
+    /** Imported in test-import mode: checked like any order, but nothing is sent anywhere. */
+    testImport: boolean("test_import").notNull().default(false),
+    testProcessedAt: ts("test_processed_at"),
     /** Lower-cased number, buyer and item names: what the free-text filter searches. */
     searchText: text("search_text").notNull(),
     deletedAt: ts("deleted_at"),
@@ -207,6 +286,10 @@ export const orders = pgTable(
     index("orders_search_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
     index("orders_buyer_idx").on(t.accountId, t.buyerEmail),
     index("orders_grace_idx").on(t.graceUntil).where(sql`${t.status} = 'new'`),
+    // Import re-reads the open orders it has looked at least recently.
+    index("orders_mall_recheck_idx")
+      .on(t.shopId, t.mallCheckedAt)
+      .where(sql`${t.source} = 'import' and ${t.deletedAt} is null`),
   ],
 );
 
@@ -219,9 +302,13 @@ export const orderItems = pgTable(
       .references(() => orders.id),
     accountId: uuid("account_id").notNull(),
     lineNo: integer("line_no").notNull(),
+    /** The shipment (送付先) this line goes in; an order with several ship-tos has one per package. */
+    shipmentId: uuid("shipment_id").references(() => shipments.id),
     mallItemCode: text("mall_item_code").notNull(),
     mallSkuCode: text("mall_sku_code").notNull().default(""),
     name: text("name").notNull(),
+    selectedChoice: text("selected_choice").notNull().default(""),
+    mallLineId: text("mall_line_id"),
     unitPrice: integer("unit_price").notNull(),
     quantity: integer("quantity").notNull(),
   },
@@ -243,6 +330,11 @@ export const shipments = pgTable(
       .notNull()
       .references(() => warehouses.id),
     status: text("status").notNull(),
+    /** The mall's package (Rakuten basketId) this shipment reports to; null for manual orders. */
+    mallPackageId: text("mall_package_id"),
+    /** Where this parcel goes when it is not the order's ship-to (several 送付先). */
+    shipTo: jsonb("ship_to"),
+    mallShippingId: text("mall_shipping_id"),
     requestDueAt: ts("request_due_at"),
     requestedAt: ts("requested_at"),
     carrier: text("carrier"),

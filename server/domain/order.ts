@@ -14,7 +14,8 @@ export type OrderSnapshot = {
   status: OrderStatus;
   paymentMethod: string;
   paidAt: Date | null;
-  total: number;
+  /** null while the mall has not determined every part of the bill (送料未確定). */
+  total: number | null;
   graceUntil: Date;
   deletedAt: Date | null;
   items: readonly { mapped: boolean }[];
@@ -122,6 +123,31 @@ export function cancelOrder(
   return move(cancelled, "cancelled", input.reason ? `キャンセル(理由: ${input.reason})` : "キャンセル");
 }
 
+/**
+ * The mall cancelled the order (the buyer within the grace period, or the mall itself). Juchu follows
+ * while nothing has left for the warehouse; a parcel at the warehouse or on its way needs a person.
+ */
+export function cancelAtMall(order: OrderSnapshot): Decision | Refusal {
+  const refuse = (rule: string, detail: string) =>
+    new Refusal("order.mall_cancel_needs_person", detail, { rule });
+  if (order.status === "cancelled")
+    return refuse("already_cancelled", "この注文はすでにキャンセルされています。");
+  if (order.status === "shipping" || order.shipments.some((s) => s.status === "shipping")) {
+    return refuse(
+      "shipment_in_progress",
+      "モール側でキャンセルされましたが、倉庫で出荷作業中です。出荷依頼を取り下げてからキャンセルしてください。",
+    );
+  }
+  if (order.status === "shipped" || order.status === "completed") {
+    return refuse(
+      "already_shipped",
+      "モール側でキャンセルされましたが、すでに出荷済みです。返品の対応を確認してください。",
+    );
+  }
+  const cancelled = withShipments(order, (s) => (s.status === "shipped" ? s.status : "cancelled"));
+  return move(cancelled, "cancelled", "モール側でキャンセルされました");
+}
+
 /** SPEC.md §5: only an order stuck at 確認待 on an item nobody mapped may be deleted. */
 export function deleteRefusal(order: OrderSnapshot): Refusal | null {
   const refuse = (rule: string, detail: string) => new Refusal("order.delete_not_allowed", detail, { rule });
@@ -169,6 +195,13 @@ export function recordPayment(
       rule: "already_paid",
     });
   }
+  if (input.amount !== undefined && order.total === null) {
+    return new Refusal(
+      "order.payment_amount_mismatch",
+      "請求額が未確定のため入金額を照合できません。モールで送料などが確定してから操作してください。",
+      { rule: "total_undetermined", errors: [{ path: "amount", message: "請求額が未確定です" }] },
+    );
+  }
   if (input.amount !== undefined && input.amount !== order.total) {
     return new Refusal(
       "order.payment_amount_mismatch",
@@ -181,7 +214,8 @@ export function recordPayment(
     events: [
       {
         type: "payment_recorded",
-        message: `入金を確認しました(${order.total}円)`,
+        message:
+          order.total === null ? "入金を確認しました(請求額未確定)" : `入金を確認しました(${order.total}円)`,
         detail: { amount: order.total },
       },
     ],

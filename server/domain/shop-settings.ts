@@ -47,6 +47,14 @@ export const shopSettingsSchema = z.object({
   returnStockOnCancel: z.boolean(),
   reflectCancelToMall: z.boolean(),
   importEnabled: z.boolean(),
+  /** How often the mall is polled (受注取込間隔). */
+  importIntervalMinutes: z
+    .int("分は整数で指定してください")
+    .min(1, "1分以上で指定してください")
+    .max(60)
+    .default(3),
+  /** テスト取込: orders are imported and checked, but no mail, warehouse request or mall update follows. */
+  testImportMode: z.boolean().default(false),
   syncEnabled: z.boolean(),
   syncStartAt: z.iso
     .datetime({ offset: true, error: "日時はISO 8601(タイムゾーン付き)で指定してください" })
@@ -64,10 +72,21 @@ export function defaultShopSettings(channel: Channel): ShopSettings {
     returnStockOnCancel: true,
     reflectCancelToMall: channel !== "manual" && channel !== "csv",
     importEnabled: false,
+    importIntervalMinutes: 3,
+    testImportMode: false,
     syncEnabled: false,
     syncStartAt: null,
     warehouseId: null,
   };
+}
+
+/**
+ * 受注連動: whether Juchu may tell the mall about an order now (注文確認, cancel, shipping) — only once
+ * sync is on and its start time has come, and never for an order imported in test mode.
+ */
+export function mallSyncActive(settings: ShopSettings, now: Date, order: { testImport: boolean }): boolean {
+  if (order.testImport || !settings.syncEnabled || !settings.syncStartAt) return false;
+  return Date.parse(settings.syncStartAt) <= now.getTime();
 }
 
 /**

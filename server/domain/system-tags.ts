@@ -9,6 +9,12 @@ export const SYSTEM_TAGS = {
   mall_reflection_error: { name: "モール反映エラー", hold: false, color: "#d9534f" },
   address_error: { name: "住所エラー", hold: true, color: "#f0ad4e" },
   payment_overdue: { name: "入金確認待ち超過", hold: false, color: "#5bc0de" },
+  /** The mall has not fixed the bill yet (Rakuten 送料未確定 -9999): set it in the mall; the next import clears it. */
+  amount_undetermined: { name: "金額未確定", hold: true, color: "#f0ad4e" },
+  /** The mall changed the items after import: Juchu does not rewrite them on its own. */
+  mall_order_changed: { name: "モール側で明細変更", hold: true, color: "#f0ad4e" },
+  /** The mall cancelled an order already at the warehouse or shipped: withdraw it or handle the return. */
+  mall_cancelled: { name: "モール側キャンセル", hold: true, color: "#d9534f" },
 } as const;
 
 export type SystemTagCode = keyof typeof SYSTEM_TAGS;

@@ -3,7 +3,7 @@ import type { TagRuleFacts } from "./tag-rules.ts";
 /** What an order contributes to its tag-rule facts, however the caller loaded it. */
 export type TagRuleFactsSource = {
   remarks: string | null;
-  total: number;
+  total: number | null;
   paymentMethod: string;
   buyerName: string;
   buyerPhone: string | null;

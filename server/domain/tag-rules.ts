@@ -85,7 +85,8 @@ export type TagCondition = TagRule["conditions"][number];
 
 export type TagRuleFacts = {
   remarks: string | null;
-  total: number;
+  /** null while undetermined: no amount rule matches it (the order is held for that anyway). */
+  total: number | null;
   prefecture: string;
   paymentMethod: string;
   /** Mall item codes, mall SKU codes and mapped product SKUs of every line item. */
@@ -111,7 +112,7 @@ function evaluateCondition(c: TagCondition, facts: TagRuleFacts): boolean {
       return normalizeText(remarks).includes(normalizeText(c.value));
     }
     case "total":
-      return compare(c.op, facts.total, c.value);
+      return facts.total !== null && compare(c.op, facts.total, c.value);
     case "prefecture":
       return c.values.includes(facts.prefecture);
     case "paymentMethod":

@@ -10,6 +10,7 @@ import { registerOrderRoutes } from "./orders.ts";
 import { problemResponse, Refusal, validationRefusal } from "./problem.ts";
 import { registerProductRoutes } from "./products.ts";
 import { registerSessionRoutes, SESSION_PATHS } from "./session.ts";
+import { registerShopImportRoutes } from "./shop-imports.ts";
 import { registerShopRoutes } from "./shops.ts";
 import { registerTagRoutes } from "./tags.ts";
 import { registerVocabularyRoutes } from "./vocabulary.ts";
@@ -92,6 +93,7 @@ export function createHttpApp(
   registerOrderBulkRoutes(app, ctx);
   registerOrderRoutes(app, ctx);
   registerShopRoutes(app, ctx);
+  registerShopImportRoutes(app, ctx);
   registerTagRoutes(app, ctx);
   registerProductRoutes(app, ctx);
   registerWarehouseRoutes(app, ctx);

@@ -29,7 +29,8 @@ const likePattern = (q: string) => `%${q.toLowerCase().replace(/[\\%_]/g, (m) =>
 /** The list's filters as one condition; the status tabs count with it too (without `status`). */
 export function orderFilter(db: Db, accountId: string, query: OrderListQuery): SQL {
   const where: SQL[] = [eq(orders.accountId, accountId)];
-  if (query.includeDeleted !== "true") where.push(isNull(orders.deletedAt));
+  // Processed test-import orders leave the lists like deleted ones, and come back with them.
+  if (query.includeDeleted !== "true") where.push(isNull(orders.deletedAt), isNull(orders.testProcessedAt));
   if (query.status) where.push(inArray(orders.status, query.status));
   if (query.shopId) where.push(eq(orders.shopId, query.shopId));
   if (query.orderedFrom) where.push(gte(orders.orderedAt, new Date(query.orderedFrom)));

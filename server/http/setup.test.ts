@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
 import { after, before, test } from "node:test";
 import { createContext } from "#server/app/create-context.ts";
 import type { JobQueue } from "#server/jobs/queue.ts";
@@ -15,7 +16,10 @@ const noJobs: JobQueue = {
 
 before(async () => {
   database = await openTestDatabase();
-  app = createHttpApp(createContext(database.db, noJobs), { database: database.kind, version: "test" });
+  app = createHttpApp(createContext(database.db, noJobs, { secretKey: randomBytes(32) }), {
+    database: database.kind,
+    version: "test",
+  });
 });
 after(() => database.close());
 

@@ -3,6 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { AppContext } from "#server/app/context.ts";
 import { createShop, type ShopRow, updateShop } from "#server/app/shops.ts";
 import { shops } from "#server/db/schema.ts";
+import { credentialWarning } from "#server/domain/mall-credentials.ts";
 import { notFound } from "#server/domain/refusal.ts";
 import {
   CHANNEL_LABELS,
@@ -23,19 +24,29 @@ const shopSchema = z
     name: z.string(),
     settings: shopSettingsSchema,
     hasCredentials: z.boolean(),
+    credentialsExpireAt: z.string().nullable().describe("認証情報(楽天: ライセンスキー)の有効期限"),
+    credentialWarning: z
+      .object({ level: z.enum(["expired", "expiring"]), daysLeft: z.int(), message: z.string() })
+      .nullable()
+      .describe("有効期限の14日前から出る警告"),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
   .openapi("Shop");
 
-const credentialsSchema = z.record(z.string().max(100), z.string().max(2000)).optional();
+const credentialsSchema = z
+  .record(z.string().max(100), z.string().max(2000))
+  .optional()
+  .describe(
+    "書き込み専用。楽天: { serviceSecret, licenseKey, licenseExpiresAt? }。保存時に暗号化され、応答には含まれない",
+  );
 const nameSchema = z
   .string()
   .trim()
   .min(1, "ショップ名を入力してください")
   .max(100, "ショップ名は100文字以内です");
 
-function present(row: ShopRow): z.infer<typeof shopSchema> {
+function present(row: ShopRow, now: Date): z.infer<typeof shopSchema> {
   return {
     id: row.id,
     channel: row.channel as Channel,
@@ -43,6 +54,8 @@ function present(row: ShopRow): z.infer<typeof shopSchema> {
     name: row.name,
     settings: row.settings as ShopSettings,
     hasCredentials: row.credentials !== null,
+    credentialsExpireAt: row.credentialsExpireAt ? toTokyoIso(row.credentialsExpireAt) : null,
+    credentialWarning: credentialWarning(row.credentialsExpireAt, now),
     createdAt: toTokyoIso(row.createdAt),
     updatedAt: toTokyoIso(row.updatedAt),
   };
@@ -65,7 +78,7 @@ export function registerShopRoutes(app: JuchuApi, ctx: AppContext): void {
         .from(shops)
         .where(eq(shops.accountId, c.get("auth").accountId))
         .orderBy(asc(shops.createdAt));
-      return c.json({ items: rows.map(present) }, 200);
+      return c.json({ items: rows.map((r) => present(r, ctx.clock.now())) }, 200);
     },
   );
 
@@ -100,7 +113,7 @@ export function registerShopRoutes(app: JuchuApi, ctx: AppContext): void {
         settings: body.settings as Partial<ShopSettings> | undefined,
         ...(body.credentials ? { credentials: body.credentials } : {}),
       });
-      return c.json(present(row), 201);
+      return c.json(present(row, ctx.clock.now()), 201);
     },
   );
 
@@ -119,7 +132,7 @@ export function registerShopRoutes(app: JuchuApi, ctx: AppContext): void {
         .from(shops)
         .where(and(eq(shops.id, c.req.valid("param").id), eq(shops.accountId, c.get("auth").accountId)));
       if (!row) throw notFound("shop", "ショップ");
-      return c.json(present(row), 200);
+      return c.json(present(row, ctx.clock.now()), 200);
     },
   );
 
@@ -153,7 +166,7 @@ export function registerShopRoutes(app: JuchuApi, ctx: AppContext): void {
         settings: body.settings as Partial<ShopSettings> | undefined,
         credentials: body.credentials,
       });
-      return c.json(present(row), 200);
+      return c.json(present(row, ctx.clock.now()), 200);
     },
   );
 }

@@ -64,7 +64,7 @@ export const dryRunSchema = z
           mallOrderNumber: z.string(),
           orderedAt: z.string(),
           buyerName: z.string(),
-          total: z.int(),
+          total: z.int().nullable(),
           status: z.enum(ORDER_STATUSES),
           statusLabel: z.string(),
         }),

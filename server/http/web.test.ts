@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -67,7 +68,7 @@ test("in the whole app the API keeps its routes and problem answers; every other
   const database = await openTestDatabase();
   try {
     const noJobs: JobQueue = { enqueue: () => Promise.reject(new Error("no jobs here")) };
-    const whole = createHttpApp(createContext(database.db, noJobs), {
+    const whole = createHttpApp(createContext(database.db, noJobs, { secretKey: randomBytes(32) }), {
       database: database.kind,
       version: "test",
       webRoot: root,

@@ -3,8 +3,16 @@ import { type Clock as BossClock, fromDrizzle, PgBoss } from "pg-boss";
 import type { Database, Db } from "#server/db/database.ts";
 
 /** Every queue Juchu uses; each has one handler file in this folder. */
-export const JOB_NAMES = ["order-grace-over", "shipment-request", "allocate-waiting-orders"] as const;
+export const JOB_NAMES = [
+  "order-grace-over",
+  "shipment-request",
+  "allocate-waiting-orders",
+  "mall-import",
+  "mall-confirm-order",
+  "mall-stock-push",
+] as const;
 export type JobName = (typeof JOB_NAMES)[number];
+const COALESCED: readonly JobName[] = ["mall-import", "mall-stock-push"];
 
 export type EnqueueOptions = { startAfter?: Date; singletonKey?: string };
 
@@ -35,7 +43,13 @@ export async function openJobQueue(
   const existing = new Set((await setup.getQueues()).map((q) => q.name));
   for (const name of JOB_NAMES) {
     if (!existing.has(name))
-      await setup.createQueue(name, { retryLimit: 10, retryBackoff: true, retryDelay: 5 });
+      await setup.createQueue(name, {
+        retryLimit: 10,
+        retryBackoff: true,
+        retryDelay: 5,
+        // One waiting and one running per shop: a burst of ticks or stock changes makes one run.
+        ...(COALESCED.includes(name) ? { policy: "stately" as const } : {}),
+      });
   }
   await setup.stop({ graceful: false });
   const boss = new PgBoss({ ...settings, supervise: options.supervise ?? true });

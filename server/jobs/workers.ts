@@ -1,6 +1,11 @@
 import type { PgBoss } from "pg-boss";
 import type { AppContext } from "#server/app/context.ts";
+import { enqueueDueImports } from "#server/app/import-shop.ts";
+import { enqueueStockPushes } from "#server/app/push-stock.ts";
 import { handleAllocateWaiting } from "./allocate-waiting-orders.ts";
+import { handleMallConfirmOrder } from "./mall-confirm-order.ts";
+import { handleMallImport } from "./mall-import.ts";
+import { handleMallStockPush } from "./mall-stock-push.ts";
 import { handleGraceOver } from "./order-grace-over.ts";
 import type { JobName } from "./queue.ts";
 import { handleShipmentRequest } from "./shipment-request.ts";
@@ -10,13 +15,34 @@ export const HANDLERS: Record<JobName, (ctx: AppContext, data: any) => Promise<v
   "order-grace-over": handleGraceOver,
   "shipment-request": handleShipmentRequest,
   "allocate-waiting-orders": handleAllocateWaiting,
+  "mall-import": handleMallImport,
+  "mall-confirm-order": handleMallConfirmOrder,
+  "mall-stock-push": handleMallStockPush,
 };
 
+/** How often the worker looks for shops due an import or a stock push. */
+const TICK_MS = 15_000;
+
 /** Starts one worker per queue; a handler that throws is retried with backoff by pg-boss. */
-export async function startWorkers(boss: PgBoss, ctx: AppContext, pollingIntervalSeconds = 2): Promise<void> {
+export async function startWorkers(
+  boss: PgBoss,
+  ctx: AppContext,
+  pollingIntervalSeconds = 2,
+): Promise<{ stop(): void }> {
   for (const [name, handle] of Object.entries(HANDLERS)) {
     await boss.work<Record<string, unknown>>(name, { pollingIntervalSeconds }, async (jobs) => {
       for (const job of jobs) await handle(ctx, job.data);
     });
   }
+  const tick = async () => {
+    try {
+      await enqueueDueImports(ctx);
+      await enqueueStockPushes(ctx);
+    } catch (error) {
+      console.error("scheduler tick failed:", error);
+    }
+  };
+  void tick();
+  const timer = setInterval(tick, TICK_MS);
+  return { stop: () => clearInterval(timer) };
 }

@@ -9,7 +9,9 @@ const dateTimeFormat = new Intl.DateTimeFormat("ja-JP", {
   minute: "2-digit",
 });
 
-export const yen = (amount: number): string => `${yenFormat.format(amount)}円`;
+/** null is an amount the mall has not determined yet (送料未確定): shown as such, never as 0円. */
+export const yen = (amount: number | null): string =>
+  amount === null ? "未確定" : `${yenFormat.format(amount)}円`;
 export const count = (n: number): string => yenFormat.format(n);
 
 export function dateTime(iso: string | null | undefined): string {

@@ -30,7 +30,7 @@ export type OrderSummary = {
   shippingStatusLabel: string | null;
   orderedAt: string;
   buyerName: string;
-  total: number;
+  total: number | null;
   paymentMethod: string;
   paid: boolean;
   tags: TagRef[];
@@ -80,8 +80,8 @@ export type Order = {
   paid: boolean;
   paidAt: string | null;
   subtotal: number;
-  shippingFee: number;
-  total: number;
+  shippingFee: number | null;
+  total: number | null;
   remarks: string | null;
   deleted: boolean;
   deletedAt: string | null;
@@ -190,7 +190,7 @@ export type DryRun = {
     mallOrderNumber: string;
     orderedAt: string;
     buyerName: string;
-    total: number;
+    total: number | null;
     statusLabel: string;
   }[];
 };

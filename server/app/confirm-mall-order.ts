@@ -1,0 +1,68 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { appendEvents, loadOrderById, saveDecision } from "#server/db/order-queries.ts";
+import { orders, shops } from "#server/db/schema.ts";
+import { attachTag } from "#server/domain/order.ts";
+import { Refusal } from "#server/domain/refusal.ts";
+import { MallError } from "#server/ports/mall.ts";
+import type { AppContext } from "./context.ts";
+import { mallClientOf } from "./import-shop.ts";
+import { systemTag } from "./progress-order.ts";
+
+const ACTOR = "system:mall-confirm-order";
+
+/**
+ * Sends 注文確認 (Rakuten confirmOrder) for one order, once. The call happens outside any transaction;
+ * the record of it is written after. A mall that is down is retried by the job; a mall that refuses
+ * leaves the モール反映エラー tag and the mall's words in the timeline for a person.
+ */
+export async function confirmMallOrder(ctx: AppContext, orderId: string): Promise<void> {
+  const [row] = await ctx.db
+    .select({ order: orders, shop: shops })
+    .from(orders)
+    .innerJoin(shops, eq(shops.id, orders.shopId))
+    .where(eq(orders.id, orderId));
+  if (!row || row.order.mallConfirmedAt || row.order.status === "cancelled") return;
+  try {
+    await mallClientOf(ctx, row.shop).confirmOrders([row.order.mallOrderNumber]);
+  } catch (error) {
+    if (!(error instanceof MallError) || error.retryable) throw error;
+    await recordMallReflectionError(
+      ctx,
+      orderId,
+      `注文確認をモールに送れませんでした: ${error.message}`,
+      ACTOR,
+    );
+    return;
+  }
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const [confirmed] = await tx
+      .update(orders)
+      .set({ mallConfirmedAt: now })
+      .where(and(eq(orders.id, orderId), isNull(orders.mallConfirmedAt)))
+      .returning({ id: orders.id, accountId: orders.accountId });
+    if (!confirmed) return;
+    await appendEvents(tx, confirmed, [{ type: "mall_confirmed", message: "モールに注文確認を送りました" }], {
+      actor: ACTOR,
+      now,
+    });
+  });
+}
+
+/** モール反映エラー: the mall refused what Juchu told it; the order says what and a person checks the mall. */
+export async function recordMallReflectionError(
+  ctx: AppContext,
+  orderId: string,
+  message: string,
+  actor: string,
+): Promise<void> {
+  const meta = { actor, now: ctx.clock.now() };
+  await ctx.db.transaction(async (tx) => {
+    const order = await loadOrderById(tx, orderId);
+    if (!order) return;
+    const tag = await systemTag(tx, order.row.accountId, "mall_reflection_error");
+    const decision = attachTag(order.snapshot, tag, "system");
+    const tagged = decision instanceof Refusal ? order : await saveDecision(tx, order, decision, meta);
+    await appendEvents(tx, tagged.row, [{ type: "mall_reflection_error", message }], meta);
+  });
+}

@@ -1,0 +1,183 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "#server/db/database.ts";
+import { appendEvents, type LoadedOrder, loadOrder, saveDecision } from "#server/db/order-queries.ts";
+import { orders, type shops } from "#server/db/schema.ts";
+import { mallOrderChanges, shipToOf } from "#server/domain/mall-order-changes.ts";
+import { importDecision } from "#server/domain/mall-order-number.ts";
+import { attachTag, cancelAtMall, detachTag, recordPayment } from "#server/domain/order.ts";
+import type { OrderStatus } from "#server/domain/order-status.ts";
+import { Refusal } from "#server/domain/refusal.ts";
+import { CHANNEL_LABELS, type Channel } from "#server/domain/shop-settings.ts";
+import type { SystemTagCode } from "#server/domain/system-tags.ts";
+import type { MallOrder } from "#server/ports/mall.ts";
+import type { AppContext } from "./context.ts";
+import { insertOrder, lockOrderNumber } from "./insert-order.ts";
+import { progressOrder, systemTag } from "./progress-order.ts";
+
+export type ImportOutcome = "created" | "updated" | "unchanged" | "skipped";
+
+type Meta = { actor: string; now: Date };
+type Shop = typeof shops.$inferSelect;
+
+/**
+ * One order as the mall has it now, into Juchu: created the first time it is seen, updated after —
+ * idempotent, so the overlapping windows that see it again and again change nothing. The SPEC.md §5
+ * number rules decide: a cancelled or deleted order's number is never imported again.
+ */
+export async function importMallOrder(
+  tx: Db,
+  ctx: AppContext,
+  shop: Shop,
+  mall: MallOrder,
+  options: { testImport: boolean; meta: Meta },
+): Promise<ImportOutcome> {
+  await lockOrderNumber(tx, shop.id, mall.mallOrderNumber);
+  const existing = await tx
+    .select({
+      id: orders.id,
+      status: orders.status,
+      deletedAt: orders.deletedAt,
+      testProcessedAt: orders.testProcessedAt,
+    })
+    .from(orders)
+    .where(and(eq(orders.shopId, shop.id), eq(orders.mallOrderNumber, mall.mallOrderNumber)));
+  const decision = importDecision(existing.map((o) => ({ ...o, status: o.status as OrderStatus })));
+  if (decision.action === "skip") return "skipped";
+  if (decision.action === "update") {
+    // A processed test order was handled before sync started: the mall's later changes are not ours.
+    if (existing.find((o) => o.id === decision.orderId)?.testProcessedAt) return "skipped";
+    return updateFromMall(tx, ctx, shop.accountId, decision.orderId, mall, options.meta);
+  }
+  // Cancelled before Juchu ever saw it: nothing to ship, nothing to take back.
+  if (mall.mallStatus.cancelled) return "skipped";
+  await createFromMall(tx, ctx, shop, mall, options);
+  return "created";
+}
+
+async function createFromMall(
+  tx: Db,
+  ctx: AppContext,
+  shop: Shop,
+  mall: MallOrder,
+  options: { testImport: boolean; meta: Meta },
+): Promise<void> {
+  const [first] = mall.packages;
+  if (!first) throw new Error(`mall order ${mall.mallOrderNumber} has no package`);
+  const shipTo = shipToOf(first.shipTo);
+  const lines = mall.packages.flatMap((p) => p.items);
+  const channel = CHANNEL_LABELS[shop.channel as Channel] ?? shop.channel;
+  const billed = mall.billedTotal === null ? "請求額未確定" : `請求額${mall.billedTotal}円`;
+  await insertOrder(
+    tx,
+    ctx,
+    shop,
+    {
+      source: "import",
+      mallOrderNumber: mall.mallOrderNumber,
+      orderedAt: mall.orderedAt,
+      buyer: { name: mall.buyer.name, email: mall.buyer.email, phone: mall.buyer.phone },
+      shipTo,
+      paymentMethod: mall.paymentMethod,
+      paidAt: mall.paid ? options.meta.now : null,
+      subtotal: mall.subtotal,
+      shippingFee: mall.shippingFee,
+      fees: mall.fees,
+      couponDiscount: mall.couponDiscount,
+      pointsUsed: mall.pointsUsed,
+      total: mall.billedTotal,
+      remarks: mall.remarks || null,
+      desiredDeliveryDate: mall.desiredDeliveryDate,
+      desiredTimeSlot: mall.desiredTimeSlot,
+      mall: {
+        status: mall.mallStatus.code,
+        statusLabel: mall.mallStatus.label,
+        paymentLabel: mall.paymentMethodLabel,
+        checkedAt: options.meta.now,
+      },
+      testImport: options.testImport,
+      shipments: mall.packages.map((p) => {
+        const own = shipToOf(p.shipTo);
+        return {
+          mallPackageId: p.mallPackageId,
+          ...(JSON.stringify(own) === JSON.stringify(shipTo) ? {} : { shipTo: own }),
+          items: p.items,
+        };
+      }),
+    },
+    `${options.testImport ? "[テスト取込] " : ""}${channel}から取り込みました(${lines.length}明細、${billed}、送付先${mall.packages.length}件)`,
+    options.meta,
+  );
+}
+
+async function updateFromMall(
+  tx: Db,
+  ctx: AppContext,
+  accountId: string,
+  orderId: string,
+  mall: MallOrder,
+  meta: Meta,
+): Promise<ImportOutcome> {
+  const loaded = await loadOrder(tx, accountId, orderId, { lock: true });
+  if (!loaded) throw new Error(`order ${orderId} vanished under its lock`);
+  const changes = mallOrderChanges({ ...loaded.row, items: loaded.items }, mall);
+  await tx
+    .update(orders)
+    .set({
+      ...changes.set,
+      mallCheckedAt: meta.now,
+      ...(changes.described.length ? { updatedAt: meta.now } : {}),
+    })
+    .where(eq(orders.id, orderId));
+  const paidNow = mall.paid && loaded.row.paidAt === null && loaded.row.status !== "cancelled";
+  if (changes.described.length === 0 && !mall.mallStatus.cancelled && !paidNow) return "unchanged";
+
+  let current = (await loadOrder(tx, accountId, orderId, { lock: true })) as LoadedOrder;
+  if (changes.described.length > 0) {
+    await appendEvents(
+      tx,
+      current.row,
+      [
+        {
+          type: "mall_changed",
+          message: `モールの変更を取り込みました: ${changes.described.join(" / ")}`,
+          detail: changes.set,
+        },
+      ],
+      meta,
+    );
+  }
+  if (mall.mallStatus.cancelled && current.snapshot.status !== "cancelled") {
+    const cancelled = cancelAtMall(current.snapshot);
+    current =
+      cancelled instanceof Refusal
+        ? await attachSystemTag(tx, current, "mall_cancelled", meta, cancelled.detail)
+        : await saveDecision(tx, current, cancelled, meta);
+    return "updated";
+  }
+  if (changes.itemsChanged) current = await attachSystemTag(tx, current, "mall_order_changed", meta);
+  if (paidNow) {
+    const paid = recordPayment(current.snapshot, { paidAt: meta.now, amount: undefined });
+    if (!(paid instanceof Refusal)) current = await saveDecision(tx, current, paid, meta);
+  }
+  const undetermined = current.snapshot.tags.find((t) => t.systemCode === "amount_undetermined");
+  if (undetermined && current.snapshot.total !== null) {
+    const detached = detachTag(current.snapshot, undetermined.tagId, false);
+    if (!(detached instanceof Refusal)) current = await saveDecision(tx, current, detached, meta);
+  }
+  await progressOrder(tx, ctx, current, meta);
+  return "updated";
+}
+
+async function attachSystemTag(
+  tx: Db,
+  order: LoadedOrder,
+  code: SystemTagCode,
+  meta: Meta,
+  why?: string,
+): Promise<LoadedOrder> {
+  const tag = await systemTag(tx, order.row.accountId, code);
+  const decision = attachTag(order.snapshot, tag, "system");
+  if (decision instanceof Refusal) return order;
+  if (why) decision.events.push({ type: "mall_cancel_needs_person", message: why });
+  return saveDecision(tx, order, decision, meta);
+}

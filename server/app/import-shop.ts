@@ -1,0 +1,233 @@
+import { and, asc, eq, gte, isNull, lt, notInArray, or, sql } from "drizzle-orm";
+import { importRuns, orders, shopImports, shops } from "#server/db/schema.ts";
+import { importWindow } from "#server/domain/import-window.ts";
+import type { ShopSettings } from "#server/domain/shop-settings.ts";
+import { type MallClient, MallError, type MallOrder } from "#server/ports/mall.ts";
+import type { SealedSecret } from "#server/ports/secret-box.ts";
+import type { AppContext } from "./context.ts";
+import { type ImportOutcome, importMallOrder } from "./import-mall-order.ts";
+
+/** A run holds its shop this long; one killed mid-run frees the shop when it runs out. */
+const LEASE_MS = 10 * 60_000;
+/** Open orders re-read per poll to catch the mall's changes and cancellations (there is no webhook). */
+const RECHECK_PER_RUN = 300;
+/** Rakuten reflects its own cancellations for about 62 days after the order. */
+const RECHECK_DAYS = 62;
+/** Orders written per transaction: one round trip per order would bound import by latency. */
+const ORDERS_PER_TRANSACTION = 100;
+
+export type ImportRunSummary = {
+  runId: string;
+  status: "succeeded" | "failed";
+  window: { from: Date; to: Date };
+  found: number;
+  counts: Record<ImportOutcome, number>;
+  errors: { mallOrderNumber?: string; code: string; message: string }[];
+};
+
+/**
+ * One poll of one shop (受注取込): search the window, read every order found and the open orders due
+ * a re-check, write them in batches, and move the cursor only when all of it has committed — a
+ * poll that fails or dies half-way leaves the cursor where it was, and the next poll does it again.
+ */
+export async function runShopImport(ctx: AppContext, shopId: string): Promise<ImportRunSummary | null> {
+  const startedAt = ctx.clock.now();
+  const leaseToken = ctx.newId();
+  const lease = await takeLease(ctx, shopId, leaseToken, startedAt);
+  if (!lease) return null;
+  const { shop, cursorAt } = lease;
+  const settings = shop.settings as ShopSettings;
+  const window = importWindow(cursorAt, startedAt, {
+    intervalMinutes: settings.importIntervalMinutes,
+    overlapMinutes: Math.max(5, settings.importIntervalMinutes * 2),
+    firstLookbackHours: 24,
+  });
+  const runId = ctx.newId();
+  await ctx.db.insert(importRuns).values({
+    id: runId,
+    accountId: shop.accountId,
+    shopId,
+    startedAt,
+    windowFrom: window.from,
+    windowTo: window.to,
+    status: "running",
+    testImport: settings.testImportMode,
+  });
+  const counts: Record<ImportOutcome, number> = { created: 0, updated: 0, unchanged: 0, skipped: 0 };
+  const errors: ImportRunSummary["errors"] = [];
+  let found = 0;
+  let windowDone = false;
+  try {
+    const client = mallClientOf(ctx, shop);
+    const numbers = [...new Set(await client.searchOrderNumbers(window))];
+    found = numbers.length;
+    await importBatches(ctx, shop, client, numbers, settings.testImportMode, counts, errors);
+    windowDone = errors.length === 0;
+    const recheck = await dueForRecheck(ctx, shopId, startedAt);
+    await importBatches(ctx, shop, client, recheck, settings.testImportMode, counts, errors);
+  } catch (error) {
+    if (!(error instanceof MallError)) throw error;
+    errors.push({ code: error.code, message: error.message });
+  } finally {
+    await ctx.db.transaction(async (tx) => {
+      await tx
+        .update(importRuns)
+        .set({
+          finishedAt: ctx.clock.now(),
+          status: errors.length ? "failed" : "succeeded",
+          found,
+          ...counts,
+          errors,
+        })
+        .where(eq(importRuns.id, runId));
+      await tx
+        .update(shopImports)
+        .set({ leaseUntil: null, leaseToken: null, ...(windowDone ? { cursorAt: window.to } : {}) })
+        .where(and(eq(shopImports.shopId, shopId), eq(shopImports.leaseToken, leaseToken)));
+    });
+  }
+  return { runId, status: errors.length ? "failed" : "succeeded", window, found, counts, errors };
+}
+
+export function mallClientOf(ctx: AppContext, shop: typeof shops.$inferSelect): MallClient {
+  if (!shop.credentials) {
+    throw new MallError(
+      "mall.credentials_missing",
+      "ショップの認証情報が登録されていません。ショップ設定で入力してください。",
+      {
+        retryable: false,
+      },
+    );
+  }
+  return ctx.malls({
+    channel: shop.channel,
+    credentials: ctx.secrets.open(shop.credentials as SealedSecret),
+  });
+}
+
+async function takeLease(ctx: AppContext, shopId: string, token: string, now: Date) {
+  return ctx.db.transaction(async (tx) => {
+    const [shop] = await tx.select().from(shops).where(eq(shops.id, shopId));
+    if (!shop) return null;
+    await tx
+      .insert(shopImports)
+      .values({ shopId, accountId: shop.accountId, nextRunAt: now })
+      .onConflictDoNothing();
+    const [taken] = await tx
+      .update(shopImports)
+      .set({ leaseUntil: new Date(now.getTime() + LEASE_MS), leaseToken: token })
+      .where(
+        and(
+          eq(shopImports.shopId, shopId),
+          or(isNull(shopImports.leaseUntil), lt(shopImports.leaseUntil, now)),
+        ),
+      )
+      .returning({ cursorAt: shopImports.cursorAt });
+    if (!taken) return null;
+    // A run that died holding the lease never wrote its end: say so in the log.
+    await tx
+      .update(importRuns)
+      .set({ status: "interrupted", finishedAt: now })
+      .where(and(eq(importRuns.shopId, shopId), eq(importRuns.status, "running")));
+    return { shop, cursorAt: taken.cursorAt };
+  });
+}
+
+async function importBatches(
+  ctx: AppContext,
+  shop: typeof shops.$inferSelect,
+  client: MallClient,
+  numbers: readonly string[],
+  testImport: boolean,
+  counts: Record<ImportOutcome, number>,
+  errors: ImportRunSummary["errors"],
+): Promise<void> {
+  for (let i = 0; i < numbers.length; i += ORDERS_PER_TRANSACTION) {
+    const mallOrders = await client.getOrders(numbers.slice(i, i + ORDERS_PER_TRANSACTION));
+    await importBatch(ctx, shop, mallOrders, testImport, counts, errors);
+  }
+}
+
+async function importBatch(
+  ctx: AppContext,
+  shop: typeof shops.$inferSelect,
+  mallOrders: readonly MallOrder[],
+  testImport: boolean,
+  counts: Record<ImportOutcome, number>,
+  errors: ImportRunSummary["errors"],
+): Promise<void> {
+  const meta = { actor: `system:${shop.channel}-import`, now: ctx.clock.now() };
+  const outcomes = await ctx.db.transaction(async (tx) => {
+    const done: ImportOutcome[] = [];
+    for (const mall of mallOrders) {
+      try {
+        // A savepoint per order: one order the rules cannot take does not hold the others back.
+        done.push(await tx.transaction((sp) => importMallOrder(sp, ctx, shop, mall, { testImport, meta })));
+      } catch (error) {
+        errors.push({
+          mallOrderNumber: mall.mallOrderNumber,
+          code: "import.order_failed",
+          message: error instanceof Error ? error.message : String(error),
+        });
+      }
+    }
+    return done;
+  });
+  for (const o of outcomes) counts[o]++;
+}
+
+/** Open imported orders the last polls looked at least recently, within the mall's reach. */
+async function dueForRecheck(ctx: AppContext, shopId: string, startedAt: Date): Promise<string[]> {
+  const rows = await ctx.db
+    .select({ number: orders.mallOrderNumber })
+    .from(orders)
+    .where(
+      and(
+        eq(orders.shopId, shopId),
+        eq(orders.source, "import"),
+        isNull(orders.deletedAt),
+        isNull(orders.testProcessedAt),
+        notInArray(orders.status, ["cancelled", "completed"]),
+        gte(orders.orderedAt, new Date(startedAt.getTime() - RECHECK_DAYS * 86_400_000)),
+        lt(orders.mallCheckedAt, startedAt),
+      ),
+    )
+    .orderBy(asc(orders.mallCheckedAt))
+    .limit(RECHECK_PER_RUN);
+  return rows.map((r) => r.number);
+}
+
+/**
+ * The scheduler's tick: every shop whose import is on and due gets one import job, and its next
+ * run time moves on in the same transaction — two workers ticking together skip each other's rows.
+ */
+export async function enqueueDueImports(ctx: AppContext): Promise<number> {
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`
+      insert into shop_imports (shop_id, account_id, next_run_at)
+      select id, account_id, ${now} from shops
+      where channel in ('rakuten') and (settings->>'importEnabled')::boolean
+      on conflict do nothing`);
+    const due = await tx
+      .select({ shopId: shopImports.shopId, settings: shops.settings })
+      .from(shopImports)
+      .innerJoin(shops, eq(shops.id, shopImports.shopId))
+      .where(
+        and(
+          lt(shopImports.nextRunAt, new Date(now.getTime() + 1)),
+          sql`(${shops.settings}->>'importEnabled')::boolean`,
+        ),
+      )
+      .for("update", { of: shopImports, skipLocked: true });
+    for (const d of due) {
+      const interval = (d.settings as ShopSettings).importIntervalMinutes ?? 3;
+      await ctx.jobs.enqueue(tx, "mall-import", { shopId: d.shopId }, { singletonKey: d.shopId });
+      await tx
+        .update(shopImports)
+        .set({ nextRunAt: new Date(now.getTime() + interval * 60_000) })
+        .where(eq(shopImports.shopId, d.shopId));
+    }
+    return due.length;
+  });
+}

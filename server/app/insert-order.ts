@@ -1,0 +1,171 @@
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "#server/db/database.ts";
+import { type LoadedOrder, loadOrder, saveDecision } from "#server/db/order-queries.ts";
+import { orderItems, orders, shipments, type shops, warehouses } from "#server/db/schema.ts";
+import type { ShopSettings } from "#server/domain/shop-settings.ts";
+import type { MallAddress } from "#server/ports/mall.ts";
+import type { AppContext } from "./context.ts";
+import { progressOrder } from "./progress-order.ts";
+
+type Meta = { actor: string; now: Date };
+
+export type Address = Omit<MallAddress, "nameKana">;
+
+export type NewOrderLine = {
+  mallItemCode: string;
+  mallSkuCode?: string | undefined;
+  name: string;
+  selectedChoice?: string | undefined;
+  mallLineId?: string | undefined;
+  unitPrice: number;
+  quantity: number;
+};
+
+/** An order about to enter 新規受付, from a person's registration or a mall's import. */
+export type NewOrder = {
+  source: "manual" | "csv" | "import";
+  mallOrderNumber: string;
+  orderedAt: Date;
+  buyer: { name: string; email: string; phone?: string | undefined };
+  shipTo: Address;
+  paymentMethod: string;
+  paidAt: Date | null;
+  subtotal: number;
+  shippingFee: number | null;
+  fees: number | null;
+  couponDiscount: number;
+  pointsUsed: number;
+  total: number | null;
+  remarks: string | null;
+  desiredDeliveryDate?: string | null | undefined;
+  desiredTimeSlot?: string | null | undefined;
+  mall?: { status: string; statusLabel: string; paymentLabel: string; checkedAt: Date } | undefined;
+  testImport?: boolean | undefined;
+  /** One per parcel destination; its own ship-to only when it differs from the order's. */
+  shipments: { mallPackageId?: string | undefined; shipTo?: Address | undefined; items: NewOrderLine[] }[];
+};
+
+/** Locks a shop's mall order number for the transaction, so two registrations of it cannot both pass. */
+export function lockOrderNumber(tx: Db, shopId: string, mallOrderNumber: string) {
+  return tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`${shopId}:${mallOrderNumber}`}, 0))`,
+  );
+}
+
+/**
+ * Writes the order, its lines and shipments, its first timeline entry, then starts it: the grace
+ * period (キャンセル猶予) as a delayed job, or — when it is already over — moving it on at once.
+ */
+export async function insertOrder(
+  tx: Db,
+  ctx: AppContext,
+  shop: typeof shops.$inferSelect,
+  input: NewOrder,
+  registeredMessage: string,
+  meta: Meta,
+): Promise<LoadedOrder> {
+  const settings = shop.settings as ShopSettings;
+  const warehouseId = settings.warehouseId ?? (await firstWarehouse(tx, shop.accountId));
+  const graceUntil = new Date(input.orderedAt.getTime() + settings.gracePeriodMinutes * 60_000);
+  const orderId = ctx.newId();
+  const lines = input.shipments.flatMap((s) => s.items);
+  await tx.insert(orders).values({
+    id: orderId,
+    accountId: shop.accountId,
+    shopId: shop.id,
+    mallOrderNumber: input.mallOrderNumber,
+    source: input.source,
+    status: "new",
+    orderedAt: input.orderedAt,
+    graceUntil,
+    buyerName: input.buyer.name,
+    buyerEmail: input.buyer.email.toLowerCase(),
+    buyerPhone: input.buyer.phone ?? null,
+    shipTo: input.shipTo,
+    paymentMethod: input.paymentMethod,
+    paidAt: input.paidAt,
+    subtotal: input.subtotal,
+    shippingFee: input.shippingFee,
+    fees: input.fees,
+    couponDiscount: input.couponDiscount,
+    pointsUsed: input.pointsUsed,
+    total: input.total,
+    remarks: input.remarks,
+    desiredDeliveryDate: input.desiredDeliveryDate ?? null,
+    desiredTimeSlot: input.desiredTimeSlot ?? null,
+    mallStatus: input.mall?.status ?? null,
+    mallStatusLabel: input.mall?.statusLabel ?? null,
+    mallPaymentLabel: input.mall?.paymentLabel ?? null,
+    mallCheckedAt: input.mall?.checkedAt ?? null,
+    testImport: input.testImport ?? false,
+    searchText: [
+      input.mallOrderNumber,
+      input.buyer.name,
+      input.buyer.email,
+      input.shipTo.name,
+      ...input.shipments.flatMap((s) => (s.shipTo ? [s.shipTo.name] : [])),
+      ...lines.map((i) => i.name),
+    ]
+      .join("\n")
+      .toLowerCase(),
+  });
+  let lineNo = 0;
+  for (const s of input.shipments) {
+    const shipmentId = ctx.newId();
+    await tx.insert(shipments).values({
+      id: shipmentId,
+      orderId,
+      accountId: shop.accountId,
+      warehouseId,
+      status: "allocating",
+      mallPackageId: s.mallPackageId ?? null,
+      shipTo: s.shipTo ?? null,
+    });
+    await tx.insert(orderItems).values(
+      s.items.map((item) => ({
+        id: ctx.newId(),
+        orderId,
+        accountId: shop.accountId,
+        shipmentId,
+        lineNo: ++lineNo,
+        mallItemCode: item.mallItemCode,
+        mallSkuCode: item.mallSkuCode ?? "",
+        name: item.name,
+        selectedChoice: item.selectedChoice ?? "",
+        mallLineId: item.mallLineId ?? null,
+        unitPrice: item.unitPrice,
+        quantity: item.quantity,
+      })),
+    );
+  }
+
+  const loaded = await loadOrder(tx, shop.accountId, orderId, { lock: true });
+  if (!loaded) throw new Error("order vanished inside its own transaction");
+  const registered = await saveDecision(
+    tx,
+    loaded,
+    { order: loaded.snapshot, events: [{ type: "registered", to: "new", message: registeredMessage }] },
+    meta,
+  );
+  if (graceUntil > meta.now) {
+    await ctx.jobs.enqueue(
+      tx,
+      "order-grace-over",
+      { orderId },
+      { startAfter: graceUntil, singletonKey: orderId },
+    );
+    return registered;
+  }
+  return progressOrder(tx, ctx, registered, meta);
+}
+
+async function firstWarehouse(tx: Db, accountId: string): Promise<string> {
+  const [w] = await tx
+    .select({ id: warehouses.id })
+    .from(warehouses)
+    .where(eq(warehouses.accountId, accountId))
+    .orderBy(warehouses.createdAt)
+    .limit(1);
+  if (!w) throw new Error(`account ${accountId} has no warehouse`);
+  return w.id;
+}

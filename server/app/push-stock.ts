@@ -1,0 +1,89 @@
+import { and, eq, lte, sql } from "drizzle-orm";
+import { shops, stockPushes } from "#server/db/schema.ts";
+import { mallSyncActive, type ShopSettings } from "#server/domain/shop-settings.ts";
+import { MallError } from "#server/ports/mall.ts";
+import type { AppContext } from "./context.ts";
+import { mallClientOf } from "./import-shop.ts";
+
+/** One run sends at most this many items (10 calls of 400); the rest go in the next run. */
+const ITEMS_PER_RUN = 4000;
+
+/** changedAt stays PostgreSQL's text: a JS Date would drop the microseconds the comparison needs. */
+type Marked = { mallItemCode: string; mallSkuCode: string; changedAt: string; quantity: number };
+
+/**
+ * 在庫連動: sends the mall the sellable quantity of every item marked since the last push — once per
+ * item however many changes marked it. A set item sells as many as its scarcest component allows.
+ * An item changed again while the call was out stays marked for the next run.
+ */
+export async function pushShopStock(ctx: AppContext, shopId: string): Promise<{ pushed: number }> {
+  const [shop] = await ctx.db.select().from(shops).where(eq(shops.id, shopId));
+  if (!shop) return { pushed: 0 };
+  if (!mallSyncActive(shop.settings as ShopSettings, ctx.clock.now(), { testImport: false })) {
+    // Before 受注連動 starts the mall's stock is still kept elsewhere: nothing to tell it.
+    await ctx.db.delete(stockPushes).where(eq(stockPushes.shopId, shopId));
+    return { pushed: 0 };
+  }
+  const result = await ctx.db.execute(sql`
+    select p.mall_item_code as "mallItemCode", p.mall_sku_code as "mallSkuCode", p.changed_at::text as "changedAt",
+      coalesce((
+        select min(floor(greatest(coalesce(av.available, 0), 0) / c.quantity))
+        from product_mapping_components c
+        left join (
+          select product_id, sum(on_hand - allocated) as available from stock group by product_id
+        ) av on av.product_id = c.product_id
+        where c.mapping_id = m.id
+      ), 0)::int as quantity
+    from stock_pushes p
+    join product_mappings m
+      on m.shop_id = p.shop_id and m.mall_item_code = p.mall_item_code and m.mall_sku_code = p.mall_sku_code
+    where p.shop_id = ${shopId}
+    order by p.changed_at
+    limit ${ITEMS_PER_RUN}`);
+  const marked = (result as unknown as { rows: Marked[] }).rows;
+  if (marked.length > 0) {
+    try {
+      await mallClientOf(ctx, shop).pushStock(
+        marked.map((m) => ({
+          mallItemCode: m.mallItemCode,
+          mallSkuCode: m.mallSkuCode,
+          quantity: m.quantity,
+        })),
+      );
+    } catch (error) {
+      if (!(error instanceof MallError) || error.retryable) throw error;
+      // A refusal is not cured by sending the same again: drop the marks and say which items.
+      console.error(`stock push refused for shop ${shopId}: ${error.message}`);
+    }
+  }
+  await ctx.db.transaction(async (tx) => {
+    for (const m of marked) {
+      await tx
+        .delete(stockPushes)
+        .where(
+          and(
+            eq(stockPushes.shopId, shopId),
+            eq(stockPushes.mallItemCode, m.mallItemCode),
+            eq(stockPushes.mallSkuCode, m.mallSkuCode),
+            lte(stockPushes.changedAt, sql`${m.changedAt}::timestamptz`),
+          ),
+        );
+    }
+    // Marks of items no longer mapped can never be sent.
+    await tx.execute(sql`
+      delete from stock_pushes p where p.shop_id = ${shopId} and not exists (
+        select 1 from product_mappings m
+        where m.shop_id = p.shop_id and m.mall_item_code = p.mall_item_code and m.mall_sku_code = p.mall_sku_code)`);
+  });
+  return { pushed: marked.length };
+}
+
+/** Every shop with marked items gets a push job; the queue keeps one waiting per shop. */
+export async function enqueueStockPushes(ctx: AppContext): Promise<number> {
+  return ctx.db.transaction(async (tx) => {
+    const rows = await tx.selectDistinct({ shopId: stockPushes.shopId }).from(stockPushes);
+    for (const r of rows)
+      await ctx.jobs.enqueue(tx, "mall-stock-push", { shopId: r.shopId }, { singletonKey: r.shopId });
+    return rows.length;
+  });
+}

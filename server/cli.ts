@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { rakutenParseCommand } from "#server/adapters/malls/rakuten/parse-command.ts";
 import { createAccount } from "#server/app/create-account.ts";
 import { ConfigError, loadConfig } from "#server/config.ts";
 import { openDatabase } from "#server/db/database.ts";
@@ -8,6 +9,7 @@ import { Refusal } from "#server/domain/refusal.ts";
 
 const USAGE = `使い方:
   npm run juchu -- account create --name <事業者名> --email <メール> --password <パスワード> [--data-dir <PGliteフォルダ>]
+  npm run juchu -- rakuten parse <getOrder応答のJSONファイル>   (取り込む注文をJSONで表示。データベースは使いません)
 
 DATABASE_URL があれば PostgreSQL、なければ --data-dir (既定 ./data) の PGlite を使います。`;
 
@@ -29,6 +31,14 @@ async function main(argv: string[]): Promise<number> {
       help: { type: "boolean", short: "h" },
     },
   });
+  if (
+    !values.help &&
+    positionals.length === 3 &&
+    positionals[0] === "rakuten" &&
+    positionals[1] === "parse"
+  ) {
+    return rakutenParseCommand(positionals[2] ?? "", { out: console.log, err: console.error });
+  }
   if (values.help || positionals.join(" ") !== "account create") {
     console.error(USAGE);
     return values.help ? 0 : 2;

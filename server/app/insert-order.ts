@@ -17,6 +17,7 @@ export type NewOrderLine = {
   name: string;
   selectedChoice?: string | undefined;
   mallLineId?: string | undefined;
+  mallVariantId?: string | undefined;
   unitPrice: number;
   quantity: number;
 };
@@ -110,7 +111,7 @@ export async function insertOrder(
       .toLowerCase(),
   });
   let lineNo = 0;
-  for (const s of input.shipments) {
+  for (const [index, s] of input.shipments.entries()) {
     const shipmentId = ctx.newId();
     await tx.insert(shipments).values({
       id: shipmentId,
@@ -118,6 +119,8 @@ export async function insertOrder(
       accountId: shop.accountId,
       warehouseId,
       status: "allocating",
+      // Shipments are listed by creation: a millisecond apart keeps the mall's package order.
+      createdAt: new Date(meta.now.getTime() + index),
       mallPackageId: s.mallPackageId ?? null,
       shipTo: s.shipTo ?? null,
     });
@@ -133,6 +136,7 @@ export async function insertOrder(
         name: item.name,
         selectedChoice: item.selectedChoice ?? "",
         mallLineId: item.mallLineId ?? null,
+        mallVariantId: item.mallVariantId ?? null,
         unitPrice: item.unitPrice,
         quantity: item.quantity,
       })),

@@ -9,7 +9,13 @@ import { mallClientOf } from "./import-shop.ts";
 const ITEMS_PER_RUN = 4000;
 
 /** changedAt stays PostgreSQL's text: a JS Date would drop the microseconds the comparison needs. */
-type Marked = { mallItemCode: string; mallSkuCode: string; changedAt: string; quantity: number };
+type Marked = {
+  mallItemCode: string;
+  mallSkuCode: string;
+  variantId: string;
+  changedAt: string;
+  quantity: number;
+};
 
 /**
  * 在庫連動: sends the mall the sellable quantity of every item marked since the last push — once per
@@ -26,6 +32,14 @@ export async function pushShopStock(ctx: AppContext, shopId: string): Promise<{ 
   }
   const result = await ctx.db.execute(sql`
     select p.mall_item_code as "mallItemCode", p.mall_sku_code as "mallSkuCode", p.changed_at::text as "changedAt",
+      -- RMS's stock API wants the SKU's variantId, which orders of the item told us; a mapping made
+      -- before any order was seen falls back to its own SKU code.
+      coalesce((
+        select oi.mall_variant_id from order_items oi
+        where oi.account_id = m.account_id and oi.mall_item_code = m.mall_item_code
+          and oi.mall_sku_code = m.mall_sku_code and oi.mall_variant_id is not null
+        limit 1
+      ), nullif(m.mall_sku_code, ''), m.mall_item_code) as "variantId",
       coalesce((
         select min(floor(greatest(coalesce(av.available, 0), 0) / c.quantity))
         from product_mapping_components c
@@ -46,7 +60,7 @@ export async function pushShopStock(ctx: AppContext, shopId: string): Promise<{ 
       await mallClientOf(ctx, shop).pushStock(
         marked.map((m) => ({
           mallItemCode: m.mallItemCode,
-          mallSkuCode: m.mallSkuCode,
+          mallVariantId: m.variantId,
           quantity: m.quantity,
         })),
       );

@@ -309,6 +309,8 @@ export const orderItems = pgTable(
     name: text("name").notNull(),
     selectedChoice: text("selected_choice").notNull().default(""),
     mallLineId: text("mall_line_id"),
+    /** The mall's SKU id (Rakuten variantId): what its stock API addresses, learnt from orders. */
+    mallVariantId: text("mall_variant_id"),
     unitPrice: integer("unit_price").notNull(),
     quantity: integer("quantity").notNull(),
   },

@@ -19,8 +19,13 @@ export type MallAddress = {
 export type MallOrderItem = {
   /** The mall's item code a product mapping matches (Rakuten: manageNumber, else itemNumber). */
   mallItemCode: string;
-  /** The SKU part of the match: Rakuten's merchantDefinedSkuId, else the 項目選択肢 text; '' when none. */
+  /**
+   * The SKU part of the match: Rakuten's merchantDefinedSkuId, else the variation text (skuInfo in the
+   * SKU era, selectedChoice before it); '' when none.
+   */
   mallSkuCode: string;
+  /** The mall's own id of the SKU, which its stock API addresses (Rakuten variantId, SKU管理番号). */
+  mallVariantId?: string | undefined;
   name: string;
   /** What the buyer chose, as the mall shows it (項目・選択肢); '' when none. */
   selectedChoice: string;
@@ -101,7 +106,8 @@ export type MallShippingReport = {
   mallShippingId?: string | undefined;
 };
 
-export type MallStockUpdate = { mallItemCode: string; mallSkuCode: string; quantity: number };
+/** Sellable quantity of one SKU, addressed as the mall's stock API wants it (Rakuten: manageNumber + variantId). */
+export type MallStockUpdate = { mallItemCode: string; mallVariantId: string; quantity: number };
 
 /**
  * Whether a failure may pass by itself (a retry can help: 5xx, timeouts, rate limits) or needs a

@@ -39,6 +39,7 @@ ALTER TABLE "orders" ALTER COLUMN "total" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "order_items" ADD COLUMN "shipment_id" uuid;--> statement-breakpoint
 ALTER TABLE "order_items" ADD COLUMN "selected_choice" text DEFAULT '' NOT NULL;--> statement-breakpoint
 ALTER TABLE "order_items" ADD COLUMN "mall_line_id" text;--> statement-breakpoint
+ALTER TABLE "order_items" ADD COLUMN "mall_variant_id" text;--> statement-breakpoint
 ALTER TABLE "orders" ADD COLUMN "fees" integer DEFAULT 0;--> statement-breakpoint
 ALTER TABLE "orders" ADD COLUMN "coupon_discount" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "orders" ADD COLUMN "points_used" integer DEFAULT 0 NOT NULL;--> statement-breakpoint

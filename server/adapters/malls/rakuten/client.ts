@@ -99,13 +99,16 @@ export function createRakutenClient(options: RakutenClientOptions): MallClient {
   async function order(
     name: string,
     body: unknown,
+    harmless: readonly string[] = [],
   ): Promise<{ json: Record<string, unknown>; messages: MessageModel[] }> {
     const { status, json } = await call(`/es/2.0/order/${name}/`, body);
     const record = (json ?? {}) as Record<string, unknown>;
     const messages = (
       Array.isArray(record.MessageModelList) ? record.MessageModelList : []
     ) as MessageModel[];
-    const errors = messages.filter((m) => m.messageType === "ERROR");
+    const errors = messages.filter(
+      (m) => m.messageType === "ERROR" && !harmless.includes(m.messageCode ?? ""),
+    );
     if (errors.length > 0 || status >= 400) {
       const said = errors.map((m) => `${m.messageCode}: ${m.message}`).join(" / ") || `HTTP ${status}`;
       throw new MallError(
@@ -153,7 +156,8 @@ export function createRakutenClient(options: RakutenClientOptions): MallClient {
 
     async confirmOrders(mallOrderNumbers: readonly string[]): Promise<void> {
       for (const chunk of chunks(mallOrderNumbers, ORDERS_PER_CALL)) {
-        await order("confirmOrder", { orderNumberList: chunk });
+        // Confirmed already (by RMS's 自動注文確認, or a call whose answer was lost): what was asked is done.
+        await order("confirmOrder", { orderNumberList: chunk }, ["ORDER_EXT_API_CONFIRM_ORDER_ERROR_103"]);
       }
     },
 
@@ -197,7 +201,7 @@ export function createRakutenClient(options: RakutenClientOptions): MallClient {
         const { status, json } = await call("/es/2.0/inventories/bulk-upsert", {
           inventories: chunk.map((u) => ({
             manageNumber: u.mallItemCode,
-            variantId: u.mallSkuCode,
+            variantId: u.mallVariantId,
             mode: "ABSOLUTE",
             quantity: Math.min(99_999, Math.max(0, u.quantity)),
           })),

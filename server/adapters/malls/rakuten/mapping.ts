@@ -1,0 +1,224 @@
+import { z } from "zod";
+import {
+  type MallAddress,
+  MallError,
+  type MallOrder,
+  type MallOrderItem,
+  type MallPackage,
+} from "#server/ports/mall.ts";
+import { rakutenAmount, sumAmounts } from "./amounts.ts";
+import { parseRakutenDate, parseRakutenDatetime } from "./datetime.ts";
+import { desiredDelivery } from "./delivery-wish.ts";
+import {
+  getOrderResponse,
+  type RakutenAddressModel,
+  type RakutenItemModel,
+  type RakutenOrderModel,
+  type RakutenPackageModel,
+} from "./order-model.ts";
+import { mallStatus } from "./order-progress.ts";
+import { rakutenPayment } from "./payment.ts";
+
+/** A message RMS sent with messageType ERROR. */
+export type RakutenErrorMessage = { code: string; message: string; orderNumber: string | null };
+
+export type ParsedGetOrder = {
+  orders: MallOrder[];
+  /** Numbers RMS answered ORDER_EXT_API_GET_ORDER_INFO_102 for (受注情報が取得できませんでした). */
+  notFound: string[];
+  /**
+   * Any ERROR message makes the whole response a failure, whatever the HTTP status: then `orders`
+   * and `notFound` are empty and the caller must not import anything from it.
+   */
+  errors: RakutenErrorMessage[];
+};
+
+export const NOT_FOUND_CODE = "ORDER_EXT_API_GET_ORDER_INFO_102";
+
+/** Issues in Japanese first (the English ones are added beside them); the global zod config stays as is. */
+const japanese = z.locales.ja().localeError;
+
+/** The payload is not a getOrder response at all: a contract break, not something a retry fixes. */
+export class RakutenResponseError extends MallError {
+  readonly issues: { path: string; message: string }[];
+
+  constructor(issues: { path: string; message: string }[], cause: unknown) {
+    const lines = issues.map((i) => `  ${i.path || "(全体 / root)"}: ${i.message}`);
+    super(
+      "rakuten.invalid_response",
+      ["楽天 getOrder の応答として読めません (not a Rakuten getOrder response):", ...lines].join("\n"),
+      { retryable: false, cause },
+    );
+    this.name = "RakutenResponseError";
+    this.issues = issues;
+  }
+}
+
+function issuePath(path: readonly PropertyKey[]): string {
+  return path
+    .map((key, i) => (typeof key === "number" ? `[${key}]` : `${i === 0 ? "" : "."}${String(key)}`))
+    .join("");
+}
+
+/** Reads a getOrder (or getOrderItem) response body; throws RakutenResponseError when it is none. */
+export function parseGetOrderResponse(json: unknown): ParsedGetOrder {
+  const parsed = getOrderResponse.safeParse(json, { error: japanese });
+  if (!parsed.success) {
+    const english = getOrderResponse.safeParse(json).error?.issues ?? [];
+    const issues = parsed.error.issues.map((issue, i) => {
+      const en = english[i]?.message;
+      return {
+        path: issuePath(issue.path),
+        message: en && en !== issue.message ? `${issue.message} / ${en}` : issue.message,
+      };
+    });
+    throw new RakutenResponseError(issues, parsed.error);
+  }
+  const response = parsed.data;
+  const errors = response.MessageModelList.filter((m) => m.messageType === "ERROR").map((m) => ({
+    code: m.messageCode,
+    message: m.message ?? "",
+    orderNumber: m.orderNumber ?? null,
+  }));
+  if (errors.length > 0) return { orders: [], notFound: [], errors };
+  const notFound = response.MessageModelList.flatMap((m) =>
+    m.messageCode === NOT_FOUND_CODE && m.orderNumber ? [m.orderNumber] : [],
+  );
+  const orders = (response.OrderModelList ?? []).map((model) => mapRakutenOrder(model, response.version));
+  return { orders, notFound, errors };
+}
+
+const trimmed = (value: string | null | undefined) => value?.trim() ?? "";
+
+/** 項目・選択肢 text: lines trimmed, blank lines dropped, '' when nothing is left. */
+export function choiceText(value: string | null | undefined): string {
+  return (value ?? "")
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== "")
+    .join("\n");
+}
+
+const joined = (parts: (string | null | undefined)[], separator: string) =>
+  parts
+    .map(trimmed)
+    .filter((part) => part !== "")
+    .join(separator);
+
+/**
+ * OrdererModel / SenderModel → MallAddress. RMS splits an address into prefecture, city (郡市区) and
+ * subAddress (それ以降の住所: 番地 and building in one field), so address1 = city + subAddress as
+ * written and address2 stays empty: nothing tells the 番地 from the building reliably.
+ * Phone = the three parts joined by '-', a null part skipped (RMS allows one).
+ */
+export function mallAddress(model: RakutenAddressModel | null | undefined): MallAddress {
+  const nameKana = joined([model?.familyNameKana, model?.firstNameKana], " ");
+  return {
+    name: joined([model?.familyName, model?.firstName], " "),
+    ...(nameKana ? { nameKana } : {}),
+    postalCode: joined([model?.zipCode1, model?.zipCode2], "-"),
+    prefecture: trimmed(model?.prefecture),
+    address1: joined([model?.city, model?.subAddress], ""),
+    phone: joined([model?.phoneNumber1, model?.phoneNumber2, model?.phoneNumber3], "-"),
+  };
+}
+
+/**
+ * The keys a product mapping matches an RMS line on:
+ * - mallItemCode = manageNumber (商品管理番号), else itemNumber. Before the SKU migration itemNumber
+ *   carries the 項目選択肢 ids glued on (PA-PC3-XXSBR), so manageNumber is the stable one.
+ * - mallSkuCode, for a line of the SKU era (SkuModelList with a variantId, merchantDefinedSkuId or
+ *   skuInfo): merchantDefinedSkuId (システム連携用SKU番号) when the merchant set one, else skuInfo — the
+ *   variation text that replaced the old 項目選択肢別在庫 text — normalised ('' for a single-SKU item).
+ *   selectedChoice is NOT part of it then: since the migration it holds only the options (のし,
+ *   了承 check boxes …), which say nothing about which stock the line takes.
+ * - mallSkuCode for a line from before the migration (no SKU data): selectedChoice normalised.
+ * So a simple item has ('<manageNumber>', '') in both generations.
+ * selectedChoice (shown to people) is the variation and the options, one per line.
+ */
+function mapItem(item: RakutenItemModel): MallOrderItem {
+  const sku = item.SkuModelList?.[0];
+  const variation = choiceText(sku?.skuInfo);
+  const options = choiceText(item.selectedChoice);
+  const merchantSku = trimmed(sku?.merchantDefinedSkuId);
+  const skuEra = Boolean(trimmed(sku?.variantId) || merchantSku || variation);
+  return {
+    mallItemCode: trimmed(item.manageNumber) || trimmed(item.itemNumber),
+    mallSkuCode: merchantSku || (skuEra ? variation : options),
+    name: item.itemName.trim(),
+    selectedChoice: [variation, options].filter((part) => part !== "").join("\n"),
+    // Pre-v3 payloads have no priceTaxIncl; their price is tax-included unless includeTaxFlag is 0.
+    unitPrice: item.priceTaxIncl ?? item.price,
+    quantity: item.units,
+    ...(item.itemDetailId == null ? {} : { mallLineId: item.itemDetailId }),
+    ...(trimmed(sku?.variantId) ? { mallVariantId: trimmed(sku?.variantId) } : {}),
+  };
+}
+
+function mapPackage(model: RakutenPackageModel): MallPackage {
+  return {
+    mallPackageId: model.basketId,
+    shipTo: mallAddress(model.SenderModel),
+    items: model.ItemModelList.filter((item) => item.deleteItemFlag !== 1).map(mapItem),
+    shippingFee: rakutenAmount(model.postagePrice),
+    shippings: (model.ShippingModelList ?? []).map((s) => ({
+      mallShippingId: s.shippingDetailId,
+      carrierCode: trimmed(s.deliveryCompany),
+      trackingNumber: trimmed(s.shippingNumber),
+      shippedOn: s.shippingDate ? parseRakutenDate(s.shippingDate) : null,
+    })),
+  };
+}
+
+/** Wrapping (のし・ラッピング) is in RMS's goodsPrice, not in any item: it is a charge like the fees. */
+function wrappingCharge(model: RakutenOrderModel["WrappingModel1"]): number | null {
+  return !model || model.deleteWrappingFlag === 1 ? 0 : rakutenAmount(model.price);
+}
+
+/**
+ * One RMS OrderModel → MallOrder. Amounts (yen), with -9999 (undetermined) → null, never summed:
+ * - subtotal = Σ (priceTaxIncl, else price) × units over the items left (deleteItemFlag ≠ 1);
+ * - shippingFee = Σ package postagePrice, null if any is undetermined;
+ * - fees = deliveryPrice (代引料) + paymentCharge (決済手数料) + additionalFeeOccurAmountToUser
+ *   (後払い手数料) + wrapping, null if any is undetermined;
+ * - couponDiscount = couponAllTotalPrice; pointsUsed = PointModel.usedPoint;
+ * - billedTotal = requestPrice, which RMS computes as totalPrice (goods + wrapping + postage)
+ *   + deliveryPrice + paymentCharge + additionalFee − coupons − points, so
+ *   billedTotal = subtotal + shippingFee + fees − couponDiscount − pointsUsed when all are known.
+ */
+export function mapRakutenOrder(model: RakutenOrderModel, version?: number | null): MallOrder {
+  const orderedAt = parseRakutenDatetime(model.orderDatetime);
+  if (!orderedAt)
+    throw new Error(`orderDatetime ${model.orderDatetime} passed the schema but not the parser`);
+  const packages = model.PackageModelList.filter((p) => p.packageDeleteFlag !== 1).map(mapPackage);
+  const subtotal = packages
+    .flatMap((p) => p.items)
+    .reduce((sum, item) => sum + item.unitPrice * item.quantity, 0);
+  const coupons = (model.CouponModelList ?? []).map((c) => rakutenAmount(c.couponTotalPrice) ?? 0);
+  const wish = desiredDelivery(model);
+  return {
+    mallOrderNumber: model.orderNumber,
+    mallStatus: mallStatus(model.orderProgress),
+    orderedAt,
+    buyer: { ...mallAddress(model.OrdererModel), email: trimmed(model.OrdererModel?.emailAddress) },
+    ...rakutenPayment(model.SettlementModel, model.orderProgress),
+    packages,
+    subtotal,
+    shippingFee: sumAmounts(packages.map((p) => p.shippingFee)),
+    fees: sumAmounts([
+      rakutenAmount(model.deliveryPrice),
+      rakutenAmount(model.paymentCharge),
+      rakutenAmount(model.additionalFeeOccurAmountToUser),
+      wrappingCharge(model.WrappingModel1),
+      wrappingCharge(model.WrappingModel2),
+    ]),
+    // Undetermined only while a coupon's unit price or count is missing: the known coupons then.
+    couponDiscount: rakutenAmount(model.couponAllTotalPrice) ?? coupons.reduce((a, b) => a + b, 0),
+    pointsUsed: rakutenAmount(model.PointModel?.usedPoint) ?? 0,
+    billedTotal: rakutenAmount(model.requestPrice),
+    remarks: model.remarks ?? "",
+    desiredDeliveryDate: wish.date,
+    desiredTimeSlot: wish.timeSlot,
+    ...(version == null ? {} : { sourceVersion: version }),
+  };
+}

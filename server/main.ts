@@ -19,8 +19,9 @@ async function main(): Promise<void> {
   const ctx = createContext(database.db, jobs.queue, {
     secretKey: await loadSecretKey(config.secretKey),
     rakutenApiUrl: config.rakutenApiUrl,
+    importLeaseMs: config.importLeaseMs,
   });
-  if (config.role !== "web") await startWorkers(jobs.boss, ctx);
+  const workers = config.role === "web" ? null : await startWorkers(jobs.boss, ctx);
   const server =
     config.role === "worker"
       ? null
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
         );
   const shutdown = async () => {
     clearInterval(refreshStatistics);
+    workers?.stop();
     server?.close();
     await jobs.stop();
     await database.close();

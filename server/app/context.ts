@@ -15,6 +15,8 @@ export type AppContext = {
   /** A client for a shop's mall, from its opened credentials. */
   malls: MallClientFactory;
   secrets: SecretBox;
+  /** How long a running import holds its shop; a killed one frees the shop when this runs out. */
+  importLeaseMs: number;
 };
 
 /** Who did it, as the timeline shows it: a user, an API token, or the system itself. */

@@ -17,6 +17,7 @@ export type ContextOptions = {
   newId?: () => string;
   /** Per-call limits a test or a benchmark tightens. */
   mallTimeoutMs?: number;
+  importLeaseMs?: number;
   stockPushIntervalMs?: number;
 };
 
@@ -46,5 +47,6 @@ export function createContext(db: Db, jobs: JobQueue, options: ContextOptions): 
     warehouses: { self: selfWarehouse },
     malls,
     secrets: createSecretBox(options.secretKey),
+    importLeaseMs: options.importLeaseMs ?? 10 * 60_000,
   };
 }

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "#server/db/database.ts";
 import { appendEvents, type LoadedOrder, loadOrder, saveDecision } from "#server/db/order-queries.ts";
 import { orders, type shops } from "#server/db/schema.ts";
-import { mallOrderChanges, shipToOf } from "#server/domain/mall-order-changes.ts";
+import { mallOrderChanges, sameAddress, shipToOf } from "#server/domain/mall-order-changes.ts";
 import { importDecision } from "#server/domain/mall-order-number.ts";
 import { attachTag, cancelAtMall, detachTag, recordPayment } from "#server/domain/order.ts";
 import type { OrderStatus } from "#server/domain/order-status.ts";
@@ -99,7 +99,7 @@ async function createFromMall(
         const own = shipToOf(p.shipTo);
         return {
           mallPackageId: p.mallPackageId,
-          ...(JSON.stringify(own) === JSON.stringify(shipTo) ? {} : { shipTo: own }),
+          ...(sameAddress(own, shipTo) ? {} : { shipTo: own }),
           items: p.items,
         };
       }),

@@ -7,8 +7,6 @@ import type { SealedSecret } from "#server/ports/secret-box.ts";
 import type { AppContext } from "./context.ts";
 import { type ImportOutcome, importMallOrder } from "./import-mall-order.ts";
 
-/** A run holds its shop this long; one killed mid-run frees the shop when it runs out. */
-const LEASE_MS = 10 * 60_000;
 /** Open orders re-read per poll to catch the mall's changes and cancellations (there is no webhook). */
 const RECHECK_PER_RUN = 300;
 /** Rakuten reflects its own cancellations for about 62 days after the order. */
@@ -115,7 +113,7 @@ async function takeLease(ctx: AppContext, shopId: string, token: string, now: Da
       .onConflictDoNothing();
     const [taken] = await tx
       .update(shopImports)
-      .set({ leaseUntil: new Date(now.getTime() + LEASE_MS), leaseToken: token })
+      .set({ leaseUntil: new Date(now.getTime() + ctx.importLeaseMs), leaseToken: token })
       .where(
         and(
           eq(shopImports.shopId, shopId),
@@ -143,7 +141,17 @@ async function importBatches(
   errors: ImportRunSummary["errors"],
 ): Promise<void> {
   for (let i = 0; i < numbers.length; i += ORDERS_PER_TRANSACTION) {
-    const mallOrders = await client.getOrders(numbers.slice(i, i + ORDERS_PER_TRANSACTION));
+    const asked = numbers.slice(i, i + ORDERS_PER_TRANSACTION);
+    const mallOrders = await client.getOrders(asked);
+    // Found by the search but not handed out: an error, so the cursor waits and the next poll asks again.
+    const got = new Set(mallOrders.map((o) => o.mallOrderNumber));
+    for (const n of asked.filter((n) => !got.has(n))) {
+      errors.push({
+        mallOrderNumber: n,
+        code: "import.order_not_returned",
+        message: "検索で見つかった注文の詳細をモールが返しませんでした。次回の取込で再取得します。",
+      });
+    }
     await importBatch(ctx, shop, mallOrders, testImport, counts, errors);
   }
 }

@@ -62,6 +62,14 @@ export function shipToOf(address: Address) {
   };
 }
 
+/** Field by field: jsonb hands keys back in its own order, so the JSON text of equal addresses differs. */
+export function sameAddress(a: unknown, b: unknown): boolean {
+  const fields = ["name", "postalCode", "prefecture", "address1", "address2", "phone"] as const;
+  const ra = (a ?? {}) as Record<string, unknown>;
+  const rb = (b ?? {}) as Record<string, unknown>;
+  return fields.every((f) => (ra[f] ?? "") === (rb[f] ?? ""));
+}
+
 const yen = (n: number | null) => (n === null ? "未確定" : `${n}円`);
 const lineKey = (l: Line) => `${l.mallItemCode}\u0000${l.mallSkuCode}\u0000${l.quantity}\u0000${l.unitPrice}`;
 
@@ -100,7 +108,7 @@ export function mallOrderChanges(stored: StoredMallOrder, mall: IncomingMallOrde
   const firstPackage = mall.packages[0];
   if (firstPackage) {
     const shipTo = shipToOf(firstPackage.shipTo);
-    if (JSON.stringify(shipTo) !== JSON.stringify(stored.shipTo)) {
+    if (!sameAddress(shipTo, stored.shipTo)) {
       set.shipTo = shipTo;
       described.push("送付先が変更されました");
     }

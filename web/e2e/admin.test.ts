@@ -194,12 +194,36 @@ test("shop settings: the server's rule on a field is shown at that field; creden
 
   await form.getByLabel("受注連動(Juchuでの変更をモールへ反映)").uncheck();
   await form.getByLabel("キャンセル猶予(分)").fill("45");
-  await form.getByRole("textbox", { name: /未登録/ }).fill("serviceSecret=s3cret\nlicenseKey=abc");
+  await form.getByLabel("取込間隔(分)").fill("5");
+  await form.getByText("未登録", { exact: true }).waitFor();
+  await form.getByLabel("サービスシークレット(serviceSecret)").fill("s3cret");
+  await form.getByRole("button", { name: "保存" }).click();
+  await form.locator(".field-error", { hasText: "licenseKey を入力してください" }).waitFor();
+
+  await form.getByLabel("ライセンスキー(licenseKey)").fill("abc");
   await form.getByRole("button", { name: "保存" }).click();
   await form.getByText("保存しました。").waitFor();
   await page.getByText("キャンセル猶予 45分").waitFor();
-  await form.getByText("登録済み(内容は表示されません)").waitFor();
-  assert.equal(await form.getByRole("textbox", { name: /登録済み/ }).inputValue(), "");
+  await page.getByText("受注取込 OFF").first().waitFor();
+  await form.getByText("登録済み", { exact: true }).waitFor();
+  await form.getByText(/有効期限: \d{4}\/\d{2}\/\d{2}/).waitFor();
+  assert.equal(await form.getByLabel("サービスシークレット(serviceSecret)").inputValue(), "");
+  assert.equal(await form.getByLabel("ライセンスキー(licenseKey)").inputValue(), "");
+  assert.equal(new URL(page.url()).searchParams.has("edit"), true, "the open shop is in the address");
+
+  // Nothing was imported in test mode yet: the confirmation, then the count.
+  await form.getByRole("button", { name: "テスト取込の注文を処理済みにする" }).click();
+  await page.getByRole("dialog", { name: "テスト取込の注文を処理済みにしますか?" }).waitFor();
+  await page.getByRole("dialog").getByRole("button", { name: "処理済みにする" }).click();
+  await form.getByText("処理済みにするテスト取込の注文はありませんでした。").waitFor();
+
+  await form.getByRole("link", { name: "取込ログを見る" }).click();
+  await page.getByRole("heading", { name: "取込ログ" }).waitFor();
+  await page.getByText("取込の記録はまだありません。", { exact: false }).waitFor();
+  assert.equal(
+    await page.getByLabel("ショップ", { exact: true }).inputValue(),
+    new URL(page.url()).searchParams.get("shop"),
+  );
 });
 
 test("at tablet width, by keyboard alone: search, open an order, and nothing overflows sideways", async () => {

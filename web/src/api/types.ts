@@ -49,11 +49,18 @@ export type OrderAction =
   | "requestShipment"
   | "withdrawShipment";
 
+/** An address as the API stores it; mall imports add nameKana. */
+export type Address = Record<string, unknown>;
+
 export type Shipment = {
   id: string;
   warehouseId: string;
   status: string;
   statusLabel: string;
+  /** The mall's 送付先ID (楽天 basketId); null for manual orders. */
+  mallPackageId: string | null;
+  /** This parcel's own ship-to; null means the order's. */
+  shipTo: Address | null;
   requestDueAt: string | null;
   requestedAt: string | null;
   carrier: string | null;
@@ -74,15 +81,34 @@ export type Order = {
   orderedAt: string;
   graceUntil: string;
   buyer: { name: string; email: string; phone: string | null };
-  shipTo: Record<string, unknown>;
+  shipTo: Address;
   paymentMethod: string;
   paymentMethodLabel: string;
   paid: boolean;
   paidAt: string | null;
   subtotal: number;
+  /** null: 未確定 at the mall, never zero. */
   shippingFee: number | null;
+  /** 代引料・決済手数料; null: 未確定. */
+  fees: number | null;
+  couponDiscount: number;
+  pointsUsed: number;
+  /** 請求金額; null while any part of it is 未確定. */
   total: number | null;
   remarks: string | null;
+  /** YYYY-MM-DD */
+  desiredDeliveryDate: string | null;
+  desiredTimeSlot: string | null;
+  /** The mall's own status, for imported orders only. */
+  mall: {
+    status: string;
+    statusLabel: string;
+    paymentLabel: string | null;
+    checkedAt: string | null;
+    confirmedAt: string | null;
+  } | null;
+  /** Imported in テスト取込: nothing is sent to buyers, the warehouse or the mall. */
+  testImport: boolean;
   deleted: boolean;
   deletedAt: string | null;
   items: {
@@ -91,9 +117,13 @@ export type Order = {
     mallItemCode: string;
     mallSkuCode: string;
     name: string;
+    /** 項目選択肢, possibly several lines; "" when none. */
+    selectedChoice: string;
+    shipmentId: string | null;
     unitPrice: number;
     quantity: number;
     mapped: boolean;
+    productMappingId: string | null;
   }[];
   shipments: Shipment[];
   tags: (TagRef & { kind: "system" | "custom"; systemCode: string | null })[];
@@ -106,7 +136,10 @@ export type Order = {
     fromStatus: string | null;
     toStatus: string | null;
     message: string;
+    detail: unknown;
   }[];
+  createdAt: string;
+  updatedAt: string;
 };
 
 export type BulkAction = "cancel" | "markPaid" | "attachTag" | "removeTag";
@@ -125,6 +158,8 @@ export type ShopSettings = {
   returnStockOnCancel: boolean;
   reflectCancelToMall: boolean;
   importEnabled: boolean;
+  importIntervalMinutes: number;
+  testImportMode: boolean;
   syncEnabled: boolean;
   syncStartAt: string | null;
   warehouseId: string | null;
@@ -136,6 +171,31 @@ export type Shop = {
   name: string;
   settings: ShopSettings;
   hasCredentials: boolean;
+  credentialsExpireAt: string | null;
+  /** From 14 days before the key runs out; the message is the server's. */
+  credentialWarning: { level: "expired" | "expiring"; daysLeft: number; message: string } | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** POST /api/shops/:id/test-connection: 200 even when the mall refuses; message says why. */
+export type ConnectionTest = { ok: boolean; found: number | null; code: string | null; message: string };
+
+export type ImportRunStatus = "running" | "succeeded" | "failed" | "interrupted";
+export type ImportRun = {
+  id: string;
+  startedAt: string;
+  finishedAt: string | null;
+  windowFrom: string;
+  windowTo: string;
+  status: ImportRunStatus;
+  testImport: boolean;
+  found: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  errors: { mallOrderNumber?: string; code: string; message: string }[];
 };
 
 export type Warehouse = { id: string; name: string; kind: string; kindLabel: string };

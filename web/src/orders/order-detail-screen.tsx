@@ -8,7 +8,7 @@ import { Link } from "../shell/router.tsx";
 import { StatusBadge, TagChip } from "../ui/badges.tsx";
 import { ErrorNotice, Loading } from "../ui/states.tsx";
 import { OrderActions } from "./order-actions.tsx";
-import { ItemsSection, PartiesSection, PaymentSection } from "./order-sections.tsx";
+import { ItemsSection, MallSection, PartiesSection, PaymentSection } from "./order-sections.tsx";
 import { OrderTimeline } from "./order-timeline.tsx";
 import { ShipmentsSection } from "./shipments-section.tsx";
 
@@ -55,11 +55,15 @@ export function OrderDetailScreen({ id }: { id: string }) {
             出荷: <StatusBadge status={order.shippingStatus} label={order.shippingStatusLabel} />
           </span>
         )}
+        {order.testImport && <span className="badge badge-test">テスト取込</span>}
         {order.deleted && <span className="badge badge-deleted">削除済み({dateTime(order.deletedAt)})</span>}
         <span className="muted">
           {shop ? `${shop.name}(${shop.channelLabel})` : ""} ・ {dateTime(order.orderedAt)}
         </span>
       </header>
+      {order.testImport && (
+        <p className="notice">テスト取込の注文です。メール・出荷依頼・モールへの反映は行いません。</p>
+      )}
       {order.waitingFor.length > 0 && (
         <p className="notice">この注文は次を待っています: {order.waitingFor.join("、")}</p>
       )}
@@ -81,6 +85,7 @@ export function OrderDetailScreen({ id }: { id: string }) {
         <PartiesSection order={order} />
         <PaymentSection order={order} />
         <ShipmentsSection order={order} onChanged={setOrder} onError={setError} />
+        <MallSection order={order} />
         <OrderTimeline order={order} />
       </div>
     </section>

@@ -1,5 +1,5 @@
-import type { Order } from "../api/types.ts";
-import { dateTime, yen } from "../format.ts";
+import type { Address, Order } from "../api/types.ts";
+import { dateTime, day, yen } from "../format.ts";
 import { Link } from "../shell/router.tsx";
 
 export function ItemsSection({ order }: { order: Order }) {
@@ -28,7 +28,10 @@ export function ItemsSection({ order }: { order: Order }) {
                 <td>
                   {item.mallSkuCode ? <code>{item.mallSkuCode}</code> : <span className="muted">—</span>}
                 </td>
-                <td>{item.name}</td>
+                <td>
+                  {item.name}
+                  {item.selectedChoice && <span className="item-choice">{item.selectedChoice}</span>}
+                </td>
                 <td className="num">{yen(item.unitPrice)}</td>
                 <td className="num">{item.quantity}</td>
                 <td className="num">{yen(item.unitPrice * item.quantity)}</td>
@@ -51,17 +54,42 @@ export function ItemsSection({ order }: { order: Order }) {
         <dd>{yen(order.subtotal)}</dd>
         <dt>送料</dt>
         <dd>{yen(order.shippingFee)}</dd>
-        <dt>合計</dt>
+        <dt>手数料</dt>
+        <dd>{yen(order.fees)}</dd>
+        <dt>クーポン値引</dt>
+        <dd>{deduction(order.couponDiscount)}</dd>
+        <dt>ポイント利用</dt>
+        <dd>{deduction(order.pointsUsed)}</dd>
+        <dt className="total">請求金額</dt>
         <dd className="total">{yen(order.total)}</dd>
       </dl>
     </section>
   );
 }
 
+/** An amount taken off the bill: −1,000円 (0 stays 0円). */
+const deduction = (amount: number) => (amount > 0 ? `−${yen(amount)}` : yen(amount));
+
 const text = (value: unknown) => (typeof value === "string" && value ? value : "");
 
+/** A ship-to as the API stores it (mall imports add the name in kana). */
+export function AddressLines({ address }: { address: Address }) {
+  return (
+    <>
+      {text(address.name)}
+      {text(address.nameKana) && <span className="muted">({text(address.nameKana)})</span>}
+      <br />〒{text(address.postalCode)} {text(address.prefecture)}
+      {text(address.address1)} {text(address.address2)}
+      <br />
+      <span className="muted">{text(address.phone)}</span>
+    </>
+  );
+}
+
 export function PartiesSection({ order }: { order: Order }) {
-  const to = order.shipTo;
+  const wish = [order.desiredDeliveryDate ? day(order.desiredDeliveryDate) : "", order.desiredTimeSlot ?? ""]
+    .filter(Boolean)
+    .join(" ");
   return (
     <section className="card" aria-labelledby="parties-title">
       <h2 id="parties-title">購入者・送付先</h2>
@@ -75,12 +103,16 @@ export function PartiesSection({ order }: { order: Order }) {
         </dd>
         <dt>送付先</dt>
         <dd>
-          {text(to.name)}
-          <br />〒{text(to.postalCode)} {text(to.prefecture)}
-          {text(to.address1)} {text(to.address2)}
-          <br />
-          <span className="muted">{text(to.phone)}</span>
+          <AddressLines address={order.shipTo} />
+          {order.shipments.some((s) => s.shipTo) && (
+            <>
+              <br />
+              <span className="muted">送付先が別の荷物は「出荷」に表示しています</span>
+            </>
+          )}
         </dd>
+        <dt>お届け希望</dt>
+        <dd>{wish || <span className="muted">指定なし</span>}</dd>
         {order.remarks && (
           <>
             <dt>備考</dt>
@@ -105,6 +137,33 @@ export function PaymentSection({ order }: { order: Order }) {
         <dd>{dateTime(order.orderedAt)}</dd>
         <dt>キャンセル猶予</dt>
         <dd>{dateTime(order.graceUntil)} まで</dd>
+      </dl>
+    </section>
+  );
+}
+
+/** The mall's own view of an imported order: its status, and when 注文確認 was sent. */
+export function MallSection({ order }: { order: Order }) {
+  const { mall } = order;
+  if (!mall) return null;
+  return (
+    <section className="card" aria-labelledby="mall-title">
+      <h2 id="mall-title">モール</h2>
+      <dl className="facts">
+        <dt>モールステータス</dt>
+        <dd>
+          <span className="badge">{mall.statusLabel}</span>
+        </dd>
+        {mall.paymentLabel && (
+          <>
+            <dt>モールの支払方法</dt>
+            <dd>{mall.paymentLabel}</dd>
+          </>
+        )}
+        <dt>注文確認</dt>
+        <dd>{dateTime(mall.confirmedAt)}</dd>
+        <dt>最終取得日時</dt>
+        <dd>{dateTime(mall.checkedAt)}</dd>
       </dl>
     </section>
   );

@@ -5,6 +5,13 @@ import { fromTokyoLocalInput, toTokyoLocalInput } from "../format.ts";
 import { useReference } from "../shell/reference-data.tsx";
 import { Field } from "../ui/field.tsx";
 import { ErrorNotice, Notice } from "../ui/states.tsx";
+import {
+  type CredentialInput,
+  CredentialsFieldset,
+  credentialsToSend,
+  hasMallConnection,
+  ProcessTestOrders,
+} from "./mall-connection.tsx";
 
 /** The settings of API.md; the server checks each (e.g. a sync start in the past) and names the field. */
 export function ShopSettingsForm({ shop, onSaved }: { shop: Shop; onSaved: () => void }) {
@@ -14,6 +21,8 @@ export function ShopSettingsForm({ shop, onSaved }: { shop: Shop; onSaved: () =>
   const [error, setError] = useState<ApiError>();
   const [saved, setSaved] = useState(false);
   const [credentials, setCredentials] = useState("");
+  const [mallInput, setMallInput] = useState<CredentialInput>({});
+  const mall = hasMallConnection(shop.channel);
   const set = <K extends keyof ShopSettings>(key: K, value: ShopSettings[K]) => {
     setSaved(false);
     setS({ ...s, [key]: value });
@@ -23,13 +32,14 @@ export function ShopSettingsForm({ shop, onSaved }: { shop: Shop; onSaved: () =>
     event.preventDefault();
     setError(undefined);
     try {
-      const secrets = parseCredentials(credentials);
+      const secrets = mall ? credentialsToSend(shop.channel, mallInput) : parseCredentials(credentials);
       await api<Shop>("PATCH", `/api/shops/${shop.id}`, {
         name,
         settings: s,
         ...(secrets ? { credentials: secrets } : {}),
       });
       setCredentials("");
+      setMallInput({});
       setSaved(true);
       onSaved();
     } catch (e) {
@@ -37,13 +47,43 @@ export function ShopSettingsForm({ shop, onSaved }: { shop: Shop; onSaved: () =>
     }
   };
   const check = (
-    key: "returnStockOnCancel" | "reflectCancelToMall" | "importEnabled" | "syncEnabled",
+    key: "returnStockOnCancel" | "reflectCancelToMall" | "importEnabled" | "testImportMode" | "syncEnabled",
     label: string,
   ) => (
     <label className="checkbox">
       <input type="checkbox" checked={s[key]} onChange={(e) => set(key, e.target.checked)} />
       {label}
     </label>
+  );
+
+  const imports = (
+    <fieldset className="checks">
+      <legend>受注取込・受注連動</legend>
+      {check("importEnabled", "受注を取り込む")}
+      <Field label="取込間隔(分)" path="settings.importIntervalMinutes" error={error}>
+        <input
+          type="number"
+          className="input-short"
+          value={s.importIntervalMinutes}
+          onChange={(e) => set("importIntervalMinutes", Number(e.target.value))}
+        />
+      </Field>
+      {check("testImportMode", "テスト取込(取り込むだけで、メール・出荷依頼・モールへの反映はしない)")}
+      {mall && <ProcessTestOrders shop={shop} />}
+      {check("syncEnabled", "受注連動(Juchuでの変更をモールへ反映)")}
+      <Field
+        label="受注連動の開始日時"
+        path="settings.syncStartAt"
+        error={error}
+        hint="過去の日時は指定できません"
+      >
+        <input
+          type="datetime-local"
+          value={toTokyoLocalInput(s.syncStartAt)}
+          onChange={(e) => set("syncStartAt", fromTokyoLocalInput(e.target.value))}
+        />
+      </Field>
+    </fieldset>
   );
 
   return (
@@ -92,40 +132,36 @@ export function ShopSettingsForm({ shop, onSaved }: { shop: Shop; onSaved: () =>
         {check("returnStockOnCancel", "キャンセル時に引当済みの在庫を戻す")}
         {check("reflectCancelToMall", "キャンセルをモールに反映する")}
       </fieldset>
-      <fieldset className="checks">
-        <legend>受注取込・受注連動</legend>
-        {check("importEnabled", "受注を取り込む")}
-        {check("syncEnabled", "受注連動(Juchuでの変更をモールへ反映)")}
-        <Field
-          label="受注連動の開始日時"
-          path="settings.syncStartAt"
-          error={error}
-          hint="過去の日時は指定できません"
-        >
-          <input
-            type="datetime-local"
-            value={toTokyoLocalInput(s.syncStartAt)}
-            onChange={(e) => set("syncStartAt", fromTokyoLocalInput(e.target.value))}
-          />
-        </Field>
-      </fieldset>
-      <fieldset className="checks">
-        <legend>モールの認証情報</legend>
-        <Field
-          label={shop.hasCredentials ? "登録済み(内容は表示されません)。入力すると置き換えます" : "未登録"}
-          path="credentials"
-          error={error}
-          hint="「キー=値」を1行に1つ(例: serviceSecret=…)。保存後は表示されません"
-        >
-          <textarea
-            rows={3}
-            autoComplete="off"
-            spellCheck={false}
-            value={credentials}
-            onChange={(e) => setCredentials(e.target.value)}
-          />
-        </Field>
-      </fieldset>
+      {mall ? (
+        <section className="mall-connection" aria-labelledby={`mall-${shop.id}`}>
+          <h3 id={`mall-${shop.id}`}>モール接続</h3>
+          <CredentialsFieldset shop={shop} input={mallInput} onInput={setMallInput} error={error} />
+          {imports}
+        </section>
+      ) : (
+        <>
+          {imports}
+          <fieldset className="checks">
+            <legend>モールの認証情報</legend>
+            <Field
+              label={
+                shop.hasCredentials ? "登録済み(内容は表示されません)。入力すると置き換えます" : "未登録"
+              }
+              path="credentials"
+              error={error}
+              hint="「キー=値」を1行に1つ(例: serviceSecret=…)。保存後は表示されません"
+            >
+              <textarea
+                rows={3}
+                autoComplete="off"
+                spellCheck={false}
+                value={credentials}
+                onChange={(e) => setCredentials(e.target.value)}
+              />
+            </Field>
+          </fieldset>
+        </>
+      )}
       <ErrorNotice error={error} />
       {saved && <Notice>保存しました。</Notice>}
       <div className="action-row">

@@ -1,15 +1,19 @@
 import { type FormEvent, useState } from "react";
-import { ApiError, api } from "../api/client.ts";
+import { ApiError, api, query } from "../api/client.ts";
 import type { Shop } from "../api/types.ts";
 import { useReference } from "../shell/reference-data.tsx";
+import { Link, navigate, useLocation } from "../shell/router.tsx";
 import { Field } from "../ui/field.tsx";
 import { Empty, ErrorNotice } from "../ui/states.tsx";
+import { hasMallConnection } from "./mall-connection.tsx";
 import { ShopSettingsForm } from "./shop-settings-form.tsx";
 
-/** ショップ設定: one card per storefront; its settings open in place. */
+/** ショップ設定: one card per storefront; its settings open in place (`?edit=<id>`, so reload keeps it). */
 export function ShopsScreen() {
   const { shops, reload } = useReference();
-  const [open, setOpen] = useState<string>();
+  const { search } = useLocation();
+  const open = search.get("edit") ?? undefined;
+  const setOpen = (id: string | undefined) => navigate(`/shops${query({ edit: id })}`, { replace: true });
   return (
     <section className="screen">
       <header className="screen-header">
@@ -30,9 +34,22 @@ export function ShopsScreen() {
               <span className="badge">{shop.channelLabel}</span>
               <span className="muted">
                 キャンセル猶予 {shop.settings.gracePeriodMinutes}分 ・ 受注取込{" "}
-                {shop.settings.importEnabled ? "ON" : "OFF"} ・ 受注連動{" "}
-                {shop.settings.syncEnabled ? "ON" : "OFF"}
+                {shop.settings.importEnabled ? `ON(${shop.settings.importIntervalMinutes}分ごと)` : "OFF"} ・
+                受注連動 {shop.settings.syncEnabled ? "ON" : "OFF"}
               </span>
+              {shop.settings.testImportMode && <span className="badge badge-test">テスト取込</span>}
+              {shop.credentialWarning && (
+                <span className={`badge credential-${shop.credentialWarning.level}`}>
+                  {shop.credentialWarning.level === "expired"
+                    ? "ライセンスキー期限切れ"
+                    : `ライセンスキー期限まで${shop.credentialWarning.daysLeft}日`}
+                </span>
+              )}
+              {hasMallConnection(shop.channel) && (
+                <Link to={`/imports?shop=${shop.id}`} className="shop-imports-link">
+                  取込ログ
+                </Link>
+              )}
               <button
                 type="button"
                 className="button"

@@ -6,6 +6,7 @@ import { OrderListScreen } from "../orders/order-list-screen.tsx";
 import { LoginScreen } from "../session/login-screen.tsx";
 import { useSession } from "../session/session.tsx";
 import { SetupScreen } from "../session/setup-screen.tsx";
+import { ImportRunsScreen } from "../settings/import-runs-screen.tsx";
 import { ShopsScreen } from "../settings/shops-screen.tsx";
 import { TagsScreen } from "../settings/tags-screen.tsx";
 import { ErrorNotice, Loading } from "../ui/states.tsx";
@@ -26,6 +27,8 @@ function Screen() {
       return <MappingsScreen />;
     case "/shops":
       return <ShopsScreen />;
+    case "/imports":
+      return <ImportRunsScreen />;
     case "/tags":
       return <TagsScreen />;
     default:

@@ -7,6 +7,7 @@ const NAV = [
   { to: "/products", label: "商品・在庫" },
   { to: "/mappings", label: "商品マッピング" },
   { to: "/shops", label: "ショップ設定" },
+  { to: "/imports", label: "取込ログ" },
   { to: "/tags", label: "タグ" },
 ];
 

@@ -1,0 +1,129 @@
+import assert from "node:assert/strict";
+import type { ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { after, before, test } from "node:test";
+import { startRakutenSandbox } from "#sandbox/rakuten/server.ts";
+import { childDatabase, runNode, spawnNode } from "#test/process.ts";
+import { type RakutenSandbox, type SandboxControl, sandboxControl } from "#test/rakuten.ts";
+
+let database: Awaited<ReturnType<typeof childDatabase>>;
+let sandbox: RakutenSandbox;
+let mall: SandboxControl;
+let token: string;
+let env: Record<string, string>;
+
+before(async () => {
+  sandbox = await startRakutenSandbox();
+  mall = sandboxControl(sandbox);
+  database = await childDatabase();
+  env = {
+    ...database.env,
+    JUCHU_RAKUTEN_API_URL: sandbox.url,
+    JUCHU_SECRET_KEY: randomBytes(32).toString("base64"),
+    // A killed import frees its shop after a second, so the test need not wait ten minutes.
+    JUCHU_IMPORT_LEASE_SECONDS: "1",
+    PORT: "0",
+    LOG_LEVEL: "warn",
+  };
+  const created = await runNode(
+    "server/cli.ts",
+    [
+      "account",
+      "create",
+      "--name",
+      "停電商店",
+      "--email",
+      "kill@example.com",
+      "--password",
+      "long enough pw",
+    ],
+    env,
+  );
+  assert.equal(created.code, 0, created.stderr);
+  token = JSON.parse(created.stdout).apiToken;
+});
+after(async () => {
+  await database.close();
+  await sandbox.close();
+});
+
+async function boot(): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawnNode("server/main.ts", [], env);
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout?.on("data", (d) => {
+      out += d;
+      const m = out.match(/listening on (http:\/\/[\d.]+:\d+)/);
+      if (m?.[1]) resolve(m[1]);
+    });
+    child.stderr?.on("data", (d) => {
+      out += d;
+    });
+    child.on("exit", (code) => reject(new Error(`exited ${code}: ${out}`)));
+  });
+  return { child, url };
+}
+
+const call = async (url: string, method: string, path: string, body?: unknown) => {
+  const res = await fetch(url + path, {
+    method,
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  return { status: res.status, body: await res.json() };
+};
+
+const stopped = (child: ChildProcess) => new Promise((resolve) => child.once("exit", resolve));
+
+test("the process killed mid-import loses no order and doubles none; the next poll finishes the window", async () => {
+  const shop = await mall.createShop();
+  const placed = await mall.call("POST", `/shops/${shop.shopId}/orders/bulk`, { count: 450 });
+  const numbers = (placed.orderNumbers as string[]).sort();
+
+  const first = await boot();
+  const created = await call(first.url, "POST", "/api/shops", {
+    channel: "rakuten",
+    name: "楽天 停電テスト店",
+    credentials: { serviceSecret: shop.serviceSecret, licenseKey: shop.licenseKey },
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const shopId = created.body.id;
+
+  // Each getOrder answers slowly, so the kill lands between committed batches of 100.
+  await mall.fault({ path: "/es/2.0/order/getOrder/", kind: "slow", delayMs: 400, times: 10 });
+  void call(first.url, "POST", `/api/shops/${shopId}/import`).catch(() => {});
+  for (let i = 0; i < 200; i++) {
+    const gets = await mall.calls("/es/2.0/order/getOrder/");
+    if (gets.items.length >= 3) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  first.child.kill("SIGKILL");
+  await stopped(first.child);
+  await mall.clearFaults();
+
+  const second = await boot();
+  try {
+    const before = await call(second.url, "GET", `/api/orders?shopId=${shopId}&limit=500`);
+    const partial = before.body.items.length;
+    assert.ok(partial > 0 && partial < 450, `the kill came mid-import (${partial} of 450 were in)`);
+    assert.equal(partial % 100, 0, "whole batches only: nothing half written");
+
+    await new Promise((r) => setTimeout(r, 1100));
+    const rerun = await call(second.url, "POST", `/api/shops/${shopId}/import`);
+    assert.equal(rerun.status, 200, JSON.stringify(rerun.body));
+    assert.equal(rerun.body.status, "succeeded");
+    assert.equal(rerun.body.created, 450 - partial);
+
+    const all = await call(second.url, "GET", `/api/orders?shopId=${shopId}&limit=500&includeDeleted=true`);
+    const got = (all.body.items as { mallOrderNumber: string }[]).map((o) => o.mallOrderNumber).sort();
+    assert.deepEqual(got, numbers, "every order exactly once");
+    const log = await call(second.url, "GET", `/api/shops/${shopId}/import-runs`);
+    assert.deepEqual(
+      log.body.items.map((r: { status: string }) => r.status),
+      ["succeeded", "interrupted"],
+    );
+  } finally {
+    second.child.kill("SIGTERM");
+    await stopped(second.child);
+  }
+});

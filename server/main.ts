@@ -11,14 +11,17 @@ import { VERSION } from "#server/version.ts";
 
 /** `npm start`: the API and the workers in one process by default (JUCHU_ROLE=web|worker splits them). */
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const args = process.argv.slice(2);
+  // `npm start -- --demo`: a live demo against the Rakuten sandbox, in its own data folder.
+  const demo = args.includes("--demo") ? await (await import("#sandbox/demo/demo.ts")).openDemo(args) : null;
+  const config = loadConfig(process.env, demo?.configOverrides);
   const database = await openDatabase(config.database);
   await database.migrate();
   const refreshStatistics = keepPlannerStatisticsFresh(database);
   const jobs = await openJobQueue(database);
   const ctx = createContext(database.db, jobs.queue, {
     secretKey: await loadSecretKey(config.secretKey),
-    rakutenApiUrl: config.rakutenApiUrl,
+    rakutenApiUrl: demo?.rakutenApiUrl ?? config.rakutenApiUrl,
     importLeaseMs: config.importLeaseMs,
   });
   const workers = config.role === "web" ? null : await startWorkers(jobs.boss, ctx);
@@ -41,6 +44,7 @@ async function main(): Promise<void> {
         );
   const shutdown = async () => {
     clearInterval(refreshStatistics);
+    await demo?.stop();
     workers?.stop();
     server?.close();
     await jobs.stop();
@@ -49,6 +53,7 @@ async function main(): Promise<void> {
   };
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);
+  await demo?.attach(ctx);
 }
 
 /**

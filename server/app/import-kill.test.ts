@@ -111,7 +111,7 @@ test("the process killed mid-import loses no order and doubles none; the next po
     await new Promise((r) => setTimeout(r, 1100));
     const rerun = await call(second.url, "POST", `/api/shops/${shopId}/import`);
     assert.equal(rerun.status, 200, JSON.stringify(rerun.body));
-    assert.equal(rerun.body.status, "succeeded");
+    assert.equal(rerun.body.status, "succeeded", JSON.stringify(rerun.body.errors));
     assert.equal(rerun.body.created, 450 - partial);
 
     const all = await call(second.url, "GET", `/api/orders?shopId=${shopId}&limit=500&includeDeleted=true`);
@@ -121,6 +121,7 @@ test("the process killed mid-import loses no order and doubles none; the next po
     assert.deepEqual(
       log.body.items.map((r: { status: string }) => r.status),
       ["succeeded", "interrupted"],
+      JSON.stringify(log.body.items.map((r: { errors: unknown }) => r.errors)),
     );
   } finally {
     second.child.kill("SIGTERM");

@@ -8,6 +8,11 @@ import { mallClientOf } from "./import-shop.ts";
 /** One run sends at most this many items (10 calls of 400); the rest go in the next run. */
 const ITEMS_PER_RUN = 4000;
 
+/** What RMS's Inventory API takes as manageNumber and variantId. */
+const MALL_CODE = /^[a-zA-Z0-9_-]{1,32}$/;
+
+const KEEP_MARKS_ON = ["rakuten.auth_failed", "mall.credentials_missing"];
+
 /** changedAt stays PostgreSQL's text: a JS Date would drop the microseconds the comparison needs. */
 type Marked = {
   mallItemCode: string;
@@ -32,12 +37,15 @@ export async function pushShopStock(ctx: AppContext, shopId: string): Promise<{ 
   }
   const result = await ctx.db.execute(sql`
     select p.mall_item_code as "mallItemCode", p.mall_sku_code as "mallSkuCode", p.changed_at::text as "changedAt",
-      -- RMS's stock API wants the SKU's variantId, which orders of the item told us; a mapping made
-      -- before any order was seen falls back to its own SKU code.
+      -- RMS's stock API wants the SKU's variantId, which this shop's orders of the item told us (the
+      -- newest, should the merchant have rebuilt the item's SKUs); a mapping made before any order
+      -- was seen falls back to its own SKU code, or the item code for an item without SKUs.
       coalesce((
-        select oi.mall_variant_id from order_items oi
+        select oi.mall_variant_id from order_items oi join orders o on o.id = oi.order_id
         where oi.account_id = m.account_id and oi.mall_item_code = m.mall_item_code
           and oi.mall_sku_code = m.mall_sku_code and oi.mall_variant_id is not null
+          and o.shop_id = m.shop_id
+        order by o.ordered_at desc, o.id
         limit 1
       ), nullif(m.mall_sku_code, ''), m.mall_item_code) as "variantId",
       coalesce((
@@ -55,18 +63,27 @@ export async function pushShopStock(ctx: AppContext, shopId: string): Promise<{ 
     order by p.changed_at
     limit ${ITEMS_PER_RUN}`);
   const marked = (result as unknown as { rows: Marked[] }).rows;
-  if (marked.length > 0) {
+  // One code the mall cannot take (a variation text as the fallback SKU code) would make it refuse
+  // the whole call, and with it every other item: such an item is left out, and said so.
+  const sendable = marked.filter((m) => MALL_CODE.test(m.mallItemCode) && MALL_CODE.test(m.variantId));
+  for (const m of marked.filter((x) => !sendable.includes(x))) {
+    console.error(
+      `stock push for shop ${shopId}: ${m.mallItemCode} / ${m.mallSkuCode} has no SKU id the mall takes yet (import an order of it)`,
+    );
+  }
+  if (sendable.length > 0) {
     try {
       await mallClientOf(ctx, shop).pushStock(
-        marked.map((m) => ({
+        sendable.map((m) => ({
           mallItemCode: m.mallItemCode,
           mallVariantId: m.variantId,
           quantity: m.quantity,
         })),
       );
     } catch (error) {
-      if (!(error instanceof MallError) || error.retryable) throw error;
-      // A refusal is not cured by sending the same again: drop the marks and say which items.
+      // Down, or the shop's keys are wrong: the marks stay, so the stock goes out once it can.
+      if (!(error instanceof MallError) || error.retryable || KEEP_MARKS_ON.includes(error.code)) throw error;
+      // A refusal of what was sent is not cured by sending the same again: drop the marks, say why.
       console.error(`stock push refused for shop ${shopId}: ${error.message}`);
     }
   }

@@ -84,7 +84,9 @@ BEGIN
     RETURN NEW;
   END IF;
   INSERT INTO "stock_pushes" ("shop_id", "account_id", "mall_item_code", "mall_sku_code", "changed_at")
-  SELECT m."shop_id", m."account_id", m."mall_item_code", m."mall_sku_code", now()
+  -- clock_timestamp, not now(): a transaction that began earlier but marks later must stamp a later
+  -- time, or the push that read the earlier mark would delete this one with it.
+  SELECT m."shop_id", m."account_id", m."mall_item_code", m."mall_sku_code", clock_timestamp()
   FROM "product_mapping_components" c
   JOIN "product_mappings" m ON m."id" = c."mapping_id"
   JOIN "shops" s ON s."id" = m."shop_id"

@@ -7,8 +7,9 @@ import {
   type MallStockUpdate,
 } from "#server/ports/mall.ts";
 import { parseGetOrderResponse } from "./mapping.ts";
+import { type RakutenCredentials, type RmsAnswer, rmsHttp } from "./rms-http.ts";
 
-export type RakutenCredentials = { serviceSecret: string; licenseKey: string };
+export type { RakutenCredentials } from "./rms-http.ts";
 
 export type RakutenClientOptions = {
   /** https://api.rms.rakuten.co.jp, or a sandbox. */
@@ -23,77 +24,35 @@ export type RakutenClientOptions = {
 };
 
 const SEARCH_PAGE_SIZE = 1000;
+/** searchOrder shows only the first 15,000 hits of a search (totalRecordsAmount still counts all). */
+const SEARCH_REACHABLE = 15_000;
 const ORDERS_PER_CALL = 100;
 const STOCK_ITEMS_PER_CALL = 400;
+/** A 429 at bulk-upsert (another process pushed for the shop) is waited out this many times. */
+const RATE_LIMIT_TRIES = 3;
 
 type MessageModel = { messageType?: string; messageCode?: string; message?: string; orderNumber?: string };
+type InventoryError = { code: string; message: string; metadata?: { propertyPath?: string } };
 
 /** RMS wants request datetimes as its samples write them: Tokyo time, offset without a colon. */
 export function toRmsDatetime(date: Date): string {
   return `${new Date(date.getTime() + 9 * 3_600_000).toISOString().slice(0, 19)}+0900`;
 }
 
+const rateLimited = (name: string) =>
+  new MallError("rakuten.rate_limited", `楽天RMSの呼び出し回数の制限を超えました (HTTP 429, ${name})`, {
+    retryable: true,
+  });
+
 const chunks = <T>(list: readonly T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 
 /** RMS 楽天ペイ受注API and Inventory API 2.0 over HTTP: every call a POST of JSON with the ESA header. */
 export function createRakutenClient(options: RakutenClientOptions): MallClient {
-  const auth = `ESA ${Buffer.from(`${options.credentials.serviceSecret}:${options.credentials.licenseKey}`).toString("base64")}`;
-  const timeoutMs = options.timeoutMs ?? 30_000;
+  const call = rmsHttp(options.baseUrl, options.credentials, options.timeoutMs ?? 30_000);
   const sleep = options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
+  const stockPushInterval = options.stockPushIntervalMs ?? 1000;
   let lastStockPush = 0;
-
-  async function call(path: string, body: unknown): Promise<{ status: number; json: unknown }> {
-    let res: Response;
-    try {
-      res = await fetch(options.baseUrl + path, {
-        method: "POST",
-        headers: { authorization: auth, "content-type": "application/json; charset=utf-8" },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (cause) {
-      const timedOut = cause instanceof Error && cause.name === "TimeoutError";
-      throw new MallError(
-        timedOut ? "rakuten.timeout" : "rakuten.unreachable",
-        timedOut
-          ? `楽天RMSが${timeoutMs / 1000}秒以内に応答しませんでした (${path})`
-          : `楽天RMSに接続できません (${path})`,
-        { retryable: true, cause },
-      );
-    }
-    const text = await res.text().catch((cause) => {
-      throw new MallError("rakuten.unreachable", `楽天RMSの応答が途中で切れました (${path})`, {
-        retryable: true,
-        cause,
-      });
-    });
-    if (res.status === 401 || res.status === 403) {
-      throw new MallError(
-        "rakuten.auth_failed",
-        `楽天RMSの認証に失敗しました (HTTP ${res.status})。serviceSecret と licenseKey、ライセンスキーの有効期限を確認してください。`,
-        { retryable: false },
-      );
-    }
-    if (res.status === 429 || res.status >= 500) {
-      throw new MallError(
-        "rakuten.unavailable",
-        `楽天RMSが一時的に応答できません (HTTP ${res.status}, ${path})`,
-        {
-          retryable: true,
-        },
-      );
-    }
-    if (res.status === 204 || text === "") return { status: res.status, json: null };
-    try {
-      return { status: res.status, json: JSON.parse(text) };
-    } catch (cause) {
-      throw new MallError("rakuten.malformed_response", `楽天RMSの応答がJSONとして読めません (${path})`, {
-        retryable: true,
-        cause,
-      });
-    }
-  }
 
   /** Any ERROR message fails the call, even on HTTP 200, as RMS documents. */
   async function order(
@@ -102,6 +61,7 @@ export function createRakutenClient(options: RakutenClientOptions): MallClient {
     harmless: readonly string[] = [],
   ): Promise<{ json: Record<string, unknown>; messages: MessageModel[] }> {
     const { status, json } = await call(`/es/2.0/order/${name}/`, body);
+    if (status === 429) throw rateLimited(name);
     const record = (json ?? {}) as Record<string, unknown>;
     const messages = (
       Array.isArray(record.MessageModelList) ? record.MessageModelList : []
@@ -122,24 +82,79 @@ export function createRakutenClient(options: RakutenClientOptions): MallClient {
     return { json: record, messages };
   }
 
+  /** Every page of one search; a window with more hits than RMS shows is searched in halves. */
+  async function searchWindow(from: Date, to: Date): Promise<string[]> {
+    const numbers: string[] = [];
+    for (let page = 1; ; page++) {
+      const { json } = await order("searchOrder", {
+        dateType: 1,
+        startDatetime: toRmsDatetime(from),
+        endDatetime: toRmsDatetime(to),
+        PaginationRequestModel: {
+          requestRecordsAmount: SEARCH_PAGE_SIZE,
+          requestPage: page,
+          SortModelList: [{ sortColumn: 1, sortDirection: 1 }],
+        },
+      });
+      const pagination = json.PaginationResponseModel as {
+        totalRecordsAmount?: number | null;
+        totalPages?: number | null;
+      } | null;
+      const seconds = Math.floor(to.getTime() / 1000) - Math.floor(from.getTime() / 1000);
+      if (page === 1 && (pagination?.totalRecordsAmount ?? 0) > SEARCH_REACHABLE && seconds > 0) {
+        // The window ends are whole seconds (inclusive), so the halves meet without a gap or overlap.
+        const middle = new Date((Math.floor(from.getTime() / 1000) + Math.floor(seconds / 2)) * 1000);
+        const rest = new Date(middle.getTime() + 1000);
+        return [...(await searchWindow(from, middle)), ...(await searchWindow(rest, to))];
+      }
+      numbers.push(...((json.orderNumberList as string[] | null) ?? []));
+      if (!pagination?.totalPages || page >= pagination.totalPages) return numbers;
+    }
+  }
+
+  /** One bulk-upsert, at least the interval after the last one ended, waiting out a 429. */
+  async function upsertStock(updates: readonly MallStockUpdate[]): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const wait = lastStockPush + stockPushInterval - Date.now();
+      if (wait > 0) await sleep(wait);
+      let answer: RmsAnswer;
+      try {
+        answer = await call("/es/2.0/inventories/bulk-upsert", {
+          inventories: updates.map((u) => ({
+            manageNumber: u.mallItemCode,
+            variantId: u.mallVariantId,
+            mode: "ABSOLUTE",
+            quantity: Math.min(99_999, Math.max(0, u.quantity)),
+          })),
+        });
+      } finally {
+        // Counted from the answer, not the sending: the mall counts arrivals, and a request that
+        // travels faster than the last one would otherwise land inside the same second.
+        lastStockPush = Date.now();
+      }
+      const { status, json, retryAfterMs } = answer;
+      if (status === 204) return;
+      if (status === 429) {
+        if (attempt < RATE_LIMIT_TRIES) {
+          await sleep(Math.max(retryAfterMs ?? 0, stockPushInterval));
+          continue;
+        }
+        throw rateLimited("inventories/bulk-upsert");
+      }
+      const errors = (json as { errors?: InventoryError[] } | null)?.errors ?? [];
+      const said = errors.map((e) => `${e.code} ${e.metadata?.propertyPath ?? ""}: ${e.message}`).join(" / ");
+      throw new MallError(
+        errors[0]?.code ?? `rakuten.http_${status}`,
+        `楽天の在庫更新が受け付けられませんでした: ${said || `HTTP ${status}`}`,
+        { retryable: false },
+      );
+    }
+  }
+
   return {
     async searchOrderNumbers(window: MallSearchWindow): Promise<string[]> {
-      const numbers: string[] = [];
-      for (let page = 1; ; page++) {
-        const { json } = await order("searchOrder", {
-          dateType: 1,
-          startDatetime: toRmsDatetime(window.from),
-          endDatetime: toRmsDatetime(window.to),
-          PaginationRequestModel: {
-            requestRecordsAmount: SEARCH_PAGE_SIZE,
-            requestPage: page,
-            SortModelList: [{ sortColumn: 1, sortDirection: 1 }],
-          },
-        });
-        numbers.push(...((json.orderNumberList as string[] | null) ?? []));
-        const pagination = json.PaginationResponseModel as { totalPages?: number | null } | null;
-        if (!pagination?.totalPages || page >= pagination.totalPages) return numbers;
-      }
+      // Pages asked one after another can overlap when orders arrive meanwhile: each number once.
+      return [...new Set(await searchWindow(window.from, window.to))];
     },
 
     async getOrders(mallOrderNumbers: readonly string[]): Promise<MallOrder[]> {
@@ -193,35 +208,7 @@ export function createRakutenClient(options: RakutenClientOptions): MallClient {
     },
 
     async pushStock(updates: readonly MallStockUpdate[]): Promise<void> {
-      const interval = options.stockPushIntervalMs ?? 1000;
-      for (const chunk of chunks(updates, STOCK_ITEMS_PER_CALL)) {
-        const wait = lastStockPush + interval - Date.now();
-        if (wait > 0) await sleep(wait);
-        lastStockPush = Date.now();
-        const { status, json } = await call("/es/2.0/inventories/bulk-upsert", {
-          inventories: chunk.map((u) => ({
-            manageNumber: u.mallItemCode,
-            variantId: u.mallVariantId,
-            mode: "ABSOLUTE",
-            quantity: Math.min(99_999, Math.max(0, u.quantity)),
-          })),
-        });
-        if (status !== 204) {
-          const errors = ((
-            json as { errors?: { code: string; message: string; metadata?: { propertyPath?: string } }[] }
-          )?.errors ?? []) as { code: string; message: string; metadata?: { propertyPath?: string } }[];
-          const said = errors
-            .map((e) => `${e.code} ${e.metadata?.propertyPath ?? ""}: ${e.message}`)
-            .join(" / ");
-          throw new MallError(
-            errors[0]?.code ?? `rakuten.http_${status}`,
-            `楽天の在庫更新が受け付けられませんでした: ${said || `HTTP ${status}`}`,
-            {
-              retryable: false,
-            },
-          );
-        }
-      }
+      for (const chunk of chunks(updates, STOCK_ITEMS_PER_CALL)) await upsertStock(chunk);
     },
   };
 }

@@ -53,6 +53,7 @@ test("an SKU-era (v10) order with two packages, coupons, points and wrapping", (
             unitPrice: 2200,
             quantity: 2,
             mallLineId: "20000001",
+            mallVariantId: "m-black",
           },
           {
             // No システム連携用SKU番号: the variation text is the SKU part; the tax-included price is used.
@@ -63,6 +64,7 @@ test("an SKU-era (v10) order with two packages, coupons, points and wrapping", (
             unitPrice: 1650,
             quantity: 1,
             mallLineId: "20000002",
+            mallVariantId: "v500",
           },
           // socks-03 has deleteItemFlag 1 and is left out.
         ],
@@ -96,6 +98,7 @@ test("an SKU-era (v10) order with two packages, coupons, points and wrapping", (
             unitPrice: 1320,
             quantity: 3,
             mallLineId: "20000004",
+            mallVariantId: "mug-04",
           },
         ],
         shippingFee: 880,

@@ -1,0 +1,62 @@
+import assert from "node:assert/strict";
+import { rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { spawnNode } from "#test/process.ts";
+import { DEMO_EMAIL, DEMO_PASSWORD } from "./demo.ts";
+
+test("npm start -- --demo: orders placed at the sandbox mall are imported and listed, and SIGTERM stops it", async () => {
+  const dataDir = join(tmpdir(), `juchu-demo-${crypto.randomUUID()}`);
+  const child = spawnNode("server/main.ts", ["--demo", "--demo-interval=1"], {
+    JUCHU_DATA_DIR: dataDir,
+    PORT: "0",
+    LOG_LEVEL: "warn",
+  });
+  let out = "";
+  child.stdout?.on("data", (d) => {
+    out += d;
+  });
+  child.stderr?.on("data", (d) => {
+    out += d;
+  });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+  try {
+    const deadline = Date.now() + 60_000;
+    const until = async <T>(what: string, probe: () => Promise<T | undefined>): Promise<T> => {
+      for (;;) {
+        const found = await probe().catch(() => undefined);
+        if (found !== undefined) return found;
+        if (Date.now() > deadline || child.exitCode !== null) assert.fail(`no ${what} in time:\n${out}`);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    };
+    const url = await until(
+      "listening line",
+      async () => out.match(/listening on (http:\/\/[\d.]+:\d+)/)?.[1],
+    );
+    await until("demo credentials", async () => (out.includes(DEMO_PASSWORD) ? true : undefined));
+    assert.match(out, /demo@juchu\.example/);
+
+    const session = await fetch(`${url}/api/session`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: DEMO_EMAIL, password: DEMO_PASSWORD }),
+    });
+    assert.equal(session.status, 200, await session.clone().text());
+    const cookie = (session.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+
+    const imported = await until("imported order", async () => {
+      const res = await fetch(`${url}/api/orders?limit=100`, { headers: { cookie } });
+      const body = (await res.json()) as { items: { mallOrderNumber: string }[] };
+      return body.items.find((o) => /^\d+-\d{8}-\d+$/.test(o.mallOrderNumber));
+    });
+    assert.ok(imported.mallOrderNumber);
+    assert.match(out, /\[購入者\] 注文 /);
+  } finally {
+    if (child.exitCode === null) child.kill("SIGTERM");
+    const code = await exited;
+    await rm(dataDir, { recursive: true, force: true });
+    assert.equal(code, 0, `SIGTERM stops the demo cleanly:\n${out}`);
+  }
+});

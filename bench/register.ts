@@ -97,9 +97,15 @@ const placeholders = (rows: number, cols: number) =>
 
 /**
  * The yardstick: the same orders (+ one item line and one shipment each) written with plain
- * multi-row INSERTs, `batch` orders per transaction, ON CONFLICT DO NOTHING as an importer would.
+ * multi-row INSERTs, `batch` orders per transaction, ON CONFLICT DO NOTHING as an importer would;
+ * numbers `<prefix>1…`, so a second baseline in the same run (the import's) writes new rows.
  */
-export async function rawRegister(t: Target, count: number, batch = 500): Promise<RegisterResult> {
+export async function rawRegister(
+  t: Target,
+  count: number,
+  batch = 500,
+  prefix = "RAW-",
+): Promise<RegisterResult> {
   const started = performance.now();
   for (let from = 0; from < count; from += batch) {
     const size = Math.min(batch, count - from);
@@ -109,7 +115,7 @@ export async function rawRegister(t: Target, count: number, batch = 500): Promis
     const shipmentRows: unknown[] = [];
     for (let k = 0; k < size; k++) {
       const i = from + k;
-      const r = registration(t.rawShopId, `RAW-${i + 1}`, i);
+      const r = registration(t.rawShopId, `${prefix}${i + 1}`, i);
       const id = randomUUID();
       const item = r.items[0] ?? { mallItemCode: ITEM_CODE, name: "", unitPrice: 0, quantity: 1 };
       const subtotal = item.unitPrice * item.quantity;

@@ -1,3 +1,4 @@
+import type { ImportResult } from "./import.ts";
 import { fmt, table } from "./lib.ts";
 import type { ListPlan, ListResult } from "./list.ts";
 import type { RegisterResult } from "./register.ts";
@@ -11,6 +12,7 @@ export type Figures = {
   perRegistration: number;
   transitions: TransitionResult[];
   perTransition: { payment: number; cancel: number };
+  imported: ImportResult;
   list: ListResult;
   listOrders: number;
   listSeedMs: number;
@@ -81,10 +83,46 @@ export function printTransitions(f: Figures): void {
   backends(f.transitions.map((r) => ({ what: `${r.what} c${r.concurrency}`, backends: r.backends })));
 }
 
+/** The warning when the import did not leave every order in the database, in 新規受付; else null. */
+export function importWarning(i: ImportResult): string | null {
+  if (i.stored === i.count && i.inNew === i.count && i.status === "succeeded") return null;
+  return `WARNING: ${fmt.int(i.stored)} of ${fmt.int(i.count)} orders in the database after the import (${fmt.int(i.inNew)} in 新規受付), run ${i.status}, found ${fmt.int(i.found)}, created ${fmt.int(i.created)}${i.errors.length ? `; first errors: ${i.errors.join(" | ")}` : ""}`;
+}
+
+export function printImport(f: Figures): void {
+  const i = f.imported;
+  log(
+    `\n3) 受注取込 runShopImport — ${fmt.int(i.count)} orders from the in-process RMS sandbox over HTTP (placed in ${secs(i.placeMs)}), getOrder 100 at a time, one transaction per 100, all left in 新規受付`,
+  );
+  log(
+    table([
+      ["", "orders/s", "wall", "raw orders/s", "import/raw"],
+      [
+        "runShopImport (search + getOrder + write)",
+        fmt.rate(i.perSecond),
+        secs(i.ms),
+        fmt.rate(i.raw.perSecond),
+        fmt.ratio(i.perSecond, i.raw.perSecond),
+      ],
+      ["raw INSERT orders+item+shipment, 500/tx", fmt.rate(i.raw.perSecond), secs(i.raw.ms), "", ""],
+    ]),
+  );
+  const share = (ms: number) => `${Math.round((ms / i.ms) * 100)}%`;
+  log(
+    `   mall calls: ${i.searchCalls} searchOrder, ${i.getOrderCalls} getOrder; time in the mall client (HTTP + sandbox) ${secs(i.httpMs)} = ${share(i.httpMs)}, the rest (database + mapping) ${secs(i.ms - i.httpMs)} = ${share(i.ms - i.httpMs)}`,
+  );
+  log(
+    `   statements per imported order (begin/commit aside; a recorded ${i.probeOrders}-order run, its lease and run log included): ${i.statementsPerOrder.toFixed(1)}`,
+  );
+  const warning = importWarning(i);
+  log(warning ? `   ${warning}` : `   check: all ${fmt.int(i.count)} orders stored, in 新規受付`);
+  backends([{ what: "import", backends: i.backends }]);
+}
+
 export function printList(f: Figures, fullPlans: boolean): void {
   const l = f.list;
   log(
-    `\n3) 受注一覧 listOrders — ${fmt.int(f.listOrders)} orders (seeded set-based in ${secs(f.listSeedMs)}), ${l.overall.n} queries one after another; page of 50 + capped count + shipments + tags`,
+    `\n4) 受注一覧 listOrders — ${fmt.int(f.listOrders)} orders (seeded set-based in ${secs(f.listSeedMs)}), ${l.overall.n} queries one after another; page of 50 + capped count + shipments + tags`,
   );
   log(
     table([
@@ -124,6 +162,12 @@ export function printSummary(all: Figures[], notes: string[]): void {
         `  ${r.what.padEnd(11)} c${r.concurrency}: ${fmt.rate(r.perSecond).padStart(8)}   raw ${fmt.rate(base).padStart(8)}   ${fmt.ratio(r.perSecond, base)}`,
       );
     }
+    const im = f.imported;
+    log(
+      `  import      c1: ${fmt.rate(im.perSecond).padStart(8)}   raw ${fmt.rate(im.raw.perSecond).padStart(8)}   ${fmt.ratio(im.perSecond, im.raw.perSecond)}   (${im.getOrderCalls} getOrder, ${Math.round((im.httpMs / im.ms) * 100)}% in HTTP)`,
+    );
+    const warning = importWarning(im);
+    if (warning) log(`  ${warning}`);
     const o = f.list.overall;
     const w = f.list.worst;
     log(

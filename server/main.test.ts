@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import type { ChildProcess } from "node:child_process";
 import { after, before, test } from "node:test";
-import { childDatabase, runNode, spawnNode } from "#test/process.ts";
+import { bootServer, childDatabase, runNode } from "#test/process.ts";
 
 let database: Awaited<ReturnType<typeof childDatabase>>;
 let token: string;
@@ -27,22 +27,7 @@ before(async () => {
 });
 after(() => database.close());
 
-async function boot(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawnNode("server/main.ts", [], { ...database.env, PORT: "0", LOG_LEVEL: "warn" });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    child.stdout?.on("data", (d) => {
-      out += d;
-      const m = out.match(/listening on (http:\/\/[\d.]+:\d+)/);
-      if (m?.[1]) resolve(m[1]);
-    });
-    child.stderr?.on("data", (d) => {
-      out += d;
-    });
-    child.on("exit", (code) => reject(new Error(`exited ${code}: ${out}`)));
-  });
-  return { child, url };
-}
+const boot = () => bootServer(database.env);
 
 const call = async (url: string, method: string, path: string, body?: unknown) => {
   const res = await fetch(url + path, {

@@ -40,6 +40,27 @@ export function spawnNode(script: string, args: string[], env: Record<string, st
   });
 }
 
+/** Starts `npm start`'s entry point and waits for its "listening on" line; rejects if it exits first. */
+export async function bootServer(
+  env: Record<string, string>,
+  args: string[] = [],
+): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawnNode("server/main.ts", args, { PORT: "0", LOG_LEVEL: "warn", ...env });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout?.on("data", (d) => {
+      out += d;
+      const m = out.match(/listening on (http:\/\/[\d.]+:\d+)/);
+      if (m?.[1]) resolve(m[1]);
+    });
+    child.stderr?.on("data", (d) => {
+      out += d;
+    });
+    child.on("exit", (code) => reject(new Error(`exited ${code}: ${out}`)));
+  });
+  return { child, url };
+}
+
 export async function runNode(
   script: string,
   args: string[],

@@ -1,5 +1,6 @@
-import type { startRakutenSandbox } from "#sandbox/rakuten/server.ts";
-import type { TestApp } from "./app.ts";
+import { startRakutenSandbox } from "#sandbox/rakuten/server.ts";
+import type { ContextOptions } from "#server/app/create-context.ts";
+import { startTestApp, type TestApp } from "./app.ts";
 
 export type RakutenSandbox = Awaited<ReturnType<typeof startRakutenSandbox>>;
 
@@ -39,6 +40,28 @@ export function sandboxControl(sandbox: { url: string }) {
 }
 
 export type SandboxControl = ReturnType<typeof sandboxControl>;
+
+/**
+ * The test app and an RMS sandbox that keeps the test's clock, so the mall's order dates, delays and
+ * rate limit move with `app.clock`; the app's Rakuten client points at the sandbox.
+ */
+export async function startRakutenTestApp(
+  options: Partial<Omit<ContextOptions, "clock" | "secretKey" | "rakutenApiUrl">> = {},
+): Promise<{ app: TestApp; sandbox: RakutenSandbox; mall: SandboxControl; close(): Promise<void> }> {
+  let appRef: TestApp | undefined;
+  const sandbox = await startRakutenSandbox({ now: () => appRef?.clock.now() ?? new Date() });
+  const app = await startTestApp({ rakutenApiUrl: sandbox.url, ...options });
+  appRef = app;
+  return {
+    app,
+    sandbox,
+    mall: sandboxControl(sandbox),
+    async close() {
+      await app.close();
+      await sandbox.close();
+    },
+  };
+}
 
 /**
  * A sandbox RMS shop and the Juchu shop connected to it through the public API, importing on the

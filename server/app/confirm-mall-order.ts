@@ -1,11 +1,11 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { appendEvents, loadOrderById, saveDecision } from "#server/db/order-queries.ts";
 import { orders, shops } from "#server/db/schema.ts";
-import { attachTag } from "#server/domain/order.ts";
+import { attachTag } from "#server/domain/order-tagging.ts";
 import { Refusal } from "#server/domain/refusal.ts";
 import { MallError } from "#server/ports/mall.ts";
 import type { AppContext } from "./context.ts";
-import { mallClientOf } from "./import-shop.ts";
+import { mallClientOf } from "./mall-client.ts";
 import { systemTag } from "./progress-order.ts";
 
 const ACTOR = "system:mall-confirm-order";

@@ -11,7 +11,8 @@ import {
   shops,
   tags,
 } from "#server/db/schema.ts";
-import { detachTag, hasUnmappedItem } from "#server/domain/order.ts";
+import { hasUnmappedItem } from "#server/domain/order.ts";
+import { detachTag } from "#server/domain/order-tagging.ts";
 import { notFound, Refusal } from "#server/domain/refusal.ts";
 import { type Actor, type AppContext, actorLabel } from "./context.ts";
 import { progressOrder } from "./progress-order.ts";

@@ -3,7 +3,7 @@ import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { after, before, test } from "node:test";
 import { startRakutenSandbox } from "#sandbox/rakuten/server.ts";
-import { childDatabase, runNode, spawnNode } from "#test/process.ts";
+import { bootServer, childDatabase, runNode } from "#test/process.ts";
 import { type RakutenSandbox, type SandboxControl, sandboxControl } from "#test/rakuten.ts";
 
 let database: Awaited<ReturnType<typeof childDatabase>>;
@@ -22,8 +22,6 @@ before(async () => {
     JUCHU_SECRET_KEY: randomBytes(32).toString("base64"),
     // A killed import frees its shop after a second, so the test need not wait ten minutes.
     JUCHU_IMPORT_LEASE_SECONDS: "1",
-    PORT: "0",
-    LOG_LEVEL: "warn",
   };
   const created = await runNode(
     "server/cli.ts",
@@ -47,22 +45,7 @@ after(async () => {
   await sandbox.close();
 });
 
-async function boot(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawnNode("server/main.ts", [], env);
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    child.stdout?.on("data", (d) => {
-      out += d;
-      const m = out.match(/listening on (http:\/\/[\d.]+:\d+)/);
-      if (m?.[1]) resolve(m[1]);
-    });
-    child.stderr?.on("data", (d) => {
-      out += d;
-    });
-    child.on("exit", (code) => reject(new Error(`exited ${code}: ${out}`)));
-  });
-  return { child, url };
-}
+const boot = () => bootServer(env);
 
 const call = async (url: string, method: string, path: string, body?: unknown) => {
   const res = await fetch(url + path, {

@@ -1,32 +1,18 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { startRakutenSandbox } from "#sandbox/rakuten/server.ts";
-import { startTestApp, type TestApp } from "#test/app.ts";
+import type { TestApp } from "#test/app.ts";
 import { seedMappedProduct } from "#test/catalog.ts";
-import {
-  connectRakutenShop,
-  type RakutenSandbox,
-  type SandboxControl,
-  sandboxControl,
-  sku,
-} from "#test/rakuten.ts";
+import { connectRakutenShop, type SandboxControl, sku, startRakutenTestApp } from "#test/rakuten.ts";
 import { runShopImport } from "./import-shop.ts";
 
 let app: TestApp;
-let sandbox: RakutenSandbox;
 let mall: SandboxControl;
+let close: () => Promise<void>;
 
 before(async () => {
-  let appRef: TestApp | undefined;
-  sandbox = await startRakutenSandbox({ now: () => appRef?.clock.now() ?? new Date() });
-  app = await startTestApp({ rakutenApiUrl: sandbox.url, mallTimeoutMs: 1500 });
-  appRef = app;
-  mall = sandboxControl(sandbox);
+  ({ app, mall, close } = await startRakutenTestApp({ mallTimeoutMs: 1500 }));
 });
-after(async () => {
-  await app.close();
-  await sandbox.close();
-});
+after(() => close());
 
 const minutes = (n: number) => n * 60_000;
 

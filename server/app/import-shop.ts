@@ -3,9 +3,9 @@ import { importRuns, orders, shopImports, shops } from "#server/db/schema.ts";
 import { importWindow } from "#server/domain/import-window.ts";
 import type { ShopSettings } from "#server/domain/shop-settings.ts";
 import { type MallClient, MallError, type MallOrder } from "#server/ports/mall.ts";
-import type { SealedSecret } from "#server/ports/secret-box.ts";
 import type { AppContext } from "./context.ts";
 import { type ImportOutcome, importMallOrder } from "./import-mall-order.ts";
+import { mallClientOf } from "./mall-client.ts";
 
 /** Open orders re-read per poll to catch the mall's changes and cancellations (there is no webhook). */
 const RECHECK_PER_RUN = 300;
@@ -85,22 +85,6 @@ export async function runShopImport(ctx: AppContext, shopId: string): Promise<Im
     });
   }
   return { runId, status: errors.length ? "failed" : "succeeded", window, found, counts, errors };
-}
-
-export function mallClientOf(ctx: AppContext, shop: typeof shops.$inferSelect): MallClient {
-  if (!shop.credentials) {
-    throw new MallError(
-      "mall.credentials_missing",
-      "ショップの認証情報が登録されていません。ショップ設定で入力してください。",
-      {
-        retryable: false,
-      },
-    );
-  }
-  return ctx.malls({
-    channel: shop.channel,
-    credentials: ctx.secrets.open(shop.credentials as SealedSecret),
-  });
 }
 
 async function takeLease(ctx: AppContext, shopId: string, token: string, now: Date) {

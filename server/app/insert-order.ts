@@ -2,14 +2,12 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "#server/db/database.ts";
 import { type LoadedOrder, loadOrder, saveDecision } from "#server/db/order-queries.ts";
 import { orderItems, orders, shipments, type shops, warehouses } from "#server/db/schema.ts";
+import type { ShipTo } from "#server/domain/address.ts";
 import type { ShopSettings } from "#server/domain/shop-settings.ts";
-import type { MallAddress } from "#server/ports/mall.ts";
 import type { AppContext } from "./context.ts";
 import { progressOrder } from "./progress-order.ts";
 
 type Meta = { actor: string; now: Date };
-
-export type Address = Omit<MallAddress, "nameKana">;
 
 export type NewOrderLine = {
   mallItemCode: string;
@@ -28,7 +26,7 @@ export type NewOrder = {
   mallOrderNumber: string;
   orderedAt: Date;
   buyer: { name: string; email: string; phone?: string | undefined };
-  shipTo: Address;
+  shipTo: ShipTo;
   paymentMethod: string;
   paidAt: Date | null;
   subtotal: number;
@@ -43,7 +41,7 @@ export type NewOrder = {
   mall?: { status: string; statusLabel: string; paymentLabel: string; checkedAt: Date } | undefined;
   testImport?: boolean | undefined;
   /** One per parcel destination; its own ship-to only when it differs from the order's. */
-  shipments: { mallPackageId?: string | undefined; shipTo?: Address | undefined; items: NewOrderLine[] }[];
+  shipments: { mallPackageId?: string | undefined; shipTo?: ShipTo | undefined; items: NewOrderLine[] }[];
 };
 
 /** Locks a shop's mall order number for the transaction, so two registrations of it cannot both pass. */

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { tags } from "#server/db/schema.ts";
-import { attachTag, detachTag, hasUnmappedItem, type OrderSnapshot } from "#server/domain/order.ts";
+import { hasUnmappedItem, type OrderSnapshot } from "#server/domain/order.ts";
+import { attachTag, detachTag } from "#server/domain/order-tagging.ts";
 import { notFound, Refusal } from "#server/domain/refusal.ts";
 import type { Actor, AppContext } from "./context.ts";
 import { progressOrder } from "./progress-order.ts";

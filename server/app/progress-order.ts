@@ -3,13 +3,13 @@ import type { Db } from "#server/db/database.ts";
 import { appendEvents, type LoadedOrder, saveDecision } from "#server/db/order-queries.ts";
 import { orders, products, shipments, shops, tags } from "#server/db/schema.ts";
 import {
-  attachTag,
   type Decision,
   hasUnmappedItem,
   nextAutomaticStep,
   type OrderEvent,
   setShipmentAllocated,
 } from "#server/domain/order.ts";
+import { attachTag } from "#server/domain/order-tagging.ts";
 import { mallSyncActive, type ShopSettings } from "#server/domain/shop-settings.ts";
 import type { SystemTagCode } from "#server/domain/system-tags.ts";
 import { tagRuleFactsOf } from "#server/domain/tag-rule-facts.ts";
@@ -55,7 +55,7 @@ async function onEnter(
   }
   if (entered?.to === "confirmed") return allocate(tx, order, meta);
   if (entered?.to === "awaiting_shipment") {
-    await scheduleShipmentRequests(tx, ctx, order, meta.now);
+    await scheduleShipmentRequests(tx, ctx, order, meta);
   }
   return order;
 }
@@ -90,14 +90,15 @@ async function scheduleShipmentRequests(
   tx: Db,
   ctx: AppContext,
   order: LoadedOrder,
-  now: Date,
+  meta: Meta,
 ): Promise<void> {
+  const { now } = meta;
   if (order.row.testImport) {
     await appendEvents(
       tx,
       order.row,
       [{ type: "test_import_no_request", message: "テスト取込の注文のため、倉庫へは出荷依頼しません" }],
-      { actor: "system", now },
+      meta,
     );
     return;
   }

@@ -1,36 +1,22 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { sql } from "drizzle-orm";
-import { startRakutenSandbox } from "#sandbox/rakuten/server.ts";
-import { startTestApp, type TestApp } from "#test/app.ts";
+import type { TestApp } from "#test/app.ts";
 import { newProduct } from "#test/catalog-api.ts";
-import {
-  connectRakutenShop,
-  type RakutenSandbox,
-  type SandboxControl,
-  sandboxControl,
-  sku,
-} from "#test/rakuten.ts";
+import { connectRakutenShop, type SandboxControl, sku, startRakutenTestApp } from "#test/rakuten.ts";
 import { runShopImport } from "./import-shop.ts";
 import { enqueueStockPushes } from "./push-stock.ts";
 
 let app: TestApp;
-let sandbox: RakutenSandbox;
 let mall: SandboxControl;
+let close: () => Promise<void>;
 
 // The mall runs on the test's clock, its bulk-upsert limit (one a second per shop) included: each
 // push below comes a minute after the last, as the scheduler's would.
 before(async () => {
-  let appRef: TestApp | undefined;
-  sandbox = await startRakutenSandbox({ now: () => appRef?.clock.now() ?? new Date() });
-  app = await startTestApp({ rakutenApiUrl: sandbox.url, mallTimeoutMs: 1500, stockPushIntervalMs: 0 });
-  appRef = app;
-  mall = sandboxControl(sandbox);
+  ({ app, mall, close } = await startRakutenTestApp({ mallTimeoutMs: 1500, stockPushIntervalMs: 0 }));
 });
-after(async () => {
-  await app.close();
-  await sandbox.close();
-});
+after(() => close());
 
 const UPSERT = "/es/2.0/inventories/bulk-upsert";
 const minutes = (n: number) => n * 60_000;

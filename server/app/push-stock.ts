@@ -3,7 +3,7 @@ import { shops, stockPushes } from "#server/db/schema.ts";
 import { mallSyncActive, type ShopSettings } from "#server/domain/shop-settings.ts";
 import { MallError } from "#server/ports/mall.ts";
 import type { AppContext } from "./context.ts";
-import { mallClientOf } from "./import-shop.ts";
+import { mallClientOf } from "./mall-client.ts";
 
 /** One run sends at most this many items (10 calls of 400); the rest go in the next run. */
 const ITEMS_PER_RUN = 4000;

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { orders, shops } from "#server/db/schema.ts";
+import type { ShipTo } from "#server/domain/address.ts";
 import { manualRegistrationRefusal } from "#server/domain/mall-order-number.ts";
 import { notFound } from "#server/domain/refusal.ts";
 import { type Actor, type AppContext, actorLabel } from "./context.ts";
@@ -10,14 +11,7 @@ export type OrderRegistration = {
   mallOrderNumber: string;
   orderedAt?: Date | undefined;
   buyer: { name: string; email: string; phone?: string | undefined };
-  shipTo: {
-    name: string;
-    postalCode: string;
-    prefecture: string;
-    address1: string;
-    address2?: string | undefined;
-    phone: string;
-  };
+  shipTo: ShipTo;
   paymentMethod: string;
   paid?: boolean | undefined;
   items: {

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { appendEvents, loadOrder, saveDecision } from "#server/db/order-queries.ts";
 import { shipments, warehouses } from "#server/db/schema.ts";
-import { attachTag } from "#server/domain/order.ts";
+import { attachTag } from "#server/domain/order-tagging.ts";
 import { notFound, Refusal } from "#server/domain/refusal.ts";
 import { markUnshippable, withdrawRefusal } from "#server/domain/shipment.ts";
 import type { WarehouseKind } from "#server/ports/warehouse.ts";

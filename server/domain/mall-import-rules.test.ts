@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { mallOrderChanges, type StoredMallOrder, sameAddress } from "./mall-order-changes.ts";
+import { sameAddress } from "./address.ts";
+import { mallOrderChanges, type StoredMallOrder } from "./mall-order-changes.ts";
 import { cancelAtMall, type OrderSnapshot } from "./order.ts";
 import { ORDER_STATUSES, type OrderStatus, type ShippingStatus } from "./order-status.ts";
 import { Refusal } from "./refusal.ts";

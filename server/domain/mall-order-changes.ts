@@ -1,12 +1,6 @@
+import { type ShipTo, sameAddress, shipToOf } from "./address.ts";
+
 /** The parts of a mall's order (ports/mall.ts MallOrder) the comparison reads. */
-type Address = {
-  name: string;
-  postalCode: string;
-  prefecture: string;
-  address1: string;
-  address2?: string | undefined;
-  phone: string;
-};
 type Line = { mallItemCode: string; mallSkuCode: string; quantity: number; unitPrice: number };
 export type IncomingMallOrder = {
   mallStatus: { code: string; label: string };
@@ -16,7 +10,7 @@ export type IncomingMallOrder = {
   pointsUsed: number;
   billedTotal: number | null;
   remarks: string;
-  packages: readonly { shipTo: Address; items: readonly Line[] }[];
+  packages: readonly { shipTo: ShipTo; items: readonly Line[] }[];
 };
 
 /** What Juchu holds of an imported order, to compare with what the mall says now. */
@@ -43,32 +37,13 @@ export type MallOrderChanges = {
     pointsUsed?: number;
     total?: number | null;
     remarks?: string | null;
-    shipTo?: ReturnType<typeof shipToOf>;
+    shipTo?: ShipTo;
   };
   /** The changes in the merchant's words, for the timeline. */
   described: string[];
   /** The mall changed items, quantities or prices: a person decides, Juchu does not rewrite lines. */
   itemsChanged: boolean;
 };
-
-export function shipToOf(address: Address) {
-  return {
-    name: address.name,
-    postalCode: address.postalCode,
-    prefecture: address.prefecture,
-    address1: address.address1,
-    ...(address.address2 ? { address2: address.address2 } : {}),
-    phone: address.phone,
-  };
-}
-
-/** Field by field: jsonb hands keys back in its own order, so the JSON text of equal addresses differs. */
-export function sameAddress(a: unknown, b: unknown): boolean {
-  const fields = ["name", "postalCode", "prefecture", "address1", "address2", "phone"] as const;
-  const ra = (a ?? {}) as Record<string, unknown>;
-  const rb = (b ?? {}) as Record<string, unknown>;
-  return fields.every((f) => (ra[f] ?? "") === (rb[f] ?? ""));
-}
 
 const yen = (n: number | null) => (n === null ? "未確定" : `${n}円`);
 const lineKey = (l: Line) => `${l.mallItemCode}\u0000${l.mallSkuCode}\u0000${l.quantity}\u0000${l.unitPrice}`;

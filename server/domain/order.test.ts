@@ -3,13 +3,11 @@ import { test } from "node:test";
 import {
   type AttachedTag,
   allowedActions,
-  attachTag,
   cancelOrder,
   cancelRefusal,
   type Decision,
   deleteOrder,
   deleteRefusal,
-  detachTag,
   nextAutomaticStep,
   type OrderSnapshot,
   recordPayment,
@@ -17,6 +15,7 @@ import {
   waitingFor,
 } from "./order.ts";
 import { canMove, ORDER_STATUSES, type OrderStatus, type ShippingStatus } from "./order-status.ts";
+import { attachTag, detachTag } from "./order-tagging.ts";
 import type { PaymentMethod } from "./payment.ts";
 import { Refusal } from "./refusal.ts";
 

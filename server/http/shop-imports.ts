@@ -1,7 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, desc, eq } from "drizzle-orm";
 import type { AppContext } from "#server/app/context.ts";
-import { mallClientOf, runShopImport } from "#server/app/import-shop.ts";
+import { runShopImport } from "#server/app/import-shop.ts";
+import { mallClientOf } from "#server/app/mall-client.ts";
 import { processTestOrders } from "#server/app/test-orders.ts";
 import { importRuns, shops } from "#server/db/schema.ts";
 import { notFound, Refusal } from "#server/domain/refusal.ts";

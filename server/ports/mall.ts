@@ -3,18 +3,10 @@
  * first. Adapters turn the mall's own format into these shapes; nothing mall-specific leaves them.
  */
 
+import type { ShipTo } from "#server/domain/address.ts";
+
 /** 住所・氏名 as every mall gives them, normalised to one shape. */
-export type MallAddress = {
-  name: string;
-  nameKana?: string | undefined;
-  postalCode: string;
-  prefecture: string;
-  /** 市区町村 + 番地 */
-  address1: string;
-  /** 建物名など */
-  address2?: string | undefined;
-  phone: string;
-};
+export type MallAddress = ShipTo & { nameKana?: string | undefined };
 
 export type MallOrderItem = {
   /** The mall's item code a product mapping matches (Rakuten: manageNumber, else itemNumber). */

@@ -1,3 +1,5 @@
+import type { ShipTo } from "#server/domain/address.ts";
+
 /**
  * A warehouse that ships orders: a 3PL such as RSL over its API, or the merchant's own stock room.
  * Each call carries an idempotency key so a retried job never books a parcel twice.
@@ -6,14 +8,7 @@ export type ShipmentRequest = {
   idempotencyKey: string;
   shipmentId: string;
   mallOrderNumber: string;
-  shipTo: {
-    name: string;
-    postalCode: string;
-    prefecture: string;
-    address1: string;
-    address2?: string;
-    phone: string;
-  };
+  shipTo: ShipTo;
   lines: { sku: string; quantity: number }[];
 };
 

@@ -6,6 +6,7 @@ import {
   type MallShippingReport,
   type MallStockUpdate,
 } from "#server/ports/mall.ts";
+import { toRmsDatetime } from "./datetime.ts";
 import { parseGetOrderResponse } from "./mapping.ts";
 import { type RakutenCredentials, type RmsAnswer, rmsHttp } from "./rms-http.ts";
 
@@ -33,11 +34,6 @@ const RATE_LIMIT_TRIES = 3;
 
 type MessageModel = { messageType?: string; messageCode?: string; message?: string; orderNumber?: string };
 type InventoryError = { code: string; message: string; metadata?: { propertyPath?: string } };
-
-/** RMS wants request datetimes as its samples write them: Tokyo time, offset without a colon. */
-export function toRmsDatetime(date: Date): string {
-  return `${new Date(date.getTime() + 9 * 3_600_000).toISOString().slice(0, 19)}+0900`;
-}
 
 const rateLimited = (name: string) =>
   new MallError("rakuten.rate_limited", `楽天RMSの呼び出し回数の制限を超えました (HTTP 429, ${name})`, {

@@ -1,3 +1,5 @@
+import { toTokyoIso } from "#server/domain/tokyo-time.ts";
+
 const DATETIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,3})?(Z|[+-]\d{2}:?\d{2})?$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -28,4 +30,9 @@ export function parseRakutenDate(text: string): string | null {
   const m = DATE.exec(text.trim());
   if (!m) return null;
   return isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3])) ? m[0] : null;
+}
+
+/** RMS wants request datetimes as its samples write them: Tokyo time, offset without a colon. */
+export function toRmsDatetime(date: Date): string {
+  return `${toTokyoIso(date).slice(0, 19)}+0900`;
 }

@@ -1,0 +1,82 @@
+import { sql } from "drizzle-orm";
+import { check, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { accounts } from "./accounts.ts";
+import { created } from "./columns.ts";
+import { shops } from "./shops.ts";
+
+export const warehouses = pgTable("warehouses", {
+  id: uuid("id").primaryKey(),
+  accountId: uuid("account_id")
+    .notNull()
+    .references(() => accounts.id),
+  name: text("name").notNull(),
+  kind: text("kind").notNull(),
+  createdAt: created(),
+});
+
+export const products = pgTable(
+  "products",
+  {
+    id: uuid("id").primaryKey(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    sku: text("sku").notNull(),
+    name: text("name").notNull(),
+    createdAt: created(),
+  },
+  (t) => [uniqueIndex("products_account_sku_key").on(t.accountId, t.sku)],
+);
+
+export const stock = pgTable(
+  "stock",
+  {
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id),
+    warehouseId: uuid("warehouse_id")
+      .notNull()
+      .references(() => warehouses.id),
+    accountId: uuid("account_id").notNull(),
+    onHand: integer("on_hand").notNull().default(0),
+    allocated: integer("allocated").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.productId, t.warehouseId] }),
+    // The database itself refuses an oversell, whatever a bug upstream does.
+    check("stock_allocated_within_on_hand", sql`${t.allocated} >= 0 and ${t.allocated} <= ${t.onHand}`),
+  ],
+);
+
+export const productMappings = pgTable(
+  "product_mappings",
+  {
+    id: uuid("id").primaryKey(),
+    accountId: uuid("account_id").notNull(),
+    shopId: uuid("shop_id")
+      .notNull()
+      .references(() => shops.id),
+    mallItemCode: text("mall_item_code").notNull(),
+    /** '' when the mapping covers the item whatever its SKU: keeps the unique key simple. */
+    mallSkuCode: text("mall_sku_code").notNull().default(""),
+    createdAt: created(),
+  },
+  (t) => [uniqueIndex("product_mappings_key").on(t.shopId, t.mallItemCode, t.mallSkuCode)],
+);
+
+export const productMappingComponents = pgTable(
+  "product_mapping_components",
+  {
+    mappingId: uuid("mapping_id")
+      .notNull()
+      .references(() => productMappings.id, { onDelete: "cascade" }),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id),
+    quantity: integer("quantity").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.mappingId, t.productId] }),
+    check("component_quantity_positive", sql`${t.quantity} > 0`),
+  ],
+);

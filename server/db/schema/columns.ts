@@ -1,0 +1,6 @@
+import { timestamp } from "drizzle-orm/pg-core";
+
+/** Every time column is timestamptz read as a Date: instants, shown in Asia/Tokyo by the API. */
+export const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+export const created = () => ts("created_at").notNull().defaultNow();
+export const updated = () => ts("updated_at").notNull().defaultNow();

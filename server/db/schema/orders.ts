@@ -1,0 +1,223 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { accounts } from "./accounts.ts";
+import { products, warehouses } from "./catalog.ts";
+import { created, ts, updated } from "./columns.ts";
+import { shops } from "./shops.ts";
+
+export const orders = pgTable(
+  "orders",
+  {
+    id: uuid("id").primaryKey(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    shopId: uuid("shop_id")
+      .notNull()
+      .references(() => shops.id),
+    mallOrderNumber: text("mall_order_number").notNull(),
+    source: text("source").notNull(),
+    status: text("status").notNull(),
+    orderedAt: ts("ordered_at").notNull(),
+    graceUntil: ts("grace_until").notNull(),
+    buyerName: text("buyer_name").notNull(),
+    buyerEmail: text("buyer_email").notNull(),
+    buyerPhone: text("buyer_phone"),
+    shipTo: jsonb("ship_to").notNull(),
+    paymentMethod: text("payment_method").notNull(),
+    paidAt: ts("paid_at"),
+    subtotal: integer("subtotal").notNull(),
+    /** null while the mall says 未確定 (Rakuten -9999): never counted as zero. */
+    shippingFee: integer("shipping_fee"),
+    /** 代引料・決済手数料 the buyer pays; null while undetermined. */
+    fees: integer("fees").default(0),
+    couponDiscount: integer("coupon_discount").notNull().default(0),
+    pointsUsed: integer("points_used").notNull().default(0),
+    /** 請求金額; null while any part of it is undetermined. */
+    total: integer("total"),
+    remarks: text("remarks"),
+    desiredDeliveryDate: text("desired_delivery_date"),
+    desiredTimeSlot: text("desired_time_slot"),
+    /** The mall's own status and words for it (Rakuten orderProgress), as last imported. */
+    mallStatus: text("mall_status"),
+    mallStatusLabel: text("mall_status_label"),
+    mallPaymentLabel: text("mall_payment_label"),
+    mallCheckedAt: ts("mall_checked_at"),
+    /** 注文確認 sent to the mall (Rakuten confirmOrder): once, never again. */
+    mallConfirmedAt: ts("mall_confirmed_at"),
+    /** Imported in test-import mode: checked like any order, but nothing is sent anywhere. */
+    testImport: boolean("test_import").notNull().default(false),
+    testProcessedAt: ts("test_processed_at"),
+    /** Lower-cased number, buyer and item names: what the free-text filter searches. */
+    searchText: text("search_text").notNull(),
+    deletedAt: ts("deleted_at"),
+    createdAt: created(),
+    updatedAt: updated(),
+  },
+  (t) => [
+    // A deleted order frees its number for manual entry, so only live orders are unique.
+    uniqueIndex("orders_live_number_key").on(t.shopId, t.mallOrderNumber).where(sql`${t.deletedAt} is null`),
+    index("orders_number_idx").on(t.accountId, t.mallOrderNumber),
+    // Ascending on purpose: read backwards they serve `order by ordered_at desc, id desc` exactly
+    // (a `desc` index is `nulls last`, which the default descending sort cannot use).
+    index("orders_list_idx").on(t.accountId, t.orderedAt, t.id),
+    index("orders_status_list_idx").on(t.accountId, t.status, t.orderedAt, t.id),
+    // Trigrams let the free-text filter (`like '%…%'`) use an index instead of reading every order.
+    index("orders_search_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
+    index("orders_buyer_idx").on(t.accountId, t.buyerEmail),
+    index("orders_grace_idx").on(t.graceUntil).where(sql`${t.status} = 'new'`),
+    // Import re-reads the open orders it has looked at least recently.
+    index("orders_mall_recheck_idx")
+      .on(t.shopId, t.mallCheckedAt)
+      .where(sql`${t.source} = 'import' and ${t.deletedAt} is null`),
+  ],
+);
+
+export const orderItems = pgTable(
+  "order_items",
+  {
+    id: uuid("id").primaryKey(),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id),
+    accountId: uuid("account_id").notNull(),
+    lineNo: integer("line_no").notNull(),
+    /** The shipment (送付先) this line goes in; an order with several ship-tos has one per package. */
+    shipmentId: uuid("shipment_id").references(() => shipments.id),
+    mallItemCode: text("mall_item_code").notNull(),
+    mallSkuCode: text("mall_sku_code").notNull().default(""),
+    name: text("name").notNull(),
+    selectedChoice: text("selected_choice").notNull().default(""),
+    mallLineId: text("mall_line_id"),
+    /** The mall's SKU id (Rakuten variantId): what its stock API addresses, learnt from orders. */
+    mallVariantId: text("mall_variant_id"),
+    unitPrice: integer("unit_price").notNull(),
+    quantity: integer("quantity").notNull(),
+  },
+  (t) => [
+    index("order_items_order_idx").on(t.orderId),
+    index("order_items_item_idx").on(t.accountId, t.mallItemCode, t.mallSkuCode),
+  ],
+);
+
+export const shipments = pgTable(
+  "shipments",
+  {
+    id: uuid("id").primaryKey(),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id),
+    accountId: uuid("account_id").notNull(),
+    warehouseId: uuid("warehouse_id")
+      .notNull()
+      .references(() => warehouses.id),
+    status: text("status").notNull(),
+    /** The mall's package (Rakuten basketId) this shipment reports to; null for manual orders. */
+    mallPackageId: text("mall_package_id"),
+    /** Where this parcel goes when it is not the order's ship-to (several 送付先). */
+    shipTo: jsonb("ship_to"),
+    mallShippingId: text("mall_shipping_id"),
+    requestDueAt: ts("request_due_at"),
+    requestedAt: ts("requested_at"),
+    carrier: text("carrier"),
+    trackingNumber: text("tracking_number"),
+    shippedAt: ts("shipped_at"),
+    createdAt: created(),
+    updatedAt: updated(),
+  },
+  (t) => [index("shipments_order_idx").on(t.orderId)],
+);
+
+/** What a shipment needs of each product (items × mapping components) and how much is reserved. */
+export const allocations = pgTable(
+  "allocations",
+  {
+    shipmentId: uuid("shipment_id")
+      .notNull()
+      .references(() => shipments.id),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id),
+    accountId: uuid("account_id").notNull(),
+    warehouseId: uuid("warehouse_id").notNull(),
+    required: integer("required").notNull(),
+    allocated: integer("allocated").notNull().default(0),
+    orderedAt: ts("ordered_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.shipmentId, t.productId] }),
+    check("allocation_within_required", sql`${t.allocated} >= 0 and ${t.allocated} <= ${t.required}`),
+    index("allocations_waiting_idx")
+      .on(t.productId, t.warehouseId, t.orderedAt)
+      .where(sql`${t.allocated} < ${t.required}`),
+  ],
+);
+
+export const tags = pgTable(
+  "tags",
+  {
+    id: uuid("id").primaryKey(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    kind: text("kind").notNull(),
+    /** Set on system tags only: the cause the system watches (unmapped_item, withdrawn, …). */
+    systemCode: text("system_code"),
+    name: text("name").notNull(),
+    color: text("color").notNull(),
+    hold: boolean("hold").notNull(),
+    rule: jsonb("rule"),
+    createdAt: created(),
+  },
+  (t) => [
+    uniqueIndex("tags_account_name_key").on(t.accountId, t.name),
+    uniqueIndex("tags_account_system_key").on(t.accountId, t.systemCode),
+  ],
+);
+
+export const orderTags = pgTable(
+  "order_tags",
+  {
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id),
+    tagId: uuid("tag_id")
+      .notNull()
+      .references(() => tags.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id").notNull(),
+    attachedBy: text("attached_by").notNull(),
+    attachedAt: ts("attached_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orderId, t.tagId] }), index("order_tags_tag_idx").on(t.tagId)],
+);
+
+export const orderEvents = pgTable(
+  "order_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id),
+    accountId: uuid("account_id").notNull(),
+    at: ts("at").notNull(),
+    actor: text("actor").notNull(),
+    type: text("type").notNull(),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status"),
+    message: text("message").notNull(),
+    detail: jsonb("detail"),
+  },
+  (t) => [index("order_events_order_idx").on(t.orderId, t.id)],
+);

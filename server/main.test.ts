@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import type { ChildProcess } from "node:child_process";
 import { after, before, test } from "node:test";
 import { bootServer, childDatabase, runNode } from "#test/process.ts";
 

@@ -49,11 +49,11 @@ export async function pushShopStock(ctx: AppContext, shopId: string): Promise<{ 
         limit 1
       ), nullif(m.mall_sku_code, ''), m.mall_item_code) as "variantId",
       coalesce((
-        select min(floor(greatest(coalesce(av.available, 0), 0) / c.quantity))
+        select min(floor(greatest(coalesce((
+          -- per component, through the stock key: never an aggregate over every account's stock
+          select sum(s.on_hand - s.allocated) from stock s where s.product_id = c.product_id
+        ), 0), 0) / c.quantity))
         from product_mapping_components c
-        left join (
-          select product_id, sum(on_hand - allocated) as available from stock group by product_id
-        ) av on av.product_id = c.product_id
         where c.mapping_id = m.id
       ), 0)::int as quantity
     from stock_pushes p

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "#server/db/database.ts";
-import { type LoadedOrder, loadOrder, saveDecision } from "#server/db/order-queries.ts";
+import { assembleOrder, type LoadedOrder, saveDecision } from "#server/db/order-queries.ts";
 import { orderItems, orders, shipments, type shops, warehouses } from "#server/db/schema.ts";
 import type { ShipTo } from "#server/domain/address.ts";
 import type { ShopSettings } from "#server/domain/shop-settings.ts";
@@ -68,81 +68,87 @@ export async function insertOrder(
   const graceUntil = new Date(input.orderedAt.getTime() + settings.gracePeriodMinutes * 60_000);
   const orderId = ctx.newId();
   const lines = input.shipments.flatMap((s) => s.items);
-  await tx.insert(orders).values({
-    id: orderId,
+  const [row] = await tx
+    .insert(orders)
+    .values({
+      id: orderId,
+      accountId: shop.accountId,
+      shopId: shop.id,
+      mallOrderNumber: input.mallOrderNumber,
+      source: input.source,
+      status: "new",
+      orderedAt: input.orderedAt,
+      graceUntil,
+      buyerName: input.buyer.name,
+      buyerEmail: input.buyer.email.toLowerCase(),
+      buyerPhone: input.buyer.phone ?? null,
+      shipTo: input.shipTo,
+      paymentMethod: input.paymentMethod,
+      paidAt: input.paidAt,
+      subtotal: input.subtotal,
+      shippingFee: input.shippingFee,
+      fees: input.fees,
+      couponDiscount: input.couponDiscount,
+      pointsUsed: input.pointsUsed,
+      total: input.total,
+      remarks: input.remarks,
+      desiredDeliveryDate: input.desiredDeliveryDate ?? null,
+      desiredTimeSlot: input.desiredTimeSlot ?? null,
+      mallStatus: input.mall?.status ?? null,
+      mallStatusLabel: input.mall?.statusLabel ?? null,
+      mallPaymentLabel: input.mall?.paymentLabel ?? null,
+      mallCheckedAt: input.mall?.checkedAt ?? null,
+      testImport: input.testImport ?? false,
+      searchText: [
+        input.mallOrderNumber,
+        input.buyer.name,
+        input.buyer.email,
+        input.shipTo.name,
+        ...input.shipments.flatMap((s) => (s.shipTo ? [s.shipTo.name] : [])),
+        ...lines.map((i) => i.name),
+      ]
+        .join("\n")
+        .toLowerCase(),
+    })
+    .returning();
+  if (!row) throw new Error("order insert returned nothing");
+  // One statement for every shipment and one for every line, whatever the number of packages.
+  const shipmentValues = input.shipments.map((s, index) => ({
+    id: ctx.newId(),
+    orderId,
     accountId: shop.accountId,
-    shopId: shop.id,
-    mallOrderNumber: input.mallOrderNumber,
-    source: input.source,
-    status: "new",
-    orderedAt: input.orderedAt,
-    graceUntil,
-    buyerName: input.buyer.name,
-    buyerEmail: input.buyer.email.toLowerCase(),
-    buyerPhone: input.buyer.phone ?? null,
-    shipTo: input.shipTo,
-    paymentMethod: input.paymentMethod,
-    paidAt: input.paidAt,
-    subtotal: input.subtotal,
-    shippingFee: input.shippingFee,
-    fees: input.fees,
-    couponDiscount: input.couponDiscount,
-    pointsUsed: input.pointsUsed,
-    total: input.total,
-    remarks: input.remarks,
-    desiredDeliveryDate: input.desiredDeliveryDate ?? null,
-    desiredTimeSlot: input.desiredTimeSlot ?? null,
-    mallStatus: input.mall?.status ?? null,
-    mallStatusLabel: input.mall?.statusLabel ?? null,
-    mallPaymentLabel: input.mall?.paymentLabel ?? null,
-    mallCheckedAt: input.mall?.checkedAt ?? null,
-    testImport: input.testImport ?? false,
-    searchText: [
-      input.mallOrderNumber,
-      input.buyer.name,
-      input.buyer.email,
-      input.shipTo.name,
-      ...input.shipments.flatMap((s) => (s.shipTo ? [s.shipTo.name] : [])),
-      ...lines.map((i) => i.name),
-    ]
-      .join("\n")
-      .toLowerCase(),
-  });
+    warehouseId,
+    status: "allocating",
+    mallPackageId: s.mallPackageId ?? null,
+    shipTo: s.shipTo ?? null,
+    // Shipments are listed by creation: a millisecond apart keeps the mall's package order.
+    createdAt: new Date(meta.now.getTime() + index),
+  }));
   let lineNo = 0;
-  for (const [index, s] of input.shipments.entries()) {
-    const shipmentId = ctx.newId();
-    await tx.insert(shipments).values({
-      id: shipmentId,
+  const itemValues = input.shipments.flatMap((s, index) =>
+    s.items.map((item) => ({
+      id: ctx.newId(),
       orderId,
       accountId: shop.accountId,
-      warehouseId,
-      status: "allocating",
-      // Shipments are listed by creation: a millisecond apart keeps the mall's package order.
-      createdAt: new Date(meta.now.getTime() + index),
-      mallPackageId: s.mallPackageId ?? null,
-      shipTo: s.shipTo ?? null,
-    });
-    await tx.insert(orderItems).values(
-      s.items.map((item) => ({
-        id: ctx.newId(),
-        orderId,
-        accountId: shop.accountId,
-        shipmentId,
-        lineNo: ++lineNo,
-        mallItemCode: item.mallItemCode,
-        mallSkuCode: item.mallSkuCode ?? "",
-        name: item.name,
-        selectedChoice: item.selectedChoice ?? "",
-        mallLineId: item.mallLineId ?? null,
-        mallVariantId: item.mallVariantId ?? null,
-        unitPrice: item.unitPrice,
-        quantity: item.quantity,
-      })),
-    );
-  }
-
-  const loaded = await loadOrder(tx, shop.accountId, orderId, { lock: true });
-  if (!loaded) throw new Error("order vanished inside its own transaction");
+      shipmentId: shipmentValues[index]?.id ?? null,
+      lineNo: ++lineNo,
+      mallItemCode: item.mallItemCode,
+      mallSkuCode: item.mallSkuCode ?? "",
+      name: item.name,
+      selectedChoice: item.selectedChoice ?? "",
+      mallLineId: item.mallLineId ?? null,
+      mallVariantId: item.mallVariantId ?? null,
+      unitPrice: item.unitPrice,
+      quantity: item.quantity,
+    })),
+  );
+  const shipmentRows = (await tx.insert(shipments).values(shipmentValues).returning()).sort(
+    (x, y) => x.createdAt.getTime() - y.createdAt.getTime(),
+  );
+  const itemRows = (await tx.insert(orderItems).values(itemValues).returning()).sort(
+    (x, y) => x.lineNo - y.lineNo,
+  );
+  const loaded = await assembleOrder(tx, row, itemRows, shipmentRows, []);
   const registered = await saveDecision(
     tx,
     loaded,

@@ -93,6 +93,20 @@ export async function loadOrder(
     .innerJoin(tags, eq(tags.id, orderTags.tagId))
     .where(eq(orderTags.orderId, orderId))
     .orderBy(asc(orderTags.attachedAt));
+  return assembleOrder(tx, row, items, shipmentRows, tagRows);
+}
+
+/**
+ * An order from its rows as they stand in this transaction, with the product mapping of each line —
+ * for rows just read, or just written (registration has them all without reading them back).
+ */
+export async function assembleOrder(
+  tx: Db,
+  row: OrderRow,
+  items: readonly OrderItemRow[],
+  shipmentRows: ShipmentRow[],
+  tagRows: AttachedTag[],
+): Promise<LoadedOrder> {
   const mappings = await loadMappings(
     tx,
     row.shopId,

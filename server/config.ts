@@ -15,6 +15,7 @@ const configSchema = z.object({
     )
     .optional(),
   JUCHU_RAKUTEN_API_URL: z.url().default("https://api.rms.rakuten.co.jp"),
+  JUCHU_RSL_API_URL: z.url().default("https://api.rsl.rakuten.co.jp"),
   /** How long a shop's import stays locked after a crash (a running import holds it this long). */
   JUCHU_IMPORT_LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -29,6 +30,7 @@ export type Config = {
   /** The key that seals mall credentials: JUCHU_SECRET_KEY, else a key file kept in the data folder. */
   secretKey: { key?: string | undefined; file: string };
   rakutenApiUrl: string;
+  rslApiUrl: string;
   importLeaseMs: number;
 };
 
@@ -55,6 +57,7 @@ export function loadConfig(
     logLevel: c.LOG_LEVEL,
     secretKey: { key: c.JUCHU_SECRET_KEY, file: join(overrides.dataDir ?? c.JUCHU_DATA_DIR, "secret.key") },
     rakutenApiUrl: c.JUCHU_RAKUTEN_API_URL.replace(/\/+$/, ""),
+    rslApiUrl: c.JUCHU_RSL_API_URL.replace(/\/+$/, ""),
     importLeaseMs: c.JUCHU_IMPORT_LEASE_SECONDS * 1000,
   };
 }

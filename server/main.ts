@@ -22,6 +22,7 @@ async function main(): Promise<void> {
   const ctx = createContext(database.db, jobs.queue, {
     secretKey: await loadSecretKey(config.secretKey),
     rakutenApiUrl: demo?.rakutenApiUrl ?? config.rakutenApiUrl,
+    rslApiUrl: config.rslApiUrl,
     importLeaseMs: config.importLeaseMs,
   });
   const workers = config.role === "web" ? null : await startWorkers(jobs.boss, ctx);

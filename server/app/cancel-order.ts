@@ -1,28 +1,58 @@
+import { appendEvents } from "#server/db/order-queries.ts";
+import { DEFAULT_MALL_CANCEL_REASON, type MallCancelReason } from "#server/domain/mall-cancel-reasons.ts";
 import { cancelOrder as decideCancel } from "#server/domain/order.ts";
+import { mallSyncActive } from "#server/domain/shop-settings.ts";
 import type { Actor, AppContext } from "./context.ts";
 import { shopSettings } from "./progress-order.ts";
 import { releaseShipment } from "./stock-allocation.ts";
 import { commandOrder } from "./with-order.ts";
 
+export const WAREHOUSE_NOT_TOLD =
+  "出荷依頼済みの注文です。倉庫にはキャンセルを自動で連絡していません。必要なら倉庫に連絡してください。";
+
 /**
  * 注文キャンセル (SPEC.md §5). Stock held by unshipped parcels goes back when the shop says so, and
- * orders waiting for that stock get it in a follow-up job (their own transactions, oldest first).
+ * orders waiting for that stock get it in a follow-up job (their own transactions, oldest first). The
+ * mall hears of it in a job enqueued with the cancel when the shop reflects cancels; the warehouse is
+ * never told by this, which the answer says when a request had gone.
  */
 export async function cancelOrder(
   ctx: AppContext,
   actor: Actor,
   accountId: string,
   orderId: string,
-  input: { reason?: string | undefined },
-): Promise<string> {
-  return commandOrder(
+  input: { reason?: string | undefined; mallCancelReason?: MallCancelReason | undefined },
+): Promise<{ warnings: string[] }> {
+  const warnings: string[] = [];
+  await commandOrder(
     ctx,
     actor,
     accountId,
     orderId,
     (order) => decideCancel(order, input),
-    async ({ tx, order }) => {
+    async ({ tx, order, meta }) => {
       const settings = await shopSettings(tx, order.row.shopId);
+      if (order.shipments.some((s) => s.requestedAt)) {
+        warnings.push(WAREHOUSE_NOT_TOLD);
+        await appendEvents(
+          tx,
+          order.row,
+          [{ type: "cancel_warehouse_not_told", message: WAREHOUSE_NOT_TOLD }],
+          meta,
+        );
+      }
+      if (
+        order.row.source === "import" &&
+        settings.reflectCancelToMall &&
+        mallSyncActive(settings, meta.now, order.row)
+      ) {
+        await ctx.jobs.enqueue(
+          tx,
+          "mall-cancel-order",
+          { orderId, reasonCode: input.mallCancelReason ?? DEFAULT_MALL_CANCEL_REASON },
+          { singletonKey: orderId },
+        );
+      }
       if (!settings.returnStockOnCancel) return order;
       for (const s of order.shipments) {
         if (s.status !== "cancelled") continue;
@@ -38,4 +68,5 @@ export async function cancelOrder(
       return order;
     },
   );
+  return { warnings };
 }

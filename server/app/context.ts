@@ -3,7 +3,7 @@ import type { JobQueue } from "#server/jobs/queue.ts";
 import type { Clock } from "#server/ports/clock.ts";
 import type { MallClientFactory } from "#server/ports/mall.ts";
 import type { SecretBox } from "#server/ports/secret-box.ts";
-import type { WarehouseClient, WarehouseKind } from "#server/ports/warehouse.ts";
+import type { WarehouseClientFactory } from "#server/ports/warehouse.ts";
 
 /** What every use case runs with: the database, time, ids, the job queue and the outside world's ports. */
 export type AppContext = {
@@ -11,7 +11,8 @@ export type AppContext = {
   clock: Clock;
   newId: () => string;
   jobs: JobQueue;
-  warehouses: Partial<Record<WarehouseKind, WarehouseClient>>;
+  /** A client for a warehouse, from its kind and opened credentials. */
+  warehouses: WarehouseClientFactory;
   /** A client for a shop's mall, from its opened credentials. */
   malls: MallClientFactory;
   secrets: SecretBox;

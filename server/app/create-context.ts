@@ -1,11 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { createRakutenClient } from "#server/adapters/malls/rakuten/client.ts";
 import { createSecretBox } from "#server/adapters/secrets/secret-box.ts";
+import { createRslClient } from "#server/adapters/warehouses/rsl/client.ts";
 import { selfWarehouse } from "#server/adapters/warehouses/self/self-warehouse.ts";
 import type { Db } from "#server/db/database.ts";
 import type { JobQueue } from "#server/jobs/queue.ts";
 import { type Clock, systemClock } from "#server/ports/clock.ts";
 import type { MallClientFactory } from "#server/ports/mall.ts";
+import type { WarehouseClientFactory } from "#server/ports/warehouse.ts";
 import type { AppContext } from "./context.ts";
 
 export type ContextOptions = {
@@ -13,6 +15,9 @@ export type ContextOptions = {
   secretKey: Buffer;
   /** Where Rakuten's RMS answers: the real one, or a sandbox. */
   rakutenApiUrl?: string;
+  /** Where RSL's shipment API answers: the real one, or a sandbox. */
+  rslApiUrl?: string;
+  warehouseTimeoutMs?: number;
   clock?: Clock;
   newId?: () => string;
   /** Per-call limits a test or a benchmark tightens. */
@@ -39,12 +44,21 @@ export function createContext(db: Db, jobs: JobQueue, options: ContextOptions): 
         : {}),
     });
   };
+  const rslApiUrl = options.rslApiUrl ?? "https://api.rsl.rakuten.co.jp";
+  const warehouses: WarehouseClientFactory = (warehouse) =>
+    warehouse.kind === "rsl"
+      ? createRslClient({
+          baseUrl: rslApiUrl,
+          apiKey: warehouse.credentials?.apiKey ?? "",
+          ...(options.warehouseTimeoutMs ? { timeoutMs: options.warehouseTimeoutMs } : {}),
+        })
+      : selfWarehouse;
   return {
     db,
     jobs,
     clock,
     newId: options.newId ?? randomUUID,
-    warehouses: { self: selfWarehouse },
+    warehouses,
     malls,
     secrets: createSecretBox(options.secretKey),
     importLeaseMs: options.importLeaseMs ?? 10 * 60_000,

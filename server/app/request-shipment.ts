@@ -1,14 +1,17 @@
+import { createHash } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
 import type { Db } from "#server/db/database.ts";
 import { type LoadedOrder, loadOrder, saveDecision } from "#server/db/order-queries.ts";
 import { products, shipments, warehouses } from "#server/db/schema.ts";
-import type { Decision } from "#server/domain/order.ts";
+import type { ShipTo } from "#server/domain/address.ts";
 import { attachTag } from "#server/domain/order-tagging.ts";
 import { notFound, Refusal } from "#server/domain/refusal.ts";
 import { acceptShipmentRequest, markUnshippable, requestShipmentRefusal } from "#server/domain/shipment.ts";
-import type { ShipmentRequest, WarehouseKind } from "#server/ports/warehouse.ts";
+import type { ShipmentRequest, ShipmentRequestResult } from "#server/ports/warehouse.ts";
 import { type Actor, type AppContext, actorLabel } from "./context.ts";
 import { systemTag } from "./progress-order.ts";
+import { dissolveConsolidation, shipmentGroup } from "./shipment-group.ts";
+import { warehouseClientOf } from "./warehouse-client.ts";
 
 /** A person sends (or re-sends after 出荷不可) a shipment request now instead of waiting for the delay. */
 export async function requestShipmentNow(
@@ -44,43 +47,112 @@ export async function requestShipmentNow(
   });
 }
 
+type Member = { order: LoadedOrder; shipmentId: string };
+
 /**
  * The shipment-request job: asks the warehouse outside any transaction, with an idempotency key that
  * stays the same across retries of this request, then records the answer. A crash between the two
  * repeats the call and the warehouse answers the same request again, so a parcel is booked once.
+ * Shipments merged into one parcel (同梱) go as one request, sent by the group's lead.
  */
 export async function sendShipmentRequest(ctx: AppContext, shipmentId: string): Promise<void> {
   const prepared = await ctx.db.transaction(async (tx) => {
-    const order = await orderOfShipment(tx, shipmentId);
-    if (!order || requestShipmentRefusal(order.snapshot, shipmentId)) return null;
-    return { order, request: await buildRequest(tx, order, shipmentId) };
+    const members = await readyMembers(tx, ctx, shipmentId);
+    if (!members) return null;
+    return { members, ...(await buildRequest(tx, members)) };
   });
   if (!prepared) return;
-  const client = ctx.warehouses[prepared.request.kind];
-  if (!client) throw new Error(`no warehouse client for kind ${prepared.request.kind}`);
-  const answer = await client.requestShipment(prepared.request.body);
-  const now = ctx.clock.now();
-  const meta = { actor: `system:warehouse:${prepared.request.kind}`, now };
-  await ctx.db.transaction(async (tx) => {
-    const order = await orderOfShipment(tx, shipmentId);
-    if (!order || requestShipmentRefusal(order.snapshot, shipmentId)) return;
-    if (answer.outcome === "accepted") {
-      await tx.update(shipments).set({ requestedAt: now }).where(eq(shipments.id, shipmentId));
-      await saveDecision(tx, order, acceptShipmentRequest(order.snapshot, shipmentId), meta);
-      return;
-    }
-    const why = `倉庫が出荷依頼を受け付けませんでした(${answer.code}: ${answer.message})`;
-    const rejected = await saveDecision(tx, order, markUnshippable(order.snapshot, shipmentId, why), meta);
-    const tagged = attachTag(
-      rejected.snapshot,
-      await systemTag(tx, order.row.accountId, "warehouse_rejected"),
-      "system",
-    );
-    if (!(tagged instanceof Refusal)) await saveDecision(tx, rejected, tagged as Decision, meta);
-  });
+  const answer = await warehouseClientOf(ctx, prepared.warehouse).requestShipment(prepared.request);
+  const meta = { actor: `system:warehouse:${prepared.warehouse.kind}`, now: ctx.clock.now() };
+  for (const member of prepared.members) {
+    await ctx.db.transaction(async (tx) => {
+      const order = await loadOrder(tx, member.order.row.accountId, member.order.row.id, { lock: true });
+      if (!order || requestShipmentRefusal(order.snapshot, member.shipmentId)) return;
+      await recordAnswer(tx, order, member.shipmentId, answer, meta);
+    });
+  }
+  if (answer.outcome === "rejected" && prepared.members.length > 1) {
+    await ctx.db.transaction((tx) => dissolveConsolidation(tx, ctx, shipmentId, meta));
+  }
 }
 
-async function orderOfShipment(tx: Db, shipmentId: string): Promise<LoadedOrder | null> {
+async function recordAnswer(
+  tx: Db,
+  order: LoadedOrder,
+  shipmentId: string,
+  answer: ShipmentRequestResult,
+  meta: { actor: string; now: Date },
+): Promise<void> {
+  if (answer.outcome === "accepted") {
+    await tx
+      .update(shipments)
+      .set({
+        requestedAt: meta.now,
+        warehouseReference: answer.warehouseReference,
+        plannedShipDate: answer.plannedShipDate,
+        unshippableReason: null,
+      })
+      .where(eq(shipments.id, shipmentId));
+    await saveDecision(tx, order, acceptShipmentRequest(order.snapshot, shipmentId), meta);
+    return;
+  }
+  const why = `倉庫が出荷依頼を受け付けませんでした(${answer.code}: ${answer.message})`;
+  await tx.update(shipments).set({ unshippableReason: why }).where(eq(shipments.id, shipmentId));
+  const rejected = await saveDecision(tx, order, markUnshippable(order.snapshot, shipmentId, why), meta);
+  const tagged = attachTag(
+    rejected.snapshot,
+    await systemTag(tx, order.row.accountId, "warehouse_rejected"),
+    "system",
+  );
+  if (!(tagged instanceof Refusal)) await saveDecision(tx, rejected, tagged, meta);
+}
+
+/**
+ * The shipments this job sends: the shipment alone, or its whole 同梱 group when it leads one.
+ * A member that may no longer go (cancelled, held) leaves the group rather than stopping the others.
+ */
+async function readyMembers(tx: Db, ctx: AppContext, shipmentId: string): Promise<Member[] | null> {
+  const group = await shipmentGroup(tx, shipmentId);
+  if (!group || group.leadId !== shipmentId) return null;
+  const members: Member[] = [];
+  for (const id of group.shipmentIds) {
+    const order = await orderOfShipment(tx, id);
+    if (!order) continue;
+    if (requestShipmentRefusal(order.snapshot, id)) {
+      if (id === shipmentId) {
+        await dissolveConsolidation(
+          tx,
+          ctx,
+          shipmentId,
+          { actor: "system:shipment-request", now: ctx.clock.now() },
+          "同梱の先頭の出荷が依頼できないため同梱を解除しました",
+        );
+        return null;
+      }
+      await tx.update(shipments).set({ consolidationId: null }).where(eq(shipments.id, id));
+      await saveDecision(
+        tx,
+        order,
+        {
+          order: order.snapshot,
+          events: [
+            {
+              type: "consolidation_left",
+              message: "出荷依頼できないため同梱から外しました",
+              detail: { shipmentId: id },
+            },
+          ],
+        },
+        { actor: "system:shipment-request", now: ctx.clock.now() },
+      );
+      continue;
+    }
+    members.push({ order, shipmentId: id });
+  }
+  return members;
+}
+
+export async function orderOfShipment(tx: Db, shipmentId: string): Promise<LoadedOrder | null> {
   const [s] = await tx
     .select({ orderId: shipments.orderId, accountId: shipments.accountId })
     .from(shipments)
@@ -88,16 +160,19 @@ async function orderOfShipment(tx: Db, shipmentId: string): Promise<LoadedOrder 
   return s ? loadOrder(tx, s.accountId, s.orderId, { lock: true }) : null;
 }
 
-async function buildRequest(
-  tx: Db,
-  order: LoadedOrder,
-  shipmentId: string,
-): Promise<{ kind: WarehouseKind; body: ShipmentRequest }> {
-  const shipment = order.shipments.find((s) => s.id === shipmentId);
-  if (!shipment) throw new Error(`shipment ${shipmentId} not in order ${order.row.id}`);
-  const [warehouse] = await tx.select().from(warehouses).where(eq(warehouses.id, shipment.warehouseId));
-  if (!warehouse) throw new Error(`warehouse ${shipment.warehouseId} vanished`);
-  const productIds = order.items.flatMap((i) => i.mapping?.components.map((c) => c.productId) ?? []);
+async function buildRequest(tx: Db, members: Member[]) {
+  const shipmentsOf = members.map((m) => {
+    const shipment = m.order.shipments.find((s) => s.id === m.shipmentId);
+    if (!shipment) throw new Error(`shipment ${m.shipmentId} not in order ${m.order.row.id}`);
+    return shipment;
+  });
+  const [lead] = members;
+  const [leadShipment] = shipmentsOf;
+  if (!lead || !leadShipment) throw new Error("a shipment request needs a shipment");
+  const [warehouse] = await tx.select().from(warehouses).where(eq(warehouses.id, leadShipment.warehouseId));
+  if (!warehouse) throw new Error(`warehouse ${leadShipment.warehouseId} vanished`);
+  const items = members.flatMap((m) => m.order.items.filter((i) => i.shipmentId === m.shipmentId));
+  const productIds = items.flatMap((i) => i.mapping?.components.map((c) => c.productId) ?? []);
   const rows = productIds.length
     ? await tx
         .select({ id: products.id, sku: products.sku })
@@ -106,20 +181,34 @@ async function buildRequest(
     : [];
   const skus = new Map(rows.map((p) => [p.id, p.sku]));
   const quantities = new Map<string, number>();
-  for (const item of order.items.filter((i) => i.shipmentId === shipmentId)) {
+  for (const item of items) {
     for (const c of item.mapping?.components ?? []) {
       const sku = skus.get(c.productId) ?? c.productId;
       quantities.set(sku, (quantities.get(sku) ?? 0) + c.quantity * item.quantity);
     }
   }
-  return {
-    kind: warehouse.kind as WarehouseKind,
-    body: {
-      idempotencyKey: `${shipmentId}:${shipment.requestDueAt?.toISOString() ?? "first"}`,
-      shipmentId,
-      mallOrderNumber: order.row.mallOrderNumber,
-      shipTo: (shipment.shipTo ?? order.row.shipTo) as ShipmentRequest["shipTo"],
-      lines: [...quantities].map(([sku, quantity]) => ({ sku, quantity })),
-    },
+  const body: Omit<ShipmentRequest, "idempotencyKey"> = {
+    shipmentId: leadShipment.id,
+    slipNumber: leadShipment.slipNumber,
+    mallOrderNumbers: [...new Set(members.map((m) => m.order.row.mallOrderNumber))],
+    shipTo: (leadShipment.shipTo ?? lead.order.row.shipTo) as ShipTo,
+    lines: [...quantities].map(([sku, quantity]) => ({ sku, quantity })),
+    desiredDeliveryDate: lead.order.row.desiredDeliveryDate,
+    desiredTimeSlot: lead.order.row.desiredTimeSlot,
   };
+  // The key names this attempt: every retry of it sends the same key, while a new request (after
+  // 出荷不可, a fixed address, another member) differs in its due time, the stopped request or the body.
+  const attempt = createHash("sha256")
+    .update(
+      JSON.stringify([
+        leadShipment.requestDueAt?.toISOString() ?? null,
+        leadShipment.warehouseReference,
+        members.map((m) => m.shipmentId),
+        body,
+      ]),
+    )
+    .digest("base64url")
+    .slice(0, 22);
+  const request: ShipmentRequest = { idempotencyKey: `${leadShipment.id}:${attempt}`, ...body };
+  return { warehouse, request };
 }

@@ -14,6 +14,14 @@ function findShipment(order: OrderSnapshot, shipmentId: string) {
   return order.shipments.find((s) => s.id === shipmentId) ?? null;
 }
 
+/** Tags that say why a parcel stopped at the warehouse: a new request is the answer to them. */
+const STOPPED_AT_WAREHOUSE: readonly (string | null)[] = [
+  "withdrawn",
+  "warehouse_rejected",
+  "warehouse_unshippable",
+];
+const answeredByRequest = (code: string | null) => STOPPED_AT_WAREHOUSE.includes(code);
+
 /** 出荷依頼 (first or again after 出荷不可): only a shipment that is ready and not held may go. */
 export function requestShipmentRefusal(order: OrderSnapshot, shipmentId: string): Refusal | null {
   const refuse = (rule: string, detail: string) =>
@@ -28,9 +36,7 @@ export function requestShipmentRefusal(order: OrderSnapshot, shipmentId: string)
       `出荷依頼できるのは出荷待ちか出荷不可の出荷だけです(現在: ${SHIPPING_STATUS_LABELS[shipment.status]})。`,
     );
   }
-  const holds = order.tags.filter(
-    (t) => t.hold && t.systemCode !== "withdrawn" && t.systemCode !== "warehouse_rejected",
-  );
+  const holds = order.tags.filter((t) => t.hold && !answeredByRequest(t.systemCode));
   if (hasHoldingTag({ ...order, tags: holds })) {
     return refuse(
       "held_by_tag",
@@ -48,7 +54,7 @@ export function acceptShipmentRequest(order: OrderSnapshot, shipmentId: string):
   // A re-request clears what stopped the parcel before: those notices are answered by this request.
   const cleared = {
     ...accepted,
-    tags: accepted.tags.filter((t) => t.systemCode !== "withdrawn" && t.systemCode !== "warehouse_rejected"),
+    tags: accepted.tags.filter((t) => !answeredByRequest(t.systemCode)),
   };
   const event = shipmentEvent(shipmentId, shipment.status, "shipping", "倉庫が出荷依頼を受け付けました");
   const removed = accepted.tags
@@ -85,4 +91,43 @@ export function withdrawRefusal(order: OrderSnapshot, shipmentId: string): Refus
     );
   }
   return null;
+}
+
+/**
+ * 出荷実績: the warehouse shipped the parcel. Once every parcel of the order that is still going is
+ * out, the order is 全出荷済. A result repeated by a re-read page changes nothing.
+ */
+export function recordShipped(order: OrderSnapshot, shipmentId: string, parcelSummary: string): Decision {
+  const shipment = findShipment(order, shipmentId);
+  if (!shipment) throw new Error(`no shipment ${shipmentId}`);
+  if (shipment.status === "shipped") return { order, events: [] };
+  if (shipment.status !== "shipping") {
+    return {
+      order,
+      events: [
+        {
+          type: "shipment_result_ignored",
+          message: `出荷実績が届きましたが、この出荷は${SHIPPING_STATUS_LABELS[shipment.status]}のため反映していません(${parcelSummary})。倉庫に確認してください。`,
+          detail: { shipmentId },
+        },
+      ],
+    };
+  }
+  const shipped = withShipments(order, (s) => (s.id === shipmentId ? "shipped" : s.status));
+  const event = shipmentEvent(
+    shipmentId,
+    "shipping",
+    "shipped",
+    `倉庫から出荷実績が届きました(${parcelSummary})`,
+  );
+  const going = shipped.shipments.filter((s) => s.status !== "cancelled");
+  if (order.status === "shipping" && going.every((s) => s.status === "shipped")) {
+    return move(shipped, "shipped", "全ての出荷が出荷済になった", [event]);
+  }
+  return { order: shipped, events: [event] };
+}
+
+/** 完了: the shipping information is at the mall (or there is no mall to tell). */
+export function completeOrder(order: OrderSnapshot, why: string): Decision | null {
+  return order.status === "shipped" ? move(order, "completed", why) : null;
 }

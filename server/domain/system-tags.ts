@@ -6,6 +6,8 @@ export const SYSTEM_TAGS = {
   unmapped_item: { name: "未マッピング商品", hold: true, color: "#d9534f" },
   withdrawn: { name: "出荷取下げ", hold: true, color: "#f0ad4e" },
   warehouse_rejected: { name: "倉庫受付エラー", hold: true, color: "#d9534f" },
+  /** The warehouse took the request, then could not ship it (欠品 …): fix it, then request again or cancel. */
+  warehouse_unshippable: { name: "倉庫出荷不可", hold: true, color: "#d9534f" },
   mall_reflection_error: { name: "モール反映エラー", hold: false, color: "#d9534f" },
   address_error: { name: "住所エラー", hold: true, color: "#f0ad4e" },
   payment_overdue: { name: "入金確認待ち超過", hold: false, color: "#5bc0de" },

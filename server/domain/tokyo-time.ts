@@ -10,3 +10,8 @@ export function toTokyoIso(date: Date): string {
 export function tokyoDate(date: Date): string {
   return new Date(date.getTime() + OFFSET_MS).toISOString().slice(0, 10);
 }
+
+/** The instant a Tokyo calendar day (YYYY-MM-DD) begins: how a date-only fact such as a ship date is kept. */
+export function tokyoMidnight(day: string): Date {
+  return new Date(`${day}T00:00:00+09:00`);
+}

@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { ORDER_STATUSES, SHIPPING_STATUSES } from "#server/domain/order-status.ts";
 import { PAYMENT_METHODS } from "#server/domain/payment.ts";
 import { PREFECTURES } from "#server/domain/prefectures.ts";
+import { shipmentFields } from "./present-shipment.ts";
 
 const yen = (what: string) =>
   z.int(`${what}は整数(円)で指定してください`).min(0, `${what}は0以上で指定してください`).max(1_000_000_000);
@@ -135,17 +136,7 @@ export const orderSchema = z
     ),
     shipments: z.array(
       z.object({
-        id: z.uuid(),
-        warehouseId: z.uuid(),
-        status: z.enum(SHIPPING_STATUSES),
-        ...statusLabelled,
-        mallPackageId: z.string().nullable().describe("モールの送付先ID (楽天 basketId)"),
-        shipTo: z.record(z.string(), z.unknown()).nullable().describe("注文の送付先と異なる場合の送付先"),
-        requestDueAt: z.string().nullable(),
-        requestedAt: z.string().nullable(),
-        carrier: z.string().nullable(),
-        trackingNumber: z.string().nullable(),
-        shippedAt: z.string().nullable(),
+        ...shipmentFields,
         allocations: z.array(z.object({ productId: z.uuid(), required: z.int(), allocated: z.int() })),
       }),
     ),

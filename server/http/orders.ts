@@ -7,6 +7,7 @@ import { recordPayment } from "#server/app/record-payment.ts";
 import { registerOrder } from "#server/app/register-order.ts";
 import { requestShipmentNow } from "#server/app/request-shipment.ts";
 import { withdrawShipment } from "#server/app/withdraw-shipment.ts";
+import { MALL_CANCEL_REASON_CODES } from "#server/domain/mall-cancel-reasons.ts";
 import type { JuchuApi } from "./app.ts";
 import { listOrders } from "./list-orders.ts";
 import { errorResponses, json, security } from "./openapi.ts";
@@ -89,16 +90,36 @@ export function registerOrderRoutes(app: JuchuApi, ctx: AppContext): void {
       security,
       request: {
         params: orderId,
-        ...optionalBody(z.object({ reason: z.string().max(200, "理由は200文字以内です").optional() })),
+        ...optionalBody(
+          z.object({
+            reason: z.string().max(200, "理由は200文字以内です").optional(),
+            mallCancelReason: z
+              .enum(MALL_CANCEL_REASON_CODES, {
+                error: `モールへのキャンセル理由は ${MALL_CANCEL_REASON_CODES.join(", ")} のいずれかです`,
+              })
+              .optional()
+              .describe(
+                "モールに伝えるキャンセル理由(楽天のキャンセル理由コード)。省略時は 1 お客様都合: キャンセル",
+              ),
+          }),
+        ),
       },
-      responses: { 200: json(orderSchema, "キャンセルした注文"), ...errorResponses },
+      responses: {
+        200: json(
+          orderSchema.extend({
+            warnings: z.array(z.string()).describe("キャンセルは済んだが人の対応が要ること"),
+          }),
+          "キャンセルした注文",
+        ),
+        ...errorResponses,
+      },
     }),
     async (c) => {
       const { accountId, actor } = c.get("auth");
       const id = c.req.valid("param").id;
       const body = c.req.valid("json") ?? {};
-      await cancelOrder(ctx, actor, accountId, id, body);
-      return c.json(await presentOrder(ctx.db, accountId, id), 200);
+      const { warnings } = await cancelOrder(ctx, actor, accountId, id, body);
+      return c.json({ ...(await presentOrder(ctx.db, accountId, id)), warnings }, 200);
     },
   );
 

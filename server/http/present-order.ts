@@ -13,6 +13,7 @@ import { PAYMENT_METHODS } from "#server/domain/payment.ts";
 import { notFound } from "#server/domain/refusal.ts";
 import { toTokyoIso } from "#server/domain/tokyo-time.ts";
 import type { OrderView } from "./order-schemas.ts";
+import { presentShipment } from "./present-shipment.ts";
 
 const iso = (d: Date | null) => (d ? toTokyoIso(d) : null);
 
@@ -96,17 +97,7 @@ export async function presentOrder(db: Db, accountId: string, orderId: string): 
       productMappingId: i.mapping?.id ?? null,
     })),
     shipments: order.shipments.map((s) => ({
-      id: s.id,
-      warehouseId: s.warehouseId,
-      status: s.status as ShippingStatus,
-      statusLabel: SHIPPING_STATUS_LABELS[s.status as ShippingStatus],
-      mallPackageId: s.mallPackageId,
-      shipTo: s.shipTo as Record<string, unknown> | null,
-      requestDueAt: iso(s.requestDueAt),
-      requestedAt: iso(s.requestedAt),
-      carrier: s.carrier,
-      trackingNumber: s.trackingNumber,
-      shippedAt: iso(s.shippedAt),
+      ...presentShipment(s),
       allocations: allocs
         .filter((a) => a.shipmentId === s.id)
         .map((a) => ({ productId: a.productId, required: a.required, allocated: a.allocated })),

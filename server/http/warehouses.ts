@@ -1,15 +1,74 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { AppContext } from "#server/app/context.ts";
+import { pollWarehouseResults } from "#server/app/record-warehouse-results.ts";
+import { createWarehouse, updateWarehouse } from "#server/app/warehouses.ts";
 import { warehouses } from "#server/db/schema.ts";
+import { notFound } from "#server/domain/refusal.ts";
+import { toTokyoIso } from "#server/domain/tokyo-time.ts";
+import { warehouseSettingsOf } from "#server/domain/warehouse-settings.ts";
 import type { JuchuApi } from "./app.ts";
 import { errorResponses, json, security } from "./openapi.ts";
 
 const KIND_LABELS: Record<string, string> = { self: "自社倉庫", rsl: "楽天スーパーロジスティクス" };
 
+const senderSchema = z.object({
+  name: z.string(),
+  postalCode: z.string(),
+  prefecture: z.string(),
+  address1: z.string(),
+  address2: z.string().optional(),
+  phone: z.string(),
+});
+
 const warehouseSchema = z
-  .object({ id: z.uuid(), name: z.string(), kind: z.string(), kindLabel: z.string() })
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    kind: z.string(),
+    kindLabel: z.string(),
+    hasCredentials: z.boolean(),
+    settings: z.object({
+      resultPollMinutes: z.int(),
+      sender: senderSchema.optional(),
+      yamatoBillingCustomerCode: z.string().optional(),
+      yamatoFreightNumber: z.string().optional(),
+    }),
+    resultsPolledAt: z.string().nullable(),
+  })
   .openapi("Warehouse");
+
+const inputSchema = z.object({
+  name: z.string().trim().min(1, "倉庫名を入力してください").max(50, "倉庫名は50文字以内です").optional(),
+  credentials: z
+    .object({ apiKey: z.string().trim().min(8, "APIキーが短すぎます").max(200) })
+    .optional()
+    .describe("書き込み専用: 保存後は返しません"),
+  settings: z.record(z.string(), z.unknown()).optional(),
+});
+
+const idParam = z.object({ id: z.uuid("倉庫IDはUUIDです") });
+
+function present(w: typeof warehouses.$inferSelect) {
+  return {
+    id: w.id,
+    name: w.name,
+    kind: w.kind,
+    kindLabel: KIND_LABELS[w.kind] ?? w.kind,
+    hasCredentials: w.credentials !== null,
+    settings: warehouseSettingsOf(w.settings),
+    resultsPolledAt: w.resultsPolledAt ? toTokyoIso(w.resultsPolledAt) : null,
+  };
+}
+
+export async function accountWarehouse(ctx: AppContext, accountId: string, id: string) {
+  const [w] = await ctx.db
+    .select()
+    .from(warehouses)
+    .where(and(eq(warehouses.id, id), eq(warehouses.accountId, accountId)));
+  if (!w) throw notFound("warehouse", "倉庫");
+  return w;
+}
 
 export function registerWarehouseRoutes(app: JuchuApi, ctx: AppContext): void {
   app.openapi(
@@ -22,11 +81,69 @@ export function registerWarehouseRoutes(app: JuchuApi, ctx: AppContext): void {
     }),
     async (c) => {
       const rows = await ctx.db
-        .select({ id: warehouses.id, name: warehouses.name, kind: warehouses.kind })
+        .select()
         .from(warehouses)
         .where(eq(warehouses.accountId, c.get("auth").accountId))
         .orderBy(asc(warehouses.createdAt), asc(warehouses.id));
-      return c.json({ items: rows.map((w) => ({ ...w, kindLabel: KIND_LABELS[w.kind] ?? w.kind })) }, 200);
+      return c.json({ items: rows.map(present) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/warehouses",
+      summary: "倉庫の登録(自社倉庫、またはRSL)",
+      security,
+      request: {
+        body: {
+          content: {
+            "application/json": {
+              schema: inputSchema.extend({
+                kind: z.enum(["self", "rsl"], { error: "倉庫の種類は self か rsl です" }),
+              }),
+            },
+          },
+        },
+      },
+      responses: { 201: json(warehouseSchema, "登録した倉庫"), ...errorResponses },
+    }),
+    async (c) => {
+      const { accountId } = c.get("auth");
+      const id = await createWarehouse(ctx, accountId, c.req.valid("json"));
+      return c.json(present(await accountWarehouse(ctx, accountId, id)), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "patch",
+      path: "/api/warehouses/{id}",
+      summary: "倉庫の設定変更(ご依頼主、ヤマトの請求先、RSLのAPIキー・実績取得間隔)",
+      security,
+      request: { params: idParam, body: { content: { "application/json": { schema: inputSchema } } } },
+      responses: { 200: json(warehouseSchema, "変更後の倉庫"), ...errorResponses },
+    }),
+    async (c) => {
+      const { accountId } = c.get("auth");
+      const { id } = c.req.valid("param");
+      await updateWarehouse(ctx, accountId, id, c.req.valid("json"));
+      return c.json(present(await accountWarehouse(ctx, accountId, id)), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/warehouses/{id}/poll-results",
+      summary: "出荷実績を今すぐ取得",
+      security,
+      request: { params: idParam },
+      responses: { 200: json(z.object({ results: z.int() }), "取得した実績の件数"), ...errorResponses },
+    }),
+    async (c) => {
+      const w = await accountWarehouse(ctx, c.get("auth").accountId, c.req.valid("param").id);
+      return c.json({ results: await pollWarehouseResults(ctx, w.id) }, 200);
     },
   );
 }

@@ -10,9 +10,12 @@ export const JOB_NAMES = [
   "mall-import",
   "mall-confirm-order",
   "mall-stock-push",
+  "warehouse-results",
+  "mall-report-shipping",
+  "mall-cancel-order",
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
-const COALESCED: readonly JobName[] = ["mall-import", "mall-stock-push"];
+const COALESCED: readonly JobName[] = ["mall-import", "mall-stock-push", "warehouse-results"];
 
 export type EnqueueOptions = { startAfter?: Date; singletonKey?: string };
 

@@ -2,13 +2,17 @@ import type { PgBoss } from "pg-boss";
 import type { AppContext } from "#server/app/context.ts";
 import { enqueueDueImports } from "#server/app/import-shop.ts";
 import { enqueueStockPushes } from "#server/app/push-stock.ts";
+import { enqueueDueWarehousePolls } from "#server/app/warehouse-polls.ts";
 import { handleAllocateWaiting } from "./allocate-waiting-orders.ts";
+import { handleMallCancelOrder } from "./mall-cancel-order.ts";
 import { handleMallConfirmOrder } from "./mall-confirm-order.ts";
 import { handleMallImport } from "./mall-import.ts";
+import { handleMallReportShipping } from "./mall-report-shipping.ts";
 import { handleMallStockPush } from "./mall-stock-push.ts";
 import { handleGraceOver } from "./order-grace-over.ts";
 import type { JobName } from "./queue.ts";
 import { handleShipmentRequest } from "./shipment-request.ts";
+import { handleWarehouseResults } from "./warehouse-results.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: each handler narrows its own payload, written by its own enqueue.
 export const HANDLERS: Record<JobName, (ctx: AppContext, data: any) => Promise<void>> = {
@@ -18,9 +22,12 @@ export const HANDLERS: Record<JobName, (ctx: AppContext, data: any) => Promise<v
   "mall-import": handleMallImport,
   "mall-confirm-order": handleMallConfirmOrder,
   "mall-stock-push": handleMallStockPush,
+  "warehouse-results": handleWarehouseResults,
+  "mall-report-shipping": handleMallReportShipping,
+  "mall-cancel-order": handleMallCancelOrder,
 };
 
-/** How often the worker looks for shops due an import or a stock push. */
+/** How often the worker looks for shops due an import or a stock push, and warehouses due a results poll. */
 const TICK_MS = 15_000;
 
 /** Starts one worker per queue; a handler that throws is retried with backoff by pg-boss. */
@@ -38,6 +45,7 @@ export async function startWorkers(
     try {
       await enqueueDueImports(ctx);
       await enqueueStockPushes(ctx);
+      await enqueueDueWarehousePolls(ctx);
     } catch (error) {
       console.error("scheduler tick failed:", error);
     }

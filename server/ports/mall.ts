@@ -4,6 +4,7 @@
  */
 
 import type { ShipTo } from "#server/domain/address.ts";
+import type { Carrier } from "#server/domain/carrier.ts";
 
 /** 住所・氏名 as every mall gives them, normalised to one shape. */
 export type MallAddress = ShipTo & { nameKana?: string | undefined };
@@ -90,8 +91,8 @@ export type MallSearchWindow = { from: Date; to: Date };
 export type MallShippingReport = {
   mallOrderNumber: string;
   mallPackageId: string;
-  /** The mall's carrier code (Rakuten deliveryCompany "1001" …). */
-  carrierCode: string;
+  /** Juchu's carrier; the adapter says it in the mall's codes (Rakuten deliveryCompany "1001" …). */
+  carrier: Carrier;
   trackingNumber: string;
   shippedOn: string;
   /** Given when amending a report the mall already has. */

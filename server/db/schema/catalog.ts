@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import { check, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts.ts";
-import { created } from "./columns.ts";
+import { created, ts } from "./columns.ts";
 import { shops } from "./shops.ts";
 
 export const warehouses = pgTable("warehouses", {
@@ -11,6 +11,13 @@ export const warehouses = pgTable("warehouses", {
     .references(() => accounts.id),
   name: text("name").notNull(),
   kind: text("kind").notNull(),
+  /** Sealed API credentials of a 3PL (RSL's API key); null for the merchant's own stock room. */
+  credentials: jsonb("credentials"),
+  /** WarehouseSettings: ご依頼主 for carrier slips, carrier account codes, result polling interval. */
+  settings: jsonb("settings").notNull().default({}),
+  /** Where the last recorded page of 出荷実績 ended; moved only after its results are saved. */
+  resultsCursor: text("results_cursor"),
+  resultsPolledAt: ts("results_polled_at"),
   createdAt: created(),
 });
 

@@ -124,20 +124,37 @@ export const shipments = pgTable(
       .notNull()
       .references(() => warehouses.id),
     status: text("status").notNull(),
+    /** 出荷番号: short enough for every carrier's お客様管理番号 (B2: 20 半角英数). */
+    slipNumber: text("slip_number")
+      .notNull()
+      .default(sql`'J' || lpad(nextval('shipment_slip_numbers')::text, 10, '0')`),
     /** The mall's package (Rakuten basketId) this shipment reports to; null for manual orders. */
     mallPackageId: text("mall_package_id"),
     /** Where this parcel goes when it is not the order's ship-to (several 送付先). */
     shipTo: jsonb("ship_to"),
-    mallShippingId: text("mall_shipping_id"),
     requestDueAt: ts("request_due_at"),
     requestedAt: ts("requested_at"),
-    carrier: text("carrier"),
-    trackingNumber: text("tracking_number"),
+    /** The warehouse's id for the accepted request (RSL requestId). */
+    warehouseReference: text("warehouse_reference"),
+    plannedShipDate: text("planned_ship_date"),
+    /** 同梱: every shipment merged into one parcel carries the lead shipment's id (the lead its own). */
+    consolidationId: uuid("consolidation_id"),
+    /** ShippedParcel[]: what left the warehouse, with the mall's id per reported parcel. */
+    parcels: jsonb("parcels").notNull().default([]),
     shippedAt: ts("shipped_at"),
+    unshippableReason: text("unshippable_reason"),
+    mallReportedAt: ts("mall_reported_at"),
     createdAt: created(),
     updatedAt: updated(),
   },
-  (t) => [index("shipments_order_idx").on(t.orderId)],
+  (t) => [
+    index("shipments_order_idx").on(t.orderId),
+    uniqueIndex("shipments_slip_number_key").on(t.slipNumber),
+    // Not unique: every shipment merged into one parcel (同梱) carries the request's reference.
+    index("shipments_warehouse_reference_idx").on(t.warehouseId, t.warehouseReference),
+    index("shipments_status_idx").on(t.accountId, t.status),
+    index("shipments_consolidation_idx").on(t.consolidationId),
+  ],
 );
 
 /** What a shipment needs of each product (items × mapping components) and how much is reserved. */

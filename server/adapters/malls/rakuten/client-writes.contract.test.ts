@@ -50,7 +50,7 @@ test("cancelOrder with reason 1 cancels at the mall; after a shipping date it is
   await shop.client.reportShipping({
     mallOrderNumber: two.orderNumber,
     mallPackageId: String(two.basketIds[0]),
-    carrierCode: "1001",
+    carrier: "yamato",
     trackingNumber: "1234-5678-9012",
     shippedOn: "2025-06-10",
   });
@@ -62,14 +62,14 @@ test("cancelOrder with reason 1 cancels at the mall; after a shipping date it is
   assert.equal(error.retryable, false);
 });
 
-test("reportShipping adds a shipping, then updates that one; a carrier name is refused", async () => {
+test("reportShipping adds a shipping in RMS carrier codes, then updates that one; a bad number is refused", async () => {
   const shop = await newShop();
   const placed = await place(shop.shopId, {});
   await shop.client.confirmOrders([placed.orderNumber]);
   const report = {
     mallOrderNumber: placed.orderNumber,
     mallPackageId: String(placed.basketIds[0]),
-    carrierCode: "1001",
+    carrier: "sagawa" as const,
     trackingNumber: "1111-2222-3333",
     shippedOn: "2025-06-10",
   };
@@ -78,9 +78,11 @@ test("reportShipping adds a shipping, then updates that one; a carrier name is r
     (await mall.view(placed.orderNumber)).order.PackageModelList[0].ShippingModelList as {
       shippingDetailId: number;
       shippingNumber: string;
+      deliveryCompany: string;
     }[];
   const [atMall] = await shippingsAtMall();
   assert.equal(added.mallShippingId, String(atMall?.shippingDetailId));
+  assert.equal(atMall?.deliveryCompany, "1002", "佐川急便 in RMS codes");
 
   const again = await shop.client.reportShipping({
     ...report,
@@ -94,7 +96,7 @@ test("reportShipping adds a shipping, then updates that one; a carrier name is r
     "updated, not added a second time",
   );
 
-  const error = await rejection(shop.client.reportShipping({ ...report, carrierCode: "ヤマト運輸" }));
+  const error = await rejection(shop.client.reportShipping({ ...report, trackingNumber: "9".repeat(121) }));
   assert.equal(error.code, "ORDER_EXT_API_UPDATE_ORDERSHIPPING_ERROR_011");
   assert.equal(error.retryable, false);
   assert.equal((await shippingsAtMall()).length, 1);

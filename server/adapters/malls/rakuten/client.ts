@@ -7,6 +7,7 @@ import {
   type MallStockUpdate,
 } from "#server/ports/mall.ts";
 import { toRmsDatetime } from "./datetime.ts";
+import { RMS_DELIVERY_COMPANIES } from "./delivery-companies.ts";
 import { parseGetOrderResponse } from "./mapping.ts";
 import { type RakutenCredentials, type RmsAnswer, rmsHttp } from "./rms-http.ts";
 
@@ -189,7 +190,7 @@ export function createRakutenClient(options: RakutenClientOptions): MallClient {
             ShippingModelList: [
               {
                 ...(report.mallShippingId ? { shippingDetailId: Number(report.mallShippingId) } : {}),
-                deliveryCompany: report.carrierCode,
+                deliveryCompany: RMS_DELIVERY_COMPANIES[report.carrier],
                 shippingNumber: report.trackingNumber,
                 shippingDate: report.shippedOn,
               },

@@ -7,9 +7,12 @@ import type { WarehouseClient } from "#server/ports/warehouse.ts";
  */
 export const selfWarehouse: WarehouseClient = {
   async requestShipment(request) {
-    return { outcome: "accepted", warehouseReference: request.shipmentId };
+    return { outcome: "accepted", warehouseReference: request.slipNumber, plannedShipDate: null };
   },
   async withdrawShipment() {
     return { outcome: "withdrawn" };
+  },
+  async fetchResults(cursor) {
+    return { results: [], cursor };
   },
 };

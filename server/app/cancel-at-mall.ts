@@ -1,0 +1,46 @@
+import { eq } from "drizzle-orm";
+import { appendEvents } from "#server/db/order-queries.ts";
+import { orders, shops } from "#server/db/schema.ts";
+import { MALL_CANCEL_REASONS, type MallCancelReason } from "#server/domain/mall-cancel-reasons.ts";
+import { MallError } from "#server/ports/mall.ts";
+import { recordMallReflectionError } from "./confirm-mall-order.ts";
+import type { AppContext } from "./context.ts";
+import { mallClientOf } from "./mall-client.ts";
+
+const ACTOR = "system:mall-cancel-order";
+
+/**
+ * キャンセル反映: tells the mall of a cancel made in Juchu (Rakuten cancelOrder, a cancel application).
+ * A mall that refuses (already shipped there, past its window) leaves モール反映エラー and its words
+ * for a person, who finishes the cancel in the mall's own screens.
+ */
+export async function cancelAtMallNow(ctx: AppContext, orderId: string, reasonCode: string): Promise<void> {
+  const [row] = await ctx.db
+    .select({ order: orders, shop: shops })
+    .from(orders)
+    .innerJoin(shops, eq(shops.id, orders.shopId))
+    .where(eq(orders.id, orderId));
+  if (row?.order.status !== "cancelled") return;
+  try {
+    await mallClientOf(ctx, row.shop).cancelOrder({ mallOrderNumber: row.order.mallOrderNumber, reasonCode });
+  } catch (error) {
+    if (!(error instanceof MallError)) throw error;
+    await recordMallReflectionError(
+      ctx,
+      orderId,
+      `キャンセルをモールに反映できませんでした: ${error.message}。モールの画面でキャンセルしてください。`,
+      ACTOR,
+    );
+    if (error.retryable) throw error;
+    return;
+  }
+  const reason = MALL_CANCEL_REASONS[reasonCode as MallCancelReason] ?? reasonCode;
+  await ctx.db.transaction((tx) =>
+    appendEvents(
+      tx,
+      row.order,
+      [{ type: "mall_cancelled_by_juchu", message: `モールにキャンセルを反映しました(理由: ${reason})` }],
+      { actor: ACTOR, now: ctx.clock.now() },
+    ),
+  );
+}

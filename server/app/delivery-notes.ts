@@ -1,0 +1,77 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { DeliveryNote } from "#server/adapters/documents/delivery-note.ts";
+import { orderItems, orders, shipments, shops, warehouses } from "#server/db/schema.ts";
+import type { ShipTo } from "#server/domain/address.ts";
+import { PAYMENT_METHODS } from "#server/domain/payment.ts";
+import { notFound } from "#server/domain/refusal.ts";
+import { warehouseSettingsOf } from "#server/domain/warehouse-settings.ts";
+import type { AppContext } from "./context.ts";
+
+/**
+ * 納品書 for each order, in the order asked. The shop's address is its stock room's ご依頼主, the same
+ * the carrier slips print, so the box and the paper in it say the same sender.
+ */
+export async function deliveryNotes(
+  ctx: AppContext,
+  accountId: string,
+  orderIds: readonly string[],
+): Promise<DeliveryNote[]> {
+  const rows = await ctx.db
+    .select({ order: orders, shopName: shops.name })
+    .from(orders)
+    .innerJoin(shops, eq(shops.id, orders.shopId))
+    .where(and(eq(orders.accountId, accountId), inArray(orders.id, [...orderIds])));
+  if (rows.length !== new Set(orderIds).size) throw notFound("order", "注文");
+  const [items, senders] = await Promise.all([
+    ctx.db
+      .select()
+      .from(orderItems)
+      .where(inArray(orderItems.orderId, [...orderIds]))
+      .orderBy(asc(orderItems.lineNo)),
+    ctx.db
+      .select({ orderId: shipments.orderId, settings: warehouses.settings })
+      .from(shipments)
+      .innerJoin(warehouses, eq(warehouses.id, shipments.warehouseId))
+      .where(inArray(shipments.orderId, [...orderIds])),
+  ]);
+  const issuedOn = ctx.clock.now();
+  const byId = new Map(rows.map((r) => [r.order.id, r]));
+  return orderIds.map((id) => {
+    const row = byId.get(id);
+    if (!row) throw notFound("order", "注文");
+    const { order } = row;
+    const sender = warehouseSettingsOf(senders.find((s) => s.orderId === id)?.settings).sender;
+    const shipTo = order.shipTo as ShipTo;
+    return {
+      shop: {
+        name: row.shopName,
+        ...(sender
+          ? {
+              postalCode: sender.postalCode,
+              address: `${sender.prefecture}${sender.address1}${sender.address2 ?? ""}`,
+              phone: sender.phone,
+            }
+          : {}),
+      },
+      orderNumber: order.mallOrderNumber,
+      orderedAt: order.orderedAt,
+      buyer: { name: order.buyerName },
+      shipTo: {
+        ...shipTo,
+        ...(shipTo.address2 ? { address2: shipTo.address2 } : {}),
+      } as DeliveryNote["shipTo"],
+      items: items
+        .filter((i) => i.orderId === id)
+        .map((i) => ({ name: i.name, code: i.mallItemCode, unitPrice: i.unitPrice, quantity: i.quantity })),
+      shippingFee: order.shippingFee,
+      fees: order.fees,
+      couponDiscount: order.couponDiscount,
+      pointsUsed: order.pointsUsed,
+      total: order.total,
+      paymentMethod:
+        PAYMENT_METHODS[order.paymentMethod as keyof typeof PAYMENT_METHODS] ?? order.paymentMethod,
+      remarks: order.remarks,
+      issuedOn,
+    };
+  });
+}

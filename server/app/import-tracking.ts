@@ -1,0 +1,127 @@
+import { and, eq } from "drizzle-orm";
+import { decodeCsvUpload } from "#server/adapters/csv/csv-upload.ts";
+import { shipments } from "#server/db/schema.ts";
+import {
+  readTrackingRows,
+  TRACKING_IMPORT_PROFILES,
+  type TrackingImportProfile,
+  validateProfile,
+} from "#server/domain/carrier-slips/tracking-import.ts";
+import { SHIPPING_STATUS_LABELS, type ShippingStatus } from "#server/domain/order-status.ts";
+import { Refusal } from "#server/domain/refusal.ts";
+import { tokyoDate } from "#server/domain/tokyo-time.ts";
+import { warehouseSettingsOf } from "#server/domain/warehouse-settings.ts";
+import type { AppContext } from "./context.ts";
+import { recordWarehouseResult } from "./record-warehouse-results.ts";
+import { stockRoomShipments } from "./stock-room.ts";
+
+export type TrackingImportRow = {
+  line: number;
+  slipNumber: string | null;
+  trackingNumber: string | null;
+  outcome: "shipped" | "already_shipped" | "error";
+  message: string;
+};
+
+/** The built-in profiles and the warehouse's own, the merchant's first. */
+export function trackingProfilesOf(settings: unknown): TrackingImportProfile[] {
+  return [...warehouseSettingsOf(settings).trackingImportProfiles, ...TRACKING_IMPORT_PROFILES];
+}
+
+/**
+ * 伝票番号取込: the carrier's export (any profile's header names) marks each listed shipment 出荷済 with
+ * its tracking number, through the same path as a 3PL's results, so the order goes on to the mall by
+ * itself. Every row gets a line in the report; a bad row never stops the good ones.
+ */
+export async function importTrackingNumbers(
+  ctx: AppContext,
+  accountId: string,
+  warehouseId: string,
+  profileId: string,
+  bytes: Uint8Array,
+): Promise<{ rows: TrackingImportRow[]; shipped: number; failed: number }> {
+  const { warehouse } = await stockRoomShipments(ctx.db, accountId, warehouseId);
+  const profile = trackingProfilesOf(warehouse.settings).find((p) => p.id === profileId);
+  if (!profile) {
+    throw new Refusal("validation.failed", "取込設定が見つかりません。", {
+      errors: [{ path: "profile", message: `取込設定「${profileId}」はありません` }],
+    });
+  }
+  let upload: ReturnType<typeof decodeCsvUpload>;
+  try {
+    upload = decodeCsvUpload(bytes);
+  } catch (error) {
+    throw new Refusal("validation.failed", "CSVファイルを読めませんでした。", {
+      errors: [{ path: "file", message: error instanceof Error ? error.message : String(error) }],
+    });
+  }
+  const read = readTrackingRows(profile, upload, tokyoDate(ctx.clock.now()));
+  if (read.headerErrors.length > 0) {
+    throw new Refusal("validation.failed", "CSVの見出しが取込設定と合いません。", {
+      errors: read.headerErrors.map((message) => ({ path: "file", message })),
+    });
+  }
+  const report: TrackingImportRow[] = upload.invalidRows.map((r) => ({
+    line: r.line,
+    slipNumber: null,
+    trackingNumber: null,
+    outcome: "error",
+    message: `列の数が見出しと違います(${r.fields}列、見出しは${r.expected}列)`,
+  }));
+  for (const row of read.rows) {
+    if ("error" in row) {
+      report.push({
+        line: row.line,
+        slipNumber: row.slipNumber ?? null,
+        trackingNumber: null,
+        outcome: "error",
+        message: `${row.error.field}: ${row.error.message}`,
+      });
+      continue;
+    }
+    const base = { line: row.line, slipNumber: row.slipNumber, trackingNumber: row.trackingNumber };
+    const [shipment] = await ctx.db
+      .select()
+      .from(shipments)
+      .where(and(eq(shipments.warehouseId, warehouseId), eq(shipments.slipNumber, row.slipNumber)));
+    if (!shipment) {
+      report.push({ ...base, outcome: "error", message: "この倉庫にこの出荷番号の出荷はありません" });
+      continue;
+    }
+    if (shipment.status === "shipped") {
+      report.push({ ...base, outcome: "already_shipped", message: "出荷済みのため変更していません" });
+      continue;
+    }
+    if (shipment.status !== "shipping") {
+      const now = SHIPPING_STATUS_LABELS[shipment.status as ShippingStatus];
+      report.push({ ...base, outcome: "error", message: `出荷中ではないため取り込めません(現在: ${now})` });
+      continue;
+    }
+    await recordWarehouseResult(ctx, warehouseId, {
+      warehouseReference: shipment.warehouseReference ?? shipment.slipNumber,
+      slipNumber: shipment.slipNumber,
+      outcome: "shipped",
+      shippedOn: row.shippedOn,
+      parcels: [{ carrier: row.carrier, trackingNumber: row.trackingNumber }],
+    });
+    report.push({ ...base, outcome: "shipped", message: "出荷済にしました" });
+  }
+  report.sort((a, b) => a.line - b.line);
+  return {
+    rows: report,
+    shipped: report.filter((r) => r.outcome === "shipped").length,
+    failed: report.filter((r) => r.outcome === "error").length,
+  };
+}
+
+/** A merchant's own header mapping, checked before it is kept with the warehouse. */
+export function checkedProfile(input: Record<string, unknown>): TrackingImportProfile {
+  const profile = validateProfile(input);
+  if (profile instanceof Refusal) throw profile;
+  if (TRACKING_IMPORT_PROFILES.some((p) => p.id === profile.id)) {
+    throw new Refusal("tracking_import.invalid_profile", "標準の取込設定と同じIDは使えません。", {
+      errors: [{ path: "id", message: "別のIDにしてください" }],
+    });
+  }
+  return profile;
+}

@@ -1,0 +1,153 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "#server/db/database.ts";
+import { loadOrderById, saveDecision } from "#server/db/order-queries.ts";
+import { orders, shipments, shops } from "#server/db/schema.ts";
+import { describeParcels, type ShippedParcel } from "#server/domain/carrier.ts";
+import { detachTag } from "#server/domain/order-tagging.ts";
+import { notFound, Refusal } from "#server/domain/refusal.ts";
+import { completeOrder } from "#server/domain/shipment.ts";
+import { mallSyncActive, type ShopSettings } from "#server/domain/shop-settings.ts";
+import { tokyoDate } from "#server/domain/tokyo-time.ts";
+import { type MallClient, MallError } from "#server/ports/mall.ts";
+import { recordMallReflectionError } from "./confirm-mall-order.ts";
+import type { AppContext } from "./context.ts";
+import { mallClientOf } from "./mall-client.ts";
+
+const ACTOR = "system:mall-report-shipping";
+
+/** 全出荷済 → the shipping report goes to the mall in a job of its own, enqueued with the status change. */
+export async function enqueueMallShippingReport(tx: Db, ctx: AppContext, orderId: string): Promise<void> {
+  await ctx.jobs.enqueue(tx, "mall-report-shipping", { orderId }, { singletonKey: orderId });
+}
+
+/** A person asks again after モール反映エラー was fixed at the mall. */
+export async function retryMallShippingReport(
+  ctx: AppContext,
+  accountId: string,
+  orderId: string,
+): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const [order] = await tx
+      .select({ accountId: orders.accountId, status: orders.status })
+      .from(orders)
+      .where(eq(orders.id, orderId));
+    if (!order || order.accountId !== accountId) throw notFound("order", "注文");
+    if (order.status !== "shipped") {
+      throw new Refusal("order.report_not_allowed", "モールへの出荷報告は全出荷済の注文だけです。", {
+        rule: "order_not_shipped",
+      });
+    }
+    await enqueueMallShippingReport(tx, ctx, orderId);
+  });
+}
+
+/**
+ * The mall-report-shipping job: tells the mall every parcel (Rakuten updateOrderShipping per basketId),
+ * then 完了. Each parcel's mall id is saved as soon as the mall gives it, and the mall's own record is
+ * read first, so a retry after a crash amends what the mall has instead of adding it twice.
+ */
+export async function reportShippingToMall(ctx: AppContext, orderId: string): Promise<void> {
+  const [row] = await ctx.db
+    .select({ order: orders, shop: shops })
+    .from(orders)
+    .innerJoin(shops, eq(shops.id, orders.shopId))
+    .where(eq(orders.id, orderId));
+  if (row?.order.status !== "shipped") return;
+  const settings = row.shop.settings as ShopSettings;
+  const reflects = row.order.source === "import" && mallSyncActive(settings, ctx.clock.now(), row.order);
+  if (reflects) {
+    try {
+      await reportParcels(ctx, mallClientOf(ctx, row.shop), row.order);
+    } catch (error) {
+      if (!(error instanceof MallError)) throw error;
+      await recordMallReflectionError(
+        ctx,
+        orderId,
+        `出荷情報をモールに反映できませんでした: ${error.message}`,
+        ACTOR,
+      );
+      if (error.retryable) throw error;
+      return;
+    }
+  }
+  await complete(
+    ctx,
+    orderId,
+    reflects ? "出荷情報をモールに反映しました" : "モールへの反映が不要な注文(手動登録・受注連動前)",
+  );
+}
+
+async function reportParcels(
+  ctx: AppContext,
+  client: MallClient,
+  order: typeof orders.$inferSelect,
+): Promise<void> {
+  const rows = await ctx.db.select().from(shipments).where(eq(shipments.orderId, order.id));
+  const pending = rows.filter((s) => s.status === "shipped" && !s.mallReportedAt);
+  if (pending.length === 0) return;
+  const [atMall] = await client.getOrders([order.mallOrderNumber]);
+  for (const shipment of pending) {
+    if (!shipment.mallPackageId)
+      throw new MallError("mall.package_unknown", "モールの送付先ID(basketId)がない出荷は反映できません。", {
+        retryable: false,
+      });
+    const known = atMall?.packages.find((p) => p.mallPackageId === shipment.mallPackageId)?.shippings ?? [];
+    const parcels = shipment.parcels as ShippedParcel[];
+    for (const [index, parcel] of parcels.entries()) {
+      if (parcel.mallShippingId) continue;
+      const already = known.find((k) => k.trackingNumber === parcel.trackingNumber);
+      const mallShippingId =
+        already?.mallShippingId ??
+        (
+          await client.reportShipping({
+            mallOrderNumber: order.mallOrderNumber,
+            mallPackageId: shipment.mallPackageId,
+            carrier: parcel.carrier,
+            trackingNumber: parcel.trackingNumber,
+            shippedOn: tokyoDate(shipment.shippedAt ?? ctx.clock.now()),
+          })
+        ).mallShippingId;
+      parcels[index] = { ...parcel, mallShippingId };
+      await ctx.db.update(shipments).set({ parcels }).where(eq(shipments.id, shipment.id));
+    }
+    await ctx.db
+      .update(shipments)
+      .set({ mallReportedAt: ctx.clock.now() })
+      .where(eq(shipments.id, shipment.id));
+    await ctx.db.transaction(async (tx) => {
+      const loaded = await loadOrderById(tx, order.id);
+      if (!loaded) return;
+      await saveDecision(
+        tx,
+        loaded,
+        {
+          order: loaded.snapshot,
+          events: [
+            {
+              type: "mall_shipping_reported",
+              message: `出荷情報をモールに送りました(${describeParcels(parcels)})`,
+              detail: { shipmentId: shipment.id },
+            },
+          ],
+        },
+        { actor: ACTOR, now: ctx.clock.now() },
+      );
+    });
+  }
+}
+
+async function complete(ctx: AppContext, orderId: string, why: string): Promise<void> {
+  const meta = { actor: ACTOR, now: ctx.clock.now() };
+  await ctx.db.transaction(async (tx) => {
+    const order = await loadOrderById(tx, orderId);
+    if (!order) return;
+    const done = completeOrder(order.snapshot, why);
+    if (!done) return;
+    const completed = await saveDecision(tx, order, done, meta);
+    // A reflection error this report answered is over; one about a cancel stays until a person clears it.
+    const tag = completed.snapshot.tags.find((t) => t.systemCode === "mall_reflection_error");
+    if (!tag) return;
+    const cleared = detachTag(completed.snapshot, tag.tagId, false);
+    if (!(cleared instanceof Refusal)) await saveDecision(tx, completed, cleared, meta);
+  });
+}

@@ -1,0 +1,198 @@
+import { type Carrier, isCarrier } from "#server/domain/carrier.ts";
+import { Refusal } from "#server/domain/refusal.ts";
+import {
+  carrierFromName,
+  normalizeTrackingNumber,
+  parseShippedOn,
+  trackingNumberProblem,
+} from "./tracking-number.ts";
+
+/**
+ * How to read a carrier's export to mark shipments shipped: which header names hold Juchu's slip
+ * number, the tracking number and the date. Header names, not positions, because merchants (and the
+ * carriers' own export settings) reorder and trim columns.
+ */
+export type TrackingImportProfile = {
+  id: string;
+  name: string;
+  /** null when the file says per row, in carrierColumn */
+  carrier: Carrier | null;
+  slipNumberColumn: string;
+  trackingNumberColumn: string;
+  /** null: every row ships today */
+  shippedOnColumn: string | null;
+  carrierColumn: string | null;
+};
+
+/**
+ * The carriers' standard exports. ⚠ Header names as competitors' manuals give them, not checked against
+ * a file exported from each carrier's current software.
+ */
+export const TRACKING_IMPORT_PROFILES: readonly TrackingImportProfile[] = [
+  {
+    id: "yamato_b2_issued",
+    name: "ヤマト運輸 B2クラウド 発行済みデータ",
+    carrier: "yamato",
+    slipNumberColumn: "お客様管理番号",
+    trackingNumberColumn: "伝票番号",
+    shippedOnColumn: "出荷予定日",
+    carrierColumn: null,
+  },
+  {
+    id: "sagawa_ehiden",
+    name: "佐川急便 e飛伝 出荷データ",
+    carrier: "sagawa",
+    slipNumberColumn: "お客様管理番号",
+    trackingNumberColumn: "お問合せ送り状No.",
+    shippedOnColumn: "出荷日",
+    carrierColumn: null,
+  },
+  {
+    id: "japanpost_yupri",
+    name: "日本郵便 ゆうパックプリントR 発送済みデータ",
+    carrier: "japanpost",
+    slipNumberColumn: "お客様側管理番号",
+    trackingNumberColumn: "お問い合わせ番号",
+    shippedOnColumn: "発送予定日",
+    carrierColumn: null,
+  },
+];
+
+export type TrackingRow =
+  | { line: number; slipNumber: string; trackingNumber: string; carrier: Carrier; shippedOn: string }
+  | { line: number; slipNumber?: string; error: { field: string; message: string } };
+
+export type TrackingUpload = {
+  header: readonly string[];
+  records: readonly (readonly string[])[];
+  /** File line of each record; without it, record i is taken to be on line i + 2 */
+  recordLines?: readonly number[];
+};
+
+/** Header names compared loosely: full-width "Ｎｏ．" and stray spaces are what Excel leaves behind. */
+const headerKey = (name: string) => name.normalize("NFKC").replace(/\s/g, "");
+
+export function readTrackingRows(
+  profile: TrackingImportProfile,
+  upload: TrackingUpload,
+  today: string,
+): { headerErrors: string[]; rows: TrackingRow[] } {
+  const keys = upload.header.map(headerKey);
+  const wanted = [
+    profile.slipNumberColumn,
+    profile.trackingNumberColumn,
+    profile.shippedOnColumn,
+    profile.carrier === null ? profile.carrierColumn : null,
+  ].filter((c): c is string => c !== null);
+  const missing = wanted.filter((c) => !keys.includes(headerKey(c)));
+  if (missing.length > 0)
+    return {
+      headerErrors: [
+        `列 ${missing.map((c) => `「${c}」`).join("")} がありません(${profile.name} に必要な列: ${wanted.join("、")} / ファイルの列: ${upload.header.join("、")})`,
+      ],
+      rows: [],
+    };
+  const at = (record: readonly string[], column: string | null) =>
+    column === null ? "" : (record[keys.indexOf(headerKey(column))] ?? "").trim();
+
+  const firstBySlip = new Map<
+    string,
+    { line: number; trackingNumber: string; carrier: Carrier; shippedOn: string }
+  >();
+
+  /** One record as a row; null for an identical repeat (the file exported twice into one). */
+  function read(record: readonly string[], line: number): TrackingRow | null {
+    const fail = (field: string, message: string, slipNumber?: string): TrackingRow => ({
+      line,
+      ...(slipNumber ? { slipNumber } : {}),
+      error: { field, message },
+    });
+    const slipNumber = at(record, profile.slipNumberColumn).normalize("NFKC");
+    if (slipNumber === "") return fail(profile.slipNumberColumn, `${profile.slipNumberColumn} が空です`);
+
+    const carrierText = at(record, profile.carrierColumn);
+    const carrier = profile.carrier ?? carrierFromName(carrierText);
+    if (carrier === null)
+      return fail(profile.carrierColumn ?? "", `配送会社「${carrierText}」が分かりません`, slipNumber);
+
+    const trackingNumber = normalizeTrackingNumber(at(record, profile.trackingNumberColumn));
+    if (trackingNumber === "")
+      return fail(profile.trackingNumberColumn, `${profile.trackingNumberColumn} が空です`, slipNumber);
+    const shape = trackingNumberProblem(carrier, trackingNumber);
+    if (shape) return fail(profile.trackingNumberColumn, `${shape}(${trackingNumber})`, slipNumber);
+
+    const dateText = at(record, profile.shippedOnColumn);
+    const shippedOn = dateText === "" ? today : parseShippedOn(dateText);
+    if (shippedOn === null)
+      return fail(
+        profile.shippedOnColumn ?? "",
+        `日付「${dateText}」が読めません(YYYY/MM/DD、YYYYMMDD、YYYY-MM-DD のいずれか)`,
+        slipNumber,
+      );
+
+    const first = firstBySlip.get(slipNumber);
+    if (first) {
+      const same =
+        first.trackingNumber === trackingNumber && first.carrier === carrier && first.shippedOn === shippedOn;
+      if (same) return null;
+      return fail(
+        profile.slipNumberColumn,
+        `${profile.slipNumberColumn} ${slipNumber} は ${first.line} 行目にもあり、内容が違います`,
+        slipNumber,
+      );
+    }
+    firstBySlip.set(slipNumber, { line, trackingNumber, carrier, shippedOn });
+    return { line, slipNumber, trackingNumber, carrier, shippedOn };
+  }
+
+  const rows: TrackingRow[] = [];
+  upload.records.forEach((record, i) => {
+    const row = read(record, upload.recordLines?.[i] ?? i + 2);
+    if (row) rows.push(row);
+  });
+  return { headerErrors: [], rows };
+}
+
+type ProfileInput = { [K in keyof TrackingImportProfile]?: unknown };
+
+/** A merchant's own profile, every problem listed. Blank optional columns mean "not in the file". */
+export function validateProfile(input: ProfileInput): TrackingImportProfile | Refusal {
+  const errors: { path: string; message: string }[] = [];
+  const text = (key: keyof TrackingImportProfile, label: string, required: boolean): string | null => {
+    const value = input[key];
+    if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) {
+      if (required) errors.push({ path: key, message: `${label}を入力してください` });
+      return null;
+    }
+    if (typeof value !== "string") {
+      errors.push({ path: key, message: `${label}は文字列です` });
+      return null;
+    }
+    if (value.trim().length > 100) errors.push({ path: key, message: `${label}は100文字までです` });
+    return value.trim();
+  };
+  const id = text("id", "ID", true);
+  const name = text("name", "名前", true);
+  const slipNumberColumn = text("slipNumberColumn", "管理番号の列名", true);
+  const trackingNumberColumn = text("trackingNumberColumn", "伝票番号の列名", true);
+  const shippedOnColumn = text("shippedOnColumn", "出荷日の列名", false);
+  const carrierColumn = text("carrierColumn", "配送会社の列名", false);
+  let carrier: Carrier | null = null;
+  if (input.carrier !== undefined && input.carrier !== null && input.carrier !== "") {
+    if (typeof input.carrier === "string" && isCarrier(input.carrier)) carrier = input.carrier;
+    else errors.push({ path: "carrier", message: "配送会社が正しくありません" });
+  } else if (carrierColumn === null)
+    errors.push({ path: "carrierColumn", message: "配送会社を選ぶか、配送会社の列名を入力してください" });
+  if (slipNumberColumn !== null && slipNumberColumn === trackingNumberColumn)
+    errors.push({ path: "trackingNumberColumn", message: "管理番号と伝票番号に同じ列は使えません" });
+
+  if (errors.length > 0 || !id || !name || !slipNumberColumn || !trackingNumberColumn)
+    return new Refusal(
+      "tracking_import.invalid_profile",
+      errors[0]?.message ?? "取込設定が正しくありません",
+      {
+        errors,
+      },
+    );
+  return { id, name, carrier, slipNumberColumn, trackingNumberColumn, shippedOnColumn, carrierColumn };
+}

@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { CARRIER_CODES } from "./carrier.ts";
+
+const sender = z.object({
+  name: z.string().trim().min(1, "ご依頼主名を入力してください").max(32),
+  postalCode: z.string().regex(/^\d{3}-?\d{4}$/, "郵便番号は123-4567の形です"),
+  prefecture: z.string().min(1, "都道府県を入力してください"),
+  address1: z.string().trim().min(1, "住所を入力してください"),
+  address2: z.string().trim().optional(),
+  phone: z.string().regex(/^[\d-]{10,15}$/, "電話番号は数字とハイフンです"),
+});
+
+const profile = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  carrier: z.enum(CARRIER_CODES).nullable(),
+  slipNumberColumn: z.string().min(1),
+  trackingNumberColumn: z.string().min(1),
+  shippedOnColumn: z.string().nullable(),
+  carrierColumn: z.string().nullable(),
+});
+
+/**
+ * A warehouse's own settings. ご依頼主 is what the carrier slips print as sender; the Yamato codes are
+ * the merchant's B2クラウド contract; RSL's results are read every resultPollMinutes.
+ */
+export const warehouseSettingsSchema = z.object({
+  resultPollMinutes: z.int().min(1).max(1440).default(15),
+  sender: sender.optional(),
+  yamatoBillingCustomerCode: z
+    .string()
+    .regex(/^\d{10,12}$/, "請求先顧客コードは10〜12桁の数字です")
+    .optional(),
+  yamatoFreightNumber: z
+    .string()
+    .regex(/^\d{2}$/, "運賃管理番号は2桁の数字です")
+    .optional(),
+  /** The merchant's own header mappings for tracking-number CSVs (checked by validateProfile). */
+  trackingImportProfiles: z.array(profile).default([]),
+});
+
+export type WarehouseSettings = z.infer<typeof warehouseSettingsSchema>;
+export type SlipSender = z.infer<typeof sender>;
+
+export function warehouseSettingsOf(stored: unknown): WarehouseSettings {
+  return warehouseSettingsSchema.parse(stored ?? {});
+}

@@ -1,0 +1,209 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { encodeCarrierCsv } from "#server/adapters/csv/carrier-csv-encoding.ts";
+import { renderDeliveryNotes } from "#server/adapters/documents/delivery-note.ts";
+import { renderPickingList } from "#server/adapters/documents/picking-list.ts";
+import type { AppContext } from "#server/app/context.ts";
+import { deliveryNotes } from "#server/app/delivery-notes.ts";
+import { importTrackingNumbers, trackingProfilesOf } from "#server/app/import-tracking.ts";
+import { carrierSlipCsv, pickingList } from "#server/app/stock-room.ts";
+import { CARRIER_CODES } from "#server/domain/carrier.ts";
+import { CARRIER_CSV_FORMATS, type CarrierCsvFormat } from "#server/domain/carrier-slips/slip.ts";
+import { tokyoDate } from "#server/domain/tokyo-time.ts";
+import type { JuchuApi } from "./app.ts";
+import { errorResponses, json, security } from "./openapi.ts";
+import { accountWarehouse } from "./warehouses.ts";
+
+const FORMATS = Object.keys(CARRIER_CSV_FORMATS) as [CarrierCsvFormat, ...CarrierCsvFormat[]];
+const idParam = z.object({ id: z.uuid("IDはUUIDです") });
+const shipmentIdList = z
+  .string()
+  .optional()
+  .describe("カンマ区切りの出荷ID。省略時はこの倉庫で出荷中の全て")
+  .transform((v) => (v ? v.split(",").filter(Boolean) : undefined))
+  .pipe(z.array(z.uuid("shipmentIdsはUUIDのカンマ区切りです")).optional());
+const file = (type: string, description: string) => ({
+  content: { [type]: { schema: z.string().openapi({ format: "binary" }) } },
+  description,
+});
+
+const trackingRowSchema = z.object({
+  line: z.int(),
+  slipNumber: z.string().nullable(),
+  trackingNumber: z.string().nullable(),
+  outcome: z.enum(["shipped", "already_shipped", "error"]),
+  message: z.string(),
+});
+
+const profileSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    carrier: z.enum(CARRIER_CODES).nullable(),
+    slipNumberColumn: z.string(),
+    trackingNumberColumn: z.string(),
+    shippedOnColumn: z.string().nullable(),
+    carrierColumn: z.string().nullable(),
+  })
+  .openapi("TrackingImportProfile");
+
+/** 自社倉庫の出荷作業: picking list, carrier slips, tracking-number import, 納品書. */
+export function registerStockRoomRoutes(app: JuchuApi, ctx: AppContext): void {
+  const pdf = (bytes: Uint8Array, name: string) =>
+    new Response(Buffer.from(bytes), {
+      headers: {
+        "content-type": "application/pdf",
+        "content-disposition": `inline; filename*=UTF-8''${encodeURIComponent(name)}`,
+      },
+    });
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/warehouses/{id}/picking-list.pdf",
+      summary: "ピッキングリスト(PDF)",
+      security,
+      request: { params: idParam, query: z.object({ shipmentIds: shipmentIdList }) },
+      responses: { 200: file("application/pdf", "ピッキングリスト"), ...errorResponses },
+    }),
+    async (c) => {
+      const list = await pickingList(
+        ctx,
+        c.get("auth").accountId,
+        c.req.valid("param").id,
+        c.req.valid("query").shipmentIds,
+      );
+      return pdf(await renderPickingList(list), `picking-${tokyoDate(list.generatedAt)}.pdf`) as never;
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/warehouses/{id}/carrier-csv",
+      summary: "送り状データ(ヤマトB2クラウド・佐川e飛伝II・ゆうパックプリントR、Shift_JIS・CRLF)",
+      security,
+      request: {
+        params: idParam,
+        query: z.object({
+          format: z.enum(FORMATS, { error: `形式は ${FORMATS.join(", ")} のいずれかです` }),
+          shipmentIds: shipmentIdList,
+        }),
+      },
+      responses: { 200: file("text/csv", "送り状データ"), ...errorResponses },
+    }),
+    async (c) => {
+      const { format, shipmentIds } = c.req.valid("query");
+      const csv = await carrierSlipCsv(
+        ctx,
+        c.get("auth").accountId,
+        c.req.valid("param").id,
+        format,
+        shipmentIds,
+      );
+      const name = `${format}-${tokyoDate(ctx.clock.now())}.csv`;
+      return new Response(Buffer.from(encodeCarrierCsv(csv.header, csv.rows)), {
+        headers: {
+          "content-type": "text/csv; charset=Shift_JIS",
+          "content-disposition": `attachment; filename="${name}"`,
+        },
+      }) as never;
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/warehouses/{id}/tracking-import-profiles",
+      summary: "伝票番号CSVの取込設定(標準と、この倉庫で登録したもの)",
+      security,
+      request: { params: idParam },
+      responses: { 200: json(z.object({ items: z.array(profileSchema) }), "取込設定"), ...errorResponses },
+    }),
+    async (c) => {
+      const w = await accountWarehouse(ctx, c.get("auth").accountId, c.req.valid("param").id);
+      return c.json({ items: trackingProfilesOf(w.settings) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/warehouses/{id}/tracking-imports",
+      summary: "伝票番号CSVの取込(出荷済にしてモールへ反映)",
+      description: "本文はCSVファイルそのもの(Shift_JISまたはUTF-8)。結果は行ごとに返します。",
+      security,
+      request: {
+        params: idParam,
+        query: z.object({ profile: z.string().min(1, "取込設定(profile)を指定してください") }),
+        body: {
+          content: { "text/csv": { schema: z.string().openapi({ format: "binary" }) } },
+          required: true,
+        },
+      },
+      responses: {
+        200: json(
+          z.object({ rows: z.array(trackingRowSchema), shipped: z.int(), failed: z.int() }),
+          "行ごとの結果",
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      const report = await importTrackingNumbers(
+        ctx,
+        c.get("auth").accountId,
+        c.req.valid("param").id,
+        c.req.valid("query").profile,
+        bytes,
+      );
+      return c.json(report, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/orders/{id}/delivery-note.pdf",
+      summary: "納品書(PDF)",
+      security,
+      request: { params: idParam },
+      responses: { 200: file("application/pdf", "納品書"), ...errorResponses },
+    }),
+    async (c) => {
+      const notes = await deliveryNotes(ctx, c.get("auth").accountId, [c.req.valid("param").id]);
+      return pdf(
+        await renderDeliveryNotes(notes),
+        `delivery-note-${notes[0]?.orderNumber ?? ""}.pdf`,
+      ) as never;
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/delivery-notes.pdf",
+      summary: "納品書をまとめて(PDF、注文ごとに改ページ)",
+      security,
+      request: {
+        body: {
+          content: {
+            "application/json": {
+              schema: z.object({
+                orderIds: z.array(z.uuid("orderIdsはUUIDです")).min(1, "注文を選んでください").max(500),
+              }),
+            },
+          },
+        },
+      },
+      responses: { 200: file("application/pdf", "納品書"), ...errorResponses },
+    }),
+    async (c) => {
+      const notes = await deliveryNotes(ctx, c.get("auth").accountId, c.req.valid("json").orderIds);
+      return pdf(
+        await renderDeliveryNotes(notes),
+        `delivery-notes-${tokyoDate(ctx.clock.now())}.pdf`,
+      ) as never;
+    },
+  );
+}

@@ -1,5 +1,6 @@
 import type { ImportResult } from "./import.ts";
 import { fmt, table } from "./lib.ts";
+import type { LifecycleResult } from "./lifecycle.ts";
 import type { ListPlan, ListResult } from "./list.ts";
 import type { RegisterResult } from "./register.ts";
 import type { TransitionResult } from "./transitions.ts";
@@ -13,6 +14,7 @@ export type Figures = {
   transitions: TransitionResult[];
   perTransition: { payment: number; cancel: number };
   imported: ImportResult;
+  lifecycle: LifecycleResult;
   list: ListResult;
   listOrders: number;
   listSeedMs: number;
@@ -117,6 +119,29 @@ export function printImport(f: Figures): void {
   const warning = importWarning(i);
   log(warning ? `   ${warning}` : `   check: all ${fmt.int(i.count)} orders stored, in 新規受付`);
   backends([{ what: "import", backends: i.backends }]);
+}
+
+export function printLifecycle(f: Figures): void {
+  const l = f.lifecycle;
+  log(
+    `\n5) 受注 → 完了 — ${fmt.int(l.count)} Rakuten orders through the RMS and RSL sandboxes over HTTP, each queue drained by its real handler (concurrency ${l.concurrency})`,
+  );
+  log(
+    table([
+      ["stage", "orders/s", "wall", "share"],
+      ...l.stages.map((s) => [
+        s.stage,
+        fmt.rate(s.perSecond),
+        secs(s.ms),
+        `${Math.round((s.ms / l.ms) * 100)}%`,
+      ]),
+      ["whole lifecycle", fmt.rate(l.perSecond), secs(l.ms), "100%"],
+    ]),
+  );
+  const ok = l.completed === l.count && l.rslRequests === l.count;
+  log(
+    `   ${ok ? "check" : "WARNING"}: ${fmt.int(l.completed)} of ${fmt.int(l.count)} orders 完了; RSL saw ${fmt.int(l.rslRequests)} shipment requests, RMS ${fmt.int(l.atMallShipped)} updateOrderShipping calls (call logs keep the last 20,000)`,
+  );
 }
 
 export function printList(f: Figures, fullPlans: boolean): void {

@@ -5,12 +5,14 @@
 import { cpus, loadavg, totalmem } from "node:os";
 import { benchImport, SEARCH_LIMIT } from "./import.ts";
 import { envInt, fmt } from "./lib.ts";
+import { benchLifecycle } from "./lifecycle.ts";
 import { benchList, explainList } from "./list.ts";
 import { seedListAccount } from "./list-seed.ts";
 import { benchRegister, rawRegister, statementsPerRegistration } from "./register.ts";
 import {
   type Figures,
   printImport,
+  printLifecycle,
   printList,
   printRegister,
   printSummary,
@@ -35,6 +37,9 @@ const ORDERS = envInt("BENCH_ORDERS", 2_000);
 const TRANSITIONS = envInt("BENCH_TRANSITIONS", 1_000);
 const IMPORT_ORDERS = envInt("BENCH_IMPORT_ORDERS", 10_000);
 const LIST_ORDERS = envInt("BENCH_LIST_ORDERS", 100_000);
+/** The issue's sizes: 10 k orders through the whole lifecycle on PGlite, 100 k on PostgreSQL. */
+const LIFECYCLE_ORDERS = envInt("BENCH_LIFECYCLE_ORDERS", 10_000);
+const LIFECYCLE_PG_ORDERS = envInt("BENCH_LIFECYCLE_PG_ORDERS", 100_000);
 const LIST_QUERIES = envInt("BENCH_LIST_QUERIES", 300);
 const PG_URL =
   process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
@@ -77,6 +82,11 @@ async function runOn(t: Target): Promise<Figures> {
   note(`${t.label}: runShopImport × ${fmt.int(IMPORT_ORDERS)} from the RMS sandbox, then raw INSERT`);
   const imported = await benchImport(t, IMPORT_ORDERS);
 
+  // 4b. The whole lifecycle through both sandboxes.
+  const lifecycleOrders = t.label === "PostgreSQL" ? LIFECYCLE_PG_ORDERS : LIFECYCLE_ORDERS;
+  note(`${t.label}: ${fmt.int(lifecycleOrders)} orders 受注 → 完了 through the RMS and RSL sandboxes`);
+  const lifecycle = await benchLifecycle(t, lifecycleOrders, t.boss);
+
   // 4. The order list over a year of a four-shop merchant.
   note(`${t.label}: seeding ${fmt.int(LIST_ORDERS)} orders for the list`);
   const data = await seedListAccount(t, LIST_ORDERS);
@@ -102,6 +112,7 @@ async function runOn(t: Target): Promise<Figures> {
     transitions,
     perTransition,
     imported,
+    lifecycle,
     list,
     listOrders: LIST_ORDERS,
     listSeedMs: data.seedMs,
@@ -110,6 +121,7 @@ async function runOn(t: Target): Promise<Figures> {
   printRegister(figures);
   printTransitions(figures);
   printImport(figures);
+  printLifecycle(figures);
   printList(figures, FULL_PLANS);
   return figures;
 }

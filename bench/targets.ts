@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { asc, eq } from "drizzle-orm";
 import pg from "pg";
+import type { PgBoss } from "pg-boss";
 import type { AppContext } from "#server/app/context.ts";
 import { createAccount } from "#server/app/create-account.ts";
 import { createContext } from "#server/app/create-context.ts";
@@ -20,6 +21,8 @@ export type Target = {
   label: "PGlite" | "PostgreSQL";
   database: Database;
   ctx: AppContext;
+  /** The queue's own handle, for benches that drain a queue through the real handlers. */
+  boss: PgBoss;
   raw: Raw;
   accountId: string;
   /** `manual` shop (grace 0) whose item code is mapped to the one product. */
@@ -74,6 +77,7 @@ async function prepare(
       label,
       database,
       ctx,
+      boss: jobs.boss,
       raw: rawSql(database),
       accountId,
       shopId: shop.id,

@@ -114,11 +114,30 @@ async function recordAnswer(
 async function readyMembers(tx: Db, ctx: AppContext, shipmentId: string): Promise<Member[] | null> {
   const group = await shipmentGroup(tx, shipmentId);
   if (!group || group.leadId !== shipmentId) return null;
+  // A merge moves the lead's due time to the latest member's: the lead's own earlier job waits for it
+  // (its job for the new time is queued again, in case that one was already taken).
+  const [lead] = await tx
+    .select({ due: shipments.requestDueAt, status: shipments.status })
+    .from(shipments)
+    .where(eq(shipments.id, shipmentId));
+  if (lead?.status === "awaiting_shipment" && lead.due && lead.due > ctx.clock.now()) {
+    await ctx.jobs.enqueue(
+      tx,
+      "shipment-request",
+      { shipmentId },
+      { startAfter: lead.due, singletonKey: `${shipmentId}:${lead.due.toISOString()}` },
+    );
+    return null;
+  }
   const members: Member[] = [];
   for (const id of group.shipmentIds) {
     const order = await orderOfShipment(tx, id);
     if (!order) continue;
     if (requestShipmentRefusal(order.snapshot, id)) {
+      // A repeated job for a parcel already at the warehouse (the merge's own job after the lead's
+      // original one sent it): nothing to send, and the group stays as the warehouse knows it.
+      const sent = order.snapshot.shipments.find((s) => s.id === id)?.status;
+      if (id === shipmentId && (sent === "shipping" || sent === "shipped")) return null;
       if (id === shipmentId) {
         await dissolveConsolidation(
           tx,

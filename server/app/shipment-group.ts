@@ -65,7 +65,7 @@ export async function dissolveConsolidation(
       [
         {
           type: "consolidation_dissolved",
-          message: "倉庫で止まったため同梱を解除しました",
+          message: why,
           detail: { shipmentId: s.id },
         },
       ],

@@ -30,9 +30,11 @@ export function onSignedOut(listener: () => void): () => void {
   return () => signedOutListeners.delete(listener);
 }
 
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: "application/json" };
-  if (body !== undefined) headers["content-type"] = "application/json";
+type Body = { json: unknown } | { file: Blob; type: string };
+
+async function send(method: string, path: string, accept: string, body?: Body): Promise<Response> {
+  const headers: Record<string, string> = { accept };
+  if (body) headers["content-type"] = "json" in body ? "application/json" : body.type;
   if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
   let res: Response;
   try {
@@ -40,19 +42,52 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
       method,
       headers,
       credentials: "same-origin",
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(body ? { body: "json" in body ? JSON.stringify(body.json) : body.file } : {}),
     });
   } catch {
     throw new ApiError(0, { detail: "サーバーに接続できません。ネットワークを確認してください。" });
   }
-  if (res.status === 204) return undefined as T;
-  const data: unknown = await res.json().catch(() => null);
   if (!res.ok) {
+    const data: unknown = await res.json().catch(() => null);
     const error = new ApiError(res.status, data as Partial<ApiError> | null);
     if (res.status === 401 && path !== "/api/session") for (const listener of signedOutListeners) listener();
     throw error;
   }
-  return data as T;
+  return res;
+}
+
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await send(method, path, "application/json", body === undefined ? undefined : { json: body });
+  if (res.status === 204) return undefined as T;
+  return (await res.json().catch(() => null)) as T;
+}
+
+/** A file as the body (e.g. a carrier's CSV export), sent byte for byte; the answer is JSON. */
+export async function upload<T>(path: string, file: Blob, type: string): Promise<T> {
+  const res = await send("POST", path, "application/json", { file, type });
+  return (await res.json()) as T;
+}
+
+/**
+ * A PDF or CSV from the API, saved under the server's file name. Through fetch rather than a plain
+ * link so a refusal (422 with its errors) comes back as an ApiError the screen can show.
+ */
+export async function download(method: "GET" | "POST", path: string, body?: unknown): Promise<void> {
+  const res = await send(method, path, "*/*", body === undefined ? undefined : { json: body });
+  const disposition = res.headers.get("content-disposition") ?? "";
+  const encoded = disposition.match(/filename\*=UTF-8''([^;]+)/)?.[1];
+  const name = encoded
+    ? decodeURIComponent(encoded)
+    : (disposition.match(/filename="([^"]+)"/)?.[1] ?? "download");
+  const url = URL.createObjectURL(await res.blob());
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser has taken the file once the click returns; later is only for slow machines.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** A query string from the set values only. */

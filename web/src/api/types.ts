@@ -52,8 +52,20 @@ export type OrderAction =
 /** An address as the API stores it; mall imports add nameKana. */
 export type Address = Record<string, unknown>;
 
-export type Shipment = {
+export type Parcel = {
+  carrier: string;
+  carrierLabel: string;
+  trackingNumber: string;
+  /** The carrier's tracking page; null when the carrier has none. */
+  trackingUrl: string | null;
+  mallShippingId: string | null;
+};
+
+/** What every screen shows of one shipment (order detail and 出荷一覧 alike). */
+export type ShipmentFields = {
   id: string;
+  /** 出荷番号: the お客様管理番号 on the carrier's slip. */
+  slipNumber: string;
   warehouseId: string;
   status: string;
   statusLabel: string;
@@ -63,9 +75,21 @@ export type Shipment = {
   shipTo: Address | null;
   requestDueAt: string | null;
   requestedAt: string | null;
+  warehouseReference: string | null;
+  /** YYYY-MM-DD, as the warehouse answered. */
+  plannedShipDate: string | null;
+  consolidationId: string | null;
+  parcels: Parcel[];
   carrier: string | null;
   trackingNumber: string | null;
   shippedAt: string | null;
+  /** YYYY-MM-DD in Tokyo. */
+  shippedOn: string | null;
+  unshippableReason: string | null;
+  mallReportedAt: string | null;
+};
+
+export type Shipment = ShipmentFields & {
   allocations: { productId: string; required: number; allocated: number }[];
 };
 
@@ -198,7 +222,30 @@ export type ImportRun = {
   errors: { mallOrderNumber?: string; code: string; message: string }[];
 };
 
-export type Warehouse = { id: string; name: string; kind: string; kindLabel: string };
+/** ご依頼主 on the carrier's slip. */
+export type Sender = {
+  name: string;
+  postalCode: string;
+  prefecture: string;
+  address1: string;
+  address2?: string;
+  phone: string;
+};
+export type Warehouse = {
+  id: string;
+  name: string;
+  kind: "self" | "rsl" | (string & {});
+  kindLabel: string;
+  /** The API key is write-only: only whether one is saved. */
+  hasCredentials: boolean;
+  settings: {
+    resultPollMinutes: number;
+    sender?: Sender;
+    yamatoBillingCustomerCode?: string;
+    yamatoFreightNumber?: string;
+  };
+  resultsPolledAt: string | null;
+};
 
 export type StockLine = {
   warehouseId: string;

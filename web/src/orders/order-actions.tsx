@@ -5,6 +5,17 @@ import { useReference } from "../shell/reference-data.tsx";
 import { Dialog } from "../ui/dialog.tsx";
 import { ErrorNotice } from "../ui/states.tsx";
 
+/** 楽天's キャンセル理由 codes (the API's mallCancelReason). 店舗都合 lowers the shop's rating. */
+const MALL_CANCEL_REASONS = [
+  ["1", "お客様都合: キャンセル"],
+  ["4", "お客様都合: 未入金"],
+  ["5", "お客様都合: 代引決済の受取拒否"],
+  ["6", "お客様都合: その他"],
+  ["8", "店舗都合: 欠品"],
+  ["10", "店舗都合: その他"],
+  ["13", "店舗都合: 発送遅延"],
+] as const;
+
 type Confirm = { kind: "cancel" } | { kind: "delete" } | { kind: "markPaid" };
 
 /**
@@ -25,6 +36,8 @@ export function OrderActions({
   const { tags } = useReference();
   const [confirm, setConfirm] = useState<Confirm>();
   const [reason, setReason] = useState("");
+  const [mallReason, setMallReason] = useState("1");
+  const [warnings, setWarnings] = useState<string[]>([]);
   const [tagId, setTagId] = useState("");
   const [busy, setBusy] = useState(false);
   const allowed = new Set(order.allowedActions);
@@ -33,8 +46,11 @@ export function OrderActions({
   const call = async (method: string, path: string, body?: unknown) => {
     setBusy(true);
     onError(undefined);
+    setWarnings([]);
     try {
-      onChanged(await api<Order>(method, path, body));
+      const changed = await api<Order & { warnings?: string[] }>(method, path, body);
+      setWarnings(changed.warnings ?? []);
+      onChanged(changed);
     } catch (e) {
       onError(e instanceof ApiError ? e : new ApiError(0, null));
     } finally {
@@ -100,6 +116,16 @@ export function OrderActions({
         )}
       </div>
       <ErrorNotice error={error} title="操作できませんでした" />
+      {warnings.length > 0 && (
+        <div className="notice" role="status">
+          <strong>キャンセルしました。次の対応が必要です</strong>
+          <ul>
+            {warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {confirm?.kind === "cancel" && (
         <Dialog title="注文をキャンセルしますか?" onClose={() => setConfirm(undefined)}>
           <p>
@@ -110,6 +136,18 @@ export function OrderActions({
             <span className="field-label">キャンセル理由(任意、履歴に残ります)</span>
             <input value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} />
           </label>
+          {order.mall && (
+            <label className="field">
+              <span className="field-label">モールへのキャンセル理由</span>
+              <select value={mallReason} onChange={(e) => setMallReason(e.target.value)}>
+                {MALL_CANCEL_REASONS.map(([code, label]) => (
+                  <option key={code} value={code}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <div className="dialog-actions">
             <button type="button" className="button" onClick={() => setConfirm(undefined)}>
               やめる
@@ -118,7 +156,12 @@ export function OrderActions({
               type="button"
               className="button button-danger"
               disabled={busy}
-              onClick={() => void call("POST", `${base}/cancel`, reason ? { reason } : {})}
+              onClick={() =>
+                void call("POST", `${base}/cancel`, {
+                  ...(reason ? { reason } : {}),
+                  ...(order.mall ? { mallCancelReason: mallReason } : {}),
+                })
+              }
             >
               キャンセルする
             </button>

@@ -1,9 +1,11 @@
 import { useState } from "react";
-import { ApiError, api } from "../api/client.ts";
+import { ApiError, api, download } from "../api/client.ts";
 import type { Order } from "../api/types.ts";
-import { dateTime } from "../format.ts";
+import { dateTime, day } from "../format.ts";
 import { useReference } from "../shell/reference-data.tsx";
+import { ParcelLinks } from "../shipping/parcel-links.tsx";
 import { StatusBadge } from "../ui/badges.tsx";
+import { Notice } from "../ui/states.tsx";
 import { AddressLines } from "./order-sections.tsx";
 
 /** Each parcel with its shipping status; request / withdraw only when the API lists them for the order. */
@@ -18,22 +20,53 @@ export function ShipmentsSection({
 }) {
   const { warehouses } = useReference();
   const [busy, setBusy] = useState(false);
+  const [resent, setResent] = useState(false);
   const allowed = new Set(order.allowedActions);
-  const run = async (path: string) => {
+  // The API offers no action flag for this; the tag is how the server marks a failed report.
+  const resendable =
+    order.status === "shipped" && order.tags.some((t) => t.systemCode === "mall_reflection_error");
+  const attempt = async (job: () => Promise<void>) => {
     setBusy(true);
     onError(undefined);
     try {
-      onChanged(await api<Order>("POST", path));
+      await job();
     } catch (e) {
       onError(e instanceof ApiError ? e : new ApiError(0, null));
     } finally {
       setBusy(false);
     }
   };
+  const run = (path: string) => attempt(async () => onChanged(await api<Order>("POST", path)));
   return (
     <section className="card" aria-labelledby="shipments-title">
       <h2 id="shipments-title">出荷</h2>
       {order.shipments.length === 0 && <p className="muted">出荷はまだありません。</p>}
+      <div className="action-row">
+        <button
+          type="button"
+          className="button"
+          disabled={busy}
+          onClick={() => void attempt(() => download("GET", `/api/orders/${order.id}/delivery-note.pdf`))}
+        >
+          納品書(PDF)
+        </button>
+        {resendable && (
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() =>
+              void attempt(async () => {
+                await api("POST", `/api/orders/${order.id}/report-shipping`);
+                setResent(true);
+              })
+            }
+          >
+            モールへ再送
+          </button>
+        )}
+      </div>
+      {resent && <Notice>出荷情報をモールへ送り直します。結果は履歴に残ります。</Notice>}
       {order.shipments.map((s, i) => {
         // With several 送付先, each parcel lists what goes in it.
         const items =
@@ -44,6 +77,16 @@ export function ShipmentsSection({
               出荷 {i + 1} <StatusBadge status={s.status} label={s.statusLabel} />
             </h3>
             <dl className="facts">
+              <dt>出荷番号</dt>
+              <dd>
+                <code>{s.slipNumber}</code>
+              </dd>
+              {s.unshippableReason && (
+                <>
+                  <dt>出荷不可の理由</dt>
+                  <dd>{s.unshippableReason}</dd>
+                </>
+              )}
               {s.mallPackageId && (
                 <>
                   <dt>送付先ID</dt>
@@ -84,12 +127,18 @@ export function ShipmentsSection({
               )}
               <dt>出荷依頼</dt>
               <dd>{dateTime(s.requestedAt)}</dd>
-              <dt>運送会社・追跡番号</dt>
+              {s.plannedShipDate && !s.shippedOn && (
+                <>
+                  <dt>出荷予定日</dt>
+                  <dd>{day(s.plannedShipDate)}</dd>
+                </>
+              )}
+              <dt>伝票番号</dt>
               <dd>
-                {s.carrier ?? "—"} {s.trackingNumber && <code>{s.trackingNumber}</code>}
+                <ParcelLinks parcels={s.parcels} />
               </dd>
               <dt>出荷日</dt>
-              <dd>{dateTime(s.shippedAt)}</dd>
+              <dd>{day(s.shippedOn)}</dd>
               <dt>引当</dt>
               <dd>
                 {s.allocations.length === 0

@@ -9,6 +9,10 @@ import { SetupScreen } from "../session/setup-screen.tsx";
 import { ImportRunsScreen } from "../settings/import-runs-screen.tsx";
 import { ShopsScreen } from "../settings/shops-screen.tsx";
 import { TagsScreen } from "../settings/tags-screen.tsx";
+import { WarehousesScreen } from "../settings/warehouses-screen.tsx";
+import { MergeCandidatesScreen } from "../shipping/merge-candidates-screen.tsx";
+import { ShipmentListScreen } from "../shipping/shipment-list-screen.tsx";
+import { TrackingImportScreen } from "../shipping/tracking-import-screen.tsx";
 import { ErrorNotice, Loading } from "../ui/states.tsx";
 import { Layout } from "./layout.tsx";
 import { ReferenceProvider } from "./reference-data.tsx";
@@ -21,6 +25,12 @@ function Screen() {
   switch (path) {
     case "/orders":
       return <OrderListScreen />;
+    case "/shipments":
+      return <ShipmentListScreen />;
+    case "/shipments/tracking-import":
+      return <TrackingImportScreen />;
+    case "/shipments/merge":
+      return <MergeCandidatesScreen />;
     case "/products":
       return <ProductsScreen />;
     case "/mappings":
@@ -31,6 +41,8 @@ function Screen() {
       return <ImportRunsScreen />;
     case "/tags":
       return <TagsScreen />;
+    case "/warehouses":
+      return <WarehousesScreen />;
     default:
       // The home page, and any address that is not a screen, is the order list.
       return <RedirectToOrders />;

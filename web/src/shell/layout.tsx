@@ -4,9 +4,11 @@ import { Link, useLocation } from "./router.tsx";
 
 const NAV = [
   { to: "/orders", label: "受注一覧" },
+  { to: "/shipments", label: "出荷一覧" },
   { to: "/products", label: "商品・在庫" },
   { to: "/mappings", label: "商品マッピング" },
   { to: "/shops", label: "ショップ設定" },
+  { to: "/warehouses", label: "倉庫設定" },
   { to: "/imports", label: "取込ログ" },
   { to: "/tags", label: "タグ" },
 ];

@@ -1,0 +1,46 @@
+/** The shapes of the shipping endpoints (出荷一覧, 同梱, 伝票番号取込); the shipment itself is in types.ts. */
+import type { ShipmentFields } from "./types.ts";
+
+export type ShipmentRow = ShipmentFields & {
+  orderId: string;
+  mallOrderNumber: string;
+  orderStatus: string;
+  orderStatusLabel: string;
+  shopId: string;
+  shopName: string;
+  warehouseName: string;
+  warehouseKind: string;
+  buyerName: string;
+  shipToName: string;
+};
+export type ShipmentList = { items: ShipmentRow[]; total: number; counts: Record<string, number> };
+
+export type MergeCandidate = {
+  shipmentId: string;
+  orderId: string;
+  mallOrderNumber: string;
+  buyerName: string;
+  shipToName: string;
+  status: string;
+};
+
+export type TrackingImportProfile = {
+  id: string;
+  name: string;
+  carrier: string | null;
+  slipNumberColumn: string;
+  trackingNumberColumn: string;
+  shippedOnColumn: string | null;
+  carrierColumn: string | null;
+};
+export type TrackingImportReport = {
+  rows: {
+    line: number;
+    slipNumber: string | null;
+    trackingNumber: string | null;
+    outcome: "shipped" | "already_shipped" | "error";
+    message: string;
+  }[];
+  shipped: number;
+  failed: number;
+};

@@ -1,0 +1,150 @@
+import { useState } from "react";
+import { ApiError, api } from "../api/client.ts";
+import type { ShipmentRow } from "../api/shipping-types.ts";
+import { day } from "../format.ts";
+import { Link } from "../shell/router.tsx";
+import { StatusBadge } from "../ui/badges.tsx";
+import { ErrorNotice } from "../ui/states.tsx";
+import { ParcelLinks } from "./parcel-links.tsx";
+
+/** Only the own stock room's 出荷中 shipments are worked here: picking, slips, 納品書. */
+export const selectable = (s: ShipmentRow) => s.warehouseKind === "self" && s.status === "shipping";
+const canWithdraw = (s: ShipmentRow) => s.status === "shipping";
+const canRequest = (s: ShipmentRow) => s.status === "unshippable" || s.status === "awaiting_shipment";
+
+export function ShipmentTable({
+  shipments,
+  selected,
+  onSelect,
+  onChanged,
+}: {
+  shipments: ShipmentRow[];
+  selected: ReadonlySet<string>;
+  onSelect: (ids: ReadonlySet<string>) => void;
+  onChanged: () => void;
+}) {
+  const [busy, setBusy] = useState<string>();
+  const [failure, setFailure] = useState<{ slipNumber: string; error: ApiError }>();
+  const workable = shipments.filter(selectable);
+  const allOn = workable.length > 0 && workable.every((s) => selected.has(s.id));
+  const toggle = (ids: string[], on: boolean) => {
+    const next = new Set(selected);
+    for (const id of ids) on ? next.add(id) : next.delete(id);
+    onSelect(next);
+  };
+  const act = async (s: ShipmentRow, verb: "withdraw" | "request") => {
+    setBusy(s.id);
+    setFailure(undefined);
+    try {
+      await api("POST", `/api/orders/${s.orderId}/shipments/${s.id}/${verb}`);
+      onChanged();
+    } catch (e) {
+      setFailure({ slipNumber: s.slipNumber, error: e instanceof ApiError ? e : new ApiError(0, null) });
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  return (
+    <>
+      {failure && (
+        <ErrorNotice error={failure.error} title={`出荷 ${failure.slipNumber} を操作できませんでした`} />
+      )}
+      <div className="table-wrap">
+        <table className="table shipments-table">
+          <thead>
+            <tr>
+              <th className="col-check">
+                <input
+                  type="checkbox"
+                  aria-label="自社倉庫の出荷中をすべて選択"
+                  disabled={workable.length === 0}
+                  checked={allOn}
+                  onChange={(e) =>
+                    toggle(
+                      workable.map((s) => s.id),
+                      e.target.checked,
+                    )
+                  }
+                />
+              </th>
+              <th>出荷番号</th>
+              <th>注文番号</th>
+              <th className="col-optional">ショップ</th>
+              <th>送付先</th>
+              <th>倉庫</th>
+              <th>状態</th>
+              <th>出荷予定日/出荷日</th>
+              <th>伝票番号</th>
+              <th>理由</th>
+              <th>操作</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shipments.map((s) => (
+              <tr key={s.id} data-slip-number={s.slipNumber}>
+                <td className="col-check">
+                  {selectable(s) && (
+                    <input
+                      type="checkbox"
+                      aria-label={`出荷 ${s.slipNumber} を選択`}
+                      checked={selected.has(s.id)}
+                      onChange={(e) => toggle([s.id], e.target.checked)}
+                    />
+                  )}
+                </td>
+                <td>
+                  <code>{s.slipNumber}</code>
+                </td>
+                <td>
+                  <Link to={`/orders/${s.orderId}`} className="order-link">
+                    {s.mallOrderNumber}
+                  </Link>
+                </td>
+                <td className="col-optional">{s.shopName}</td>
+                <td>{s.shipToName}</td>
+                <td>{s.warehouseName}</td>
+                <td className="col-status">
+                  <StatusBadge status={s.status} label={s.statusLabel} />
+                </td>
+                <td className="nowrap">
+                  {s.shippedOn
+                    ? `${day(s.shippedOn)} 出荷`
+                    : s.plannedShipDate
+                      ? day(s.plannedShipDate)
+                      : "—"}
+                </td>
+                <td>
+                  <ParcelLinks parcels={s.parcels} />
+                </td>
+                <td>{s.unshippableReason ?? <span className="muted">—</span>}</td>
+                <td className="nowrap">
+                  {canWithdraw(s) && (
+                    <button
+                      type="button"
+                      className="button button-danger-quiet"
+                      disabled={busy === s.id}
+                      onClick={() => void act(s, "withdraw")}
+                    >
+                      取下げ
+                    </button>
+                  )}
+                  {canRequest(s) && (
+                    <button
+                      type="button"
+                      className="button"
+                      disabled={busy === s.id}
+                      onClick={() => void act(s, "request")}
+                    >
+                      再依頼
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,101 @@
+import { useState } from "react";
+import { ApiError, download, query } from "../api/client.ts";
+import type { ShipmentRow } from "../api/shipping-types.ts";
+import { count } from "../format.ts";
+import { ErrorNotice } from "../ui/states.tsx";
+
+/** The codes are the API's carrier-csv formats; the labels are what the carriers call their software. */
+const FORMATS = [
+  { code: "yamato_b2", label: "ヤマトB2クラウド" },
+  { code: "sagawa_ehiden", label: "佐川e飛伝II" },
+  { code: "japanpost_yupri", label: "ゆうパックプリントR" },
+];
+
+/** Paperwork for the chosen 出荷中 shipments of the own stock room. */
+export function StockRoomBar({ shipments, onClear }: { shipments: ShipmentRow[]; onClear: () => void }) {
+  const [format, setFormat] = useState(FORMATS[0]?.code ?? "");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<{ title: string; error: ApiError }>();
+  const warehouseIds = [...new Set(shipments.map((s) => s.warehouseId))];
+  const warehouseId = warehouseIds.length === 1 ? warehouseIds[0] : undefined;
+  const shipmentIds = shipments.map((s) => s.id).join(",");
+  const orderIds = [...new Set(shipments.map((s) => s.orderId))];
+
+  const run = async (title: string, job: () => Promise<void>) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await job();
+    } catch (e) {
+      setError({ title, error: e instanceof ApiError ? e : new ApiError(0, null) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const base = `/api/warehouses/${warehouseId}`;
+
+  return (
+    <>
+      <section className="bulk-bar" aria-label="出荷作業">
+        <span>
+          <strong>{count(shipments.length)}件</strong>を選択中
+        </span>
+        {!warehouseId ? (
+          <span className="muted">倉庫ごとに作成します。倉庫で絞り込んでください。</span>
+        ) : (
+          <>
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() =>
+                void run("ピッキングリストを作れませんでした", () =>
+                  download("GET", `${base}/picking-list.pdf${query({ shipmentIds })}`),
+                )
+              }
+            >
+              ピッキングリスト(PDF)
+            </button>
+            <span className="inline-group">
+              <select aria-label="送り状の形式" value={format} onChange={(e) => setFormat(e.target.value)}>
+                {FORMATS.map((f) => (
+                  <option key={f.code} value={f.code}>
+                    {f.label}
+                  </option>
+                ))}
+              </select>
+              <button
+                type="button"
+                className="button"
+                disabled={busy}
+                onClick={() =>
+                  void run("送り状CSVを作れませんでした", () =>
+                    download("GET", `${base}/carrier-csv${query({ format, shipmentIds })}`),
+                  )
+                }
+              >
+                送り状CSV
+              </button>
+            </span>
+          </>
+        )}
+        <button
+          type="button"
+          className="button"
+          disabled={busy}
+          onClick={() =>
+            void run("納品書を作れませんでした", () =>
+              download("POST", "/api/delivery-notes.pdf", { orderIds }),
+            )
+          }
+        >
+          納品書(PDF)
+        </button>
+        <button type="button" className="button button-quiet" onClick={onClear}>
+          選択を解除
+        </button>
+      </section>
+      {error && <ErrorNotice error={error.error} title={error.title} />}
+    </>
+  );
+}

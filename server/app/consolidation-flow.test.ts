@@ -77,6 +77,9 @@ test("同梱: two orders of one buyer and address → one RSL request → both �
   });
   assert.equal(merged.status, 200, JSON.stringify(merged.body));
   assert.equal(merged.body.leadShipmentId, group[0].shipmentId);
+  const member = await app.api("POST", `/api/orders/${ids[1]}/shipments/${group[1].shipmentId}/request`);
+  assert.equal(member.status, 409, "a member goes with its lead, not on its own");
+  assert.equal(member.body.rule, "consolidated_member");
 
   app.clock.advance(minutes(5));
   await app.runDueJobs("shipment-request");

@@ -27,6 +27,14 @@ export async function requestShipmentNow(
     if (!order) throw notFound("order", "注文");
     const refusal = requestShipmentRefusal(order.snapshot, shipmentId);
     if (refusal) throw refusal;
+    const lead = order.shipments.find((s) => s.id === shipmentId)?.consolidationId;
+    if (lead && lead !== shipmentId) {
+      throw new Refusal(
+        "shipment.request_not_allowed",
+        "同梱中の出荷は、同梱の先頭の出荷と一緒に依頼されます。先頭の出荷から依頼してください。",
+        { rule: "consolidated_member" },
+      );
+    }
     await tx.update(shipments).set({ requestDueAt: now }).where(eq(shipments.id, shipmentId));
     await saveDecision(
       tx,

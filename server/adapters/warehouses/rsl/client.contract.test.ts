@@ -135,7 +135,14 @@ test("a late answer, a dropped connection and a 429 are retryable; a reused key 
   const late = await failure(quick.requestShipment(shipmentRequest()));
   assert.deepEqual([late.code, late.retryable], ["rsl.timeout", true]);
 
+  // One dropped connection is tried again at once (an idle socket the server closed); two fail the call.
   await t.control("POST", "/_sandbox/faults", { path: "/api/v1/shipment-results", dropConnection: true });
+  assert.deepEqual((await client.fetchResults(null)).results, []);
+  await t.control("POST", "/_sandbox/faults", {
+    path: "/api/v1/shipment-results",
+    dropConnection: true,
+    times: 2,
+  });
   const dropped = await failure(client.fetchResults(null));
   assert.deepEqual([dropped.code, dropped.retryable], ["rsl.unreachable", true]);
 

@@ -19,31 +19,47 @@ const isTimeout = (cause: unknown) => cause instanceof Error && cause.name === "
 export function rslHttp(baseUrl: string, apiKey: string, timeoutMs: number): RslHttp {
   const base = baseUrl.replace(/\/+$/, "");
   return async (method, path, init = {}) => {
-    let status: number;
-    let text: string;
-    try {
-      // The timeout covers the body too: a warehouse that sends headers and then stalls is as late
-      // as one that never answers.
-      const res = await fetch(base + path, {
-        method,
-        headers: {
-          authorization: `Bearer ${apiKey}`,
-          ...(init.body === undefined ? {} : { "content-type": "application/json; charset=utf-8" }),
-          ...(init.idempotencyKey === undefined ? {} : { "idempotency-key": init.idempotencyKey }),
-        },
-        ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      status = res.status;
-      text = await res.text();
-    } catch (cause) {
-      throw isTimeout(cause)
-        ? new WarehouseError("rsl.timeout", `RSLが${timeoutMs / 1000}秒以内に応答しませんでした (${path})`, {
-            retryable: true,
-          })
-        : new WarehouseError("rsl.unreachable", `RSLに接続できないか、応答が途中で切れました (${path})`, {
-            retryable: true,
-          });
+    let status = 0;
+    let text = "";
+    // A socket the server closed while idle fails the next call on it; every RSL call is a GET or a
+    // POST with an Idempotency-Key, so one fresh try is safe and hides that race from the job.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        // The timeout covers the body too: a warehouse that sends headers and then stalls is as late
+        // as one that never answers.
+        const res = await fetch(base + path, {
+          method,
+          headers: {
+            authorization: `Bearer ${apiKey}`,
+            ...(init.body === undefined ? {} : { "content-type": "application/json; charset=utf-8" }),
+            ...(init.idempotencyKey === undefined ? {} : { "idempotency-key": init.idempotencyKey }),
+          },
+          ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        status = res.status;
+        text = await res.text();
+        break;
+      } catch (cause) {
+        if (isTimeout(cause)) {
+          throw new WarehouseError(
+            "rsl.timeout",
+            `RSLが${timeoutMs / 1000}秒以内に応答しませんでした (${path})`,
+            {
+              retryable: true,
+            },
+          );
+        }
+        if (attempt >= 2) {
+          throw new WarehouseError(
+            "rsl.unreachable",
+            `RSLに接続できないか、応答が途中で切れました (${path})`,
+            {
+              retryable: true,
+            },
+          );
+        }
+      }
     }
     if (status === 401 || status === 403) {
       throw new WarehouseError(

@@ -116,6 +116,9 @@ export async function startRslSandbox(options: RslSandboxOptions = {}): Promise<
       send(res, faultReply(500));
     });
   });
+  // Longer than any client's idle keep-alive (undici: 4 s), so the client always closes an idle socket
+  // first: a busy test or benchmark never reuses one the sandbox is closing at that moment.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());

@@ -13,7 +13,7 @@ import { tokyoDate } from "#server/domain/tokyo-time.ts";
 import { warehouseSettingsOf } from "#server/domain/warehouse-settings.ts";
 import type { AppContext } from "./context.ts";
 import { recordWarehouseResult } from "./record-warehouse-results.ts";
-import { stockRoomShipments } from "./stock-room.ts";
+import { ownStockRoom } from "./stock-room.ts";
 
 export type TrackingImportRow = {
   line: number;
@@ -40,7 +40,7 @@ export async function importTrackingNumbers(
   profileId: string,
   bytes: Uint8Array,
 ): Promise<{ rows: TrackingImportRow[]; shipped: number; failed: number }> {
-  const { warehouse } = await stockRoomShipments(ctx.db, accountId, warehouseId);
+  const warehouse = await ownStockRoom(ctx.db, accountId, warehouseId);
   const profile = trackingProfilesOf(warehouse.settings).find((p) => p.id === profileId);
   if (!profile) {
     throw new Refusal("validation.failed", "取込設定が見つかりません。", {

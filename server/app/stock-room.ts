@@ -18,10 +18,29 @@ import { tokyoDate } from "#server/domain/tokyo-time.ts";
 import { warehouseSettingsOf } from "#server/domain/warehouse-settings.ts";
 import type { AppContext } from "./context.ts";
 
+/** The merchant's own stock room of this account; a 3PL has its own systems for all of this. */
+export async function ownStockRoom(db: Db, accountId: string, warehouseId: string) {
+  const [warehouse] = await db
+    .select()
+    .from(warehouses)
+    .where(and(eq(warehouses.id, warehouseId), eq(warehouses.accountId, accountId)));
+  if (!warehouse) throw notFound("warehouse", "倉庫");
+  if (warehouse.kind !== "self") {
+    throw new Refusal(
+      "warehouse.not_own_stock_room",
+      "ピッキングリスト・送り状データ・伝票番号取込は自社倉庫だけです。",
+      {
+        rule: "warehouse_is_3pl",
+      },
+    );
+  }
+  return warehouse;
+}
+
 /**
  * 自社倉庫: what the staff work from. The shipments 出荷中 at the merchant's own stock room are the
- * ones requested and not yet shipped: the picking list, the carrier slips and the tracking import all
- * read that same set, or the shipments a person picked from it.
+ * ones requested and not yet shipped: the picking list and the carrier slips read that same set, or
+ * the parcels of the shipments a person picked from it.
  */
 export async function stockRoomShipments(
   db: Db,
@@ -29,30 +48,15 @@ export async function stockRoomShipments(
   warehouseId: string,
   shipmentIds?: readonly string[],
 ) {
-  const [warehouse] = await db
-    .select()
-    .from(warehouses)
-    .where(and(eq(warehouses.id, warehouseId), eq(warehouses.accountId, accountId)));
-  if (!warehouse) throw notFound("warehouse", "倉庫");
-  if (warehouse.kind !== "self") {
-    throw new Refusal("warehouse.not_own_stock_room", "ピッキングリストと送り状データは自社倉庫だけです。", {
-      rule: "warehouse_is_3pl",
-    });
-  }
-  const rows = await db
+  const warehouse = await ownStockRoom(db, accountId, warehouseId);
+  const all = await db
     .select({ shipment: shipments, order: orders, shopName: shops.name })
     .from(shipments)
     .innerJoin(orders, eq(orders.id, shipments.orderId))
     .innerJoin(shops, eq(shops.id, orders.shopId))
-    .where(
-      and(
-        eq(shipments.warehouseId, warehouseId),
-        eq(shipments.status, "shipping"),
-        shipmentIds ? inArray(shipments.id, [...shipmentIds]) : undefined,
-      ),
-    )
+    .where(and(eq(shipments.warehouseId, warehouseId), eq(shipments.status, "shipping")))
     .orderBy(asc(shipments.slipNumber));
-  if (shipmentIds && rows.length !== new Set(shipmentIds).size) {
+  if (shipmentIds && shipmentIds.some((id) => !all.some((r) => r.shipment.id === id))) {
     throw new Refusal(
       "shipment.not_in_progress",
       "選んだ出荷に、この倉庫で出荷中でないものが含まれています。",
@@ -61,19 +65,24 @@ export async function stockRoomShipments(
       },
     );
   }
-  const items = rows.length
+  // 同梱: the shipments merged into one parcel are one box on the shelf and one label, under the lead's
+  // slip number, whichever of them was picked.
+  const parcelOf = (r: (typeof all)[number]) => r.shipment.consolidationId ?? r.shipment.id;
+  const chosen = new Set(
+    all.filter((r) => !shipmentIds || shipmentIds.includes(r.shipment.id)).map(parcelOf),
+  );
+  const parcels = all
+    .filter((r) => parcelOf(r) === r.shipment.id && chosen.has(r.shipment.id))
+    .map((lead) => ({ ...lead, members: all.filter((r) => parcelOf(r) === lead.shipment.id) }));
+  const memberIds = parcels.flatMap((p) => p.members.map((m) => m.shipment.id));
+  const items = memberIds.length
     ? await db
         .select()
         .from(orderItems)
-        .where(
-          inArray(
-            orderItems.shipmentId,
-            rows.map((r) => r.shipment.id),
-          ),
-        )
+        .where(inArray(orderItems.shipmentId, memberIds))
         .orderBy(asc(orderItems.lineNo))
     : [];
-  return { warehouse, rows, items };
+  return { warehouse, parcels, items };
 }
 
 /** 送り状データ: the carrier's import CSV for the chosen shipments, every field problem listed at once. */
@@ -84,21 +93,23 @@ export async function carrierSlipCsv(
   format: CarrierCsvFormat,
   shipmentIds?: readonly string[],
 ): Promise<CarrierCsv> {
-  const { warehouse, rows, items } = await stockRoomShipments(ctx.db, accountId, warehouseId, shipmentIds);
+  const { warehouse, parcels, items } = await stockRoomShipments(ctx.db, accountId, warehouseId, shipmentIds);
   const settings = warehouseSettingsOf(warehouse.settings);
   if (!settings.sender) {
     throw new Refusal("validation.failed", "送り状のご依頼主が倉庫設定にありません。", {
       errors: [{ path: "settings.sender", message: "倉庫設定でご依頼主(住所・電話番号)を登録してください" }],
     });
   }
-  if (rows.length === 0) {
+  if (parcels.length === 0) {
     throw new Refusal("shipment.none_in_progress", "この倉庫で出荷中の出荷がありません。", {
       rule: "no_shipments",
     });
   }
   const today = tokyoDate(ctx.clock.now());
-  const slips: CarrierSlip[] = rows.map(({ shipment, order, shopName }) => {
-    const lines = items.filter((i) => i.shipmentId === shipment.id);
+  const slips: CarrierSlip[] = parcels.map(({ shipment, order, shopName, members }) => {
+    const inParcel = new Set(members.map((m) => m.shipment.id));
+    const lines = items.filter((i) => i.shipmentId !== null && inParcel.has(i.shipmentId));
+    const cod = members.filter((m) => m.order.paymentMethod === "cash_on_delivery");
     const first = lines[0]?.name ?? "商品";
     return {
       slipNumber: shipment.slipNumber,
@@ -109,7 +120,13 @@ export async function carrierSlipCsv(
       // ご依頼主名 is the shop the buyer bought from; the address and phone are the stock room's.
       sender: { ...settings.sender, name: shopName } as CarrierSlip["sender"],
       itemName: lines.length > 1 ? `${first} 他${lines.length - 1}点` : first,
-      cashOnDelivery: order.paymentMethod === "cash_on_delivery" ? order.total : null,
+      // A merged parcel collects every cash-on-delivery order in it (an unknown total leaves it unknown).
+      cashOnDelivery: cod.length
+        ? cod.reduce<number | null>(
+            (sum, m) => (sum === null || m.order.total === null ? null : sum + m.order.total),
+            0,
+          )
+        : null,
       orderNumber: order.mallOrderNumber,
     };
   });
@@ -131,8 +148,9 @@ export async function pickingList(
   warehouseId: string,
   shipmentIds?: readonly string[],
 ): Promise<PickingList> {
-  const { warehouse, rows } = await stockRoomShipments(ctx.db, accountId, warehouseId, shipmentIds);
-  const needs = rows.length
+  const { warehouse, parcels } = await stockRoomShipments(ctx.db, accountId, warehouseId, shipmentIds);
+  const memberIds = parcels.flatMap((p) => p.members.map((m) => m.shipment.id));
+  const needs = memberIds.length
     ? await ctx.db
         .select({
           shipmentId: allocations.shipmentId,
@@ -142,12 +160,7 @@ export async function pickingList(
         })
         .from(allocations)
         .innerJoin(products, eq(products.id, allocations.productId))
-        .where(
-          inArray(
-            allocations.shipmentId,
-            rows.map((r) => r.shipment.id),
-          ),
-        )
+        .where(inArray(allocations.shipmentId, memberIds))
         .orderBy(asc(products.sku))
     : [];
   const totals = new Map<string, PickingLine>();
@@ -159,13 +172,22 @@ export async function pickingList(
     warehouseName: warehouse.name,
     generatedAt: ctx.clock.now(),
     totals: [...totals.values()],
-    shipments: rows.map(({ shipment, order }) => ({
-      slipNumber: shipment.slipNumber,
-      orderNumbers: [order.mallOrderNumber],
-      recipientName: ((shipment.shipTo ?? order.shipTo) as ShipTo).name,
-      lines: needs
-        .filter((n) => n.shipmentId === shipment.id)
-        .map((n) => ({ sku: n.sku, name: n.name, quantity: n.quantity })),
-    })),
+    shipments: parcels.map(({ shipment, order, members }) => {
+      const inParcel = new Set(members.map((m) => m.shipment.id));
+      const lines = new Map<string, PickingLine>();
+      for (const n of needs.filter((x) => inParcel.has(x.shipmentId))) {
+        lines.set(n.sku, {
+          sku: n.sku,
+          name: n.name,
+          quantity: (lines.get(n.sku)?.quantity ?? 0) + n.quantity,
+        });
+      }
+      return {
+        slipNumber: shipment.slipNumber,
+        orderNumbers: members.map((m) => m.order.mallOrderNumber),
+        recipientName: ((shipment.shipTo ?? order.shipTo) as ShipTo).name,
+        lines: [...lines.values()],
+      };
+    }),
   };
 }

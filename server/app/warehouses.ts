@@ -18,7 +18,11 @@ function checkedSettings(before: unknown, input: Record<string, unknown> | undef
   const patch = Array.isArray(profiles)
     ? { ...input, trackingImportProfiles: profiles.map((p) => checkedProfile(p as Record<string, unknown>)) }
     : input;
-  const merged = warehouseSettingsSchema.safeParse({ ...((before as object) ?? {}), ...(patch ?? {}) });
+  // null in the patch clears a setting (a ご依頼主 or a Yamato code the merchant no longer uses).
+  const kept = Object.entries({ ...((before as object) ?? {}), ...(patch ?? {}) }).filter(
+    ([, v]) => v !== null,
+  );
+  const merged = warehouseSettingsSchema.safeParse(Object.fromEntries(kept));
   if (merged.success) return merged.data;
   throw new Refusal("validation.failed", "倉庫の設定に誤りがあります。", {
     errors: merged.error.issues.map((i) => ({ path: `settings.${i.path.join(".")}`, message: i.message })),

@@ -1,4 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { CARRIER_CODES, CARRIERS } from "#server/domain/carrier.ts";
+import { CARRIER_CSV_FORMATS, type CarrierCsvFormat } from "#server/domain/carrier-slips/slip.ts";
+import { MALL_CANCEL_REASON_CODES, MALL_CANCEL_REASONS } from "#server/domain/mall-cancel-reasons.ts";
 import {
   ORDER_STATUS_LABELS,
   ORDER_STATUSES,
@@ -19,6 +22,9 @@ const vocabularySchema = z
     shippingStatuses: coded,
     paymentMethods: coded,
     channels: coded,
+    carriers: coded,
+    carrierCsvFormats: coded,
+    mallCancelReasons: coded,
     prefectures: z.array(z.string()),
   })
   .openapi("Vocabulary");
@@ -32,6 +38,12 @@ const VOCABULARY: z.infer<typeof vocabularySchema> = {
     label: PAYMENT_METHODS[code],
   })),
   channels: CHANNELS.map((code) => ({ code, label: CHANNEL_LABELS[code] })),
+  carriers: CARRIER_CODES.map((code) => ({ code, label: CARRIERS[code].label })),
+  carrierCsvFormats: (Object.keys(CARRIER_CSV_FORMATS) as CarrierCsvFormat[]).map((code) => ({
+    code,
+    label: CARRIER_CSV_FORMATS[code].label,
+  })),
+  mallCancelReasons: MALL_CANCEL_REASON_CODES.map((code) => ({ code, label: MALL_CANCEL_REASONS[code] })),
   prefectures: [...PREFECTURES],
 };
 
@@ -41,7 +53,8 @@ export function registerVocabularyRoutes(app: JuchuApi): void {
     createRoute({
       method: "get",
       path: "/api/vocabulary",
-      summary: "コードと日本語の表示名(注文・出荷ステータス、支払方法、チャネル、都道府県)",
+      summary:
+        "コードと日本語の表示名(注文・出荷ステータス、支払方法、チャネル、配送会社、送り状形式、モールへのキャンセル理由、都道府県)",
       security,
       responses: { 200: json(vocabularySchema, "表示名の一覧"), ...errorResponses },
     }),

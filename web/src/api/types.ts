@@ -6,6 +6,9 @@ export type Vocabulary = {
   shippingStatuses: Coded[];
   paymentMethods: Coded[];
   channels: Coded[];
+  carriers: Coded[];
+  carrierCsvFormats: Coded[];
+  mallCancelReasons: Coded[];
   prefectures: string[];
 };
 

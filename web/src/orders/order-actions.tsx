@@ -5,17 +5,6 @@ import { useReference } from "../shell/reference-data.tsx";
 import { Dialog } from "../ui/dialog.tsx";
 import { ErrorNotice } from "../ui/states.tsx";
 
-/** 楽天's キャンセル理由 codes (the API's mallCancelReason). 店舗都合 lowers the shop's rating. */
-const MALL_CANCEL_REASONS = [
-  ["1", "お客様都合: キャンセル"],
-  ["4", "お客様都合: 未入金"],
-  ["5", "お客様都合: 代引決済の受取拒否"],
-  ["6", "お客様都合: その他"],
-  ["8", "店舗都合: 欠品"],
-  ["10", "店舗都合: その他"],
-  ["13", "店舗都合: 発送遅延"],
-] as const;
-
 type Confirm = { kind: "cancel" } | { kind: "delete" } | { kind: "markPaid" };
 
 /**
@@ -33,7 +22,7 @@ export function OrderActions({
   error: ApiError | undefined;
   onError: (error: ApiError | undefined) => void;
 }) {
-  const { tags } = useReference();
+  const { tags, vocabulary } = useReference();
   const [confirm, setConfirm] = useState<Confirm>();
   const [reason, setReason] = useState("");
   const [mallReason, setMallReason] = useState("1");
@@ -140,7 +129,7 @@ export function OrderActions({
             <label className="field">
               <span className="field-label">モールへのキャンセル理由</span>
               <select value={mallReason} onChange={(e) => setMallReason(e.target.value)}>
-                {MALL_CANCEL_REASONS.map(([code, label]) => (
+                {vocabulary.mallCancelReasons.map(({ code, label }) => (
                   <option key={code} value={code}>
                     {label}
                   </option>

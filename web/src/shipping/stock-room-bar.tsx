@@ -2,18 +2,13 @@ import { useState } from "react";
 import { ApiError, download, query } from "../api/client.ts";
 import type { ShipmentRow } from "../api/shipping-types.ts";
 import { count } from "../format.ts";
+import { useReference } from "../shell/reference-data.tsx";
 import { ErrorNotice } from "../ui/states.tsx";
-
-/** The codes are the API's carrier-csv formats; the labels are what the carriers call their software. */
-const FORMATS = [
-  { code: "yamato_b2", label: "ヤマトB2クラウド" },
-  { code: "sagawa_ehiden", label: "佐川e飛伝II" },
-  { code: "japanpost_yupri", label: "ゆうパックプリントR" },
-];
 
 /** Paperwork for the chosen 出荷中 shipments of the own stock room. */
 export function StockRoomBar({ shipments, onClear }: { shipments: ShipmentRow[]; onClear: () => void }) {
-  const [format, setFormat] = useState(FORMATS[0]?.code ?? "");
+  const formats = useReference().vocabulary.carrierCsvFormats;
+  const [format, setFormat] = useState(formats[0]?.code ?? "");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ title: string; error: ApiError }>();
   const warehouseIds = [...new Set(shipments.map((s) => s.warehouseId))];
@@ -58,7 +53,7 @@ export function StockRoomBar({ shipments, onClear }: { shipments: ShipmentRow[];
             </button>
             <span className="inline-group">
               <select aria-label="送り状の形式" value={format} onChange={(e) => setFormat(e.target.value)}>
-                {FORMATS.map((f) => (
+                {formats.map((f) => (
                   <option key={f.code} value={f.code}>
                     {f.label}
                   </option>

@@ -34,7 +34,7 @@ async function file(path: string, body?: Uint8Array) {
   const res = await fetch(t.url + path, {
     method: body ? "POST" : "GET",
     headers: { authorization: `Bearer ${t.owner.apiToken}`, ...(body ? { "content-type": "text/csv" } : {}) },
-    ...(body ? { body } : {}),
+    ...(body ? { body: new Uint8Array(body) } : {}),
   });
   return { status: res.status, bytes: new Uint8Array(await res.arrayBuffer()) };
 }

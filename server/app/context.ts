@@ -1,6 +1,7 @@
 import type { Db } from "#server/db/database.ts";
 import type { JobQueue } from "#server/jobs/queue.ts";
 import type { Clock } from "#server/ports/clock.ts";
+import type { MailerFactory } from "#server/ports/mailer.ts";
 import type { MallClientFactory } from "#server/ports/mall.ts";
 import type { SecretBox } from "#server/ports/secret-box.ts";
 import type { WarehouseClientFactory } from "#server/ports/warehouse.ts";
@@ -16,6 +17,8 @@ export type AppContext = {
   /** A client for a shop's mall, from its opened credentials. */
   malls: MallClientFactory;
   secrets: SecretBox;
+  /** An SMTP sender for a transport's settings. */
+  mailers: MailerFactory;
   /** How long a running import holds its shop; a killed one frees the shop when this runs out. */
   importLeaseMs: number;
 };

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { smtpMailer } from "#server/adapters/mail/smtp-mailer.ts";
 import { createRakutenClient } from "#server/adapters/malls/rakuten/client.ts";
 import { createSecretBox } from "#server/adapters/secrets/secret-box.ts";
 import { createRslClient } from "#server/adapters/warehouses/rsl/client.ts";
@@ -61,6 +62,7 @@ export function createContext(db: Db, jobs: JobQueue, options: ContextOptions): 
     warehouses,
     malls,
     secrets: createSecretBox(options.secretKey),
+    mailers: smtpMailer,
     importLeaseMs: options.importLeaseMs ?? 10 * 60_000,
   };
 }

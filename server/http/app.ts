@@ -4,6 +4,8 @@ import { HTTPException } from "hono/http-exception";
 import type { AppContext } from "#server/app/context.ts";
 import { ping } from "#server/db/database.ts";
 import { CSRF_HEADER, type HttpEnv, requireAuth, SESSION_COOKIE } from "./auth.ts";
+import { registerMailLogRoutes } from "./mail-log.ts";
+import { registerMailTemplateRoutes } from "./mail-templates.ts";
 import { registerOrderBulkRoutes } from "./order-bulk.ts";
 import { registerOrderCountRoutes } from "./order-counts.ts";
 import { registerOrderRoutes } from "./orders.ts";
@@ -101,6 +103,8 @@ export function createHttpApp(
   registerWarehouseRoutes(app, ctx);
   registerShipmentRoutes(app, ctx);
   registerStockRoomRoutes(app, ctx);
+  registerMailTemplateRoutes(app, ctx);
+  registerMailLogRoutes(app, ctx);
   registerVocabularyRoutes(app);
   app.on(["GET", "HEAD"], "*", serveWeb(info.webRoot));
   return app;

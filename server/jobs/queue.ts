@@ -13,9 +13,16 @@ export const JOB_NAMES = [
   "warehouse-results",
   "mall-report-shipping",
   "mall-cancel-order",
+  "mail-dispatch",
+  "send-mail",
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
-const COALESCED: readonly JobName[] = ["mall-import", "mall-stock-push", "warehouse-results"];
+const COALESCED: readonly JobName[] = [
+  "mall-import",
+  "mall-stock-push",
+  "warehouse-results",
+  "mail-dispatch",
+];
 
 export type EnqueueOptions = { startAfter?: Date; singletonKey?: string };
 

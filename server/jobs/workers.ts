@@ -1,9 +1,11 @@
 import type { PgBoss } from "pg-boss";
 import type { AppContext } from "#server/app/context.ts";
+import { enqueueMailDispatch } from "#server/app/dispatch-mails.ts";
 import { enqueueDueImports } from "#server/app/import-shop.ts";
 import { enqueueStockPushes } from "#server/app/push-stock.ts";
 import { enqueueDueWarehousePolls } from "#server/app/warehouse-polls.ts";
 import { handleAllocateWaiting } from "./allocate-waiting-orders.ts";
+import { handleMailDispatch } from "./mail-dispatch.ts";
 import { handleMallCancelOrder } from "./mall-cancel-order.ts";
 import { handleMallConfirmOrder } from "./mall-confirm-order.ts";
 import { handleMallImport } from "./mall-import.ts";
@@ -11,6 +13,7 @@ import { handleMallReportShipping } from "./mall-report-shipping.ts";
 import { handleMallStockPush } from "./mall-stock-push.ts";
 import { handleGraceOver } from "./order-grace-over.ts";
 import type { JobName } from "./queue.ts";
+import { handleSendMail } from "./send-mail.ts";
 import { handleShipmentRequest } from "./shipment-request.ts";
 import { handleWarehouseResults } from "./warehouse-results.ts";
 
@@ -25,6 +28,8 @@ export const HANDLERS: Record<JobName, (ctx: AppContext, data: any) => Promise<v
   "warehouse-results": handleWarehouseResults,
   "mall-report-shipping": handleMallReportShipping,
   "mall-cancel-order": handleMallCancelOrder,
+  "mail-dispatch": handleMailDispatch,
+  "send-mail": handleSendMail,
 };
 
 /** How often the worker looks for shops due an import or a stock push, and warehouses due a results poll. */
@@ -46,6 +51,7 @@ export async function startWorkers(
       await enqueueDueImports(ctx);
       await enqueueStockPushes(ctx);
       await enqueueDueWarehousePolls(ctx);
+      await enqueueMailDispatch(ctx);
     } catch (error) {
       console.error("scheduler tick failed:", error);
     }

@@ -8,6 +8,7 @@ import { Link } from "../shell/router.tsx";
 import { StatusBadge, TagChip } from "../ui/badges.tsx";
 import { ErrorNotice, Loading } from "../ui/states.tsx";
 import { OrderActions } from "./order-actions.tsx";
+import { OrderMails } from "./order-mails.tsx";
 import { ItemsSection, MallSection, PartiesSection, PaymentSection } from "./order-sections.tsx";
 import { OrderTimeline } from "./order-timeline.tsx";
 import { ShipmentsSection } from "./shipments-section.tsx";
@@ -86,6 +87,7 @@ export function OrderDetailScreen({ id }: { id: string }) {
         <PaymentSection order={order} />
         <ShipmentsSection order={order} onChanged={setOrder} onError={setError} />
         <MallSection order={order} />
+        <OrderMails orderId={order.id} />
         <OrderTimeline order={order} />
       </div>
     </section>

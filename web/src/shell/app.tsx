@@ -1,6 +1,11 @@
 import { useEffect } from "react";
 import { MappingsScreen } from "../catalog/mappings-screen.tsx";
 import { ProductsScreen } from "../catalog/products-screen.tsx";
+import { MailCategoriesScreen } from "../mail/categories-screen.tsx";
+import { MailLogScreen } from "../mail/mail-log-screen.tsx";
+import { ShopMailSettingsScreen } from "../mail/shop-mail-settings-screen.tsx";
+import { MailTemplatesScreen } from "../mail/templates-screen.tsx";
+import { MailTransportScreen } from "../mail/transport-screen.tsx";
 import { OrderDetailScreen } from "../orders/order-detail-screen.tsx";
 import { OrderListScreen } from "../orders/order-list-screen.tsx";
 import { LoginScreen } from "../session/login-screen.tsx";
@@ -43,6 +48,16 @@ function Screen() {
       return <TagsScreen />;
     case "/warehouses":
       return <WarehousesScreen />;
+    case "/mail":
+      return <MailCategoriesScreen />;
+    case "/mail/templates":
+      return <MailTemplatesScreen />;
+    case "/mail/shops":
+      return <ShopMailSettingsScreen />;
+    case "/mail/transport":
+      return <MailTransportScreen />;
+    case "/mails":
+      return <MailLogScreen />;
     default:
       // The home page, and any address that is not a screen, is the order list.
       return <RedirectToOrders />;

@@ -9,6 +9,8 @@ const NAV = [
   { to: "/mappings", label: "商品マッピング" },
   { to: "/shops", label: "ショップ設定" },
   { to: "/warehouses", label: "倉庫設定" },
+  { to: "/mail", label: "メール設定" },
+  { to: "/mails", label: "メールログ" },
   { to: "/imports", label: "取込ログ" },
   { to: "/tags", label: "タグ" },
 ];

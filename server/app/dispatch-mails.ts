@@ -1,0 +1,127 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Db } from "#server/db/database.ts";
+import { appendEvents, type LoadedOrder, loadOrderById } from "#server/db/order-queries.ts";
+import { mailCategories, mails, mailTemplates, mailTriggers, shopMailSettings } from "#server/db/schema.ts";
+import { toTokyoIso } from "#server/domain/tokyo-time.ts";
+import type { AppContext } from "./context.ts";
+
+const BATCH = 200;
+
+/**
+ * Turns status changes into mails: each change a trigger kept is matched against the account's
+ * enabled categories and the shop's mail settings. The mail row is the once-only record (order,
+ * category, shipment), so a change seen twice, or two dispatchers at once, make one mail.
+ */
+export async function dispatchMailTriggers(ctx: AppContext): Promise<number> {
+  return ctx.db.transaction(async (tx) => {
+    const rows = await tx
+      .select()
+      .from(mailTriggers)
+      .orderBy(asc(mailTriggers.eventId))
+      .limit(BATCH)
+      .for("update", { skipLocked: true });
+    for (const trigger of rows) await planMails(tx, ctx, trigger);
+    if (rows.length > 0) {
+      await tx.delete(mailTriggers).where(
+        inArray(
+          mailTriggers.eventId,
+          rows.map((r) => r.eventId),
+        ),
+      );
+    }
+    return rows.length;
+  });
+}
+
+async function planMails(tx: Db, ctx: AppContext, trigger: typeof mailTriggers.$inferSelect): Promise<void> {
+  const categories = await tx
+    .select()
+    .from(mailCategories)
+    .where(
+      and(
+        eq(mailCategories.accountId, trigger.accountId),
+        eq(mailCategories.enabled, true),
+        eq(mailCategories.triggerKind, trigger.kind),
+        eq(mailCategories.triggerStatus, trigger.status),
+      ),
+    )
+    .orderBy(asc(mailCategories.createdAt));
+  if (categories.length === 0) return;
+  const order = await loadOrderById(tx, trigger.orderId);
+  if (!order) return;
+  for (const category of categories) {
+    const [setting] = await tx
+      .select({ enabled: shopMailSettings.enabled, template: mailTemplates })
+      .from(shopMailSettings)
+      .leftJoin(mailTemplates, eq(mailTemplates.id, shopMailSettings.templateId))
+      .where(
+        and(eq(shopMailSettings.shopId, order.row.shopId), eq(shopMailSettings.categoryId, category.id)),
+      );
+    // A shop that does not send this category has no mail to log: it never was one.
+    if (!setting?.enabled) continue;
+    if (category.productId && !hasProduct(order, category.productId)) continue;
+    const dueAt = new Date(trigger.at.getTime() + category.delayMinutes * 60_000);
+    const skip = skipReason(order, setting.template);
+    const id = ctx.newId();
+    const [created] = await tx
+      .insert(mails)
+      .values({
+        id,
+        accountId: order.row.accountId,
+        orderId: order.row.id,
+        shopId: order.row.shopId,
+        categoryId: category.id,
+        templateId: setting.template?.id ?? null,
+        shipmentKey: trigger.shipmentId ?? "",
+        status: skip ? "skipped" : "queued",
+        note: skip,
+        dueAt,
+        toAddress: order.row.buyerEmail,
+        messageId: `<${id}@mail.juchu.example>`,
+      })
+      .onConflictDoNothing()
+      .returning({ id: mails.id });
+    if (!created) continue;
+    await appendEvents(
+      tx,
+      order.row,
+      [
+        skip
+          ? {
+              type: "mail_skipped",
+              message: `メール「${category.name}」を送りませんでした: ${skip}`,
+              detail: { mailId: id },
+            }
+          : {
+              type: "mail_queued",
+              message: `メール「${category.name}」を送信予約しました(${toTokyoIso(dueAt).slice(0, 16).replace("T", " ")})`,
+              detail: { mailId: id },
+            },
+      ],
+      { actor: "system:mail", now: ctx.clock.now() },
+    );
+    if (!skip)
+      await ctx.jobs.enqueue(tx, "send-mail", { mailId: id }, { startAfter: dueAt, singletonKey: id });
+  }
+}
+
+function hasProduct(order: LoadedOrder, productId: string): boolean {
+  return order.items.some((i) => i.mapping?.components.some((c) => c.productId === productId));
+}
+
+function skipReason(order: LoadedOrder, template: typeof mailTemplates.$inferSelect | null): string | null {
+  if (order.row.testImport) return "テスト取込の注文のため送りません";
+  if (!template) return "ショップのメール設定でテンプレートが選ばれていません";
+  if (!template.enabled) return `テンプレート「${template.name}」が無効です`;
+  if (!order.row.buyerEmail.includes("@")) return "購入者のメールアドレスがありません";
+  return null;
+}
+
+/** The scheduler's part: one dispatch queued while changes wait for it. */
+export async function enqueueMailDispatch(ctx: AppContext): Promise<boolean> {
+  return ctx.db.transaction(async (tx) => {
+    const [waiting] = await tx.select({ id: mailTriggers.eventId }).from(mailTriggers).limit(1);
+    if (waiting) await ctx.jobs.enqueue(tx, "mail-dispatch", {}, { singletonKey: "mail-dispatch" });
+    return Boolean(waiting);
+  });
+}

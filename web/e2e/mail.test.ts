@@ -93,7 +93,7 @@ test("saving a template with an unknown placeholder shows the valid ones under t
     hasText: "「{{存在しない}}」は使えない差し込み項目です",
   });
   await error.waitFor();
-  assert.match(await error.innerText(), /使えるもの: .*\{\{注文番号\}\}/);
+  assert.match((await error.textContent()) ?? "", /使えるもの: .*\{\{注文番号\}\}/);
 
   // A placeholder button puts its name where the cursor is.
   await body.fill("こんにちは");

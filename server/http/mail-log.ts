@@ -4,20 +4,11 @@ import type { AppContext } from "#server/app/context.ts";
 import { resendMail } from "#server/app/mail-log.ts";
 import { deleteMailTransport, saveMailTransport, saveShopMailSettings } from "#server/app/mail-settings.ts";
 import { mailCategories, mails, mailTransports, orders, shopMailSettings, shops } from "#server/db/schema.ts";
+import { MAIL_STATUS_LABELS, MAIL_STATUSES, type MailStatus } from "#server/domain/mail/mail-status.ts";
 import { notFound } from "#server/domain/refusal.ts";
 import { toTokyoIso } from "#server/domain/tokyo-time.ts";
 import type { JuchuApi } from "./app.ts";
 import { errorResponses, json, security } from "./openapi.ts";
-
-const MAIL_STATUSES = ["queued", "sending", "sent", "failed", "skipped", "kept"] as const;
-const MAIL_STATUS_LABELS: Record<(typeof MAIL_STATUSES)[number], string> = {
-  queued: "送信待ち",
-  sending: "送信中",
-  sent: "送信済",
-  failed: "送信失敗",
-  skipped: "送信しない",
-  kept: "未送信(SMTP未設定・保存のみ)",
-};
 
 const mailSchema = z
   .object({
@@ -112,8 +103,8 @@ export function registerMailLogRoutes(app: JuchuApi, ctx: AppContext): void {
             categoryId: m.categoryId,
             categoryName,
             shipmentId: m.shipmentKey || null,
-            status: m.status as (typeof MAIL_STATUSES)[number],
-            statusLabel: MAIL_STATUS_LABELS[m.status as (typeof MAIL_STATUSES)[number]],
+            status: m.status as MailStatus,
+            statusLabel: MAIL_STATUS_LABELS[m.status as MailStatus],
             dueAt: toTokyoIso(m.dueAt),
             sentAt: iso(m.sentAt),
             toAddress: m.toAddress,

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { CARRIER_CODES, CARRIERS } from "#server/domain/carrier.ts";
 import { CARRIER_CSV_FORMATS, type CarrierCsvFormat } from "#server/domain/carrier-slips/slip.ts";
+import { MAIL_STATUS_LABELS, MAIL_STATUSES } from "#server/domain/mail/mail-status.ts";
 import { MALL_CANCEL_REASON_CODES, MALL_CANCEL_REASONS } from "#server/domain/mall-cancel-reasons.ts";
 import {
   ORDER_STATUS_LABELS,
@@ -25,6 +26,7 @@ const vocabularySchema = z
     carriers: coded,
     carrierCsvFormats: coded,
     mallCancelReasons: coded,
+    mailStatuses: coded,
     prefectures: z.array(z.string()),
   })
   .openapi("Vocabulary");
@@ -44,6 +46,7 @@ const VOCABULARY: z.infer<typeof vocabularySchema> = {
     label: CARRIER_CSV_FORMATS[code].label,
   })),
   mallCancelReasons: MALL_CANCEL_REASON_CODES.map((code) => ({ code, label: MALL_CANCEL_REASONS[code] })),
+  mailStatuses: MAIL_STATUSES.map((code) => ({ code, label: MAIL_STATUS_LABELS[code] })),
   prefectures: [...PREFECTURES],
 };
 

@@ -66,14 +66,4 @@ export type Mail = {
 };
 export type MailList = { items: Mail[]; total: number };
 
-// The vocabulary has no mail statuses; these mirror the labels the log's rows carry, for the filter.
-export const MAIL_STATUS_OPTIONS: { code: MailStatus; label: string }[] = [
-  { code: "queued", label: "送信待ち" },
-  { code: "sending", label: "送信中" },
-  { code: "sent", label: "送信済" },
-  { code: "failed", label: "送信失敗" },
-  { code: "skipped", label: "送信しない" },
-  { code: "kept", label: "未送信(SMTP未設定・保存のみ)" },
-];
-
 export const resendable = (m: Mail) => m.status === "sent" || m.status === "failed" || m.status === "kept";

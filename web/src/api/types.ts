@@ -9,6 +9,7 @@ export type Vocabulary = {
   carriers: Coded[];
   carrierCsvFormats: Coded[];
   mallCancelReasons: Coded[];
+  mailStatuses: Coded[];
   prefectures: string[];
 };
 

@@ -1,8 +1,9 @@
 import { useMemo } from "react";
 import { query } from "../api/client.ts";
-import { MAIL_STATUS_OPTIONS, type MailList } from "../api/mail-types.ts";
+import type { MailList } from "../api/mail-types.ts";
 import { useApi } from "../api/use-api.ts";
 import { count } from "../format.ts";
+import { useReference } from "../shell/reference-data.tsx";
 import { navigate, useLocation } from "../shell/router.tsx";
 import { Empty, ErrorNotice, Loading } from "../ui/states.tsx";
 import { MailTable } from "./mail-table.tsx";
@@ -15,6 +16,7 @@ const logHref = (status: string, page: number) =>
 
 /** メールログ: every mail, sent or not, and why not (`?status=&page=`). */
 export function MailLogScreen() {
+  const { mailStatuses } = useReference().vocabulary;
   const { search } = useLocation();
   const status = search.get("status") ?? "";
   const page = Math.max(1, Number(search.get("page")) || 1);
@@ -36,7 +38,7 @@ export function MailLogScreen() {
           <span className="field-label">状態</span>
           <select aria-label="状態" value={status} onChange={(e) => navigate(logHref(e.target.value, 1))}>
             <option value="">すべて</option>
-            {MAIL_STATUS_OPTIONS.map((s) => (
+            {mailStatuses.map((s) => (
               <option key={s.code} value={s.code}>
                 {s.label}
               </option>

@@ -53,6 +53,17 @@ test("npm start -- --demo: orders placed at the sandbox mall are imported and li
     });
     assert.ok(imported.mallOrderNumber);
     assert.match(out, /\[購入者\] 注文 /);
+
+    // The standard mails are on for the demo shop, kept unsent in the log (no SMTP in a demo).
+    const shops = (await (await fetch(`${url}/api/shops`, { headers: { cookie } })).json()) as {
+      items: { id: string }[];
+    };
+    const settings = (await (
+      await fetch(`${url}/api/shops/${shops.items[0]?.id}/mail-settings`, { headers: { cookie } })
+    ).json()) as {
+      items: { enabled: boolean }[];
+    };
+    assert.equal(settings.items.filter((i) => i.enabled).length, 3);
   } finally {
     if (child.exitCode === null) child.kill("SIGTERM");
     const code = await exited;

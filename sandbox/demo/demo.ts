@@ -5,11 +5,13 @@ import type { Actor, AppContext } from "#server/app/context.ts";
 import { createAccount } from "#server/app/create-account.ts";
 import { createProductMapping } from "#server/app/create-product-mapping.ts";
 import { runShopImport } from "#server/app/import-shop.ts";
+import { copyStandardTemplate, saveShopMailSettings } from "#server/app/mail-settings.ts";
 import { createProduct } from "#server/app/products.ts";
 import { logIn, logOut } from "#server/app/sessions.ts";
 import { createShop, updateShop } from "#server/app/shops.ts";
+import { updateWarehouse } from "#server/app/warehouses.ts";
 import { listProducts } from "#server/db/product-queries.ts";
-import { shops } from "#server/db/schema.ts";
+import { shops, warehouses } from "#server/db/schema.ts";
 import { Refusal } from "#server/domain/refusal.ts";
 import { toTokyoIso } from "#server/domain/tokyo-time.ts";
 import { HOJICHA, MYSTERY, RETIRED, SENCHA } from "../../web/e2e/seed.ts";
@@ -163,6 +165,7 @@ async function setUp(ctx: AppContext, sandbox: RakutenSandbox) {
       },
     });
     shopId = shop.id;
+    await demoMail(ctx, accountId, shopId);
     for (const p of PRODUCTS) {
       const productId = await ensureProduct(ctx, accountId, p);
       await createProductMapping(ctx, ACTOR, accountId, {
@@ -174,6 +177,36 @@ async function setUp(ctx: AppContext, sandbox: RakutenSandbox) {
     }
   }
   return { accountId, shopId, mallShopId: mall.shopId, created };
+}
+
+/**
+ * The standard mails, on for the demo shop, and the stock room's ご依頼主 for its carrier slips. No SMTP
+ * is set, so the mails are kept in メールログ as 未送信 — the demo never mails anyone.
+ */
+async function demoMail(ctx: AppContext, accountId: string, shopId: string): Promise<void> {
+  const items = [];
+  for (const key of ["thanks", "shipping", "cancelled"]) {
+    const { categoryId, templateId } = await copyStandardTemplate(ctx, accountId, key);
+    items.push({ categoryId, enabled: true, templateId });
+  }
+  await saveShopMailSettings(ctx, accountId, shopId, items);
+  const [stockRoom] = await ctx.db
+    .select({ id: warehouses.id })
+    .from(warehouses)
+    .where(eq(warehouses.accountId, accountId));
+  if (stockRoom) {
+    await updateWarehouse(ctx, accountId, stockRoom.id, {
+      settings: {
+        sender: {
+          name: ACCOUNT_NAME,
+          postalCode: "150-0001",
+          prefecture: "東京都",
+          address1: "渋谷区神宮前1-2-3",
+          phone: "03-1234-5678",
+        },
+      },
+    });
+  }
 }
 
 async function ensureProduct(ctx: AppContext, accountId: string, p: (typeof PRODUCTS)[number]) {

@@ -1,23 +1,13 @@
 import { startRakutenSandbox } from "#sandbox/rakuten/server.ts";
 import type { ContextOptions } from "#server/app/create-context.ts";
 import { startTestApp, type TestApp } from "./app.ts";
+import { sandboxCall } from "./sandbox.ts";
 
 export type RakutenSandbox = Awaited<ReturnType<typeof startRakutenSandbox>>;
 
 /** Talks to the sandbox's control API (/_sandbox/…) as the tests' stand-in for a buyer and the mall. */
 export function sandboxControl(sandbox: { url: string }) {
-  async function call(method: string, path: string, body?: unknown) {
-    const res = await fetch(`${sandbox.url}/_sandbox${path}`, {
-      method,
-      headers: body === undefined ? {} : { "content-type": "application/json" },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await res.text();
-    // biome-ignore lint/suspicious/noExplicitAny: tests read whatever the sandbox answered.
-    const json: any = text ? JSON.parse(text) : null;
-    if (res.status >= 400) throw new Error(`sandbox ${method} ${path} → ${res.status}: ${text}`);
-    return json;
-  }
+  const call = sandboxCall(sandbox.url);
   return {
     call,
     createShop: (body: Record<string, unknown> = {}) =>

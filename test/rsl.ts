@@ -1,23 +1,13 @@
 import { startRslSandbox } from "#sandbox/rsl/server.ts";
 import type { TestApp } from "./app.ts";
 import { connectRakutenShop, type SandboxControl, startRakutenTestApp } from "./rakuten.ts";
+import { sandboxCall } from "./sandbox.ts";
 
 export type RslSandbox = Awaited<ReturnType<typeof startRslSandbox>>;
 
 /** The RSL sandbox's control API (/_sandbox/…), as the tests' stand-in for the warehouse's staff. */
 export function rslControl(sandbox: { url: string }) {
-  async function call(method: string, path: string, body?: unknown) {
-    const res = await fetch(`${sandbox.url}/_sandbox${path}`, {
-      method,
-      headers: body === undefined ? {} : { "content-type": "application/json" },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await res.text();
-    // biome-ignore lint/suspicious/noExplicitAny: tests read whatever the sandbox answered.
-    const json: any = text ? JSON.parse(text) : null;
-    if (res.status >= 400) throw new Error(`rsl sandbox ${method} ${path} → ${res.status}: ${text}`);
-    return json;
-  }
+  const call = sandboxCall(sandbox.url, "rsl sandbox");
   return {
     call,
     requests: async (merchantId: string) =>

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { closeOnSignals, wholeNumber } from "../http/cli.ts";
 import { startRakutenSandbox } from "./server.ts";
 
 /**
@@ -16,28 +17,13 @@ const { values } = parseArgs({
   },
 });
 
-const number = (text: string | undefined, name: string): number | undefined => {
-  if (text === undefined) return undefined;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 0) {
-    console.error(`--${name} must be a whole number ≥ 0, got ${text}`);
-    process.exit(2);
-  }
-  return n;
-};
-
 const sandbox = await startRakutenSandbox({
-  port: number(values.port, "port"),
+  port: wholeNumber(values.port, "port"),
   host: values.host,
-  orderFixDelayMs: number(values["order-fix-delay-ms"], "order-fix-delay-ms"),
-  cancelFixDelayMs: number(values["cancel-fix-delay-ms"], "cancel-fix-delay-ms"),
-  inventoryUpsertsPerSecond: number(values["upserts-per-second"], "upserts-per-second"),
+  orderFixDelayMs: wholeNumber(values["order-fix-delay-ms"], "order-fix-delay-ms"),
+  cancelFixDelayMs: wholeNumber(values["cancel-fix-delay-ms"], "cancel-fix-delay-ms"),
+  inventoryUpsertsPerSecond: wholeNumber(values["upserts-per-second"], "upserts-per-second"),
 });
 console.log(`Rakuten RMS sandbox listening on ${sandbox.url}`);
 console.log(`  create a shop: curl -s -X POST ${sandbox.url}/_sandbox/shops -d '{"shopId":"365811"}'`);
-
-const stop = () => {
-  sandbox.close().then(() => process.exit(0));
-};
-process.on("SIGINT", stop);
-process.on("SIGTERM", stop);
+closeOnSignals(sandbox);

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { after, before, beforeEach, test } from "node:test";
+import { runMain } from "../http/test-support.ts";
 import { esa, item, startTestSandbox, type TestSandbox } from "./test-support.ts";
 
 let t: TestSandbox;
@@ -226,19 +226,8 @@ test("reset empties the mall; settings and the clock are adjustable through the 
 });
 
 test("main.ts runs the sandbox on its own and prints its URL", async () => {
-  const child = spawn(process.execPath, ["sandbox/rakuten/main.ts", "--port", "0"], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const { url, child } = await runMain("sandbox/rakuten/main.ts", ["--port", "0"]);
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = "";
-      child.stdout.on("data", (chunk: Buffer) => {
-        out += chunk.toString();
-        const found = /listening on (http:\/\/\S+)/.exec(out);
-        if (found?.[1]) resolve(found[1]);
-      });
-      child.once("exit", (code) => reject(new Error(`main.ts exited with ${code}`)));
-    });
     const shop = await fetch(`${url}/_sandbox/shops`, { method: "POST", body: "{}" });
     assert.equal(shop.status, 201);
   } finally {

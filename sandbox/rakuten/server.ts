@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { createSandboxServer, delays, listen, shutDown } from "../http/serve.ts";
 import { type CallEntry, logCall, summariseBody } from "./call-log.ts";
 import { orderRoutes } from "./control-orders.ts";
 import { handleControl } from "./control-router.ts";
@@ -23,21 +23,7 @@ export type RakutenSandbox = {
   close(): Promise<void>;
 };
 
-const MAX_BODY_BYTES = 20 * 1024 * 1024;
 const controlRoutes = [...shopRoutes, ...orderRoutes, ...sandboxRoutes];
-
-function readBody(req: IncomingMessage): Promise<string | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    req.on("end", () => resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
 
 function send(res: ServerResponse, reply: Reply): void {
   if (res.destroyed) return;
@@ -61,15 +47,7 @@ function faultReply(fault: Fault): Reply | undefined {
 export async function startRakutenSandbox(options: RakutenSandboxOptions = {}): Promise<RakutenSandbox> {
   const state = createMallState(options);
   const held = new Set<ServerResponse>();
-  const timers = new Set<NodeJS.Timeout>();
-  const wait = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        resolve();
-      }, ms);
-      timers.add(timer);
-    });
+  const { wait, clear: clearWaits } = delays();
 
   async function serveRms(req: IncomingMessage, res: ServerResponse, path: string, bodyText: string) {
     const request: RmsRequest = {
@@ -105,50 +83,23 @@ export async function startRakutenSandbox(options: RakutenSandboxOptions = {}): 
     send(res, reply);
   }
 
-  async function serve(req: IncomingMessage, res: ServerResponse) {
-    const url = new URL(req.url ?? "/", "http://sandbox.invalid");
-    const bodyText = await readBody(req);
-    if (bodyText === undefined) return send(res, controlError(413, "too_large", "the body is over 20 MB"));
-    if (url.pathname === "/_sandbox" || url.pathname.startsWith("/_sandbox/")) {
-      const method = req.method ?? "GET";
-      return send(
-        res,
-        handleControl(controlRoutes, state, options, {
-          method,
-          path: url.pathname,
-          query: url.searchParams,
-          bodyText,
-        }),
-      );
-    }
-    return serveRms(req, res, url.pathname, bodyText);
-  }
-
-  const server = createServer((req, res) => {
-    serve(req, res).catch((error: unknown) => {
-      console.error("rakuten sandbox: unexpected failure", error);
-      send(res, gateway.internalError());
-    });
+  const server = createSandboxServer({
+    name: "rakuten sandbox",
+    send,
+    tooLarge: () => controlError(413, "too_large", "the body is over 20 MB"),
+    control: (request) => handleControl(controlRoutes, state, options, request),
+    api: (req, res, url, bodyText) => serveRms(req, res, url.pathname, bodyText),
+    failed: () => gateway.internalError(),
   });
-  // Longer than any client's idle keep-alive (undici: 4 s), so the client always closes an idle socket
-  // first: a busy test or benchmark never reuses one the sandbox is closing at that moment.
-  server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  const url = await listen(server, options);
   return {
-    url: `http://${host}:${address.port}`,
+    url,
     state,
     async close() {
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
+      clearWaits();
       for (const res of held) res.destroy();
       held.clear();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await shutDown(server);
     },
   };
 }

@@ -1,24 +1,10 @@
+import { type ManualClock, manualClock, sendJson } from "../http/test-support.ts";
 import { type RakutenSandbox, type RakutenSandboxOptions, startRakutenSandbox } from "./server.ts";
 
 /**
  * For tests that talk to the sandbox over HTTP — its own, and an RMS client's contract tests: a
  * manual clock, a started sandbox with one shop, and fetch wrappers for RMS (ESA auth) and control.
  */
-
-export type ManualClock = { now: () => Date; set(iso: string): void; advance(ms: number): void };
-
-export function manualClock(startIso: string): ManualClock {
-  let t = Date.parse(startIso);
-  return {
-    now: () => new Date(t),
-    set: (iso) => {
-      t = Date.parse(iso);
-    },
-    advance: (ms) => {
-      t += ms;
-    },
-  };
-}
 
 // biome-ignore lint/suspicious/noExplicitAny: tests read whatever the sandbox answered.
 type Loose = any;
@@ -67,13 +53,7 @@ export async function startTestSandbox(
   const clock = manualClock(options.start ?? "2025-06-10T10:00:00+09:00");
   const sandbox = await startRakutenSandbox({ now: clock.now, ...options });
   const control = async (method: string, path: string, body?: unknown) =>
-    answer(
-      await fetch(`${sandbox.url}${path}`, {
-        method,
-        headers: body === undefined ? {} : { "Content-Type": "application/json" },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      }),
-    );
+    answer(await sendJson(`${sandbox.url}${path}`, method, body));
   const created = await control("POST", "/_sandbox/shops", { shopId: options.shopId ?? "365811" });
   const shop = created.body as SandboxShop;
   return {

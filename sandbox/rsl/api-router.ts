@@ -1,6 +1,6 @@
+import { matchPath } from "../http/route.ts";
 import { error, type Reply, unauthorised } from "./http-reply.ts";
 import { advanceWarehouse } from "./lifecycle.ts";
-import { matchPath } from "./route.ts";
 import {
   type ApiCall,
   createShipmentRequest,

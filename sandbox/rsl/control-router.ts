@@ -1,6 +1,6 @@
+import { type Route, type RouteContext, routeControl } from "../http/route.ts";
 import { error, type Reply } from "./http-reply.ts";
 import { advanceWarehouse } from "./lifecycle.ts";
-import { matchPath } from "./route.ts";
 import type { RslSandboxOptions, RslState } from "./state.ts";
 
 /**
@@ -8,15 +8,11 @@ import type { RslSandboxOptions, RslState } from "./state.ts";
  * warehouse (a request picked now, a 出荷不可), and trouble on the line. Plain JSON, no auth, not RSL's.
  */
 
-export type ControlContext = {
-  state: RslState;
-  options: RslSandboxOptions;
-  params: Record<string, string>;
-  query: URLSearchParams;
-  body: unknown;
-};
+type ControlBase = { state: RslState; options: RslSandboxOptions };
 
-export type ControlRoute = { method: string; pattern: string; handle: (ctx: ControlContext) => Reply };
+export type ControlContext = RouteContext<ControlBase>;
+
+export type ControlRoute = Route<ControlBase, Reply>;
 
 export function handleControl(
   routes: ControlRoute[],
@@ -25,25 +21,11 @@ export function handleControl(
   request: { method: string; path: string; query: URLSearchParams; bodyText: string },
 ): Reply {
   advanceWarehouse(state);
-  let pathMatched = false;
-  for (const route of routes) {
-    const params = matchPath(route.pattern, request.path);
-    if (!params) continue;
-    pathMatched = true;
-    if (route.method !== request.method) continue;
-    let body: unknown;
-    try {
-      body = request.bodyText.trim() === "" ? undefined : JSON.parse(request.bodyText);
-    } catch {
-      return error(400, "sandbox.invalid_json", "本文がJSONとして読めません");
-    }
-    return route.handle({ state, options, params, query: request.query, body });
-  }
-  return pathMatched
-    ? error(405, "sandbox.method_not_allowed", `${request.path} では ${request.method} は使えません`)
-    : error(
-        404,
-        "sandbox.not_found",
-        `${request.method} ${request.path} はありません (sandbox/rsl/README.md を参照)`,
-      );
+  return routeControl(routes, { state, options }, request, {
+    invalidJson: () => error(400, "sandbox.invalid_json", "本文がJSONとして読めません"),
+    methodNotAllowed: ({ method, path }) =>
+      error(405, "sandbox.method_not_allowed", `${path} では ${method} は使えません`),
+    notFound: ({ method, path }) =>
+      error(404, "sandbox.not_found", `${method} ${path} はありません (sandbox/rsl/README.md を参照)`),
+  });
 }

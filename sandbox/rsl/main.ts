@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { closeOnSignals, wholeNumber } from "../http/cli.ts";
 import { startRslSandbox } from "./server.ts";
 import { CARRIER_NAMES, type RslCarrier } from "./state.ts";
 
@@ -18,16 +19,6 @@ const { values } = parseArgs({
   },
 });
 
-const number = (text: string | undefined, name: string): number | undefined => {
-  if (text === undefined) return undefined;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 0) {
-    console.error(`--${name} must be a whole number ≥ 0, got ${text}`);
-    process.exit(2);
-  }
-  return n;
-};
-
 const carrier = values.carrier;
 if (carrier !== undefined && !(carrier in CARRIER_NAMES)) {
   console.error(`--carrier must be one of ${Object.keys(CARRIER_NAMES).join(", ")}, got ${carrier}`);
@@ -35,20 +26,15 @@ if (carrier !== undefined && !(carrier in CARRIER_NAMES)) {
 }
 
 const sandbox = await startRslSandbox({
-  port: number(values.port, "port"),
+  port: wholeNumber(values.port, "port"),
   host: values.host,
-  pickingAfterMinutes: number(values["picking-after-minutes"], "picking-after-minutes"),
-  shipAfterMinutes: number(values["ship-after-minutes"], "ship-after-minutes"),
-  parcelCapacity: number(values["parcel-capacity"], "parcel-capacity"),
+  pickingAfterMinutes: wholeNumber(values["picking-after-minutes"], "picking-after-minutes"),
+  shipAfterMinutes: wholeNumber(values["ship-after-minutes"], "ship-after-minutes"),
+  parcelCapacity: wholeNumber(values["parcel-capacity"], "parcel-capacity"),
   carrier: carrier as RslCarrier | undefined,
 });
 console.log(`RSL sandbox listening on ${sandbox.url}`);
 console.log(
   `  create a merchant: curl -s -X POST ${sandbox.url}/_sandbox/merchants -d '{"merchantId":"M0001"}'`,
 );
-
-const stop = () => {
-  sandbox.close().then(() => process.exit(0));
-};
-process.on("SIGINT", stop);
-process.on("SIGTERM", stop);
+closeOnSignals(sandbox);

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { after, before, beforeEach, test } from "node:test";
+import { runMain } from "../http/test-support.ts";
 import { startRslSandbox } from "./server.ts";
 import { freshKey, shipment, startTestSandbox, type TestSandbox } from "./test-support.ts";
 
@@ -145,17 +145,9 @@ test("reset empties the warehouse; unknown control paths are 404", async () => {
 });
 
 test("main.ts starts a sandbox on the given port and says where", async () => {
-  const child = spawn(process.execPath, ["sandbox/rsl/main.ts", "--port", "0"], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const { url, firstLine, child } = await runMain("sandbox/rsl/main.ts", ["--port", "0"]);
   try {
-    const line = await new Promise<string>((resolve, reject) => {
-      child.stdout.setEncoding("utf8");
-      child.stdout.once("data", (chunk: string) => resolve(chunk.split("\n")[0] ?? ""));
-      child.once("exit", (code) => reject(new Error(`main.ts exited with ${code}`)));
-    });
-    const url = /^RSL sandbox listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(line)?.[1];
-    assert.ok(url, line);
+    assert.match(firstLine, /^RSL sandbox listening on http:\/\/127\.0\.0\.1:\d+$/);
     assert.equal((await fetch(`${url}/_sandbox/merchants`, { method: "POST", body: "{}" })).status, 201);
   } finally {
     child.kill("SIGTERM");

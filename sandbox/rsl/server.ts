@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { createSandboxServer, delays, listen, shutDown } from "../http/serve.ts";
 import { handleApi } from "./api-router.ts";
 import { logCall } from "./call-log.ts";
 import { merchantRoutes } from "./control-merchants.ts";
@@ -21,21 +21,7 @@ export type { RslSandboxOptions } from "./state.ts";
 
 export type RslSandbox = { url: string; state: RslState; close(): Promise<void> };
 
-const MAX_BODY_BYTES = 20 * 1024 * 1024;
 const controlRoutes = [...merchantRoutes, ...requestRoutes, ...sandboxRoutes];
-
-function readBody(req: IncomingMessage): Promise<string | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    req.on("end", () => resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
 
 function send(res: ServerResponse, reply: Reply): void {
   if (res.destroyed) return;
@@ -53,15 +39,7 @@ const header = (req: IncomingMessage, name: string) => {
 
 export async function startRslSandbox(options: RslSandboxOptions = {}): Promise<RslSandbox> {
   const state = createRslState(options);
-  const timers = new Set<NodeJS.Timeout>();
-  const wait = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        resolve();
-      }, ms);
-      timers.add(timer);
-    });
+  const { wait, clear: clearWaits } = delays();
 
   async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL, bodyText: string) {
     const method = req.method ?? "GET";
@@ -99,40 +77,21 @@ export async function startRslSandbox(options: RslSandboxOptions = {}): Promise<
     send(res, reply);
   }
 
-  async function serve(req: IncomingMessage, res: ServerResponse) {
-    const url = new URL(req.url ?? "/", "http://sandbox.invalid");
-    const bodyText = await readBody(req);
-    if (bodyText === undefined) return send(res, error(413, "E0413", "リクエストが大きすぎます"));
-    if (url.pathname === "/_sandbox" || url.pathname.startsWith("/_sandbox/")) {
-      const request = { method: req.method ?? "GET", path: url.pathname, query: url.searchParams, bodyText };
-      return send(res, handleControl(controlRoutes, state, options, request));
-    }
-    return serveApi(req, res, url, bodyText);
-  }
-
-  const server = createServer((req, res) => {
-    serve(req, res).catch((failure: unknown) => {
-      console.error("rsl sandbox: unexpected failure", failure);
-      send(res, faultReply(500));
-    });
+  const server = createSandboxServer({
+    name: "rsl sandbox",
+    send,
+    tooLarge: () => error(413, "E0413", "リクエストが大きすぎます"),
+    control: (request) => handleControl(controlRoutes, state, options, request),
+    api: serveApi,
+    failed: () => faultReply(500),
   });
-  // Longer than any client's idle keep-alive (undici: 4 s), so the client always closes an idle socket
-  // first: a busy test or benchmark never reuses one the sandbox is closing at that moment.
-  server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  const url = await listen(server, options);
   return {
-    url: `http://${host}:${address.port}`,
+    url,
     state,
     async close() {
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      clearWaits();
+      await shutDown(server);
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { CallEntry } from "./call-log.ts";
 import type { Fault } from "./faults.ts";
 import type { Reply } from "./http-reply.ts";
+import type { ShipmentInput } from "./shipment-input.ts";
 
 /**
  * Everything the sandbox warehouse holds, in memory. Tests reach it through `sandbox.state` when a
@@ -58,16 +59,11 @@ export type Recipient = {
 
 export type RslParcel = { carrier: RslCarrier; carrierName: string; trackingNumber: string };
 
-export type ShipmentRecord = {
+/** A booked 出荷依頼: what the merchant sent, and what the warehouse has made of it since. */
+export type ShipmentRecord = ShipmentInput & {
   requestId: string;
   merchantId: string;
   idempotencyKey: string;
-  clientShipmentId: string;
-  orderNumbers: string[];
-  recipient: Recipient;
-  deliveryDate: string | null;
-  deliveryTimeSlot: string | null;
-  lines: { sku: string; quantity: number }[];
   receivedAt: Date;
   plannedShipDate: string;
   sameDay: boolean;

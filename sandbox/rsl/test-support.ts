@@ -1,3 +1,4 @@
+import { type ManualClock, manualClock, sendJson } from "../http/test-support.ts";
 import { type RslSandbox, type RslSandboxOptions, startRslSandbox } from "./server.ts";
 
 /**
@@ -5,21 +6,6 @@ import { type RslSandbox, type RslSandboxOptions, startRslSandbox } from "./serv
  * manual clock, a started sandbox with one merchant and its product master, fetch wrappers for RSL's
  * API (Bearer key, Idempotency-Key) and the control API, and a valid 出荷依頼 to vary.
  */
-
-export type ManualClock = { now: () => Date; set(iso: string): void; advanceMinutes(minutes: number): void };
-
-export function manualClock(startIso: string): ManualClock {
-  let t = Date.parse(startIso);
-  return {
-    now: () => new Date(t),
-    set: (iso) => {
-      t = Date.parse(iso);
-    },
-    advanceMinutes: (minutes) => {
-      t += minutes * 60_000;
-    },
-  };
-}
 
 // biome-ignore lint/suspicious/noExplicitAny: tests read whatever the sandbox answered.
 type Loose = any;
@@ -75,13 +61,7 @@ export async function startTestSandbox(
   const clock = manualClock(options.start ?? "2025-06-10T10:00:00+09:00");
   const sandbox = await startRslSandbox({ now: clock.now, ...options });
   const control = async (method: string, path: string, body?: unknown) =>
-    answer(
-      await fetch(`${sandbox.url}${path}`, {
-        method,
-        headers: body === undefined ? {} : { "Content-Type": "application/json" },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      }),
-    );
+    answer(await sendJson(`${sandbox.url}${path}`, method, body));
   const newMerchant = async (products = [{ sku: "MUG-1", stock: 10 }], extra = {}) => {
     const created = await control("POST", "/_sandbox/merchants", extra);
     if (created.status !== 201)

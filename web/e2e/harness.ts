@@ -1,6 +1,7 @@
 import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { type Browser, chromium } from "playwright-core";
+import { after, before } from "node:test";
+import { type Browser, chromium, type Page } from "playwright-core";
 import { childDatabase, spawnNode } from "#test/process.ts";
 
 /**
@@ -60,6 +61,58 @@ export function launchChromium(): Promise<Browser> {
 }
 
 export const OWNER = { accountName: "テスト商店", email: "owner@example.com", password: "a long password" };
+
+export type BrowserTest = { readonly url: string; readonly page: Page };
+
+/**
+ * A browser test file's set-up: before its tests the server, Chromium and one page (Japanese, 1280×900,
+ * 15 s a step); after them all of it closed. Read the fields inside a test, once before() has run.
+ */
+export function browserSuite(): BrowserTest {
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  before(async () => {
+    server = await startServer();
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "ja-JP" });
+    page.setDefaultTimeout(15_000);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("browserSuite(): read inside a test, after before() ran");
+    return value;
+  };
+  return {
+    get url() {
+      return ready(server).url;
+    },
+    get page() {
+      return ready(page);
+    },
+  };
+}
+
+/** The account set up through /api/setup as OWNER, and the API as OWNER's session. */
+export async function setUpOwner(url: string): Promise<SessionClient> {
+  const setup = await fetch(`${url}/api/setup`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(OWNER),
+  });
+  if (!setup.ok) throw new Error(`set-up failed: ${setup.status} ${await setup.text()}`);
+  return SessionClient.logIn(url, OWNER.email, OWNER.password);
+}
+
+/** Logs in as OWNER on the log-in form the page shows. */
+export async function logInAsOwner(page: Page): Promise<void> {
+  await page.getByLabel("メールアドレス").fill(OWNER.email);
+  await page.getByLabel("パスワード").fill(OWNER.password);
+  await page.getByRole("button", { name: "ログイン" }).click();
+}
 
 /** The API as the admin's own session sees it: the cookie plus the CSRF header, as the page sends them. */
 export class SessionClient {

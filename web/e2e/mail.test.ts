@@ -1,23 +1,9 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import { launchChromium, OWNER, SessionClient, startServer } from "./harness.ts";
+import { test } from "node:test";
+import { browserSuite, logInAsOwner, type SessionClient, setUpOwner } from "./harness.ts";
 import { order, SENCHA, seedBasics } from "./seed.ts";
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-let page: Page;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "ja-JP" });
-  page.setDefaultTimeout(15_000);
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = browserSuite();
 
 /** The dispatcher runs on a 15-second tick: the mail shows up within a couple of ticks. */
 async function waitForMail(api: SessionClient, orderId: string): Promise<{ id: string; status: string }> {
@@ -32,32 +18,29 @@ async function waitForMail(api: SessionClient, orderId: string): Promise<{ id: s
 }
 
 test("a copied サンクスメール, switched on for a shop, is kept as 未送信 while no SMTP is set", async () => {
-  await fetch(`${server.url}/api/setup`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(OWNER),
-  }).then((res) => assert.ok(res.ok, `setup: ${res.status}`));
-  const api = await SessionClient.logIn(server.url, OWNER.email, OWNER.password);
+  const api = await setUpOwner(e2e.url);
   const s = await seedBasics(api);
   await api.call("PATCH", `/api/shops/${s.manualShop}`, { settings: { gracePeriodMinutes: 0 } });
 
-  await page.goto(server.url);
-  await page.getByLabel("メールアドレス").fill(OWNER.email);
-  await page.getByLabel("パスワード").fill(OWNER.password);
-  await page.getByRole("button", { name: "ログイン" }).click();
-  await page.getByRole("link", { name: "メール設定" }).click();
-  await page.getByRole("heading", { name: "メールカテゴリー" }).waitFor();
-  await page.getByRole("link", { name: "メールテンプレート" }).click();
-  await page.getByRole("button", { name: "「サンクスメール」をコピー" }).click();
-  await page.getByRole("heading", { name: "テンプレート「サンクスメール」" }).waitFor();
-  await page.getByRole("table", { name: "テンプレート一覧" }).getByText("サンクスメール").first().waitFor();
+  await e2e.page.goto(e2e.url);
+  await logInAsOwner(e2e.page);
+  await e2e.page.getByRole("link", { name: "メール設定" }).click();
+  await e2e.page.getByRole("heading", { name: "メールカテゴリー" }).waitFor();
+  await e2e.page.getByRole("link", { name: "メールテンプレート" }).click();
+  await e2e.page.getByRole("button", { name: "「サンクスメール」をコピー" }).click();
+  await e2e.page.getByRole("heading", { name: "テンプレート「サンクスメール」" }).waitFor();
+  await e2e.page
+    .getByRole("table", { name: "テンプレート一覧" })
+    .getByText("サンクスメール")
+    .first()
+    .waitFor();
 
-  await page.getByRole("link", { name: "ショップ別設定" }).click();
-  await page.getByLabel("ショップ", { exact: true }).selectOption(s.manualShop);
-  await page.getByLabel("サンクスメールを送信する").check();
-  assert.notEqual(await page.getByLabel("サンクスメールのテンプレート").inputValue(), "");
-  await page.getByRole("button", { name: "保存する" }).click();
-  await page.getByText("ショップのメール設定を保存しました。").waitFor();
+  await e2e.page.getByRole("link", { name: "ショップ別設定" }).click();
+  await e2e.page.getByLabel("ショップ", { exact: true }).selectOption(s.manualShop);
+  await e2e.page.getByLabel("サンクスメールを送信する").check();
+  assert.notEqual(await e2e.page.getByLabel("サンクスメールのテンプレート").inputValue(), "");
+  await e2e.page.getByRole("button", { name: "保存する" }).click();
+  await e2e.page.getByText("ショップのメール設定を保存しました。").waitFor();
 
   const created = await api.call("POST", "/api/orders", {
     ...order(s.manualShop, "E2E-MAIL-1", [SENCHA], { buyer: 6 }),
@@ -66,30 +49,33 @@ test("a copied サンクスメール, switched on for a shop, is kept as 未送�
   const mail = await waitForMail(api, created.id);
   assert.equal(mail.status, "kept");
 
-  await page.getByRole("link", { name: "メールログ" }).click();
-  await page.getByRole("heading", { name: "メールログ" }).waitFor();
-  const row = page.locator(`tr[data-mail-id="${mail.id}"]`);
+  await e2e.page.getByRole("link", { name: "メールログ" }).click();
+  await e2e.page.getByRole("heading", { name: "メールログ" }).waitFor();
+  const row = e2e.page.locator(`tr[data-mail-id="${mail.id}"]`);
   await row.locator(".mail-status-kept", { hasText: "未送信(SMTP未設定・保存のみ)" }).waitFor();
   await row.getByText("ご注文ありがとうございます(注文番号: E2E-MAIL-1)").waitFor();
   await row.getByRole("link", { name: "E2E-MAIL-1" }).waitFor();
   await row.getByRole("button", { name: "ご注文ありがとうございます" }).click();
-  await page.locator(".mail-body", { hasText: "山本 由美 様" }).waitFor();
+  await e2e.page.locator(".mail-body", { hasText: "山本 由美 様" }).waitFor();
 
   // The order's own page lists the same mail.
   await row.getByRole("link", { name: "E2E-MAIL-1" }).click();
-  const section = page.getByRole("region", { name: "メール" });
+  const section = e2e.page.getByRole("region", { name: "メール" });
   await section.locator(".mail-status-kept").waitFor();
   await section.getByRole("button", { name: "再送" }).waitFor();
 });
 
 test("saving a template with an unknown placeholder shows the valid ones under the body", async () => {
-  await page.getByRole("link", { name: "メール設定" }).click();
-  await page.getByRole("link", { name: "メールテンプレート" }).click();
-  await page.getByRole("table", { name: "テンプレート一覧" }).getByRole("button", { name: "編集" }).click();
-  const body = page.getByLabel("本文");
+  await e2e.page.getByRole("link", { name: "メール設定" }).click();
+  await e2e.page.getByRole("link", { name: "メールテンプレート" }).click();
+  await e2e.page
+    .getByRole("table", { name: "テンプレート一覧" })
+    .getByRole("button", { name: "編集" })
+    .click();
+  const body = e2e.page.getByLabel("本文");
   await body.fill("{{購入者名}} 様\n{{存在しない}}\n");
-  await page.getByRole("button", { name: "保存する" }).click();
-  const error = page.locator(".field-invalid .field-error", {
+  await e2e.page.getByRole("button", { name: "保存する" }).click();
+  const error = e2e.page.locator(".field-invalid .field-error", {
     hasText: "「{{存在しない}}」は使えない差し込み項目です",
   });
   await error.waitFor();
@@ -98,6 +84,6 @@ test("saving a template with an unknown placeholder shows the valid ones under t
   // A placeholder button puts its name where the cursor is.
   await body.fill("こんにちは");
   await body.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(0, 0));
-  await page.getByRole("button", { name: /\{\{注文番号\}\}/ }).click();
+  await e2e.page.getByRole("button", { name: /\{\{注文番号\}\}/ }).click();
   assert.equal(await body.inputValue(), "{{注文番号}}こんにちは");
 });

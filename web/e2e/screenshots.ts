@@ -3,7 +3,7 @@ import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { seedDemo } from "./demo.ts";
-import { launchChromium, OWNER, SessionClient, startServer } from "./harness.ts";
+import { launchChromium, logInAsOwner, setUpOwner, startServer } from "./harness.ts";
 import { seedBasics } from "./seed.ts";
 
 /**
@@ -33,13 +33,7 @@ async function main(): Promise<void> {
   const server = await startServer();
   const browser = await launchChromium();
   try {
-    const setup = await fetch(`${server.url}/api/setup`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(OWNER),
-    });
-    if (!setup.ok) throw new Error(`set-up failed: ${await setup.text()}`);
-    const api = await SessionClient.logIn(server.url, OWNER.email, OWNER.password);
+    const api = await setUpOwner(server.url);
     const seeded = await seedBasics(api);
     const { featured } = await seedDemo(api, seeded);
 
@@ -47,9 +41,7 @@ async function main(): Promise<void> {
     await page.goto(`${server.url}/orders`);
     await page.getByRole("heading", { name: "ログイン" }).waitFor();
     await shoot(page, "login", false);
-    await page.getByLabel("メールアドレス").fill(OWNER.email);
-    await page.getByLabel("パスワード").fill(OWNER.password);
-    await page.getByRole("button", { name: "ログイン" }).click();
+    await logInAsOwner(page);
     await page.getByRole("heading", { name: "受注一覧" }).waitFor();
     await shoot(page, "orders", false);
 

@@ -56,7 +56,7 @@ export async function stockRoomShipments(
     .innerJoin(shops, eq(shops.id, orders.shopId))
     .where(and(eq(shipments.warehouseId, warehouseId), eq(shipments.status, "shipping")))
     .orderBy(asc(shipments.slipNumber));
-  if (shipmentIds && shipmentIds.some((id) => !all.some((r) => r.shipment.id === id))) {
+  if (shipmentIds?.some((id) => !all.some((r) => r.shipment.id === id))) {
     throw new Refusal(
       "shipment.not_in_progress",
       "選んだ出荷に、この倉庫で出荷中でないものが含まれています。",

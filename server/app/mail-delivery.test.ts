@@ -165,3 +165,38 @@ test("resend: a new log row pointing at the first, sent once more on purpose", a
   assert.equal(rows.length, 2);
   assert.ok(rows.some((m: { resendOf: string | null }) => m.resendOf === first.id));
 });
+
+test("a 5xx refusal fails the mail at once; a delayed mail of an order cancelled meanwhile is skipped, with why", async () => {
+  const a = await account();
+  await a.product("mug");
+  const copied = await a.as("POST", "/api/mail-templates/standard/thanks/copy");
+  await a.as("PUT", `/api/shops/${a.shopId}/mail-settings`, {
+    items: [{ categoryId: copied.body.categoryId, enabled: true, templateId: copied.body.templateId }],
+  });
+  smtp.failNext(1, 550);
+  const refused = await a.order("mug");
+  await deliver();
+  const [failed] = await a.mailsOf(refused);
+  assert.equal(failed.status, "failed", "550 is final: no retry");
+  assert.match(failed.lastError, /mail\.rejected/);
+  const events = (await a.as("GET", `/api/orders/${refused}`)).body.events as { type: string }[];
+  assert.ok(events.some((e) => e.type === "mail_failed"));
+
+  // サンクスメール one day after 確認済; the order is cancelled before the day is over.
+  await a.as("PATCH", `/api/mail-categories/${copied.body.categoryId}`, {
+    name: "サンクスメール",
+    triggerKind: "order_status",
+    triggerStatus: "confirmed",
+    delayMinutes: 24 * 60,
+  });
+  const later = await a.order("mug");
+  while ((await dispatchMailTriggers(t.ctx)) > 0);
+  assert.equal((await a.as("POST", `/api/orders/${later}/cancel`, {})).status, 200);
+  t.clock.advance(24 * 60 * 60_000 + 60_000);
+  smtp.received.length = 0;
+  await deliver();
+  assert.equal(smtp.received.length, 0);
+  const [skipped] = await a.mailsOf(later);
+  assert.equal(skipped.status, "skipped");
+  assert.match(skipped.note, /キャンセル/);
+});

@@ -53,12 +53,18 @@ export async function benchLifecycle(
       serviceSecret: string;
       licenseKey: string;
     };
+    // Spread over the 20 hours before the run, as a day of trade: the first poll's 24-hour window sees
+    // them all, and RMS's 15,000 hits per search are reached by halving the window, not by one instant.
+    const spreadMs = 20 * 3_600_000;
+    const from = Date.now() - spreadMs;
     for (let placed = 0; placed < count; placed += 5000) {
       await control(rakuten.url, `/shops/${mall.shopId}/orders/bulk`, {
         count: Math.min(5000, count - placed),
         template: {
+          orderedAt: new Date(from + (placed * spreadMs) / count).toISOString(),
           packages: [{ items: [{ manageNumber: ITEM, itemName: "ベンチ マグ", price: 1500, units: 1 }] }],
         },
+        intervalSeconds: spreadMs / 1000 / count,
       });
     }
     const merchant = (await control(rsl.url, "/merchants", { autoRegisterProducts: true })) as {

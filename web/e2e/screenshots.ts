@@ -78,6 +78,19 @@ async function main(): Promise<void> {
     await page.locator(".dry-run-summary").waitFor();
     await shoot(page, "tags");
 
+    await page.goto(`${server.url}/shipments`);
+    await page.getByRole("heading", { name: "出荷一覧" }).waitFor();
+    await shoot(page, "shipments", false);
+    await page.goto(`${server.url}/shipments/tracking-import`);
+    await shoot(page, "tracking-import", false);
+    await page.goto(`${server.url}/warehouses`);
+    await shoot(page, "warehouses", false);
+    const { templateId } = await api.call("POST", "/api/mail-templates/standard/thanks/copy");
+    await page.goto(`${server.url}/mail/templates?id=${templateId}`);
+    await shoot(page, "mail-template");
+    await page.goto(`${server.url}/mails`);
+    await shoot(page, "mail-log", false);
+
     await page.setViewportSize({ width: 820, height: 1180 });
     await page.goto(`${server.url}/orders`);
     await page.locator("tr[data-order-number]").first().waitFor();

@@ -1,8 +1,15 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { ShipTo } from "./address.ts";
-import { type MergeCandidate, mergeGroups, mergeRefusal, splitRefusal } from "./consolidation.ts";
-import type { ShippingStatus } from "./order-status.ts";
+import {
+  type MergeCandidate,
+  mergeGroups,
+  mergeRefusal,
+  shipmentActions,
+  splitRefusal,
+} from "./consolidation.ts";
+import type { OrderSnapshot } from "./order.ts";
+import type { OrderStatus, ShippingStatus } from "./order-status.ts";
 
 const HOME: ShipTo = {
   name: "山田 太郎",
@@ -110,4 +117,43 @@ test("mergeRefusal: the codes and rules of a refused 同梱", () => {
     assert.equal(refusal?.code, "shipment.merge_not_allowed", name);
     assert.equal(refusal?.rule, rule, name);
   }
+});
+
+test("shipmentActions: what the refusals allow, per shipment", () => {
+  const snapshot = (
+    status: OrderStatus,
+    ship: ShippingStatus,
+    tags: OrderSnapshot["tags"] = [],
+  ): OrderSnapshot => ({
+    status,
+    paymentMethod: "credit_card",
+    paidAt: null,
+    total: 1000,
+    graceUntil: new Date(0),
+    deletedAt: null,
+    items: [{ mapped: true }],
+    shipments: [{ id: "s1", status: ship }],
+    tags,
+  });
+  const alone = { id: "s1", consolidationId: null };
+  assert.deepEqual(shipmentActions(snapshot("awaiting_shipment", "awaiting_shipment"), alone), [
+    "request",
+    "split",
+  ]);
+  assert.deepEqual(shipmentActions(snapshot("shipping", "shipping"), alone), ["withdraw"]);
+  assert.deepEqual(shipmentActions(snapshot("shipping", "unshippable"), alone), ["request"]);
+  assert.deepEqual(shipmentActions(snapshot("confirmed", "allocating"), alone), ["split"]);
+  assert.deepEqual(shipmentActions(snapshot("shipped", "shipped"), alone), []);
+  assert.deepEqual(
+    shipmentActions(snapshot("awaiting_shipment", "awaiting_shipment"), {
+      id: "s1",
+      consolidationId: "lead",
+    }),
+    [],
+    "a merged member goes with its lead and is not split",
+  );
+  const held = [{ tagId: "t", name: "要確認", hold: true, systemCode: null }];
+  assert.deepEqual(shipmentActions(snapshot("awaiting_shipment", "awaiting_shipment", held), alone), [
+    "split",
+  ]);
 });

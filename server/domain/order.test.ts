@@ -484,6 +484,8 @@ for (const status of ORDER_STATUSES) {
         ships.includes("unshippable") || ships.includes("awaiting_shipment"),
         msg,
       );
+      // The same rule retryMallShippingReport refuses with (order_not_shipped).
+      assert.equal(actions.includes("reportShipping"), o.status === "shipped", msg);
     }
   });
 }

@@ -282,7 +282,8 @@ export type OrderAction =
   | "attachTag"
   | "removeTag"
   | "requestShipment"
-  | "withdrawShipment";
+  | "withdrawShipment"
+  | "reportShipping";
 
 export function allowedActions(order: OrderSnapshot): OrderAction[] {
   const actions: OrderAction[] = [];
@@ -295,5 +296,7 @@ export function allowedActions(order: OrderSnapshot): OrderAction[] {
     actions.push("requestShipment");
   }
   if (order.shipments.some((s) => s.status === "shipping")) actions.push("withdrawShipment");
+  // 全出荷済 waits for the mall's answer; a person may send the report again (after モール反映エラー).
+  if (order.status === "shipped") actions.push("reportShipping");
   return actions;
 }

@@ -137,6 +137,9 @@ export const orderSchema = z
     shipments: z.array(
       z.object({
         ...shipmentFields,
+        allowedActions: z
+          .array(z.enum(["request", "withdraw", "split"]))
+          .describe("この出荷に今できる操作: 出荷依頼/再依頼・取下げ・分割"),
         allocations: z.array(z.object({ productId: z.uuid(), required: z.int(), allocated: z.int() })),
       }),
     ),

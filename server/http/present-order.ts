@@ -2,6 +2,7 @@ import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "#server/db/database.ts";
 import { loadOrder } from "#server/db/order-queries.ts";
 import { allocations, orderEvents, tags } from "#server/db/schema.ts";
+import { shipmentActions } from "#server/domain/consolidation.ts";
 import { allowedActions, waitingFor } from "#server/domain/order.ts";
 import {
   ORDER_STATUS_LABELS,
@@ -98,6 +99,7 @@ export async function presentOrder(db: Db, accountId: string, orderId: string): 
     })),
     shipments: order.shipments.map((s) => ({
       ...presentShipment(s),
+      allowedActions: shipmentActions(order.snapshot, s),
       allocations: allocs
         .filter((a) => a.shipmentId === s.id)
         .map((a) => ({ productId: a.productId, required: a.required, allocated: a.allocated })),

@@ -51,7 +51,8 @@ export type OrderAction =
   | "attachTag"
   | "removeTag"
   | "requestShipment"
-  | "withdrawShipment";
+  | "withdrawShipment"
+  | "reportShipping";
 
 /** An address as the API stores it; mall imports add nameKana. */
 export type Address = Record<string, unknown>;
@@ -94,6 +95,7 @@ export type ShipmentFields = {
 };
 
 export type Shipment = ShipmentFields & {
+  allowedActions: ("request" | "withdraw" | "split")[];
   allocations: { productId: string; required: number; allocated: number }[];
 };
 

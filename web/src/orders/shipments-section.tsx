@@ -8,7 +8,7 @@ import { StatusBadge } from "../ui/badges.tsx";
 import { Notice } from "../ui/states.tsx";
 import { AddressLines } from "./order-sections.tsx";
 
-/** Each parcel with its shipping status; request / withdraw only when the API lists them for the order. */
+/** Each parcel with its shipping status; request / withdraw only when the API lists them for that shipment. */
 export function ShipmentsSection({
   order,
   onChanged,
@@ -21,10 +21,10 @@ export function ShipmentsSection({
   const { warehouses } = useReference();
   const [busy, setBusy] = useState(false);
   const [resent, setResent] = useState(false);
-  const allowed = new Set(order.allowedActions);
-  // The API offers no action flag for this; the tag is how the server marks a failed report.
+  // Offered once a report failed: the tag is how the server says the mall has not got it.
   const resendable =
-    order.status === "shipped" && order.tags.some((t) => t.systemCode === "mall_reflection_error");
+    order.allowedActions.includes("reportShipping") &&
+    order.tags.some((t) => t.systemCode === "mall_reflection_error");
   const attempt = async (job: () => Promise<void>) => {
     setBusy(true);
     onError(undefined);
@@ -147,7 +147,7 @@ export function ShipmentsSection({
               </dd>
             </dl>
             <div className="action-row">
-              {allowed.has("requestShipment") && (
+              {s.allowedActions.includes("request") && (
                 <button
                   type="button"
                   className="button"
@@ -157,7 +157,7 @@ export function ShipmentsSection({
                   出荷依頼を送る
                 </button>
               )}
-              {allowed.has("withdrawShipment") && (
+              {s.allowedActions.includes("withdraw") && (
                 <button
                   type="button"
                   className="button"

@@ -43,8 +43,9 @@ export async function retryMallShippingReport(
 
 /**
  * The mall-report-shipping job: tells the mall every parcel (Rakuten updateOrderShipping per basketId),
- * then 完了. Each parcel's mall id is saved as soon as the mall gives it, and the mall's own record is
- * read first, so a retry after a crash amends what the mall has instead of adding it twice.
+ * then 完了. Each parcel is marked before its call and its mall id saved as soon as the mall gives it;
+ * a retry that finds a marked parcel without an id reads the mall's record first, so a lost answer
+ * amends what the mall has instead of adding it twice.
  */
 export async function reportShippingToMall(ctx: AppContext, orderId: string): Promise<void> {
   const [row] = await ctx.db
@@ -85,7 +86,12 @@ async function reportParcels(
   const rows = await ctx.db.select().from(shipments).where(eq(shipments.orderId, order.id));
   const pending = rows.filter((s) => s.status === "shipped" && !s.mallReportedAt);
   if (pending.length === 0) return;
-  const [atMall] = await client.getOrders([order.mallOrderNumber]);
+  // Only a report that may have reached the mall without its answer reaching us needs the mall's record:
+  // a first report has nothing there to find.
+  const unsure = pending.some((s) =>
+    (s.parcels as ShippedParcel[]).some((p) => p.reportSentAt && !p.mallShippingId),
+  );
+  const [atMall] = unsure ? await client.getOrders([order.mallOrderNumber]) : [];
   for (const shipment of pending) {
     if (!shipment.mallPackageId)
       throw new MallError("mall.package_unknown", "モールの送付先ID(basketId)がない出荷は反映できません。", {
@@ -96,6 +102,10 @@ async function reportParcels(
     for (const [index, parcel] of parcels.entries()) {
       if (parcel.mallShippingId) continue;
       const already = known.find((k) => k.trackingNumber === parcel.trackingNumber);
+      if (!already) {
+        parcels[index] = { ...parcel, reportSentAt: ctx.clock.now().toISOString() };
+        await ctx.db.update(shipments).set({ parcels }).where(eq(shipments.id, shipment.id));
+      }
       const mallShippingId =
         already?.mallShippingId ??
         (
@@ -107,7 +117,7 @@ async function reportParcels(
             shippedOn: tokyoDate(shipment.shippedAt ?? ctx.clock.now()),
           })
         ).mallShippingId;
-      parcels[index] = { ...parcel, mallShippingId };
+      parcels[index] = { ...parcel, mallShippingId, reportSentAt: undefined };
       await ctx.db.update(shipments).set({ parcels }).where(eq(shipments.id, shipment.id));
     }
     await ctx.db

@@ -32,8 +32,11 @@ export function isCarrier(value: string): value is Carrier {
 /** One box as it left the warehouse: a shipment may go in several (複数口). */
 export type Parcel = { carrier: Carrier; trackingNumber: string };
 
-/** A parcel as Juchu keeps it: with the mall's id once reported, so a later report amends, not adds. */
-export type ShippedParcel = Parcel & { mallShippingId: string | null };
+/**
+ * A parcel as Juchu keeps it: with the mall's id once reported, so a later report amends, not adds.
+ * reportSentAt marks a report on its way: set with no id, the answer may have been lost.
+ */
+export type ShippedParcel = Parcel & { mallShippingId: string | null; reportSentAt?: string | undefined };
 
 /** "日本郵便 123456789012" for the timeline and the screens. */
 export function describeParcels(parcels: readonly Parcel[]): string {

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "#server/db/database.ts";
-import { appendEvents, type LoadedOrder, loadOrderById } from "#server/db/order-queries.ts";
+import { appendEvents, type LoadedOrder, loadOrder } from "#server/db/order-queries.ts";
 import { mailCategories, mails, mailTemplates, mailTriggers, shopMailSettings } from "#server/db/schema.ts";
 import { toTokyoIso } from "#server/domain/tokyo-time.ts";
 import type { AppContext } from "./context.ts";
@@ -47,7 +47,8 @@ async function planMails(tx: Db, ctx: AppContext, trigger: typeof mailTriggers.$
     )
     .orderBy(asc(mailCategories.createdAt));
   if (categories.length === 0) return;
-  const order = await loadOrderById(tx, trigger.orderId);
+  // Read only: planning a mail never changes the order, so it does not wait on the workers moving it.
+  const order = await loadOrder(tx, trigger.accountId, trigger.orderId, { lock: false });
   if (!order) return;
   for (const category of categories) {
     const [setting] = await tx

@@ -1,14 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { ShipTo } from "./address.ts";
-import {
-  type MergeCandidate,
-  mergeGroups,
-  mergeRefusal,
-  shipmentActions,
-  splitRefusal,
-} from "./consolidation.ts";
+import { type MergeCandidate, mergeGroups, mergeRefusal, splitRefusal } from "./consolidation.ts";
 import type { OrderSnapshot } from "./order.ts";
+import { shipmentActions } from "./order-actions.ts";
 import type { OrderStatus, ShippingStatus } from "./order-status.ts";
 
 const HOME: ShipTo = {

@@ -1,33 +1,9 @@
 import { type ShipTo, sameAddress } from "./address.ts";
-import type { OrderSnapshot } from "./order.ts";
 import type { ShippingStatus } from "./order-status.ts";
 import { Refusal } from "./refusal.ts";
-import { requestShipmentRefusal, withdrawRefusal } from "./shipment.ts";
 
 /** Shipments not yet handed to a warehouse: the only ones that may be split or merged. */
-const NOT_YET_REQUESTED: readonly ShippingStatus[] = ["allocating", "allocated", "awaiting_shipment"];
-
-/** What a person may do to one shipment now: 出荷依頼/再依頼, 取下げ, 分割 — the same rules that refuse them. */
-export type ShipmentAction = "request" | "withdraw" | "split";
-
-export function shipmentActions(
-  order: OrderSnapshot,
-  shipment: { id: string; consolidationId: string | null },
-): ShipmentAction[] {
-  const status = order.shipments.find((s) => s.id === shipment.id)?.status;
-  const member = shipment.consolidationId !== null && shipment.consolidationId !== shipment.id;
-  const actions: ShipmentAction[] = [];
-  if (!member && !requestShipmentRefusal(order, shipment.id)) actions.push("request");
-  if (!withdrawRefusal(order, shipment.id)) actions.push("withdraw");
-  if (
-    status &&
-    NOT_YET_REQUESTED.includes(status) &&
-    shipment.consolidationId === null &&
-    order.status !== "cancelled"
-  )
-    actions.push("split");
-  return actions;
-}
+export const NOT_YET_REQUESTED: readonly ShippingStatus[] = ["allocating", "allocated", "awaiting_shipment"];
 
 /** 分割出荷: some lines of a shipment leave in a parcel of their own. */
 export function splitRefusal(input: {

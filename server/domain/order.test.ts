@@ -2,7 +2,6 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
   type AttachedTag,
-  allowedActions,
   cancelOrder,
   cancelRefusal,
   type Decision,
@@ -14,6 +13,7 @@ import {
   setShipmentAllocated,
   waitingFor,
 } from "./order.ts";
+import { allowedActions } from "./order-actions.ts";
 import { canMove, ORDER_STATUSES, type OrderStatus, type ShippingStatus } from "./order-status.ts";
 import { attachTag, detachTag } from "./order-tagging.ts";
 import type { PaymentMethod } from "./payment.ts";

@@ -274,29 +274,3 @@ export function setShipmentAllocated(order: OrderSnapshot, shipmentId: string, f
     ],
   };
 }
-
-export type OrderAction =
-  | "cancel"
-  | "delete"
-  | "markPaid"
-  | "attachTag"
-  | "removeTag"
-  | "requestShipment"
-  | "withdrawShipment"
-  | "reportShipping";
-
-export function allowedActions(order: OrderSnapshot): OrderAction[] {
-  const actions: OrderAction[] = [];
-  if (!cancelRefusal(order)) actions.push("cancel");
-  if (!deleteRefusal(order)) actions.push("delete");
-  if (order.status !== "cancelled" && !order.paidAt) actions.push("markPaid");
-  actions.push("attachTag");
-  if (order.tags.length > 0) actions.push("removeTag");
-  if (order.shipments.some((s) => s.status === "unshippable" || s.status === "awaiting_shipment")) {
-    actions.push("requestShipment");
-  }
-  if (order.shipments.some((s) => s.status === "shipping")) actions.push("withdrawShipment");
-  // 全出荷済 waits for the mall's answer; a person may send the report again (after モール反映エラー).
-  if (order.status === "shipped") actions.push("reportShipping");
-  return actions;
-}

@@ -2,8 +2,8 @@ import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "#server/db/database.ts";
 import { loadOrder } from "#server/db/order-queries.ts";
 import { allocations, orderEvents, tags } from "#server/db/schema.ts";
-import { shipmentActions } from "#server/domain/consolidation.ts";
-import { allowedActions, waitingFor } from "#server/domain/order.ts";
+import { waitingFor } from "#server/domain/order.ts";
+import { allowedActions, shipmentActions } from "#server/domain/order-actions.ts";
 import {
   ORDER_STATUS_LABELS,
   SHIPPING_STATUS_LABELS,

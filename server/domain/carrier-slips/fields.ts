@@ -216,3 +216,17 @@ export function spread(
   }
   return blank.map((_, i) => pieces[i] ?? "");
 }
+
+/**
+ * One blank row of a carrier's layout and the way to fill it: by the column's 1-based position as the
+ * carrier's manual numbers it, several values filling the columns that follow (住所1–3 …).
+ */
+export function layoutRow<C extends Record<string, number>>(header: readonly string[], columns: C) {
+  const out: string[] = header.map(() => "");
+  const put = (column: keyof C, values: readonly string[]) => {
+    values.forEach((v, i) => {
+      out[(columns[column] as number) - 1 + i] = v;
+    });
+  };
+  return { out, put };
+}

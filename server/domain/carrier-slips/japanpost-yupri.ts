@@ -1,4 +1,4 @@
-import { fieldChecker, type Limit, slotCode, spread, streetAddress } from "./fields.ts";
+import { fieldChecker, type Limit, layoutRow, slotCode, spread, streetAddress } from "./fields.ts";
 import type { CarrierCsvProblem, CarrierLayout, CarrierSlip } from "./slip.ts";
 
 /**
@@ -40,12 +40,7 @@ const B50: Limit = { unit: "bytes", max: 50 };
 
 function row(slip: CarrierSlip, _settings: unknown, report: (p: CarrierCsvProblem) => void) {
   const check = fieldChecker(slip.slipNumber, "cp932", report);
-  const out: string[] = YUPRI_HEADER.map(() => "");
-  const put = (column: keyof typeof YUPRI_COLUMNS, values: string[]) => {
-    values.forEach((v, i) => {
-      out[YUPRI_COLUMNS[column] - 1 + i] = v;
-    });
-  };
+  const { out, put } = layoutRow(YUPRI_HEADER, YUPRI_COLUMNS);
   const { recipient: to, sender: from } = slip;
   const cod = slip.cashOnDelivery;
 

@@ -1,5 +1,5 @@
 import { toFullWidth } from "./charset.ts";
-import { fieldChecker, type Limit, slotCode, spread, streetAddress } from "./fields.ts";
+import { fieldChecker, type Limit, layoutRow, slotCode, spread, streetAddress } from "./fields.ts";
 import type { CarrierCsvProblem, CarrierLayout, CarrierSlip } from "./slip.ts";
 
 /**
@@ -43,12 +43,7 @@ const W16: Limit = { unit: "chars", max: 16 };
 
 function row(slip: CarrierSlip, _settings: unknown, report: (p: CarrierCsvProblem) => void) {
   const check = fieldChecker(slip.slipNumber, "cp932", report);
-  const out: string[] = EHIDEN_HEADER.map(() => "");
-  const put = (column: keyof typeof EHIDEN_COLUMNS, values: string[]) => {
-    values.forEach((v, i) => {
-      out[EHIDEN_COLUMNS[column] - 1 + i] = v;
-    });
-  };
+  const { out, put } = layoutRow(EHIDEN_HEADER, EHIDEN_COLUMNS);
   const wide = (s: string | undefined) => (s === undefined ? undefined : toFullWidth(s));
   const { recipient: to, sender: from } = slip;
 

@@ -1,4 +1,4 @@
-import { fieldChecker, slotCode, streetAddress } from "./fields.ts";
+import { fieldChecker, layoutRow, slotCode, streetAddress } from "./fields.ts";
 import type { CarrierCsvProblem, CarrierCsvSettings, CarrierLayout, CarrierSlip } from "./slip.ts";
 
 /**
@@ -88,10 +88,8 @@ function settingsProblems(settings: CarrierCsvSettings): CarrierCsvProblem[] {
 
 function row(slip: CarrierSlip, settings: CarrierCsvSettings, report: (p: CarrierCsvProblem) => void) {
   const check = fieldChecker(slip.slipNumber, "jis0208", report);
-  const out: string[] = B2_HEADER.map(() => "");
-  const set = (column: keyof typeof B2_COLUMNS, value: string) => {
-    out[B2_COLUMNS[column] - 1] = value;
-  };
+  const { out, put } = layoutRow(B2_HEADER, B2_COLUMNS);
+  const set = (column: keyof typeof B2_COLUMNS, value: string) => put(column, [value]);
   const z = (max: number) => ({ unit: "zenkaku", max }) as const;
   const { recipient: to, sender: from } = slip;
 

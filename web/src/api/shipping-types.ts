@@ -1,4 +1,4 @@
-/** The shapes of the shipping endpoints (出荷一覧, 同梱, 伝票番号取込); the shipment itself is in types.ts. */
+/** The shapes of the shipping endpoints (倉庫, 出荷一覧, 同梱, 伝票番号取込); the shipment itself is in types.ts. */
 import type { ShipmentFields } from "./types.ts";
 
 export type ShipmentRow = ShipmentFields & {
@@ -43,4 +43,29 @@ export type TrackingImportReport = {
   }[];
   shipped: number;
   failed: number;
+};
+
+/** ご依頼主 on the carrier's slip. */
+export type Sender = {
+  name: string;
+  postalCode: string;
+  prefecture: string;
+  address1: string;
+  address2?: string;
+  phone: string;
+};
+export type Warehouse = {
+  id: string;
+  name: string;
+  kind: "self" | "rsl" | (string & {});
+  kindLabel: string;
+  /** The API key is write-only: only whether one is saved. */
+  hasCredentials: boolean;
+  settings: {
+    resultPollMinutes: number;
+    sender?: Sender;
+    yamatoBillingCustomerCode?: string;
+    yamatoFreightNumber?: string;
+  };
+  resultsPolledAt: string | null;
 };

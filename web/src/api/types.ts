@@ -228,31 +228,6 @@ export type ImportRun = {
   errors: { mallOrderNumber?: string; code: string; message: string }[];
 };
 
-/** ご依頼主 on the carrier's slip. */
-export type Sender = {
-  name: string;
-  postalCode: string;
-  prefecture: string;
-  address1: string;
-  address2?: string;
-  phone: string;
-};
-export type Warehouse = {
-  id: string;
-  name: string;
-  kind: "self" | "rsl" | (string & {});
-  kindLabel: string;
-  /** The API key is write-only: only whether one is saved. */
-  hasCredentials: boolean;
-  settings: {
-    resultPollMinutes: number;
-    sender?: Sender;
-    yamatoBillingCustomerCode?: string;
-    yamatoFreightNumber?: string;
-  };
-  resultsPolledAt: string | null;
-};
-
 export type StockLine = {
   warehouseId: string;
   warehouseName: string;

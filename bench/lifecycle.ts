@@ -36,6 +36,7 @@ export async function benchLifecycle(
   t: Target,
   count: number,
   boss: Target["boss"],
+  onStage: (done: LifecycleStage) => void = () => {},
 ): Promise<LifecycleResult> {
   const clock = { now: () => new Date() };
   const rakuten = await startRakutenSandbox({ now: clock.now });
@@ -133,7 +134,9 @@ export async function benchLifecycle(
       const started = performance.now();
       await work();
       const ms = performance.now() - started;
-      stages.push({ stage: name, ms, perSecond: perSecond(count, ms) });
+      const done = { stage: name, ms, perSecond: perSecond(count, ms) };
+      stages.push(done);
+      onStage(done);
     };
     const started = performance.now();
     await stage("受注取込 (searchOrder + getOrder)", () => runShopImport(ctx, shop.id));

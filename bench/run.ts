@@ -85,7 +85,10 @@ async function runOn(t: Target): Promise<Figures> {
   // 4b. The whole lifecycle through both sandboxes.
   const lifecycleOrders = t.label === "PostgreSQL" ? LIFECYCLE_PG_ORDERS : LIFECYCLE_ORDERS;
   note(`${t.label}: ${fmt.int(lifecycleOrders)} orders 受注 → 完了 through the RMS and RSL sandboxes`);
-  const lifecycle = await benchLifecycle(t, lifecycleOrders, t.boss);
+  // A 100 k run takes over an hour: each stage's figure is printed as it ends, not only in the table.
+  const lifecycle = await benchLifecycle(t, lifecycleOrders, t.boss, (s) =>
+    note(`${t.label}: ${s.stage}: ${fmt.rate(s.perSecond)} (${fmt.int(s.ms / 1000)} s)`),
+  );
 
   // 4. The order list over a year of a four-shop merchant.
   note(`${t.label}: seeding ${fmt.int(LIST_ORDERS)} orders for the list`);

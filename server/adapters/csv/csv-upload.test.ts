@@ -47,7 +47,7 @@ test("an empty file is a clear error", () => {
 
 test("a Shift_JIS ゆうプリR export is detected and read into tracking rows", () => {
   const file = iconv.encode(
-    "お客様側管理番号,お問い合わせ番号,発送予定日\r\nJ0000000123,1234-5678-9012,20260301\r\nJ0000000124,999,20260301\r\n",
+    "お客様側管理番号,お問い合わせ番号,仮引受確定作業年月日\r\nJ0000000123,1234-5678-9012,20260301\r\nJ0000000124,999,20260301\r\n",
     "cp932",
   );
   const upload = decodeCsvUpload(file);

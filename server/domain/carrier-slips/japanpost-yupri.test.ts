@@ -9,9 +9,10 @@ function rowOf(result: ReturnType<typeof carrierCsv>) {
   return { header: result.header, row: result.rows[0] };
 }
 
-test("ゆうプリR: columns 1–17 as the 速販 layout, dates yyyymmdd", () => {
+test("ゆうプリR: the 100 columns of the standard format, dates yyyymmdd", () => {
   const { header, row } = rowOf(carrierCsv("japanpost_yupri", [slip({ cashOnDelivery: 2000 })], {}));
-  assert.equal(header.length, 33);
+  assert.equal(header.length, 100);
+  assert.equal(row?.length, 100);
   const expected: [number, string, string][] = [
     [1, "お客様側管理番号", "J0000000123"],
     [2, "発送予定日", "20260302"],
@@ -23,10 +24,19 @@ test("ゆうプリR: columns 1–17 as the 速販 layout, dates yyyymmdd", () =>
     [15, "お届け先住所2", "梅田ハイツ101"],
     [17, "お届け先名称1", "山田 花子"],
     [20, "お届け先電話番号", "090-1111-2222"],
-    [26, "ご依頼主名称1", "ジュチュウ雑貨店"],
-    [30, "配達希望日", "20260304"],
-    [31, "配達時間帯", "14"],
-    [32, "代引金額", "2000"],
+    [30, "ご依頼主郵便番号", "150-0001"],
+    [31, "ご依頼主住所1", "東京都渋谷区神宮前1-2-3"],
+    [32, "ご依頼主住所2", "神宮前ビル5F"],
+    [34, "ご依頼主名称1", "ジュチュウ雑貨店"],
+    [37, "ご依頼主電話番号", "03-1234-5678"],
+    [54, "受注番号", "123456-20260301-0000000001"],
+    [65, "配達指定日/希望日", "20260304"],
+    [66, "配達時間帯区分", "14"],
+    [72, "複数個口数", ""],
+    [73, "記事名1", "雑貨"],
+    [75, "フリー項目01", ""],
+    [99, "代引金額", "2000"],
+    [100, "代引消費税金額", "181"],
   ];
   for (const [n, name, value] of expected) {
     assert.equal(col(header, n), name, `header ${n}`);
@@ -55,7 +65,7 @@ test("ゆうプリR: 住所 is cut at 50 bytes per field, a half-width character
     r.problems.map((p) => [p.field, p.rule, p.message]),
     [
       ["お客様側管理番号", "max_length", "お客様側管理番号 は半角15文字まで(現在 18 文字)"],
-      ["品名", "max_length", "品名 は50バイト(全角25文字)まで(現在 52 バイト)"],
+      ["記事名1", "max_length", "記事名1 は50バイト(全角25文字)まで(現在 52 バイト)"],
     ],
   );
 });

@@ -6,7 +6,8 @@ import type { CarrierCsvProblem, CarrierLayout, CarrierSlip } from "./slip.ts";
  * 佐川 e飛伝II 出荷データ 取込み「標準パターン」, 42 columns. Chosen over e飛伝Pro because the
  * standard pattern is what e飛伝II/III shops import (and what competitors export); the e飛伝Pro layout
  * seen starts differently (ご依頼主コード first). Columns 1–12 and their widths follow the 2016 速販
- * layout PDF; 13–42 are the names commonly exported after them, not checked against Sagawa's PDF (⚠).
+ * layout PDF; 13–42 as independent exporters of this 42-column pattern write them (not read in Sagawa's
+ * own PDF). The newer 72-column layout (お届け先コード取得区分 first) is a different pattern, not written here.
  *
  * Widths are "16文字" of 全半角英数カナ. Juchu widens text to full-width first (as other OMS do), so
  * each character counts one and a half-width digit can never tip a field over the limit at import.
@@ -15,7 +16,7 @@ import type { CarrierCsvProblem, CarrierLayout, CarrierSlip } from "./slip.ts";
 export const EHIDEN_HEADER = [
   "住所録コード", "お届け先電話番号", "お届け先郵便番号", "お届け先住所１", "お届け先住所２", "お届け先住所３",
   "お届け先名称１", "お届け先名称２", "お客様管理ナンバー", "お客様コード", "部署・担当者", "荷送人電話番号",
-  // 13– ⚠
+  // 13– as independent exporters write them
   "ご依頼主電話番号", "ご依頼主郵便番号", "ご依頼主住所１", "ご依頼主住所２", "ご依頼主名称１", "ご依頼主名称２",
   "荷姿コード", "品名１", "品名２", "品名３", "品名４", "品名５", "出荷個数", "便種（スピードで選択）", "便種（商品）",
   "配達日", "配達指定時間帯", "配達指定時間（時分）", "代引金額", "消費税", "決済種別", "保険金額", "保険金額印字",

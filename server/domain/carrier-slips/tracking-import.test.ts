@@ -41,7 +41,7 @@ test("B2 発行済みデータ: hyphenated and full-width numbers normalised, B2
 
 test("e飛伝: 出荷日 as YYYYMMDD, the header matched despite full-width Ｎｏ．", () => {
   const upload = {
-    header: ["お問合せ送り状Ｎｏ．", "お客様管理番号", "出荷日"],
+    header: ["お問い合せ送り状Ｎｏ．", "お客様管理番号", "出荷日"],
     records: [["400012345678", "J0000000123", "20260301"]],
   };
   const { rows } = readTrackingRows(profile("sagawa_ehiden"), upload, TODAY);
@@ -56,21 +56,46 @@ test("e飛伝: 出荷日 as YYYYMMDD, the header matched despite full-width Ｎ�
   ]);
 });
 
-test("ゆうプリR: domestic 11–13 digits and the international form", () => {
+test("e飛伝 出荷実績: お問合せ送り状№ and 出荷日時 with its time, お客様管理ナンバー", () => {
   const upload = {
-    header: ["お客様側管理番号", "お問い合わせ番号", "発送予定日"],
+    header: ["お問合せ送り状№", "出荷日時", "住所録コード", "お客様管理ナンバー"],
     records: [
-      ["J1", "1234-5678-901", "2026-03-01"],
-      ["J2", "ej123456789jp", "2026-03-01"],
-      ["J3", "1234567890", "2026-03-01"],
+      ["400012345678", "2026/03/01 17:42:05", "", "J0000000123"],
+      ["400012345679", "2026/03/01 25:00", "", "J0000000124"],
+    ],
+  };
+  const { rows } = readTrackingRows(profile("sagawa_ehiden_results"), upload, TODAY);
+  assert.deepEqual(
+    rows.map((r) => ("error" in r ? [r.line, r.error.field] : [r.line, r.slipNumber, r.shippedOn])),
+    [
+      [2, "J0000000123", "2026-03-01"],
+      [3, "出荷日時"],
+    ],
+  );
+});
+
+test("ゆうプリR 発送履歴: domestic 11–13 digits and the international form; no acceptance date yet → today", () => {
+  const upload = {
+    header: [
+      "お客様側管理番号",
+      "お問い合わせ番号",
+      "仮引受確定作業年月日",
+      "配送完了作業年月日",
+      "配達ステータス集約コード",
+      "配達ステータス明細コード",
+    ],
+    records: [
+      ["J1", "1234-5678-901", "2026/03/01", "", "10", "0A"],
+      ["J2", "ej123456789jp", "", "", "10", "0A"],
+      ["J3", "1234567890", "2026/03/01", "", "10", "0A"],
     ],
   };
   const { rows } = readTrackingRows(profile("japanpost_yupri"), upload, TODAY);
   assert.deepEqual(
-    rows.map((r) => ("error" in r ? [r.line, r.error.message] : [r.line, r.trackingNumber])),
+    rows.map((r) => ("error" in r ? [r.line, r.error.message] : [r.line, r.trackingNumber, r.shippedOn])),
     [
-      [2, "12345678901"],
-      [3, "EJ123456789JP"],
+      [2, "12345678901", "2026-03-01"],
+      [3, "EJ123456789JP", TODAY],
       [4, "日本郵便の伝票番号は11〜13桁の数字(国際郵便は EJ123456789JP の形)です(1234567890)"],
     ],
   );
@@ -111,7 +136,8 @@ test("per-row errors carry the file line; identical repeats are dropped, differi
       slipNumber: "J1",
       error: {
         field: "出荷予定日",
-        message: "日付「2026/13/01」が読めません(YYYY/MM/DD、YYYYMMDD、YYYY-MM-DD のいずれか)",
+        message:
+          "日付「2026/13/01」が読めません(YYYY/MM/DD、YYYYMMDD、YYYY-MM-DD のいずれか。時刻は付いていても構いません)",
       },
     },
     { line: 6, slipNumber: "J2", trackingNumber: "123456789012", carrier: "yamato", shippedOn: "2026-03-01" },

@@ -25,8 +25,10 @@ export type TrackingImportProfile = {
 };
 
 /**
- * The carriers' standard exports. ⚠ Header names as competitors' manuals give them, not checked against
- * a file exported from each carrier's current software.
+ * The carriers' exports, by the header names that exporters and importers of each file agree on (not
+ * read in the carriers' own manuals). e飛伝 has two: the current one, and the older 出荷実績 that
+ * starts with お問合せ送り状№ and 出荷日時. ゆうプリR's 発送履歴 gives the date only once the post office
+ * has accepted the parcel (仮引受確定作業年月日); a blank date ships the row today.
  */
 export const TRACKING_IMPORT_PROFILES: readonly TrackingImportProfile[] = [
   {
@@ -40,20 +42,29 @@ export const TRACKING_IMPORT_PROFILES: readonly TrackingImportProfile[] = [
   },
   {
     id: "sagawa_ehiden",
-    name: "佐川急便 e飛伝 出荷データ",
+    name: "佐川急便 e飛伝II/III 出荷データ",
     carrier: "sagawa",
     slipNumberColumn: "お客様管理番号",
-    trackingNumberColumn: "お問合せ送り状No.",
+    trackingNumberColumn: "お問い合せ送り状No.",
     shippedOnColumn: "出荷日",
     carrierColumn: null,
   },
   {
+    id: "sagawa_ehiden_results",
+    name: "佐川急便 e飛伝II 出荷実績(お問合せ送り状№・出荷日時)",
+    carrier: "sagawa",
+    slipNumberColumn: "お客様管理ナンバー",
+    trackingNumberColumn: "お問合せ送り状№",
+    shippedOnColumn: "出荷日時",
+    carrierColumn: null,
+  },
+  {
     id: "japanpost_yupri",
-    name: "日本郵便 ゆうパックプリントR 発送済みデータ",
+    name: "日本郵便 ゆうパックプリントR 発送履歴",
     carrier: "japanpost",
     slipNumberColumn: "お客様側管理番号",
     trackingNumberColumn: "お問い合わせ番号",
-    shippedOnColumn: "発送予定日",
+    shippedOnColumn: "仮引受確定作業年月日",
     carrierColumn: null,
   },
 ];
@@ -69,8 +80,11 @@ export type TrackingUpload = {
   recordLines?: readonly number[];
 };
 
-/** Header names compared loosely: full-width "Ｎｏ．" and stray spaces are what Excel leaves behind. */
-const headerKey = (name: string) => name.normalize("NFKC").replace(/\s/g, "");
+/**
+ * Header names compared loosely: full-width "Ｎｏ．", "№" for "No", a dropped period and stray spaces are
+ * what Excel and the carriers' own versions leave behind.
+ */
+const headerKey = (name: string) => name.normalize("NFKC").replace(/[\s.]/g, "").toUpperCase();
 
 export function readTrackingRows(
   profile: TrackingImportProfile,
@@ -126,7 +140,7 @@ export function readTrackingRows(
     if (shippedOn === null)
       return fail(
         profile.shippedOnColumn ?? "",
-        `日付「${dateText}」が読めません(YYYY/MM/DD、YYYYMMDD、YYYY-MM-DD のいずれか)`,
+        `日付「${dateText}」が読めません(YYYY/MM/DD、YYYYMMDD、YYYY-MM-DD のいずれか。時刻は付いていても構いません)`,
         slipNumber,
       );
 

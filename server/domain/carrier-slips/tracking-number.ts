@@ -51,10 +51,17 @@ export function carrierFromName(raw: string): Carrier | null {
   return CARRIER_NAMES[name] ?? null;
 }
 
-/** YYYY/MM/DD (also 2026/3/2 as Excel re-saves it), YYYYMMDD or YYYY-MM-DD → YYYY-MM-DD; null if none. */
+/**
+ * YYYY/MM/DD (also 2026/3/2 as Excel re-saves it), YYYYMMDD or YYYY-MM-DD, with or without a time after
+ * it → YYYY-MM-DD; null if none.
+ */
 export function parseShippedOn(raw: string): string | null {
   const s = raw.normalize("NFKC").trim();
-  const m = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  // e飛伝's 出荷日時 carries the time too; the day is what the mall is told.
+  const time = /(?:[ T](?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)?$/.source;
+  const m =
+    new RegExp(`^(\\d{4})[/-](\\d{1,2})[/-](\\d{1,2})${time}`).exec(s) ??
+    new RegExp(`^(\\d{4})(\\d{2})(\\d{2})${time}`).exec(s);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (!isRealDate(y, mo, d)) return null;

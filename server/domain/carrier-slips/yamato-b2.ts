@@ -4,8 +4,9 @@ import type { CarrierCsvProblem, CarrierCsvSettings, CarrierLayout, CarrierSlip 
 /**
  * B2クラウド 送り状発行データ (入出力用), 95 columns, imported by position from row 2 ("取込み開始行 2").
  * Columns 1–42 follow Yamato's layout PDF (new_exchange1.pdf: 1–7 seen in the official excerpt, the rest
- * as the labocho/yamato_b2_cloud gem places them); 43–95 are the current layout's names as commonly
- * exported, not checked against the PDF (⚠). Juchu fills only the columns below; the rest stay blank.
+ * as the labocho/yamato_b2_cloud gem places them); 43–95 are the names and positions that several
+ * independent B2 exporters agree on (not read in Yamato's PDF itself). Newer layouts append 連携管理番号
+ * and 通知メールアドレス (96–97), which B2 does not require. Juchu fills only the columns below.
  */
 // biome-ignore format: grouped as in the carrier's manual, not one column a line
 export const B2_HEADER = [
@@ -16,11 +17,11 @@ export const B2_HEADER = [
   "ご依頼主アパートマンション", "ご依頼主名", "ご依頼主名(ｶﾅ)", "品名コード１", "品名１", "品名コード２", "品名２",
   "荷扱い１", "荷扱い２", "記事", "ｺﾚｸﾄ代金引換額（税込)", "内消費税額等", "止置き", "営業所コード", "発行枚数",
   "個数口表示フラグ", "請求先顧客コード", "請求先分類コード", "運賃管理番号",
-  // 43– ⚠ names and order from the commonly exported layout
+  // 43– as independent exporters write them
   "クロネコwebコレクトデータ登録", "クロネコwebコレクト加盟店番号", "クロネコwebコレクト申込受付番号１",
   "クロネコwebコレクト申込受付番号２", "クロネコwebコレクト申込受付番号３", "お届け予定ｅメール利用区分",
   "お届け予定ｅメールe-mailアドレス", "入力機種", "お届け予定ｅメールメッセージ", "お届け完了ｅメール利用区分",
-  "お届け完了ｅメールe-mailアドレス", "お届け完了ｅメールメッセージ", "クロネコ収納代行利用区分", "予備",
+  "お届け完了ｅメールe-mailアドレス", "お届け完了ｅメールメッセージ", "クロネコ収納代行利用区分", "収納代行決済ＱＲコード印刷",
   "収納代行請求金額(税込)", "収納代行内消費税額等", "収納代行請求先郵便番号", "収納代行請求先住所",
   "収納代行請求先住所（アパートマンション名）", "収納代行請求先会社・部門名１", "収納代行請求先会社・部門名２",
   "収納代行請求先名(漢字)", "収納代行請求先名(カナ)", "収納代行問合せ先名(漢字)", "収納代行問合せ先郵便番号",

@@ -5,6 +5,7 @@ import {
   readTrackingRows,
   TRACKING_IMPORT_PROFILES,
   type TrackingImportProfile,
+  type TrackingRow,
   validateProfile,
 } from "#server/domain/carrier-slips/tracking-import.ts";
 import { SHIPPING_STATUS_LABELS, type ShippingStatus } from "#server/domain/order-status.ts";
@@ -68,6 +69,8 @@ export async function importTrackingNumbers(
     outcome: "error",
     message: `列の数が見出しと違います(${r.fields}列、見出しは${r.expected}列)`,
   }));
+  // Rows of one slip are the boxes of one shipment (複数口): recorded together, each row reported.
+  const boxesBySlip = new Map<string, Extract<TrackingRow, { trackingNumber: string }>[]>();
   for (const row of read.rows) {
     if ("error" in row) {
       report.push({
@@ -79,37 +82,54 @@ export async function importTrackingNumbers(
       });
       continue;
     }
-    const base = { line: row.line, slipNumber: row.slipNumber, trackingNumber: row.trackingNumber };
+    boxesBySlip.set(row.slipNumber, [...(boxesBySlip.get(row.slipNumber) ?? []), row]);
+  }
+  let shipped = 0;
+  for (const [slipNumber, boxes] of boxesBySlip) {
+    const each = (outcome: TrackingImportRow["outcome"], message: (i: number) => string) =>
+      report.push(
+        ...boxes.map((box, i) => ({
+          line: box.line,
+          slipNumber,
+          trackingNumber: box.trackingNumber,
+          outcome,
+          message: message(i),
+        })),
+      );
     const [shipment] = await ctx.db
       .select()
       .from(shipments)
-      .where(and(eq(shipments.warehouseId, warehouseId), eq(shipments.slipNumber, row.slipNumber)));
+      .where(and(eq(shipments.warehouseId, warehouseId), eq(shipments.slipNumber, slipNumber)));
     if (!shipment) {
-      report.push({ ...base, outcome: "error", message: "この倉庫にこの出荷番号の出荷はありません" });
+      each("error", () => "この倉庫にこの出荷番号の出荷はありません");
       continue;
     }
     if (shipment.status === "shipped") {
-      report.push({ ...base, outcome: "already_shipped", message: "出荷済みのため変更していません" });
+      each("already_shipped", () => "出荷済みのため変更していません");
       continue;
     }
     if (shipment.status !== "shipping") {
       const now = SHIPPING_STATUS_LABELS[shipment.status as ShippingStatus];
-      report.push({ ...base, outcome: "error", message: `出荷中ではないため取り込めません(現在: ${now})` });
+      each("error", () => `出荷中ではないため取り込めません(現在: ${now})`);
       continue;
     }
+    const [first] = boxes as [(typeof boxes)[number]];
     await recordWarehouseResult(ctx, warehouseId, {
       warehouseReference: shipment.warehouseReference ?? shipment.slipNumber,
       slipNumber: shipment.slipNumber,
       outcome: "shipped",
-      shippedOn: row.shippedOn,
-      parcels: [{ carrier: row.carrier, trackingNumber: row.trackingNumber }],
+      shippedOn: first.shippedOn,
+      parcels: boxes.map((box) => ({ carrier: box.carrier, trackingNumber: box.trackingNumber })),
     });
-    report.push({ ...base, outcome: "shipped", message: "出荷済にしました" });
+    shipped += 1;
+    each("shipped", (i) =>
+      boxes.length === 1 ? "出荷済にしました" : `出荷済にしました(${boxes.length}個口の${i + 1}個目)`,
+    );
   }
   report.sort((a, b) => a.line - b.line);
   return {
     rows: report,
-    shipped: report.filter((r) => r.outcome === "shipped").length,
+    shipped,
     failed: report.filter((r) => r.outcome === "error").length,
   };
 }

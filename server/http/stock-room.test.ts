@@ -185,6 +185,48 @@ test("伝票番号取込 (ヤマト): a good row ships → 全出荷済 → 完�
   assert.equal(again.rows[0].outcome, "already_shipped");
 });
 
+test("伝票番号取込 (e飛伝 出荷実績): two boxes of one slip (複数口) → one shipment with both parcels", async () => {
+  const { orderId, slipNumber } = await orderInProgress();
+  const file = sjisCsv([
+    ["お問合せ送り状№", "出荷日時", "住所録コード", "お客様管理ナンバー"],
+    ["400012345678", "2030/01/15 17:42:05", "", slipNumber],
+    ["400012345679", "2030/01/15 17:42:05", "", slipNumber],
+    ["400012345679", "2030/01/15 17:42:05", "", slipNumber],
+  ]);
+  const res = await raw(
+    "POST",
+    `/api/warehouses/${warehouseId}/tracking-imports?profile=sagawa_ehiden_results`,
+    file,
+  );
+  assert.equal(res.status, 200, new TextDecoder().decode(res.bytes));
+  const report = json(res.bytes);
+  assert.deepEqual(
+    report.rows.map((r: { line: number; outcome: string; message: string }) => [
+      r.line,
+      r.outcome,
+      r.message,
+    ]),
+    [
+      [2, "shipped", "出荷済にしました(2個口の1個目)"],
+      [3, "shipped", "出荷済にしました(2個口の2個目)"],
+    ],
+  );
+  assert.equal(report.shipped, 1);
+  const order = (await t.api("GET", `/api/orders/${orderId}`)).body;
+  assert.equal(order.status, "shipped");
+  assert.deepEqual(
+    order.shipments[0].parcels.map((p: { carrier: string; trackingNumber: string }) => [
+      p.carrier,
+      p.trackingNumber,
+    ]),
+    [
+      ["sagawa", "400012345678"],
+      ["sagawa", "400012345679"],
+    ],
+  );
+  assert.equal(order.shipments[0].shippedOn, "2030-01-15");
+});
+
 test("伝票番号取込: a header that does not match the profile → 422", async () => {
   const file = sjisCsv([
     ["管理番号", "送り状番号"],

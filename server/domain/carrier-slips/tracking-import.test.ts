@@ -110,7 +110,7 @@ test("a missing column names what was expected and what the file has", () => {
   ]);
 });
 
-test("per-row errors carry the file line; identical repeats are dropped, differing ones refused", () => {
+test("per-row errors carry the file line; identical repeats dropped, other boxes kept, disagreements refused", () => {
   const upload = {
     header: ["お客様管理番号", "伝票番号", "出荷予定日"],
     records: [
@@ -120,8 +120,9 @@ test("per-row errors carry the file line; identical repeats are dropped, differi
       ["J2", "123456789012", "2026/3/1"],
       ["J2", "1234 5678 9012", "2026-03-01"],
       ["J2", "999999999999", "2026-03-01"],
+      ["J2", "999999999998", "2026-03-02"],
     ],
-    recordLines: [2, 3, 5, 6, 7, 8],
+    recordLines: [2, 3, 5, 6, 7, 8, 9],
   };
   const { rows } = readTrackingRows(profile("yamato_b2_issued"), upload, TODAY);
   assert.deepEqual(rows, [
@@ -141,10 +142,14 @@ test("per-row errors carry the file line; identical repeats are dropped, differi
       },
     },
     { line: 6, slipNumber: "J2", trackingNumber: "123456789012", carrier: "yamato", shippedOn: "2026-03-01" },
+    { line: 8, slipNumber: "J2", trackingNumber: "999999999999", carrier: "yamato", shippedOn: "2026-03-01" },
     {
-      line: 8,
+      line: 9,
       slipNumber: "J2",
-      error: { field: "お客様管理番号", message: "お客様管理番号 J2 は 6 行目にもあり、内容が違います" },
+      error: {
+        field: "お客様管理番号",
+        message: "お客様管理番号 J2 は 6 行目にもあり、配送会社か出荷日が違います",
+      },
     },
   ]);
 });

@@ -111,10 +111,14 @@ export function readTrackingRows(
 
   const firstBySlip = new Map<
     string,
-    { line: number; trackingNumber: string; carrier: Carrier; shippedOn: string }
+    { line: number; trackingNumbers: Set<string>; carrier: Carrier; shippedOn: string }
   >();
 
-  /** One record as a row; null for an identical repeat (the file exported twice into one). */
+  /**
+   * One record as a row; null for an identical repeat (the file exported twice into one). A slip on
+   * several rows with other tracking numbers is one shipment of several boxes (複数口): each row is a
+   * parcel, and they must agree on the carrier and the date, which Juchu keeps per shipment.
+   */
   function read(record: readonly string[], line: number): TrackingRow | null {
     const fail = (field: string, message: string, slipNumber?: string): TrackingRow => ({
       line,
@@ -146,16 +150,17 @@ export function readTrackingRows(
 
     const first = firstBySlip.get(slipNumber);
     if (first) {
-      const same =
-        first.trackingNumber === trackingNumber && first.carrier === carrier && first.shippedOn === shippedOn;
-      if (same) return null;
-      return fail(
-        profile.slipNumberColumn,
-        `${profile.slipNumberColumn} ${slipNumber} は ${first.line} 行目にもあり、内容が違います`,
-        slipNumber,
-      );
+      if (first.carrier !== carrier || first.shippedOn !== shippedOn)
+        return fail(
+          profile.slipNumberColumn,
+          `${profile.slipNumberColumn} ${slipNumber} は ${first.line} 行目にもあり、配送会社か出荷日が違います`,
+          slipNumber,
+        );
+      if (first.trackingNumbers.has(trackingNumber)) return null;
+      first.trackingNumbers.add(trackingNumber);
+      return { line, slipNumber, trackingNumber, carrier, shippedOn };
     }
-    firstBySlip.set(slipNumber, { line, trackingNumber, carrier, shippedOn });
+    firstBySlip.set(slipNumber, { line, trackingNumbers: new Set([trackingNumber]), carrier, shippedOn });
     return { line, slipNumber, trackingNumber, carrier, shippedOn };
   }
 

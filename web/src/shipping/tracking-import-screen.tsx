@@ -100,7 +100,7 @@ function ImportForm({ warehouseId }: { warehouseId: string }) {
             {[profile.slipNumberColumn, profile.trackingNumberColumn, profile.shippedOnColumn]
               .filter(Boolean)
               .join("、")}
-            (Shift_JIS・UTF-8どちらも可)
+            (Shift_JIS・UTF-8どちらも可)。同じ管理番号の行が複数あれば、複数口として1つの出荷に記録します。
           </p>
         )}
         <Field label="CSVファイル" path="file" error={error}>

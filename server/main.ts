@@ -12,7 +12,7 @@ import { VERSION } from "#server/version.ts";
 /** `npm start`: the API and the workers in one process by default (JUCHU_ROLE=web|worker splits them). */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  // `npm start -- --demo`: a live demo against the Rakuten sandbox, in its own data folder.
+  // `npm start -- --demo`: a live demo against the Rakuten and RSL sandboxes, in its own data folder.
   const demo = args.includes("--demo") ? await (await import("#sandbox/demo/demo.ts")).openDemo(args) : null;
   const config = loadConfig(process.env, demo?.configOverrides);
   const database = await openDatabase(config.database);
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const ctx = createContext(database.db, jobs.queue, {
     secretKey: await loadSecretKey(config.secretKey),
     rakutenApiUrl: demo?.rakutenApiUrl ?? config.rakutenApiUrl,
-    rslApiUrl: config.rslApiUrl,
+    rslApiUrl: demo?.rslApiUrl ?? config.rslApiUrl,
     importLeaseMs: config.importLeaseMs,
   });
   const workers = config.role === "web" ? null : await startWorkers(jobs.boss, ctx);

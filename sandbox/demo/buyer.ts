@@ -118,6 +118,8 @@ export function startBuyer(options: {
   mallShopId: string;
   catalogue: readonly CatalogueItem[];
   intervalMs: number;
+  /** Wait before the first order (0: at once), so several buyers take turns. */
+  firstAfterMs?: number;
   /** Called after each order placed, with how many so far. */
   onPlaced?: (count: number) => void;
   log?: (line: string) => void;
@@ -170,7 +172,8 @@ export function startBuyer(options: {
     }
     if (!stopped) timer = setTimeout(tick, options.intervalMs);
   };
-  void tick();
+  if (options.firstAfterMs) timer = setTimeout(tick, options.firstAfterMs);
+  else void tick();
   return {
     stop() {
       stopped = true;

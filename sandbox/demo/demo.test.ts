@@ -6,7 +6,7 @@ import { test } from "node:test";
 import { spawnNode } from "#test/process.ts";
 import { DEMO_EMAIL, DEMO_PASSWORD } from "./demo.ts";
 
-test("npm start -- --demo: orders placed at the sandbox mall are imported and listed, and SIGTERM stops it", async () => {
+test("npm start -- --demo: orders of both shops (stock room, RSL) are imported and listed, and SIGTERM stops it", async () => {
   const dataDir = join(tmpdir(), `juchu-demo-${crypto.randomUUID()}`);
   const child = spawnNode("server/main.ts", ["--demo", "--demo-interval=1"], {
     JUCHU_DATA_DIR: dataDir,
@@ -46,24 +46,34 @@ test("npm start -- --demo: orders placed at the sandbox mall are imported and li
     assert.equal(session.status, 200, await session.clone().text());
     const cookie = (session.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
 
-    const imported = await until("imported order", async () => {
-      const res = await fetch(`${url}/api/orders?limit=100`, { headers: { cookie } });
-      const body = (await res.json()) as { items: { mallOrderNumber: string }[] };
-      return body.items.find((o) => /^\d+-\d{8}-\d+$/.test(o.mallOrderNumber));
-    });
-    assert.ok(imported.mallOrderNumber);
+    const get = async <T>(path: string) =>
+      (await (await fetch(`${url}${path}`, { headers: { cookie } })).json()) as T;
+    const shops = await get<{ items: { id: string; name: string; settings: { warehouseId?: string } }[] }>(
+      "/api/shops",
+    );
+    const warehouses = await get<{ items: { id: string; kind: string }[] }>("/api/warehouses");
+    const rsl = warehouses.items.find((w) => w.kind === "rsl");
+    assert.ok(rsl, "the demo has an RSL warehouse");
+    const rslShop = shops.items.find((s) => s.settings.warehouseId === rsl.id);
+    assert.ok(rslShop, `a shop ships through RSL: ${JSON.stringify(shops.items)}`);
+    for (const shop of shops.items) {
+      const imported = await until(`imported order of ${shop.name}`, async () => {
+        const body = await get<{ items: { mallOrderNumber: string; shopId: string }[] }>(
+          "/api/orders?limit=100",
+        );
+        return body.items.find((o) => o.shopId === shop.id && /^\d+-\d{8}-\d+$/.test(o.mallOrderNumber));
+      });
+      assert.ok(imported.mallOrderNumber);
+    }
     assert.match(out, /\[購入者\] 注文 /);
 
-    // The standard mails are on for the demo shop, kept unsent in the log (no SMTP in a demo).
-    const shops = (await (await fetch(`${url}/api/shops`, { headers: { cookie } })).json()) as {
-      items: { id: string }[];
-    };
-    const settings = (await (
-      await fetch(`${url}/api/shops/${shops.items[0]?.id}/mail-settings`, { headers: { cookie } })
-    ).json()) as {
-      items: { enabled: boolean }[];
-    };
-    assert.equal(settings.items.filter((i) => i.enabled).length, 3);
+    // The standard mails are on for both demo shops, kept unsent in the log (no SMTP in a demo).
+    for (const shop of shops.items) {
+      const settings = await get<{ items: { enabled: boolean }[] }>(`/api/shops/${shop.id}/mail-settings`);
+      assert.equal(settings.items.filter((i) => i.enabled).length, 3, shop.name);
+    }
+    const templates = await get<{ items: unknown[] }>("/api/mail-templates");
+    assert.equal(templates.items.length, 3, "one set of standard templates for both shops");
   } finally {
     if (child.exitCode === null) child.kill("SIGTERM");
     const code = await exited;

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { type RakutenSandbox, startRakutenSandbox } from "#sandbox/rakuten/server.ts";
+import { type RslSandbox, startRslSandbox } from "#sandbox/rsl/server.ts";
 import { changeStock } from "#server/app/change-stock.ts";
 import type { Actor, AppContext } from "#server/app/context.ts";
 import { createAccount } from "#server/app/create-account.ts";
@@ -9,7 +10,7 @@ import { copyStandardTemplate, saveShopMailSettings } from "#server/app/mail-set
 import { createProduct } from "#server/app/products.ts";
 import { logIn, logOut } from "#server/app/sessions.ts";
 import { createShop, updateShop } from "#server/app/shops.ts";
-import { updateWarehouse } from "#server/app/warehouses.ts";
+import { createWarehouse, updateWarehouse } from "#server/app/warehouses.ts";
 import { listProducts } from "#server/db/product-queries.ts";
 import { shops, warehouses } from "#server/db/schema.ts";
 import { Refusal } from "#server/domain/refusal.ts";
@@ -18,14 +19,17 @@ import { HOJICHA, MYSTERY, RETIRED, SENCHA } from "../../web/e2e/seed.ts";
 import { type CatalogueItem, startBuyer } from "./buyer.ts";
 
 /**
- * `npm start -- --demo`: Juchu on its own PGlite folder, the Rakuten RMS sandbox in the same process,
- * a demo account and 楽天 shop wired to it, and a buyer placing orders every few seconds.
+ * `npm start -- --demo`: Juchu on its own PGlite folder, the Rakuten RMS and RSL sandboxes in the same
+ * process, a demo account with two 楽天 shops — one shipping from the own stock room (the staff's
+ * screens), one through RSL (every order reaches 完了 by itself) — and buyers placing orders.
  */
 
 export const DEMO_EMAIL = "demo@juchu.example";
 export const DEMO_PASSWORD = "juchu-demo-pass";
 const ACCOUNT_NAME = "デモ商店";
 const SHOP_NAME = "楽天市場店";
+const RSL_SHOP_NAME = "楽天市場店(RSL出荷)";
+const RSL_WAREHOUSE_NAME = "楽天スーパーロジスティクス";
 const ACTOR: Actor = { kind: "system", job: "demo" };
 
 /** The e2e seed's catalogue: three products in stock and mapped; 販売終了の福袋 is left unmapped on purpose. */
@@ -54,51 +58,62 @@ export type Demo = {
   /** Overrides for loadConfig: ./data-demo unless JUCHU_DATA_DIR is set. */
   configOverrides: { dataDir?: string };
   rakutenApiUrl: string;
-  /** Sets up the account, shop and catalogue, then starts the buyer. */
+  rslApiUrl: string;
+  /** Sets up the account, shops and catalogue, then starts the buyers. */
   attach(ctx: AppContext): Promise<void>;
   stop(): Promise<void>;
 };
 
-/** Starts the sandbox first, so the Rakuten client can be pointed at it when the context is built. */
+/** Starts the sandboxes first, so the clients can be pointed at them when the context is built. */
 export async function openDemo(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<Demo> {
   const { intervalSeconds } = parseDemoArgs(args);
   const sandbox = await startRakutenSandbox();
-  let buyer: { stop(): void } | null = null;
+  // Picking a minute after the request and out two minutes later: an order is 完了 minutes after it was placed.
+  const rsl = await startRslSandbox({ pickingAfterMinutes: 1, shipAfterMinutes: 2 });
+  const buyers: { stop(): void }[] = [];
   let stopped = false;
-  let cancelFirstImport = () => {};
+  const firstImports: NodeJS.Timeout[] = [];
   return {
     configOverrides: env.JUCHU_DATA_DIR ? {} : { dataDir: "./data-demo" },
     rakutenApiUrl: sandbox.url,
+    rslApiUrl: rsl.url,
     async attach(ctx) {
-      const { shopId, mallShopId, created } = await setUp(ctx, sandbox);
-      printWelcome(sandbox, mallShopId, created, intervalSeconds);
-      if (stopped) return;
-      let firstImport: NodeJS.Timeout | undefined;
-      buyer = startBuyer({
-        sandboxUrl: sandbox.url,
-        mallShopId,
-        catalogue: CATALOGUE,
-        intervalMs: intervalSeconds * 1000,
-        onPlaced: (count) => {
-          // The scheduler ticks every 15 s and then imports every minute: the first orders come in
-          // now — a moment after the first one, as the mall's search window ends at whole seconds.
-          if (count !== 1) return;
-          firstImport = setTimeout(() => {
-            runShopImport(ctx, shopId)
-              .then((run) => {
-                if (run) console.log(`[デモ] 受注取込: ${run.counts.created}件を取り込みました`);
-              })
-              .catch((error) => console.error("[デモ] 受注取込に失敗しました:", error));
-          }, 2000);
-        },
-      });
-      cancelFirstImport = () => clearTimeout(firstImport);
+      const shopsSetUp = await setUp(ctx, sandbox, rsl);
+      printWelcome(sandbox, rsl, shopsSetUp, intervalSeconds);
+      // Each shop's buyer orders half as often, so the demo takes an order every intervalSeconds in all.
+      for (const [i, { shopId, mallShopId }] of shopsSetUp.shops.entries()) {
+        if (stopped) return;
+        buyers.push(
+          startBuyer({
+            sandboxUrl: sandbox.url,
+            mallShopId,
+            catalogue: CATALOGUE,
+            intervalMs: intervalSeconds * 1000 * shopsSetUp.shops.length,
+            firstAfterMs: i * intervalSeconds * 1000,
+            onPlaced: (count) => {
+              // The scheduler ticks every 15 s and then imports every minute: the first orders come in
+              // now — a moment after the first one, as the mall's search window ends at whole seconds.
+              if (count !== 1) return;
+              firstImports.push(
+                setTimeout(() => {
+                  runShopImport(ctx, shopId)
+                    .then((run) => {
+                      if (run) console.log(`[デモ] 受注取込: ${run.counts.created}件を取り込みました`);
+                    })
+                    .catch((error) => console.error("[デモ] 受注取込に失敗しました:", error));
+                }, 2000),
+              );
+            },
+          }),
+        );
+      }
     },
     async stop() {
       stopped = true;
-      buyer?.stop();
-      cancelFirstImport();
+      for (const buyer of buyers) buyer.stop();
+      for (const timer of firstImports) clearTimeout(timer);
       await sandbox.close();
+      await rsl.close();
     },
   };
 }
@@ -114,10 +129,11 @@ async function mallShop(sandbox: RakutenSandbox, shopId: string) {
 
 /**
  * Order numbers are `<shopId>-<date>-<serial>` and the sandbox's serials start again at 1 in every
- * process: a new mall shop id each start keeps them from meeting the orders imported last time.
+ * process: new mall shop ids each start (this one and the next) keep them from meeting the orders
+ * imported last time.
  */
-function freshMallShopId(): string {
-  return String(100_000 + (Math.floor(Date.now() / 1000) % 900_000));
+function freshMallShopId(): number {
+  return 100_000 + (Math.floor(Date.now() / 2000) % 449_999) * 2;
 }
 
 async function demoAccount(ctx: AppContext): Promise<{ accountId: string; created: boolean }> {
@@ -136,60 +152,115 @@ async function demoAccount(ctx: AppContext): Promise<{ accountId: string; create
   return { accountId: user.accountId, created: false };
 }
 
-async function setUp(ctx: AppContext, sandbox: RakutenSandbox) {
+type DemoShop = { shopId: string; mallShopId: string; name: string; created: boolean };
+
+async function setUp(ctx: AppContext, sandbox: RakutenSandbox, rsl: RslSandbox) {
   const { accountId, created } = await demoAccount(ctx);
-  const mall = await mallShop(sandbox, freshMallShopId());
+  const mallShopId = freshMallShopId();
+  const stockRoomShop = await demoShop(ctx, sandbox, accountId, SHOP_NAME, mallShopId, null);
+  const rslWarehouseId = await demoRslWarehouse(ctx, rsl, accountId);
+  const rslShop = await demoShop(ctx, sandbox, accountId, RSL_SHOP_NAME, mallShopId + 1, rslWarehouseId);
+  const shopsMade = [stockRoomShop, rslShop].filter((s) => s.created).map((s) => s.shopId);
+  if (shopsMade.length > 0) await demoMail(ctx, accountId, shopsMade);
+  return { accountId, created, shops: [stockRoomShop, rslShop] };
+}
+
+/** A 楽天 shop on a new mall shop of this run's sandbox; made with its mappings the first time. */
+async function demoShop(
+  ctx: AppContext,
+  sandbox: RakutenSandbox,
+  accountId: string,
+  name: string,
+  mallShopNumber: number,
+  warehouseId: string | null,
+): Promise<DemoShop> {
+  const mall = await mallShop(sandbox, String(mallShopNumber));
   const credentials = { serviceSecret: mall.serviceSecret, licenseKey: mall.licenseKey };
   const [existing] = await ctx.db
     .select({ id: shops.id })
     .from(shops)
-    .where(and(eq(shops.accountId, accountId), eq(shops.name, SHOP_NAME)));
-  let shopId: string;
+    .where(and(eq(shops.accountId, accountId), eq(shops.name, name)));
   if (existing) {
-    shopId = existing.id;
-    await updateShop(ctx, accountId, shopId, { credentials });
-  } else {
-    // A whole second ahead, so the start time is never in the past when the shop is saved.
-    const syncStartAt = toTokyoIso(new Date(Math.ceil((ctx.clock.now().getTime() + 5000) / 1000) * 1000));
-    const shop = await createShop(ctx, accountId, {
-      channel: "rakuten",
-      name: SHOP_NAME,
-      credentials,
-      settings: {
-        gracePeriodMinutes: 1,
-        shipmentRequestDelayMinutes: 1,
-        importEnabled: true,
-        importIntervalMinutes: 1,
-        syncEnabled: true,
-        syncStartAt,
-      },
-    });
-    shopId = shop.id;
-    await demoMail(ctx, accountId, shopId);
-    for (const p of PRODUCTS) {
-      const productId = await ensureProduct(ctx, accountId, p);
-      await createProductMapping(ctx, ACTOR, accountId, {
-        shopId,
-        mallItemCode: p.item.mallItemCode,
-        mallSkuCode: "",
-        components: [{ productId, quantity: 1 }],
-      });
-    }
+    await updateShop(ctx, accountId, existing.id, { credentials });
+    return { shopId: existing.id, mallShopId: mall.shopId, name, created: false };
   }
-  return { accountId, shopId, mallShopId: mall.shopId, created };
+  // A whole second ahead, so the start time is never in the past when the shop is saved.
+  const syncStartAt = toTokyoIso(new Date(Math.ceil((ctx.clock.now().getTime() + 5000) / 1000) * 1000));
+  const shop = await createShop(ctx, accountId, {
+    channel: "rakuten",
+    name,
+    credentials,
+    settings: {
+      gracePeriodMinutes: 1,
+      shipmentRequestDelayMinutes: 1,
+      importEnabled: true,
+      importIntervalMinutes: 1,
+      syncEnabled: true,
+      syncStartAt,
+      ...(warehouseId ? { warehouseId } : {}),
+    },
+  });
+  for (const p of PRODUCTS) {
+    const productId = await ensureProduct(ctx, accountId, p);
+    await createProductMapping(ctx, ACTOR, accountId, {
+      shopId: shop.id,
+      mallItemCode: p.item.mallItemCode,
+      mallSkuCode: "",
+      components: [{ productId, quantity: 1 }],
+    });
+  }
+  return { shopId: shop.id, mallShopId: mall.shopId, name, created: true };
 }
 
 /**
- * The standard mails, on for the demo shop, and the stock room's ご依頼主 for its carrier slips. No SMTP
+ * The RSL warehouse, on this run's RSL sandbox (a new merchant and API key each start, as the sandbox
+ * keeps nothing), with Juchu's stock of every product there the first time and results read every minute.
+ */
+async function demoRslWarehouse(ctx: AppContext, rsl: RslSandbox, accountId: string): Promise<string> {
+  const res = await fetch(`${rsl.url}/_sandbox/merchants`, {
+    method: "POST",
+    body: JSON.stringify({ autoRegisterProducts: true }),
+  });
+  if (res.status !== 201) throw new Error(`RSL sandbox merchant: ${res.status} ${await res.text()}`);
+  const { apiKey } = (await res.json()) as { apiKey: string };
+  const [existing] = await ctx.db
+    .select({ id: warehouses.id })
+    .from(warehouses)
+    .where(
+      and(
+        eq(warehouses.accountId, accountId),
+        eq(warehouses.kind, "rsl"),
+        eq(warehouses.name, RSL_WAREHOUSE_NAME),
+      ),
+    );
+  if (existing) {
+    await updateWarehouse(ctx, accountId, existing.id, { credentials: { apiKey } });
+    return existing.id;
+  }
+  const warehouseId = await createWarehouse(ctx, accountId, {
+    name: RSL_WAREHOUSE_NAME,
+    kind: "rsl",
+    credentials: { apiKey },
+    settings: { resultPollMinutes: 1 },
+  });
+  for (const p of PRODUCTS) {
+    const productId = await ensureProduct(ctx, accountId, p);
+    await changeStock(ctx, ACTOR, accountId, productId, { onHand: p.onHand, warehouseId });
+  }
+  return warehouseId;
+}
+
+/**
+ * The standard mails, on for the demo shops, and the stock room's ご依頼主 for its carrier slips. No SMTP
  * is set, so the mails are kept in メールログ as 未送信 — the demo never mails anyone.
  */
-async function demoMail(ctx: AppContext, accountId: string, shopId: string): Promise<void> {
+async function demoMail(ctx: AppContext, accountId: string, shopIds: readonly string[]): Promise<void> {
   const items = [];
   for (const key of ["thanks", "shipping", "cancelled"]) {
     const { categoryId, templateId } = await copyStandardTemplate(ctx, accountId, key);
     items.push({ categoryId, enabled: true, templateId });
   }
-  await saveShopMailSettings(ctx, accountId, shopId, items);
+  for (const shopId of shopIds) await saveShopMailSettings(ctx, accountId, shopId, items);
   const [stockRoom] = await ctx.db
     .select({ id: warehouses.id })
     .from(warehouses)
@@ -220,10 +291,11 @@ async function ensureProduct(ctx: AppContext, accountId: string, p: (typeof PROD
 
 function printWelcome(
   sandbox: RakutenSandbox,
-  mallShopId: string,
-  created: boolean,
+  rsl: RslSandbox,
+  setUpDone: { created: boolean; shops: DemoShop[] },
   intervalSeconds: number,
 ) {
+  const { created } = setUpDone;
   console.log(
     [
       "",
@@ -231,8 +303,10 @@ function printWelcome(
       `${created ? "デモアカウントを作成しました" : "デモアカウント"} / demo account${created ? " created" : ""}`,
       `  メールアドレス / email:    ${DEMO_EMAIL}`,
       `  パスワード / password:     ${DEMO_PASSWORD}`,
-      `楽天 RMS サンドボックス / Rakuten RMS sandbox: ${sandbox.url} (店舗 / shop ${mallShopId})`,
-      `購入者が${intervalSeconds}秒ごとに注文します / a buyer orders every ${intervalSeconds} s`,
+      `楽天 RMS サンドボックス / Rakuten RMS sandbox: ${sandbox.url}`,
+      ...setUpDone.shops.map((s) => `  ${s.name}: 店舗 / shop ${s.mallShopId}`),
+      `RSL サンドボックス / RSL sandbox: ${rsl.url}`,
+      `購入者が${intervalSeconds}秒ごとに注文します / buyers order every ${intervalSeconds} s`,
       "───────────────────────────────────",
       "",
     ].join("\n"),

@@ -1,5 +1,5 @@
 import { type Charset, fitCharset, sjisBytes } from "./charset.ts";
-import type { CarrierCsvProblem } from "./slip.ts";
+import type { CarrierCsvProblem, CarrierSlip } from "./slip.ts";
 
 /**
  * How a carrier counts a field's length. Each manual states it its own way:
@@ -221,6 +221,14 @@ export function spread(
  * One blank row of a carrier's layout and the way to fill it: by the column's 1-based position as the
  * carrier's manual numbers it, several values filling the columns that follow (住所1–3 …).
  */
+/**
+ * The consumption tax inside a cash-on-delivery amount, printed on the slip by every carrier; without the
+ * order's own breakdown, 10% of it.
+ */
+export function cashOnDeliveryTax(slip: CarrierSlip, amount: number): string {
+  return String(slip.cashOnDeliveryTax ?? Math.floor((amount * 10) / 110));
+}
+
 export function layoutRow<C extends Record<string, number>>(header: readonly string[], columns: C) {
   const out: string[] = header.map(() => "");
   const put = (column: keyof C, values: readonly string[]) => {

@@ -1,4 +1,12 @@
-import { fieldChecker, type Limit, layoutRow, slotCode, spread, streetAddress } from "./fields.ts";
+import {
+  cashOnDeliveryTax,
+  fieldChecker,
+  type Limit,
+  layoutRow,
+  slotCode,
+  spread,
+  streetAddress,
+} from "./fields.ts";
 import type { CarrierCsvProblem, CarrierLayout, CarrierSlip } from "./slip.ts";
 
 /**
@@ -86,7 +94,7 @@ function row(slip: CarrierSlip, _settings: unknown, report: (p: CarrierCsvProble
     if (!Number.isInteger(cod) || cod < 1 || cod > 500_000)
       check.problem("代引金額", "format", "代引金額 は1〜500,000円の整数です", String(cod));
     put("codAmount", [String(cod)]);
-    put("codTax", [String(slip.cashOnDeliveryTax ?? Math.floor((cod * 10) / 110))]);
+    put("codTax", [cashOnDeliveryTax(slip, cod)]);
   }
   return out;
 }

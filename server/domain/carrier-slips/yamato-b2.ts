@@ -1,4 +1,4 @@
-import { fieldChecker, layoutRow, slotCode, streetAddress } from "./fields.ts";
+import { cashOnDeliveryTax, fieldChecker, layoutRow, slotCode, streetAddress } from "./fields.ts";
 import type { CarrierCsvProblem, CarrierCsvSettings, CarrierLayout, CarrierSlip } from "./slip.ts";
 
 /**
@@ -121,10 +121,8 @@ function row(slip: CarrierSlip, settings: CarrierCsvSettings, report: (p: Carrie
         "ｺﾚｸﾄ代金引換額 は1〜300,000円の整数です",
         String(cod),
       );
-    // The tax inside the amount is printed on the slip; without the order's breakdown assume 10%.
-    const tax = slip.cashOnDeliveryTax ?? Math.floor((cod * 10) / 110);
     set("collectAmount", String(cod));
-    set("collectTax", String(tax));
+    set("collectTax", cashOnDeliveryTax(slip, cod));
   }
   set("billingCustomerCode", settings.yamatoBillingCustomerCode?.trim() ?? "");
   set("freightNumber", settings.yamatoFreightNumber?.trim() ?? "01");

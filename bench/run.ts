@@ -87,7 +87,7 @@ async function runOn(t: Target): Promise<Figures> {
   note(`${t.label}: ${fmt.int(lifecycleOrders)} orders 受注 → 完了 through the RMS and RSL sandboxes`);
   // A 100 k run takes over an hour: each stage's figure is printed as it ends, not only in the table.
   const lifecycle = await benchLifecycle(t, lifecycleOrders, t.boss, (s) =>
-    note(`${t.label}: ${s.stage}: ${fmt.rate(s.perSecond)} (${fmt.int(s.ms / 1000)} s)`),
+    note(`${t.label}: ${s.stage}: ${fmt.rate(s.perSecond)} (${fmt.int(Math.round(s.ms / 1000))} s)`),
   );
 
   // 4. The order list over a year of a four-shop merchant.

@@ -168,6 +168,14 @@ test("送料未確定 (-9999) holds the order; once the mall fixes the postage t
   assert.equal(held.shippingFee, null, "undetermined, never counted as 0");
   assert.equal(held.total, null);
   assert.ok(held.tags.some((t: { systemCode: string }) => t.systemCode === "amount_undetermined"));
+  // RMS would refuse 注文確認 now: none is sent, so no モール反映エラー either.
+  await app.runDueJobs("mall-confirm-order");
+  assert.equal((await mall.view(placed.orderNumber)).orderProgress, 100);
+  assert.ok(
+    !(await detail(held.id)).tags.some(
+      (t: { systemCode: string }) => t.systemCode === "mall_reflection_error",
+    ),
+  );
 
   const [basketId] = (await mall.view(placed.orderNumber)).basketIds;
   await mall.change(placed.orderNumber, { packages: [{ basketId, postagePrice: 1200 }] });
@@ -179,6 +187,12 @@ test("送料未確定 (-9999) holds the order; once the mall fixes the postage t
   assert.equal(released.total, 31000);
   assert.ok(!released.tags.some((t: { systemCode: string }) => t.systemCode === "amount_undetermined"));
   assert.equal(released.status, "awaiting_shipment", "paid by card and allocated: on to 出荷待ち by itself");
+  // 注文確認 follows once the amount is fixed.
+  assert.ok((await app.runDueJobs("mall-confirm-order")) >= 1);
+  assert.ok((await mall.view(placed.orderNumber)).orderProgress >= 200, "confirmed at the mall");
+  const confirmed = await detail(held.id);
+  assert.ok(confirmed.mall.confirmedAt);
+  assert.ok(!confirmed.tags.some((t: { systemCode: string }) => t.systemCode === "mall_reflection_error"));
 });
 
 test("test import: orders are checked but nothing is sent; processed test orders leave the lists for good", async () => {

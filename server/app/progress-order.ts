@@ -31,12 +31,13 @@ export async function progressOrder(
   meta: Meta,
 ): Promise<LoadedOrder> {
   let current = loaded;
+  const fromNew = loaded.row.status === "new";
   // Each step moves strictly forward through a finite table, so a handful of rounds always suffices.
   for (let round = 0; round < 8; round++) {
     const step = nextAutomaticStep(current.snapshot, meta.now);
     if (!step) return current;
     current = await saveDecision(tx, current, step, meta);
-    current = await onEnter(tx, ctx, current, step, meta);
+    current = await onEnter(tx, ctx, current, step, meta, fromNew);
   }
   return current;
 }
@@ -47,13 +48,20 @@ async function onEnter(
   order: LoadedOrder,
   step: Decision,
   meta: Meta,
+  fromNew: boolean,
 ): Promise<LoadedOrder> {
   const entered = step.events.find((e) => e.type === "status_changed");
   if (entered?.from === "new" && entered.to === "awaiting_confirmation") {
-    await confirmAtMall(tx, ctx, order, meta.now);
+    // RMS refuses 注文確認 while the postage is undetermined: that order is confirmed at 確認済, once
+    // the mall has fixed the amount and the 金額未確定 hold is gone.
+    if (order.snapshot.total !== null) await confirmAtMall(tx, ctx, order, meta.now);
     return applyTagRules(tx, order, meta);
   }
-  if (entered?.to === "confirmed") return allocate(tx, order, meta);
+  if (entered?.to === "confirmed") {
+    // Not when this same pass came from 新規受付: it has just queued the 注文確認 at 確認待.
+    if (!fromNew) await confirmAtMall(tx, ctx, order, meta.now);
+    return allocate(tx, order, meta);
+  }
   if (entered?.to === "awaiting_shipment") {
     await scheduleShipmentRequests(tx, ctx, order, meta);
   }

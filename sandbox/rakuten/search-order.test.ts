@@ -169,6 +169,15 @@ test("orderProgressList and dateType 2 (注文確認日) find what moved", async
   assert.deepEqual(codes(badStatus.body), ["ORDER_EXT_API_SEARCH_ORDER_ERROR_011"]);
 });
 
+test("datetimes count to the second: an order at 12:00:00.5 is in a window ending, or starting, at 12:00:00", async () => {
+  const order = await t.placeOrder({ orderedAt: "2025-06-02T12:00:00.500+09:00" });
+  const search = async (startDatetime: string, endDatetime: string) =>
+    (await t.rms(SEARCH, { dateType: 1, startDatetime, endDatetime })).body.orderNumberList;
+  assert.deepEqual(await search("2025-06-02T11:00:00+0900", "2025-06-02T12:00:00+0900"), [order.orderNumber]);
+  assert.deepEqual(await search("2025-06-02T12:00:00+0900", "2025-06-02T13:00:00+0900"), [order.orderNumber]);
+  assert.deepEqual(await search("2025-06-02T12:00:01+0900", "2025-06-02T13:00:00+0900"), []);
+});
+
 test("past 15,000 hits the numbers stop, while totalRecordsAmount still counts them all", async () => {
   const own = await startTestSandbox({ start: "2025-06-10T10:00:00+09:00" });
   try {

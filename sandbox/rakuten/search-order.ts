@@ -124,7 +124,11 @@ export function searchOrder({ state, shop, body, now }: RmsCall): Reply {
     const shippings = o.packages.flatMap((p) => p.shippings);
     if (noShippingDate && shippings.some((s) => s.shippingDate)) return false;
     if (noShippingNumber && shippings.some((s) => s.shippingNumber)) return false;
-    return datesOf(o).some((d) => d >= start && d <= end);
+    // RMS keeps its datetimes to the second: an order placed at 12:00:00.5 is one of 12:00:00's.
+    return datesOf(o).some((d) => {
+      const second = Math.floor(d.getTime() / 1000) * 1000;
+      return second >= start.getTime() && second <= end.getTime();
+    });
   });
   if (hits.length === 0) {
     return json(200, {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { spawnNode } from "#test/process.ts";
-import { DEMO_EMAIL, DEMO_PASSWORD } from "./demo.ts";
+import { DEMO_EMAIL, DEMO_PASSWORD } from "./set-up.ts";
 
 test("npm start -- --demo: orders of both shops (stock room, RSL) are imported and listed, and SIGTERM stops it", async () => {
   const dataDir = join(tmpdir(), `juchu-demo-${crypto.randomUUID()}`);

@@ -82,7 +82,9 @@ export async function importTrackingNumbers(
       });
       continue;
     }
-    boxesBySlip.set(row.slipNumber, [...(boxesBySlip.get(row.slipNumber) ?? []), row]);
+    const boxes = boxesBySlip.get(row.slipNumber);
+    if (boxes) boxes.push(row);
+    else boxesBySlip.set(row.slipNumber, [row]);
   }
   let shipped = 0;
   for (const [slipNumber, boxes] of boxesBySlip) {

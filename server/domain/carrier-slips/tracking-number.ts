@@ -58,10 +58,10 @@ export function carrierFromName(raw: string): Carrier | null {
 export function parseShippedOn(raw: string): string | null {
   const s = raw.normalize("NFKC").trim();
   // e飛伝's 出荷日時 carries the time too; the day is what the mall is told.
-  const time = /(?:[ T](?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)?$/.source;
-  const m =
-    new RegExp(`^(\\d{4})[/-](\\d{1,2})[/-](\\d{1,2})${time}`).exec(s) ??
-    new RegExp(`^(\\d{4})(\\d{2})(\\d{2})${time}`).exec(s);
+  const [day = "", time, ...more] = s.split(/[ T]/);
+  if (more.length > 0) return null;
+  if (time !== undefined && !/^(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?$/.test(time)) return null;
+  const m = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$/.exec(day) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(day);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (!isRealDate(y, mo, d)) return null;

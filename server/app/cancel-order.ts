@@ -56,7 +56,7 @@ export async function cancelOrder(
       if (!settings.returnStockOnCancel) return order;
       for (const s of order.shipments) {
         if (s.status !== "cancelled") continue;
-        const released = await releaseShipment(tx, s.id);
+        const released = await releaseShipment(tx, order.row, s.id, meta);
         if (released.length > 0) {
           await ctx.jobs.enqueue(tx, "allocate-waiting-orders", {
             accountId,

@@ -4,10 +4,12 @@ import { accountWarehouses } from "#server/db/product-queries.ts";
 import { products, stock } from "#server/db/schema.ts";
 import { notFound, Refusal } from "#server/domain/refusal.ts";
 import { nextOnHand, type StockChange } from "#server/domain/stock.ts";
+import { kindOfStockChange } from "#server/domain/stock-movement.ts";
 import { allocateWaiting, lockWaitingOrders } from "./allocate-waiting-orders.ts";
 import { type Actor, type AppContext, actorLabel } from "./context.ts";
 import { ordersWaitingFor } from "./stock-allocation.ts";
 import { lockStockFor } from "./stock-locks.ts";
+import { recordStockMovements } from "./stock-movements.ts";
 
 /**
  * 在庫数の変更 (a count, an arrival, a write-off). Arriving stock goes to the 確認済 orders short of
@@ -38,6 +40,19 @@ export async function changeStock(
     const onHand = nextOnHand(level, change);
     if (onHand instanceof Refusal) throw onHand;
     await tx.update(stock).set({ onHand }).where(here);
+    await recordStockMovements(
+      tx,
+      [
+        {
+          accountId,
+          productId,
+          warehouseId,
+          kind: kindOfStockChange(change),
+          onHandDelta: onHand - level.onHand,
+        },
+      ],
+      meta,
+    );
     if (onHand <= level.onHand) return;
 
     const served = new Set<string>();

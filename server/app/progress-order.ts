@@ -69,7 +69,7 @@ async function onEnter(
 }
 
 export async function allocate(tx: Db, order: LoadedOrder, meta: Meta): Promise<LoadedOrder> {
-  const outcome = await allocateOrder(tx, order);
+  const outcome = await allocateOrder(tx, order, meta);
   let current = order;
   for (const [shipmentId, full] of outcome) {
     const decision = setShipmentAllocated(current.snapshot, shipmentId, full);

@@ -11,6 +11,7 @@ import type { WarehouseResult } from "#server/ports/warehouse.ts";
 import type { AppContext } from "./context.ts";
 import { systemTag } from "./progress-order.ts";
 import { enqueueMallShippingReport } from "./report-shipping.ts";
+import { shipStock } from "./ship-stock.ts";
 import { dissolveConsolidation } from "./shipment-group.ts";
 import { warehouseClientOf } from "./warehouse-client.ts";
 
@@ -111,6 +112,8 @@ async function recordShippedResult(
   if (saved.snapshot.status === "shipped" && accepted.snapshot.status !== "shipped") {
     await enqueueMallShippingReport(tx, ctx, saved.row.id);
   }
+  // Stock rows last: every transaction locks the order before any stock row.
+  if (shipment?.status === "shipping") await shipStock(tx, [shipmentId], meta);
 }
 
 async function recordUnshippableResult(

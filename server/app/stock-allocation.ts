@@ -3,14 +3,18 @@ import type { Db } from "#server/db/database.ts";
 import type { LoadedOrder } from "#server/db/order-queries.ts";
 import { allocations, orders, shipments, stock } from "#server/db/schema.ts";
 import { productRequirements, takeFromStock } from "#server/domain/allocation.ts";
+import { recordStockMovements, type StockMovement } from "./stock-movements.ts";
+
+type Meta = { actor: string; now: Date };
 
 /**
  * 引当: reserves stock for each live shipment of the order. Rows are locked in product order so two
  * transactions never wait on each other in a circle; the stock row lock is what makes two orders
  * racing for the last unit take turns. Returns, per shipment, whether it is now fully allocated.
  */
-export async function allocateOrder(tx: Db, loaded: LoadedOrder): Promise<Map<string, boolean>> {
+export async function allocateOrder(tx: Db, loaded: LoadedOrder, meta: Meta): Promise<Map<string, boolean>> {
   const result = new Map<string, boolean>();
+  const taken: Omit<StockMovement, "accountId">[] = [];
   const mappings = loaded.items.flatMap((i) => (i.mapping ? [i.mapping] : []));
   for (const shipment of loaded.shipments) {
     if (shipment.status !== "allocating" && shipment.status !== "allocated") continue;
@@ -39,13 +43,25 @@ export async function allocateOrder(tx: Db, loaded: LoadedOrder): Promise<Map<st
         )
         .onConflictDoNothing();
     }
-    result.set(shipment.id, await fillShipment(tx, shipment.id));
+    result.set(shipment.id, await fillShipment(tx, shipment.id, taken));
   }
+  await recordStockMovements(
+    tx,
+    taken.map((m) => ({ ...m, accountId: loaded.row.accountId, orderId: loaded.row.id })),
+    meta,
+  );
   return result;
 }
 
-/** Tops up a shipment's allocations from available stock; true when nothing is missing any more. */
-async function fillShipment(tx: Db, shipmentId: string): Promise<boolean> {
+/**
+ * Tops up a shipment's allocations from available stock; true when nothing is missing any more.
+ * Each unit taken is added to `taken`, the 引当 movements the caller records.
+ */
+async function fillShipment(
+  tx: Db,
+  shipmentId: string,
+  taken: Omit<StockMovement, "accountId">[],
+): Promise<boolean> {
   const rows = await tx
     .select()
     .from(allocations)
@@ -70,6 +86,13 @@ async function fillShipment(tx: Db, shipmentId: string): Promise<boolean> {
         .update(allocations)
         .set({ allocated: a.allocated + take })
         .where(and(eq(allocations.shipmentId, shipmentId), eq(allocations.productId, a.productId)));
+      taken.push({
+        productId: a.productId,
+        warehouseId: a.warehouseId,
+        kind: "allocate",
+        allocatedDelta: take,
+        shipmentId,
+      });
     }
     if (take < missing) complete = false;
   }
@@ -77,7 +100,12 @@ async function fillShipment(tx: Db, shipmentId: string): Promise<boolean> {
 }
 
 /** Gives back what a shipment holds (cancel with 在庫戻し on); returns the products given back. */
-export async function releaseShipment(tx: Db, shipmentId: string): Promise<string[]> {
+export async function releaseShipment(
+  tx: Db,
+  order: { id: string; accountId: string },
+  shipmentId: string,
+  meta: Meta,
+): Promise<string[]> {
   const rows = await tx
     .select()
     .from(allocations)
@@ -90,6 +118,19 @@ export async function releaseShipment(tx: Db, shipmentId: string): Promise<strin
       .where(and(eq(stock.productId, a.productId), eq(stock.warehouseId, a.warehouseId)));
   }
   await tx.delete(allocations).where(eq(allocations.shipmentId, shipmentId));
+  await recordStockMovements(
+    tx,
+    rows.map((a) => ({
+      accountId: order.accountId,
+      productId: a.productId,
+      warehouseId: a.warehouseId,
+      kind: "release",
+      allocatedDelta: -a.allocated,
+      orderId: order.id,
+      shipmentId,
+    })),
+    meta,
+  );
   return rows.map((a) => a.productId);
 }
 

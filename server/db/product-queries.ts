@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "./database.ts";
-import { products, stock, warehouses } from "./schema.ts";
+import { allocations, products, shipments, stock, warehouses } from "./schema.ts";
 
 export type StockView = {
   warehouseId: string;
@@ -8,6 +8,8 @@ export type StockView = {
   onHand: number;
   allocated: number;
   available: number;
+  /** Units the shipments still 在庫引当中 lack: what waiting orders need on top of 有効在庫. */
+  waitingNeed: number;
 };
 export type ProductView = { id: string; sku: string; name: string; stock: StockView[] };
 
@@ -29,17 +31,26 @@ export async function withStock(
   rows: readonly { id: string; sku: string; name: string }[],
 ): Promise<ProductView[]> {
   if (rows.length === 0) return [];
-  const [houses, levels] = await Promise.all([
+  const ids = rows.map((r) => r.id);
+  const [houses, levels, needs] = await Promise.all([
     accountWarehouses(db, accountId),
+    db.select().from(stock).where(inArray(stock.productId, ids)),
     db
-      .select()
-      .from(stock)
+      .select({
+        productId: allocations.productId,
+        warehouseId: allocations.warehouseId,
+        missing: sql<number>`sum(${allocations.required} - ${allocations.allocated})::int`,
+      })
+      .from(allocations)
+      .innerJoin(shipments, eq(shipments.id, allocations.shipmentId))
       .where(
-        inArray(
-          stock.productId,
-          rows.map((r) => r.id),
+        and(
+          inArray(allocations.productId, ids),
+          sql`${allocations.allocated} < ${allocations.required}`,
+          eq(shipments.status, "allocating"),
         ),
-      ),
+      )
+      .groupBy(allocations.productId, allocations.warehouseId),
   ]);
   return rows.map((p) => ({
     id: p.id,
@@ -49,7 +60,15 @@ export async function withStock(
       const s = levels.find((l) => l.productId === p.id && l.warehouseId === w.id);
       const onHand = s?.onHand ?? 0;
       const allocated = s?.allocated ?? 0;
-      return { warehouseId: w.id, warehouseName: w.name, onHand, allocated, available: onHand - allocated };
+      const waitingNeed = needs.find((n) => n.productId === p.id && n.warehouseId === w.id)?.missing ?? 0;
+      return {
+        warehouseId: w.id,
+        warehouseName: w.name,
+        onHand,
+        allocated,
+        available: onHand - allocated,
+        waitingNeed,
+      };
     }),
   }));
 }

@@ -209,8 +209,10 @@ export function recordPayment(
       { errors: [{ path: "amount", message: `請求額 ${order.total}円 と一致しません` }] },
     );
   }
+  // 入金確認待ち超過 says the money is late; once it is in, the tag has nothing left to say.
+  const overdue = order.tags.filter((t) => t.systemCode === "payment_overdue");
   return {
-    order: { ...order, paidAt: input.paidAt },
+    order: { ...order, paidAt: input.paidAt, tags: order.tags.filter((t) => !overdue.includes(t)) },
     events: [
       {
         type: "payment_recorded",
@@ -218,6 +220,11 @@ export function recordPayment(
           order.total === null ? "入金を確認しました(請求額未確定)" : `入金を確認しました(${order.total}円)`,
         detail: { amount: order.total },
       },
+      ...overdue.map((t) => ({
+        type: "tag_removed",
+        message: `タグ「${t.name}」を外しました(入金確認済み)`,
+        detail: { tagId: t.tagId },
+      })),
     ],
   };
 }

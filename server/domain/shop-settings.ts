@@ -38,6 +38,9 @@ const DEFAULT_GRACE_MINUTES: Record<Channel, number> = {
   manual: 0,
 };
 
+/** Japanese banks and convenience stores usually give a week to pay. */
+export const DEFAULT_PAYMENT_OVERDUE_DAYS = 7;
+
 const minutes = (max: number) =>
   z.int("分は整数で指定してください").min(0, "0以上で指定してください").max(max);
 
@@ -59,6 +62,12 @@ export const shopSettingsSchema = z.object({
   syncStartAt: z.iso
     .datetime({ offset: true, error: "日時はISO 8601(タイムゾーン付き)で指定してください" })
     .nullable(),
+  /** 入金確認待ち超過: days a prepaid order may stay unpaid before it is tagged. */
+  paymentOverdueDays: z
+    .int("日数は整数で指定してください")
+    .min(1, "1日以上で指定してください")
+    .max(90, "90日以内で指定してください")
+    .default(DEFAULT_PAYMENT_OVERDUE_DAYS),
   /** The warehouse that ships this shop's orders; null means the account's first warehouse. */
   warehouseId: z.uuid().nullable(),
 });
@@ -74,6 +83,7 @@ export function defaultShopSettings(channel: Channel): ShopSettings {
     importEnabled: false,
     importIntervalMinutes: 3,
     testImportMode: false,
+    paymentOverdueDays: DEFAULT_PAYMENT_OVERDUE_DAYS,
     syncEnabled: false,
     syncStartAt: null,
     warehouseId: null,

@@ -9,8 +9,12 @@ export const SYSTEM_TAGS = {
   /** The warehouse took the request, then could not ship it (欠品 …): fix it, then request again or cancel. */
   warehouse_unshippable: { name: "倉庫出荷不可", hold: true, color: "#d9534f" },
   mall_reflection_error: { name: "モール反映エラー", hold: false, color: "#d9534f" },
+  /** The ship-to lacks a required part, or its postal code is not in its prefecture (domain/ship-to-check.ts). */
   address_error: { name: "住所エラー", hold: true, color: "#f0ad4e" },
+  /** A prepaid order still unpaid the shop's paymentOverdueDays after ordering; off again once paid. */
   payment_overdue: { name: "入金確認待ち超過", hold: false, color: "#5bc0de" },
+  /** 確認済 but a shipment is still short of stock: shows who waits for the next arrival, holds nothing. */
+  stock_short: { name: "在庫不足", hold: false, color: "#f0ad4e" },
   /** The mall has not fixed the bill yet (Rakuten 送料未確定 -9999): set it in the mall; the next import clears it. */
   amount_undetermined: { name: "金額未確定", hold: true, color: "#f0ad4e" },
   /** The mall changed the items after import: Juchu does not rewrite them on its own. */

@@ -9,6 +9,7 @@ import { MAX_ON_HAND } from "#server/domain/stock.ts";
 import type { JuchuApi } from "./app.ts";
 import { errorResponses, json, security } from "./openapi.ts";
 import { registerProductMappingRoutes } from "./product-mappings.ts";
+import { registerStockMovementRoutes } from "./stock-movements.ts";
 
 const productSchema = z
   .object({
@@ -22,6 +23,7 @@ const productSchema = z
         onHand: z.int(),
         allocated: z.int().describe("注文に引当済みの数"),
         available: z.int().describe("onHand - allocated: 新しい注文に引当てられる数"),
+        waitingNeed: z.int().describe("在庫引当中の出荷にまだ足りない数(引当待ちの注文が必要とする数)"),
       }),
     ),
   })
@@ -179,4 +181,5 @@ export function registerProductRoutes(app: JuchuApi, ctx: AppContext): void {
   );
 
   registerProductMappingRoutes(app, ctx);
+  registerStockMovementRoutes(app, ctx);
 }

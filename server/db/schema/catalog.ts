@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { check, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigserial,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { accounts } from "./accounts.ts";
 import { created, ts } from "./columns.ts";
 import { shops } from "./shops.ts";
@@ -86,4 +97,33 @@ export const productMappingComponents = pgTable(
     primaryKey({ columns: [t.mappingId, t.productId] }),
     check("component_quantity_positive", sql`${t.quantity} > 0`),
   ],
+);
+
+/**
+ * 在庫履歴: every change of a stock row, written in the transaction that makes it, so a product's
+ * 在庫 (and 引当) at a warehouse is always the sum of its movements' deltas.
+ */
+export const stockMovements = pgTable(
+  "stock_movements",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    accountId: uuid("account_id").notNull(),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id),
+    warehouseId: uuid("warehouse_id")
+      .notNull()
+      .references(() => warehouses.id),
+    /** StockMovementKind: opening, receipt, count, allocate, release, ship. */
+    kind: text("kind").notNull(),
+    onHandDelta: integer("on_hand_delta").notNull().default(0),
+    allocatedDelta: integer("allocated_delta").notNull().default(0),
+    /** The order and shipment it was for (引当, 引当解除, 出荷); null for the merchant's own edits. */
+    orderId: uuid("order_id"),
+    shipmentId: uuid("shipment_id"),
+    /** Who did it, as the order timeline names it (user:…, token:…, system:…). */
+    actor: text("actor").notNull(),
+    at: ts("at").notNull(),
+  },
+  (t) => [index("stock_movements_product_idx").on(t.productId, t.warehouseId, t.id)],
 );

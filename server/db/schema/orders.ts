@@ -78,6 +78,12 @@ export const orders = pgTable(
     index("orders_search_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
     index("orders_buyer_idx").on(t.accountId, t.buyerEmail),
     index("orders_grace_idx").on(t.graceUntil).where(sql`${t.status} = 'new'`),
+    // 入金確認待ち超過: the periodic sweep reads only open prepaid orders still unpaid, oldest first.
+    index("orders_unpaid_idx")
+      .on(t.orderedAt)
+      .where(
+        sql`${t.paidAt} is null and ${t.deletedAt} is null and ${t.status} in ('new', 'awaiting_confirmation', 'confirmed') and ${t.paymentMethod} in ('bank_transfer', 'convenience_store', 'postal_transfer')`,
+      ),
     // Import re-reads the open orders it has looked at least recently.
     index("orders_mall_recheck_idx")
       .on(t.shopId, t.mallCheckedAt)

@@ -60,6 +60,7 @@ async function onEnter(
   if (entered?.to === "confirmed") {
     // Not when this same pass came from 新規受付: it has just queued the 注文確認 at 確認待.
     if (!fromNew) await confirmAtMall(tx, ctx, order, meta.now);
+    if (order.row.testImport) return testImportHoldsNoStock(tx, order, meta);
     return allocate(tx, order, meta);
   }
   if (entered?.to === "awaiting_shipment") {
@@ -85,6 +86,22 @@ export async function allocate(tx: Db, order: LoadedOrder, meta: Meta): Promise<
     current = await saveDecision(tx, current, { ...decision, events }, meta);
   }
   return current;
+}
+
+/** テスト取込 (SPEC.md §6): the order stops at 確認済 without taking stock, so processing it changes nothing. */
+async function testImportHoldsNoStock(tx: Db, order: LoadedOrder, meta: Meta): Promise<LoadedOrder> {
+  await appendEvents(
+    tx,
+    order.row,
+    [
+      {
+        type: "test_import_no_allocation",
+        message: "テスト取込の注文のため、在庫の引当と倉庫への出荷依頼はしません",
+      },
+    ],
+    meta,
+  );
+  return order;
 }
 
 /** 注文確認: the order passed 新規受付, so the mall hears the merchant has taken it on (受注連動 only). */

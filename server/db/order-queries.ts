@@ -128,6 +128,7 @@ export async function assembleOrder(
       items: mappedItems.map((i) => ({ mapped: i.mapping !== null })),
       shipments: shipmentRows.map((s) => ({ id: s.id, status: s.status as ShippingStatus })),
       tags: tagRows,
+      testImport: row.testImport,
     },
   };
 }

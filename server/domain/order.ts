@@ -21,6 +21,8 @@ export type OrderSnapshot = {
   items: readonly { mapped: boolean }[];
   shipments: readonly ShipmentSnapshot[];
   tags: readonly AttachedTag[];
+  /** テスト取込: checked up to 確認済, but it takes no stock and is never sent to a warehouse. */
+  testImport?: boolean;
 };
 
 export type ShipmentSnapshot = { id: string; status: ShippingStatus };

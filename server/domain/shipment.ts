@@ -30,6 +30,7 @@ export function requestShipmentRefusal(order: OrderSnapshot, shipmentId: string)
   if (!shipment) return new Refusal("shipment.not_found", "出荷が見つかりません。");
   if (order.status === "cancelled" || order.deletedAt)
     return refuse("order_cancelled", "キャンセルされた注文は出荷依頼できません。");
+  if (order.testImport) return refuse("test_import", "テスト取込の注文は倉庫へ出荷依頼できません。");
   if (shipment.status !== "awaiting_shipment" && shipment.status !== "unshippable") {
     return refuse(
       "shipment_not_ready",

@@ -3,7 +3,7 @@ import { DEFAULT_MALL_CANCEL_REASON, type MallCancelReason } from "#server/domai
 import { cancelOrder as decideCancel } from "#server/domain/order.ts";
 import { mallSyncActive } from "#server/domain/shop-settings.ts";
 import type { Actor, AppContext } from "./context.ts";
-import { shopSettings } from "./progress-order.ts";
+import { followStockShortage, shopSettings } from "./progress-order.ts";
 import { releaseShipment } from "./stock-allocation.ts";
 import { commandOrder } from "./with-order.ts";
 
@@ -30,7 +30,8 @@ export async function cancelOrder(
     accountId,
     orderId,
     (order) => decideCancel(order, input),
-    async ({ tx, order, meta }) => {
+    async ({ tx, order: cancelled, meta }) => {
+      const order = await followStockShortage(tx, cancelled, meta);
       const settings = await shopSettings(tx, order.row.shopId);
       if (order.shipments.some((s) => s.requestedAt)) {
         warnings.push(WAREHOUSE_NOT_TOLD);

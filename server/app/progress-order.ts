@@ -2,6 +2,7 @@ import { and, count, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "#server/db/database.ts";
 import { appendEvents, type LoadedOrder, saveDecision } from "#server/db/order-queries.ts";
 import { orders, products, shipments, shops, tags } from "#server/db/schema.ts";
+import type { ShipTo } from "#server/domain/address.ts";
 import {
   type Decision,
   hasUnmappedItem,
@@ -9,7 +10,9 @@ import {
   type OrderEvent,
   setShipmentAllocated,
 } from "#server/domain/order.ts";
-import { attachTag } from "#server/domain/order-tagging.ts";
+import { attachTag, detachTag, isShortOfStock } from "#server/domain/order-tagging.ts";
+import { Refusal } from "#server/domain/refusal.ts";
+import { shipToProblems } from "#server/domain/ship-to-check.ts";
 import { mallSyncActive, type ShopSettings } from "#server/domain/shop-settings.ts";
 import type { SystemTagCode } from "#server/domain/system-tags.ts";
 import { tagRuleFactsOf } from "#server/domain/tag-rule-facts.ts";
@@ -85,7 +88,21 @@ export async function allocate(tx: Db, order: LoadedOrder, meta: Meta): Promise<
         ];
     current = await saveDecision(tx, current, { ...decision, events }, meta);
   }
-  return current;
+  return followStockShortage(tx, current, meta);
+}
+
+/** 在庫不足 follows the shipments: on while 確認済 and short of stock, off once allocated or cancelled. */
+export async function followStockShortage(tx: Db, order: LoadedOrder, meta: Meta): Promise<LoadedOrder> {
+  const attached = order.snapshot.tags.find((t) => t.systemCode === "stock_short");
+  const short = isShortOfStock(order.snapshot);
+  if (short && !attached) {
+    return attachIfAbsent(tx, order, await systemTag(tx, order.row.accountId, "stock_short"), "system", meta);
+  }
+  if (!short && attached) {
+    const detached = detachTag(order.snapshot, attached.tagId, false);
+    if (!(detached instanceof Refusal)) return saveDecision(tx, order, detached, meta);
+  }
+  return order;
 }
 
 /** テスト取込 (SPEC.md §6): the order stops at 確認済 without taking stock, so processing it changes nothing. */
@@ -167,6 +184,7 @@ async function applyTagRules(tx: Db, order: LoadedOrder, meta: Meta): Promise<Lo
     const tag = await systemTag(tx, current.row.accountId, "amount_undetermined");
     current = await attachIfAbsent(tx, current, tag, "system", meta);
   }
+  current = await checkShipTos(tx, current, meta);
   const ruleTags = await tx
     .select({ id: tags.id, name: tags.name, hold: tags.hold, rule: tags.rule })
     .from(tags)
@@ -186,6 +204,27 @@ async function applyTagRules(tx: Db, order: LoadedOrder, meta: Meta): Promise<Lo
     );
   }
   return current;
+}
+
+/** 住所エラー: every ship-to the order's parcels go to, checked once, at 確認待; the timeline says what is wrong. */
+async function checkShipTos(tx: Db, order: LoadedOrder, meta: Meta): Promise<LoadedOrder> {
+  const problems = [
+    ...new Set(
+      order.shipments
+        .filter((s) => s.status !== "cancelled")
+        .flatMap((s) =>
+          shipToProblems((s.shipTo ?? order.row.shipTo) as Partial<ShipTo>).map((p) => p.message),
+        ),
+    ),
+  ];
+  if (problems.length === 0) return order;
+  await appendEvents(
+    tx,
+    order.row,
+    [{ type: "address_error", message: `住所エラー: ${problems.join("。")}`, detail: { problems } }],
+    meta,
+  );
+  return attachIfAbsent(tx, order, await systemTag(tx, order.row.accountId, "address_error"), "system", meta);
 }
 
 async function attachIfAbsent(

@@ -7,7 +7,7 @@ import { setShipmentAllocated } from "#server/domain/order.ts";
 import type { ShippingStatus } from "#server/domain/order-status.ts";
 import { notFound } from "#server/domain/refusal.ts";
 import { type Actor, type AppContext, actorLabel } from "./context.ts";
-import { progressOrder } from "./progress-order.ts";
+import { followStockShortage, progressOrder } from "./progress-order.ts";
 
 /**
  * 分割出荷: the chosen lines leave in a shipment of their own. What was reserved for them moves with
@@ -75,6 +75,7 @@ export async function splitShipment(
         const full = rows.every((a) => a.allocated === a.required);
         current = await saveDecision(tx, current, setShipmentAllocated(current.snapshot, id, full), meta);
       }
+      current = await followStockShortage(tx, current, meta);
       current = await progressOrder(tx, ctx, current, meta);
     }
     if (shipment.status === "awaiting_shipment") {

@@ -35,6 +35,15 @@ export function attachTag(
   return { order: tagged, events: [event] };
 }
 
+/** 在庫不足: 確認済 with a shipment still short of stock — a test import takes none, so it never is. */
+export function isShortOfStock(order: OrderSnapshot): boolean {
+  return (
+    order.status === "confirmed" &&
+    !order.testImport &&
+    order.shipments.some((s) => s.status === "allocating")
+  );
+}
+
 /** `causePersists`: for a system tag, whether what set it is still true (e.g. an item is still unmapped). */
 export function detachTag(order: OrderSnapshot, tagId: string, causePersists: boolean): Decision | Refusal {
   const tag = order.tags.find((t) => t.tagId === tagId);

@@ -135,3 +135,27 @@ test("with 在庫戻し off a cancel releases nothing", async () => {
   assert.equal(await t.runDueJobs("allocate-waiting-orders"), 0);
   assert.equal((await get(second.id)).status, "confirmed");
 });
+
+test("orders short of stock carry 在庫不足 (no hold) until stock arrives or they are cancelled; 商品 shows what they need", async () => {
+  const p = await mapped("wanted", 1);
+  const a = await newOrder(t, orderBody(shopId, "WANT-1", [{ mallItemCode: "wanted", quantity: 3 }]));
+  t.clock.advance(60_000); // ordered later: served after WANT-1
+  const b = await newOrder(t, orderBody(shopId, "WANT-2", [{ mallItemCode: "wanted", quantity: 2 }]));
+  const short = a.tags.find((x: { systemCode: string }) => x.systemCode === "stock_short");
+  assert.deepEqual([short?.name, short?.hold], ["在庫不足", false]);
+  assert.equal(a.status, "confirmed");
+  const line = (await t.api("GET", `/api/products/${p}`)).body.stock[0];
+  assert.deepEqual([line.available, line.waitingNeed], [0, 4]);
+  const found = await t.api("GET", `/api/orders?tag=${short.id}&limit=500`);
+  const numbers = found.body.items.map((o: { mallOrderNumber: string }) => o.mallOrderNumber);
+  assert.ok(numbers.includes("WANT-1") && numbers.includes("WANT-2"), JSON.stringify(numbers));
+
+  await addStock(p, 2);
+  const served = await get(a.id);
+  assert.equal(served.status, "awaiting_shipment");
+  assert.ok(!served.tags.some((x: { systemCode: string }) => x.systemCode === "stock_short"));
+  assert.ok((await get(b.id)).tags.some((x: { systemCode: string }) => x.systemCode === "stock_short"));
+  assert.equal((await t.api("POST", `/api/orders/${b.id}/cancel`, {})).status, 200);
+  assert.ok(!(await get(b.id)).tags.some((x: { systemCode: string }) => x.systemCode === "stock_short"));
+  assert.equal((await t.api("GET", `/api/products/${p}`)).body.stock[0].waitingNeed, 0);
+});

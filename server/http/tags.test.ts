@@ -46,6 +46,13 @@ type OrderOptions = {
   item?: string;
 };
 
+/** A postal code of each prefecture the tests use: one that disagrees gets 住所エラー. */
+const POSTAL_CODES: Record<string, string> = {
+  東京都: "100-0001",
+  大阪府: "530-0001",
+  北海道: "060-0001",
+};
+
 async function newOrder(m: Merchant, number: string, o: OrderOptions = {}) {
   // Each order a minute after the last, so "newest first" and buyer counts are unambiguous.
   t.clock.advance(60_000);
@@ -56,7 +63,7 @@ async function newOrder(m: Merchant, number: string, o: OrderOptions = {}) {
     buyer: { name: buyer, email: o.email ?? "taro@example.com", phone: "03-1234-5678" },
     shipTo: {
       name: o.shipToName ?? buyer,
-      postalCode: "100-0001",
+      postalCode: POSTAL_CODES[o.prefecture ?? "東京都"],
       prefecture: o.prefecture ?? "東京都",
       address1: "千代田区千代田1-1",
       phone: "03-1234-5678",

@@ -2,6 +2,7 @@ import type { PgBoss } from "pg-boss";
 import type { AppContext } from "#server/app/context.ts";
 import { enqueueMailDispatch } from "#server/app/dispatch-mails.ts";
 import { enqueueDueImports } from "#server/app/import-shop.ts";
+import { tagOverduePayments } from "#server/app/payment-overdue.ts";
 import { enqueueStockPushes } from "#server/app/push-stock.ts";
 import { enqueueDueWarehousePolls } from "#server/app/warehouse-polls.ts";
 import { handleAllocateWaiting } from "./allocate-waiting-orders.ts";
@@ -32,7 +33,10 @@ export const HANDLERS: Record<JobName, (ctx: AppContext, data: any) => Promise<v
   "send-mail": handleSendMail,
 };
 
-/** How often the worker looks for shops due an import or a stock push, and warehouses due a results poll. */
+/**
+ * How often the worker looks for shops due an import or a stock push, warehouses due a results poll,
+ * and prepaid orders past their payment deadline.
+ */
 const TICK_MS = 15_000;
 
 /** Starts one worker per queue; a handler that throws is retried with backoff by pg-boss. */
@@ -52,6 +56,7 @@ export async function startWorkers(
       await enqueueStockPushes(ctx);
       await enqueueDueWarehousePolls(ctx);
       await enqueueMailDispatch(ctx);
+      await tagOverduePayments(ctx);
     } catch (error) {
       console.error("scheduler tick failed:", error);
     }

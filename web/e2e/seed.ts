@@ -6,14 +6,14 @@ export type Seeded = { manualShop: string; rakutenShop: string; tagId: string };
 type Line = { mallItemCode: string; name: string; unitPrice: number; quantity: number; mallSkuCode?: string };
 
 const PEOPLE = [
-  ["佐藤 花子", "大阪府", "大阪市北区梅田1-1"],
-  ["鈴木 一郎", "東京都", "千代田区丸の内1-1"],
-  ["高橋 美咲", "北海道", "札幌市中央区北1条西1"],
-  ["田中 健太", "福岡県", "福岡市博多区博多駅前2-1"],
-  ["伊藤 さくら", "愛知県", "名古屋市中村区名駅1-1"],
-  ["渡辺 翔", "宮城県", "仙台市青葉区中央1-1"],
-  ["山本 由美", "京都府", "京都市下京区烏丸通1"],
-  ["中村 大輔", "広島県", "広島市中区基町1-1"],
+  ["佐藤 花子", "530-0001", "大阪府", "大阪市北区梅田1-1"],
+  ["鈴木 一郎", "100-0005", "東京都", "千代田区丸の内1-1"],
+  ["高橋 美咲", "060-0001", "北海道", "札幌市中央区北1条西1"],
+  ["田中 健太", "812-0012", "福岡県", "福岡市博多区博多駅前2-1"],
+  ["伊藤 さくら", "450-0002", "愛知県", "名古屋市中村区名駅1-1"],
+  ["渡辺 翔", "980-0021", "宮城県", "仙台市青葉区中央1-1"],
+  ["山本 由美", "600-8216", "京都府", "京都市下京区烏丸通1"],
+  ["中村 大輔", "730-0011", "広島県", "広島市中区基町1-1"],
 ] as const;
 
 export function order(
@@ -28,13 +28,13 @@ export function order(
     shippingFee?: number;
   } = {},
 ) {
-  const [name, prefecture, address1] = PEOPLE[(extra.buyer ?? 0) % PEOPLE.length] ?? PEOPLE[0];
+  const [name, postalCode, prefecture, address1] = PEOPLE[(extra.buyer ?? 0) % PEOPLE.length] ?? PEOPLE[0];
   return {
     shopId,
     mallOrderNumber,
     ...(extra.orderedAt ? { orderedAt: extra.orderedAt } : {}),
     buyer: { name, email: `buyer${extra.buyer ?? 0}@example.com`, phone: "090-1234-5678" },
-    shipTo: { name, postalCode: "100-0001", prefecture, address1, phone: "03-1234-5678" },
+    shipTo: { name, postalCode, prefecture, address1, phone: "03-1234-5678" },
     paymentMethod: extra.paymentMethod ?? "credit_card",
     items,
     shippingFee: extra.shippingFee ?? 600,

@@ -76,6 +76,7 @@ test("an order with two ship-tos becomes two shipments, each reserving its own l
         sender: {
           familyName: "楽天",
           firstName: "花子",
+          zipCode: "530-0001",
           prefecture: "大阪府",
           city: "大阪市北区",
           subAddress: "梅田1-1",

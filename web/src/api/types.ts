@@ -190,6 +190,8 @@ export type ShopSettings = {
   importEnabled: boolean;
   importIntervalMinutes: number;
   testImportMode: boolean;
+  /** Absent on shops saved before the setting existed. */
+  paymentOverdueDays?: number;
   syncEnabled: boolean;
   syncStartAt: string | null;
   warehouseId: string | null;
@@ -234,8 +236,24 @@ export type StockLine = {
   onHand: number;
   allocated: number;
   available: number;
+  /** Units the shipments still 在庫引当中 lack. */
+  waitingNeed: number;
 };
 export type Product = { id: string; sku: string; name: string; stock: StockLine[] };
+
+export type StockMovement = {
+  id: number;
+  at: string;
+  kind: string;
+  kindLabel: string;
+  warehouseId: string;
+  warehouseName: string;
+  onHandDelta: number;
+  allocatedDelta: number;
+  order: { id: string; mallOrderNumber: string } | null;
+  shipmentId: string | null;
+  actor: string;
+};
 
 export type Mapping = {
   id: string;

@@ -7,8 +7,12 @@ import { useReference } from "../shell/reference-data.tsx";
 import { Field } from "../ui/field.tsx";
 import { Empty, ErrorNotice, Loading, Notice } from "../ui/states.tsx";
 import { StockEditor } from "./stock-editor.tsx";
+import { StockHistory } from "./stock-history.tsx";
 
-/** 商品・在庫: every product with its stock per warehouse, searchable, stock editable in place. */
+/**
+ * 商品・在庫: every product with its stock per warehouse, searchable, stock editable in place. A line
+ * with nothing left to sell (有効 ≤ 0) stands out, with what the orders waiting for it still need.
+ */
 export function ProductsScreen() {
   const { warehouses } = useReference();
   const [q, setQ] = useState("");
@@ -16,7 +20,7 @@ export function ProductsScreen() {
   const [cursors, setCursors] = useState<string[]>([""]);
   const cursor = cursors.at(-1) ?? "";
   const list = useApi<Page<Product>>(`/api/products${query({ q: applied, cursor, limit: 50 })}`);
-  const [editing, setEditing] = useState<string>();
+  const [open, setOpen] = useState<{ id: string; panel: Panel }>();
 
   const search = (event: FormEvent) => {
     event.preventDefault();
@@ -73,8 +77,8 @@ export function ProductsScreen() {
                 <ProductRow
                   key={p.id}
                   product={p}
-                  editing={editing === p.id}
-                  onEdit={(on) => setEditing(on ? p.id : undefined)}
+                  panel={open?.id === p.id ? open.panel : undefined}
+                  onOpen={(panel) => setOpen(panel ? { id: p.id, panel } : undefined)}
                   onSaved={list.reload}
                 />
               ))}
@@ -107,17 +111,20 @@ export function ProductsScreen() {
   );
 }
 
+type Panel = "edit" | "history";
+
 function ProductRow({
   product,
-  editing,
-  onEdit,
+  panel,
+  onOpen,
   onSaved,
 }: {
   product: Product;
-  editing: boolean;
-  onEdit: (on: boolean) => void;
+  panel: Panel | undefined;
+  onOpen: (panel: Panel | undefined) => void;
   onSaved: () => void;
 }) {
+  const toggle = (which: Panel) => onOpen(panel === which ? undefined : which);
   return (
     <>
       <tr data-sku={product.sku}>
@@ -126,31 +133,51 @@ function ProductRow({
         </td>
         <td>{product.name}</td>
         {product.stock.map((s) => (
-          <td key={s.warehouseId} className="num nowrap">
+          <td
+            key={s.warehouseId}
+            className={`num nowrap${s.available <= 0 ? " stock-out" : ""}`}
+            data-warehouse={s.warehouseName}
+          >
             {count(s.onHand)} / {count(s.allocated)} / <strong>{count(s.available)}</strong>
+            {s.available <= 0 && <span className="badge badge-stock-out">在庫切れ</span>}
+            {s.waitingNeed > 0 && (
+              <div className="stock-waiting">引当待ちの注文にあと{count(s.waitingNeed)}個</div>
+            )}
           </td>
         ))}
-        <td>
+        <td className="nowrap">
           <button
             type="button"
             className="button button-quiet"
-            aria-expanded={editing}
-            onClick={() => onEdit(!editing)}
+            aria-expanded={panel === "edit"}
+            onClick={() => toggle("edit")}
           >
             在庫を編集
           </button>
+          <button
+            type="button"
+            className="button button-quiet"
+            aria-expanded={panel === "history"}
+            onClick={() => toggle("history")}
+          >
+            在庫履歴
+          </button>
         </td>
       </tr>
-      {editing && (
+      {panel && (
         <tr className="row-editor">
           <td colSpan={product.stock.length + 3}>
-            <StockEditor
-              product={product}
-              onDone={() => {
-                onEdit(false);
-                onSaved();
-              }}
-            />
+            {panel === "edit" ? (
+              <StockEditor
+                product={product}
+                onDone={() => {
+                  onOpen(undefined);
+                  onSaved();
+                }}
+              />
+            ) : (
+              <StockHistory product={product} />
+            )}
           </td>
         </tr>
       )}

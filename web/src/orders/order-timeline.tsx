@@ -3,7 +3,7 @@ import { dateTime } from "../format.ts";
 import { useSignedIn } from "../session/session.tsx";
 
 /** Who did it, in words: the timeline stores `user:<id>`, `token:<id>` or `system[:job]`. */
-function actorLabel(actor: string, myUserId: string): string {
+export function actorLabel(actor: string, myUserId: string): string {
   const [kind, id] = actor.split(":");
   if (kind === "user") return id === myUserId ? "あなた" : "ユーザー";
   if (kind === "token") return "APIトークン";

@@ -117,6 +117,21 @@ export function ShopSettingsForm({ shop, onSaved }: { shop: Shop; onSaved: () =>
           onChange={(e) => set("shipmentRequestDelayMinutes", Number(e.target.value))}
         />
       </Field>
+      <Field
+        label="入金確認待ち超過までの日数"
+        path="settings.paymentOverdueDays"
+        error={error}
+        hint="前払い(銀行振込・コンビニ・郵便振替)の注文が、注文からこの日数を過ぎても未入金ならタグ「入金確認待ち超過」を付けます"
+      >
+        <input
+          type="number"
+          min={1}
+          className="input-short"
+          // Shops saved before this setting existed have none until saved: the server then uses its default.
+          value={s.paymentOverdueDays ?? ""}
+          onChange={(e) => set("paymentOverdueDays", Number(e.target.value))}
+        />
+      </Field>
       <Field label="出荷元倉庫" path="settings.warehouseId" error={error}>
         <select value={s.warehouseId ?? ""} onChange={(e) => set("warehouseId", e.target.value || null)}>
           <option value="">最初の倉庫({warehouses[0]?.name ?? "—"})</option>

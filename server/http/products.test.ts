@@ -24,7 +24,14 @@ test("a product is created, read, renamed and listed with a stock line per wareh
   assert.equal(created.body.stock.length, 1);
   assert.deepEqual(
     { ...created.body.stock[0], warehouseId: undefined },
-    { warehouseId: undefined, warehouseName: "自社倉庫", onHand: 0, allocated: 0, available: 0 },
+    {
+      warehouseId: undefined,
+      warehouseName: "自社倉庫",
+      onHand: 0,
+      allocated: 0,
+      available: 0,
+      waitingNeed: 0,
+    },
   );
 
   const patched = await t.api("PATCH", `/api/products/${id}`, { sku: "TEA-01A", name: "煎茶 100g(新)" });

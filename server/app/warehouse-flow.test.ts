@@ -43,11 +43,11 @@ async function orderAtWarehouse(units = 2) {
   await app.runDueJobs("mall-confirm-order");
   const list = await app.api("GET", `/api/orders?shopId=${shop.shopId}`);
   const orderId = list.body.items[0].id as string;
-  return { ...shop, orderId, mallOrderNumber: placed.orderNumber };
+  return { ...shop, orderId, mallOrderNumber: placed.orderNumber, productId: product.body.id as string };
 }
 
 test("出荷待ち → RSL request once → 出荷作業中 → results → 全出荷済 → updateOrderShipping → 完了", async () => {
-  const { orderId, mallOrderNumber, merchantId, warehouseId } = await orderAtWarehouse();
+  const { orderId, mallOrderNumber, merchantId, warehouseId, productId } = await orderAtWarehouse();
   assert.equal((await detail(orderId)).status, "awaiting_shipment");
 
   app.clock.advance(minutes(5));
@@ -70,6 +70,10 @@ test("出荷待ち → RSL request once → 出荷作業中 → results → 全�
   assert.equal(polled.body.results, 1);
   const shipped = await detail(orderId);
   assert.equal(shipped.status, "shipped");
+  const atRsl = (await app.api("GET", `/api/products/${productId}`)).body.stock.find(
+    (s: { warehouseId: string }) => s.warehouseId === warehouseId,
+  );
+  assert.deepEqual([atRsl.onHand, atRsl.allocated], [8, 0], "the two shipped mugs left RSL's stock");
   assert.equal(shipped.shipments[0].parcels[0].carrier, "japanpost");
   assert.match(shipped.shipments[0].trackingNumber, /^\d{12}$/);
   assert.ok(shipped.shipments[0].parcels[0].trackingUrl.includes("japanpost"));

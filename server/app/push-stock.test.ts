@@ -102,6 +102,12 @@ test("a burst of changes is one bulk-upsert of the latest sellable quantity; an 
   assert.deepEqual(await mallStock(mallShopId), { "tshirt/red-m": 23 });
   assert.equal(await push(), 0, "nothing marked, nothing sent");
   assert.equal((await upserts(mallShopId)).length, 2);
+
+  // What shipping does to the row (app/ship-stock.ts): 在庫 and 引当 down alike, nothing new to sell.
+  await app.database.db.execute(
+    sql`update stock set on_hand = on_hand - 2, allocated = allocated - 2 where product_id = ${shirt}`,
+  );
+  assert.deepEqual(await marksOf(shopId), [], "a parcel shipping is no stock change for the mall");
 });
 
 test("a set item sells as many as its scarcest component allows; a SKU the mall cannot address is left out", async () => {

@@ -39,3 +39,22 @@ INSERT INTO "tags" ("id", "account_id", "kind", "system_code", "name", "color", 
 SELECT gen_random_uuid(), a."id", 'system', 'stock_short', '在庫不足', '#f0ad4e', false
 FROM "accounts" a
 ON CONFLICT DO NOTHING;
+--> statement-breakpoint
+-- A parcel shipping lowers 在庫 and 引当 alike: what the mall may sell (在庫 − 引当) is unchanged, so no push.
+CREATE OR REPLACE FUNCTION "stock_mark_mall_items"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' AND NEW.on_hand - NEW.allocated = OLD.on_hand - OLD.allocated THEN
+    RETURN NEW;
+  END IF;
+  INSERT INTO "stock_pushes" ("shop_id", "account_id", "mall_item_code", "mall_sku_code", "changed_at")
+  -- clock_timestamp, not now(): a transaction that began earlier but marks later must stamp a later
+  -- time, or the push that read the earlier mark would delete this one with it.
+  SELECT m."shop_id", m."account_id", m."mall_item_code", m."mall_sku_code", clock_timestamp()
+  FROM "product_mapping_components" c
+  JOIN "product_mappings" m ON m."id" = c."mapping_id"
+  JOIN "shops" s ON s."id" = m."shop_id"
+  WHERE c."product_id" = NEW."product_id" AND s."channel" = 'rakuten'
+  ON CONFLICT ("shop_id", "mall_item_code", "mall_sku_code") DO UPDATE SET "changed_at" = excluded."changed_at";
+  RETURN NEW;
+END
+$$;

@@ -30,9 +30,20 @@ export const products = pgTable(
       .references(() => accounts.id),
     sku: text("sku").notNull(),
     name: text("name").notNull(),
+    /** 配送サービス the product ships with by default (domain/shipping-service.ts). */
+    shippingService: text("shipping_service").notNull().default("standard"),
+    /** 温度帯: 常温 ambient, 冷蔵 chilled, 冷凍 frozen. */
+    temperature: text("temperature").notNull().default("ambient"),
     createdAt: created(),
   },
-  (t) => [uniqueIndex("products_account_sku_key").on(t.accountId, t.sku)],
+  (t) => [
+    uniqueIndex("products_account_sku_key").on(t.accountId, t.sku),
+    check(
+      "products_shipping_service_known",
+      sql`${t.shippingService} in ('standard', 'compact', 'mailbox', 'time_10', 'time_17', 'recipient_pays')`,
+    ),
+    check("products_temperature_known", sql`${t.temperature} in ('ambient', 'chilled', 'frozen')`),
+  ],
 );
 
 export const stock = pgTable(

@@ -137,6 +137,8 @@ export const shipments = pgTable(
     /** The warehouse's id for the accepted request (RSL requestId). */
     warehouseReference: text("warehouse_reference"),
     plannedShipDate: text("planned_ship_date"),
+    /** 配送サービス chosen for this shipment; null follows its products' defaults. */
+    shippingService: text("shipping_service"),
     /** 同梱: every shipment merged into one parcel carries the lead shipment's id (the lead its own). */
     consolidationId: uuid("consolidation_id"),
     /** ShippedParcel[]: what left the warehouse, with the mall's id per reported parcel. */

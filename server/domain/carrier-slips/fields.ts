@@ -1,5 +1,5 @@
 import { type Charset, fitCharset, sjisBytes } from "./charset.ts";
-import type { CarrierCsvProblem, CarrierSlip } from "./slip.ts";
+import { type CarrierCsvProblem, type CarrierSlip, type FixedIn, fixedInOf } from "./slip.ts";
 
 /**
  * How a carrier counts a field's length. Each manual states it its own way:
@@ -33,8 +33,13 @@ export function limitMessage(field: string, limit: Limit, current: number, toget
 
 /** Checks one slip's fields, reporting every problem and returning the value to write. */
 export function fieldChecker(slipNumber: string, charset: Charset, report: (p: CarrierCsvProblem) => void) {
-  const problem = (field: string, rule: CarrierCsvProblem["rule"], message: string, value: string) =>
-    report({ slipNumber, field, rule, message, value });
+  const problem = (
+    field: string,
+    rule: CarrierCsvProblem["rule"],
+    message: string,
+    value: string,
+    fixedIn: FixedIn = fixedInOf(field),
+  ) => report({ slipNumber, field, rule, message, value, fixedIn });
 
   function encodable(field: string, value: string): string {
     const fitted = fitCharset(value, charset);

@@ -8,6 +8,8 @@ export type Vocabulary = {
   channels: Coded[];
   carriers: Coded[];
   carrierCsvFormats: Coded[];
+  shippingServices: Coded[];
+  temperatures: Coded[];
   mallCancelReasons: Coded[];
   mailStatuses: Coded[];
   prefectures: string[];
@@ -83,6 +85,8 @@ export type ShipmentFields = {
   warehouseReference: string | null;
   /** YYYY-MM-DD, as the warehouse answered. */
   plannedShipDate: string | null;
+  /** 配送サービス set on this shipment; null follows its products. */
+  shippingService: string | null;
   consolidationId: string | null;
   parcels: Parcel[];
   carrier: string | null;
@@ -235,7 +239,15 @@ export type StockLine = {
   allocated: number;
   available: number;
 };
-export type Product = { id: string; sku: string; name: string; stock: StockLine[] };
+export type Product = {
+  id: string;
+  sku: string;
+  name: string;
+  /** 配送サービス and 温度帯 its shipments take by default (codes of the vocabulary). */
+  shippingService: string;
+  temperature: string;
+  stock: StockLine[];
+};
 
 export type Mapping = {
   id: string;

@@ -6,6 +6,7 @@ import { count } from "../format.ts";
 import { useReference } from "../shell/reference-data.tsx";
 import { Field } from "../ui/field.tsx";
 import { Empty, ErrorNotice, Loading, Notice } from "../ui/states.tsx";
+import { ShippingDefaults } from "./shipping-defaults.tsx";
 import { StockEditor } from "./stock-editor.tsx";
 
 /** 商品・在庫: every product with its stock per warehouse, searchable, stock editable in place. */
@@ -65,6 +66,7 @@ export function ProductsScreen() {
                     <small>在庫 / 引当 / 有効</small>
                   </th>
                 ))}
+                <th>配送サービス・温度帯</th>
                 <th />
               </tr>
             </thead>
@@ -131,6 +133,9 @@ function ProductRow({
           </td>
         ))}
         <td>
+          <ShippingDefaults product={product} onSaved={onSaved} />
+        </td>
+        <td>
           <button
             type="button"
             className="button button-quiet"
@@ -143,7 +148,7 @@ function ProductRow({
       </tr>
       {editing && (
         <tr className="row-editor">
-          <td colSpan={product.stock.length + 3}>
+          <td colSpan={product.stock.length + 4}>
             <StockEditor
               product={product}
               onDone={() => {

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { ApiError, api } from "../api/client.ts";
-import type { ShipmentRow } from "../api/shipping-types.ts";
+import type { LeftOutSlip, ShipmentRow } from "../api/shipping-types.ts";
 import { day } from "../format.ts";
 import { Link } from "../shell/router.tsx";
 import { StatusBadge } from "../ui/badges.tsx";
@@ -16,11 +16,14 @@ export function ShipmentTable({
   shipments,
   selected,
   onSelect,
+  leftOut,
   onChanged,
 }: {
   shipments: ShipmentRow[];
   selected: ReadonlySet<string>;
   onSelect: (ids: ReadonlySet<string>) => void;
+  /** Shipments the last 送り状CSV left out: marked, with the first reason in 理由. */
+  leftOut: LeftOutSlip[];
   onChanged: () => void;
 }) {
   const [busy, setBusy] = useState<string>();
@@ -81,67 +84,78 @@ export function ShipmentTable({
             </tr>
           </thead>
           <tbody>
-            {shipments.map((s) => (
-              <tr key={s.id} data-slip-number={s.slipNumber}>
-                <td className="col-check">
-                  {selectable(s) && (
-                    <input
-                      type="checkbox"
-                      aria-label={`出荷 ${s.slipNumber} を選択`}
-                      checked={selected.has(s.id)}
-                      onChange={(e) => toggle([s.id], e.target.checked)}
-                    />
-                  )}
-                </td>
-                <td>
-                  <code>{s.slipNumber}</code>
-                </td>
-                <td>
-                  <Link to={`/orders/${s.orderId}`} className="order-link">
-                    {s.mallOrderNumber}
-                  </Link>
-                </td>
-                <td className="col-optional">{s.shopName}</td>
-                <td>{s.shipToName}</td>
-                <td>{s.warehouseName}</td>
-                <td className="col-status">
-                  <StatusBadge status={s.status} label={s.statusLabel} />
-                </td>
-                <td className="nowrap">
-                  {s.shippedOn
-                    ? `${day(s.shippedOn)} 出荷`
-                    : s.plannedShipDate
-                      ? day(s.plannedShipDate)
-                      : "—"}
-                </td>
-                <td>
-                  <ParcelLinks parcels={s.parcels} />
-                </td>
-                <td>{s.unshippableReason ?? <span className="muted">—</span>}</td>
-                <td className="nowrap">
-                  {canWithdraw(s) && (
-                    <button
-                      type="button"
-                      className="button button-danger-quiet"
-                      disabled={busy === s.id}
-                      onClick={() => void act(s, "withdraw")}
-                    >
-                      取下げ
-                    </button>
-                  )}
-                  {canRequest(s) && (
-                    <button
-                      type="button"
-                      className="button"
-                      disabled={busy === s.id}
-                      onClick={() => void act(s, "request")}
-                    >
-                      再依頼
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
+            {shipments.map((s) => {
+              const left = leftOut.find((l) => l.shipmentId === s.id);
+              return (
+                <tr key={s.id} data-slip-number={s.slipNumber} className={left ? "row-left-out" : undefined}>
+                  <td className="col-check">
+                    {selectable(s) && (
+                      <input
+                        type="checkbox"
+                        aria-label={`出荷 ${s.slipNumber} を選択`}
+                        checked={selected.has(s.id)}
+                        onChange={(e) => toggle([s.id], e.target.checked)}
+                      />
+                    )}
+                  </td>
+                  <td>
+                    <code>{s.slipNumber}</code>
+                  </td>
+                  <td>
+                    <Link to={`/orders/${s.orderId}`} className="order-link">
+                      {s.mallOrderNumber}
+                    </Link>
+                  </td>
+                  <td className="col-optional">{s.shopName}</td>
+                  <td>{s.shipToName}</td>
+                  <td>{s.warehouseName}</td>
+                  <td className="col-status">
+                    <StatusBadge status={s.status} label={s.statusLabel} />
+                  </td>
+                  <td className="nowrap">
+                    {s.shippedOn
+                      ? `${day(s.shippedOn)} 出荷`
+                      : s.plannedShipDate
+                        ? day(s.plannedShipDate)
+                        : "—"}
+                  </td>
+                  <td>
+                    <ParcelLinks parcels={s.parcels} />
+                  </td>
+                  <td>
+                    {left ? (
+                      <span className="left-out-reason">
+                        送り状CSVから除外: {left.problems.map((p) => p.message).join(" / ")}
+                      </span>
+                    ) : (
+                      (s.unshippableReason ?? <span className="muted">—</span>)
+                    )}
+                  </td>
+                  <td className="nowrap">
+                    {canWithdraw(s) && (
+                      <button
+                        type="button"
+                        className="button button-danger-quiet"
+                        disabled={busy === s.id}
+                        onClick={() => void act(s, "withdraw")}
+                      >
+                        取下げ
+                      </button>
+                    )}
+                    {canRequest(s) && (
+                      <button
+                        type="button"
+                        className="button"
+                        disabled={busy === s.id}
+                        onClick={() => void act(s, "request")}
+                      >
+                        再依頼
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>

@@ -169,7 +169,13 @@ test("a frozen product makes a クール冷凍 slip; the shipment's own service 
     [["クール区分", "not_offered", "商品・在庫"]],
   );
 
-  assert.equal((await t.api("PATCH", path, { shippingService: "nekopos" })).status, 422);
+  const unknown = await t.api("PATCH", path, { shippingService: "nekopos" });
+  assert.equal(unknown.status, 422);
+  assert.equal(unknown.body.errors[0].path, "shippingService");
+  const products = (await t.api("GET", "/api/products?q=ICE-1")).body.items;
+  const hot = await t.api("PATCH", `/api/products/${products[0].id}`, { temperature: "hot" });
+  assert.equal(hot.status, 422);
+  assert.equal(hot.body.errors[0].path, "temperature");
   assert.equal((await t.api("PATCH", path, { shippingService: null })).status, 200);
   assert.deepEqual((await b2([shipment.id])).rows[0]?.slice(1, 3), ["0", "1"]);
 });

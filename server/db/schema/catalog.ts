@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { check, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { SHIPPING_SERVICES, TEMPERATURES } from "#server/domain/shipping-service.ts";
 import { accounts } from "./accounts.ts";
-import { created, ts } from "./columns.ts";
+import { created, oneOf, ts } from "./columns.ts";
 import { shops } from "./shops.ts";
 
 export const warehouses = pgTable("warehouses", {
@@ -38,11 +39,8 @@ export const products = pgTable(
   },
   (t) => [
     uniqueIndex("products_account_sku_key").on(t.accountId, t.sku),
-    check(
-      "products_shipping_service_known",
-      sql`${t.shippingService} in ('standard', 'compact', 'mailbox', 'time_10', 'time_17', 'recipient_pays')`,
-    ),
-    check("products_temperature_known", sql`${t.temperature} in ('ambient', 'chilled', 'frozen')`),
+    check("products_shipping_service_known", sql`${t.shippingService} in ${oneOf(SHIPPING_SERVICES)}`),
+    check("products_temperature_known", sql`${t.temperature} in ${oneOf(TEMPERATURES)}`),
   ],
 );
 

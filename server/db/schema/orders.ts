@@ -12,9 +12,10 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { SHIPPING_SERVICES } from "#server/domain/shipping-service.ts";
 import { accounts } from "./accounts.ts";
 import { products, warehouses } from "./catalog.ts";
-import { created, ts, updated } from "./columns.ts";
+import { created, oneOf, ts, updated } from "./columns.ts";
 import { shops } from "./shops.ts";
 
 export const orders = pgTable(
@@ -156,6 +157,7 @@ export const shipments = pgTable(
     index("shipments_warehouse_reference_idx").on(t.warehouseId, t.warehouseReference),
     index("shipments_status_idx").on(t.accountId, t.status),
     index("shipments_consolidation_idx").on(t.consolidationId),
+    check("shipments_shipping_service_known", sql`${t.shippingService} in ${oneOf(SHIPPING_SERVICES)}`),
   ],
 );
 

@@ -227,6 +227,29 @@ export function spread(
  * carrier's manual numbers it, several values filling the columns that follow (住所1–3 …).
  */
 /**
+ * A cash-on-delivery amount as the carrier takes it: whole yen from 1 to the carrier's maximum. An order
+ * whose amount is not fixed yet (送料未確定) has none to collect, and says so.
+ */
+export function collectAmount(
+  check: FieldChecker,
+  field: string,
+  label: string,
+  amount: number,
+  max: number,
+) {
+  if (Number.isNaN(amount))
+    check.problem(field, "required", `${label} が未確定です(注文の金額が確定してから作ってください)`, "");
+  else if (!Number.isInteger(amount) || amount < 1 || amount > max)
+    check.problem(
+      field,
+      "format",
+      `${label} は1〜${max.toLocaleString("en-US")}円の整数です`,
+      String(amount),
+    );
+  return Number.isNaN(amount) ? "" : String(amount);
+}
+
+/**
  * The consumption tax inside a cash-on-delivery amount, printed on the slip by every carrier; without the
  * order's own breakdown, 10% of it.
  */

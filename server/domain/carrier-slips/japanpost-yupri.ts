@@ -1,6 +1,7 @@
 import { SHIPPING_SERVICE_LABELS, type ShippingService } from "#server/domain/shipping-service.ts";
 import {
   cashOnDeliveryTax,
+  collectAmount,
   fieldChecker,
   type Limit,
   layoutRow,
@@ -126,9 +127,7 @@ function row(slip: CarrierSlip, _settings: unknown, report: (p: CarrierCsvProble
   if (mailType !== "9")
     put("timeSlot", [slotCode(check, "配達時間帯区分", slip.deliveryTimeSlot, YUPRI_TIME_SLOTS, "日本郵便")]);
   if (cod !== null) {
-    if (!Number.isInteger(cod) || cod < 1 || cod > 500_000)
-      check.problem("代引金額", "format", "代引金額 は1〜500,000円の整数です", String(cod));
-    put("codAmount", [String(cod)]);
+    put("codAmount", [collectAmount(check, "代引金額", "代引金額", cod, 500_000)]);
     put("codTax", [cashOnDeliveryTax(slip, cod)]);
   }
   return out;

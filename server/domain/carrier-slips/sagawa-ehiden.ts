@@ -2,6 +2,7 @@ import { SHIPPING_SERVICE_LABELS, type ShippingService } from "#server/domain/sh
 import { toFullWidth } from "./charset.ts";
 import {
   cashOnDeliveryTax,
+  collectAmount,
   fieldChecker,
   type Limit,
   layoutRow,
@@ -94,9 +95,7 @@ function row(slip: CarrierSlip, _settings: unknown, report: (p: CarrierCsvProble
   put("timeSlot", [slotCode(check, "配達指定時間帯", slip.deliveryTimeSlot, EHIDEN_TIME_SLOTS, "佐川急便")]);
   const cod = slip.cashOnDelivery;
   if (cod !== null) {
-    if (!Number.isInteger(cod) || cod < 1 || cod > 300_000)
-      check.problem("代引金額", "format", "代引金額 は1〜300,000円の整数です", String(cod));
-    put("codAmount", [String(cod)]);
+    put("codAmount", [collectAmount(check, "代引金額", "代引金額", cod, 300_000)]);
     put("codTax", [cashOnDeliveryTax(slip, cod)]);
   }
   const label = SHIPPING_SERVICE_LABELS[slip.service];

@@ -239,3 +239,12 @@ test("the prefecture is not doubled when the mall put it in address1", () => {
   const s = slip({ sender: { ...SHOP, address1: "東京都渋谷区神宮前1-2-3" } });
   assert.equal(col(rowsOf(carrierCsv("yamato_b2", [s], settings)).rows[0], 23), "東京都渋谷区神宮前1-2-3");
 });
+
+test("B2: a 代引 amount not fixed yet or out of range leaves the slip out", () => {
+  const problems = (cashOnDelivery: number) =>
+    problemsOf(carrierCsv("yamato_b2", [slip({ cashOnDelivery })], settings)).map((p) => [p.rule, p.message]);
+  assert.deepEqual(problems(Number.NaN), [
+    ["required", "ｺﾚｸﾄ代金引換額 が未確定です(注文の金額が確定してから作ってください)"],
+  ]);
+  assert.deepEqual(problems(300_001), [["format", "ｺﾚｸﾄ代金引換額 は1〜300,000円の整数です"]]);
+});

@@ -5,6 +5,7 @@ import {
 } from "#server/domain/shipping-service.ts";
 import {
   cashOnDeliveryTax,
+  collectAmount,
   type FieldChecker,
   fieldChecker,
   layoutRow,
@@ -149,14 +150,7 @@ function row(slip: CarrierSlip, settings: CarrierCsvSettings, report: (p: Carrie
   set("itemName", check.text("品名１", slip.itemName, z(25), { required: true }));
   set("note", check.text("記事", slip.orderNumber, z(22)));
   if (cod !== null) {
-    if (!Number.isInteger(cod) || cod < 1 || cod > COLLECT_MAX)
-      check.problem(
-        "ｺﾚｸﾄ代金引換額（税込)",
-        "format",
-        "ｺﾚｸﾄ代金引換額 は1〜300,000円の整数です",
-        String(cod),
-      );
-    set("collectAmount", String(cod));
+    set("collectAmount", collectAmount(check, "ｺﾚｸﾄ代金引換額（税込)", "ｺﾚｸﾄ代金引換額", cod, COLLECT_MAX));
     set("collectTax", cashOnDeliveryTax(slip, cod));
   }
   set("billingCustomerCode", settings.yamatoBillingCustomerCode?.trim() ?? "");

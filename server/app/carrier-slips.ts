@@ -110,8 +110,9 @@ export async function carrierSlipCsv(
     const inParcel = new Set(members.map((m) => m.shipment.id));
     const lines = items.filter((i) => i.shipmentId !== null && inParcel.has(i.shipmentId));
     const parcelNeeds = needs.filter((n) => inParcel.has(n.shipmentId));
-    const override = (members.find((m) => m.shipment.shippingService !== null)?.shipment.shippingService ??
-      null) as ShippingService | null;
+    // 同梱: the lead's own service first, then any member's.
+    const override = ([shipment, ...members.map((m) => m.shipment)].find((s) => s.shippingService !== null)
+      ?.shippingService ?? null) as ShippingService | null;
     const first = lines[0]?.name ?? "商品";
     return {
       slipNumber: shipment.slipNumber,

@@ -40,14 +40,19 @@ export type CarrierSlipExport = {
   leftOut: LeftOutShipment[];
 };
 
-function fixScreen(fixedIn: FixedIn, order: { id: string; mallOrderNumber: string }): FixScreen {
+function fixScreen(
+  fixedIn: FixedIn,
+  order: { id: string; mallOrderNumber: string },
+  slipNumber: string,
+): FixScreen {
   switch (fixedIn) {
     case "warehouse":
       return { screen: "倉庫設定", path: "/warehouses" };
     case "shop":
       return { screen: "ショップ設定", path: "/shops" };
     case "service":
-      return { screen: "商品・在庫", path: "/products" };
+      // The shipment's own 配送サービス is picked on its row; the products' defaults are in 商品・在庫.
+      return { screen: "出荷一覧", path: `/shipments?q=${slipNumber}` };
     case "order":
       return { screen: `受注一覧 › 注文 ${order.mallOrderNumber}`, path: `/orders/${order.id}` };
   }
@@ -169,7 +174,7 @@ export async function carrierSlipCsv(
         mallOrderNumber: order.mallOrderNumber,
         problems: problems.map(({ slipNumber: _, fixedIn, ...p }) => ({
           ...p,
-          ...fixScreen(fixedIn, order),
+          ...fixScreen(fixedIn, order, slipNumber),
         })),
       };
     }),

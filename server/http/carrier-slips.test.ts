@@ -165,8 +165,8 @@ test("a frozen product makes a クール冷凍 slip; the shipment's own service 
   assert.equal(patched.body.shipments[0].shippingService, "compact");
   const compact = await b2([shipment.id]);
   assert.deepEqual(
-    compact.body.leftOut[0].problems.map((p: Record<string, string>) => [p.field, p.rule, p.screen]),
-    [["クール区分", "not_offered", "商品・在庫"]],
+    compact.body.leftOut[0].problems.map((p: Record<string, string>) => [p.field, p.rule, p.screen, p.path]),
+    [["クール区分", "not_offered", "出荷一覧", `/shipments?q=${shipment.slipNumber}`]],
   );
 
   const unknown = await t.api("PATCH", path, { shippingService: "nekopos" });

@@ -123,6 +123,15 @@ test("送り状CSV downloads the good slip; 出荷一覧 shows the one left out,
   const row = e2e.page.locator(`tr[data-slip-number="${bad}"]`);
   assert.match((await row.getAttribute("class")) ?? "", /row-left-out/);
   await row.getByText(/送り状CSVから除外: お届け先住所/).waitFor();
+  // The shipment's own 配送サービス, picked on its row, is what its next slip uses.
+  const patched = e2e.page.waitForResponse((r) => r.request().method() === "PATCH");
+  await e2e.page
+    .locator(`tr[data-slip-number="${good}"]`)
+    .getByLabel(`出荷 ${good} の配送サービス`)
+    .selectOption("compact");
+  assert.equal((await patched).status(), 200);
+  const picked = await api.call("GET", `/api/shipments?q=${good}`);
+  assert.equal(picked.items[0].shippingService, "compact");
   await report.getByRole("link", { name: "受注一覧 › 注文 E2E-SLIP-LONG" }).click();
   await e2e.page.getByRole("heading", { name: /E2E-SLIP-LONG/ }).waitFor();
 });

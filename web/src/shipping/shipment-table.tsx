@@ -6,6 +6,7 @@ import { Link } from "../shell/router.tsx";
 import { StatusBadge } from "../ui/badges.tsx";
 import { ErrorNotice } from "../ui/states.tsx";
 import { ParcelLinks } from "./parcel-links.tsx";
+import { ServicePicker } from "./service-picker.tsx";
 
 /** Only the own stock room's 出荷中 shipments are worked here: picking, slips, 納品書. */
 export const selectable = (s: ShipmentRow) => s.warehouseKind === "self" && s.status === "shipping";
@@ -35,11 +36,13 @@ export function ShipmentTable({
     for (const id of ids) on ? next.add(id) : next.delete(id);
     onSelect(next);
   };
-  const act = async (s: ShipmentRow, verb: "withdraw" | "request") => {
+  const act = async (s: ShipmentRow, verb: "withdraw" | "request" | "service", service?: string | null) => {
     setBusy(s.id);
     setFailure(undefined);
     try {
-      await api("POST", `/api/orders/${s.orderId}/shipments/${s.id}/${verb}`);
+      const path = `/api/orders/${s.orderId}/shipments/${s.id}`;
+      if (verb === "service") await api("PATCH", path, { shippingService: service ?? null });
+      else await api("POST", `${path}/${verb}`);
       onChanged();
     } catch (e) {
       setFailure({ slipNumber: s.slipNumber, error: e instanceof ApiError ? e : new ApiError(0, null) });
@@ -78,6 +81,7 @@ export function ShipmentTable({
               <th>倉庫</th>
               <th>状態</th>
               <th>出荷予定日/出荷日</th>
+              <th>配送サービス</th>
               <th>伝票番号</th>
               <th>理由</th>
               <th>操作</th>
@@ -118,6 +122,13 @@ export function ShipmentTable({
                       : s.plannedShipDate
                         ? day(s.plannedShipDate)
                         : "—"}
+                  </td>
+                  <td>
+                    <ServicePicker
+                      shipment={s}
+                      busy={busy === s.id}
+                      onPick={(service) => void act(s, "service", service)}
+                    />
                   </td>
                   <td>
                     <ParcelLinks parcels={s.parcels} />

@@ -223,10 +223,6 @@ export function spread(
 }
 
 /**
- * One blank row of a carrier's layout and the way to fill it: by the column's 1-based position as the
- * carrier's manual numbers it, several values filling the columns that follow (住所1–3 …).
- */
-/**
  * A cash-on-delivery amount as the carrier takes it: whole yen from 1 to the carrier's maximum. An order
  * whose amount is not fixed yet (送料未確定) has none to collect, and says so.
  */
@@ -257,6 +253,10 @@ export function cashOnDeliveryTax(slip: CarrierSlip, amount: number): string {
   return String(slip.cashOnDeliveryTax ?? Math.floor((amount * 10) / 110));
 }
 
+/**
+ * One blank row of a carrier's layout and the way to fill it: by the column's 1-based position as the
+ * carrier's manual numbers it, several values filling the columns that follow (住所1–3 …).
+ */
 export function layoutRow<C extends Record<string, number>>(header: readonly string[], columns: C) {
   const out: string[] = header.map(() => "");
   const put = (column: keyof C, values: readonly string[]) => {

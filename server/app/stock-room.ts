@@ -11,11 +11,7 @@ import {
   warehouses,
 } from "#server/db/schema.ts";
 import type { ShipTo } from "#server/domain/address.ts";
-import { carrierCsv } from "#server/domain/carrier-slips/carrier-csv.ts";
-import type { CarrierCsv, CarrierCsvFormat, CarrierSlip } from "#server/domain/carrier-slips/slip.ts";
 import { notFound, Refusal } from "#server/domain/refusal.ts";
-import { tokyoDate } from "#server/domain/tokyo-time.ts";
-import { warehouseSettingsOf } from "#server/domain/warehouse-settings.ts";
 import type { AppContext } from "./context.ts";
 
 /** The merchant's own stock room of this account; a 3PL has its own systems for all of this. */
@@ -83,59 +79,6 @@ export async function stockRoomShipments(
         .orderBy(asc(orderItems.lineNo))
     : [];
   return { warehouse, parcels, items };
-}
-
-/** 送り状データ: the carrier's import CSV for the chosen shipments, every field problem listed at once. */
-export async function carrierSlipCsv(
-  ctx: AppContext,
-  accountId: string,
-  warehouseId: string,
-  format: CarrierCsvFormat,
-  shipmentIds?: readonly string[],
-): Promise<CarrierCsv> {
-  const { warehouse, parcels, items } = await stockRoomShipments(ctx.db, accountId, warehouseId, shipmentIds);
-  const settings = warehouseSettingsOf(warehouse.settings);
-  if (!settings.sender) {
-    throw new Refusal("validation.failed", "送り状のご依頼主が倉庫設定にありません。", {
-      errors: [{ path: "settings.sender", message: "倉庫設定でご依頼主(住所・電話番号)を登録してください" }],
-    });
-  }
-  if (parcels.length === 0) {
-    throw new Refusal("shipment.none_in_progress", "この倉庫で出荷中の出荷がありません。", {
-      rule: "no_shipments",
-    });
-  }
-  const today = tokyoDate(ctx.clock.now());
-  const slips: CarrierSlip[] = parcels.map(({ shipment, order, shopName, members }) => {
-    const inParcel = new Set(members.map((m) => m.shipment.id));
-    const lines = items.filter((i) => i.shipmentId !== null && inParcel.has(i.shipmentId));
-    const cod = members.filter((m) => m.order.paymentMethod === "cash_on_delivery");
-    const first = lines[0]?.name ?? "商品";
-    return {
-      slipNumber: shipment.slipNumber,
-      shipDate: shipment.plannedShipDate ?? today,
-      deliveryDate: order.desiredDeliveryDate,
-      deliveryTimeSlot: order.desiredTimeSlot,
-      recipient: (shipment.shipTo ?? order.shipTo) as ShipTo,
-      // ご依頼主名 is the shop the buyer bought from; the address and phone are the stock room's.
-      sender: { ...settings.sender, name: shopName } as CarrierSlip["sender"],
-      itemName: lines.length > 1 ? `${first} 他${lines.length - 1}点` : first,
-      // A merged parcel collects every cash-on-delivery order in it (an unknown total leaves it unknown).
-      cashOnDelivery: cod.length
-        ? cod.reduce<number | null>(
-            (sum, m) => (sum === null || m.order.total === null ? null : sum + m.order.total),
-            0,
-          )
-        : null,
-      orderNumber: order.mallOrderNumber,
-    };
-  });
-  const csv = carrierCsv(format, slips, {
-    yamatoBillingCustomerCode: settings.yamatoBillingCustomerCode,
-    yamatoFreightNumber: settings.yamatoFreightNumber,
-  });
-  if (csv instanceof Refusal) throw csv;
-  return csv;
 }
 
 /**

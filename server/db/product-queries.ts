@@ -11,7 +11,17 @@ export type StockView = {
   /** Units the shipments still 在庫引当中 lack: what waiting orders need on top of 有効在庫. */
   waitingNeed: number;
 };
-export type ProductView = { id: string; sku: string; name: string; stock: StockView[] };
+type ProductRow = { id: string; sku: string; name: string; shippingService: string; temperature: string };
+export type ProductView = ProductRow & { stock: StockView[] };
+
+/** What a product shows besides its stock: the columns every product query reads. */
+const productColumns = {
+  id: products.id,
+  sku: products.sku,
+  name: products.name,
+  shippingService: products.shippingService,
+  temperature: products.temperature,
+};
 
 /** Counting stops here, as for orders: an exact count of a huge filter is what makes a list slow. */
 const COUNT_CAP = 10_000;
@@ -28,7 +38,7 @@ export async function accountWarehouses(db: Db, accountId: string) {
 export async function withStock(
   db: Db,
   accountId: string,
-  rows: readonly { id: string; sku: string; name: string }[],
+  rows: readonly ProductRow[],
 ): Promise<ProductView[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
@@ -53,9 +63,7 @@ export async function withStock(
       .groupBy(allocations.productId, allocations.warehouseId),
   ]);
   return rows.map((p) => ({
-    id: p.id,
-    sku: p.sku,
-    name: p.name,
+    ...p,
     stock: houses.map((w) => {
       const s = levels.find((l) => l.productId === p.id && l.warehouseId === w.id);
       const onHand = s?.onHand ?? 0;
@@ -75,7 +83,7 @@ export async function withStock(
 
 export async function findProduct(db: Db, accountId: string, productId: string): Promise<ProductView | null> {
   const rows = await db
-    .select({ id: products.id, sku: products.sku, name: products.name })
+    .select(productColumns)
     .from(products)
     .where(and(eq(products.id, productId), eq(products.accountId, accountId)));
   const [view] = await withStock(db, accountId, rows);
@@ -105,7 +113,7 @@ export async function listProducts(db: Db, accountId: string, query: ProductList
       : [sql`${products.sku} > ${Buffer.from(query.cursor, "base64url").toString("utf8")}`];
   const [rows, counted] = await Promise.all([
     db
-      .select({ id: products.id, sku: products.sku, name: products.name })
+      .select(productColumns)
       .from(products)
       .where(and(filtered, ...after))
       .orderBy(asc(products.sku))

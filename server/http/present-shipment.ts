@@ -6,6 +6,7 @@ import {
   SHIPPING_STATUSES,
   type ShippingStatus,
 } from "#server/domain/order-status.ts";
+import { SHIPPING_SERVICES, type ShippingService } from "#server/domain/shipping-service.ts";
 import { tokyoDate, toTokyoIso } from "#server/domain/tokyo-time.ts";
 
 const iso = (d: Date | null) => (d ? toTokyoIso(d) : null);
@@ -31,6 +32,10 @@ export const shipmentFields = {
   requestedAt: z.string().nullable(),
   warehouseReference: z.string().nullable().describe("倉庫の依頼番号"),
   plannedShipDate: z.string().nullable().describe("倉庫が答えた出荷予定日"),
+  shippingService: z
+    .enum(SHIPPING_SERVICES)
+    .nullable()
+    .describe("この出荷に指定した配送サービス(nullは商品の既定に従う)"),
   consolidationId: z.uuid().nullable().describe("同梱グループ(先頭の出荷のID)"),
   parcels: z.array(parcelSchema),
   carrier: z.string().nullable().describe("最初の荷物の配送会社名"),
@@ -61,6 +66,7 @@ export function presentShipment(s: typeof shipments.$inferSelect) {
     requestedAt: iso(s.requestedAt),
     warehouseReference: s.warehouseReference,
     plannedShipDate: s.plannedShipDate,
+    shippingService: s.shippingService as ShippingService | null,
     consolidationId: s.consolidationId,
     parcels,
     carrier: parcels[0]?.carrierLabel ?? null,

@@ -17,7 +17,7 @@ const STATUS_BY_CODE: Record<string, ContentfulStatusCode> = {
   "order.payment_amount_mismatch": 422,
   "order.tag_system_only": 422,
   "stock.invalid_adjustment": 422,
-  "carrier_csv.invalid_fields": 422,
+  "carrier_csv.invalid_settings": 422,
   "tracking_import.invalid_profile": 422,
 };
 

@@ -3,8 +3,14 @@ import { changeStock } from "#server/app/change-stock.ts";
 import type { AppContext } from "#server/app/context.ts";
 import { createProduct, updateProduct } from "#server/app/products.ts";
 import type { Db } from "#server/db/database.ts";
-import { findProduct, listProducts } from "#server/db/product-queries.ts";
+import { findProduct, listProducts, type ProductView } from "#server/db/product-queries.ts";
 import { notFound } from "#server/domain/refusal.ts";
+import {
+  SHIPPING_SERVICES,
+  type ShippingService,
+  TEMPERATURES,
+  type Temperature,
+} from "#server/domain/shipping-service.ts";
 import { MAX_ON_HAND } from "#server/domain/stock.ts";
 import type { JuchuApi } from "./app.ts";
 import { errorResponses, json, security } from "./openapi.ts";
@@ -16,6 +22,8 @@ const productSchema = z
     id: z.uuid(),
     sku: z.string(),
     name: z.string(),
+    shippingService: z.enum(SHIPPING_SERVICES).describe("配送サービス(送り状の種類の既定)"),
+    temperature: z.enum(TEMPERATURES).describe("温度帯: ambient 常温, chilled 冷蔵, frozen 冷凍"),
     stock: z.array(
       z.object({
         warehouseId: z.uuid(),
@@ -39,6 +47,17 @@ const nameSchema = z
   .trim()
   .min(1, "商品名を入力してください")
   .max(255, "商品名は255文字以内です");
+
+const shippingServiceSchema = z.enum(SHIPPING_SERVICES, {
+  error: `配送サービスは ${SHIPPING_SERVICES.join(", ")} のいずれかです`,
+});
+const temperatureSchema = z.enum(TEMPERATURES, {
+  error: `温度帯は ${TEMPERATURES.join(", ")} のいずれかです`,
+});
+const productFields = {
+  shippingService: shippingServiceSchema.optional(),
+  temperature: temperatureSchema.optional(),
+};
 
 const stockChangeSchema = z
   .object({
@@ -85,8 +104,15 @@ const jsonBody = <T extends z.ZodType>(schema: T) => ({
 async function present(db: Db, accountId: string, id: string) {
   const view = await findProduct(db, accountId, id);
   if (!view) throw notFound("product", "商品");
-  return view;
+  return presentProduct(view);
 }
+
+/** The stored codes are the checked ones (a database constraint holds them to the list). */
+const presentProduct = (view: ProductView) => ({
+  ...view,
+  shippingService: view.shippingService as ShippingService,
+  temperature: view.temperature as Temperature,
+});
 
 /** 商品マスタと在庫 (SPEC.md §4), and the mappings that tie mall items to products. */
 export function registerProductRoutes(app: JuchuApi, ctx: AppContext): void {
@@ -110,7 +136,10 @@ export function registerProductRoutes(app: JuchuApi, ctx: AppContext): void {
         ...errorResponses,
       },
     }),
-    async (c) => c.json(await listProducts(ctx.db, c.get("auth").accountId, c.req.valid("query")), 200),
+    async (c) => {
+      const page = await listProducts(ctx.db, c.get("auth").accountId, c.req.valid("query"));
+      return c.json({ ...page, items: page.items.map(presentProduct) }, 200);
+    },
   );
 
   app.openapi(
@@ -119,7 +148,7 @@ export function registerProductRoutes(app: JuchuApi, ctx: AppContext): void {
       path: "/api/products",
       summary: "商品登録",
       security,
-      request: jsonBody(z.object({ sku: skuSchema, name: nameSchema })),
+      request: jsonBody(z.object({ sku: skuSchema, name: nameSchema, ...productFields })),
       responses: { 201: json(productSchema, "登録した商品"), ...errorResponses },
     }),
     async (c) => {
@@ -149,7 +178,7 @@ export function registerProductRoutes(app: JuchuApi, ctx: AppContext): void {
       security,
       request: {
         params: productId,
-        ...jsonBody(z.object({ sku: skuSchema.optional(), name: nameSchema.optional() })),
+        ...jsonBody(z.object({ sku: skuSchema.optional(), name: nameSchema.optional(), ...productFields })),
       },
       responses: { 200: json(productSchema, "変更後の商品"), ...errorResponses },
     }),

@@ -3,9 +3,11 @@ import { and, asc, count, desc, eq, ilike, isNull, or, type SQL, sql } from "dri
 import { mergeCandidates, mergeShipments } from "#server/app/consolidate-shipments.ts";
 import type { AppContext } from "#server/app/context.ts";
 import { retryMallShippingReport } from "#server/app/report-shipping.ts";
+import { setShipmentService } from "#server/app/shipment-service.ts";
 import { splitShipment } from "#server/app/split-shipment.ts";
 import { orders, shipments, shops, warehouses } from "#server/db/schema.ts";
 import { ORDER_STATUS_LABELS, type OrderStatus, SHIPPING_STATUSES } from "#server/domain/order-status.ts";
+import { SHIPPING_SERVICES } from "#server/domain/shipping-service.ts";
 import type { JuchuApi } from "./app.ts";
 import { errorResponses, json, security } from "./openapi.ts";
 import { orderSchema } from "./order-schemas.ts";
@@ -208,6 +210,39 @@ export function registerShipmentRoutes(app: JuchuApi, ctx: AppContext): void {
       const { accountId, actor } = c.get("auth");
       const { id, shipmentId } = c.req.valid("param");
       await splitShipment(ctx, actor, accountId, id, shipmentId, c.req.valid("json").itemIds);
+      return c.json(await presentOrder(ctx.db, accountId, id), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "patch",
+      path: "/api/orders/{id}/shipments/{shipmentId}",
+      summary: "出荷の配送サービスを指定(送り状データの前に。nullで商品の既定に戻す)",
+      security,
+      request: {
+        params: shipmentParams,
+        body: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: z.object({
+                shippingService: z
+                  .enum(SHIPPING_SERVICES, {
+                    error: `配送サービスは ${SHIPPING_SERVICES.join(", ")} またはnullです`,
+                  })
+                  .nullable(),
+              }),
+            },
+          },
+        },
+      },
+      responses: { 200: json(orderSchema, "変更後の注文"), ...errorResponses },
+    }),
+    async (c) => {
+      const { accountId } = c.get("auth");
+      const { id, shipmentId } = c.req.valid("param");
+      await setShipmentService(ctx, accountId, id, shipmentId, c.req.valid("json").shippingService);
       return c.json(await presentOrder(ctx.db, accountId, id), 200);
     },
   );

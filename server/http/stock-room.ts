@@ -2,10 +2,11 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { encodeCarrierCsv } from "#server/adapters/csv/carrier-csv-encoding.ts";
 import { renderDeliveryNotes } from "#server/adapters/documents/delivery-note.ts";
 import { renderPickingList } from "#server/adapters/documents/picking-list.ts";
+import { carrierSlipCsv } from "#server/app/carrier-slips.ts";
 import type { AppContext } from "#server/app/context.ts";
 import { deliveryNotes } from "#server/app/delivery-notes.ts";
 import { importTrackingNumbers, trackingProfilesOf } from "#server/app/import-tracking.ts";
-import { carrierSlipCsv, pickingList } from "#server/app/stock-room.ts";
+import { pickingList } from "#server/app/stock-room.ts";
 import { CARRIER_CODES } from "#server/domain/carrier.ts";
 import { CARRIER_CSV_FORMATS, type CarrierCsvFormat } from "#server/domain/carrier-slips/slip.ts";
 import { tokyoDate } from "#server/domain/tokyo-time.ts";
@@ -25,6 +26,35 @@ const file = (type: string, description: string) => ({
   content: { [type]: { schema: z.string().openapi({ format: "binary" }) } },
   description,
 });
+
+const carrierCsvAnswer = z
+  .object({
+    fileName: z.string(),
+    contentType: z.literal("text/csv; charset=Shift_JIS"),
+    csvBase64: z.string().nullable().describe("CSVファイル(Base64)。入れられる出荷が1件もなければnull"),
+    included: z.array(z.object({ shipmentId: z.uuid(), slipNumber: z.string() })),
+    leftOut: z
+      .array(
+        z.object({
+          shipmentId: z.uuid(),
+          slipNumber: z.string(),
+          orderId: z.uuid(),
+          mallOrderNumber: z.string(),
+          problems: z.array(
+            z.object({
+              field: z.string().describe("配送会社の項目名"),
+              rule: z.enum(["max_length", "required", "unencodable_character", "format", "not_offered"]),
+              message: z.string(),
+              value: z.string(),
+              screen: z.string().describe("直す画面(メニューの名前)"),
+              path: z.string().describe("その画面のアドレス"),
+            }),
+          ),
+        }),
+      )
+      .describe("問題があってCSVから外した出荷"),
+  })
+  .openapi("CarrierCsvExport");
 
 const trackingRowSchema = z.object({
   line: z.int(),
@@ -78,35 +108,54 @@ export function registerStockRoomRoutes(app: JuchuApi, ctx: AppContext): void {
 
   app.openapi(
     createRoute({
-      method: "get",
+      method: "post",
       path: "/api/warehouses/{id}/carrier-csv",
       summary: "送り状データ(ヤマトB2クラウド・佐川e飛伝II・ゆうパックプリントR、Shift_JIS・CRLF)",
+      description:
+        "問題のない出荷だけのCSV(Base64)と、外した出荷ごとの項目・規則・直す画面を1つのJSONで返します。" +
+        "倉庫設定の不備(請求先顧客コードなど)はどの送り状にも関わるため422です。",
       security,
       request: {
         params: idParam,
-        query: z.object({
-          format: z.enum(FORMATS, { error: `形式は ${FORMATS.join(", ")} のいずれかです` }),
-          shipmentIds: shipmentIdList,
-        }),
+        body: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: z.object({
+                format: z.enum(FORMATS, { error: `形式は ${FORMATS.join(", ")} のいずれかです` }),
+                shipmentIds: z
+                  .array(z.uuid("shipmentIdsはUUIDです"))
+                  .max(500, "一度に500件までです")
+                  .optional()
+                  .describe("省略時はこの倉庫で出荷中の全て"),
+              }),
+            },
+          },
+        },
       },
-      responses: { 200: file("text/csv", "送り状データ"), ...errorResponses },
+      responses: { 200: json(carrierCsvAnswer, "送り状データと、外した出荷"), ...errorResponses },
     }),
     async (c) => {
-      const { format, shipmentIds } = c.req.valid("query");
-      const csv = await carrierSlipCsv(
+      const { format, shipmentIds } = c.req.valid("json");
+      const answer = await carrierSlipCsv(
         ctx,
         c.get("auth").accountId,
         c.req.valid("param").id,
         format,
         shipmentIds,
       );
-      const name = `${format}-${tokyoDate(ctx.clock.now())}.csv`;
-      return new Response(Buffer.from(encodeCarrierCsv(csv.header, csv.rows)), {
-        headers: {
-          "content-type": "text/csv; charset=Shift_JIS",
-          "content-disposition": `attachment; filename="${name}"`,
+      return c.json(
+        {
+          fileName: `${format}-${tokyoDate(ctx.clock.now())}.csv`,
+          contentType: "text/csv; charset=Shift_JIS" as const,
+          csvBase64: answer.csv
+            ? Buffer.from(encodeCarrierCsv(answer.csv.header, answer.csv.rows)).toString("base64")
+            : null,
+          included: answer.included,
+          leftOut: answer.leftOut,
         },
-      }) as never;
+        200,
+      );
     },
   );
 

@@ -11,6 +11,12 @@ import {
 } from "#server/domain/order-status.ts";
 import { PAYMENT_METHODS, type PaymentMethod } from "#server/domain/payment.ts";
 import { PREFECTURES } from "#server/domain/prefectures.ts";
+import {
+  SHIPPING_SERVICE_LABELS,
+  SHIPPING_SERVICES,
+  TEMPERATURE_LABELS,
+  TEMPERATURES,
+} from "#server/domain/shipping-service.ts";
 import { CHANNEL_LABELS, CHANNELS } from "#server/domain/shop-settings.ts";
 import type { JuchuApi } from "./app.ts";
 import { errorResponses, json, security } from "./openapi.ts";
@@ -25,6 +31,8 @@ const vocabularySchema = z
     channels: coded,
     carriers: coded,
     carrierCsvFormats: coded,
+    shippingServices: coded,
+    temperatures: coded,
     mallCancelReasons: coded,
     mailStatuses: coded,
     prefectures: z.array(z.string()),
@@ -45,6 +53,8 @@ const VOCABULARY: z.infer<typeof vocabularySchema> = {
     code,
     label: CARRIER_CSV_FORMATS[code].label,
   })),
+  shippingServices: SHIPPING_SERVICES.map((code) => ({ code, label: SHIPPING_SERVICE_LABELS[code] })),
+  temperatures: TEMPERATURES.map((code) => ({ code, label: TEMPERATURE_LABELS[code] })),
   mallCancelReasons: MALL_CANCEL_REASON_CODES.map((code) => ({ code, label: MALL_CANCEL_REASONS[code] })),
   mailStatuses: MAIL_STATUSES.map((code) => ({ code, label: MAIL_STATUS_LABELS[code] })),
   prefectures: [...PREFECTURES],

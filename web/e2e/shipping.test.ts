@@ -1,19 +1,26 @@
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
 import { test } from "node:test";
+import iconv from "iconv-lite";
 import { browserSuite, logInAsOwner, type SessionClient, setUpOwner } from "./harness.ts";
 import { order, SENCHA, seedBasics } from "./seed.ts";
 
 const e2e = browserSuite();
 let slipNumber: string;
+let api: SessionClient;
+let shopId: string;
 
 /** The shipment the own stock room works: requested now, then 出荷中 once the workers pick it up. */
-async function seedShippingOrder(api: SessionClient): Promise<string> {
+async function seedShippingOrder(): Promise<string> {
   const s = await seedBasics(api);
+  shopId = s.manualShop;
   await api.call("PATCH", `/api/shops/${s.manualShop}`, { settings: { gracePeriodMinutes: 0 } });
-  const created = await api.call("POST", "/api/orders", {
-    ...order(s.manualShop, "E2E-SHIP-1", [SENCHA], { buyer: 5 }),
-    paid: true,
-  });
+  return inStockRoom(order(s.manualShop, "E2E-SHIP-1", [SENCHA], { buyer: 5 }));
+}
+
+/** Registers a paid order and requests its shipment at once: its 出荷番号 once it is 出荷中. */
+async function inStockRoom(body: object): Promise<string> {
+  const created = await api.call("POST", "/api/orders", { ...body, paid: true });
   const deadline = Date.now() + 60_000;
   let requested = false;
   while (Date.now() < deadline) {
@@ -30,8 +37,8 @@ async function seedShippingOrder(api: SessionClient): Promise<string> {
 }
 
 test("出荷一覧 shows the own stock room's shipment under the 出荷中 tab", async () => {
-  const api = await setUpOwner(e2e.url);
-  slipNumber = await seedShippingOrder(api);
+  api = await setUpOwner(e2e.url);
+  slipNumber = await seedShippingOrder();
 
   await e2e.page.goto(e2e.url);
   await logInAsOwner(e2e.page);
@@ -74,4 +81,57 @@ test("伝票番号取込 marks the listed shipment 出荷済 and reports the unk
   await e2e.page.locator(".status-tab-shipped").click();
   const shipped = e2e.page.locator(`tr[data-slip-number="${slipNumber}"]`);
   await shipped.getByRole("link", { name: "123456789012" }).waitFor();
+});
+
+test("送り状CSV downloads the good slip; 出荷一覧 shows the one left out, why, and where to fix it", async () => {
+  const warehouse = (await api.call("GET", "/api/warehouses")).items.find(
+    (w: { kind: string }) => w.kind === "self",
+  );
+  await api.call("PATCH", `/api/warehouses/${warehouse.id}`, {
+    settings: {
+      sender: {
+        name: "自社倉庫",
+        postalCode: "150-0001",
+        prefecture: "東京都",
+        address1: "渋谷区神宮前1-2-3",
+        phone: "03-1234-5678",
+      },
+      yamatoBillingCustomerCode: "0312345678",
+    },
+  });
+  const good = await inStockRoom(order(shopId, "E2E-SLIP-OK", [SENCHA], { buyer: 1 }));
+  const long = order(shopId, "E2E-SLIP-LONG", [SENCHA], { buyer: 2 });
+  const bad = await inStockRoom({
+    ...long,
+    shipTo: { ...long.shipTo, address1: `千代田区丸の内${"一丁目".repeat(12)}` },
+  });
+
+  await e2e.page.goto(`${e2e.url}/shipments?status=shipping&warehouse=${warehouse.id}`);
+  for (const slip of [good, bad])
+    await e2e.page.locator(`tr[data-slip-number="${slip}"]`).getByRole("checkbox").check();
+  await e2e.page.getByLabel("送り状の形式").selectOption("yamato_b2");
+  const downloading = e2e.page.waitForEvent("download");
+  await e2e.page.getByRole("button", { name: "送り状CSV" }).click();
+  const file = await downloading;
+  assert.match(file.suggestedFilename(), /^yamato_b2-\d{4}-\d{2}-\d{2}\.csv$/);
+  const text = iconv.decode(await readFile(await file.path()), "Shift_JIS");
+  assert.ok(text.includes(good) && !text.includes(bad), text);
+
+  const report = e2e.page.getByRole("alert").filter({ hasText: "送り状CSVから 1件の出荷を外しました" });
+  await report.getByText(bad).waitFor();
+  await report.getByText(/お届け先住所 は全角32文字まで/).waitFor();
+  const row = e2e.page.locator(`tr[data-slip-number="${bad}"]`);
+  assert.match((await row.getAttribute("class")) ?? "", /row-left-out/);
+  await row.getByText(/送り状CSVから除外: お届け先住所/).waitFor();
+  // The shipment's own 配送サービス, picked on its row, is what its next slip uses.
+  const patched = e2e.page.waitForResponse((r) => r.request().method() === "PATCH");
+  await e2e.page
+    .locator(`tr[data-slip-number="${good}"]`)
+    .getByLabel(`出荷 ${good} の配送サービス`)
+    .selectOption("compact");
+  assert.equal((await patched).status(), 200);
+  const picked = await api.call("GET", `/api/shipments?q=${good}`);
+  assert.equal(picked.items[0].shippingService, "compact");
+  await report.getByRole("link", { name: "受注一覧 › 注文 E2E-SLIP-LONG" }).click();
+  await e2e.page.getByRole("heading", { name: /E2E-SLIP-LONG/ }).waitFor();
 });

@@ -11,8 +11,9 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { SHIPPING_SERVICES, TEMPERATURES } from "#server/domain/shipping-service.ts";
 import { accounts } from "./accounts.ts";
-import { created, ts } from "./columns.ts";
+import { created, oneOf, ts } from "./columns.ts";
 import { shops } from "./shops.ts";
 
 export const warehouses = pgTable("warehouses", {
@@ -41,9 +42,17 @@ export const products = pgTable(
       .references(() => accounts.id),
     sku: text("sku").notNull(),
     name: text("name").notNull(),
+    /** 配送サービス the product ships with by default (domain/shipping-service.ts). */
+    shippingService: text("shipping_service").notNull().default("standard"),
+    /** 温度帯: 常温 ambient, 冷蔵 chilled, 冷凍 frozen. */
+    temperature: text("temperature").notNull().default("ambient"),
     createdAt: created(),
   },
-  (t) => [uniqueIndex("products_account_sku_key").on(t.accountId, t.sku)],
+  (t) => [
+    uniqueIndex("products_account_sku_key").on(t.accountId, t.sku),
+    check("products_shipping_service_known", sql`${t.shippingService} in ${oneOf(SHIPPING_SERVICES)}`),
+    check("products_temperature_known", sql`${t.temperature} in ${oneOf(TEMPERATURES)}`),
+  ],
 );
 
 export const stock = pgTable(

@@ -12,9 +12,10 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { SHIPPING_SERVICES } from "#server/domain/shipping-service.ts";
 import { accounts } from "./accounts.ts";
 import { products, warehouses } from "./catalog.ts";
-import { created, ts, updated } from "./columns.ts";
+import { created, oneOf, ts, updated } from "./columns.ts";
 import { shops } from "./shops.ts";
 
 export const orders = pgTable(
@@ -143,6 +144,8 @@ export const shipments = pgTable(
     /** The warehouse's id for the accepted request (RSL requestId). */
     warehouseReference: text("warehouse_reference"),
     plannedShipDate: text("planned_ship_date"),
+    /** 配送サービス chosen for this shipment; null follows its products' defaults. */
+    shippingService: text("shipping_service"),
     /** 同梱: every shipment merged into one parcel carries the lead shipment's id (the lead its own). */
     consolidationId: uuid("consolidation_id"),
     /** ShippedParcel[]: what left the warehouse, with the mall's id per reported parcel. */
@@ -160,6 +163,7 @@ export const shipments = pgTable(
     index("shipments_warehouse_reference_idx").on(t.warehouseId, t.warehouseReference),
     index("shipments_status_idx").on(t.accountId, t.status),
     index("shipments_consolidation_idx").on(t.consolidationId),
+    check("shipments_shipping_service_known", sql`${t.shippingService} in ${oneOf(SHIPPING_SERVICES)}`),
   ],
 );
 

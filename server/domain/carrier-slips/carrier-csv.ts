@@ -18,9 +18,9 @@ export const CARRIER_LAYOUTS: Readonly<Record<CarrierCsvFormat, CarrierLayout>> 
 };
 
 /**
- * The rows of a carrier's import CSV, as text (encoding is the CSV adapter's job). All or nothing:
- * a file with one bad slip would import half a batch into the carrier's software, so any problem
- * refuses the file, listing every problem of every slip.
+ * The rows of a carrier's import CSV, as text (encoding is the CSV adapter's job). A slip with a problem
+ * is left out with every problem found on it, so the good slips still print today and the merchant fixes
+ * the rest in one go. A problem with the shared settings refuses the file: no slip could be printed.
  */
 export function carrierCsv(
   format: CarrierCsvFormat,
@@ -28,9 +28,12 @@ export function carrierCsv(
   settings: CarrierCsvSettings,
 ): CarrierCsv | CarrierCsvRefusal {
   const layout = CARRIER_LAYOUTS[format];
-  const problems: CarrierCsvProblem[] = [...(layout.settingsProblems?.(settings) ?? [])];
+  const settingsProblems = layout.settingsProblems?.(settings) ?? [];
+  if (settingsProblems.length > 0) return new CarrierCsvRefusal(settingsProblems);
+  const csv: CarrierCsv = { header: [...layout.header], rows: [], included: [], leftOut: [] };
   const seen = new Set<string>();
-  const rows = slips.map((slip) => {
+  for (const slip of slips) {
+    const problems: CarrierCsvProblem[] = [];
     // B2 and e飛伝 hand the tracking number back per お客様管理番号: a repeat would be ambiguous.
     if (seen.has(slip.slipNumber))
       problems.push({
@@ -39,10 +42,15 @@ export function carrierCsv(
         rule: "format",
         message: `${layout.slipNumberField} ${slip.slipNumber} が2回あります`,
         value: slip.slipNumber,
+        fixedIn: "order",
       });
     seen.add(slip.slipNumber);
-    return layout.row(slip, settings, (p) => problems.push(p));
-  });
-  if (problems.length > 0) return new CarrierCsvRefusal(problems);
-  return { header: [...layout.header], rows };
+    const row = layout.row(slip, settings, (p) => problems.push(p));
+    if (problems.length > 0) csv.leftOut.push({ slipNumber: slip.slipNumber, problems });
+    else {
+      csv.rows.push(row);
+      csv.included.push(slip.slipNumber);
+    }
+  }
+  return csv;
 }

@@ -1,5 +1,5 @@
 import { type Charset, fitCharset, sjisBytes } from "./charset.ts";
-import type { CarrierCsvProblem, CarrierSlip } from "./slip.ts";
+import { type CarrierCsvProblem, type CarrierSlip, type FixedIn, fixedInOf } from "./slip.ts";
 
 /**
  * How a carrier counts a field's length. Each manual states it its own way:
@@ -33,8 +33,13 @@ export function limitMessage(field: string, limit: Limit, current: number, toget
 
 /** Checks one slip's fields, reporting every problem and returning the value to write. */
 export function fieldChecker(slipNumber: string, charset: Charset, report: (p: CarrierCsvProblem) => void) {
-  const problem = (field: string, rule: CarrierCsvProblem["rule"], message: string, value: string) =>
-    report({ slipNumber, field, rule, message, value });
+  const problem = (
+    field: string,
+    rule: CarrierCsvProblem["rule"],
+    message: string,
+    value: string,
+    fixedIn: FixedIn = fixedInOf(field),
+  ) => report({ slipNumber, field, rule, message, value, fixedIn });
 
   function encodable(field: string, value: string): string {
     const fitted = fitCharset(value, charset);
@@ -218,9 +223,28 @@ export function spread(
 }
 
 /**
- * One blank row of a carrier's layout and the way to fill it: by the column's 1-based position as the
- * carrier's manual numbers it, several values filling the columns that follow (住所1–3 …).
+ * A cash-on-delivery amount as the carrier takes it: whole yen from 1 to the carrier's maximum. An order
+ * whose amount is not fixed yet (送料未確定) has none to collect, and says so.
  */
+export function collectAmount(
+  check: FieldChecker,
+  field: string,
+  label: string,
+  amount: number,
+  max: number,
+) {
+  if (Number.isNaN(amount))
+    check.problem(field, "required", `${label} が未確定です(注文の金額が確定してから作ってください)`, "");
+  else if (!Number.isInteger(amount) || amount < 1 || amount > max)
+    check.problem(
+      field,
+      "format",
+      `${label} は1〜${max.toLocaleString("en-US")}円の整数です`,
+      String(amount),
+    );
+  return Number.isNaN(amount) ? "" : String(amount);
+}
+
 /**
  * The consumption tax inside a cash-on-delivery amount, printed on the slip by every carrier; without the
  * order's own breakdown, 10% of it.
@@ -229,6 +253,10 @@ export function cashOnDeliveryTax(slip: CarrierSlip, amount: number): string {
   return String(slip.cashOnDeliveryTax ?? Math.floor((amount * 10) / 110));
 }
 
+/**
+ * One blank row of a carrier's layout and the way to fill it: by the column's 1-based position as the
+ * carrier's manual numbers it, several values filling the columns that follow (住所1–3 …).
+ */
 export function layoutRow<C extends Record<string, number>>(header: readonly string[], columns: C) {
   const out: string[] = header.map(() => "");
   const put = (column: keyof C, values: readonly string[]) => {

@@ -1,12 +1,11 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { carrierCsv } from "./carrier-csv.ts";
-import { CarrierCsvRefusal } from "./slip.ts";
-import { col, slip } from "./test-slips.ts";
+import { col, problemsOf, rowsOf, slip } from "./test-slips.ts";
 
 function rowOf(result: ReturnType<typeof carrierCsv>) {
-  if (result instanceof CarrierCsvRefusal) assert.fail(JSON.stringify(result.problems, null, 1));
-  return { header: result.header, row: result.rows[0] };
+  const { header, rows } = rowsOf(result);
+  return { header, row: rows[0] };
 }
 
 test("ゆうプリR: the 100 columns of the standard format, dates yyyymmdd", () => {
@@ -60,12 +59,31 @@ test("ゆうプリR: 住所 is cut at 50 bytes per field, a half-width character
     [slip({ slipNumber: "J00000000000000001", itemName: "品".repeat(26) })],
     {},
   );
-  assert.ok(r instanceof CarrierCsvRefusal);
   assert.deepEqual(
-    r.problems.map((p) => [p.field, p.rule, p.message]),
+    problemsOf(r).map((p) => [p.field, p.rule, p.message]),
     [
       ["お客様側管理番号", "max_length", "お客様側管理番号 は半角15文字まで(現在 18 文字)"],
       ["記事名1", "max_length", "記事名1 は50バイト(全角25文字)まで(現在 52 バイト)"],
     ],
   );
+});
+
+test("ゆうプリR: 保冷種別 チルド/冷凍, ゆうパケット, 着払い; what Japan Post cannot print is left out", () => {
+  const row = (over: Parameters<typeof slip>[0]) =>
+    rowsOf(carrierCsv("japanpost_yupri", [slip(over)], {})).rows[0];
+  assert.equal(col(row({ temperature: "chilled" }), 7), "1");
+  assert.equal(col(row({ temperature: "frozen" }), 7), "2");
+  const packet = row({ service: "mailbox", deliveryTimeSlot: null });
+  assert.deepEqual([col(packet, 6), col(packet, 7), col(packet, 8)], ["9", "0", "0"]);
+  assert.equal(col(row({ service: "recipient_pays" }), 8), "1");
+  const refused = (over: Parameters<typeof slip>[0]) =>
+    problemsOf(carrierCsv("japanpost_yupri", [slip(over)], {})).map((p) => [p.field, p.rule]);
+  assert.deepEqual(refused({ service: "compact" }), [["郵便種別", "not_offered"]]);
+  assert.deepEqual(refused({ service: "mailbox", deliveryTimeSlot: null, temperature: "frozen" }), [
+    ["保冷種別", "not_offered"],
+  ]);
+  assert.deepEqual(refused({ service: "mailbox", deliveryTimeSlot: null, cashOnDelivery: 1000 }), [
+    ["元/着払/代引", "not_offered"],
+  ]);
+  assert.deepEqual(refused({ service: "mailbox" }), [["配達時間帯区分", "not_offered"]]);
 });

@@ -1,5 +1,7 @@
+import { SHIPPING_SERVICE_LABELS, type ShippingService } from "#server/domain/shipping-service.ts";
 import {
   cashOnDeliveryTax,
+  collectAmount,
   fieldChecker,
   type Limit,
   layoutRow,
@@ -59,6 +61,16 @@ export const YUPRI_TIME_SLOTS: Readonly<Record<string, string>> = {
   "19-21": "19",
 };
 
+/** 郵便種別: 0 ゆうパック, 9 ゆうパケット (YUPRI-2014); Japan Post has no コンパクト or タイム here. */
+const YUPRI_MAIL_TYPES: Partial<Record<ShippingService, string>> = {
+  standard: "0",
+  recipient_pays: "0",
+  mailbox: "9",
+};
+
+/** 保冷種別: 0 保冷なし, 1 チルド, 2 冷凍 — ゆうパック only. */
+const YUPRI_COOL = { ambient: "0", chilled: "1", frozen: "2" } as const;
+
 const B50: Limit = { unit: "bytes", max: 50 };
 
 function row(slip: CarrierSlip, _settings: unknown, report: (p: CarrierCsvProblem) => void) {
@@ -69,9 +81,32 @@ function row(slip: CarrierSlip, _settings: unknown, report: (p: CarrierCsvProble
 
   put("slipNumber", [check.code("お客様側管理番号", slip.slipNumber, 15)]);
   put("shipDate", [check.date("発送予定日", slip.shipDate, "compact", { required: true })]);
-  put("mailType", ["0"]); // ゆうパック
-  put("cool", ["0"]);
-  put("payment", [cod === null ? "0" : "2"]); // 0 元払, 2 代引
+  const label = SHIPPING_SERVICE_LABELS[slip.service];
+  const mailType = YUPRI_MAIL_TYPES[slip.service];
+  if (mailType === undefined)
+    check.problem(
+      "郵便種別",
+      "not_offered",
+      `ゆうパックプリントRでは ${label} を出せません`,
+      label,
+      "service",
+    );
+  put("mailType", [mailType ?? "0"]);
+  if (slip.temperature !== "ambient" && mailType === "9")
+    check.problem("保冷種別", "not_offered", "ゆうパケットはチルド・冷凍にできません", label, "service");
+  put("cool", [YUPRI_COOL[slip.temperature]]);
+  if (cod !== null && slip.service !== "standard")
+    check.problem("元/着払/代引", "not_offered", `${label} では代金引換を使えません`, label, "service");
+  if (mailType === "9" && slip.deliveryTimeSlot?.trim())
+    check.problem(
+      "配達時間帯区分",
+      "not_offered",
+      `ゆうパケットではお届け時間帯「${slip.deliveryTimeSlot}」を指定できません`,
+      slip.deliveryTimeSlot,
+      "service",
+    );
+  // 元/着払/代引: 0 元払, 1 着払, 2 代引
+  put("payment", [cod !== null ? "2" : slip.service === "recipient_pays" ? "1" : "0"]);
   put("recipientPostalCode", [check.postalCode("お届け先郵便番号", to.postalCode)]);
   put(
     "recipientAddress1",
@@ -89,11 +124,10 @@ function row(slip: CarrierSlip, _settings: unknown, report: (p: CarrierCsvProble
   put("orderNumber", [check.text("受注番号", slip.orderNumber, B50)]);
   put("itemName", [check.text("記事名1", slip.itemName, B50, { required: true })]);
   put("deliveryDate", [check.date("配達指定日/希望日", slip.deliveryDate, "compact")]);
-  put("timeSlot", [slotCode(check, "配達時間帯区分", slip.deliveryTimeSlot, YUPRI_TIME_SLOTS, "日本郵便")]);
+  if (mailType !== "9")
+    put("timeSlot", [slotCode(check, "配達時間帯区分", slip.deliveryTimeSlot, YUPRI_TIME_SLOTS, "日本郵便")]);
   if (cod !== null) {
-    if (!Number.isInteger(cod) || cod < 1 || cod > 500_000)
-      check.problem("代引金額", "format", "代引金額 は1〜500,000円の整数です", String(cod));
-    put("codAmount", [String(cod)]);
+    put("codAmount", [collectAmount(check, "代引金額", "代引金額", cod, 500_000)]);
     put("codTax", [cashOnDeliveryTax(slip, cod)]);
   }
   return out;

@@ -1,12 +1,11 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { carrierCsv } from "./carrier-csv.ts";
-import { CarrierCsvRefusal } from "./slip.ts";
-import { col, slip } from "./test-slips.ts";
+import { col, problemsOf, rowsOf, slip } from "./test-slips.ts";
 
 function rowOf(result: ReturnType<typeof carrierCsv>) {
-  if (result instanceof CarrierCsvRefusal) assert.fail(JSON.stringify(result.problems, null, 1));
-  return { header: result.header, row: result.rows[0] };
+  const { header, rows } = rowsOf(result);
+  return { header, row: rows[0] };
 }
 
 test("e飛伝II: 42 columns of the standard pattern, text widened to full-width", () => {
@@ -68,9 +67,8 @@ test("e飛伝II: a long address is split over 住所１–３ by 16 characters, 
 
   const tooLong = { ...to, address1: "一".repeat(46), address2: "ビル" };
   const r = carrierCsv("sagawa_ehiden", [slip({ recipient: tooLong })], {});
-  assert.ok(r instanceof CarrierCsvRefusal);
   assert.deepEqual(
-    r.problems.map((p) => [p.field, p.rule, p.message]),
+    problemsOf(r).map((p) => [p.field, p.rule, p.message]),
     [["お届け先住所１〜３", "max_length", "お届け先住所１〜３ は合わせて48文字まで(現在 51 文字)"]],
   );
 });
@@ -80,9 +78,8 @@ test("e飛伝II: CP932 extension characters pass as they are; outside CP932 is r
   assert.equal(col(rowOf(carrierCsv("sagawa_ehiden", [name], {})).row, 7), "髙橋　吉男");
   const bad = slip({ itemName: "Tシャツ👕" });
   const r = carrierCsv("sagawa_ehiden", [bad], {});
-  assert.ok(r instanceof CarrierCsvRefusal);
   assert.deepEqual(
-    r.problems.map((p) => [p.field, p.rule]),
+    problemsOf(r).map((p) => [p.field, p.rule]),
     [["品名１〜５", "unencodable_character"]],
   );
 });
@@ -99,14 +96,49 @@ test("e飛伝II: the limits of names, numbers and slots", () => {
     ],
     {},
   );
-  assert.ok(r instanceof CarrierCsvRefusal);
   assert.deepEqual(
-    r.problems.map((p) => [p.field, p.rule]),
+    problemsOf(r).map((p) => [p.field, p.rule]),
     [
       ["お届け先電話番号", "max_length"],
       ["お届け先名称１〜２", "max_length"],
       ["お客様管理ナンバー", "max_length"],
       ["配達指定時間帯", "format"],
     ],
+  );
+});
+
+test("e飛伝II: every time slot code of the layout, 04 for 18–21時", () => {
+  const code = (s: string) =>
+    col(rowOf(carrierCsv("sagawa_ehiden", [slip({ deliveryTimeSlot: s })], {})).row, 29);
+  const expected: [string, string][] = [
+    ["午前中", "01"],
+    ["12:00-14:00", "12"],
+    ["14:00-16:00", "14"],
+    ["16:00-18:00", "16"],
+    ["18:00-21:00", "04"],
+    ["18:00-20:00", "18"],
+    ["19:00-21:00", "19"],
+  ];
+  for (const [slot, c] of expected) assert.equal(code(slot), c, slot);
+});
+
+test("e飛伝II: 便種（商品） from the temperature, 元着区分 2 for 着払い, no slip for コンパクト・ポスト投函・タイム", () => {
+  const row = (over: Parameters<typeof slip>[0]) => rowOf(carrierCsv("sagawa_ehiden", [slip(over)], {})).row;
+  assert.equal(col(row({ temperature: "ambient" }), 27), "");
+  assert.equal(col(row({ temperature: "chilled" }), 27), "002");
+  assert.equal(col(row({ temperature: "frozen" }), 27), "003");
+  assert.equal(col(row({ service: "recipient_pays" }), 42), "2");
+  assert.equal(col(row({}), 42), "1");
+  for (const service of ["compact", "mailbox", "time_10"] as const)
+    assert.deepEqual(
+      problemsOf(carrierCsv("sagawa_ehiden", [slip({ service })], {})).map((p) => [p.rule, p.fixedIn]),
+      [["not_offered", "service"]],
+      service,
+    );
+  assert.deepEqual(
+    problemsOf(
+      carrierCsv("sagawa_ehiden", [slip({ service: "recipient_pays", cashOnDelivery: 1000 })], {}),
+    ).map((p) => p.field),
+    ["元着区分"],
   );
 });

@@ -1,6 +1,8 @@
+import { SHIPPING_SERVICE_LABELS, type ShippingService } from "#server/domain/shipping-service.ts";
 import { toFullWidth } from "./charset.ts";
 import {
   cashOnDeliveryTax,
+  collectAmount,
   fieldChecker,
   type Limit,
   layoutRow,
@@ -35,18 +37,28 @@ export const EHIDEN_HEADER = [
 export const EHIDEN_COLUMNS = {
   recipientPhone: 2, recipientPostalCode: 3, recipientAddress1: 4, recipientName1: 7, slipNumber: 9,
   shipperPhone: 12, senderPhone: 13, senderPostalCode: 14, senderAddress1: 15, senderName1: 17, itemName1: 20,
-  pieces: 25, deliveryDate: 28, timeSlot: 29, codAmount: 31, codTax: 32, paidBy: 42,
+  pieces: 25, coolProduct: 27, deliveryDate: 28, timeSlot: 29, codAmount: 31, codTax: 32, paidBy: 42,
 } as const;
 
-/** 配達指定時間帯 codes (01 午前中, then the slot's start hour). */
+/**
+ * 配達指定時間帯: 01 午前中, 12/14/16 the start hour, then 04 18–21時 for the standard five slots and
+ * 18 and 19 for the optional six (the 42-column layout's own notes; Next Engine's 備考欄変換 lists the same).
+ */
 export const EHIDEN_TIME_SLOTS: Readonly<Record<string, string>> = {
   am: "01",
   "12-14": "12",
   "14-16": "14",
   "16-18": "16",
+  "18-21": "04",
   "18-20": "18",
   "19-21": "19",
 };
+
+/** 便種（商品）: 001 指定なし, 002 飛脚クール便（冷蔵）, 003 飛脚クール便（冷凍）; blank is 指定なし. */
+const EHIDEN_COOL = { ambient: "", chilled: "002", frozen: "003" } as const;
+
+/** The services e飛伝's standard pattern prints: 飛脚宅配便, paid by the shop (元払) or the buyer (着払). */
+const EHIDEN_SERVICES: readonly ShippingService[] = ["standard", "recipient_pays"];
 
 const W16: Limit = { unit: "chars", max: 16 };
 
@@ -83,12 +95,23 @@ function row(slip: CarrierSlip, _settings: unknown, report: (p: CarrierCsvProble
   put("timeSlot", [slotCode(check, "配達指定時間帯", slip.deliveryTimeSlot, EHIDEN_TIME_SLOTS, "佐川急便")]);
   const cod = slip.cashOnDelivery;
   if (cod !== null) {
-    if (!Number.isInteger(cod) || cod < 1 || cod > 300_000)
-      check.problem("代引金額", "format", "代引金額 は1〜300,000円の整数です", String(cod));
-    put("codAmount", [String(cod)]);
+    put("codAmount", [collectAmount(check, "代引金額", "代引金額", cod, 300_000)]);
     put("codTax", [cashOnDeliveryTax(slip, cod)]);
   }
-  put("paidBy", ["1"]); // 元着区分 1 = 元払 (the shop pays the freight)
+  const label = SHIPPING_SERVICE_LABELS[slip.service];
+  if (!EHIDEN_SERVICES.includes(slip.service))
+    check.problem(
+      "便種（スピードで選択）",
+      "not_offered",
+      `佐川急便 e飛伝では ${label} を出せません`,
+      label,
+      "service",
+    );
+  if (slip.service === "recipient_pays" && cod !== null)
+    check.problem("元着区分", "not_offered", "着払いでは代金引換を使えません", label, "service");
+  put("coolProduct", [EHIDEN_COOL[slip.temperature]]);
+  // 元着区分: 1 元払 (the shop pays the freight), 2 着払
+  put("paidBy", [slip.service === "recipient_pays" ? "2" : "1"]);
   return out;
 }
 

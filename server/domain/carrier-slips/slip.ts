@@ -1,5 +1,6 @@
 import type { ShipTo } from "#server/domain/address.ts";
 import { Refusal } from "#server/domain/refusal.ts";
+import type { ShippingService, Temperature } from "#server/domain/shipping-service.ts";
 
 /** One label to print: a shipment leaving the merchant's own stock room. */
 export type CarrierSlip = {
@@ -16,7 +17,11 @@ export type CarrierSlip = {
   sender: SlipSender;
   /** 品名 */
   itemName: string;
-  /** 代金引換 amount in yen (tax included), or null when paid already */
+  /** 宅配便, コンパクト, ポスト投函, タイム, 着払い (domain/shipping-service.ts) */
+  service: ShippingService;
+  /** 常温, 冷蔵 (クール冷蔵・チルド) or 冷凍 */
+  temperature: Temperature;
+  /** 代金引換 amount in yen (tax included), or null when this parcel collects nothing */
   cashOnDelivery: number | null;
   /** The consumption tax inside cashOnDelivery; B2 prints it on the コレクト slip. Default: 10% of it. */
   cashOnDeliveryTax?: number | null | undefined;
@@ -47,29 +52,58 @@ export type CarrierCsvSettings = {
   yamatoFreightNumber?: string | undefined;
 };
 
+/**
+ * Where the merchant fixes a problem: the order's own data (ship-to, delivery wish, items, amount),
+ * the stock room's 倉庫設定 (ご依頼主, B2 codes), the shop's name (ご依頼主名) or the parcel's service and
+ * temperature (the products' defaults, or the shipment's own service).
+ */
+export type FixedIn = "order" | "warehouse" | "shop" | "service";
+
 export type CarrierCsvProblem = {
   /** null for a problem with the merchant's settings, which every slip shares */
   slipNumber: string | null;
   /** The carrier's own column name, as the merchant sees it in the carrier's manual */
   field: string;
-  rule: "max_length" | "required" | "unencodable_character" | "format";
+  rule: "max_length" | "required" | "unencodable_character" | "format" | "not_offered";
   message: string;
   value: string;
+  fixedIn: FixedIn;
 };
 
-/** Every problem of a batch at once, so the merchant fixes them in one go rather than one per try. */
+/** ご依頼主名 is the shop's display name; the rest of ご依頼主 is the stock room's; the rest is the order's. */
+export function fixedInOf(field: string): FixedIn {
+  if (field.startsWith("ご依頼主名")) return "shop";
+  if (field.startsWith("ご依頼主") || field.startsWith("荷送人")) return "warehouse";
+  return "order";
+}
+
+const SETTING_PATHS: Readonly<Record<string, string>> = {
+  請求先顧客コード: "settings.yamatoBillingCustomerCode",
+  運賃管理番号: "settings.yamatoFreightNumber",
+};
+
+/**
+ * Problems with the settings every slip shares: no slip of the file could be printed, so the whole
+ * file is refused, naming the 倉庫設定 fields.
+ */
 export class CarrierCsvRefusal extends Refusal {
   readonly problems: readonly CarrierCsvProblem[];
 
   constructor(problems: readonly CarrierCsvProblem[]) {
-    super("carrier_csv.invalid_fields", `送り状データに直すべき項目が ${problems.length} 件あります。`, {
-      errors: problems.map((p) => ({ path: `${p.slipNumber ?? "設定"}.${p.field}`, message: p.message })),
-    });
+    super(
+      "carrier_csv.invalid_settings",
+      `倉庫設定に直すべき項目が ${problems.length} 件あります。直すまで送り状データは作れません。`,
+      { errors: problems.map((p) => ({ path: SETTING_PATHS[p.field] ?? p.field, message: p.message })) },
+    );
     this.problems = problems;
   }
 }
 
-export type CarrierCsv = { header: string[]; rows: string[][] };
+/** A slip that could not go in the file, with every problem found on it. */
+export type LeftOutSlip = { slipNumber: string; problems: CarrierCsvProblem[] };
+
+/** The file's rows (the good slips, in order) and the slips left out of it. */
+export type CarrierCsv = { header: string[]; rows: string[][]; included: string[]; leftOut: LeftOutSlip[] };
 
 /** A carrier's layout: its header row, and how one slip becomes one row (problems go to the sink). */
 export type CarrierLayout = {

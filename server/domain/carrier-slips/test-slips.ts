@@ -1,4 +1,5 @@
-import type { CarrierSlip } from "./slip.ts";
+import assert from "node:assert/strict";
+import { type CarrierCsv, type CarrierCsvProblem, CarrierCsvRefusal, type CarrierSlip } from "./slip.ts";
 
 /** A made-up buyer and shop (no real person's data), and a slip builder for the layout tests. */
 export const SHOP = {
@@ -26,6 +27,8 @@ export function slip(overrides: Partial<CarrierSlip> = {}): CarrierSlip {
     },
     sender: SHOP,
     itemName: "雑貨",
+    service: "standard",
+    temperature: "ambient",
     cashOnDelivery: null,
     orderNumber: "123456-20260301-0000000001",
     ...overrides,
@@ -34,3 +37,16 @@ export function slip(overrides: Partial<CarrierSlip> = {}): CarrierSlip {
 
 /** The value at a 1-based column, as the carriers' manuals number them. */
 export const col = (row: readonly string[] | undefined, n: number) => row?.[n - 1];
+
+/** A file every slip went into. */
+export function rowsOf(result: CarrierCsv | CarrierCsvRefusal): CarrierCsv {
+  if (result instanceof CarrierCsvRefusal) assert.fail(JSON.stringify(result.problems, null, 1));
+  assert.deepEqual(result.leftOut, [], "no slip left out");
+  return result;
+}
+
+/** Every problem found: the settings' (a refused file) or the left-out slips'. */
+export function problemsOf(result: CarrierCsv | CarrierCsvRefusal): CarrierCsvProblem[] {
+  if (result instanceof CarrierCsvRefusal) return [...result.problems];
+  return result.leftOut.flatMap((s) => s.problems);
+}

@@ -2,14 +2,9 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { carrierCsv } from "./carrier-csv.ts";
 import { CarrierCsvRefusal } from "./slip.ts";
-import { col, SHOP, slip } from "./test-slips.ts";
+import { col, problemsOf, rowsOf, SHOP, slip } from "./test-slips.ts";
 
 const settings = { yamatoBillingCustomerCode: "031234567801", yamatoFreightNumber: "01" };
-
-function rowsOf(result: ReturnType<typeof carrierCsv>) {
-  if (result instanceof CarrierCsvRefusal) assert.fail(JSON.stringify(result.problems, null, 1));
-  return result;
-}
 
 test("B2: 95 columns, each value at the position of Yamato's layout", () => {
   const { header, rows } = rowsOf(carrierCsv("yamato_b2", [slip()], settings));
@@ -67,16 +62,15 @@ test("B2: time slots map to Yamato's codes; a slot Yamato does not offer is refu
   assert.equal(code(null), "");
   for (const slot of ["12:00-14:00", "午後", "最終便(19:00以降)"]) {
     const r = carrierCsv("yamato_b2", [slip({ deliveryTimeSlot: slot })], settings);
-    assert.ok(r instanceof CarrierCsvRefusal);
     assert.deepEqual(
-      r.problems.map((p) => [p.field, p.rule, p.value]),
+      problemsOf(r).map((p) => [p.field, p.rule, p.value]),
       [["配達時間帯", "format", slot]],
     );
-    assert.match(r.problems[0]?.message ?? "", /ヤマト運輸では指定できません/);
+    assert.match(problemsOf(r)[0]?.message ?? "", /ヤマト運輸では指定できません/);
   }
 });
 
-test("B2: every limit violation of every slip is listed at once", () => {
+test("B2: a bad slip is left out with every problem on it; the good ones still make the file", () => {
   const long = slip({
     slipNumber: "J0000000124",
     recipient: {
@@ -89,30 +83,106 @@ test("B2: every limit violation of every slip is listed at once", () => {
     },
     itemName: "",
   });
-  const r = carrierCsv("yamato_b2", [slip(), long, slip({ slipNumber: "J-1" })], {});
-  assert.ok(r instanceof CarrierCsvRefusal);
-  assert.equal(r.code, "carrier_csv.invalid_fields");
+  const r = carrierCsv("yamato_b2", [slip(), long, slip({ slipNumber: "J-1" })], settings);
+  assert.ok(!(r instanceof CarrierCsvRefusal));
+  assert.deepEqual(r.included, ["J0000000123"]);
+  assert.equal(r.rows.length, 1);
+  assert.equal(col(r.rows[0], 1), "J0000000123");
   assert.deepEqual(
-    r.problems.map((p) => [p.slipNumber, p.field, p.rule]),
+    r.leftOut.map((s) => [s.slipNumber, s.problems.map((p) => [p.field, p.rule, p.fixedIn])]),
     [
-      [null, "請求先顧客コード", "required"],
-      ["J0000000124", "お届け先電話番号", "max_length"],
-      ["J0000000124", "お届け先郵便番号", "format"],
-      ["J0000000124", "お届け先住所", "max_length"],
-      ["J0000000124", "お届け先アパートマンション名", "max_length"],
-      ["J0000000124", "お届け先名", "max_length"],
-      ["J0000000124", "品名１", "required"],
-      ["J-1", "お客様管理番号", "format"],
+      [
+        "J0000000124",
+        [
+          ["お届け先電話番号", "max_length", "order"],
+          ["お届け先郵便番号", "format", "order"],
+          ["お届け先住所", "max_length", "order"],
+          ["お届け先アパートマンション名", "max_length", "order"],
+          ["お届け先名", "max_length", "order"],
+          ["品名１", "required", "order"],
+        ],
+      ],
+      ["J-1", [["お客様管理番号", "format", "order"]]],
     ],
   );
-  const byField = new Map(r.problems.map((p) => [p.field, p.message]));
+  const byField = new Map(problemsOf(r).map((p) => [p.field, p.message]));
   assert.equal(byField.get("お届け先住所"), "お届け先住所 は全角32文字まで(現在 40 文字)");
   assert.equal(
     byField.get("お届け先アパートマンション名"),
     "お届け先アパートマンション名 は全角16文字まで(現在 16.5 文字)",
   );
   assert.equal(byField.get("お届け先電話番号"), "お届け先電話番号 は半角15文字まで(現在 18 文字)");
-  assert.equal(r.errors?.length, 8, "the Refusal's errors carry the same list for the API");
+});
+
+test("B2: the sender's name is the shop's (ショップ設定), the rest of it the stock room's (倉庫設定)", () => {
+  const sender = { ...SHOP, name: "店".repeat(17), address2: "ビ".repeat(17) };
+  const r = carrierCsv("yamato_b2", [slip({ sender })], settings);
+  assert.deepEqual(
+    problemsOf(r).map((p) => [p.field, p.fixedIn]),
+    [
+      ["ご依頼主アパートマンション", "warehouse"],
+      ["ご依頼主名", "shop"],
+    ],
+  );
+});
+
+test("B2: 送り状種類 from the service, コレクト with 代引, refused where Yamato has no such slip", () => {
+  const cases: [Partial<Parameters<typeof slip>[0]>, string][] = [
+    [{ service: "standard" }, "0"],
+    [{ service: "standard", cashOnDelivery: 5500 }, "2"],
+    [{ service: "time_10", deliveryTimeSlot: null }, "4"],
+    [{ service: "recipient_pays" }, "5"],
+    [{ service: "mailbox", deliveryTimeSlot: null }, "7"],
+    [{ service: "compact" }, "8"],
+    [{ service: "compact", cashOnDelivery: 5500 }, "9"],
+  ];
+  for (const [over, type] of cases)
+    assert.equal(
+      col(rowsOf(carrierCsv("yamato_b2", [slip(over)], settings)).rows[0], 2),
+      type,
+      JSON.stringify(over),
+    );
+  for (const service of ["mailbox", "time_17", "recipient_pays"] as const) {
+    const r = carrierCsv(
+      "yamato_b2",
+      [slip({ service, cashOnDelivery: 5500, deliveryTimeSlot: null })],
+      settings,
+    );
+    assert.deepEqual(
+      problemsOf(r).map((p) => [p.field, p.rule, p.fixedIn]),
+      [["送り状種類", "not_offered", "service"]],
+      service,
+    );
+  }
+});
+
+test("B2: タイム puts its time in 配達時間帯; ネコポス and タイム take no buyer's slot", () => {
+  const time = (service: "time_10" | "time_17") =>
+    col(rowsOf(carrierCsv("yamato_b2", [slip({ service, deliveryTimeSlot: null })], settings)).rows[0], 7);
+  assert.equal(time("time_10"), "0010");
+  assert.equal(time("time_17"), "0017");
+  for (const service of ["mailbox", "time_10"] as const) {
+    const r = carrierCsv("yamato_b2", [slip({ service })], settings);
+    assert.deepEqual(
+      problemsOf(r).map((p) => [p.field, p.rule, p.value]),
+      [["配達時間帯", "not_offered", "14:00-16:00"]],
+    );
+  }
+});
+
+test("B2: クール区分 from the parcel's temperature, only on 発払・コレクト・着払", () => {
+  const cool = (over: Partial<Parameters<typeof slip>[0]>) =>
+    col(rowsOf(carrierCsv("yamato_b2", [slip(over)], settings)).rows[0], 3);
+  assert.equal(cool({ temperature: "ambient" }), "0");
+  assert.equal(cool({ temperature: "frozen" }), "1");
+  assert.equal(cool({ temperature: "chilled" }), "2");
+  assert.equal(cool({ temperature: "chilled", cashOnDelivery: 3000 }), "2");
+  assert.equal(cool({ temperature: "frozen", service: "recipient_pays" }), "1");
+  const r = carrierCsv("yamato_b2", [slip({ temperature: "frozen", service: "compact" })], settings);
+  assert.deepEqual(
+    problemsOf(r).map((p) => [p.field, p.rule, p.fixedIn]),
+    [["クール区分", "not_offered", "service"]],
+  );
 });
 
 test("B2: characters outside JIS level 1/2 are refused, common variants substituted", () => {
@@ -123,25 +193,31 @@ test("B2: characters outside JIS level 1/2 are refused, common variants substitu
 
   const bad = slip({ recipient: { ...slip().recipient, name: "山田 花子纊" }, itemName: "雑貨😀" });
   const r = carrierCsv("yamato_b2", [bad], settings);
-  assert.ok(r instanceof CarrierCsvRefusal);
   assert.deepEqual(
-    r.problems.map((p) => [p.field, p.rule]),
+    problemsOf(r).map((p) => [p.field, p.rule]),
     [
       ["お届け先名", "unencodable_character"],
       ["品名１", "unencodable_character"],
     ],
   );
-  assert.match(r.problems[0]?.message ?? "", /「纊」/);
+  assert.match(problemsOf(r)[0]?.message ?? "", /「纊」/);
 });
 
-test("B2: the billing code and freight number are checked once per file", () => {
+test("B2: the billing code and freight number are checked once per file, which they refuse", () => {
   const r = carrierCsv("yamato_b2", [slip(), slip({ slipNumber: "J2" })], {
     yamatoBillingCustomerCode: "03-1234",
     yamatoFreightNumber: "1",
   });
   assert.ok(r instanceof CarrierCsvRefusal);
   assert.deepEqual(
-    r.problems.map((p) => [p.slipNumber, p.field, p.rule]),
+    r.errors?.map((e) => e.path),
+    ["settings.yamatoBillingCustomerCode", "settings.yamatoFreightNumber"],
+  );
+  const missing = carrierCsv("yamato_b2", [slip()], {});
+  assert.match(problemsOf(missing)[0]?.message ?? "", /倉庫設定で/);
+  assert.doesNotMatch(problemsOf(missing)[0]?.message ?? "", /配送設定/);
+  assert.deepEqual(
+    problemsOf(r).map((p) => [p.slipNumber, p.field, p.rule]),
     [
       [null, "請求先顧客コード", "format"],
       [null, "運賃管理番号", "format"],
@@ -151,11 +227,10 @@ test("B2: the billing code and freight number are checked once per file", () => 
   assert.equal(col(defaults.rows[0], 42), "01");
 });
 
-test("a slip number twice in one file is refused", () => {
+test("a slip number twice in one file: the second is left out", () => {
   const r = carrierCsv("yamato_b2", [slip(), slip()], settings);
-  assert.ok(r instanceof CarrierCsvRefusal);
   assert.deepEqual(
-    r.problems.map((p) => [p.slipNumber, p.field]),
+    problemsOf(r).map((p) => [p.slipNumber, p.field]),
     [["J0000000123", "お客様管理番号"]],
   );
 });
@@ -163,4 +238,13 @@ test("a slip number twice in one file is refused", () => {
 test("the prefecture is not doubled when the mall put it in address1", () => {
   const s = slip({ sender: { ...SHOP, address1: "東京都渋谷区神宮前1-2-3" } });
   assert.equal(col(rowsOf(carrierCsv("yamato_b2", [s], settings)).rows[0], 23), "東京都渋谷区神宮前1-2-3");
+});
+
+test("B2: a 代引 amount not fixed yet or out of range leaves the slip out", () => {
+  const problems = (cashOnDelivery: number) =>
+    problemsOf(carrierCsv("yamato_b2", [slip({ cashOnDelivery })], settings)).map((p) => [p.rule, p.message]);
+  assert.deepEqual(problems(Number.NaN), [
+    ["required", "ｺﾚｸﾄ代金引換額 が未確定です(注文の金額が確定してから作ってください)"],
+  ]);
+  assert.deepEqual(problems(300_001), [["format", "ｺﾚｸﾄ代金引換額 は1〜300,000円の整数です"]]);
 });

@@ -1,4 +1,17 @@
-import { cashOnDeliveryTax, fieldChecker, layoutRow, slotCode, streetAddress } from "./fields.ts";
+import {
+  SHIPPING_SERVICE_LABELS,
+  type ShippingService,
+  TEMPERATURE_LABELS,
+} from "#server/domain/shipping-service.ts";
+import {
+  cashOnDeliveryTax,
+  collectAmount,
+  type FieldChecker,
+  fieldChecker,
+  layoutRow,
+  slotCode,
+  streetAddress,
+} from "./fields.ts";
 import type { CarrierCsvProblem, CarrierCsvSettings, CarrierLayout, CarrierSlip } from "./slip.ts";
 
 /**
@@ -53,6 +66,26 @@ export const B2_TIME_SLOTS: Readonly<Record<string, string>> = {
   "19-21": "1921",
 };
 
+/**
+ * 送り状種類 per service, and with 代引 (B2-LAYOUT: 0 発払, 2 コレクト, 4 タイム, 5 着払, 7 ネコポス,
+ * 8 宅急便コンパクト, 9 宅急便コンパクトコレクト); null where Yamato has no such slip.
+ */
+const B2_SLIP_TYPES: Readonly<Record<ShippingService, { paid: string; collect: string | null }>> = {
+  standard: { paid: "0", collect: "2" },
+  compact: { paid: "8", collect: "9" },
+  mailbox: { paid: "7", collect: null },
+  time_10: { paid: "4", collect: null },
+  time_17: { paid: "4", collect: null },
+  recipient_pays: { paid: "5", collect: null },
+};
+
+/** タイム's time goes in 配達時間帯 in place of a slot. */
+const B2_TIME_SERVICE: Partial<Record<ShippingService, string>> = { time_10: "0010", time_17: "0017" };
+
+/** クール区分: 0 通常, 1 冷凍, 2 冷蔵 — only on 発払, コレクト and 着払 slips. */
+const B2_COOL = { ambient: "0", frozen: "1", chilled: "2" } as const;
+const COOL_SERVICES: readonly ShippingService[] = ["standard", "recipient_pays"];
+
 /** B2 refuses a コレクト above 30万円. */
 const COLLECT_MAX = 300_000;
 
@@ -64,16 +97,18 @@ function settingsProblems(settings: CarrierCsvSettings): CarrierCsvProblem[] {
       slipNumber: null,
       field: "請求先顧客コード",
       rule: "required",
-      message: "請求先顧客コード は必須です(配送設定でB2クラウドの請求先顧客コードを登録してください)",
+      message: "請求先顧客コード は必須です(倉庫設定でB2クラウドの請求先顧客コードを登録してください)",
       value: code,
+      fixedIn: "warehouse",
     });
   else if (!/^\d{10,12}$/.test(code))
     problems.push({
       slipNumber: null,
       field: "請求先顧客コード",
       rule: "format",
-      message: "請求先顧客コード はハイフンなしの数字10〜12桁です",
+      message: "請求先顧客コード はハイフンなしの数字10〜12桁です(倉庫設定で直してください)",
       value: code,
+      fixedIn: "warehouse",
     });
   const freight = settings.yamatoFreightNumber?.trim() ?? "01";
   if (!/^\d{2}$/.test(freight))
@@ -81,8 +116,9 @@ function settingsProblems(settings: CarrierCsvSettings): CarrierCsvProblem[] {
       slipNumber: null,
       field: "運賃管理番号",
       rule: "format",
-      message: "運賃管理番号 は数字2桁です(通常は 01)",
+      message: "運賃管理番号 は数字2桁です(通常は 01。倉庫設定で直してください)",
       value: freight,
+      fixedIn: "warehouse",
     });
   return problems;
 }
@@ -96,11 +132,11 @@ function row(slip: CarrierSlip, settings: CarrierCsvSettings, report: (p: Carrie
 
   set("slipNumber", check.code("お客様管理番号", slip.slipNumber, 20));
   const cod = slip.cashOnDelivery;
-  set("slipType", cod === null ? "0" : "2");
-  set("cool", "0");
+  set("slipType", slipType(check, slip));
+  set("cool", cool(check, slip));
   set("shipDate", check.date("出荷予定日", slip.shipDate, "slash", { required: true }));
   set("deliveryDate", check.date("お届け予定（指定）日", slip.deliveryDate, "slash"));
-  set("timeSlot", slotCode(check, "配達時間帯", slip.deliveryTimeSlot, B2_TIME_SLOTS, "ヤマト運輸"));
+  set("timeSlot", timeSlot(check, slip));
   set("recipientPhone", check.phone("お届け先電話番号", to.phone, 15));
   set("recipientPostalCode", check.postalCode("お届け先郵便番号", to.postalCode));
   set("recipientAddress", check.text("お届け先住所", streetAddress(to), z(32), { required: true }));
@@ -114,19 +150,47 @@ function row(slip: CarrierSlip, settings: CarrierCsvSettings, report: (p: Carrie
   set("itemName", check.text("品名１", slip.itemName, z(25), { required: true }));
   set("note", check.text("記事", slip.orderNumber, z(22)));
   if (cod !== null) {
-    if (!Number.isInteger(cod) || cod < 1 || cod > COLLECT_MAX)
-      check.problem(
-        "ｺﾚｸﾄ代金引換額（税込)",
-        "format",
-        "ｺﾚｸﾄ代金引換額 は1〜300,000円の整数です",
-        String(cod),
-      );
-    set("collectAmount", String(cod));
+    set("collectAmount", collectAmount(check, "ｺﾚｸﾄ代金引換額（税込)", "ｺﾚｸﾄ代金引換額", cod, COLLECT_MAX));
     set("collectTax", cashOnDeliveryTax(slip, cod));
   }
   set("billingCustomerCode", settings.yamatoBillingCustomerCode?.trim() ?? "");
   set("freightNumber", settings.yamatoFreightNumber?.trim() ?? "01");
   return out;
+}
+
+function slipType(check: FieldChecker, slip: CarrierSlip): string {
+  const types = B2_SLIP_TYPES[slip.service];
+  if (slip.cashOnDelivery === null) return types.paid;
+  if (types.collect !== null) return types.collect;
+  const label = SHIPPING_SERVICE_LABELS[slip.service];
+  check.problem("送り状種類", "not_offered", `${label} では代金引換(コレクト)を使えません`, label, "service");
+  return types.paid;
+}
+
+function cool(check: FieldChecker, slip: CarrierSlip): string {
+  if (slip.temperature !== "ambient" && !COOL_SERVICES.includes(slip.service)) {
+    const label = SHIPPING_SERVICE_LABELS[slip.service];
+    const message = `クール便(${TEMPERATURE_LABELS[slip.temperature]})は宅配便(発払い・コレクト)と着払いだけです(${label} では使えません)`;
+    check.problem("クール区分", "not_offered", message, label, "service");
+  }
+  return B2_COOL[slip.temperature];
+}
+
+function timeSlot(check: FieldChecker, slip: CarrierSlip): string {
+  const wish = slip.deliveryTimeSlot?.trim() || null;
+  const label = SHIPPING_SERVICE_LABELS[slip.service];
+  const time = B2_TIME_SERVICE[slip.service];
+  if (wish !== null && (time !== undefined || slip.service === "mailbox")) {
+    check.problem(
+      "配達時間帯",
+      "not_offered",
+      `${label} ではお届け時間帯「${wish}」を指定できません`,
+      wish,
+      "service",
+    );
+    return time ?? "";
+  }
+  return time ?? slotCode(check, "配達時間帯", wish, B2_TIME_SLOTS, "ヤマト運輸");
 }
 
 export const yamatoB2: CarrierLayout = {

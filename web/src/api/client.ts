@@ -79,7 +79,12 @@ export async function download(method: "GET" | "POST", path: string, body?: unkn
   const name = encoded
     ? decodeURIComponent(encoded)
     : (disposition.match(/filename="([^"]+)"/)?.[1] ?? "download");
-  const url = URL.createObjectURL(await res.blob());
+  saveFile(await res.blob(), name);
+}
+
+/** Hands a file to the browser's downloads under the given name. */
+export function saveFile(file: Blob, name: string): void {
+  const url = URL.createObjectURL(file);
   const link = document.createElement("a");
   link.href = url;
   link.download = name;

@@ -69,3 +69,20 @@ export type Warehouse = {
   };
   resultsPolledAt: string | null;
 };
+
+/** A slip the 送り状データ left out, with what to fix and where. */
+export type LeftOutSlip = {
+  shipmentId: string;
+  slipNumber: string;
+  orderId: string;
+  mallOrderNumber: string;
+  problems: { field: string; rule: string; message: string; value: string; screen: string; path: string }[];
+};
+export type CarrierCsvExport = {
+  fileName: string;
+  contentType: string;
+  /** The CSV (Shift_JIS) in Base64; null when no slip could go in it. */
+  csvBase64: string | null;
+  included: { shipmentId: string; slipNumber: string }[];
+  leftOut: LeftOutSlip[];
+};

@@ -8,6 +8,8 @@ export type Vocabulary = {
   channels: Coded[];
   carriers: Coded[];
   carrierCsvFormats: Coded[];
+  shippingServices: Coded[];
+  temperatures: Coded[];
   mallCancelReasons: Coded[];
   mailStatuses: Coded[];
   prefectures: string[];
@@ -83,6 +85,8 @@ export type ShipmentFields = {
   warehouseReference: string | null;
   /** YYYY-MM-DD, as the warehouse answered. */
   plannedShipDate: string | null;
+  /** 配送サービス set on this shipment; null follows its products. */
+  shippingService: string | null;
   consolidationId: string | null;
   parcels: Parcel[];
   carrier: string | null;
@@ -239,7 +243,15 @@ export type StockLine = {
   /** Units the shipments still 在庫引当中 lack. */
   waitingNeed: number;
 };
-export type Product = { id: string; sku: string; name: string; stock: StockLine[] };
+export type Product = {
+  id: string;
+  sku: string;
+  name: string;
+  /** 配送サービス and 温度帯 its shipments take by default (codes of the vocabulary). */
+  shippingService: string;
+  temperature: string;
+  stock: StockLine[];
+};
 
 export type StockMovement = {
   id: number;

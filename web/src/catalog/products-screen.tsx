@@ -6,6 +6,7 @@ import { count } from "../format.ts";
 import { useReference } from "../shell/reference-data.tsx";
 import { Field } from "../ui/field.tsx";
 import { Empty, ErrorNotice, Loading, Notice } from "../ui/states.tsx";
+import { ShippingDefaults } from "./shipping-defaults.tsx";
 import { StockEditor } from "./stock-editor.tsx";
 import { StockHistory } from "./stock-history.tsx";
 
@@ -69,6 +70,7 @@ export function ProductsScreen() {
                     <small>在庫 / 引当 / 有効</small>
                   </th>
                 ))}
+                <th>配送サービス・温度帯</th>
                 <th />
               </tr>
             </thead>
@@ -145,6 +147,9 @@ function ProductRow({
             )}
           </td>
         ))}
+        <td>
+          <ShippingDefaults product={product} onSaved={onSaved} />
+        </td>
         <td className="nowrap">
           <button
             type="button"
@@ -166,7 +171,7 @@ function ProductRow({
       </tr>
       {panel && (
         <tr className="row-editor">
-          <td colSpan={product.stock.length + 3}>
+          <td colSpan={product.stock.length + 4}>
             {panel === "edit" ? (
               <StockEditor
                 product={product}

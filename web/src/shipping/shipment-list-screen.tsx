@@ -1,11 +1,12 @@
 import { type FormEvent, useEffect, useMemo, useState } from "react";
 import { query } from "../api/client.ts";
-import type { ShipmentList } from "../api/shipping-types.ts";
+import type { LeftOutSlip, ShipmentList } from "../api/shipping-types.ts";
 import { useApi } from "../api/use-api.ts";
 import { count } from "../format.ts";
 import { useReference } from "../shell/reference-data.tsx";
 import { Link, navigate, useLocation } from "../shell/router.tsx";
 import { Empty, ErrorNotice, Loading } from "../ui/states.tsx";
+import { LeftOutSlips } from "./left-out-slips.tsx";
 import { ShipmentTable } from "./shipment-table.tsx";
 import { ShippingNav } from "./shipping-nav.tsx";
 import { StockRoomBar } from "./stock-room-bar.tsx";
@@ -44,6 +45,7 @@ export function ShipmentListScreen() {
   const [q, setQ] = useState(filters.q);
   useEffect(() => setQ(filters.q), [filters.q]);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [leftOut, setLeftOut] = useState<LeftOutSlip[]>([]);
   const scope = `${filters.status}|${filters.warehouse}|${filters.q}|${filters.page}`;
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new filter starts a new selection.
   useEffect(() => setSelected(new Set()), [scope]);
@@ -110,7 +112,10 @@ export function ShipmentListScreen() {
           </button>
         </div>
       </form>
-      {chosen.length > 0 && <StockRoomBar shipments={chosen} onClear={() => setSelected(new Set())} />}
+      {chosen.length > 0 && (
+        <StockRoomBar shipments={chosen} onClear={() => setSelected(new Set())} onLeftOut={setLeftOut} />
+      )}
+      <LeftOutSlips slips={leftOut} onClose={() => setLeftOut([])} />
       <ErrorNotice error={list.error} />
       {!data ? (
         !list.error && <Loading />
@@ -122,6 +127,7 @@ export function ShipmentListScreen() {
             shipments={data.items}
             selected={selected}
             onSelect={setSelected}
+            leftOut={leftOut}
             onChanged={list.reload}
           />
           <nav className="pager" aria-label="ページ">

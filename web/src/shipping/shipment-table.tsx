@@ -1,11 +1,12 @@
 import { useState } from "react";
 import { ApiError, api } from "../api/client.ts";
-import type { ShipmentRow } from "../api/shipping-types.ts";
+import type { LeftOutSlip, ShipmentRow } from "../api/shipping-types.ts";
 import { day } from "../format.ts";
 import { Link } from "../shell/router.tsx";
 import { StatusBadge } from "../ui/badges.tsx";
 import { ErrorNotice } from "../ui/states.tsx";
 import { ParcelLinks } from "./parcel-links.tsx";
+import { ServicePicker } from "./service-picker.tsx";
 
 /** Only the own stock room's 出荷中 shipments are worked here: picking, slips, 納品書. */
 export const selectable = (s: ShipmentRow) => s.warehouseKind === "self" && s.status === "shipping";
@@ -16,11 +17,14 @@ export function ShipmentTable({
   shipments,
   selected,
   onSelect,
+  leftOut,
   onChanged,
 }: {
   shipments: ShipmentRow[];
   selected: ReadonlySet<string>;
   onSelect: (ids: ReadonlySet<string>) => void;
+  /** Shipments the last 送り状CSV left out: marked, with the first reason in 理由. */
+  leftOut: LeftOutSlip[];
   onChanged: () => void;
 }) {
   const [busy, setBusy] = useState<string>();
@@ -32,11 +36,13 @@ export function ShipmentTable({
     for (const id of ids) on ? next.add(id) : next.delete(id);
     onSelect(next);
   };
-  const act = async (s: ShipmentRow, verb: "withdraw" | "request") => {
+  const act = async (s: ShipmentRow, verb: "withdraw" | "request" | "service", service?: string | null) => {
     setBusy(s.id);
     setFailure(undefined);
     try {
-      await api("POST", `/api/orders/${s.orderId}/shipments/${s.id}/${verb}`);
+      const path = `/api/orders/${s.orderId}/shipments/${s.id}`;
+      if (verb === "service") await api("PATCH", path, { shippingService: service ?? null });
+      else await api("POST", `${path}/${verb}`);
       onChanged();
     } catch (e) {
       setFailure({ slipNumber: s.slipNumber, error: e instanceof ApiError ? e : new ApiError(0, null) });
@@ -75,73 +81,92 @@ export function ShipmentTable({
               <th>倉庫</th>
               <th>状態</th>
               <th>出荷予定日/出荷日</th>
+              <th>配送サービス</th>
               <th>伝票番号</th>
               <th>理由</th>
               <th>操作</th>
             </tr>
           </thead>
           <tbody>
-            {shipments.map((s) => (
-              <tr key={s.id} data-slip-number={s.slipNumber}>
-                <td className="col-check">
-                  {selectable(s) && (
-                    <input
-                      type="checkbox"
-                      aria-label={`出荷 ${s.slipNumber} を選択`}
-                      checked={selected.has(s.id)}
-                      onChange={(e) => toggle([s.id], e.target.checked)}
+            {shipments.map((s) => {
+              const left = leftOut.find((l) => l.shipmentId === s.id);
+              return (
+                <tr key={s.id} data-slip-number={s.slipNumber} className={left ? "row-left-out" : undefined}>
+                  <td className="col-check">
+                    {selectable(s) && (
+                      <input
+                        type="checkbox"
+                        aria-label={`出荷 ${s.slipNumber} を選択`}
+                        checked={selected.has(s.id)}
+                        onChange={(e) => toggle([s.id], e.target.checked)}
+                      />
+                    )}
+                  </td>
+                  <td>
+                    <code>{s.slipNumber}</code>
+                  </td>
+                  <td>
+                    <Link to={`/orders/${s.orderId}`} className="order-link">
+                      {s.mallOrderNumber}
+                    </Link>
+                  </td>
+                  <td className="col-optional">{s.shopName}</td>
+                  <td>{s.shipToName}</td>
+                  <td>{s.warehouseName}</td>
+                  <td className="col-status">
+                    <StatusBadge status={s.status} label={s.statusLabel} />
+                  </td>
+                  <td className="nowrap">
+                    {s.shippedOn
+                      ? `${day(s.shippedOn)} 出荷`
+                      : s.plannedShipDate
+                        ? day(s.plannedShipDate)
+                        : "—"}
+                  </td>
+                  <td>
+                    <ServicePicker
+                      shipment={s}
+                      busy={busy === s.id}
+                      onPick={(service) => void act(s, "service", service)}
                     />
-                  )}
-                </td>
-                <td>
-                  <code>{s.slipNumber}</code>
-                </td>
-                <td>
-                  <Link to={`/orders/${s.orderId}`} className="order-link">
-                    {s.mallOrderNumber}
-                  </Link>
-                </td>
-                <td className="col-optional">{s.shopName}</td>
-                <td>{s.shipToName}</td>
-                <td>{s.warehouseName}</td>
-                <td className="col-status">
-                  <StatusBadge status={s.status} label={s.statusLabel} />
-                </td>
-                <td className="nowrap">
-                  {s.shippedOn
-                    ? `${day(s.shippedOn)} 出荷`
-                    : s.plannedShipDate
-                      ? day(s.plannedShipDate)
-                      : "—"}
-                </td>
-                <td>
-                  <ParcelLinks parcels={s.parcels} />
-                </td>
-                <td>{s.unshippableReason ?? <span className="muted">—</span>}</td>
-                <td className="nowrap">
-                  {canWithdraw(s) && (
-                    <button
-                      type="button"
-                      className="button button-danger-quiet"
-                      disabled={busy === s.id}
-                      onClick={() => void act(s, "withdraw")}
-                    >
-                      取下げ
-                    </button>
-                  )}
-                  {canRequest(s) && (
-                    <button
-                      type="button"
-                      className="button"
-                      disabled={busy === s.id}
-                      onClick={() => void act(s, "request")}
-                    >
-                      再依頼
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
+                  </td>
+                  <td>
+                    <ParcelLinks parcels={s.parcels} />
+                  </td>
+                  <td>
+                    {left ? (
+                      <span className="left-out-reason">
+                        送り状CSVから除外: {left.problems.map((p) => p.message).join(" / ")}
+                      </span>
+                    ) : (
+                      (s.unshippableReason ?? <span className="muted">—</span>)
+                    )}
+                  </td>
+                  <td className="nowrap">
+                    {canWithdraw(s) && (
+                      <button
+                        type="button"
+                        className="button button-danger-quiet"
+                        disabled={busy === s.id}
+                        onClick={() => void act(s, "withdraw")}
+                      >
+                        取下げ
+                      </button>
+                    )}
+                    {canRequest(s) && (
+                      <button
+                        type="button"
+                        className="button"
+                        disabled={busy === s.id}
+                        onClick={() => void act(s, "request")}
+                      >
+                        再依頼
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>

@@ -1,19 +1,37 @@
 import { useState } from "react";
-import { ApiError, download, query } from "../api/client.ts";
-import type { ShipmentRow } from "../api/shipping-types.ts";
+import { ApiError, api, download, query, saveFile } from "../api/client.ts";
+import type { CarrierCsvExport, LeftOutSlip, ShipmentRow } from "../api/shipping-types.ts";
 import { count } from "../format.ts";
 import { useReference } from "../shell/reference-data.tsx";
 import { ErrorNotice } from "../ui/states.tsx";
 
-/** Paperwork for the chosen 出荷中 shipments of the own stock room. */
-export function StockRoomBar({ shipments, onClear }: { shipments: ShipmentRow[]; onClear: () => void }) {
+/** The file's bytes from the answer's Base64. */
+const csvFile = (answer: CarrierCsvExport) =>
+  new Blob([Uint8Array.from(atob(answer.csvBase64 ?? ""), (c) => c.charCodeAt(0))], {
+    type: answer.contentType,
+  });
+
+/**
+ * Paperwork for the chosen 出荷中 shipments of the own stock room. The carrier slips download with the
+ * good shipments; the ones left out go to the screen (onLeftOut) to be shown with what to fix.
+ */
+export function StockRoomBar({
+  shipments,
+  onClear,
+  onLeftOut,
+}: {
+  shipments: ShipmentRow[];
+  onClear: () => void;
+  onLeftOut: (leftOut: LeftOutSlip[]) => void;
+}) {
   const formats = useReference().vocabulary.carrierCsvFormats;
   const [format, setFormat] = useState(formats[0]?.code ?? "");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ title: string; error: ApiError }>();
   const warehouseIds = [...new Set(shipments.map((s) => s.warehouseId))];
   const warehouseId = warehouseIds.length === 1 ? warehouseIds[0] : undefined;
-  const shipmentIds = shipments.map((s) => s.id).join(",");
+  const ids = shipments.map((s) => s.id);
+  const shipmentIds = ids.join(",");
   const orderIds = [...new Set(shipments.map((s) => s.orderId))];
 
   const run = async (title: string, job: () => Promise<void>) => {
@@ -64,9 +82,15 @@ export function StockRoomBar({ shipments, onClear }: { shipments: ShipmentRow[];
                 className="button"
                 disabled={busy}
                 onClick={() =>
-                  void run("送り状CSVを作れませんでした", () =>
-                    download("GET", `${base}/carrier-csv${query({ format, shipmentIds })}`),
-                  )
+                  void run("送り状CSVを作れませんでした", async () => {
+                    onLeftOut([]);
+                    const answer = await api<CarrierCsvExport>("POST", `${base}/carrier-csv`, {
+                      format,
+                      shipmentIds: ids,
+                    });
+                    if (answer.csvBase64 !== null) saveFile(csvFile(answer), answer.fileName);
+                    onLeftOut(answer.leftOut);
+                  })
                 }
               >
                 送り状CSV

@@ -7,7 +7,7 @@ import {
   type MallStockUpdate,
 } from "#server/ports/mall.ts";
 import { toRmsDatetime } from "./datetime.ts";
-import { RMS_DELIVERY_COMPANIES } from "./delivery-companies.ts";
+import { rmsDeliveryCompany } from "./delivery-companies.ts";
 import { parseGetOrderResponse } from "./mapping.ts";
 import { type RakutenCredentials, type RmsAnswer, rmsHttp } from "./rms-http.ts";
 
@@ -190,7 +190,9 @@ export function createRakutenClient(options: RakutenClientOptions): MallClient {
             ShippingModelList: [
               {
                 ...(report.mallShippingId ? { shippingDetailId: Number(report.mallShippingId) } : {}),
-                deliveryCompany: RMS_DELIVERY_COMPANIES[report.carrier],
+                deliveryCompany: rmsDeliveryCompany(report.carrier, {
+                  fromMallWarehouse: report.fromMallWarehouse,
+                }),
                 shippingNumber: report.trackingNumber,
                 shippingDate: report.shippedOn,
               },

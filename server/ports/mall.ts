@@ -129,6 +129,8 @@ export type MallOrder = {
   desiredDeliveryDate: string | null;
   /** Desired time slot as the buyer reads it (午前中, 14:00-16:00, …). */
   desiredTimeSlot: string | null;
+  /** Warnings the mall sent with the order (the read still succeeded): kept on its timeline. */
+  mallWarnings?: string[] | undefined;
   /** The mall's payload version the order was read with, for support. */
   sourceVersion?: number | undefined;
 };

@@ -32,7 +32,7 @@ import {
 import { mallStatus } from "./order-progress.ts";
 import { rakutenPayment } from "./payment.ts";
 
-/** A message RMS sent with messageType ERROR. */
+/** A message RMS sent with messageType ERROR (or WARNING). */
 export type RakutenErrorMessage = { code: string; message: string; orderNumber: string | null };
 
 export type ParsedGetOrder = {
@@ -44,6 +44,11 @@ export type ParsedGetOrder = {
    * and `notFound` are empty and the caller must not import anything from it.
    */
   errors: RakutenErrorMessage[];
+  /**
+   * WARNING messages (e.g. ORDER_EXT_API_GET_ORDER_WARNING_101): the call succeeded, so they fail
+   * nothing; each order keeps those naming it, and those naming no order, in mallWarnings.
+   */
+  warnings: RakutenErrorMessage[];
 };
 
 export const NOT_FOUND_CODE = "ORDER_EXT_API_GET_ORDER_INFO_102";
@@ -88,17 +93,24 @@ export function parseGetOrderResponse(json: unknown): ParsedGetOrder {
     throw new RakutenResponseError(issues, parsed.error);
   }
   const response = parsed.data;
-  const errors = response.MessageModelList.filter((m) => m.messageType === "ERROR").map((m) => ({
-    code: m.messageCode,
-    message: m.message ?? "",
-    orderNumber: m.orderNumber ?? null,
-  }));
-  if (errors.length > 0) return { orders: [], notFound: [], errors };
+  const ofType = (type: string) =>
+    response.MessageModelList.filter((m) => m.messageType === type).map((m) => ({
+      code: m.messageCode,
+      message: m.message ?? "",
+      orderNumber: m.orderNumber ?? null,
+    }));
+  const errors = ofType("ERROR");
+  const warnings = ofType("WARNING");
+  if (errors.length > 0) return { orders: [], notFound: [], errors, warnings };
   const notFound = response.MessageModelList.flatMap((m) =>
     m.messageCode === NOT_FOUND_CODE && m.orderNumber ? [m.orderNumber] : [],
   );
-  const orders = (response.OrderModelList ?? []).map((model) => mapRakutenOrder(model, response.version));
-  return { orders, notFound, errors };
+  const orders = (response.OrderModelList ?? []).map((model) => {
+    const order = mapRakutenOrder(model, response.version);
+    const own = warnings.filter((w) => w.orderNumber === null || w.orderNumber === model.orderNumber);
+    return own.length === 0 ? order : { ...order, mallWarnings: own.map((w) => `${w.code}: ${w.message}`) };
+  });
+  return { orders, notFound, errors, warnings };
 }
 
 const trimmed = (value: string | null | undefined) => value?.trim() ?? "";

@@ -164,6 +164,7 @@ const expectations: Record<string, (result: ParsedGetOrder) => void> = {
       orders: [],
       errors: [],
       notFound: ["123456-20210101-10740985", "123456-20210101-10737896", "123456-20210101-10740988"],
+      warnings: [],
     });
   },
 };

@@ -150,6 +150,10 @@ async function applyTagRules(tx: Db, order: LoadedOrder, meta: Meta): Promise<Lo
     const tag = await systemTag(tx, current.row.accountId, "amount_undetermined");
     current = await attachIfAbsent(tx, current, tag, "system", meta);
   }
+  if (current.shipments.some((s) => s.addressPending)) {
+    const tag = await systemTag(tx, current.row.accountId, "gift_address_pending");
+    current = await attachIfAbsent(tx, current, tag, "system", meta);
+  }
   const ruleTags = await tx
     .select({ id: tags.id, name: tags.name, hold: tags.hold, rule: tags.rule })
     .from(tags)

@@ -6,6 +6,7 @@
 import type { ShipTo } from "#server/domain/address.ts";
 import type { Carrier } from "#server/domain/carrier.ts";
 import type { Temperature } from "#server/domain/temperature.ts";
+import type { WarehouseKind } from "./warehouse.ts";
 
 /** 住所・氏名 as every mall gives them, normalised to one shape. */
 export type MallAddress = ShipTo & { nameKana?: string | undefined };
@@ -145,8 +146,8 @@ export type MallShippingReport = {
   carrier: Carrier;
   trackingNumber: string;
   shippedOn: string;
-  /** The parcel left the mall's own fulfilment warehouse (Rakuten: RSL), which some malls code apart. */
-  fromMallWarehouse?: boolean | undefined;
+  /** The warehouse the parcel left from: a mall codes parcels from its own (Rakuten: RSL) apart. */
+  warehouseKind?: WarehouseKind | undefined;
   /** Given when amending a report the mall already has. */
   mallShippingId?: string | undefined;
 };

@@ -200,7 +200,7 @@ export function createRakutenClient(options: RakutenClientOptions): MallClient {
               {
                 ...(report.mallShippingId ? { shippingDetailId: Number(report.mallShippingId) } : {}),
                 deliveryCompany: rmsDeliveryCompany(report.carrier, {
-                  fromMallWarehouse: report.fromMallWarehouse,
+                  fromRakutenWarehouse: report.warehouseKind === "rsl",
                 }),
                 shippingNumber: report.trackingNumber,
                 shippingDate: report.shippedOn,

@@ -56,8 +56,11 @@ const JUCHU_CARRIERS: Readonly<Record<string, Carrier>> = {
  * Juchu carrier → the code a shipping report says. A Japan Post parcel that left Rakuten's own
  * warehouse (RSL) is 1029, which Rakuten tells apart from a shop's own ゆうパック (1003).
  */
-export function rmsDeliveryCompany(carrier: Carrier, options: { fromMallWarehouse?: boolean } = {}): string {
-  if (carrier === "japanpost" && options.fromMallWarehouse) return "1029";
+export function rmsDeliveryCompany(
+  carrier: Carrier,
+  options: { fromRakutenWarehouse?: boolean } = {},
+): string {
+  if (carrier === "japanpost" && options.fromRakutenWarehouse) return "1029";
   const code = Object.entries(JUCHU_CARRIERS).find(([, c]) => c === carrier)?.[0];
   if (code === undefined) throw new Error(`no RMS deliveryCompany for carrier ${carrier}`);
   return code;

@@ -3,6 +3,7 @@ import { test } from "node:test";
 import type { MallOrder } from "#server/ports/mall.ts";
 import { rmsChosenCarrier, rmsDeliveryCompany } from "./delivery-companies.ts";
 import giftPickupCool from "./fixtures/getOrder-v10-gift-pickup-cool.json" with { type: "json" };
+import twoPackages from "./fixtures/getOrder-v10-two-packages.json" with { type: "json" };
 import { parseGetOrderResponse } from "./mapping.ts";
 
 const [gift, pickup] = parseGetOrderResponse(giftPickupCool).orders as [MallOrder, MallOrder];
@@ -79,6 +80,14 @@ test("コンビニ受取: the parcel goes to the store, addressed to the recipie
   assert.equal(pickup.buyerEmailMasked, false);
   assert.equal(pickup.gift, false);
   assert.deepEqual(pickup.wrappings, []);
+});
+
+test("coupons without couponShopPrice are split by who funds each one (couponCapitalCode)", () => {
+  const model = structuredClone(twoPackages.OrderModelList[0]) as Record<string, unknown>;
+  delete model.couponShopPrice;
+  delete model.couponOtherPrice;
+  const [order] = parseGetOrderResponse({ ...twoPackages, OrderModelList: [model] }).orders;
+  assert.deepEqual(order?.couponDiscounts, { shop: 300, mall: 200 });
 });
 
 test("the variation is shown once: an option line repeating the SKU text is left out", () => {

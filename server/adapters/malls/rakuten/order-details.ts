@@ -109,10 +109,19 @@ export function feeBreakdown(order: RakutenOrderModel): MallOrder["feeBreakdown"
   };
 }
 
-/** couponShopPrice is what the shop pays for (原資 1); the rest (couponOtherPrice) Rakuten or a maker does. */
+/**
+ * couponShopPrice is what the shop pays for (原資 1 ショップ); the rest (couponOtherPrice: 2 メーカー,
+ * 3 サービス) Rakuten or a maker does. Payloads without the split (or with it undetermined) are split
+ * from CouponModelList by couponCapitalCode.
+ */
 export function couponDiscounts(order: RakutenOrderModel, total: number): MallOrder["couponDiscounts"] {
-  const shop = rakutenAmount(order.couponShopPrice) ?? 0;
-  return { shop, mall: rakutenAmount(order.couponOtherPrice) ?? Math.max(0, total - shop) };
+  const given = order.couponShopPrice == null ? null : rakutenAmount(order.couponShopPrice);
+  const shop =
+    given ??
+    (order.CouponModelList ?? [])
+      .filter((c) => c.couponCapitalCode === 1)
+      .reduce((sum, c) => sum + (rakutenAmount(c.couponTotalPrice) ?? 0), 0);
+  return { shop, mall: Math.max(0, total - shop) };
 }
 
 /** TaxSummaryModelList: the billed amount and the tax in it per rate (reqPrice, reqPriceTax). */

@@ -2,7 +2,15 @@ import { json, type Reply } from "./http-reply.ts";
 import { NEWEST_VERSION, OLDEST_VERSION, presentOrderModel } from "./order-model.ts";
 import type { MallOrder } from "./order-record.ts";
 import { RETRIEVABLE_MS, type RmsCall } from "./rms-call.ts";
-import { badFormat, info, missingField, outOfRange, type RmsMessage, reader } from "./rms-messages.ts";
+import {
+  badFormat,
+  info,
+  missingField,
+  outOfRange,
+  type RmsMessage,
+  reader,
+  warning,
+} from "./rms-messages.ts";
 
 /**
  * getOrder: up to 100 orders of the calling shop, in the shape of the requested `version`. A number
@@ -58,9 +66,12 @@ export function getOrder(call: RmsCall): Reply {
     if (order) found.push(order);
     else missing.push(info(FN, 102, "受注情報が取得できませんでした。", { orderNumber: n }));
   }
+  const warnings = found.flatMap((o) =>
+    o.warning === null ? [] : [warning(FN, 101, o.warning, { orderNumber: o.orderNumber })],
+  );
   const messages =
     found.length > 0
-      ? [info(FN, 101, `受注情報取得に成功しました。(取得件数${found.length}件)`), ...missing]
+      ? [info(FN, 101, `受注情報取得に成功しました。(取得件数${found.length}件)`), ...warnings, ...missing]
       : missing;
   const body: Record<string, unknown> = {
     MessageModelList: messages,

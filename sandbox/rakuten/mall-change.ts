@@ -36,6 +36,10 @@ export function applyMallChange(order: MallOrder, change: MallChangeInput, at: D
     if (own?.deliveryPrice !== undefined) pkg.deliveryPrice = own.deliveryPrice;
     const sender = own?.sender ?? change.sender;
     if (sender) pkg.sender = toSender(sender, pkg.sender, pkg.sender.isolatedIslandFlag);
+    // A social gift's recipient has entered the address: the placeholder is gone.
+    if (sender && pkg.socialGift?.inputFlag === 0) {
+      pkg.socialGift = { ...pkg.socialGift, inputFlag: 1, inputCompDatetime: at };
+    }
   }
   const generated = deliveryRemarks(order.deliveryDate, order.shippingTerm);
   if (change.deliveryDate !== undefined) order.deliveryDate = change.deliveryDate;

@@ -4,8 +4,9 @@ import { type Amounts, type MallOrder, type TaxSummary, UNDETERMINED } from "./o
  * The money of an order, recomputed from its lines whenever something changes, so the totals can
  * never disagree with the packages. The relations are the ones the RMS samples show:
  *   package.totalPrice = goods + postage + 代引料 (deliveryPrice)
- *   order.totalPrice   = goods + postage
- *   requestPrice       = totalPrice + 代引料 + 決済手数料 − coupons − points
+ *   order.goodsPrice   = goods + wrapping (ラッピング料, at 10%)
+ *   order.totalPrice   = goodsPrice + postage
+ *   requestPrice       = totalPrice + 代引料 + 決済手数料 + 後払い手数料 − coupons − points
  * A postage of -9999 (送料未確定) makes every total that includes it -9999 as well.
  */
 
@@ -55,6 +56,8 @@ export function recomputeAmounts(order: MallOrder): void {
     if (unknown) postageUnknown = true;
     else postage += pkg.postagePrice;
   }
+  const wrapping = order.wrappings.reduce((sum, w) => sum + w.price, 0);
+  goods += wrapping;
   const coupons = couponTotal(order);
   const totalPrice = postageUnknown ? UNDETERMINED : goods + postage;
   order.amounts = {
@@ -64,11 +67,11 @@ export function recomputeAmounts(order: MallOrder): void {
     totalPrice,
     requestPrice: postageUnknown
       ? UNDETERMINED
-      : totalPrice + delivery + order.paymentCharge - coupons - order.usedPoint,
+      : totalPrice + delivery + order.paymentCharge + order.additionalFee - coupons - order.usedPoint,
     couponAllTotalPrice: coupons,
     couponShopPrice: couponTotal(order, 1),
     couponOtherPrice: coupons - couponTotal(order, 1),
-    taxSummary: taxSummaries(order, goodsByRate, { postage, delivery, postageUnknown }),
+    taxSummary: taxSummaries(order, goodsByRate, { postage, delivery, wrapping, postageUnknown }),
   };
 }
 
@@ -89,7 +92,7 @@ function couponRate(order: MallOrder, itemDetailId: number, goodsByRate: Map<num
 function taxSummaries(
   order: MallOrder,
   goodsByRate: Map<number, number>,
-  fees: { postage: number; delivery: number; postageUnknown: boolean },
+  fees: { postage: number; delivery: number; wrapping: number; postageUnknown: boolean },
 ): TaxSummary[] {
   const rates = new Set(goodsByRate.keys());
   rates.add(FEE_TAX_RATE);
@@ -103,8 +106,8 @@ function taxSummaries(
     .map((rate) => {
       const feesHere = rate === FEE_TAX_RATE;
       const unknown = feesHere && fees.postageUnknown;
-      const totalPrice = (goodsByRate.get(rate) ?? 0) + (feesHere ? fees.postage : 0);
-      const paymentCharge = feesHere ? order.paymentCharge : 0;
+      const totalPrice = (goodsByRate.get(rate) ?? 0) + (feesHere ? fees.postage + fees.wrapping : 0);
+      const paymentCharge = feesHere ? order.paymentCharge + order.additionalFee : 0;
       const couponPrice = couponsByRate.get(rate) ?? 0;
       const reqPrice = totalPrice + (feesHere ? fees.delivery : 0) + paymentCharge - couponPrice;
       return {

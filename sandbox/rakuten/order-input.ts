@@ -59,6 +59,23 @@ const postage = z
   .int()
   .refine((n) => n === UNDETERMINED || (n >= 0 && n <= 9_999_999), "0–9999999, or -9999 (送料未確定)");
 
+const pickupInput = z.strictObject({
+  /** 1 ファミリーマート, 20 ミニストップ, 50 ローソン, 60 郵便局 … */
+  cvsCode: z.number().int().min(1).max(99),
+  storeCode: z.string().min(1).max(20),
+  storeName: z.string().min(1).max(100),
+  storeZip: z.string().regex(/^\d{3}-?\d{4}$/, "7 digits, e.g. 894-0036"),
+  storePrefecture: z.string().min(1).max(10),
+  storeAddress: z.string().min(1).max(200),
+});
+
+const wrappingInput = z.strictObject({
+  /** 1 包装紙 (WrappingModel1), 2 リボン (WrappingModel2). */
+  title: z.union([z.literal(1), z.literal(2)]),
+  name: z.string().min(1).max(100),
+  price: z.number().int().min(0).max(99_999),
+});
+
 const packageInput = z.strictObject({
   sender: personInput.optional(),
   items: z.array(itemInput).min(1).max(100),
@@ -71,6 +88,8 @@ const packageInput = z.strictObject({
     .refine((c) => c in deliveryCompanies, "a deliveryCompany code such as 1001")
     .optional(),
   dropOffLocation: z.enum(dropOffLocations).optional(),
+  /** コンビニ・郵便局受取: the store the parcel goes to (DeliveryCvsModel). */
+  pickup: pickupInput.optional(),
 });
 
 const couponInput = z.strictObject({
@@ -99,7 +118,21 @@ export const placeOrderInput = z.strictObject({
   deliveryDate: calendarDate.nullable().optional(),
   shippingTerm: shippingTerm.nullable().optional(),
   deliveryName: z.string().min(1).max(100).optional(),
+  /** 0 選択なし, 1 普通, 2 冷蔵, 3 冷凍, 4–8 その他. */
+  deliveryClass: z.number().int().min(0).max(8).optional(),
   orderType: z.union([z.literal(1), z.literal(4), z.literal(5), z.literal(6)]).optional(),
+  giftCheck: z.boolean().optional(),
+  /** ソーシャルギフト: every ship-to is the mall's placeholder until a mall change gives the recipient. */
+  socialGift: z.boolean().optional(),
+  wrappings: z
+    .array(wrappingInput)
+    .max(2)
+    .refine((list) => new Set(list.map((w) => w.title)).size === list.length, "one wrapping per title")
+    .optional(),
+  /** 後払い手数料 the buyer pays (additionalFeeOccurAmountToUser). */
+  additionalFee: z.number().int().min(0).max(99_999).optional(),
+  /** getOrder carries a WARNING message (ORDER_EXT_API_GET_ORDER_WARNING_101) with this text for the order. */
+  warning: z.string().min(1).max(200).optional(),
 });
 
 export type PlaceOrderInput = z.infer<typeof placeOrderInput>;

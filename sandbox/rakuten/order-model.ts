@@ -1,5 +1,5 @@
 import { samePerson } from "./order-people.ts";
-import type { Coupon, MallOrder, OrderItem, OrderPackage, Shipping } from "./order-record.ts";
+import type { Coupon, MallOrder, OrderItem, OrderPackage, Shipping, Wrapping } from "./order-record.ts";
 import { deliveryCompanies, settlementMethods } from "./rms-codes.ts";
 import { jstDate, rmsDatetime } from "./rms-time.ts";
 
@@ -76,11 +76,37 @@ function presentPackage(pkg: OrderPackage, version: number): Json {
     SenderModel: { ...pkg.sender },
     ItemModelList: pkg.items.map((i) => presentItem(i, version)),
     ShippingModelList: pkg.shippings.map(presentShipping),
-    DeliveryCvsModel: null,
+    DeliveryCvsModel: pkg.pickup
+      ? {
+          cvsCode: pkg.pickup.cvsCode,
+          storeGenreCode: null,
+          storeCode: pkg.pickup.storeCode,
+          storeName: pkg.pickup.storeName,
+          storeZip: pkg.pickup.storeZip,
+          storePrefecture: pkg.pickup.storePrefecture,
+          storeAddress: pkg.pickup.storeAddress,
+          areaCode: null,
+          depo: null,
+          openTime: null,
+          closeTime: null,
+          cvsRemarks: null,
+        }
+      : null,
     defaultDeliveryCompanyCode: when(version >= 4, pkg.defaultDeliveryCompanyCode),
     dropOffFlag: when(version >= 9, pkg.dropOffLocation === null ? 0 : 1),
     dropOffLocation: when(version >= 9, pkg.dropOffLocation),
-    SocialGiftModel: when(version >= 10, null),
+    SocialGiftModel: when(
+      version >= 10,
+      pkg.socialGift
+        ? {
+            sgMngNumber: pkg.socialGift.sgMngNumber,
+            inputDueDate: pkg.socialGift.inputDueDate,
+            inputFlag: pkg.socialGift.inputFlag,
+            inputCompDatetime: rmsDatetime(pkg.socialGift.inputCompDatetime),
+            receiverEmailAddress: null,
+          }
+        : null,
+    ),
   });
 }
 
@@ -97,6 +123,21 @@ function presentSettlement(order: MallOrder): Json {
     cardYm: card ? "2030-12" : null,
     cardPayType: card ? 0 : null,
     cardInstallmentDesc: null,
+  };
+}
+
+function presentWrapping(order: MallOrder, title: 1 | 2): Json | null {
+  const w: Wrapping | undefined = order.wrappings.find((x) => x.title === title);
+  if (!w) return null;
+  const taxPrice = w.price - Math.floor((w.price * 100) / 110);
+  return {
+    title,
+    name: w.name,
+    price: w.price,
+    includeTaxFlag: 1,
+    deleteWrappingFlag: 0,
+    taxRate: 0.1,
+    taxPrice,
   };
 }
 
@@ -141,8 +182,8 @@ export function presentOrderModel(order: MallOrder, version: number): Json {
     deliveryDate: order.deliveryDate,
     shippingTerm: order.shippingTerm,
     remarks: order.remarks,
-    giftCheckFlag: 0,
-    socialGiftFlag: when(version >= 10, 0),
+    giftCheckFlag: order.giftCheckFlag,
+    socialGiftFlag: when(version >= 10, order.socialGiftFlag),
     severalSenderFlag: order.packages.length > 1 ? 1 : 0,
     equalSenderFlag: order.packages.every((p) => samePerson(p.sender, order.orderer)) ? 1 : 0,
     isolatedIslandFlag: order.packages.some((p) => p.sender.isolatedIslandFlag === 1) ? 1 : 0,
@@ -166,7 +207,7 @@ export function presentOrderModel(order: MallOrder, version: number): Json {
     couponAllTotalPrice: a.couponAllTotalPrice,
     couponShopPrice: a.couponShopPrice,
     couponOtherPrice: a.couponOtherPrice,
-    additionalFeeOccurAmountToUser: 0,
+    additionalFeeOccurAmountToUser: order.additionalFee,
     additionalFeeOccurAmountToShop: 0,
     asurakuFlag: 0,
     drugFlag: 0,
@@ -183,8 +224,8 @@ export function presentOrderModel(order: MallOrder, version: number): Json {
     SettlementModel: presentSettlement(order),
     DeliveryModel: { deliveryName: order.deliveryName, deliveryClass: order.deliveryClass },
     PointModel: { usedPoint: order.usedPoint },
-    WrappingModel1: null,
-    WrappingModel2: null,
+    WrappingModel1: presentWrapping(order, 1),
+    WrappingModel2: presentWrapping(order, 2),
     PackageModelList: order.packages.map((p) => presentPackage(p, version)),
     CouponModelList: couponList.length === 0 ? null : couponList,
     ChangeReasonModelList: order.changeReasons.map((c) => ({

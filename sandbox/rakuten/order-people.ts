@@ -107,3 +107,25 @@ export const samePerson = (a: Person, b: Person) => PERSON_FIELDS.every((f) => a
 export function personFields(p: Person): Person {
   return Object.fromEntries(PERSON_FIELDS.map((f) => [f, p[f]])) as Person;
 }
+
+/**
+ * What RMS shows as a social gift's 送付先 until the recipient enters it: zip 999-9999, 入力待ち in the
+ * text, ニュウリョクマチ in the kana, 999-9999-9999 as the phone.
+ */
+export function placeholderRecipient(): Sender {
+  return {
+    zipCode1: "999",
+    zipCode2: "9999",
+    prefecture: "入力待ち",
+    city: "入力待ち",
+    subAddress: "入力待ち",
+    familyName: "入力待ち",
+    firstName: "入力待ち",
+    familyNameKana: "ニュウリョクマチ",
+    firstNameKana: "ニュウリョクマチ",
+    phoneNumber1: "999",
+    phoneNumber2: "9999",
+    phoneNumber3: "9999",
+    isolatedIslandFlag: 0,
+  };
+}

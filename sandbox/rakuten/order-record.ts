@@ -62,6 +62,27 @@ export type Shipping = {
   shippingDate: string | null;
 };
 
+/** DeliveryCvsModel: コンビニ・郵便局・ロッカー受取 — the parcel goes to this store. */
+export type Pickup = {
+  cvsCode: number;
+  storeCode: string;
+  storeName: string;
+  storeZip: string;
+  storePrefecture: string;
+  storeAddress: string;
+};
+
+/** SocialGiftModel (v10): the recipient enters the address by inputDueDate; until then SenderModel is a placeholder. */
+export type SocialGift = {
+  sgMngNumber: string;
+  inputDueDate: string;
+  inputFlag: 0 | 1;
+  inputCompDatetime: Date | null;
+};
+
+/** WrappingModel1 (title 1 包装紙) and WrappingModel2 (title 2 リボン). */
+export type Wrapping = { title: 1 | 2; name: string; price: number };
+
 export type OrderPackage = {
   basketId: number;
   postagePrice: number;
@@ -74,6 +95,8 @@ export type OrderPackage = {
   shippings: Shipping[];
   defaultDeliveryCompanyCode: string;
   dropOffLocation: string | null;
+  pickup: Pickup | null;
+  socialGift: SocialGift | null;
 };
 
 export type Coupon = {
@@ -145,7 +168,14 @@ export type MallOrder = {
   modifyFlag: 0 | 1;
   settlement: SettlementKey;
   paymentCharge: number;
+  /** 注文者負担金 (後払い手数料): additionalFeeOccurAmountToUser. */
+  additionalFee: number;
   usedPoint: number;
+  giftCheckFlag: 0 | 1;
+  socialGiftFlag: 0 | 1;
+  wrappings: Wrapping[];
+  /** A WARNING getOrder sends with this order (its meaning is not public; the text is the test's). */
+  warning: string | null;
   orderer: Orderer;
   deliveryName: string;
   deliveryClass: number | null;

@@ -1,6 +1,6 @@
 import { emptyAmounts, recomputeAmounts } from "./order-amounts.ts";
 import type { PlaceOrderInput } from "./order-input.ts";
-import { toOrderer, toSender } from "./order-people.ts";
+import { placeholderRecipient, toOrderer, toSender } from "./order-people.ts";
 import type { Coupon, MallOrder, OrderItem, OrderPackage } from "./order-record.ts";
 import { settlementMethods, shippingTermLabel } from "./rms-codes.ts";
 import { jstCompactDate, jstDate, weekdayOf } from "./rms-time.ts";
@@ -105,7 +105,9 @@ export function placeOrder(state: MallState, shop: Shop, input: PlaceOrderInput,
   const orderNumber = `${shop.shopId}-${jstCompactDate(orderedAt)}-${serial}`;
   const settlement = input.settlement ?? "card";
   const orderer = toOrderer(input.buyer, orderNumber);
-  const packages: OrderPackage[] = (input.packages ?? [{ items: [defaultItem] }]).map((p) => {
+  const socialGift = input.socialGift ?? false;
+  const inputDue = jstDate(new Date(orderedAt.getTime() + 7 * 24 * 60 * 60 * 1000));
+  const packages: OrderPackage[] = (input.packages ?? [{ items: [defaultItem] }]).map((p, index) => {
     const items = p.items.map((i) => toItem(state, shop, i));
     return {
       basketId: items[0]?.itemDetailId ?? state.next.detailId++,
@@ -114,11 +116,20 @@ export function placeOrder(state: MallState, shop: Shop, input: PlaceOrderInput,
       goodsPrice: 0,
       totalPrice: 0,
       noshi: p.noshi ?? null,
-      sender: toSender(p.sender, orderer),
+      sender: socialGift ? placeholderRecipient() : toSender(p.sender, orderer),
       items,
       shippings: [],
       defaultDeliveryCompanyCode: p.defaultDeliveryCompanyCode ?? "1001",
       dropOffLocation: p.dropOffLocation ?? null,
+      pickup: p.pickup ? { ...p.pickup, storeZip: p.pickup.storeZip.replace("-", "") } : null,
+      socialGift: socialGift
+        ? {
+            sgMngNumber: `${orderNumber}-${index + 1}`,
+            inputDueDate: inputDue,
+            inputFlag: 0,
+            inputCompDatetime: null,
+          }
+        : null,
     };
   });
   const allItems = packages.flatMap((p) => p.items);
@@ -144,10 +155,15 @@ export function placeOrder(state: MallState, shop: Shop, input: PlaceOrderInput,
     modifyFlag: 0,
     settlement,
     paymentCharge: input.paymentCharge ?? 0,
+    additionalFee: input.additionalFee ?? 0,
     usedPoint: input.usedPoint ?? 0,
+    giftCheckFlag: input.giftCheck || socialGift ? 1 : 0,
+    socialGiftFlag: socialGift ? 1 : 0,
+    wrappings: [...(input.wrappings ?? [])].sort((a, b) => a.title - b.title),
+    warning: input.warning ?? null,
     orderer,
     deliveryName: input.deliveryName ?? "宅配便",
-    deliveryClass: null,
+    deliveryClass: input.deliveryClass ?? null,
     packages,
     coupons: (input.coupons ?? []).map((c) => toCoupon(c, allItems, orderedAt)),
     changeReasons: [],

@@ -54,8 +54,9 @@ export function shopFor(state: MallState, authorization: string | undefined, now
   return undefined;
 }
 
+/** JSON in UTF-8, said so: live RMS answers `application/json` without the charset with 415. */
 const isJson = (contentType: string | undefined) =>
-  /^application\/json\s*(;|$)/i.test(contentType?.trim() ?? "");
+  /^application\/json\s*;\s*charset\s*=\s*"?utf-8"?\s*$/i.test(contentType?.trim() ?? "");
 
 export function handleRms(state: MallState, request: RmsRequest): { reply: Reply; shopId: string | null } {
   advanceMall(state);

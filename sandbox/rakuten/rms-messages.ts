@@ -20,7 +20,7 @@ export type RmsFunction =
   | "CANCEL_ORDER"
   | "UPDATE_ORDERSHIPPING";
 
-export const code = (fn: RmsFunction, kind: "INFO" | "ERROR", n: number) =>
+export const code = (fn: RmsFunction, kind: RmsMessage["messageType"], n: number) =>
   `ORDER_EXT_API_${fn}_${kind}_${String(n).padStart(3, "0")}`;
 
 export const info = (
@@ -43,6 +43,19 @@ export const error = (
 ): RmsMessage => ({
   messageType: "ERROR",
   messageCode: code(fn, "ERROR", n),
+  message,
+  ...extra,
+});
+
+/** [seen] _WARNING_101 exists for getOrder (CHANGELOG v8.0) and updateOrderShipping; its wording is not public. */
+export const warning = (
+  fn: RmsFunction,
+  n: number,
+  message: string,
+  extra?: Partial<RmsMessage>,
+): RmsMessage => ({
+  messageType: "WARNING",
+  messageCode: code(fn, "WARNING", n),
   message,
   ...extra,
 });

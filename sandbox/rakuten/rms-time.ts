@@ -71,11 +71,12 @@ export function jstStartOfDay(dateText: string): Date {
   return new Date(Date.parse(`${dateText}T00:00:00+09:00`));
 }
 
-const REQUEST_DATETIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\+09:?00$/;
+const REQUEST_DATETIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\+0900$/;
 
 /**
- * A request datetime as RMS takes it: JST only, `+0900` (the documented spelling) or `+09:00`.
- * UTC, `Z` or a missing offset are refused like the real API refuses them (書式が不正).
+ * A request datetime as RMS takes it: JST only, spelt `+0900` as the doc samples are. `+09:00`
+ * (which live searchOrder refused with SEARCH_ORDER_ERROR_011, 2026-06), UTC, `Z` or a missing
+ * offset are refused like the real API refuses them (書式が不正).
  */
 export function parseRmsDatetime(text: string): Date | null {
   const m = REQUEST_DATETIME.exec(text);

@@ -58,7 +58,7 @@ test("an expired licenseKey gets the same 401, and a renewed one works while the
   assert.equal((await t.rms("/es/2.0/order/searchOrder/", search, { shop })).status, 401);
 });
 
-test("gateway errors: unknown path 404, GET 405, not JSON 415, broken JSON 400 ES04-01", async () => {
+test("gateway errors: unknown path 404, GET 405, not JSON or JSON without charset 415, broken JSON 400 ES04-01", async () => {
   const unknown = await t.rms("/es/2.0/order/noSuchFunction/", {});
   assert.equal(unknown.status, 404);
   assert.equal(unknown.body.Results.errorCode, "ES02-01");
@@ -75,13 +75,18 @@ test("gateway errors: unknown path 404, GET 405, not JSON 415, broken JSON 400 E
     [broken.status, broken.body],
     [400, { Results: { errorCode: "ES04-01", message: "Bad Request" } }],
   );
-  for (const contentType of [
-    "application/json",
-    "application/json;charset=utf-8",
-    "application/json; charset=UTF-8",
-  ]) {
+  for (const contentType of ["application/json;charset=utf-8", "application/json; charset=UTF-8"]) {
     const ok = await t.rms("/es/2.0/order/searchOrder", search, { headers: { "Content-Type": contentType } });
     assert.equal(ok.status, 200, contentType);
+  }
+  // Live RMS answers JSON without its charset with 415, on the order and the inventory API alike.
+  for (const path of ["/es/2.0/order/searchOrder/", "/es/2.0/inventories/bulk-get"]) {
+    const bare = await t.rms(path, search, { headers: { "Content-Type": "application/json" } });
+    assert.deepEqual(
+      [bare.status, bare.body.Results?.errorCode],
+      [415, "ES04-02"],
+      `${path} application/json without charset`,
+    );
   }
 });
 

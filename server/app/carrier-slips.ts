@@ -12,6 +12,7 @@ import type {
 } from "#server/domain/carrier-slips/slip.ts";
 import { Refusal } from "#server/domain/refusal.ts";
 import {
+  isColdTemperature,
   type ShippingService,
   shipmentService,
   shipmentTemperature,
@@ -132,10 +133,9 @@ export async function carrierSlipCsv(
         parcelNeeds.map((n) => n.service as ShippingService),
         override,
       ),
-      // The mall's own クール flag (shipments.temperature, filled from Rakuten) joins here once it exists.
       temperature: shipmentTemperature(
         parcelNeeds.map((n) => n.temperature as Temperature),
-        null,
+        members.map((m) => (isColdTemperature(m.shipment.temperature) ? m.shipment.temperature : null)),
       ),
       cashOnDelivery: parcelCashOnDelivery(
         members.map((m) => ({

@@ -13,7 +13,8 @@ import { CHANNEL_LABELS, type Channel } from "#server/domain/shop-settings.ts";
 import type { SystemTagCode } from "#server/domain/system-tags.ts";
 import type { MallOrder } from "#server/ports/mall.ts";
 import type { AppContext } from "./context.ts";
-import { insertOrder, lockOrderNumber } from "./insert-order.ts";
+import { insertOrder, lockOrderNumber, mallDetailColumns } from "./insert-order.ts";
+import { updateShipmentsFromMall } from "./mall-package-details.ts";
 import { progressOrder, systemTag } from "./progress-order.ts";
 
 export type ImportOutcome = "created" | "updated" | "unchanged" | "skipped";
@@ -97,19 +98,25 @@ async function createFromMall(
         checkedAt: options.meta.now,
       },
       testImport: options.testImport,
+      mallDetails: mall,
       shipments: mall.packages.map((p) => {
         const own = shipToOf(p.shipTo);
         return {
           mallPackageId: p.mallPackageId,
           ...(sameAddress(own, shipTo) ? {} : { shipTo: own }),
+          details: p,
           items: p.items,
         };
       }),
     },
-    `${options.testImport ? "[テスト取込] " : ""}${channel}から取り込みました(${lines.length}明細、${billed}、送付先${mall.packages.length}件)`,
+    `${options.testImport ? "[テスト取込] " : ""}${channel}から取り込みました(${lines.length}明細、${billed}、送付先${mall.packages.length}件)${warned(mall)}`,
     options.meta,
   );
 }
+
+/** The mall's warnings on the order, kept on its timeline: the read succeeded, but a person may want to know. */
+const warned = (mall: MallOrder) =>
+  mall.mallWarnings?.length ? `\nモールからの警告: ${mall.mallWarnings.join(" / ")}` : "";
 
 async function updateFromMall(
   tx: Db,
@@ -126,12 +133,16 @@ async function updateFromMall(
     .update(orders)
     .set({
       ...changes.set,
+      // Details that follow the amounts and the mall's screen; what changed is said by `changes`.
+      ...mallDetailColumns(mall),
       mallCheckedAt: meta.now,
       ...(changes.described.length ? { updatedAt: meta.now } : {}),
     })
     .where(eq(orders.id, orderId));
+  const addressArrived = await updateShipmentsFromMall(tx, loaded, mall);
   const paidNow = mall.paid && loaded.row.paidAt === null && loaded.row.status !== "cancelled";
-  if (changes.described.length === 0 && !mall.mallStatus.cancelled && !paidNow) return "unchanged";
+  if (changes.described.length === 0 && !mall.mallStatus.cancelled && !paidNow && !addressArrived)
+    return "unchanged";
 
   let current = (await loadOrder(tx, accountId, orderId, { lock: true })) as LoadedOrder;
   if (changes.described.length > 0) {
@@ -164,6 +175,11 @@ async function updateFromMall(
   const undetermined = current.snapshot.tags.find((t) => t.systemCode === "amount_undetermined");
   if (undetermined && current.snapshot.total !== null) {
     const detached = detachTag(current.snapshot, undetermined.tagId, false);
+    if (!(detached instanceof Refusal)) current = await saveDecision(tx, current, detached, meta);
+  }
+  const giftPending = current.snapshot.tags.find((t) => t.systemCode === "gift_address_pending");
+  if (giftPending && !mall.packages.some((p) => p.addressPending)) {
+    const detached = detachTag(current.snapshot, giftPending.tagId, false);
     if (!(detached instanceof Refusal)) current = await saveDecision(tx, current, detached, meta);
   }
   await progressOrder(tx, ctx, current, meta);

@@ -4,6 +4,7 @@ import { assembleOrder, type LoadedOrder, saveDecision } from "#server/db/order-
 import { orderItems, orders, shipments, type shops, warehouses } from "#server/db/schema.ts";
 import type { ShipTo } from "#server/domain/address.ts";
 import type { ShopSettings } from "#server/domain/shop-settings.ts";
+import type { MallOrder, MallPackage } from "#server/ports/mall.ts";
 import type { AppContext } from "./context.ts";
 import { progressOrder } from "./progress-order.ts";
 
@@ -11,6 +12,7 @@ type Meta = { actor: string; now: Date };
 
 export type NewOrderLine = {
   mallItemCode: string;
+  mallItemNumber?: string | undefined;
   mallSkuCode?: string | undefined;
   name: string;
   selectedChoice?: string | undefined;
@@ -40,9 +42,57 @@ export type NewOrder = {
   desiredTimeSlot?: string | null | undefined;
   mall?: { status: string; statusLabel: string; paymentLabel: string; checkedAt: Date } | undefined;
   testImport?: boolean | undefined;
+  /** What a mall says beyond items and amounts (gift, wrapping, fees and coupons split, tax per rate). */
+  mallDetails?: MallOrderDetails | undefined;
   /** One per parcel destination; its own ship-to only when it differs from the order's. */
-  shipments: { mallPackageId?: string | undefined; shipTo?: ShipTo | undefined; items: NewOrderLine[] }[];
+  shipments: {
+    mallPackageId?: string | undefined;
+    shipTo?: ShipTo | undefined;
+    details?: MallPackageDetails | undefined;
+    items: NewOrderLine[];
+  }[];
 };
+
+export type MallOrderDetails = Pick<
+  MallOrder,
+  "gift" | "wrappings" | "feeBreakdown" | "couponDiscounts" | "taxSummary" | "buyerEmailMasked"
+>;
+export type MallPackageDetails = Pick<
+  MallPackage,
+  | "temperature"
+  | "pickupPoint"
+  | "dropOffLocation"
+  | "noshi"
+  | "remoteIsland"
+  | "chosenCarrier"
+  | "addressPending"
+>;
+
+/** The order columns of a mall's details, for insert and for the updates later imports make. */
+export function mallDetailColumns(d: MallOrderDetails) {
+  return {
+    gift: d.gift,
+    wrappings: d.wrappings,
+    feeBreakdown: d.feeBreakdown,
+    shopCouponDiscount: d.couponDiscounts.shop,
+    mallCouponDiscount: d.couponDiscounts.mall,
+    taxSummary: d.taxSummary,
+    buyerEmailMasked: d.buyerEmailMasked,
+  };
+}
+
+/** The shipment columns of a mall package's details. */
+export function packageDetailColumns(d: MallPackageDetails) {
+  return {
+    temperature: d.temperature,
+    pickupPoint: d.pickupPoint,
+    dropOffLocation: d.dropOffLocation,
+    noshi: d.noshi,
+    remoteIsland: d.remoteIsland,
+    chosenCarrier: d.chosenCarrier,
+    addressPending: d.addressPending,
+  };
+}
 
 /** Locks a shop's mall order number for the transaction, so two registrations of it cannot both pass. */
 export function lockOrderNumber(tx: Db, shopId: string, mallOrderNumber: string) {
@@ -99,6 +149,7 @@ export async function insertOrder(
       mallPaymentLabel: input.mall?.paymentLabel ?? null,
       mallCheckedAt: input.mall?.checkedAt ?? null,
       testImport: input.testImport ?? false,
+      ...(input.mallDetails ? mallDetailColumns(input.mallDetails) : {}),
       searchText: [
         input.mallOrderNumber,
         input.buyer.name,
@@ -121,6 +172,7 @@ export async function insertOrder(
     status: "allocating",
     mallPackageId: s.mallPackageId ?? null,
     shipTo: s.shipTo ?? null,
+    ...(s.details ? packageDetailColumns(s.details) : {}),
     // Shipments are listed by creation: a millisecond apart keeps the mall's package order.
     createdAt: new Date(meta.now.getTime() + index),
   }));
@@ -133,6 +185,7 @@ export async function insertOrder(
       shipmentId: shipmentValues[index]?.id ?? null,
       lineNo: ++lineNo,
       mallItemCode: item.mallItemCode,
+      mallItemNumber: item.mallItemNumber ?? null,
       mallSkuCode: item.mallSkuCode ?? "",
       name: item.name,
       selectedChoice: item.selectedChoice ?? "",

@@ -49,14 +49,20 @@ export async function detachOrderTag(
     actor,
     accountId,
     orderId,
-    (order) => detachTag(order, tagId, systemCausePersists(order, tagId)),
+    (order, { order: loaded }) =>
+      detachTag(order, tagId, systemCausePersists(order, tagId, loaded.shipments)),
     ({ tx, order, meta }) => progressOrder(tx, ctx, order, meta),
   );
 }
 
 /** Only causes the system can see for itself are checked; the others are notices a person clears. */
-function systemCausePersists(order: OrderSnapshot, tagId: string): boolean {
+function systemCausePersists(
+  order: OrderSnapshot,
+  tagId: string,
+  shipments: readonly { addressPending: boolean }[],
+): boolean {
   const tag = order.tags.find((t) => t.tagId === tagId);
+  if (tag?.systemCode === "gift_address_pending") return shipments.some((s) => s.addressPending);
   if (tag?.systemCode === "unmapped_item") return hasUnmappedItem(order);
   if (tag?.systemCode === "amount_undetermined") return order.total === null;
   return false;

@@ -185,6 +185,10 @@ async function applyTagRules(tx: Db, order: LoadedOrder, meta: Meta): Promise<Lo
     current = await attachIfAbsent(tx, current, tag, "system", meta);
   }
   current = await checkShipTos(tx, current, meta);
+  if (current.shipments.some((s) => s.addressPending)) {
+    const tag = await systemTag(tx, current.row.accountId, "gift_address_pending");
+    current = await attachIfAbsent(tx, current, tag, "system", meta);
+  }
   const ruleTags = await tx
     .select({ id: tags.id, name: tags.name, hold: tags.hold, rule: tags.rule })
     .from(tags)
@@ -211,7 +215,8 @@ async function checkShipTos(tx: Db, order: LoadedOrder, meta: Meta): Promise<Loa
   const problems = [
     ...new Set(
       order.shipments
-        .filter((s) => s.status !== "cancelled")
+        // A social gift's placeholder is not an address yet: its own hold waits for the real one.
+        .filter((s) => s.status !== "cancelled" && !s.addressPending)
         .flatMap((s) =>
           shipToProblems((s.shipTo ?? order.row.shipTo) as Partial<ShipTo>).map((p) => p.message),
         ),

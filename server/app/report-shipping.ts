@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "#server/db/database.ts";
 import { loadOrderById, saveDecision } from "#server/db/order-queries.ts";
-import { orders, shipments, shops } from "#server/db/schema.ts";
+import { orders, shipments, shops, warehouses } from "#server/db/schema.ts";
 import { describeParcels, type ShippedParcel } from "#server/domain/carrier.ts";
 import { detachTag } from "#server/domain/order-tagging.ts";
 import { notFound, Refusal } from "#server/domain/refusal.ts";
@@ -9,6 +9,7 @@ import { completeOrder } from "#server/domain/shipment.ts";
 import { mallSyncActive, type ShopSettings } from "#server/domain/shop-settings.ts";
 import { tokyoDate } from "#server/domain/tokyo-time.ts";
 import { type MallClient, MallError } from "#server/ports/mall.ts";
+import type { WarehouseKind } from "#server/ports/warehouse.ts";
 import { recordMallReflectionError } from "./confirm-mall-order.ts";
 import type { AppContext } from "./context.ts";
 import { mallClientOf } from "./mall-client.ts";
@@ -83,8 +84,13 @@ async function reportParcels(
   client: MallClient,
   order: typeof orders.$inferSelect,
 ): Promise<void> {
-  const rows = await ctx.db.select().from(shipments).where(eq(shipments.orderId, order.id));
-  const pending = rows.filter((s) => s.status === "shipped" && !s.mallReportedAt);
+  const rows = await ctx.db
+    .select({ shipment: shipments, warehouseKind: warehouses.kind })
+    .from(shipments)
+    .innerJoin(warehouses, eq(warehouses.id, shipments.warehouseId))
+    .where(eq(shipments.orderId, order.id));
+  const kindOf = new Map(rows.map((r) => [r.shipment.id, r.warehouseKind as WarehouseKind]));
+  const pending = rows.map((r) => r.shipment).filter((s) => s.status === "shipped" && !s.mallReportedAt);
   if (pending.length === 0) return;
   // Only a report that may have reached the mall without its answer reaching us needs the mall's record:
   // a first report has nothing there to find.
@@ -113,6 +119,7 @@ async function reportParcels(
             mallOrderNumber: order.mallOrderNumber,
             mallPackageId: shipment.mallPackageId,
             carrier: parcel.carrier,
+            warehouseKind: kindOf.get(shipment.id),
             trackingNumber: parcel.trackingNumber,
             shippedOn: tokyoDate(shipment.shippedAt ?? ctx.clock.now()),
           })

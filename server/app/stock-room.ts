@@ -11,8 +11,10 @@ import {
   warehouses,
 } from "#server/db/schema.ts";
 import type { ShipTo } from "#server/domain/address.ts";
+import { parcelNotes } from "#server/domain/parcel-notes.ts";
 import { notFound, Refusal } from "#server/domain/refusal.ts";
 import type { AppContext } from "./context.ts";
+import { parcelFactsOf } from "./parcel-facts.ts";
 
 /** The merchant's own stock room of this account; a 3PL has its own systems for all of this. */
 export async function ownStockRoom(db: Db, accountId: string, warehouseId: string) {
@@ -129,6 +131,8 @@ export async function pickingList(
         slipNumber: shipment.slipNumber,
         orderNumbers: members.map((m) => m.order.mallOrderNumber),
         recipientName: ((shipment.shipTo ?? order.shipTo) as ShipTo).name,
+        // A merged parcel carries every member's wishes, each once.
+        notes: [...new Set(members.flatMap((m) => parcelNotes(parcelFactsOf(m.order, m.shipment))))],
         lines: [...lines.values()],
       };
     }),

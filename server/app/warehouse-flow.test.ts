@@ -84,7 +84,11 @@ test("出荷待ち → RSL request once → 出荷作業中 → results → 全�
   const atMall = await mall.view(mallOrderNumber);
   const shippings = atMall.order.PackageModelList[0].ShippingModelList;
   assert.equal(shippings.length, 1);
-  assert.equal(shippings[0].deliveryCompany, "1003", "日本郵便 in RMS codes");
+  assert.equal(
+    shippings[0].deliveryCompany,
+    "1029",
+    "日本郵便 楽天倉庫出荷: Japan Post from Rakuten's warehouse",
+  );
   assert.equal(shippings[0].shippingNumber, shipped.shipments[0].trackingNumber);
   assert.equal(String(shippings[0].shippingDetailId), done.shipments[0].parcels[0].mallShippingId);
 

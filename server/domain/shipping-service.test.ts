@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
+  type ColdTemperature,
   type ShippingService,
   shipmentService,
   shipmentTemperature,
@@ -8,14 +9,15 @@ import {
 } from "./shipping-service.ts";
 
 test("a parcel's temperature is the strictest of its products' and the mall's", () => {
-  const cases: [Temperature[], Temperature | null, Temperature][] = [
-    [[], null, "ambient"],
-    [["ambient", "ambient"], null, "ambient"],
-    [["ambient", "chilled"], null, "chilled"],
-    [["chilled", "frozen", "ambient"], null, "frozen"],
-    [["ambient"], "chilled", "chilled"],
-    [["frozen"], "chilled", "frozen"],
-    [[], "frozen", "frozen"],
+  const cases: [Temperature[], (ColdTemperature | null)[], Temperature][] = [
+    [[], [null], "ambient"],
+    [["ambient", "ambient"], [null], "ambient"],
+    [["ambient", "chilled"], [null], "chilled"],
+    [["chilled", "frozen", "ambient"], [null], "frozen"],
+    [["ambient"], ["chilled"], "chilled"],
+    [["frozen"], ["chilled"], "frozen"],
+    [[], ["frozen"], "frozen"],
+    [["ambient"], [null, "frozen"], "frozen"],
   ];
   for (const [products, mall, expected] of cases)
     assert.equal(shipmentTemperature(products, mall), expected, `${products} + ${mall}`);

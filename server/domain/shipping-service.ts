@@ -22,18 +22,26 @@ export const TEMPERATURE_LABELS = { ambient: "常温", chilled: "冷蔵", frozen
 export type Temperature = keyof typeof TEMPERATURE_LABELS;
 export const TEMPERATURES = Object.keys(TEMPERATURE_LABELS) as [Temperature, ...Temperature[]];
 
+/** クール便 as a mall or a shipment records it: no value means 常温. */
+export type ColdTemperature = Exclude<Temperature, "ambient">;
+export const COLD_TEMPERATURES = ["chilled", "frozen"] as const satisfies readonly ColdTemperature[];
+
+export function isColdTemperature(value: unknown): value is ColdTemperature {
+  return value === "chilled" || value === "frozen";
+}
+
 /** Coldest last: one frozen item makes the whole parcel a 冷凍 parcel. */
 const COLDNESS: readonly Temperature[] = ["ambient", "chilled", "frozen"];
 
 /**
- * The parcel's temperature: the strictest of its products' and of what the mall says of the order
- * (Rakuten's クール便 choice), null when the mall says nothing.
+ * The parcel's temperature: the strictest of its products' and of what the mall says of its orders
+ * (Rakuten's クール便 choice; null where the mall says nothing).
  */
 export function shipmentTemperature(
   productTemperatures: readonly Temperature[],
-  mallTemperature: Temperature | null,
+  mallTemperatures: readonly (ColdTemperature | null)[],
 ): Temperature {
-  const all = mallTemperature === null ? productTemperatures : [...productTemperatures, mallTemperature];
+  const all = [...productTemperatures, ...mallTemperatures.filter((t) => t !== null)];
   return all.reduce<Temperature>((a, b) => (COLDNESS.indexOf(b) > COLDNESS.indexOf(a) ? b : a), "ambient");
 }
 

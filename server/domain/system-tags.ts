@@ -21,6 +21,8 @@ export const SYSTEM_TAGS = {
   mall_order_changed: { name: "モール側で明細変更", hold: true, color: "#f0ad4e" },
   /** The mall cancelled an order already at the warehouse or shipped: withdraw it or handle the return. */
   mall_cancelled: { name: "モール側キャンセル", hold: true, color: "#d9534f" },
+  /** A gift whose recipient has not entered the address yet (ソーシャルギフト): the next import brings it and clears this. */
+  gift_address_pending: { name: "住所未確定(ソーシャルギフト)", hold: true, color: "#f0ad4e" },
 } as const;
 
 export type SystemTagCode = keyof typeof SYSTEM_TAGS;

@@ -91,7 +91,12 @@ export const orderSchema = z
     shippingStatusLabel: z.string().nullable(),
     orderedAt: z.string(),
     graceUntil: z.string(),
-    buyer: z.object({ name: z.string(), email: z.string(), phone: z.string().nullable() }),
+    buyer: z.object({
+      name: z.string(),
+      email: z.string(),
+      emailMasked: z.boolean().describe("モールの中継アドレス(楽天 あんしんメルアド)"),
+      phone: z.string().nullable(),
+    }),
     shipTo: z.record(z.string(), z.unknown()),
     paymentMethod: z.string(),
     paymentMethodLabel: z.string(),
@@ -100,7 +105,27 @@ export const orderSchema = z
     subtotal: z.int(),
     shippingFee: z.int().nullable().describe("null は送料未確定"),
     fees: z.int().nullable().describe("代引料・決済手数料。null は未確定"),
+    feeBreakdown: z
+      .object({
+        cashOnDelivery: z.int().nullable().describe("代引手数料"),
+        payment: z.int().nullable().describe("決済手数料"),
+        deferredPayment: z.int().nullable().describe("後払い手数料"),
+        wrapping: z.int().nullable().describe("ラッピング料"),
+      })
+      .nullable()
+      .describe("手数料の内訳(モールが分けて渡すとき)"),
     couponDiscount: z.int(),
+    couponDiscounts: z
+      .object({
+        shop: z.int().describe("ショップクーポン"),
+        mall: z.int().describe("モールのクーポン(楽天クーポン)"),
+      })
+      .describe("クーポン値引の内訳"),
+    gift: z.boolean().describe("ギフト指定"),
+    wrappings: z.array(z.object({ name: z.string(), fee: z.int().nullable() })).describe("ラッピング"),
+    taxSummary: z
+      .array(z.object({ ratePercent: z.int(), amount: z.int().nullable(), tax: z.int().nullable() }))
+      .describe("税率ごとの請求額と消費税(税込)"),
     pointsUsed: z.int(),
     total: z.int().nullable().describe("請求金額。null は未確定"),
     remarks: z.string().nullable(),
@@ -124,6 +149,7 @@ export const orderSchema = z
         id: z.uuid(),
         lineNo: z.int(),
         mallItemCode: z.string(),
+        mallItemNumber: z.string().nullable().describe("商品番号(楽天 itemNumber)"),
         mallSkuCode: z.string(),
         name: z.string(),
         selectedChoice: z.string(),

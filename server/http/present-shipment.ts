@@ -6,7 +6,13 @@ import {
   SHIPPING_STATUSES,
   type ShippingStatus,
 } from "#server/domain/order-status.ts";
-import { SHIPPING_SERVICES, type ShippingService } from "#server/domain/shipping-service.ts";
+import {
+  COLD_TEMPERATURES,
+  type ColdTemperature,
+  SHIPPING_SERVICES,
+  type ShippingService,
+  TEMPERATURE_LABELS,
+} from "#server/domain/shipping-service.ts";
 import { tokyoDate, toTokyoIso } from "#server/domain/tokyo-time.ts";
 
 const iso = (d: Date | null) => (d ? toTokyoIso(d) : null);
@@ -19,6 +25,21 @@ export const parcelSchema = z.object({
   mallShippingId: z.string().nullable().describe("モールに報告した発送明細ID (楽天 shippingDetailId)"),
 });
 
+export const pickupPointSchema = z.object({
+  kind: z.string().describe("受取場所の種類(ファミリーマート、郵便局 …)"),
+  storeCode: z.string(),
+  name: z.string(),
+  postalCode: z.string(),
+  prefecture: z.string(),
+  address: z.string(),
+});
+
+export const chosenCarrierSchema = z.object({
+  mallCode: z.string().describe("モールの配送会社コード(楽天 1001 …)。未知のコードもそのまま"),
+  label: z.string(),
+  carrier: z.enum(CARRIER_CODES).nullable().describe("Juchuの配送会社。対応がなければ null"),
+});
+
 /** What every screen shows of one shipment, the order screen and the shipments list alike. */
 export const shipmentFields = {
   id: z.uuid(),
@@ -28,6 +49,19 @@ export const shipmentFields = {
   statusLabel: z.string(),
   mallPackageId: z.string().nullable().describe("モールの送付先ID (楽天 basketId)"),
   shipTo: z.record(z.string(), z.unknown()).nullable().describe("注文の送付先と異なる場合の送付先"),
+  temperature: z
+    .enum(COLD_TEMPERATURES)
+    .nullable()
+    .describe("クール便: chilled 冷蔵 / frozen 冷凍。null は常温"),
+  temperatureLabel: z.string().describe("常温・冷蔵・冷凍"),
+  pickupPoint: pickupPointSchema
+    .nullable()
+    .describe("コンビニ・郵便局受取: 荷物はここへ届く(送付先はこの住所)"),
+  dropOffLocation: z.string().nullable().describe("置き配の場所"),
+  noshi: z.string().nullable().describe("熨斗(のし)"),
+  remoteIsland: z.boolean().describe("離島・一部地域"),
+  chosenCarrier: chosenCarrierSchema.nullable().describe("購入者が選んだ配送会社"),
+  addressPending: z.boolean().describe("ソーシャルギフトの受取人が住所を未入力"),
   requestDueAt: z.string().nullable(),
   requestedAt: z.string().nullable(),
   warehouseReference: z.string().nullable().describe("倉庫の依頼番号"),
@@ -62,6 +96,14 @@ export function presentShipment(s: typeof shipments.$inferSelect) {
     statusLabel: SHIPPING_STATUS_LABELS[s.status as ShippingStatus],
     mallPackageId: s.mallPackageId,
     shipTo: s.shipTo as Record<string, unknown> | null,
+    temperature: s.temperature as ColdTemperature | null,
+    temperatureLabel: s.temperature ? TEMPERATURE_LABELS[s.temperature as ColdTemperature] : "常温",
+    pickupPoint: s.pickupPoint as z.infer<typeof pickupPointSchema> | null,
+    dropOffLocation: s.dropOffLocation,
+    noshi: s.noshi,
+    remoteIsland: s.remoteIsland,
+    chosenCarrier: s.chosenCarrier as z.infer<typeof chosenCarrierSchema> | null,
+    addressPending: s.addressPending,
     requestDueAt: iso(s.requestDueAt),
     requestedAt: iso(s.requestedAt),
     warehouseReference: s.warehouseReference,

@@ -8,12 +8,14 @@ import { childDatabase, spawnNode } from "#test/process.ts";
  * The real thing end to end: `server/main.ts` (API, workers and the built bundle) as a child process on
  * an empty PGlite folder, driven by Debian's Chromium. Nothing is downloaded; no test leaves loopback.
  */
-export async function startServer(): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startServer(
+  env: Record<string, string> = {},
+): Promise<{ url: string; stop(): Promise<void> }> {
   if (!existsSync(new URL("../dist/index.html", import.meta.url))) {
     throw new Error("web/dist is missing: run `npm run build` (npm run test:e2e does it first)");
   }
   const database = await childDatabase();
-  const child = spawnNode("server/main.ts", [], { ...database.env, PORT: "0", LOG_LEVEL: "warn" });
+  const child = spawnNode("server/main.ts", [], { ...database.env, PORT: "0", LOG_LEVEL: "warn", ...env });
   const url = await new Promise<string>((resolve, reject) => {
     let out = "";
     const read = (d: Buffer) => {
@@ -68,12 +70,13 @@ export type BrowserTest = { readonly url: string; readonly page: Page };
  * A browser test file's set-up: before its tests the server, Chromium and one page (Japanese, 1280×900,
  * 15 s a step); after them all of it closed. Read the fields inside a test, once before() has run.
  */
-export function browserSuite(): BrowserTest {
+/** `env`: extra environment for the server, made before it starts (e.g. a sandbox started there, and its URL). */
+export function browserSuite(options: { env?: () => Promise<Record<string, string>> } = {}): BrowserTest {
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   let browser: Browser | undefined;
   let page: Page | undefined;
   before(async () => {
-    server = await startServer();
+    server = await startServer(await options.env?.());
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "ja-JP" });
     page.setDefaultTimeout(15_000);

@@ -79,6 +79,62 @@ test("a 3-line order is one page with the order, buyer, items and totals in its 
   }
 });
 
+test("fees and coupons by their parts, tax per rate, the choice under the name and the buyer's wishes", async () => {
+  const pdf = await inspectPdf(
+    await renderDeliveryNotes([
+      note({
+        items: [
+          {
+            name: "冷凍ハンバーグ",
+            code: "hb-10",
+            choice: "ソース:デミグラス",
+            unitPrice: 3240,
+            quantity: 1,
+          },
+          { name: "保冷バッグ", code: "bag-01", unitPrice: 2070, quantity: 1 },
+        ],
+        shippingFee: 0,
+        fees: 580,
+        feeLines: [
+          { label: "代引手数料", amount: 0 },
+          { label: "後払い手数料", amount: 250 },
+          { label: "ラッピング料", amount: 330 },
+        ],
+        couponDiscount: 500,
+        couponLines: [
+          { label: "ショップクーポン", amount: 100 },
+          { label: "楽天市場クーポン", amount: 400 },
+        ],
+        pointsUsed: 0,
+        total: 5390,
+        taxSummary: [
+          { ratePercent: 10, amount: 2650, tax: 241 },
+          { ratePercent: 8, amount: 2740, tax: 202 },
+        ],
+        notes: ["ギフト", "ラッピング: 和紙・金のリボン", "のし: 御歳暮"],
+        remarks: null,
+      }),
+    ]),
+  );
+  const [text = ""] = pdf.pages;
+  for (const expected of [
+    "hb-10",
+    "ソース:デミグラス",
+    "後払い手数料 ¥250",
+    "ラッピング料 ¥330",
+    "ショップクーポン -¥100",
+    "楽天市場クーポン -¥400",
+    "税率別内訳",
+    "10%対象 ¥2,650（内消費税 ¥241）",
+    "8%対象（軽減税率） ¥2,740（内消費税 ¥202）",
+    "ギフト ラッピング: 和紙・金のリボン のし: 御歳暮",
+  ]) {
+    assert.ok(text.includes(expected), `missing ${expected} in:\n${text}`);
+  }
+  assert.ok(!text.includes("代引手数料"), "a zero fee part is left out");
+  assert.ok(!/手数料 ¥580/.test(text), "the parts replace the one 手数料 row");
+});
+
 test("the embedded fonts are subsets of Noto Sans JP", async () => {
   const { fonts, fontPrograms } = await inspectPdf(await renderDeliveryNotes([note()]));
   assert.ok(fonts.length > 0);

@@ -17,11 +17,20 @@ export interface DeliveryNote {
     address2?: string;
     phone: string;
   };
-  items: { name: string; code: string; unitPrice: number; quantity: number }[];
+  /** code: the 商品番号 the buyer saw; choice: the 項目・選択肢, printed under the name. */
+  items: { name: string; code: string; choice?: string; unitPrice: number; quantity: number }[];
   shippingFee: number | null;
   /** 手数料 (e.g. 代引手数料). */
   fees: number | null;
+  /** The parts of fees, each on its own row instead of 手数料 (代引手数料, 後払い手数料, ラッピング料 …). */
+  feeLines?: { label: string; amount: number | null }[];
   couponDiscount: number | null;
+  /** The coupons by who pays for them, each on its own row instead of クーポン値引. */
+  couponLines?: { label: string; amount: number }[];
+  /** 税率別内訳: the billed amount and the tax in it per rate (8 % 軽減税率, 10 %). */
+  taxSummary?: { ratePercent: number; amount: number | null; tax: number | null }[];
+  /** ギフト・ラッピング・のし and the like, printed above the remarks. */
+  notes?: string[];
   pointsUsed: number | null;
   total: number | null;
   paymentMethod: string;
@@ -46,6 +55,8 @@ export async function renderDeliveryNotes(notes: readonly DeliveryNote[]): Promi
     );
     drawItems(flow, note);
     drawSummary(flow, note);
+    drawTaxSummary(flow, note.taxSummary ?? []);
+    drawNotes(flow, note.notes ?? []);
     drawRemarks(flow, note.remarks);
     flow.numberPages((page, total) => `${page}/${total}`);
   }
@@ -124,7 +135,7 @@ function drawItems(flow: PageFlow, note: DeliveryNote): void {
   flow.table(
     [{ header: "商品名", width: nameWidth }, ...fixed],
     note.items.map((item) => [
-      item.name,
+      item.choice ? `${item.name}\n${item.choice}` : item.name,
       item.code,
       yen(item.unitPrice),
       item.quantity.toLocaleString("ja-JP"),
@@ -137,11 +148,18 @@ function drawSummary(flow: PageFlow, note: DeliveryNote): void {
   const subtotal = note.items.reduce((sum, item) => sum + item.unitPrice * item.quantity, 0);
   // Malls report discounts as positive amounts or as negative adjustments; on paper they always subtract.
   const discount = (amount: number | null) => (amount === null ? null : -Math.abs(amount));
+  // A breakdown prints only the parts there are; an undetermined part prints as 未確定.
+  const feeRows: [string, number | null][] = note.feeLines
+    ? note.feeLines.filter((f) => f.amount !== 0).map((f) => [f.label, f.amount])
+    : [["手数料", note.fees]];
+  const couponRows: [string, number | null][] = note.couponLines
+    ? note.couponLines.filter((c) => c.amount !== 0).map((c) => [c.label, discount(c.amount)])
+    : [["クーポン値引", discount(note.couponDiscount)]];
   const rows: [string, number | null][] = [
     ["小計", subtotal],
     ["送料", note.shippingFee],
-    ["手数料", note.fees],
-    ["クーポン値引", discount(note.couponDiscount)],
+    ...feeRows,
+    ...couponRows,
     ["ポイント利用", discount(note.pointsUsed)],
     ["合計", note.total],
   ];
@@ -165,6 +183,39 @@ function drawSummary(flow: PageFlow, note: DeliveryNote): void {
     });
     flow.y -= rowHeight;
   }
+}
+
+function drawTaxSummary(flow: PageFlow, rows: NonNullable<DeliveryNote["taxSummary"]>): void {
+  if (rows.length === 0) return;
+  const size = 8;
+  const x = MARGIN + flow.width - SIDE_WIDTH;
+  flow.y -= 4;
+  flow.ensureSpace((rows.length + 1) * (lineHeight(size) + 2));
+  flow.drawLine("税率別内訳", x, flow.y, SIDE_WIDTH, { size, bold: true });
+  flow.y -= lineHeight(size) + 2;
+  for (const row of rows) {
+    const reduced = row.ratePercent === 8 ? "（軽減税率）" : "";
+    flow.drawLine(`${row.ratePercent}%対象${reduced}`, x, flow.y, SIDE_WIDTH / 2, { size });
+    flow.drawLine(
+      `${yen(row.amount)}（内消費税 ${yen(row.tax)}）`,
+      x + SIDE_WIDTH / 2 - 40,
+      flow.y,
+      SIDE_WIDTH / 2 + 40,
+      {
+        size,
+        align: "right",
+      },
+    );
+    flow.y -= lineHeight(size) + 2;
+  }
+}
+
+function drawNotes(flow: PageFlow, notes: readonly string[]): void {
+  if (notes.length === 0) return;
+  flow.y -= 10;
+  flow.ensureSpace(2 * lineHeight(9));
+  flow.paragraph("ご指定", { size: 9, bold: true });
+  flow.paragraph(notes.join("　"), { size: 9 });
 }
 
 function drawRemarks(flow: PageFlow, remarks: string | null | undefined): void {

@@ -8,6 +8,7 @@ function list(shipmentCount: number): PickingList {
     slipNumber: `4000-0000-${String(i).padStart(4, "0")}`,
     orderNumbers: [`123456-20261201-${String(i).padStart(10, "0")}`],
     recipientName: `受取人 ${i}`,
+    notes: i === 1 ? ["ギフト", "のし: 御歳暮", "クール便(冷凍)"] : [],
     lines: [
       { sku: `TEA-${String(i % 7).padStart(3, "0")}`, name: `深蒸し煎茶 ${i % 7}`, quantity: 1 + (i % 3) },
       { sku: "CUP-001", name: "有田焼 湯呑み", quantity: 1 },
@@ -39,6 +40,7 @@ test("the totals come first, sorted by SKU, then every shipment with a box per l
     "送り状番号 4000-0000-0001",
     "123456-20261201-0000000001",
     "受取人 1 様",
+    "※ ギフト のし: 御歳暮 クール便(冷凍)",
     "有田焼 湯呑み",
     "□",
     "1 / 1",

@@ -14,6 +14,8 @@ export interface PickingShipment {
   slipNumber: string;
   orderNumbers: string[];
   recipientName: string;
+  /** The buyer's wishes the packer must follow (ギフト, ラッピング, のし, クール, 置き配 …). */
+  notes: string[];
   lines: PickingLine[];
 }
 
@@ -64,7 +66,10 @@ export async function renderPickingList(list: PickingList): Promise<Uint8Array> 
       shipmentColumns,
       shipment.lines.map((line) => ["□", line.sku, line.name, quantity(line.quantity)]),
       {
-        caption: `送り状番号 ${shipment.slipNumber}　注文番号 ${shipment.orderNumbers.join("、")}　${shipment.recipientName} 様`,
+        caption: [
+          `送り状番号 ${shipment.slipNumber}　注文番号 ${shipment.orderNumbers.join("、")}　${shipment.recipientName} 様`,
+          ...(shipment.notes.length ? [`※ ${shipment.notes.join("　")}`] : []),
+        ].join("\n"),
       },
     );
   });

@@ -12,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { SHIPPING_SERVICES } from "#server/domain/shipping-service.ts";
+import { COLD_TEMPERATURES, SHIPPING_SERVICES } from "#server/domain/shipping-service.ts";
 import { accounts } from "./accounts.ts";
 import { products, warehouses } from "./catalog.ts";
 import { created, oneOf, ts, updated } from "./columns.ts";
@@ -35,6 +35,8 @@ export const orders = pgTable(
     graceUntil: ts("grace_until").notNull(),
     buyerName: text("buyer_name").notNull(),
     buyerEmail: text("buyer_email").notNull(),
+    /** The e-mail is the mall's relay address (楽天 あんしんメルアド), not the buyer's own. */
+    buyerEmailMasked: boolean("buyer_email_masked").notNull().default(false),
     buyerPhone: text("buyer_phone"),
     shipTo: jsonb("ship_to").notNull(),
     paymentMethod: text("payment_method").notNull(),
@@ -45,6 +47,17 @@ export const orders = pgTable(
     /** 代引料・決済手数料 the buyer pays; null while undetermined. */
     fees: integer("fees").default(0),
     couponDiscount: integer("coupon_discount").notNull().default(0),
+    /** couponDiscount split by who pays for it: the shop's own coupons and the mall's (楽天クーポン). */
+    shopCouponDiscount: integer("shop_coupon_discount").notNull().default(0),
+    mallCouponDiscount: integer("mall_coupon_discount").notNull().default(0),
+    /** The parts of fees as the mall gives them ({ cashOnDelivery, payment, deferredPayment, wrapping }); null when not split. */
+    feeBreakdown: jsonb("fee_breakdown"),
+    /** ラッピング the buyer chose: [{ name, fee }]. */
+    wrappings: jsonb("wrappings").notNull().default([]),
+    /** The buyer marked the order as a gift. */
+    gift: boolean("gift").notNull().default(false),
+    /** Billed amount and tax in it per rate, for the 納品書: [{ ratePercent, amount, tax }]. */
+    taxSummary: jsonb("tax_summary").notNull().default([]),
     pointsUsed: integer("points_used").notNull().default(0),
     /** 請求金額; null while any part of it is undetermined. */
     total: integer("total"),
@@ -104,6 +117,8 @@ export const orderItems = pgTable(
     /** The shipment (送付先) this line goes in; an order with several ship-tos has one per package. */
     shipmentId: uuid("shipment_id").references(() => shipments.id),
     mallItemCode: text("mall_item_code").notNull(),
+    /** The number the shop's pages show (楽天 商品番号), beside the management code matched on. */
+    mallItemNumber: text("mall_item_number"),
     mallSkuCode: text("mall_sku_code").notNull().default(""),
     name: text("name").notNull(),
     selectedChoice: text("selected_choice").notNull().default(""),
@@ -139,6 +154,20 @@ export const shipments = pgTable(
     mallPackageId: text("mall_package_id"),
     /** Where this parcel goes when it is not the order's ship-to (several 送付先). */
     shipTo: jsonb("ship_to"),
+    /** クール便: 'chilled' 冷蔵 or 'frozen' 冷凍; null = 常温. */
+    temperature: text("temperature"),
+    /** コンビニ・郵便局受取 (MallPickupPoint): the parcel goes there, and the ship-to is its address. */
+    pickupPoint: jsonb("pickup_point"),
+    /** 置き配: where the buyer lets the parcel be left. */
+    dropOffLocation: text("drop_off_location"),
+    /** 熨斗 the buyer asked for on this parcel. */
+    noshi: text("noshi"),
+    /** 離島・一部地域. */
+    remoteIsland: boolean("remote_island").notNull().default(false),
+    /** The carrier the buyer chose at checkout: { mallCode, label, carrier | null }. */
+    chosenCarrier: jsonb("chosen_carrier"),
+    /** The recipient has not given an address yet (ソーシャルギフト): the ship-to is the mall's placeholder. */
+    addressPending: boolean("address_pending").notNull().default(false),
     requestDueAt: ts("request_due_at"),
     requestedAt: ts("requested_at"),
     /** The warehouse's id for the accepted request (RSL requestId). */
@@ -164,6 +193,7 @@ export const shipments = pgTable(
     index("shipments_status_idx").on(t.accountId, t.status),
     index("shipments_consolidation_idx").on(t.consolidationId),
     check("shipments_shipping_service_known", sql`${t.shippingService} in ${oneOf(SHIPPING_SERVICES)}`),
+    check("shipments_temperature_known", sql`${t.temperature} in ${oneOf(COLD_TEMPERATURES)}`),
   ],
 );
 

@@ -80,6 +80,27 @@ export type ShipmentFields = {
   mallPackageId: string | null;
   /** This parcel's own ship-to; null means the order's. */
   shipTo: Address | null;
+  /** クール便: null = 常温. */
+  temperature: "chilled" | "frozen" | null;
+  temperatureLabel: string;
+  /** コンビニ・郵便局受取: the parcel goes there (the ship-to is its address). */
+  pickupPoint: {
+    kind: string;
+    storeCode: string;
+    name: string;
+    postalCode: string;
+    prefecture: string;
+    address: string;
+  } | null;
+  /** 置き配 location. */
+  dropOffLocation: string | null;
+  noshi: string | null;
+  /** 離島・一部地域. */
+  remoteIsland: boolean;
+  /** The carrier the buyer chose, in the mall's code and words; carrier null when Juchu has none for it. */
+  chosenCarrier: { mallCode: string; label: string; carrier: string | null } | null;
+  /** A social gift's recipient has not entered the address yet. */
+  addressPending: boolean;
   requestDueAt: string | null;
   requestedAt: string | null;
   warehouseReference: string | null;
@@ -114,7 +135,8 @@ export type Order = {
   shippingStatusLabel: string | null;
   orderedAt: string;
   graceUntil: string;
-  buyer: { name: string; email: string; phone: string | null };
+  /** emailMasked: the mall's relay address (楽天 あんしんメルアド), not the buyer's own. */
+  buyer: { name: string; email: string; emailMasked: boolean; phone: string | null };
   shipTo: Address;
   paymentMethod: string;
   paymentMethodLabel: string;
@@ -125,7 +147,20 @@ export type Order = {
   shippingFee: number | null;
   /** 代引料・決済手数料; null: 未確定. */
   fees: number | null;
+  /** The parts of fees when the mall gives them apart; null otherwise. */
+  feeBreakdown: {
+    cashOnDelivery: number | null;
+    payment: number | null;
+    deferredPayment: number | null;
+    wrapping: number | null;
+  } | null;
   couponDiscount: number;
+  /** The coupons by who pays: the shop's own and the mall's. */
+  couponDiscounts: { shop: number; mall: number };
+  gift: boolean;
+  wrappings: { name: string; fee: number | null }[];
+  /** Billed amount and the tax in it per rate (tax included). */
+  taxSummary: { ratePercent: number; amount: number | null; tax: number | null }[];
   pointsUsed: number;
   /** 請求金額; null while any part of it is 未確定. */
   total: number | null;
@@ -149,6 +184,8 @@ export type Order = {
     id: string;
     lineNo: number;
     mallItemCode: string;
+    /** 商品番号 as the shop's pages show it (楽天 itemNumber); null when the mall has none. */
+    mallItemNumber: string | null;
     mallSkuCode: string;
     name: string;
     /** 項目選択肢, possibly several lines; "" when none. */

@@ -1,6 +1,7 @@
 import type { Address, Order } from "../api/types.ts";
 import { dateTime, day, yen } from "../format.ts";
 import { Link } from "../shell/router.tsx";
+import { CouponRows, deduction, FeeRows, GiftFacts, TaxSummary } from "./mall-details.tsx";
 
 export function ItemsSection({ order }: { order: Order }) {
   return (
@@ -11,6 +12,7 @@ export function ItemsSection({ order }: { order: Order }) {
           <thead>
             <tr>
               <th>商品管理番号</th>
+              <th>商品番号</th>
               <th>SKU</th>
               <th>商品名</th>
               <th className="num">単価</th>
@@ -24,6 +26,13 @@ export function ItemsSection({ order }: { order: Order }) {
               <tr key={item.id}>
                 <td>
                   <code>{item.mallItemCode}</code>
+                </td>
+                <td>
+                  {item.mallItemNumber ? (
+                    <code>{item.mallItemNumber}</code>
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
                 </td>
                 <td>
                   {item.mallSkuCode ? <code>{item.mallSkuCode}</code> : <span className="muted">—</span>}
@@ -54,21 +63,17 @@ export function ItemsSection({ order }: { order: Order }) {
         <dd>{yen(order.subtotal)}</dd>
         <dt>送料</dt>
         <dd>{yen(order.shippingFee)}</dd>
-        <dt>手数料</dt>
-        <dd>{yen(order.fees)}</dd>
-        <dt>クーポン値引</dt>
-        <dd>{deduction(order.couponDiscount)}</dd>
+        <FeeRows order={order} />
+        <CouponRows order={order} />
         <dt>ポイント利用</dt>
         <dd>{deduction(order.pointsUsed)}</dd>
         <dt className="total">請求金額</dt>
         <dd className="total">{yen(order.total)}</dd>
       </dl>
+      <TaxSummary order={order} />
     </section>
   );
 }
-
-/** An amount taken off the bill: −1,000円 (0 stays 0円). */
-const deduction = (amount: number) => (amount > 0 ? `−${yen(amount)}` : yen(amount));
 
 const text = (value: unknown) => (typeof value === "string" && value ? value : "");
 
@@ -99,6 +104,7 @@ export function PartiesSection({ order }: { order: Order }) {
           {order.buyer.name}
           <br />
           <span className="muted">{order.buyer.email}</span>
+          {order.buyer.emailMasked && <span className="badge">中継アドレス</span>}
           {order.buyer.phone && <span className="muted"> / {order.buyer.phone}</span>}
         </dd>
         <dt>送付先</dt>
@@ -113,6 +119,7 @@ export function PartiesSection({ order }: { order: Order }) {
         </dd>
         <dt>お届け希望</dt>
         <dd>{wish || <span className="muted">指定なし</span>}</dd>
+        <GiftFacts order={order} />
         {order.remarks && (
           <>
             <dt>備考</dt>

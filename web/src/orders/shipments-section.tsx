@@ -6,6 +6,7 @@ import { useReference } from "../shell/reference-data.tsx";
 import { ParcelLinks } from "../shipping/parcel-links.tsx";
 import { StatusBadge } from "../ui/badges.tsx";
 import { Notice } from "../ui/states.tsx";
+import { ParcelWishes } from "./mall-details.tsx";
 import { AddressLines } from "./order-sections.tsx";
 
 /** Each parcel with its shipping status; request / withdraw only when the API lists them for that shipment. */
@@ -103,6 +104,7 @@ export function ShipmentsSection({
                   </dd>
                 </>
               )}
+              <ParcelWishes shipment={s} />
               {items.length > 0 && (
                 <>
                   <dt>商品</dt>

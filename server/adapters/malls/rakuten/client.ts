@@ -7,7 +7,7 @@ import {
   type MallStockUpdate,
 } from "#server/ports/mall.ts";
 import { toRmsDatetime } from "./datetime.ts";
-import { RMS_DELIVERY_COMPANIES } from "./delivery-companies.ts";
+import { rmsDeliveryCompany } from "./delivery-companies.ts";
 import { parseGetOrderResponse } from "./mapping.ts";
 import { type RakutenCredentials, type RmsAnswer, rmsHttp } from "./rms-http.ts";
 
@@ -23,6 +23,8 @@ export type RakutenClientOptions = {
   /** Inventory bulk-upsert allows one request a second per shop. */
   stockPushIntervalMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** Where WARNING messages are logged (they fail nothing); console.warn by default. */
+  warn?: (line: string) => void;
 };
 
 const SEARCH_PAGE_SIZE = 1000;
@@ -49,6 +51,7 @@ export function createRakutenClient(options: RakutenClientOptions): MallClient {
   const call = rmsHttp(options.baseUrl, options.credentials, options.timeoutMs ?? 30_000);
   const sleep = options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
   const stockPushInterval = options.stockPushIntervalMs ?? 1000;
+  const warn = options.warn ?? ((line: string) => console.warn(line));
   let lastStockPush = 0;
 
   /** Any ERROR message fails the call, even on HTTP 200, as RMS documents. */
@@ -161,7 +164,13 @@ export function createRakutenClient(options: RakutenClientOptions): MallClient {
           orderNumberList: chunk,
           version: options.getOrderVersion ?? 10,
         });
-        orders.push(...parseGetOrderResponse(json).orders);
+        const parsed = parseGetOrderResponse(json);
+        for (const w of parsed.warnings) {
+          warn(
+            `楽天RMS getOrder WARNING ${w.code}${w.orderNumber ? ` (${w.orderNumber})` : ""}: ${w.message}`,
+          );
+        }
+        orders.push(...parsed.orders);
       }
       return orders;
     },
@@ -190,7 +199,9 @@ export function createRakutenClient(options: RakutenClientOptions): MallClient {
             ShippingModelList: [
               {
                 ...(report.mallShippingId ? { shippingDetailId: Number(report.mallShippingId) } : {}),
-                deliveryCompany: RMS_DELIVERY_COMPANIES[report.carrier],
+                deliveryCompany: rmsDeliveryCompany(report.carrier, {
+                  fromRakutenWarehouse: report.warehouseKind === "rsl",
+                }),
                 shippingNumber: report.trackingNumber,
                 shippingDate: report.shippedOn,
               },

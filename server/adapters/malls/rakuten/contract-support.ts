@@ -24,7 +24,7 @@ export async function startContractMall() {
   const mall = sandboxControl(sandbox);
 
   /** A fresh mall shop per test, so counts and stock never mix, and a client holding its keys. */
-  async function newShop(options: { timeoutMs?: number } = {}) {
+  async function newShop(options: { timeoutMs?: number; warn?: (line: string) => void } = {}) {
     const shop = await mall.createShop();
     const client = createRakutenClient({
       baseUrl: sandbox.url,

@@ -25,6 +25,7 @@ test("an ERROR message fails the whole response even on HTTP 200", () => {
         orderNumber: "999999-2025-bad",
       },
     ],
+    warnings: [],
   });
 });
 

@@ -35,6 +35,7 @@ test("an SKU-era (v10) order with two packages, coupons, points and wrapping", (
     mallStatus: { code: "300", label: "発送待ち", cancelled: false },
     orderedAt: new Date("2025-03-01T09:15:00+09:00"),
     buyer: { ...taro, email: "0123456789abcdef0123456789abcdefs1@pc.fw.rakuten.ne.jp" },
+    buyerEmailMasked: true,
     paymentMethod: "credit_card",
     paymentMethodLabel: "クレジットカード",
     paid: true,
@@ -42,9 +43,17 @@ test("an SKU-era (v10) order with two packages, coupons, points and wrapping", (
       {
         mallPackageId: "10000001",
         shipTo: taro,
+        pickupPoint: null,
+        dropOffLocation: null,
+        noshi: null,
+        temperature: null,
+        remoteIsland: false,
+        chosenCarrier: { mallCode: "1001", label: "ヤマト運輸", carrier: "yamato" },
+        addressPending: false,
         items: [
           {
             mallItemCode: "tshirt-01",
+            mallItemNumber: "tshirt-01",
             mallSkuCode: "TSHIRT-M-BLK",
             name: "サンプルTシャツ",
             selectedChoice: "サイズ:M\nカラー:ブラック\nラッピング:希望する",
@@ -56,6 +65,7 @@ test("an SKU-era (v10) order with two packages, coupons, points and wrapping", (
           {
             // No システム連携用SKU番号: the variation text is the SKU part; the tax-included price is used.
             mallItemCode: "bottle-02",
+            mallItemNumber: "bottle-02",
             mallSkuCode: "容量:500ml",
             name: "サンプル水筒",
             selectedChoice: "容量:500ml",
@@ -86,10 +96,18 @@ test("an SKU-era (v10) order with two packages, coupons, points and wrapping", (
           address1: "大阪市北区梅田9-9-9",
           phone: "090-11112222",
         },
+        pickupPoint: null,
+        dropOffLocation: "宅配ボックス",
+        noshi: "御祝",
+        temperature: null,
+        remoteIsland: false,
+        chosenCarrier: { mallCode: "1002", label: "佐川急便", carrier: "sagawa" },
+        addressPending: false,
         items: [
           {
             // A single-SKU item: its options (のし) are shown but are not part of the match.
             mallItemCode: "mug-04",
+            mallItemNumber: "mug-04",
             mallSkuCode: "",
             name: "サンプルマグカップ",
             selectedChoice: "のし:なし",
@@ -103,10 +121,15 @@ test("an SKU-era (v10) order with two packages, coupons, points and wrapping", (
         shippings: [],
       },
     ],
+    gift: true,
+    wrappings: [{ name: "包装紙", fee: 330 }],
     subtotal: 2200 * 2 + 1650 + 1320 * 3,
     shippingFee: 880,
     fees: 330,
+    feeBreakdown: { cashOnDelivery: 0, payment: 0, deferredPayment: 0, wrapping: 330 },
     couponDiscount: 500,
+    couponDiscounts: { shop: 300, mall: 200 },
+    taxSummary: [{ ratePercent: 10, amount: 10720, tax: 974 }],
     pointsUsed: 100,
     billedTotal: 10620,
     remarks: "[配送日時指定:]\n2025-03-05(水)\n14:00〜16:00\n\n[備考欄:]\n玄関前に置いてください",
@@ -129,6 +152,7 @@ test("a pre-version order: the settlement name, no SKU data, +09:00 datetimes, a
   const item = only(only(order.packages).items);
   assert.deepEqual(item, {
     mallItemCode: "shirt-05",
+    mallItemNumber: "SHIRT-05LRED",
     mallSkuCode: "サイズ:L\nカラー:赤",
     name: "サンプルシャツ",
     selectedChoice: "サイズ:L\nカラー:赤",

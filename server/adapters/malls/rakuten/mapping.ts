@@ -8,7 +8,20 @@ import {
 } from "#server/ports/mall.ts";
 import { rakutenAmount, sumAmounts } from "./amounts.ts";
 import { parseRakutenDate, parseRakutenDatetime } from "./datetime.ts";
+import { rmsChosenCarrier } from "./delivery-companies.ts";
 import { desiredDelivery } from "./delivery-wish.ts";
+import {
+  couponDiscounts,
+  dropOffLocation,
+  feeBreakdown,
+  isPlaceholderRecipient,
+  isRelayEmail,
+  pickupPoint,
+  pickupShipTo,
+  taxSummary,
+  temperatureOf,
+  wrappings,
+} from "./order-details.ts";
 import {
   getOrderResponse,
   type RakutenAddressModel,
@@ -19,7 +32,7 @@ import {
 import { mallStatus } from "./order-progress.ts";
 import { rakutenPayment } from "./payment.ts";
 
-/** A message RMS sent with messageType ERROR. */
+/** A message RMS sent with messageType ERROR (or WARNING). */
 export type RakutenErrorMessage = { code: string; message: string; orderNumber: string | null };
 
 export type ParsedGetOrder = {
@@ -31,6 +44,11 @@ export type ParsedGetOrder = {
    * and `notFound` are empty and the caller must not import anything from it.
    */
   errors: RakutenErrorMessage[];
+  /**
+   * WARNING messages (e.g. ORDER_EXT_API_GET_ORDER_WARNING_101): the call succeeded, so they fail
+   * nothing; each order keeps those naming it, and those naming no order, in mallWarnings.
+   */
+  warnings: RakutenErrorMessage[];
 };
 
 export const NOT_FOUND_CODE = "ORDER_EXT_API_GET_ORDER_INFO_102";
@@ -75,17 +93,24 @@ export function parseGetOrderResponse(json: unknown): ParsedGetOrder {
     throw new RakutenResponseError(issues, parsed.error);
   }
   const response = parsed.data;
-  const errors = response.MessageModelList.filter((m) => m.messageType === "ERROR").map((m) => ({
-    code: m.messageCode,
-    message: m.message ?? "",
-    orderNumber: m.orderNumber ?? null,
-  }));
-  if (errors.length > 0) return { orders: [], notFound: [], errors };
+  const ofType = (type: string) =>
+    response.MessageModelList.filter((m) => m.messageType === type).map((m) => ({
+      code: m.messageCode,
+      message: m.message ?? "",
+      orderNumber: m.orderNumber ?? null,
+    }));
+  const errors = ofType("ERROR");
+  const warnings = ofType("WARNING");
+  if (errors.length > 0) return { orders: [], notFound: [], errors, warnings };
   const notFound = response.MessageModelList.flatMap((m) =>
     m.messageCode === NOT_FOUND_CODE && m.orderNumber ? [m.orderNumber] : [],
   );
-  const orders = (response.OrderModelList ?? []).map((model) => mapRakutenOrder(model, response.version));
-  return { orders, notFound, errors };
+  const orders = (response.OrderModelList ?? []).map((model) => {
+    const order = mapRakutenOrder(model, response.version);
+    const own = warnings.filter((w) => w.orderNumber === null || w.orderNumber === model.orderNumber);
+    return own.length === 0 ? order : { ...order, mallWarnings: own.map((w) => `${w.code}: ${w.message}`) };
+  });
+  return { orders, notFound, errors, warnings };
 }
 
 const trimmed = (value: string | null | undefined) => value?.trim() ?? "";
@@ -134,19 +159,27 @@ export function mallAddress(model: RakutenAddressModel | null | undefined): Mall
  *   了承 check boxes …), which say nothing about which stock the line takes.
  * - mallSkuCode for a line from before the migration (no SKU data): selectedChoice normalised.
  * So a simple item has ('<manageNumber>', '') in both generations.
- * selectedChoice (shown to people) is the variation and the options, one per line.
+ * selectedChoice (shown to people) is the variation and the options, one per line, each once: an
+ * option line that repeats a variation line (some orders carry the variation in both) is left out.
+ * mallItemNumber is itemNumber (商品番号), which the shop's pages show, kept beside manageNumber.
  */
 function mapItem(item: RakutenItemModel): MallOrderItem {
   const sku = item.SkuModelList?.[0];
   const variation = choiceText(sku?.skuInfo);
+  const variationLines = new Set(variation.split("\n"));
   const options = choiceText(item.selectedChoice);
+  const newOptions = options
+    .split("\n")
+    .filter((line) => line !== "" && !variationLines.has(line))
+    .join("\n");
   const merchantSku = trimmed(sku?.merchantDefinedSkuId);
   const skuEra = Boolean(trimmed(sku?.variantId) || merchantSku || variation);
   return {
     mallItemCode: trimmed(item.manageNumber) || trimmed(item.itemNumber),
     mallSkuCode: merchantSku || (skuEra ? variation : options),
     name: item.itemName.trim(),
-    selectedChoice: [variation, options].filter((part) => part !== "").join("\n"),
+    ...(trimmed(item.itemNumber) ? { mallItemNumber: trimmed(item.itemNumber) } : {}),
+    selectedChoice: [variation, newOptions].filter((part) => part !== "").join("\n"),
     // Pre-v3 payloads have no priceTaxIncl; their price is tax-included unless includeTaxFlag is 0.
     unitPrice: item.priceTaxIncl ?? item.price,
     quantity: item.units,
@@ -155,10 +188,19 @@ function mapItem(item: RakutenItemModel): MallOrderItem {
   };
 }
 
-function mapPackage(model: RakutenPackageModel): MallPackage {
+function mapPackage(order: RakutenOrderModel, model: RakutenPackageModel): MallPackage {
+  const recipient = mallAddress(model.SenderModel);
+  const pickup = pickupPoint(model.DeliveryCvsModel, order.DeliveryModel?.deliveryName);
   return {
     mallPackageId: model.basketId,
-    shipTo: mallAddress(model.SenderModel),
+    shipTo: pickup ? pickupShipTo(recipient, pickup) : recipient,
+    pickupPoint: pickup,
+    dropOffLocation: dropOffLocation(model),
+    noshi: trimmed(model.noshi) || null,
+    temperature: temperatureOf(order.DeliveryModel),
+    remoteIsland: (model.SenderModel?.isolatedIslandFlag ?? order.isolatedIslandFlag) === 1,
+    chosenCarrier: rmsChosenCarrier(model.defaultDeliveryCompanyCode),
+    addressPending: isPlaceholderRecipient(order, model.SenderModel),
     items: model.ItemModelList.filter((item) => item.deleteItemFlag !== 1).map(mapItem),
     shippingFee: rakutenAmount(model.postagePrice),
     shippings: (model.ShippingModelList ?? []).map((s) => ({
@@ -170,17 +212,13 @@ function mapPackage(model: RakutenPackageModel): MallPackage {
   };
 }
 
-/** Wrapping (のし・ラッピング) is in RMS's goodsPrice, not in any item: it is a charge like the fees. */
-function wrappingCharge(model: RakutenOrderModel["WrappingModel1"]): number | null {
-  return !model || model.deleteWrappingFlag === 1 ? 0 : rakutenAmount(model.price);
-}
-
 /**
  * One RMS OrderModel → MallOrder. Amounts (yen), with -9999 (undetermined) → null, never summed:
  * - subtotal = Σ (priceTaxIncl, else price) × units over the items left (deleteItemFlag ≠ 1);
  * - shippingFee = Σ package postagePrice, null if any is undetermined;
  * - fees = deliveryPrice (代引料) + paymentCharge (決済手数料) + additionalFeeOccurAmountToUser
- *   (後払い手数料) + wrapping, null if any is undetermined;
+ *   (後払い手数料) + wrapping (in RMS's goodsPrice, not in any item), null if any is undetermined;
+ *   feeBreakdown keeps the four apart;
  * - couponDiscount = couponAllTotalPrice; pointsUsed = PointModel.usedPoint;
  * - billedTotal = requestPrice, which RMS computes as totalPrice (goods + wrapping + postage)
  *   + deliveryPrice + paymentCharge + additionalFee − coupons − points, so
@@ -190,30 +228,40 @@ export function mapRakutenOrder(model: RakutenOrderModel, version?: number | nul
   const orderedAt = parseRakutenDatetime(model.orderDatetime);
   if (!orderedAt)
     throw new Error(`orderDatetime ${model.orderDatetime} passed the schema but not the parser`);
-  const packages = model.PackageModelList.filter((p) => p.packageDeleteFlag !== 1).map(mapPackage);
+  const packages = model.PackageModelList.filter((p) => p.packageDeleteFlag !== 1).map((p) =>
+    mapPackage(model, p),
+  );
   const subtotal = packages
     .flatMap((p) => p.items)
     .reduce((sum, item) => sum + item.unitPrice * item.quantity, 0);
   const coupons = (model.CouponModelList ?? []).map((c) => rakutenAmount(c.couponTotalPrice) ?? 0);
   const wish = desiredDelivery(model);
+  const feeParts = feeBreakdown(model);
+  // Undetermined only while a coupon's unit price or count is missing: the known coupons then.
+  const couponDiscount = rakutenAmount(model.couponAllTotalPrice) ?? coupons.reduce((a, b) => a + b, 0);
+  const email = trimmed(model.OrdererModel?.emailAddress);
   return {
     mallOrderNumber: model.orderNumber,
     mallStatus: mallStatus(model.orderProgress),
     orderedAt,
-    buyer: { ...mallAddress(model.OrdererModel), email: trimmed(model.OrdererModel?.emailAddress) },
+    buyer: { ...mallAddress(model.OrdererModel), email },
+    buyerEmailMasked: isRelayEmail(email),
     ...rakutenPayment(model.SettlementModel, model.orderProgress),
     packages,
+    gift: model.giftCheckFlag === 1,
+    wrappings: wrappings(model),
     subtotal,
     shippingFee: sumAmounts(packages.map((p) => p.shippingFee)),
     fees: sumAmounts([
-      rakutenAmount(model.deliveryPrice),
-      rakutenAmount(model.paymentCharge),
-      rakutenAmount(model.additionalFeeOccurAmountToUser),
-      wrappingCharge(model.WrappingModel1),
-      wrappingCharge(model.WrappingModel2),
+      feeParts.cashOnDelivery,
+      feeParts.payment,
+      feeParts.deferredPayment,
+      feeParts.wrapping,
     ]),
-    // Undetermined only while a coupon's unit price or count is missing: the known coupons then.
-    couponDiscount: rakutenAmount(model.couponAllTotalPrice) ?? coupons.reduce((a, b) => a + b, 0),
+    feeBreakdown: feeParts,
+    couponDiscount,
+    couponDiscounts: couponDiscounts(model, couponDiscount),
+    taxSummary: taxSummary(model),
     pointsUsed: rakutenAmount(model.PointModel?.usedPoint) ?? 0,
     billedTotal: rakutenAmount(model.requestPrice),
     remarks: model.remarks ?? "",

@@ -106,6 +106,32 @@ export const shippingModel = z.object({
   shippingDate: text,
 });
 
+/** コンビニ・郵便局・ロッカー受取: the store the parcel goes to instead of the buyer's home. */
+export const deliveryCvsModel = z.object({
+  /** 1 ファミリーマート, 20 ミニストップ, 50 ローソン, 60 郵便局 … */
+  cvsCode: code.nullish(),
+  storeGenreCode: code.nullish(),
+  storeCode: code.nullish(),
+  storeName: text,
+  storeZip: code.nullish(),
+  storePrefecture: text,
+  storeAddress: text,
+  areaCode: code.nullish(),
+  depo: code.nullish(),
+  openTime: text,
+  closeTime: text,
+  cvsRemarks: text,
+});
+
+/** v10 ソーシャルギフト: the recipient enters the address later, by the due date. */
+export const socialGiftModel = z.object({
+  sgMngNumber: code.nullish(),
+  inputDueDate: text,
+  inputFlag: flag,
+  inputCompDatetime: text,
+  receiverEmailAddress: text,
+});
+
 export const packageModel = z.object({
   basketId: code,
   postagePrice: amount,
@@ -123,6 +149,8 @@ export const packageModel = z.object({
   defaultDeliveryCompanyCode: code.nullish(),
   dropOffFlag: flag,
   dropOffLocation: text,
+  DeliveryCvsModel: deliveryCvsModel.nullish(),
+  SocialGiftModel: socialGiftModel.nullish(),
 });
 
 export const wrappingModel = z.object({
@@ -227,6 +255,7 @@ export const getOrderResponse = z
 export type RakutenMessageModel = z.infer<typeof messageModel>;
 export type RakutenOrderModel = z.infer<typeof orderModel>;
 export type RakutenPackageModel = z.infer<typeof packageModel>;
+export type RakutenDeliveryCvsModel = z.infer<typeof deliveryCvsModel>;
 export type RakutenItemModel = z.infer<typeof itemModel>;
 export type RakutenAddressModel = z.infer<typeof senderModel> | z.infer<typeof ordererModel>;
 export type RakutenSettlementModel = z.infer<typeof settlementModel>;

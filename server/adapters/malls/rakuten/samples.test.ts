@@ -139,12 +139,32 @@ const expectations: Record<string, (result: ParsedGetOrder) => void> = {
     assert.equal(o.packages[0]?.mallPackageId, "9501048");
     assert.deepEqual([o.desiredDeliveryDate, o.desiredTimeSlot], [null, "14:00-16:00"]);
     assert.deepEqual([o.buyer.prefecture, o.buyer.name, o.buyer.email], ["東京都", "", ""]);
+    assert.deepEqual(
+      {
+        wrappings: o.wrappings,
+        couponDiscounts: o.couponDiscounts,
+        taxSummary: o.taxSummary,
+        chosenCarrier: o.packages[0]?.chosenCarrier,
+        itemNumbers: o.packages[0]?.items.map((i) => i.mallItemNumber),
+      },
+      {
+        wrappings: [
+          { name: "シンプル", fee: 0 },
+          { name: "赤", fee: 0 },
+        ],
+        couponDiscounts: { shop: 915, mall: 0 },
+        taxSummary: [{ ratePercent: 10, amount: 8235, tax: 749 }],
+        chosenCarrier: { mallCode: "1001", label: "ヤマト運輸", carrier: "yamato" },
+        itemNumbers: ["c3ps390", "s1gr050", "tst1234"],
+      },
+    );
   },
   "rms-doc_purchaseItem_getOrderItem_response_200_notfound.json": (result) => {
     assert.deepEqual(result, {
       orders: [],
       errors: [],
       notFound: ["123456-20210101-10740985", "123456-20210101-10737896", "123456-20210101-10740988"],
+      warnings: [],
     });
   },
 };

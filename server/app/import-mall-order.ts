@@ -131,7 +131,11 @@ async function updateFromMall(
     })
     .where(eq(orders.id, orderId));
   const paidNow = mall.paid && loaded.row.paidAt === null && loaded.row.status !== "cancelled";
-  if (changes.described.length === 0 && !mall.mallStatus.cancelled && !paidNow) return "unchanged";
+  // A grace period that ended while the mall could not be read: this read lets the order move on.
+  const graceOver = loaded.snapshot.status === "new" && loaded.snapshot.graceUntil <= meta.now;
+  if (changes.described.length === 0 && !mall.mallStatus.cancelled && !paidNow && !graceOver) {
+    return "unchanged";
+  }
 
   let current = (await loadOrder(tx, accountId, orderId, { lock: true })) as LoadedOrder;
   if (changes.described.length > 0) {

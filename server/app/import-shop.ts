@@ -2,9 +2,10 @@ import { and, asc, eq, gte, isNull, lt, notInArray, or, sql } from "drizzle-orm"
 import { importRuns, orders, shopImports, shops } from "#server/db/schema.ts";
 import { importWindow } from "#server/domain/import-window.ts";
 import type { ShopSettings } from "#server/domain/shop-settings.ts";
-import { type MallClient, MallError, type MallOrder } from "#server/ports/mall.ts";
+import { type MallClient, MallError } from "#server/ports/mall.ts";
+import { applyMallOrders } from "./apply-mall-orders.ts";
 import type { AppContext } from "./context.ts";
-import { type ImportOutcome, importMallOrder } from "./import-mall-order.ts";
+import type { ImportOutcome } from "./import-mall-order.ts";
 import { mallClientOf } from "./mall-client.ts";
 
 /** Open orders re-read per poll to catch the mall's changes and cancellations (there is no webhook). */
@@ -136,36 +137,10 @@ async function importBatches(
         message: "検索で見つかった注文の詳細をモールが返しませんでした。次回の取込で再取得します。",
       });
     }
-    await importBatch(ctx, shop, mallOrders, testImport, counts, errors);
+    const { outcomes, failures } = await applyMallOrders(ctx, shop, mallOrders, testImport);
+    for (const o of outcomes) counts[o]++;
+    errors.push(...failures);
   }
-}
-
-async function importBatch(
-  ctx: AppContext,
-  shop: typeof shops.$inferSelect,
-  mallOrders: readonly MallOrder[],
-  testImport: boolean,
-  counts: Record<ImportOutcome, number>,
-  errors: ImportRunSummary["errors"],
-): Promise<void> {
-  const meta = { actor: `system:${shop.channel}-import`, now: ctx.clock.now() };
-  const outcomes = await ctx.db.transaction(async (tx) => {
-    const done: ImportOutcome[] = [];
-    for (const mall of mallOrders) {
-      try {
-        // A savepoint per order: one order the rules cannot take does not hold the others back.
-        done.push(await tx.transaction((sp) => importMallOrder(sp, ctx, shop, mall, { testImport, meta })));
-      } catch (error) {
-        errors.push({
-          mallOrderNumber: mall.mallOrderNumber,
-          code: "import.order_failed",
-          message: error instanceof Error ? error.message : String(error),
-        });
-      }
-    }
-    return done;
-  });
-  for (const o of outcomes) counts[o]++;
 }
 
 /** Open imported orders the last polls looked at least recently, within the mall's reach. */

@@ -1,0 +1,2 @@
+ALTER TABLE "mail_categories" ADD COLUMN "priority" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "mail_categories" ADD CONSTRAINT "mail_priority_range" CHECK ("mail_categories"."priority" between 0 and 100);

@@ -154,10 +154,22 @@ async function updateFromMall(
   }
   if (mall.mallStatus.cancelled && current.snapshot.status !== "cancelled") {
     const cancelled = cancelAtMall(current.snapshot);
-    current =
-      cancelled instanceof Refusal
-        ? await attachSystemTag(tx, current, "mall_cancelled", meta, cancelled.detail)
-        : await saveDecision(tx, current, cancelled, meta);
+    if (!(cancelled instanceof Refusal)) {
+      await saveDecision(tx, current, cancelled, meta);
+      return "updated";
+    }
+    const tagged = await attachSystemTag(tx, current, "mall_cancelled", meta, cancelled.detail);
+    // Seen for the first time (the tag is new): ask the warehouse to stop what it is working on.
+    if (tagged !== current && cancelled.rule === "shipment_in_progress") {
+      for (const s of tagged.shipments.filter((s) => s.status === "shipping")) {
+        await ctx.jobs.enqueue(
+          tx,
+          "mall-cancel-withdraw",
+          { accountId, orderId, shipmentId: s.id },
+          { singletonKey: s.id },
+        );
+      }
+    }
     return "updated";
   }
   if (changes.itemsChanged) current = await attachSystemTag(tx, current, "mall_order_changed", meta);

@@ -40,6 +40,45 @@ async function shopWithThanksMail() {
   return shop;
 }
 
+/** An imported order of the shop taken through 注文確認 and the shipment request: 出荷作業中 at its warehouse. */
+async function orderAtWarehouse(shop: { shopId: string; mallShopId: string }) {
+  const imported = await importedOrder(shop);
+  app.clock.advance(minutes(31));
+  await app.runDueJobs("order-grace-over");
+  await app.runDueJobs("mall-confirm-order");
+  app.clock.advance(minutes(5));
+  await app.runDueJobs("shipment-request");
+  const order = await detail(imported.orderId);
+  assert.equal(order.status, "shipping");
+  return {
+    ...imported,
+    shipment: order.shipments[0] as { id: string; slipNumber: string; warehouseReference: string },
+  };
+}
+
+/** The same shop shipping from the account's own stock room (自社倉庫) instead of RSL. */
+async function ownStockRoomShop() {
+  const shop = await shopWithThanksMail();
+  const own = (await app.api("GET", "/api/warehouses")).body.items.find(
+    (w: { kind: string }) => w.kind === "self",
+  );
+  const product = await app.api("POST", "/api/products", { sku: `OWN-${shop.mallShopId}`, name: "カップ" });
+  await app.api("POST", `/api/products/${product.body.id}/stock`, { warehouseId: own.id, onHand: 10 });
+  const settings = (await app.api("GET", `/api/shops/${shop.shopId}`)).body.settings;
+  const patched = await app.api("PATCH", `/api/shops/${shop.shopId}`, {
+    settings: { ...settings, warehouseId: own.id },
+  });
+  assert.equal(patched.status, 200, JSON.stringify(patched.body));
+  const mappings = (await app.api("GET", `/api/product-mappings?shopId=${shop.shopId}`)).body.items;
+  await app.api("DELETE", `/api/product-mappings/${mappings[0].id}`);
+  await app.api("POST", "/api/product-mappings", {
+    shopId: shop.shopId,
+    mallItemCode: "cup",
+    components: [{ productId: product.body.id, quantity: 1 }],
+  });
+  return { ...shop, warehouseId: own.id as string };
+}
+
 async function importedOrder(shop: { shopId: string; mallShopId: string }) {
   const placed = await mall.placeOrder(shop.mallShopId, { packages: [{ items: [sku("cup", "red", 1200)] }] });
   await runShopImport(app.ctx, shop.shopId);
@@ -116,4 +155,77 @@ test("cancelled at the mall between the grace period's end and 注文確認: RMS
   assert.ok(!hasTag(order, "mall_reflection_error"), "the refusal meant nothing once the cancel is followed");
   const mails = (await app.api("GET", `/api/mails?orderId=${orderId}`)).body.items as { status: string }[];
   assert.ok(!mails.some((m) => m.status === "sent" || m.status === "queued"), "no サンクスメール goes out");
+});
+
+test("cancelled at the mall while RSL works on it: a withdrawal goes by itself → 出荷不可 + 出荷取下げ, not cancelled", async () => {
+  const shop = await shopWithThanksMail();
+  const { orderId, mallOrderNumber } = await orderAtWarehouse(shop);
+  await mall.cancel(mallOrderNumber);
+  app.clock.advance(minutes(3));
+  await runShopImport(app.ctx, shop.shopId);
+  assert.ok(hasTag(await detail(orderId), "mall_cancelled"));
+  assert.equal(await app.runDueJobs("mall-cancel-withdraw"), 1);
+
+  const order = await detail(orderId);
+  assert.equal(order.shipments[0].status, "unshippable");
+  assert.ok(hasTag(order, "withdrawn"), "出荷取下げ");
+  assert.notEqual(order.status, "cancelled", "the merchant cancels it");
+  assert.ok(order.allowedActions.includes("cancel"));
+  const [request] = (await warehouse.requests(shop.merchantId)).items;
+  assert.equal(request?.status, "withdrawn");
+});
+
+test("cancelled at the mall after RSL started picking: the refusal leaves 出荷取下げ不可, the parcel stays 出荷中", async () => {
+  const shop = await shopWithThanksMail();
+  const { orderId, mallOrderNumber, shipment } = await orderAtWarehouse(shop);
+  await warehouse.advance(shipment.warehouseReference, "picking");
+  await mall.cancel(mallOrderNumber);
+  app.clock.advance(minutes(3));
+  await runShopImport(app.ctx, shop.shopId);
+  assert.equal(await app.runDueJobs("mall-cancel-withdraw"), 1);
+
+  const order = await detail(orderId);
+  assert.equal(order.shipments[0].status, "shipping");
+  assert.ok(hasTag(order, "withdrawal_refused"), "a tag says the parcel could not be stopped");
+  assert.ok(hasTag(order, "mall_cancelled"));
+  assert.notEqual(order.status, "cancelled");
+  assert.ok(order.events.some((e: { message: string }) => /E400[123]/.test(e.message)));
+});
+
+test("cancelled at the mall while the own stock room has it: withdrawn at once; a tracking row for it is refused with why", async () => {
+  const shop = await ownStockRoomShop();
+  const withdrawn = await orderAtWarehouse(shop);
+  const notYet = await orderAtWarehouse(shop);
+  await mall.cancel(withdrawn.mallOrderNumber);
+  await mall.cancel(notYet.mallOrderNumber);
+  app.clock.advance(minutes(3));
+  await runShopImport(app.ctx, shop.shopId);
+
+  // The warehouse staff ship from yesterday's list before the withdrawal has run for the second order.
+  const csv = [
+    "お客様管理番号,伝票番号,出荷予定日",
+    `${notYet.shipment.slipNumber},123456789012,2030/01/15`,
+  ].join("\r\n");
+  const imported = await fetch(
+    `${app.url}/api/warehouses/${shop.warehouseId}/tracking-imports?profile=yamato_b2_issued`,
+    {
+      method: "POST",
+      headers: { authorization: `Bearer ${app.owner.apiToken}`, "content-type": "text/csv" },
+      body: `${csv}\r\n`,
+    },
+  );
+  const report = await imported.json();
+  assert.equal(report.shipped, 0);
+  assert.equal(report.rows[0].outcome, "error");
+  assert.match(report.rows[0].message, /モール側でキャンセル/);
+  const kept = await detail(notYet.orderId);
+  assert.equal(kept.shipments[0].status, "shipping", "not shipped");
+  await app.runDueJobs("mall-report-shipping");
+  assert.ok(!hasTag(await detail(notYet.orderId), "mall_reflection_error"), "nothing reported to the mall");
+
+  assert.equal(await app.runDueJobs("mall-cancel-withdraw"), 2);
+  const order = await detail(withdrawn.orderId);
+  assert.equal(order.shipments[0].status, "unshippable");
+  assert.ok(hasTag(order, "withdrawn"));
+  assert.notEqual(order.status, "cancelled");
 });

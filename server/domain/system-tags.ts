@@ -17,6 +17,8 @@ export const SYSTEM_TAGS = {
   mall_order_changed: { name: "モール側で明細変更", hold: true, color: "#f0ad4e" },
   /** The mall cancelled an order already at the warehouse or shipped: withdraw it or handle the return. */
   mall_cancelled: { name: "モール側キャンセル", hold: true, color: "#d9534f" },
+  /** The warehouse refused to stop the parcel (picking had begun): it ships; tell the carrier or handle the return. */
+  withdrawal_refused: { name: "出荷取下げ不可", hold: true, color: "#d9534f" },
 } as const;
 
 export type SystemTagCode = keyof typeof SYSTEM_TAGS;

@@ -6,6 +6,7 @@ import { MallError } from "#server/ports/mall.ts";
 import { recordMallReflectionError } from "./confirm-mall-order.ts";
 import type { AppContext } from "./context.ts";
 import { mallClientOf } from "./mall-client.ts";
+import { readMallOrder, recordMallStatus } from "./mall-read-back.ts";
 
 const ACTOR = "system:mall-cancel-order";
 
@@ -43,4 +44,6 @@ export async function cancelAtMallNow(ctx: AppContext, orderId: string, reasonCo
       { actor: ACTOR, now: ctx.clock.now() },
     ),
   );
+  const readBack = await readMallOrder(ctx, row.shop, row.order.mallOrderNumber);
+  if (readBack) await recordMallStatus(ctx, row.order, readBack, ACTOR);
 }

@@ -8,6 +8,7 @@ import { MallError } from "#server/ports/mall.ts";
 import { applyMallOrders } from "./apply-mall-orders.ts";
 import type { AppContext } from "./context.ts";
 import { mallClientOf } from "./mall-client.ts";
+import { readMallOrder } from "./mall-read-back.ts";
 import { systemTag } from "./progress-order.ts";
 
 const ACTOR = "system:mall-confirm-order";
@@ -59,12 +60,7 @@ async function followedMallCancel(
   shop: typeof shops.$inferSelect,
   mallOrderNumber: string,
 ): Promise<boolean> {
-  const [mall] = await mallClientOf(ctx, shop)
-    .getOrders([mallOrderNumber])
-    .catch((error) => {
-      if (error instanceof MallError) return [];
-      throw error;
-    });
+  const mall = await readMallOrder(ctx, shop, mallOrderNumber);
   if (!mall?.mallStatus.cancelled) return false;
   await applyMallOrders(ctx, shop, [mall], (shop.settings as ShopSettings).testImportMode);
   return true;

@@ -229,3 +229,21 @@ test("cancelled at the mall while the own stock room has it: withdrawn at once; 
   assert.ok(hasTag(order, "withdrawn"));
   assert.notEqual(order.status, "cancelled");
 });
+
+test("a cancel that reached the mall: the order's mall panel shows the mall's new status", async () => {
+  const shop = await shopWithThanksMail();
+  const { orderId, mallOrderNumber } = await importedOrder(shop);
+  app.clock.advance(minutes(31));
+  await app.runDueJobs("order-grace-over");
+  await app.runDueJobs("mall-confirm-order");
+  const before = (await detail(orderId)).mall;
+  assert.ok(!/キャンセル/.test(before.statusLabel));
+  assert.equal((await app.api("POST", `/api/orders/${orderId}/cancel`, {})).status, 200);
+  assert.equal(await app.runDueJobs("mall-cancel-order"), 1);
+
+  const atMall = (await mall.view(mallOrderNumber)).orderProgress as number;
+  const panel = (await detail(orderId)).mall;
+  assert.equal(panel.status, String(atMall));
+  assert.match(panel.statusLabel, /キャンセル/);
+  assert.ok(new Date(panel.checkedAt) >= new Date(before.checkedAt));
+});

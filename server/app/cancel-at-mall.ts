@@ -26,6 +26,14 @@ export async function cancelAtMallNow(ctx: AppContext, orderId: string, reasonCo
     await mallClientOf(ctx, row.shop).cancelOrder({ mallOrderNumber: row.order.mallOrderNumber, reasonCode });
   } catch (error) {
     if (!(error instanceof MallError)) throw error;
+    if (!error.retryable) {
+      // Refused because the mall cancelled it first (the buyer, or the mall): nothing is left to reflect.
+      const readBack = await readMallOrder(ctx, row.shop, row.order.mallOrderNumber);
+      if (readBack?.mallStatus.cancelled) {
+        await recordMallStatus(ctx, row.order, readBack, ACTOR);
+        return;
+      }
+    }
     await recordMallReflectionError(
       ctx,
       orderId,

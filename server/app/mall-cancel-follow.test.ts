@@ -173,6 +173,14 @@ test("cancelled at the mall while RSL works on it: a withdrawal goes by itself �
   assert.ok(order.allowedActions.includes("cancel"));
   const [request] = (await warehouse.requests(shop.merchantId)).items;
   assert.equal(request?.status, "withdrawn");
+
+  // The merchant's cancel: the mall has it cancelled already, which is no モール反映エラー.
+  assert.equal((await app.api("POST", `/api/orders/${orderId}/cancel`, {})).status, 200);
+  assert.equal(await app.runDueJobs("mall-cancel-order"), 1);
+  const cancelled = await detail(orderId);
+  assert.equal(cancelled.status, "cancelled");
+  assert.ok(!hasTag(cancelled, "mall_reflection_error"));
+  assert.match(cancelled.mall.statusLabel, /キャンセル/);
 });
 
 test("cancelled at the mall after RSL started picking: the refusal leaves 出荷取下げ不可, the parcel stays 出荷中", async () => {

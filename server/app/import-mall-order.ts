@@ -12,9 +12,10 @@ import { Refusal } from "#server/domain/refusal.ts";
 import { CHANNEL_LABELS, type Channel } from "#server/domain/shop-settings.ts";
 import type { SystemTagCode } from "#server/domain/system-tags.ts";
 import type { MallOrder } from "#server/ports/mall.ts";
+import { releaseCancelledShipments } from "./cancel-order.ts";
 import type { AppContext } from "./context.ts";
 import { insertOrder, lockOrderNumber } from "./insert-order.ts";
-import { progressOrder, systemTag } from "./progress-order.ts";
+import { progressOrder, shopSettings, systemTag } from "./progress-order.ts";
 
 export type ImportOutcome = "created" | "updated" | "unchanged" | "skipped";
 
@@ -155,7 +156,8 @@ async function updateFromMall(
   if (mall.mallStatus.cancelled && current.snapshot.status !== "cancelled") {
     const cancelled = cancelAtMall(current.snapshot);
     if (!(cancelled instanceof Refusal)) {
-      await saveDecision(tx, current, cancelled, meta);
+      const saved = await saveDecision(tx, current, cancelled, meta);
+      await releaseCancelledShipments(tx, ctx, saved, await shopSettings(tx, saved.row.shopId));
       return "updated";
     }
     const tagged = await attachSystemTag(tx, current, "mall_cancelled", meta, cancelled.detail);

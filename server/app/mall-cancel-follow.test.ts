@@ -37,8 +37,14 @@ async function shopWithThanksMail() {
   const thanks = await app.api("POST", "/api/mail-templates/standard/thanks/copy");
   const items = [{ categoryId: thanks.body.categoryId, enabled: true, templateId: thanks.body.templateId }];
   assert.equal((await app.api("PUT", `/api/shops/${shop.shopId}/mail-settings`, { items })).status, 200);
-  return shop;
+  return { ...shop, productId: product.body.id as string };
 }
+
+const allocatedOf = async (productId: string) =>
+  ((await app.api("GET", `/api/products/${productId}`)).body.stock as { allocated: number }[]).reduce(
+    (sum, line) => sum + line.allocated,
+    0,
+  );
 
 /** An imported order of the shop taken through 注文確認 and the shipment request: 出荷作業中 at its warehouse. */
 async function orderAtWarehouse(shop: { shopId: string; mallShopId: string }) {
@@ -144,6 +150,7 @@ test("cancelled at the mall between the grace period's end and 注文確認: RMS
   const { orderId, mallOrderNumber } = await importedOrder(shop);
   app.clock.advance(minutes(31));
   await app.runDueJobs("order-grace-over");
+  assert.equal(await allocatedOf(shop.productId), 1, "reserved at 確認済");
   await mall.cancel(mallOrderNumber);
   await app.runDueJobs("mall-confirm-order");
   while ((await dispatchMailTriggers(app.ctx)) > 0);
@@ -153,6 +160,7 @@ test("cancelled at the mall between the grace period's end and 注文確認: RMS
   assert.equal(order.status, "cancelled");
   assert.equal(order.shipments[0].status, "cancelled");
   assert.ok(!hasTag(order, "mall_reflection_error"), "the refusal meant nothing once the cancel is followed");
+  assert.equal(await allocatedOf(shop.productId), 0, "the reservation is given back");
   const mails = (await app.api("GET", `/api/mails?orderId=${orderId}`)).body.items as { status: string }[];
   assert.ok(!mails.some((m) => m.status === "sent" || m.status === "queued"), "no サンクスメール goes out");
 });

@@ -6,6 +6,7 @@ import { MallError } from "#server/ports/mall.ts";
 import { recordMallReflectionError } from "./confirm-mall-order.ts";
 import type { AppContext } from "./context.ts";
 import { mallClientOf } from "./mall-client.ts";
+import { readMallOrder, recordMallStatus } from "./mall-read-back.ts";
 
 const ACTOR = "system:mall-cancel-order";
 
@@ -25,6 +26,14 @@ export async function cancelAtMallNow(ctx: AppContext, orderId: string, reasonCo
     await mallClientOf(ctx, row.shop).cancelOrder({ mallOrderNumber: row.order.mallOrderNumber, reasonCode });
   } catch (error) {
     if (!(error instanceof MallError)) throw error;
+    if (!error.retryable) {
+      // Refused because the mall cancelled it first (the buyer, or the mall): nothing is left to reflect.
+      const readBack = await readMallOrder(ctx, row.shop, row.order.mallOrderNumber);
+      if (readBack?.mallStatus.cancelled) {
+        await recordMallStatus(ctx, row.order, readBack, ACTOR);
+        return;
+      }
+    }
     await recordMallReflectionError(
       ctx,
       orderId,
@@ -43,4 +52,6 @@ export async function cancelAtMallNow(ctx: AppContext, orderId: string, reasonCo
       { actor: ACTOR, now: ctx.clock.now() },
     ),
   );
+  const readBack = await readMallOrder(ctx, row.shop, row.order.mallOrderNumber);
+  if (readBack) await recordMallStatus(ctx, row.order, readBack, ACTOR);
 }

@@ -1,7 +1,8 @@
-import { appendEvents } from "#server/db/order-queries.ts";
+import type { Db } from "#server/db/database.ts";
+import { appendEvents, type LoadedOrder } from "#server/db/order-queries.ts";
 import { DEFAULT_MALL_CANCEL_REASON, type MallCancelReason } from "#server/domain/mall-cancel-reasons.ts";
 import { cancelOrder as decideCancel } from "#server/domain/order.ts";
-import { mallSyncActive } from "#server/domain/shop-settings.ts";
+import { mallSyncActive, type ShopSettings } from "#server/domain/shop-settings.ts";
 import type { Actor, AppContext } from "./context.ts";
 import { followStockShortage, shopSettings } from "./progress-order.ts";
 import { releaseShipment } from "./stock-allocation.ts";
@@ -54,20 +55,34 @@ export async function cancelOrder(
           { singletonKey: orderId },
         );
       }
-      if (!settings.returnStockOnCancel) return order;
-      for (const s of order.shipments) {
-        if (s.status !== "cancelled") continue;
-        const released = await releaseShipment(tx, order.row, s.id, meta);
-        if (released.length > 0) {
-          await ctx.jobs.enqueue(tx, "allocate-waiting-orders", {
-            accountId,
-            warehouseId: s.warehouseId,
-            productIds: released,
-          });
-        }
-      }
+      await releaseCancelledShipments(tx, ctx, order, settings, meta);
       return order;
     },
   );
   return { warnings };
+}
+
+/**
+ * What the cancelled parcels held goes back when the shop says so (在庫戻し), whoever cancelled —
+ * the merchant or the mall; orders waiting for it get it in a follow-up job.
+ */
+export async function releaseCancelledShipments(
+  tx: Db,
+  ctx: AppContext,
+  order: LoadedOrder,
+  settings: ShopSettings,
+  meta: { actor: string; now: Date },
+): Promise<void> {
+  if (!settings.returnStockOnCancel) return;
+  for (const s of order.shipments) {
+    if (s.status !== "cancelled") continue;
+    const released = await releaseShipment(tx, order.row, s.id, meta);
+    if (released.length > 0) {
+      await ctx.jobs.enqueue(tx, "allocate-waiting-orders", {
+        accountId: order.row.accountId,
+        warehouseId: s.warehouseId,
+        productIds: released,
+      });
+    }
+  }
 }

@@ -3,9 +3,12 @@ import { appendEvents, loadOrderById, saveDecision } from "#server/db/order-quer
 import { orders, shops } from "#server/db/schema.ts";
 import { attachTag } from "#server/domain/order-tagging.ts";
 import { Refusal } from "#server/domain/refusal.ts";
+import type { ShopSettings } from "#server/domain/shop-settings.ts";
 import { MallError } from "#server/ports/mall.ts";
+import { applyMallOrders } from "./apply-mall-orders.ts";
 import type { AppContext } from "./context.ts";
 import { mallClientOf } from "./mall-client.ts";
+import { readMallOrder } from "./mall-read-back.ts";
 import { systemTag } from "./progress-order.ts";
 
 const ACTOR = "system:mall-confirm-order";
@@ -26,6 +29,8 @@ export async function confirmMallOrder(ctx: AppContext, orderId: string): Promis
     await mallClientOf(ctx, row.shop).confirmOrders([row.order.mallOrderNumber]);
   } catch (error) {
     if (!(error instanceof MallError) || error.retryable) throw error;
+    // Refused because the buyer cancelled meanwhile: follow the mall; nothing is left to reflect.
+    if (await followedMallCancel(ctx, row.shop, row.order.mallOrderNumber)) return;
     await recordMallReflectionError(
       ctx,
       orderId,
@@ -47,6 +52,18 @@ export async function confirmMallOrder(ctx: AppContext, orderId: string): Promis
       now,
     });
   });
+}
+
+/** Reads the order back from the mall; when the mall has cancelled it, Juchu follows (import's rules). */
+async function followedMallCancel(
+  ctx: AppContext,
+  shop: typeof shops.$inferSelect,
+  mallOrderNumber: string,
+): Promise<boolean> {
+  const mall = await readMallOrder(ctx, shop, mallOrderNumber);
+  if (!mall?.mallStatus.cancelled) return false;
+  await applyMallOrders(ctx, shop, [mall], (shop.settings as ShopSettings).testImportMode);
+  return true;
 }
 
 /** モール反映エラー: the mall refused what Juchu told it; the order says what and a person checks the mall. */

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "#server/db/database.ts";
 import { appendEvents, type LoadedOrder, loadOrder } from "#server/db/order-queries.ts";
 import { mailCategories, mails, mailTemplates, mailTriggers, shopMailSettings } from "#server/db/schema.ts";
+import { chooseCategories } from "#server/domain/mail/category-choice.ts";
 import { toTokyoIso } from "#server/domain/tokyo-time.ts";
 import type { AppContext } from "./context.ts";
 
@@ -50,19 +51,26 @@ async function planMails(tx: Db, ctx: AppContext, trigger: typeof mailTriggers.$
   // Read only: planning a mail never changes the order, so it does not wait on the workers moving it.
   const order = await loadOrder(tx, trigger.accountId, trigger.orderId, { lock: false });
   if (!order) return;
-  for (const category of categories) {
-    const [setting] = await tx
-      .select({ enabled: shopMailSettings.enabled, template: mailTemplates })
-      .from(shopMailSettings)
-      .leftJoin(mailTemplates, eq(mailTemplates.id, shopMailSettings.templateId))
-      .where(
-        and(eq(shopMailSettings.shopId, order.row.shopId), eq(shopMailSettings.categoryId, category.id)),
-      );
-    // A shop that does not send this category has no mail to log: it never was one.
-    if (!setting?.enabled) continue;
-    if (category.productId && !hasProduct(order, category.productId)) continue;
+  const settings = await tx
+    .select({ categoryId: shopMailSettings.categoryId, template: mailTemplates })
+    .from(shopMailSettings)
+    .leftJoin(mailTemplates, eq(mailTemplates.id, shopMailSettings.templateId))
+    .where(
+      and(
+        eq(shopMailSettings.shopId, order.row.shopId),
+        eq(shopMailSettings.enabled, true),
+        inArray(
+          shopMailSettings.categoryId,
+          categories.map((c) => c.id),
+        ),
+      ),
+    );
+  // A shop that does not send a category has no mail to log: it never was one.
+  const sent = categories.filter((c) => settings.some((s) => s.categoryId === c.id));
+  for (const category of chooseCategories(sent, productIdsOf(order))) {
+    const template = settings.find((s) => s.categoryId === category.id)?.template ?? null;
     const dueAt = new Date(trigger.at.getTime() + category.delayMinutes * 60_000);
-    const skip = skipReason(order, setting.template);
+    const skip = skipReason(order, template);
     const id = ctx.newId();
     const [created] = await tx
       .insert(mails)
@@ -72,7 +80,7 @@ async function planMails(tx: Db, ctx: AppContext, trigger: typeof mailTriggers.$
         orderId: order.row.id,
         shopId: order.row.shopId,
         categoryId: category.id,
-        templateId: setting.template?.id ?? null,
+        templateId: template?.id ?? null,
         shipmentKey: trigger.shipmentId ?? "",
         status: skip ? "skipped" : "queued",
         note: skip,
@@ -106,8 +114,8 @@ async function planMails(tx: Db, ctx: AppContext, trigger: typeof mailTriggers.$
   }
 }
 
-function hasProduct(order: LoadedOrder, productId: string): boolean {
-  return order.items.some((i) => i.mapping?.components.some((c) => c.productId === productId));
+function productIdsOf(order: LoadedOrder): Set<string> {
+  return new Set(order.items.flatMap((i) => i.mapping?.components.map((c) => c.productId) ?? []));
 }
 
 function skipReason(order: LoadedOrder, template: typeof mailTemplates.$inferSelect | null): string | null {

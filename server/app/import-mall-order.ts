@@ -12,10 +12,11 @@ import { Refusal } from "#server/domain/refusal.ts";
 import { CHANNEL_LABELS, type Channel } from "#server/domain/shop-settings.ts";
 import type { SystemTagCode } from "#server/domain/system-tags.ts";
 import type { MallOrder } from "#server/ports/mall.ts";
+import { releaseCancelledShipments } from "./cancel-order.ts";
 import type { AppContext } from "./context.ts";
 import { insertOrder, lockOrderNumber, mallDetailColumns } from "./insert-order.ts";
 import { updateShipmentsFromMall } from "./mall-package-details.ts";
-import { progressOrder, systemTag } from "./progress-order.ts";
+import { followStockShortage, progressOrder, shopSettings, systemTag } from "./progress-order.ts";
 
 export type ImportOutcome = "created" | "updated" | "unchanged" | "skipped";
 
@@ -141,8 +142,17 @@ async function updateFromMall(
     .where(eq(orders.id, orderId));
   const addressArrived = await updateShipmentsFromMall(tx, loaded, mall);
   const paidNow = mall.paid && loaded.row.paidAt === null && loaded.row.status !== "cancelled";
-  if (changes.described.length === 0 && !mall.mallStatus.cancelled && !paidNow && !addressArrived)
+  // A grace period that ended while the mall could not be read: this read lets the order move on.
+  const graceOver = loaded.snapshot.status === "new" && loaded.snapshot.graceUntil <= meta.now;
+  if (
+    changes.described.length === 0 &&
+    !mall.mallStatus.cancelled &&
+    !paidNow &&
+    !addressArrived &&
+    !graceOver
+  ) {
     return "unchanged";
+  }
 
   let current = (await loadOrder(tx, accountId, orderId, { lock: true })) as LoadedOrder;
   if (changes.described.length > 0) {
@@ -161,10 +171,23 @@ async function updateFromMall(
   }
   if (mall.mallStatus.cancelled && current.snapshot.status !== "cancelled") {
     const cancelled = cancelAtMall(current.snapshot);
-    current =
-      cancelled instanceof Refusal
-        ? await attachSystemTag(tx, current, "mall_cancelled", meta, cancelled.detail)
-        : await saveDecision(tx, current, cancelled, meta);
+    if (!(cancelled instanceof Refusal)) {
+      const saved = await followStockShortage(tx, await saveDecision(tx, current, cancelled, meta), meta);
+      await releaseCancelledShipments(tx, ctx, saved, await shopSettings(tx, saved.row.shopId), meta);
+      return "updated";
+    }
+    const tagged = await attachSystemTag(tx, current, "mall_cancelled", meta, cancelled.detail);
+    // Seen for the first time (the tag is new): ask the warehouse to stop what it is working on.
+    if (tagged !== current && cancelled.rule === "shipment_in_progress") {
+      for (const s of tagged.shipments.filter((s) => s.status === "shipping")) {
+        await ctx.jobs.enqueue(
+          tx,
+          "mall-cancel-withdraw",
+          { accountId, orderId, shipmentId: s.id },
+          { singletonKey: s.id },
+        );
+      }
+    }
     return "updated";
   }
   if (changes.itemsChanged) current = await attachSystemTag(tx, current, "mall_order_changed", meta);

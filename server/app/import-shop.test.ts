@@ -251,3 +251,45 @@ test("credentials are sealed at rest and never answered; a wrong key is reported
   assert.equal(run?.status, "failed");
   assert.equal(run?.errors[0]?.code, "rakuten.auth_failed");
 });
+
+test("取込ログ counts add up: created + updated + unchanged + skipped + failed = the orders read, re-checks included", async () => {
+  const { shopId, mallShopId } = await connectRakutenShop(app, mall);
+  const placed = [];
+  for (let i = 0; i < 3; i++) {
+    placed.push(await mall.placeOrder(mallShopId, { packages: [{ items: [sku("pen", `c${i}`, 300)] }] }));
+  }
+  const refused = placed[2]?.orderNumber ?? "";
+  // One order the database will not take (as a bug or a constraint would): the others still go in.
+  await app.database.db.execute(
+    `alter table orders add constraint test_refuse_one check (mall_order_number <> '${refused}')`,
+  );
+  const first = await runShopImport(app.ctx, shopId);
+  await app.database.db.execute("alter table orders drop constraint test_refuse_one");
+  assert.equal(first?.counts.created, 2);
+  assert.equal(first?.counts.failed, 1);
+  assert.equal(first?.seen, 3);
+  const retried = await runShopImport(app.ctx, shopId);
+  assert.equal(retried?.counts.created, 1, "the failed one comes in on the next run");
+
+  app.clock.advance(minutes(10));
+  await runShopImport(app.ctx, shopId);
+  await mall.cancel(placed[0]?.orderNumber ?? "");
+  app.clock.advance(minutes(10));
+  const later = await runShopImport(app.ctx, shopId);
+  assert.ok(
+    later && later.found < later.seen,
+    `open orders are re-checked beyond the window: ${JSON.stringify(later)}`,
+  );
+
+  const log = await app.api("GET", `/api/shops/${shopId}/import-runs`);
+  for (const run of log.body.items) {
+    assert.equal(
+      run.created + run.updated + run.unchanged + run.skipped + run.failed,
+      run.seen,
+      JSON.stringify(run),
+    );
+  }
+  const [latest] = log.body.items;
+  assert.equal(latest.failed, 0);
+  assert.ok(latest.updated >= 1, "the cancel was followed");
+});

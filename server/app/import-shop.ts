@@ -2,9 +2,10 @@ import { and, asc, eq, gte, isNull, lt, notInArray, or, sql } from "drizzle-orm"
 import { importRuns, orders, shopImports, shops } from "#server/db/schema.ts";
 import { importWindow } from "#server/domain/import-window.ts";
 import type { ShopSettings } from "#server/domain/shop-settings.ts";
-import { type MallClient, MallError, type MallOrder } from "#server/ports/mall.ts";
+import { type MallClient, MallError } from "#server/ports/mall.ts";
+import { applyMallOrders } from "./apply-mall-orders.ts";
 import type { AppContext } from "./context.ts";
-import { type ImportOutcome, importMallOrder } from "./import-mall-order.ts";
+import type { ImportOutcome } from "./import-mall-order.ts";
 import { mallClientOf } from "./mall-client.ts";
 
 /** Open orders re-read per poll to catch the mall's changes and cancellations (there is no webhook). */
@@ -14,12 +15,17 @@ const RECHECK_DAYS = 62;
 /** Orders written per transaction: one round trip per order would bound import by latency. */
 const ORDERS_PER_TRANSACTION = 100;
 
+/** What became of each order read: created + updated + unchanged + skipped + failed = seen. */
+type RunCounts = Record<ImportOutcome | "failed", number>;
+
 export type ImportRunSummary = {
   runId: string;
   status: "succeeded" | "failed";
   window: { from: Date; to: Date };
   found: number;
-  counts: Record<ImportOutcome, number>;
+  /** Every order read this run (found by the search, then open ones re-checked): the counts add up to it. */
+  seen: number;
+  counts: RunCounts;
   errors: { mallOrderNumber?: string; code: string; message: string }[];
 };
 
@@ -51,18 +57,21 @@ export async function runShopImport(ctx: AppContext, shopId: string): Promise<Im
     status: "running",
     testImport: settings.testImportMode,
   });
-  const counts: Record<ImportOutcome, number> = { created: 0, updated: 0, unchanged: 0, skipped: 0 };
+  const counts: RunCounts = { created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 };
   const errors: ImportRunSummary["errors"] = [];
+  const read = { seen: 0 };
   let found = 0;
   let windowDone = false;
   try {
     const client = mallClientOf(ctx, shop);
     const numbers = [...new Set(await client.searchOrderNumbers(window))];
     found = numbers.length;
-    await importBatches(ctx, shop, client, numbers, settings.testImportMode, counts, errors);
+    await importBatches(ctx, shop, client, numbers, settings.testImportMode, { counts, errors, read });
     windowDone = errors.length === 0;
-    const recheck = await dueForRecheck(ctx, shopId, startedAt);
-    await importBatches(ctx, shop, client, recheck, settings.testImportMode, counts, errors);
+    // An order the search found and that failed is not read twice in one run (once is counted once).
+    const searched = new Set(numbers);
+    const recheck = (await dueForRecheck(ctx, shopId, startedAt)).filter((n) => !searched.has(n));
+    await importBatches(ctx, shop, client, recheck, settings.testImportMode, { counts, errors, read });
   } catch (error) {
     if (!(error instanceof MallError)) throw error;
     errors.push({ code: error.code, message: error.message });
@@ -74,6 +83,7 @@ export async function runShopImport(ctx: AppContext, shopId: string): Promise<Im
           finishedAt: ctx.clock.now(),
           status: errors.length ? "failed" : "succeeded",
           found,
+          seen: read.seen,
           ...counts,
           errors,
         })
@@ -84,7 +94,15 @@ export async function runShopImport(ctx: AppContext, shopId: string): Promise<Im
         .where(and(eq(shopImports.shopId, shopId), eq(shopImports.leaseToken, leaseToken)));
     });
   }
-  return { runId, status: errors.length ? "failed" : "succeeded", window, found, counts, errors };
+  return {
+    runId,
+    status: errors.length ? "failed" : "succeeded",
+    window,
+    found,
+    seen: read.seen,
+    counts,
+    errors,
+  };
 }
 
 async function takeLease(ctx: AppContext, shopId: string, token: string, now: Date) {
@@ -121,51 +139,28 @@ async function importBatches(
   client: MallClient,
   numbers: readonly string[],
   testImport: boolean,
-  counts: Record<ImportOutcome, number>,
-  errors: ImportRunSummary["errors"],
+  run: { counts: RunCounts; errors: ImportRunSummary["errors"]; read: { seen: number } },
 ): Promise<void> {
+  const { counts, errors } = run;
   for (let i = 0; i < numbers.length; i += ORDERS_PER_TRANSACTION) {
     const asked = numbers.slice(i, i + ORDERS_PER_TRANSACTION);
     const mallOrders = await client.getOrders(asked);
+    run.read.seen += asked.length;
     // Found by the search but not handed out: an error, so the cursor waits and the next poll asks again.
     const got = new Set(mallOrders.map((o) => o.mallOrderNumber));
     for (const n of asked.filter((n) => !got.has(n))) {
+      counts.failed++;
       errors.push({
         mallOrderNumber: n,
         code: "import.order_not_returned",
         message: "検索で見つかった注文の詳細をモールが返しませんでした。次回の取込で再取得します。",
       });
     }
-    await importBatch(ctx, shop, mallOrders, testImport, counts, errors);
+    const { outcomes, failures } = await applyMallOrders(ctx, shop, mallOrders, testImport);
+    for (const o of outcomes) counts[o]++;
+    counts.failed += failures.length;
+    errors.push(...failures);
   }
-}
-
-async function importBatch(
-  ctx: AppContext,
-  shop: typeof shops.$inferSelect,
-  mallOrders: readonly MallOrder[],
-  testImport: boolean,
-  counts: Record<ImportOutcome, number>,
-  errors: ImportRunSummary["errors"],
-): Promise<void> {
-  const meta = { actor: `system:${shop.channel}-import`, now: ctx.clock.now() };
-  const outcomes = await ctx.db.transaction(async (tx) => {
-    const done: ImportOutcome[] = [];
-    for (const mall of mallOrders) {
-      try {
-        // A savepoint per order: one order the rules cannot take does not hold the others back.
-        done.push(await tx.transaction((sp) => importMallOrder(sp, ctx, shop, mall, { testImport, meta })));
-      } catch (error) {
-        errors.push({
-          mallOrderNumber: mall.mallOrderNumber,
-          code: "import.order_failed",
-          message: error instanceof Error ? error.message : String(error),
-        });
-      }
-    }
-    return done;
-  });
-  for (const o of outcomes) counts[o]++;
 }
 
 /** Open imported orders the last polls looked at least recently, within the mall's reach. */

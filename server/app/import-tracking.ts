@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { decodeCsvUpload } from "#server/adapters/csv/csv-upload.ts";
-import { shipments } from "#server/db/schema.ts";
+import { orders, orderTags, shipments, tags } from "#server/db/schema.ts";
 import {
   readTrackingRows,
   TRACKING_IMPORT_PROFILES,
@@ -8,13 +8,47 @@ import {
   type TrackingRow,
   validateProfile,
 } from "#server/domain/carrier-slips/tracking-import.ts";
-import { SHIPPING_STATUS_LABELS, type ShippingStatus } from "#server/domain/order-status.ts";
+import type { OrderStatus, ShippingStatus } from "#server/domain/order-status.ts";
 import { Refusal } from "#server/domain/refusal.ts";
 import { tokyoDate } from "#server/domain/tokyo-time.ts";
+import { type TrackedShipment, trackingRowDecision } from "#server/domain/tracking-row.ts";
 import { warehouseSettingsOf } from "#server/domain/warehouse-settings.ts";
 import type { AppContext } from "./context.ts";
 import { recordWarehouseResult } from "./record-warehouse-results.ts";
 import { ownStockRoom } from "./stock-room.ts";
+
+/** The shipments behind each slip at this warehouse, with what their orders say now — one query for the file. */
+async function parcelsOf(ctx: AppContext, warehouseId: string, slipNumbers: readonly string[]) {
+  const rows =
+    slipNumbers.length === 0
+      ? []
+      : await ctx.db
+          .select({
+            shipment: shipments,
+            orderStatus: orders.status,
+            systemTags: sql<
+              string[]
+            >`coalesce(array_agg(${tags.systemCode}) filter (where ${tags.systemCode} is not null), '{}')`,
+          })
+          .from(shipments)
+          .innerJoin(orders, eq(orders.id, shipments.orderId))
+          .leftJoin(orderTags, eq(orderTags.orderId, orders.id))
+          .leftJoin(tags, eq(tags.id, orderTags.tagId))
+          .where(and(eq(shipments.warehouseId, warehouseId), inArray(shipments.slipNumber, [...slipNumbers])))
+          .groupBy(shipments.id, orders.status);
+  const parcels = new Map<string, (typeof shipments.$inferSelect & TrackedShipment)[]>();
+  for (const r of rows) {
+    const parcel = parcels.get(r.shipment.slipNumber) ?? [];
+    parcel.push({
+      ...r.shipment,
+      status: r.shipment.status as ShippingStatus,
+      orderStatus: r.orderStatus as OrderStatus,
+      orderSystemTags: r.systemTags,
+    });
+    parcels.set(r.shipment.slipNumber, parcel);
+  }
+  return parcels;
+}
 
 export type TrackingImportRow = {
   line: number;
@@ -86,6 +120,7 @@ export async function importTrackingNumbers(
     if (boxes) boxes.push(row);
     else boxesBySlip.set(row.slipNumber, [row]);
   }
+  const parcels = await parcelsOf(ctx, warehouseId, [...boxesBySlip.keys()]);
   let shipped = 0;
   for (const [slipNumber, boxes] of boxesBySlip) {
     const each = (outcome: TrackingImportRow["outcome"], message: (i: number) => string) =>
@@ -98,23 +133,13 @@ export async function importTrackingNumbers(
           message: message(i),
         })),
       );
-    const [shipment] = await ctx.db
-      .select()
-      .from(shipments)
-      .where(and(eq(shipments.warehouseId, warehouseId), eq(shipments.slipNumber, slipNumber)));
-    if (!shipment) {
-      each("error", () => "この倉庫にこの出荷番号の出荷はありません");
+    const parcel = parcels.get(slipNumber) ?? [];
+    const decision = trackingRowDecision(parcel);
+    if (decision.outcome !== "ship") {
+      each(decision.outcome, () => decision.message);
       continue;
     }
-    if (shipment.status === "shipped") {
-      each("already_shipped", () => "出荷済みのため変更していません");
-      continue;
-    }
-    if (shipment.status !== "shipping") {
-      const now = SHIPPING_STATUS_LABELS[shipment.status as ShippingStatus];
-      each("error", () => `出荷中ではないため取り込めません(現在: ${now})`);
-      continue;
-    }
+    const [shipment] = parcel as [(typeof parcel)[number]];
     const [first] = boxes as [(typeof boxes)[number]];
     await recordWarehouseResult(ctx, warehouseId, {
       warehouseReference: shipment.warehouseReference ?? shipment.slipNumber,

@@ -85,6 +85,67 @@ test("特定商品のサンクスメール goes only to orders with that product
   assert.equal((await a.mailsOf(withoutTea)).length, 0, "not a mail at all for the other order");
 });
 
+test("the product's own thanks mail replaces the ordinary one; with two products, the higher priority", async () => {
+  const a = await account();
+  const tea = await a.product("tea");
+  const cup = await a.product("cup");
+  await a.product("mug");
+  const items = [];
+  for (const key of ["thanks", "product_thanks"]) {
+    const copied = await a.as("POST", `/api/mail-templates/standard/${key}/copy`);
+    items.push({ categoryId: copied.body.categoryId, enabled: true, templateId: copied.body.templateId });
+  }
+  const [ordinary, teaMail] = items;
+  const categories = (await a.as("GET", "/api/mail-categories")).body.items as { id: string; name: string }[];
+  const teaCategory = categories.find((c) => c.id === teaMail?.categoryId);
+  const set = await a.as("PATCH", `/api/mail-categories/${teaMail?.categoryId}`, {
+    name: teaCategory?.name,
+    triggerKind: "order_status",
+    triggerStatus: "confirmed",
+    productId: tea,
+  });
+  assert.equal(set.status, 200, JSON.stringify(set.body));
+  const cupCategory = await a.as("POST", "/api/mail-categories", {
+    name: "カップを買った方へ",
+    triggerKind: "order_status",
+    triggerStatus: "confirmed",
+    productId: cup,
+    priority: 5,
+  });
+  assert.equal(cupCategory.status, 201, JSON.stringify(cupCategory.body));
+  assert.equal(cupCategory.body.priority, 5);
+  const cupTemplate = await a.as("POST", "/api/mail-templates", {
+    name: "カップのサンクス",
+    categoryId: cupCategory.body.id,
+    subject: "【{{ショップ名}}】カップのお手入れ",
+    body: "{{購入者名}} 様",
+  });
+  items.push({ categoryId: cupCategory.body.id, enabled: true, templateId: cupTemplate.body.id });
+  await a.as("PUT", `/api/shops/${a.shopId}/mail-settings`, { items });
+
+  const withTea = await a.order("tea");
+  const withMug = await a.order("mug");
+  const teaAndCup = await a.as(
+    "POST",
+    "/api/orders",
+    orderBody(
+      a.shopId,
+      `DLV-${++seq}`,
+      [
+        { mallItemCode: "tea", quantity: 1 },
+        { mallItemCode: "cup", quantity: 1 },
+      ],
+      { paid: true },
+    ),
+  );
+  await deliver();
+  const categoryOf = async (orderId: string) =>
+    ((await a.mailsOf(orderId)) as { categoryId: string }[]).map((m) => m.categoryId);
+  assert.deepEqual(await categoryOf(withTea), [teaMail?.categoryId], "one thanks mail, the tea's own");
+  assert.deepEqual(await categoryOf(withMug), [ordinary?.categoryId], "the ordinary one for the others");
+  assert.deepEqual(await categoryOf(teaAndCup.body.id), [cupCategory.body.id], "priority 5 beats 0");
+});
+
 test("a shop's own SMTP (あんしんメルアド relay, with auth) takes precedence over the account's", async () => {
   const a = await account();
   await a.product("mug");

@@ -22,6 +22,7 @@ export type CategoryInput = {
   triggerStatus: string;
   delayMinutes: number;
   productId?: string | null | undefined;
+  priority: number;
 };
 
 export type TemplateInput = {
@@ -158,6 +159,7 @@ export async function copyStandardTemplate(
       triggerKind: standard.trigger.kind,
       triggerStatus: standard.trigger.status,
       delayMinutes: standard.trigger.delayMinutes,
+      priority: 0,
     }));
   const templateId = await saveTemplate(ctx, accountId, {
     name: standard.name,

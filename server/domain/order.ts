@@ -137,7 +137,7 @@ export function cancelAtMall(order: OrderSnapshot): Decision | Refusal {
   if (order.status === "shipping" || order.shipments.some((s) => s.status === "shipping")) {
     return refuse(
       "shipment_in_progress",
-      "モール側でキャンセルされましたが、倉庫で出荷作業中です。出荷依頼を取り下げてからキャンセルしてください。",
+      "モール側でキャンセルされましたが、倉庫で出荷作業中です。倉庫に出荷依頼の取下げを依頼します。取り下げられたらキャンセルしてください。",
     );
   }
   if (order.status === "shipped" || order.status === "completed") {

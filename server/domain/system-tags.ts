@@ -23,6 +23,8 @@ export const SYSTEM_TAGS = {
   mall_cancelled: { name: "モール側キャンセル", hold: true, color: "#d9534f" },
   /** A gift whose recipient has not entered the address yet (ソーシャルギフト): the next import brings it and clears this. */
   gift_address_pending: { name: "住所未確定(ソーシャルギフト)", hold: true, color: "#f0ad4e" },
+  /** The warehouse refused to stop the parcel (picking had begun): it ships; tell the carrier or handle the return. */
+  withdrawal_refused: { name: "出荷取下げ不可", hold: true, color: "#d9534f" },
 } as const;
 
 export type SystemTagCode = keyof typeof SYSTEM_TAGS;

@@ -28,6 +28,14 @@ const categoryInput = z.object({
     .max(60 * 24 * 90, "遅延は90日までです")
     .default(0),
   productId: z.uuid("productIdはUUIDです").nullable().optional().describe("この商品を含む注文だけに送る"),
+  priority: z
+    .int("優先度は整数で指定してください")
+    .min(0, "優先度は0〜100です")
+    .max(100, "優先度は0〜100です")
+    .default(0)
+    .describe(
+      "優先度(大きいほど優先): 同じ時点の特定商品カテゴリーが複数当てはまる注文には、いちばん高いものだけを送る",
+    ),
 });
 const categorySchema = categoryInput
   .extend({ id: z.uuid(), productId: z.uuid().nullable() })
@@ -62,6 +70,7 @@ export function registerMailTemplateRoutes(app: JuchuApi, ctx: AppContext): void
     triggerStatus: c.triggerStatus,
     delayMinutes: c.delayMinutes,
     productId: c.productId,
+    priority: c.priority,
   });
   const presentTemplate = (t: typeof mailTemplates.$inferSelect) => ({
     id: t.id,

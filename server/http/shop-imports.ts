@@ -27,6 +27,12 @@ const runSchema = z
     updated: z.int().describe("モールの変更を反映した注文"),
     unchanged: z.int(),
     skipped: z.int().describe("キャンセル済み・削除済みの番号などで取り込まなかった注文"),
+    failed: z.int().describe("読めたが書き込めなかった注文(理由は errors)"),
+    seen: z
+      .int()
+      .describe(
+        "この回に読んだ注文(検索で見つかった注文+再確認した取込済みの注文)。新規+更新+変化なし+スキップ+失敗 = この件数",
+      ),
     errors: z.array(
       z.object({ mallOrderNumber: z.string().optional(), code: z.string(), message: z.string() }),
     ),
@@ -50,6 +56,8 @@ function present(r: RunRow): z.infer<typeof runSchema> {
     updated: r.updated,
     unchanged: r.unchanged,
     skipped: r.skipped,
+    failed: r.failed,
+    seen: r.seen,
     errors: r.errors as z.infer<typeof runSchema>["errors"],
   };
 }

@@ -172,6 +172,24 @@ test("伝票番号取込 (ヤマト): a good row ships → 全出荷済 → 完�
   assert.equal(again.rows[0].outcome, "already_shipped");
 });
 
+test("伝票番号取込: a row for an order cancelled meanwhile (取下げ → キャンセル) is refused with why, not shipped", async () => {
+  const gone = await orderInProgress();
+  const withdrawn = await t.api("POST", `/api/orders/${gone.orderId}/shipments/${gone.shipmentId}/withdraw`);
+  assert.equal(withdrawn.status, 200, JSON.stringify(withdrawn.body));
+  assert.equal((await t.api("POST", `/api/orders/${gone.orderId}/cancel`, {})).status, 200);
+  const file = sjisCsv([YAMATO, [gone.slipNumber, "123456789099", "2030/01/15"]]);
+  const res = await raw(
+    "POST",
+    `/api/warehouses/${warehouseId}/tracking-imports?profile=yamato_b2_issued`,
+    file,
+  );
+  const report = json(res.bytes);
+  assert.equal(report.shipped, 0);
+  assert.equal(report.rows[0].outcome, "error");
+  assert.match(report.rows[0].message, /注文がキャンセルされている/);
+  assert.equal((await t.api("GET", `/api/orders/${gone.orderId}`)).body.shipments[0].status, "cancelled");
+});
+
 test("伝票番号取込 (e飛伝 出荷実績): two boxes of one slip (複数口) → one shipment with both parcels", async () => {
   const { orderId, slipNumber } = await orderInProgress();
   const file = sjisCsv([

@@ -13,6 +13,7 @@ export const JOB_NAMES = [
   "warehouse-results",
   "mall-report-shipping",
   "mall-cancel-order",
+  "mall-cancel-withdraw",
   "mail-dispatch",
   "send-mail",
 ] as const;

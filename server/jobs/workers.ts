@@ -8,6 +8,7 @@ import { enqueueDueWarehousePolls } from "#server/app/warehouse-polls.ts";
 import { handleAllocateWaiting } from "./allocate-waiting-orders.ts";
 import { handleMailDispatch } from "./mail-dispatch.ts";
 import { handleMallCancelOrder } from "./mall-cancel-order.ts";
+import { handleMallCancelWithdraw } from "./mall-cancel-withdraw.ts";
 import { handleMallConfirmOrder } from "./mall-confirm-order.ts";
 import { handleMallImport } from "./mall-import.ts";
 import { handleMallReportShipping } from "./mall-report-shipping.ts";
@@ -29,6 +30,7 @@ export const HANDLERS: Record<JobName, (ctx: AppContext, data: any) => Promise<v
   "warehouse-results": handleWarehouseResults,
   "mall-report-shipping": handleMallReportShipping,
   "mall-cancel-order": handleMallCancelOrder,
+  "mall-cancel-withdraw": handleMallCancelWithdraw,
   "mail-dispatch": handleMailDispatch,
   "send-mail": handleSendMail,
 };

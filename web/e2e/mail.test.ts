@@ -87,3 +87,20 @@ test("saving a template with an unknown placeholder shows the valid ones under t
   await e2e.page.getByRole("button", { name: /\{\{注文番号\}\}/ }).click();
   assert.equal(await body.inputValue(), "{{注文番号}}こんにちは");
 });
+
+test("a product's own category asks for its 優先度 and the list shows it", async () => {
+  await e2e.page.getByRole("link", { name: "メール設定" }).click();
+  await e2e.page.getByRole("link", { name: "メールカテゴリー" }).click();
+  await e2e.page.getByRole("heading", { name: "メールカテゴリー" }).waitFor();
+  await e2e.page.getByRole("button", { name: "カテゴリーを追加" }).click();
+  await e2e.page.getByLabel("カテゴリー名").fill("煎茶を買った方へ");
+  assert.equal(await e2e.page.getByLabel("優先度").count(), 0, "asked only once a product is chosen");
+  await e2e.page.getByLabel("対象商品").selectOption({ label: "TEA-100 静岡煎茶 100g" });
+  await e2e.page.getByLabel("優先度").fill("7");
+  await e2e.page.getByRole("button", { name: "保存する" }).click();
+  await e2e.page.getByText("カテゴリーを保存しました。").waitFor();
+  await e2e.page
+    .getByRole("row", { name: /煎茶を買った方へ/ })
+    .getByText("静岡煎茶 100g(優先度 7)")
+    .waitFor();
+});

@@ -34,11 +34,14 @@ export const mailCategories = pgTable(
     delayMinutes: integer("delay_minutes").notNull().default(0),
     /** Only orders with this product among their items (特定商品のサンクスメール). */
     productId: uuid("product_id").references(() => products.id),
+    /** 優先度: among product categories an order matches at one moment, the higher one is sent. */
+    priority: integer("priority").notNull().default(0),
     createdAt: created(),
   },
   (t) => [
     uniqueIndex("mail_categories_account_name_key").on(t.accountId, t.name),
     check("mail_delay_not_negative", sql`${t.delayMinutes} >= 0`),
+    check("mail_priority_range", sql`${t.priority} between 0 and 100`),
   ],
 );
 

@@ -60,6 +60,10 @@ export const importRuns = pgTable(
     updated: integer("updated").notNull().default(0),
     unchanged: integer("unchanged").notNull().default(0),
     skipped: integer("skipped").notNull().default(0),
+    /** Orders read but not written (the mall did not hand them out, or the rules could not take them). */
+    failed: integer("failed").notNull().default(0),
+    /** Every order read in the run: created + updated + unchanged + skipped + failed. */
+    seen: integer("seen").notNull().default(0),
     errors: jsonb("errors").notNull().default([]),
   },
   (t) => [index("import_runs_shop_idx").on(t.shopId, t.startedAt)],

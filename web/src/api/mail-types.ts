@@ -9,6 +9,7 @@ export type MailCategory = {
   triggerStatus: string;
   delayMinutes: number;
   productId: string | null;
+  priority: number;
 };
 
 export type MailTemplate = {

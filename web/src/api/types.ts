@@ -268,6 +268,9 @@ export type ImportRun = {
   updated: number;
   unchanged: number;
   skipped: number;
+  failed: number;
+  /** Every order read: created + updated + unchanged + skipped + failed. */
+  seen: number;
   errors: { mallOrderNumber?: string; code: string; message: string }[];
 };
 

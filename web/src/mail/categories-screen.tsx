@@ -70,7 +70,13 @@ export function MailCategoriesScreen() {
                     {labelOf(statusesOf(c.triggerKind), c.triggerStatus)}」になった時
                   </td>
                   <td>{delayLabel(c.delayMinutes)}</td>
-                  <td>{c.productId ? productName(c.productId) : <span className="muted">すべて</span>}</td>
+                  <td>
+                    {c.productId ? (
+                      `${productName(c.productId)}(優先度 ${c.priority})`
+                    ) : (
+                      <span className="muted">すべて</span>
+                    )}
+                  </td>
                   <td>{c.enabled ? "有効" : <span className="muted">無効</span>}</td>
                   <td className="nowrap">
                     <button
@@ -133,6 +139,7 @@ function CategoryForm({
   const [days, setDays] = useState(Math.floor((category?.delayMinutes ?? 0) / 1440));
   const [hours, setHours] = useState(Math.floor(((category?.delayMinutes ?? 0) % 1440) / 60));
   const [productId, setProductId] = useState(category?.productId ?? "");
+  const [priority, setPriority] = useState(category?.priority ?? 0);
   const [error, setError] = useState<ApiError>();
   const statuses = kind === "order_status" ? vocabulary.orderStatuses : vocabulary.shippingStatuses;
 
@@ -148,6 +155,7 @@ function CategoryForm({
       triggerStatus: status,
       delayMinutes,
       productId: productId || null,
+      priority,
     };
     try {
       await api(
@@ -226,6 +234,23 @@ function CategoryForm({
           ))}
         </select>
       </Field>
+      {productId && (
+        <Field
+          label="優先度"
+          path="priority"
+          error={error}
+          hint="この商品を含む注文には、同じタイミングの「すべての注文」向けメールの代わりにこちらを送ります。複数の商品メールが当てはまる時は優先度の大きいものを1通だけ送ります(0〜100)"
+        >
+          <input
+            type="number"
+            className="input-short"
+            min={0}
+            max={100}
+            value={priority}
+            onChange={(e) => setPriority(Math.max(0, Number(e.target.value) || 0))}
+          />
+        </Field>
+      )}
       <div className="action-row">
         <button type="submit" className="button button-primary" disabled={!name.trim()}>
           保存する

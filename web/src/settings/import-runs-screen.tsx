@@ -157,9 +157,9 @@ function RunResult({ run }: { run: ImportRun }) {
     <div className={ok ? "notice notice-ok" : "notice notice-error"} role={ok ? "status" : "alert"}>
       <strong>{RESULT_TITLES[run.status]}</strong>
       <p>
-        見つかった注文 {count(run.found)}件: 新規 {count(run.created)}件・更新 {count(run.updated)}
-        件・変化なし {count(run.unchanged)}件・スキップ {count(run.skipped)}件
-        {run.errors.length > 0 && `・エラー ${count(run.errors.length)}件`}
+        確認した注文 {count(run.seen)}件(検索で見つかった注文 {count(run.found)}件と取込済みの注文の再確認):
+        新規 {count(run.created)}件・更新 {count(run.updated)}件・変化なし {count(run.unchanged)}件・スキップ{" "}
+        {count(run.skipped)}件・失敗 {count(run.failed)}件
       </p>
       {runErrors(run).map((e) => (
         <p key={`${e.code}:${e.message}`} className="run-result-reason">
@@ -199,7 +199,9 @@ function RunTable({ runs }: { runs: ImportRun[] }) {
             <th>開始</th>
             <th>検索期間</th>
             <th>状態</th>
-            <th className="num">見つかった</th>
+            <th className="num" title="検索で見つかった注文と、取込済みの注文の再確認">
+              確認した
+            </th>
             <th className="num">新規</th>
             <th className="num">更新</th>
             <th className="num">変化なし</th>
@@ -229,7 +231,9 @@ function RunTable({ runs }: { runs: ImportRun[] }) {
                       </span>
                     ))}
                   </td>
-                  <td className="num">{count(run.found)}</td>
+                  <td className="num" title={`検索で見つかった注文 ${count(run.found)}件`}>
+                    {count(run.seen)}
+                  </td>
                   <td className="num">{count(run.created)}</td>
                   <td className="num">{count(run.updated)}</td>
                   <td className="num">{count(run.unchanged)}</td>

@@ -83,6 +83,22 @@ test("伝票番号取込 marks the listed shipment 出荷済 and reports the unk
   await shipped.getByRole("link", { name: "123456789012" }).waitFor();
 });
 
+test("a 完了 order has no cancel button beside the others: 不着・返品 is behind its own fold", async () => {
+  const found = await api.call("GET", "/api/orders?q=E2E-SHIP-1");
+  const id = found.items[0].id as string;
+  // Manual orders complete once shipped; the worker takes it there on its own.
+  const deadline = Date.now() + 60_000;
+  while ((await api.call("GET", `/api/orders/${id}`)).status !== "completed") {
+    if (Date.now() > deadline) throw new Error("E2E-SHIP-1 never reached 完了");
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  await e2e.page.goto(`${e2e.url}/orders/${id}`);
+  await e2e.page.locator(".order-actions .completed-cancel").waitFor();
+  assert.equal(await e2e.page.getByRole("button", { name: "注文をキャンセル" }).count(), 0);
+  await e2e.page.getByText("不着・返品で取り消す場合").click();
+  await e2e.page.getByRole("button", { name: "不着・返品としてキャンセルする" }).waitFor();
+});
+
 test("送り状CSV downloads the good slip; 出荷一覧 shows the one left out, why, and where to fix it", async () => {
   const warehouse = (await api.call("GET", "/api/warehouses")).items.find(
     (w: { kind: string }) => w.kind === "self",

@@ -30,6 +30,8 @@ export function OrderActions({
   const [tagId, setTagId] = useState("");
   const [busy, setBusy] = useState(false);
   const allowed = new Set(order.allowedActions);
+  // SPEC §5 lets a 完了 order be cancelled, but only for 不着返品 or a recalled parcel: not a button beside the others.
+  const completed = order.status === "completed";
   const attachable = tags.filter((t) => t.kind === "custom" && !order.tags.some((o) => o.id === t.id));
 
   const call = async (method: string, path: string, body?: unknown) => {
@@ -83,7 +85,7 @@ export function OrderActions({
             </button>
           </span>
         )}
-        {allowed.has("cancel") && (
+        {allowed.has("cancel") && !completed && (
           <button
             type="button"
             className="button button-danger"
@@ -104,6 +106,23 @@ export function OrderActions({
           </button>
         )}
       </div>
+      {allowed.has("cancel") && completed && (
+        <details className="completed-cancel">
+          <summary>不着・返品で取り消す場合</summary>
+          <p>
+            完了した注文は購入者へ届いています。キャンセルするのは不着返品や配送会社からの引き戻しのときだけです。
+            在庫は自動では戻りません(返品の検品後に在庫を直してください)。
+          </p>
+          <button
+            type="button"
+            className="button button-danger-quiet"
+            disabled={busy}
+            onClick={() => setConfirm({ kind: "cancel" })}
+          >
+            不着・返品としてキャンセルする
+          </button>
+        </details>
+      )}
       <ErrorNotice error={error} title="操作できませんでした" />
       {warnings.length > 0 && (
         <div className="notice" role="status">

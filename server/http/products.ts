@@ -4,6 +4,7 @@ import type { AppContext } from "#server/app/context.ts";
 import { createProduct, updateProduct } from "#server/app/products.ts";
 import type { Db } from "#server/db/database.ts";
 import { findProduct, listProducts } from "#server/db/product-queries.ts";
+import { uuid } from "#server/domain/fields.ts";
 import { notFound } from "#server/domain/refusal.ts";
 import { MAX_ON_HAND } from "#server/domain/stock.ts";
 import type { JuchuApi } from "./app.ts";
@@ -12,12 +13,12 @@ import { registerProductMappingRoutes } from "./product-mappings.ts";
 
 const productSchema = z
   .object({
-    id: z.uuid(),
+    id: uuid(),
     sku: z.string(),
     name: z.string(),
     stock: z.array(
       z.object({
-        warehouseId: z.uuid(),
+        warehouseId: uuid(),
         warehouseName: z.string(),
         onHand: z.int(),
         allocated: z.int().describe("注文に引当済みの数"),
@@ -40,7 +41,7 @@ const nameSchema = z
 
 const stockChangeSchema = z
   .object({
-    warehouseId: z.uuid("warehouseIdは倉庫のIDで指定してください").optional(),
+    warehouseId: uuid("warehouseIdは倉庫のIDで指定してください").optional(),
     onHand: z
       .int("onHandは整数で指定してください")
       .min(0, "在庫数は0以上で指定してください")
@@ -75,7 +76,7 @@ const listQuery = z.object({
   cursor: z.string().max(500).optional(),
 });
 
-const productId = z.object({ id: z.uuid("商品IDはUUIDです") });
+const productId = z.object({ id: uuid("商品IDはUUIDです") });
 const jsonBody = <T extends z.ZodType>(schema: T) => ({
   body: { required: true, content: { "application/json": { schema } } },
 });

@@ -13,6 +13,7 @@ import {
   SESSION_DAYS,
   type SessionUser,
 } from "#server/app/sessions.ts";
+import { uuid } from "#server/domain/fields.ts";
 import { Refusal } from "#server/domain/refusal.ts";
 import { toTokyoIso } from "#server/domain/tokyo-time.ts";
 import type { JuchuApi } from "./app.ts";
@@ -25,8 +26,8 @@ export const SESSION_PATHS: ReadonlySet<string> = new Set(["/api/session", "/api
 
 const sessionSchema = z
   .object({
-    user: z.object({ id: z.uuid(), email: z.string() }),
-    account: z.object({ id: z.uuid(), name: z.string() }),
+    user: z.object({ id: uuid(), email: z.string() }),
+    account: z.object({ id: uuid(), name: z.string() }),
     csrfToken: z.string().describe(`Cookieで呼ぶ変更系のAPIに ${CSRF_HEADER} ヘッダーで付けるトークン`),
     expiresAt: z.string(),
   })

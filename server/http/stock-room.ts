@@ -8,19 +8,20 @@ import { importTrackingNumbers, trackingProfilesOf } from "#server/app/import-tr
 import { carrierSlipCsv, pickingList } from "#server/app/stock-room.ts";
 import { CARRIER_CODES } from "#server/domain/carrier.ts";
 import { CARRIER_CSV_FORMATS, type CarrierCsvFormat } from "#server/domain/carrier-slips/slip.ts";
+import { uuid } from "#server/domain/fields.ts";
 import { tokyoDate } from "#server/domain/tokyo-time.ts";
 import type { JuchuApi } from "./app.ts";
 import { errorResponses, json, security } from "./openapi.ts";
 import { accountWarehouse } from "./warehouses.ts";
 
 const FORMATS = Object.keys(CARRIER_CSV_FORMATS) as [CarrierCsvFormat, ...CarrierCsvFormat[]];
-const idParam = z.object({ id: z.uuid("IDはUUIDです") });
+const idParam = z.object({ id: uuid("IDはUUIDです") });
 const shipmentIdList = z
   .string()
   .optional()
   .describe("カンマ区切りの出荷ID。省略時はこの倉庫で出荷中の全て")
   .transform((v) => (v ? v.split(",").filter(Boolean) : undefined))
-  .pipe(z.array(z.uuid("shipmentIdsはUUIDのカンマ区切りです")).optional());
+  .pipe(z.array(uuid("shipmentIdsはUUIDのカンマ区切りです")).optional());
 const file = (type: string, description: string) => ({
   content: { [type]: { schema: z.string().openapi({ format: "binary" }) } },
   description,
@@ -190,7 +191,7 @@ export function registerStockRoomRoutes(app: JuchuApi, ctx: AppContext): void {
           content: {
             "application/json": {
               schema: z.object({
-                orderIds: z.array(z.uuid("orderIdsはUUIDです")).min(1, "注文を選んでください").max(500),
+                orderIds: z.array(uuid("orderIdsはUUIDです")).min(1, "注文を選んでください").max(500),
               }),
             },
           },

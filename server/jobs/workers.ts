@@ -4,6 +4,7 @@ import { enqueueMailDispatch } from "#server/app/dispatch-mails.ts";
 import { enqueueDueImports } from "#server/app/import-shop.ts";
 import { enqueueStockPushes } from "#server/app/push-stock.ts";
 import { enqueueDueWarehousePolls } from "#server/app/warehouse-polls.ts";
+import { loggableError } from "#server/db/errors.ts";
 import { handleAllocateWaiting } from "./allocate-waiting-orders.ts";
 import { handleMailDispatch } from "./mail-dispatch.ts";
 import { handleMallCancelOrder } from "./mall-cancel-order.ts";
@@ -43,7 +44,12 @@ export async function startWorkers(
 ): Promise<{ stop(): void }> {
   for (const [name, handle] of Object.entries(HANDLERS)) {
     await boss.work<Record<string, unknown>>(name, { pollingIntervalSeconds }, async (jobs) => {
-      for (const job of jobs) await handle(ctx, job.data);
+      try {
+        for (const job of jobs) await handle(ctx, job.data);
+      } catch (error) {
+        // pg-boss keeps a failure's message in its job table: the failed query, not its parameters.
+        throw new Error(loggableError(error));
+      }
     });
   }
   const tick = async () => {
@@ -53,7 +59,7 @@ export async function startWorkers(
       await enqueueDueWarehousePolls(ctx);
       await enqueueMailDispatch(ctx);
     } catch (error) {
-      console.error("scheduler tick failed:", error);
+      console.error(`scheduler tick failed:\n${loggableError(error)}`);
     }
   };
   void tick();

@@ -210,15 +210,17 @@ test("the changes that failed on an upper-case id change the lower-case one's re
     "smtp.example.jp",
   );
 
+  // The walk above deleted its fixtures last: this test makes its own.
+  const copied = (await t.api("POST", "/api/mail-templates/standard/shipping/copy")).body;
   const settings = await t.api("PUT", `/api/shops/${up(ids.shop)}/mail-settings`, {
-    items: [{ categoryId: up(ids.category), enabled: true, templateId: up(ids.template) }],
+    items: [{ categoryId: up(copied.categoryId), enabled: true, templateId: up(copied.templateId) }],
   });
   assert.equal(settings.status, 200, JSON.stringify(settings.body));
 
   const saved = (await t.api("GET", "/api/mail-templates")).body.items.find(
-    (x: { id: string }) => x.id === ids.template,
+    (x: { id: string }) => x.id === copied.templateId,
   );
-  const template = await t.api("PATCH", `/api/mail-templates/${up(ids.template)}`, {
+  const template = await t.api("PATCH", `/api/mail-templates/${up(copied.templateId)}`, {
     name: "大文字で変更",
     categoryId: up(saved.categoryId),
     subject: saved.subject,

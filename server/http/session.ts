@@ -57,7 +57,8 @@ const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
  */
 function clientAddress(c: Context): string {
   const peer = getConnInfo(c).remote.address ?? "unknown";
-  const forwarded = c.req.header("x-forwarded-for")?.split(",").at(-1)?.trim();
+  // An address is at most 45 characters; anything longer is not one and must not grow the count's key.
+  const forwarded = c.req.header("x-forwarded-for")?.split(",").at(-1)?.trim().slice(0, 45);
   return LOOPBACK.has(peer) && forwarded ? forwarded : peer;
 }
 

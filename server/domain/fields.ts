@@ -11,7 +11,7 @@ const LAST_YEAR = 2100;
 
 /** An ISO 8601 instant with its offset, within years no order, payment or sync can lie outside. */
 export const instant = (message: string) =>
-  z.iso.datetime({ offset: true, error: message }).refine((value) => {
+  z.iso.datetime({ offset: true, error: message, abort: true }).refine((value) => {
     const year = Number(value.slice(0, 4));
     return year >= FIRST_YEAR && year <= LAST_YEAR;
   }, `日時は${FIRST_YEAR}年から${LAST_YEAR}年の間で指定してください`);

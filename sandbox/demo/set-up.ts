@@ -65,7 +65,7 @@ async function demoAccount(ctx: AppContext): Promise<{ accountId: string; create
   } catch (error) {
     if (!(error instanceof Refusal && error.code === "account.email_taken")) throw error;
   }
-  const { token, user } = await logIn(ctx, { email: DEMO_EMAIL, password: DEMO_PASSWORD });
+  const { token, user } = await logIn(ctx, { email: DEMO_EMAIL, password: DEMO_PASSWORD, address: "demo" });
   await logOut(ctx.db, token);
   return { accountId: user.accountId, created: false };
 }

@@ -1,3 +1,4 @@
+import { loggableError } from "#server/db/errors.ts";
 import { Refusal } from "#server/domain/refusal.ts";
 import { cancelOrder } from "./cancel-order.ts";
 import type { Actor, AppContext } from "./context.ts";
@@ -40,7 +41,7 @@ export async function runBulkOrderAction(
         continue;
       }
       // A bug on one order is reported on that order; the ones already done stay done and say so.
-      console.error(error);
+      console.error(`bulk ${input.action} failed on order ${orderId}:\n${loggableError(error)}`);
       outcomes.push({
         orderId,
         ok: false,

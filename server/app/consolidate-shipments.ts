@@ -101,12 +101,17 @@ export async function mergeShipments(
     const lead = rows[0];
     if (!lead) throw notFound("shipment", "出荷");
     const leadId = lead.candidate.shipmentId;
+    const chosen = and(inArray(shipments.id, unique), eq(shipments.accountId, accountId));
     const [due] = await tx
       .select({ at: max(shipments.requestDueAt) })
       .from(shipments)
-      .where(inArray(shipments.id, unique));
-    await tx.update(shipments).set({ consolidationId: leadId }).where(inArray(shipments.id, unique));
-    if (due?.at) await tx.update(shipments).set({ requestDueAt: due.at }).where(eq(shipments.id, leadId));
+      .where(chosen);
+    await tx.update(shipments).set({ consolidationId: leadId }).where(chosen);
+    if (due?.at)
+      await tx
+        .update(shipments)
+        .set({ requestDueAt: due.at })
+        .where(and(eq(shipments.id, leadId), eq(shipments.accountId, accountId)));
     const others = rows.map((r) => r.mallOrderNumber).join("、");
     for (const r of rows) {
       await appendEvents(

@@ -51,7 +51,11 @@ export async function updateTag(
     if (input.name !== undefined && input.name !== tag.name)
       await ensureNameFree(tx, accountId, input.name, tagId);
     if (Object.values(input).every((v) => v === undefined)) return tag;
-    const [row] = await tx.update(tags).set(input).where(eq(tags.id, tagId)).returning();
+    const [row] = await tx
+      .update(tags)
+      .set(input)
+      .where(and(eq(tags.id, tagId), eq(tags.accountId, accountId)))
+      .returning();
     if (!row) throw new Error("update returned nothing");
     if (tag.hold && !row.hold) {
       // Orders tagged while this waited for the tag lock are committed by now and seen here.

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { orderEvents, orderTags, tags } from "#server/db/schema.ts";
 import { type Actor, type AppContext, actorLabel } from "./context.ts";
 import { customTag } from "./custom-tags.ts";
@@ -36,7 +36,7 @@ export async function deleteTag(
         returning 1
       )
       select count(*)::int as n from noted`);
-    await tx.delete(tags).where(eq(tags.id, tagId));
+    await tx.delete(tags).where(and(eq(tags.id, tagId), eq(tags.accountId, accountId)));
 
     const releasedOrders = await releaseOrders(tx, ctx, accountId, held, null, meta);
     return {

@@ -43,13 +43,13 @@ export async function deliveryNotes(
     ctx.db
       .select()
       .from(orderItems)
-      .where(inArray(orderItems.orderId, [...orderIds]))
+      .where(and(inArray(orderItems.orderId, [...orderIds]), eq(orderItems.accountId, accountId)))
       .orderBy(asc(orderItems.lineNo)),
     ctx.db
       .select({ shipment: shipments, orderId: shipments.orderId, settings: warehouses.settings })
       .from(shipments)
       .innerJoin(warehouses, eq(warehouses.id, shipments.warehouseId))
-      .where(inArray(shipments.orderId, [...orderIds])),
+      .where(and(inArray(shipments.orderId, [...orderIds]), eq(shipments.accountId, accountId))),
   ]);
   const issuedOn = ctx.clock.now();
   const byId = new Map(rows.map((r) => [r.order.id, r]));

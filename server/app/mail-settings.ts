@@ -91,22 +91,25 @@ export async function saveCategory(
 /** A category that has mails behind it stays (the log names it); switch it off instead. */
 export async function deleteCategory(ctx: AppContext, accountId: string, id: string): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    const [used] = await tx.select({ id: mails.id }).from(mails).where(eq(mails.categoryId, id)).limit(1);
+    const mine = (table: typeof mails | typeof shopMailSettings | typeof mailTemplates) =>
+      and(eq(table.categoryId, id), eq(table.accountId, accountId));
+    const category = and(eq(mailCategories.id, id), eq(mailCategories.accountId, accountId));
+    const [found] = await tx
+      .select({ id: mailCategories.id })
+      .from(mailCategories)
+      .where(category)
+      .for("update");
+    if (!found) throw notFound("mail_category", "メールカテゴリー");
+    const [used] = await tx.select({ id: mails.id }).from(mails).where(mine(mails)).limit(1);
     if (used)
       throw new Refusal(
         "mail_category.in_use",
         "送信記録のあるカテゴリーは削除できません。無効にしてください。",
         { rule: "category_has_mails" },
       );
-    await tx.delete(shopMailSettings).where(eq(shopMailSettings.categoryId, id));
-    await tx
-      .delete(mailTemplates)
-      .where(and(eq(mailTemplates.categoryId, id), eq(mailTemplates.accountId, accountId)));
-    const [row] = await tx
-      .delete(mailCategories)
-      .where(and(eq(mailCategories.id, id), eq(mailCategories.accountId, accountId)))
-      .returning({ id: mailCategories.id });
-    if (!row) throw notFound("mail_category", "メールカテゴリー");
+    await tx.delete(shopMailSettings).where(mine(shopMailSettings));
+    await tx.delete(mailTemplates).where(mine(mailTemplates));
+    await tx.delete(mailCategories).where(category);
   });
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "#server/db/database.ts";
 import { type LoadedOrder, loadOrder, saveDecision } from "#server/db/order-queries.ts";
 import { products, shipments, warehouses } from "#server/db/schema.ts";
@@ -35,7 +35,10 @@ export async function requestShipmentNow(
         { rule: "consolidated_member" },
       );
     }
-    await tx.update(shipments).set({ requestDueAt: now }).where(eq(shipments.id, shipmentId));
+    await tx
+      .update(shipments)
+      .set({ requestDueAt: now })
+      .where(and(eq(shipments.id, shipmentId), eq(shipments.accountId, accountId)));
     await saveDecision(
       tx,
       order,

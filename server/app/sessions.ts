@@ -2,9 +2,11 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { and, eq, gt, lt, sql } from "drizzle-orm";
 import type { Db } from "#server/db/database.ts";
 import { accounts, sessions, users } from "#server/db/schema.ts";
+import { loginRefusal } from "#server/domain/login-throttle.ts";
 import { Refusal } from "#server/domain/refusal.ts";
 import type { AppContext } from "./context.ts";
 import { hashApiToken, verifyPassword } from "./credentials.ts";
+import { countLoginAttempt, forgiveLoginAttempt, type LoginClient } from "./login-attempts.ts";
 
 /** A merchant works in the order screen all day, every day: a fortnight without use logs them out. */
 export const SESSION_DAYS = 14;
@@ -24,11 +26,17 @@ export type SessionUser = {
 // A hash of a stored password, so an unknown email costs as much time as a wrong password.
 const DECOY_HASH = "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
-/** Checks the password and opens a session; the returned token goes into the cookie and nowhere else. */
+/**
+ * Checks the password — unless this client, address or e-mail has tried too often — and opens a
+ * session; the returned token goes into the cookie and nowhere else.
+ */
 export async function logIn(
   ctx: Pick<AppContext, "db" | "clock" | "newId">,
-  input: { email: string; password: string },
+  input: LoginClient & { password: string },
 ): Promise<{ token: string; user: SessionUser }> {
+  const now = ctx.clock.now();
+  const refusal = loginRefusal(await countLoginAttempt(ctx.db, input, now), now);
+  if (refusal) throw refusal;
   const [user] = await ctx.db
     .select({ id: users.id, accountId: users.accountId, passwordHash: users.passwordHash })
     .from(users)
@@ -37,6 +45,7 @@ export async function logIn(
   if (!user || !ok) {
     throw new Refusal("auth.invalid_credentials", "メールアドレスまたはパスワードが正しくありません。");
   }
+  await forgiveLoginAttempt(ctx.db, input, now);
   return openSession(ctx, user.id, user.accountId);
 }
 

@@ -30,13 +30,19 @@ export async function withdrawShipment(
       .select({ shipment: shipments, warehouse: warehouses })
       .from(shipments)
       .innerJoin(warehouses, eq(warehouses.id, shipments.warehouseId))
-      .where(eq(shipments.id, shipmentId));
+      .where(and(eq(shipments.id, shipmentId), eq(shipments.accountId, accountId)));
     if (!row) throw notFound("shipment", "出荷");
     const reference = row.shipment.warehouseReference ?? row.shipment.slipNumber;
     const parcel = await tx
       .select({ id: shipments.id, orderId: shipments.orderId })
       .from(shipments)
-      .where(and(eq(shipments.warehouseId, row.warehouse.id), eq(shipments.warehouseReference, reference)));
+      .where(
+        and(
+          eq(shipments.accountId, accountId),
+          eq(shipments.warehouseId, row.warehouse.id),
+          eq(shipments.warehouseReference, reference),
+        ),
+      );
     return {
       warehouse: row.warehouse,
       reference,

@@ -7,3 +7,31 @@ export function isUniqueViolation(error: unknown, constraint: string): boolean {
   }
   return false;
 }
+
+type QueryError = Error & { query: string; params: unknown[] };
+type PgError = Error & { code?: string; constraint?: string };
+
+const isQueryError = (e: Error): e is QueryError => "query" in e && "params" in e;
+// Data exceptions (22xxx) quote the value they could not take, e.g. `invalid input syntax for type
+// integer: "山田太郎"`.
+const withoutQuotedValues = (message: string) => message.replace(/"[^"]*"/g, '"…"');
+
+/**
+ * A failure as it may be logged: the query text, the database's code and message, and where it
+ * happened — never the query's parameters nor the database's `detail` ("Failing row contains (…)"),
+ * which carry buyers' names, phones and addresses.
+ */
+export function loggableError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const lines: string[] = [];
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    const pg = e as PgError;
+    if (typeof pg.code === "string" && /^[0-9A-Z]{5}$/.test(pg.code)) {
+      const message = pg.code.startsWith("22") ? withoutQuotedValues(pg.message) : pg.message;
+      lines.push(`database error ${pg.code}: ${message}${pg.constraint ? ` (${pg.constraint})` : ""}`);
+    } else if (isQueryError(e)) lines.push(`${e.name}: failed query: ${e.query}`);
+    else lines.push(`${e.name}: ${e.message}`);
+  }
+  const frames = (error.stack ?? "").split("\n").filter((line) => /^\s+at /.test(line));
+  return [...lines, ...frames].join("\n");
+}

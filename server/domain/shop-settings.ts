@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { instant, uuid } from "./fields.ts";
 
 export const CHANNELS = [
   "rakuten",
@@ -59,9 +60,7 @@ export const shopSettingsSchema = z.object({
   /** テスト取込: orders are imported and checked, but no mail, warehouse request or mall update follows. */
   testImportMode: z.boolean().default(false),
   syncEnabled: z.boolean(),
-  syncStartAt: z.iso
-    .datetime({ offset: true, error: "日時はISO 8601(タイムゾーン付き)で指定してください" })
-    .nullable(),
+  syncStartAt: instant("日時はISO 8601(タイムゾーン付き)で指定してください").nullable(),
   /** 入金確認待ち超過: days a prepaid order may stay unpaid before it is tagged. */
   paymentOverdueDays: z
     .int("日数は整数で指定してください")
@@ -69,7 +68,7 @@ export const shopSettingsSchema = z.object({
     .max(90, "90日以内で指定してください")
     .default(DEFAULT_PAYMENT_OVERDUE_DAYS),
   /** The warehouse that ships this shop's orders; null means the account's first warehouse. */
-  warehouseId: z.uuid().nullable(),
+  warehouseId: uuid().nullable(),
 });
 
 export type ShopSettings = z.infer<typeof shopSettingsSchema>;

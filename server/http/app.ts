@@ -3,7 +3,9 @@ import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import type { AppContext } from "#server/app/context.ts";
 import { ping } from "#server/db/database.ts";
+import { loggableError } from "#server/db/errors.ts";
 import { CSRF_HEADER, type HttpEnv, requireAuth, SESSION_COOKIE } from "./auth.ts";
+import { refuseBadCharacters } from "./clean-input.ts";
 import { registerMailLogRoutes } from "./mail-log.ts";
 import { registerMailTemplateRoutes } from "./mail-templates.ts";
 import { registerOrderBulkRoutes } from "./order-bulk.ts";
@@ -43,22 +45,19 @@ export function createHttpApp(
         new Refusal("request.malformed", `リクエストを読み取れません: ${error.message}`),
       );
     }
-    console.error(error);
-    return c.json(
-      {
-        type: "about:blank",
-        title: "Internal Server Error",
-        status: 500,
-        code: "internal",
-        detail: "内部エラーが発生しました。",
-      },
-      500,
-    );
+    console.error(`${c.req.method} ${c.req.path} failed:\n${loggableError(error)}`);
+    return problemResponse(c, new Refusal("internal", "内部エラーが発生しました。"));
   });
   app.notFound((c) =>
     problemResponse(c, new Refusal("route.not_found", `${c.req.method} ${c.req.path} はありません。`)),
   );
 
+  // Answers carry buyers' names and addresses: no cache keeps them, no browser guesses their type.
+  app.use("/api/*", async (c, next) => {
+    await next();
+    c.header("x-content-type-options", "nosniff");
+    c.header("cache-control", "no-store");
+  });
   app.use(
     "/api/*",
     bodyLimit({
@@ -90,6 +89,7 @@ export function createHttpApp(
       return next();
     return requireAuth(ctx.db, ctx.clock)(c, next);
   });
+  app.use("/api/*", refuseBadCharacters);
 
   registerSessionRoutes(app, ctx);
   // Before the order routes: /api/orders/{id} would otherwise claim /api/orders/counts.

@@ -4,6 +4,7 @@ import type { AppContext } from "#server/app/context.ts";
 import { resendMail } from "#server/app/mail-log.ts";
 import { deleteMailTransport, saveMailTransport, saveShopMailSettings } from "#server/app/mail-settings.ts";
 import { mailCategories, mails, mailTransports, orders, shopMailSettings, shops } from "#server/db/schema.ts";
+import { uuid } from "#server/domain/fields.ts";
 import { MAIL_STATUS_LABELS, MAIL_STATUSES, type MailStatus } from "#server/domain/mail/mail-status.ts";
 import { notFound } from "#server/domain/refusal.ts";
 import { toTokyoIso } from "#server/domain/tokyo-time.ts";
@@ -12,13 +13,13 @@ import { errorResponses, json, security } from "./openapi.ts";
 
 const mailSchema = z
   .object({
-    id: z.uuid(),
-    orderId: z.uuid(),
+    id: uuid(),
+    orderId: uuid(),
     mallOrderNumber: z.string(),
-    shopId: z.uuid(),
-    categoryId: z.uuid(),
+    shopId: uuid(),
+    categoryId: uuid(),
     categoryName: z.string(),
-    shipmentId: z.uuid().nullable(),
+    shipmentId: uuid().nullable(),
     status: z.enum(MAIL_STATUSES),
     statusLabel: z.string(),
     dueAt: z.string(),
@@ -31,7 +32,7 @@ const mailSchema = z
     attempts: z.int(),
     lastError: z.string().nullable(),
     note: z.string().nullable(),
-    resendOf: z.uuid().nullable(),
+    resendOf: uuid().nullable(),
     createdAt: z.string(),
   })
   .openapi("Mail");
@@ -47,9 +48,9 @@ const transportInput = z.object({
 });
 const transportSchema = transportInput
   .omit({ password: true })
-  .extend({ hasPassword: z.boolean(), shopId: z.uuid().nullable() });
+  .extend({ hasPassword: z.boolean(), shopId: uuid().nullable() });
 
-const shopParam = z.object({ id: z.uuid("ショップIDはUUIDです") });
+const shopParam = z.object({ id: uuid("ショップIDはUUIDです") });
 
 export function registerMailLogRoutes(app: JuchuApi, ctx: AppContext): void {
   app.openapi(
@@ -60,7 +61,7 @@ export function registerMailLogRoutes(app: JuchuApi, ctx: AppContext): void {
       security,
       request: {
         query: z.object({
-          orderId: z.uuid().optional(),
+          orderId: uuid().optional(),
           status: z.enum(MAIL_STATUSES).optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
           offset: z.coerce.number().int().min(0).default(0),
@@ -131,8 +132,8 @@ export function registerMailLogRoutes(app: JuchuApi, ctx: AppContext): void {
       path: "/api/mails/{id}/resend",
       summary: "メールの再送",
       security,
-      request: { params: z.object({ id: z.uuid() }) },
-      responses: { 202: json(z.object({ mailId: z.uuid() }), "再送の予約"), ...errorResponses },
+      request: { params: z.object({ id: uuid() }) },
+      responses: { 202: json(z.object({ mailId: uuid() }), "再送の予約"), ...errorResponses },
     }),
     async (c) => {
       const { accountId, actor } = c.get("auth");
@@ -141,7 +142,7 @@ export function registerMailLogRoutes(app: JuchuApi, ctx: AppContext): void {
   );
 
   const settingsSchema = z.object({
-    items: z.array(z.object({ categoryId: z.uuid(), enabled: z.boolean(), templateId: z.uuid().nullable() })),
+    items: z.array(z.object({ categoryId: uuid(), enabled: z.boolean(), templateId: uuid().nullable() })),
   });
   const shopSettingsOf = async (accountId: string, shopId: string) => {
     const [shop] = await ctx.db
@@ -203,8 +204,8 @@ export function registerMailLogRoutes(app: JuchuApi, ctx: AppContext): void {
     const what =
       scope === "account" ? "アカウントのSMTP設定" : "ショップのSMTP設定(楽天あんしんメルアドの中継など)";
     const params = scope === "shop" ? { params: shopParam } : {};
-    const shopIdOf = (c: { req: { param(name: string): string | undefined } }) =>
-      scope === "shop" ? (c.req.param("id") ?? null) : null;
+    const shopIdOf = (c: { req: { param(): Record<string, string> } }) =>
+      scope === "shop" ? shopParam.parse(c.req.param()).id : null;
     app.openapi(
       createRoute({
         method: "get",

@@ -9,6 +9,7 @@ import {
   saveTemplate,
 } from "#server/app/mail-settings.ts";
 import { mailCategories, mailTemplates } from "#server/db/schema.ts";
+import { uuid } from "#server/domain/fields.ts";
 import { MAIL_PLACEHOLDERS } from "#server/domain/mail/placeholders.ts";
 import { STANDARD_MAIL_TEMPLATES } from "#server/domain/mail/standard-templates.ts";
 import { notFound } from "#server/domain/refusal.ts";
@@ -27,7 +28,7 @@ const categoryInput = z.object({
     .min(0)
     .max(60 * 24 * 90, "遅延は90日までです")
     .default(0),
-  productId: z.uuid("productIdはUUIDです").nullable().optional().describe("この商品を含む注文だけに送る"),
+  productId: uuid("productIdはUUIDです").nullable().optional().describe("この商品を含む注文だけに送る"),
   priority: z
     .int("優先度は整数で指定してください")
     .min(0, "優先度は0〜100です")
@@ -38,19 +39,19 @@ const categoryInput = z.object({
     ),
 });
 const categorySchema = categoryInput
-  .extend({ id: z.uuid(), productId: z.uuid().nullable() })
+  .extend({ id: uuid(), productId: uuid().nullable() })
   .openapi("MailCategory");
 
 const templateInput = z.object({
   name: z.string().trim().min(1, "テンプレート名を入力してください").max(50),
   enabled: z.boolean().default(true),
-  categoryId: z.uuid("categoryIdはUUIDです"),
+  categoryId: uuid("categoryIdはUUIDです"),
   subject: z.string(),
   body: z.string(),
 });
-const templateSchema = templateInput.extend({ id: z.uuid(), updatedAt: z.string() }).openapi("MailTemplate");
+const templateSchema = templateInput.extend({ id: uuid(), updatedAt: z.string() }).openapi("MailTemplate");
 
-const idParam = z.object({ id: z.uuid("IDはUUIDです") });
+const idParam = z.object({ id: uuid("IDはUUIDです") });
 const jsonBody = <T extends z.ZodType>(schema: T) => ({
   body: { content: { "application/json": { schema } } },
 });
@@ -258,10 +259,7 @@ export function registerMailTemplateRoutes(app: JuchuApi, ctx: AppContext): void
       security,
       request: { params: z.object({ key: z.string() }) },
       responses: {
-        201: json(
-          z.object({ categoryId: z.uuid(), templateId: z.uuid() }),
-          "作成したカテゴリーとテンプレート",
-        ),
+        201: json(z.object({ categoryId: uuid(), templateId: uuid() }), "作成したカテゴリーとテンプレート"),
         ...errorResponses,
       },
     }),
@@ -278,8 +276,8 @@ export function registerMailTemplateRoutes(app: JuchuApi, ctx: AppContext): void
         z.object({
           subject: z.string(),
           body: z.string(),
-          orderId: z.uuid("orderIdはUUIDです"),
-          shipmentId: z.uuid().optional(),
+          orderId: uuid("orderIdはUUIDです"),
+          shipmentId: uuid().optional(),
         }),
       ),
       responses: {

@@ -3,6 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { BULK_ACTIONS, runBulkOrderAction } from "#server/app/bulk-order-action.ts";
 import type { AppContext } from "#server/app/context.ts";
 import { orders } from "#server/db/schema.ts";
+import { uuid } from "#server/domain/fields.ts";
 import { ORDER_STATUS_LABELS, ORDER_STATUSES, type OrderStatus } from "#server/domain/order-status.ts";
 import type { JuchuApi } from "./app.ts";
 import { errorResponses, json, security } from "./openapi.ts";
@@ -14,11 +15,11 @@ const bulkInputSchema = z
   .object({
     action: z.enum(BULK_ACTIONS, `actionは ${BULK_ACTIONS.join(", ")} のいずれかです`),
     orderIds: z
-      .array(z.uuid("注文IDはUUIDです"), "orderIdsは配列で指定してください")
+      .array(uuid("注文IDはUUIDです"), "orderIdsは配列で指定してください")
       .min(1, "注文を1件以上指定してください")
       .max(BULK_MAX_ORDERS, `一度に操作できるのは${BULK_MAX_ORDERS}件までです`)
       .refine((ids) => new Set(ids).size === ids.length, "同じ注文IDが重複しています"),
-    tagId: z.uuid("tagIdはタグのIDで指定してください").optional(),
+    tagId: uuid("tagIdはタグのIDで指定してください").optional(),
     reason: z.string().max(200, "理由は200文字以内です").optional(),
   })
   .superRefine((body, check) => {
@@ -28,7 +29,7 @@ const bulkInputSchema = z
   .openapi("BulkOrderAction");
 
 const resultSchema = z.object({
-  orderId: z.uuid(),
+  orderId: uuid(),
   mallOrderNumber: z.string().nullable().describe("見つからない注文は null"),
   ok: z.boolean(),
   status: z.enum(ORDER_STATUSES).nullable().describe("操作後の注文ステータス"),

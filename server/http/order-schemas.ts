@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { instant, uuid } from "#server/domain/fields.ts";
 import { ORDER_STATUSES, SHIPPING_STATUSES } from "#server/domain/order-status.ts";
 import { PAYMENT_METHODS } from "#server/domain/payment.ts";
 import { PREFECTURES } from "#server/domain/prefectures.ts";
@@ -12,14 +13,11 @@ const text = (max: number, what: string) =>
     .trim()
     .min(1, `${what}を入力してください`)
     .max(max, `${what}は${max}文字以内です`);
-const isoTime = z.iso.datetime({
-  offset: true,
-  error: "日時はISO 8601(例: 2026-11-22T10:00:00+09:00)で指定してください",
-});
+const isoTime = instant("日時はISO 8601(例: 2026-11-22T10:00:00+09:00)で指定してください");
 
 export const orderRegistrationSchema = z
   .object({
-    shopId: z.uuid("shopIdはUUIDで指定してください"),
+    shopId: uuid("shopIdはUUIDで指定してください"),
     mallOrderNumber: text(64, "モール注文番号"),
     orderedAt: isoTime.optional(),
     buyer: z.object({
@@ -62,8 +60,8 @@ const statusLabelled = { statusLabel: z.string() };
 
 export const orderSummarySchema = z
   .object({
-    id: z.uuid(),
-    shopId: z.uuid(),
+    id: uuid(),
+    shopId: uuid(),
     mallOrderNumber: z.string(),
     status: z.enum(ORDER_STATUSES),
     ...statusLabelled,
@@ -74,15 +72,15 @@ export const orderSummarySchema = z
     total: z.int().nullable().describe("請求金額。null は未確定(送料未確定など)"),
     paymentMethod: z.string(),
     paid: z.boolean(),
-    tags: z.array(z.object({ id: z.uuid(), name: z.string(), hold: z.boolean(), color: z.string() })),
+    tags: z.array(z.object({ id: uuid(), name: z.string(), hold: z.boolean(), color: z.string() })),
     deleted: z.boolean(),
   })
   .openapi("OrderSummary");
 
 export const orderSchema = z
   .object({
-    id: z.uuid(),
-    shopId: z.uuid(),
+    id: uuid(),
+    shopId: uuid(),
     mallOrderNumber: z.string(),
     source: z.string(),
     status: z.enum(ORDER_STATUSES),
@@ -146,18 +144,18 @@ export const orderSchema = z
     deletedAt: z.string().nullable(),
     items: z.array(
       z.object({
-        id: z.uuid(),
+        id: uuid(),
         lineNo: z.int(),
         mallItemCode: z.string(),
         mallItemNumber: z.string().nullable().describe("商品番号(楽天 itemNumber)"),
         mallSkuCode: z.string(),
         name: z.string(),
         selectedChoice: z.string(),
-        shipmentId: z.uuid().nullable(),
+        shipmentId: uuid().nullable(),
         unitPrice: z.int(),
         quantity: z.int(),
         mapped: z.boolean(),
-        productMappingId: z.uuid().nullable(),
+        productMappingId: uuid().nullable(),
       }),
     ),
     shipments: z.array(
@@ -166,12 +164,12 @@ export const orderSchema = z
         allowedActions: z
           .array(z.enum(["request", "withdraw", "split"]))
           .describe("この出荷に今できる操作: 出荷依頼/再依頼・取下げ・分割"),
-        allocations: z.array(z.object({ productId: z.uuid(), required: z.int(), allocated: z.int() })),
+        allocations: z.array(z.object({ productId: uuid(), required: z.int(), allocated: z.int() })),
       }),
     ),
     tags: z.array(
       z.object({
-        id: z.uuid(),
+        id: uuid(),
         name: z.string(),
         color: z.string(),
         hold: z.boolean(),
@@ -209,8 +207,8 @@ const csv = <T extends string>(values: readonly T[], what: string) =>
 export const orderListQuerySchema = z.object({
   status: csv(ORDER_STATUSES, "status").optional(),
   shippingStatus: csv(SHIPPING_STATUSES, "shippingStatus").optional(),
-  shopId: z.uuid("shopIdはUUIDで指定してください").optional(),
-  tag: z.uuid("tagはタグのIDで指定してください").optional(),
+  shopId: uuid("shopIdはUUIDで指定してください").optional(),
+  tag: uuid("tagはタグのIDで指定してください").optional(),
   q: z.string().trim().min(1).max(100, "検索語は100文字以内です").optional(),
   orderedFrom: isoTime.optional(),
   orderedTo: isoTime.optional(),

@@ -7,6 +7,7 @@ import { recordPayment } from "#server/app/record-payment.ts";
 import { registerOrder } from "#server/app/register-order.ts";
 import { requestShipmentNow } from "#server/app/request-shipment.ts";
 import { withdrawShipment } from "#server/app/withdraw-shipment.ts";
+import { instant, uuid } from "#server/domain/fields.ts";
 import { MALL_CANCEL_REASON_CODES } from "#server/domain/mall-cancel-reasons.ts";
 import type { JuchuApi } from "./app.ts";
 import { listOrders } from "./list-orders.ts";
@@ -19,7 +20,7 @@ import {
 } from "./order-schemas.ts";
 import { presentOrder } from "./present-order.ts";
 
-const orderId = z.object({ id: z.uuid("注文IDはUUIDです") });
+const orderId = z.object({ id: uuid("注文IDはUUIDです") });
 const optionalBody = <T extends z.ZodType>(schema: T) => ({
   body: { content: { "application/json": { schema } }, required: false },
 });
@@ -141,7 +142,7 @@ export function registerOrderRoutes(app: JuchuApi, ctx: AppContext): void {
   );
 
   const paymentSchema = z.object({
-    paidAt: z.iso.datetime({ offset: true, error: "入金日時はISO 8601で指定してください" }).optional(),
+    paidAt: instant("入金日時はISO 8601で指定してください").optional(),
     amount: z.int("入金額は整数(円)です").min(0).optional(),
   });
   app.openapi(
@@ -174,7 +175,7 @@ export function registerOrderRoutes(app: JuchuApi, ctx: AppContext): void {
       request: {
         params: orderId,
         body: {
-          content: { "application/json": { schema: z.object({ tagId: z.uuid("tagIdはUUIDです") }) } },
+          content: { "application/json": { schema: z.object({ tagId: uuid("tagIdはUUIDです") }) } },
           required: true,
         },
       },
@@ -194,7 +195,7 @@ export function registerOrderRoutes(app: JuchuApi, ctx: AppContext): void {
       path: "/api/orders/{id}/tags/{tagId}",
       summary: "注文からタグを外す",
       security,
-      request: { params: z.object({ id: z.uuid("注文IDはUUIDです"), tagId: z.uuid("タグIDはUUIDです") }) },
+      request: { params: z.object({ id: uuid("注文IDはUUIDです"), tagId: uuid("タグIDはUUIDです") }) },
       responses: { 200: json(orderSchema, "タグを外した注文"), ...errorResponses },
     }),
     async (c) => {
@@ -205,7 +206,7 @@ export function registerOrderRoutes(app: JuchuApi, ctx: AppContext): void {
     },
   );
 
-  const shipmentParams = z.object({ id: z.uuid("注文IDはUUIDです"), shipmentId: z.uuid("出荷IDはUUIDです") });
+  const shipmentParams = z.object({ id: uuid("注文IDはUUIDです"), shipmentId: uuid("出荷IDはUUIDです") });
   app.openapi(
     createRoute({
       method: "post",

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { shipments } from "#server/db/schema.ts";
 import { CARRIER_CODES, CARRIERS, type ShippedParcel } from "#server/domain/carrier.ts";
+import { uuid } from "#server/domain/fields.ts";
 import {
   SHIPPING_STATUS_LABELS,
   SHIPPING_STATUSES,
@@ -42,9 +43,9 @@ export const chosenCarrierSchema = z.object({
 
 /** What every screen shows of one shipment, the order screen and the shipments list alike. */
 export const shipmentFields = {
-  id: z.uuid(),
+  id: uuid(),
   slipNumber: z.string().describe("出荷番号(送り状のお客様管理番号)"),
-  warehouseId: z.uuid(),
+  warehouseId: uuid(),
   status: z.enum(SHIPPING_STATUSES),
   statusLabel: z.string(),
   mallPackageId: z.string().nullable().describe("モールの送付先ID (楽天 basketId)"),
@@ -70,7 +71,7 @@ export const shipmentFields = {
     .enum(SHIPPING_SERVICES)
     .nullable()
     .describe("この出荷に指定した配送サービス(nullは商品の既定に従う)"),
-  consolidationId: z.uuid().nullable().describe("同梱グループ(先頭の出荷のID)"),
+  consolidationId: uuid().nullable().describe("同梱グループ(先頭の出荷のID)"),
   parcels: z.array(parcelSchema),
   carrier: z.string().nullable().describe("最初の荷物の配送会社名"),
   trackingNumber: z.string().nullable().describe("最初の荷物の伝票番号"),

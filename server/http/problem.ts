@@ -19,6 +19,7 @@ const STATUS_BY_CODE: Record<string, ContentfulStatusCode> = {
   "stock.invalid_adjustment": 422,
   "carrier_csv.invalid_settings": 422,
   "tracking_import.invalid_profile": 422,
+  internal: 500,
 };
 
 export function statusFor(code: string): ContentfulStatusCode {
@@ -35,6 +36,7 @@ const TITLES: Record<number, string> = {
   413: "リクエストが大きすぎます",
   422: "入力内容に誤りがあります",
   429: "しばらくしてからお試しください",
+  500: "内部エラーが発生しました",
 };
 
 export type Problem = {
@@ -69,10 +71,12 @@ export function problemResponse(c: Context, refusal: Refusal): Response {
 
 /** zod issues → one problem listing every bad field, by its name in the body, query or path. */
 export function validationRefusal(error: z.ZodError): Refusal {
-  const errors = error.issues.map((issue) => ({
-    path: issue.path.map(String).join("."),
-    message: issue.message,
-  }));
+  return invalidFields(
+    error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message })),
+  );
+}
+
+export function invalidFields(errors: { path: string; message: string }[]): Refusal {
   const first = errors[0];
   return new Refusal(
     "validation.failed",

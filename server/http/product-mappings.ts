@@ -3,18 +3,19 @@ import type { AppContext } from "#server/app/context.ts";
 import { createProductMapping } from "#server/app/create-product-mapping.ts";
 import { deleteProductMapping } from "#server/app/delete-product-mapping.ts";
 import { findMappingView, listMappings, unmappedItems } from "#server/db/mapping-queries.ts";
+import { uuid } from "#server/domain/fields.ts";
 import { notFound } from "#server/domain/refusal.ts";
 import type { JuchuApi } from "./app.ts";
 import { errorResponses, json, security } from "./openapi.ts";
 
 const mappingSchema = z
   .object({
-    id: z.uuid(),
-    shopId: z.uuid(),
+    id: uuid(),
+    shopId: uuid(),
     mallItemCode: z.string(),
     mallSkuCode: z.string().nullable().describe("null: どのSKUでもこの商品管理番号ならこのマッピング"),
     components: z.array(
-      z.object({ productId: z.uuid(), sku: z.string(), name: z.string(), quantity: z.int() }),
+      z.object({ productId: uuid(), sku: z.string(), name: z.string(), quantity: z.int() }),
     ),
   })
   .openapi("ProductMapping");
@@ -28,13 +29,13 @@ const code = (max: number, what: string) =>
 
 const mappingInputSchema = z
   .object({
-    shopId: z.uuid("shopIdはUUIDで指定してください"),
+    shopId: uuid("shopIdはUUIDで指定してください"),
     mallItemCode: code(100, "商品管理番号"),
     mallSkuCode: z.string("SKU番号は文字列で指定してください").trim().max(100).nullable().optional(),
     components: z
       .array(
         z.object({
-          productId: z.uuid("productIdは商品のIDで指定してください"),
+          productId: uuid("productIdは商品のIDで指定してください"),
           quantity: z
             .int("数量は整数で指定してください")
             .min(1, "数量は1以上で指定してください")
@@ -55,8 +56,8 @@ const page = {
     .max(500, "limitは500までです")
     .optional(),
 };
-const shopFilter = { shopId: z.uuid("shopIdはUUIDで指定してください").optional() };
-const mappingId = z.object({ id: z.uuid("商品マッピングIDはUUIDです") });
+const shopFilter = { shopId: uuid("shopIdはUUIDで指定してください").optional() };
+const mappingId = z.object({ id: uuid("商品マッピングIDはUUIDです") });
 
 export function registerProductMappingRoutes(app: JuchuApi, ctx: AppContext): void {
   app.openapi(
@@ -97,7 +98,7 @@ export function registerProductMappingRoutes(app: JuchuApi, ctx: AppContext): vo
           z.object({
             items: z.array(
               z.object({
-                shopId: z.uuid(),
+                shopId: uuid(),
                 mallItemCode: z.string(),
                 mallSkuCode: z.string().nullable(),
                 name: z.string().describe("明細の商品名(例)"),

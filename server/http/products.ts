@@ -4,6 +4,7 @@ import type { AppContext } from "#server/app/context.ts";
 import { createProduct, updateProduct } from "#server/app/products.ts";
 import type { Db } from "#server/db/database.ts";
 import { findProduct, listProducts, type ProductView } from "#server/db/product-queries.ts";
+import { uuid } from "#server/domain/fields.ts";
 import { notFound } from "#server/domain/refusal.ts";
 import {
   SHIPPING_SERVICES,
@@ -19,14 +20,14 @@ import { registerStockMovementRoutes } from "./stock-movements.ts";
 
 const productSchema = z
   .object({
-    id: z.uuid(),
+    id: uuid(),
     sku: z.string(),
     name: z.string(),
     shippingService: z.enum(SHIPPING_SERVICES).describe("配送サービス(送り状の種類の既定)"),
     temperature: z.enum(TEMPERATURES).describe("温度帯: ambient 常温, chilled 冷蔵, frozen 冷凍"),
     stock: z.array(
       z.object({
-        warehouseId: z.uuid(),
+        warehouseId: uuid(),
         warehouseName: z.string(),
         onHand: z.int(),
         allocated: z.int().describe("注文に引当済みの数"),
@@ -61,7 +62,7 @@ const productFields = {
 
 const stockChangeSchema = z
   .object({
-    warehouseId: z.uuid("warehouseIdは倉庫のIDで指定してください").optional(),
+    warehouseId: uuid("warehouseIdは倉庫のIDで指定してください").optional(),
     onHand: z
       .int("onHandは整数で指定してください")
       .min(0, "在庫数は0以上で指定してください")
@@ -96,7 +97,7 @@ const listQuery = z.object({
   cursor: z.string().max(500).optional(),
 });
 
-const productId = z.object({ id: z.uuid("商品IDはUUIDです") });
+const productId = z.object({ id: uuid("商品IDはUUIDです") });
 const jsonBody = <T extends z.ZodType>(schema: T) => ({
   body: { required: true, content: { "application/json": { schema } } },
 });

@@ -1,3 +1,4 @@
+import { getConnInfo } from "@hono/node-server/conninfo";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
@@ -13,11 +14,11 @@ import {
   SESSION_DAYS,
   type SessionUser,
 } from "#server/app/sessions.ts";
+import { uuid } from "#server/domain/fields.ts";
 import { Refusal } from "#server/domain/refusal.ts";
 import { toTokyoIso } from "#server/domain/tokyo-time.ts";
 import type { JuchuApi } from "./app.ts";
 import { CSRF_HEADER, SESSION_COOKIE } from "./auth.ts";
-import { loginThrottle } from "./login-throttle.ts";
 import { errorResponses, json } from "./openapi.ts";
 
 /** These answer without a token: they are how a browser gets its session in the first place. */
@@ -25,8 +26,8 @@ export const SESSION_PATHS: ReadonlySet<string> = new Set(["/api/session", "/api
 
 const sessionSchema = z
   .object({
-    user: z.object({ id: z.uuid(), email: z.string() }),
-    account: z.object({ id: z.uuid(), name: z.string() }),
+    user: z.object({ id: uuid(), email: z.string() }),
+    account: z.object({ id: uuid(), name: z.string() }),
     csrfToken: z.string().describe(`Cookieで呼ぶ変更系のAPIに ${CSRF_HEADER} ヘッダーで付けるトークン`),
     expiresAt: z.string(),
   })
@@ -47,6 +48,20 @@ function present(token: string, user: SessionUser): z.infer<typeof sessionSchema
   };
 }
 
+const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
+
+/**
+ * Where a log-in comes from. Behind a reverse proxy on the same machine every request arrives from
+ * loopback, and the last X-Forwarded-For entry — the one that proxy added — names the client; from
+ * anywhere else the header is the client's own word and is ignored.
+ */
+function clientAddress(c: Context): string {
+  const peer = getConnInfo(c).remote.address ?? "unknown";
+  // An address is at most 45 characters; anything longer is not one and must not grow the count's key.
+  const forwarded = c.req.header("x-forwarded-for")?.split(",").at(-1)?.trim().slice(0, 45);
+  return LOOPBACK.has(peer) && forwarded ? forwarded : peer;
+}
+
 /** httpOnly: no script reads it; SameSite=Strict: no other site's page sends it. */
 function setSessionCookie(c: Context, token: string): void {
   const https = new URL(c.req.url).protocol === "https:" || c.req.header("x-forwarded-proto") === "https";
@@ -62,8 +77,6 @@ function setSessionCookie(c: Context, token: string): void {
 
 /** ログイン・ログアウト and 初期設定 for the admin UI (scripts use API tokens instead). */
 export function registerSessionRoutes(app: JuchuApi, ctx: AppContext): void {
-  const throttle = loginThrottle();
-
   app.openapi(
     createRoute({
       method: "get",
@@ -90,14 +103,7 @@ export function registerSessionRoutes(app: JuchuApi, ctx: AppContext): void {
       responses: { 200: json(sessionSchema, "開始したセッション"), ...errorResponses },
     }),
     async (c) => {
-      const input = c.req.valid("json");
-      const now = ctx.clock.now();
-      throttle.check(input.email, now);
-      const opened = await logIn(ctx, input).catch((error) => {
-        if (error instanceof Refusal) throttle.failed(input.email, now);
-        throw error;
-      });
-      throttle.succeeded(input.email);
+      const opened = await logIn(ctx, { ...c.req.valid("json"), address: clientAddress(c) });
       setSessionCookie(c, opened.token);
       return c.json(present(opened.token, opened.user), 200);
     },

@@ -6,6 +6,7 @@ import { retryMallShippingReport } from "#server/app/report-shipping.ts";
 import { setShipmentService } from "#server/app/shipment-service.ts";
 import { splitShipment } from "#server/app/split-shipment.ts";
 import { orders, shipments, shops, warehouses } from "#server/db/schema.ts";
+import { uuid } from "#server/domain/fields.ts";
 import { ORDER_STATUS_LABELS, type OrderStatus, SHIPPING_STATUSES } from "#server/domain/order-status.ts";
 import { SHIPPING_SERVICES } from "#server/domain/shipping-service.ts";
 import type { JuchuApi } from "./app.ts";
@@ -17,11 +18,11 @@ import { presentShipment, shipmentFields } from "./present-shipment.ts";
 const shipmentRowSchema = z
   .object({
     ...shipmentFields,
-    orderId: z.uuid(),
+    orderId: uuid(),
     mallOrderNumber: z.string(),
     orderStatus: z.string(),
     orderStatusLabel: z.string(),
-    shopId: z.uuid(),
+    shopId: uuid(),
     shopName: z.string(),
     warehouseName: z.string(),
     warehouseKind: z.string(),
@@ -34,7 +35,7 @@ const listQuery = z.object({
   status: z
     .enum(SHIPPING_STATUSES, { error: `出荷ステータスは ${SHIPPING_STATUSES.join(", ")} のいずれかです` })
     .optional(),
-  warehouseId: z.uuid("warehouseIdはUUIDです").optional(),
+  warehouseId: uuid("warehouseIdはUUIDです").optional(),
   q: z.string().max(100).optional().describe("出荷番号・モール注文番号・送付先名・伝票番号"),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
@@ -42,8 +43,8 @@ const listQuery = z.object({
 
 const mergeGroupSchema = z.array(
   z.object({
-    shipmentId: z.uuid(),
-    orderId: z.uuid(),
+    shipmentId: uuid(),
+    orderId: uuid(),
     mallOrderNumber: z.string(),
     buyerName: z.string(),
     shipToName: z.string(),
@@ -165,7 +166,7 @@ export function registerShipmentRoutes(app: JuchuApi, ctx: AppContext): void {
             "application/json": {
               schema: z.object({
                 shipmentIds: z
-                  .array(z.uuid("shipmentIdsはUUIDです"))
+                  .array(uuid("shipmentIdsはUUIDです"))
                   .min(2, "2つ以上の出荷を選んでください")
                   .max(20),
               }),
@@ -174,7 +175,7 @@ export function registerShipmentRoutes(app: JuchuApi, ctx: AppContext): void {
         },
       },
       responses: {
-        200: json(z.object({ leadShipmentId: z.uuid() }), "同梱した出荷の先頭"),
+        200: json(z.object({ leadShipmentId: uuid() }), "同梱した出荷の先頭"),
         ...errorResponses,
       },
     }),
@@ -185,7 +186,7 @@ export function registerShipmentRoutes(app: JuchuApi, ctx: AppContext): void {
     },
   );
 
-  const shipmentParams = z.object({ id: z.uuid("注文IDはUUIDです"), shipmentId: z.uuid("出荷IDはUUIDです") });
+  const shipmentParams = z.object({ id: uuid("注文IDはUUIDです"), shipmentId: uuid("出荷IDはUUIDです") });
   app.openapi(
     createRoute({
       method: "post",
@@ -198,7 +199,7 @@ export function registerShipmentRoutes(app: JuchuApi, ctx: AppContext): void {
           content: {
             "application/json": {
               schema: z.object({
-                itemIds: z.array(z.uuid("itemIdsはUUIDです")).min(1, "分ける明細を選んでください"),
+                itemIds: z.array(uuid("itemIdsはUUIDです")).min(1, "分ける明細を選んでください"),
               }),
             },
           },
@@ -253,7 +254,7 @@ export function registerShipmentRoutes(app: JuchuApi, ctx: AppContext): void {
       path: "/api/orders/{id}/report-shipping",
       summary: "出荷情報をモールに再送(モール反映エラーの解消後)",
       security,
-      request: { params: z.object({ id: z.uuid("注文IDはUUIDです") }) },
+      request: { params: z.object({ id: uuid("注文IDはUUIDです") }) },
       responses: {
         202: json(z.object({ queued: z.literal(true) }), "送信待ちにしました"),
         ...errorResponses,

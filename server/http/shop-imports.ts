@@ -5,17 +5,18 @@ import { runShopImport } from "#server/app/import-shop.ts";
 import { mallClientOf } from "#server/app/mall-client.ts";
 import { processTestOrders } from "#server/app/test-orders.ts";
 import { importRuns, shops } from "#server/db/schema.ts";
+import { uuid } from "#server/domain/fields.ts";
 import { notFound, Refusal } from "#server/domain/refusal.ts";
 import { toTokyoIso } from "#server/domain/tokyo-time.ts";
 import { MallError } from "#server/ports/mall.ts";
 import type { JuchuApi } from "./app.ts";
 import { errorResponses, json, security } from "./openapi.ts";
 
-const shopId = z.object({ id: z.uuid("ショップIDはUUIDです") });
+const shopId = z.object({ id: uuid("ショップIDはUUIDです") });
 
 const runSchema = z
   .object({
-    id: z.uuid(),
+    id: uuid(),
     startedAt: z.string(),
     finishedAt: z.string().nullable(),
     windowFrom: z.string(),

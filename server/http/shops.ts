@@ -3,6 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { AppContext } from "#server/app/context.ts";
 import { createShop, type ShopRow, updateShop } from "#server/app/shops.ts";
 import { shops } from "#server/db/schema.ts";
+import { uuid } from "#server/domain/fields.ts";
 import { credentialWarning } from "#server/domain/mall-credentials.ts";
 import { notFound } from "#server/domain/refusal.ts";
 import {
@@ -18,7 +19,7 @@ import { errorResponses, json, security } from "./openapi.ts";
 
 const shopSchema = z
   .object({
-    id: z.uuid(),
+    id: uuid(),
     channel: z.enum(CHANNELS),
     channelLabel: z.string(),
     name: z.string(),
@@ -61,7 +62,7 @@ function present(row: ShopRow, now: Date): z.infer<typeof shopSchema> {
   };
 }
 
-const shopId = z.object({ id: z.uuid("ショップIDはUUIDです") });
+const shopId = z.object({ id: uuid("ショップIDはUUIDです") });
 
 export function registerShopRoutes(app: JuchuApi, ctx: AppContext): void {
   app.openapi(

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AppContext } from "#server/app/context.ts";
 import { listStockMovements } from "#server/db/stock-movement-queries.ts";
+import { uuid } from "#server/domain/fields.ts";
 import { notFound } from "#server/domain/refusal.ts";
 import { STOCK_MOVEMENT_KINDS } from "#server/domain/stock-movement.ts";
 import { toTokyoIso } from "#server/domain/tokyo-time.ts";
@@ -13,18 +14,18 @@ const movementSchema = z
     at: z.string().describe("日時(Asia/Tokyo, ISO 8601)"),
     kind: z.enum(Object.keys(STOCK_MOVEMENT_KINDS) as [keyof typeof STOCK_MOVEMENT_KINDS]),
     kindLabel: z.string().describe("入庫・棚卸・調整・引当・引当解除・出荷・繰越"),
-    warehouseId: z.uuid(),
+    warehouseId: uuid(),
     warehouseName: z.string(),
     onHandDelta: z.int().describe("在庫の増減"),
     allocatedDelta: z.int().describe("引当の増減"),
-    order: z.object({ id: z.uuid(), mallOrderNumber: z.string() }).nullable(),
-    shipmentId: z.uuid().nullable(),
+    order: z.object({ id: uuid(), mallOrderNumber: z.string() }).nullable(),
+    shipmentId: uuid().nullable(),
     actor: z.string().describe("user:<id>, token:<id>, system[:job]"),
   })
   .openapi("StockMovement");
 
 const query = z.object({
-  warehouseId: z.uuid("warehouseIdは倉庫のIDで指定してください").optional(),
+  warehouseId: uuid("warehouseIdは倉庫のIDで指定してください").optional(),
   limit: z.coerce
     .number("limitは整数です")
     .int("limitは整数です")
@@ -45,7 +46,7 @@ export function registerStockMovementRoutes(app: JuchuApi, ctx: AppContext): voi
       path: "/api/products/{id}/stock-movements",
       summary: "在庫履歴(新しい順、warehouseIdで倉庫を絞り込み)",
       security,
-      request: { params: z.object({ id: z.uuid("商品IDはUUIDです") }), query },
+      request: { params: z.object({ id: uuid("商品IDはUUIDです") }), query },
       responses: {
         200: json(
           z.object({ items: z.array(movementSchema), nextCursor: z.string().nullable() }),

@@ -9,19 +9,20 @@ import { importTrackingNumbers, trackingProfilesOf } from "#server/app/import-tr
 import { pickingList } from "#server/app/stock-room.ts";
 import { CARRIER_CODES } from "#server/domain/carrier.ts";
 import { CARRIER_CSV_FORMATS, type CarrierCsvFormat } from "#server/domain/carrier-slips/slip.ts";
+import { uuid } from "#server/domain/fields.ts";
 import { tokyoDate } from "#server/domain/tokyo-time.ts";
 import type { JuchuApi } from "./app.ts";
 import { errorResponses, json, security } from "./openapi.ts";
 import { accountWarehouse } from "./warehouses.ts";
 
 const FORMATS = Object.keys(CARRIER_CSV_FORMATS) as [CarrierCsvFormat, ...CarrierCsvFormat[]];
-const idParam = z.object({ id: z.uuid("IDはUUIDです") });
+const idParam = z.object({ id: uuid("IDはUUIDです") });
 const shipmentIdList = z
   .string()
   .optional()
   .describe("カンマ区切りの出荷ID。省略時はこの倉庫で出荷中の全て")
   .transform((v) => (v ? v.split(",").filter(Boolean) : undefined))
-  .pipe(z.array(z.uuid("shipmentIdsはUUIDのカンマ区切りです")).optional());
+  .pipe(z.array(uuid("shipmentIdsはUUIDのカンマ区切りです")).optional());
 const file = (type: string, description: string) => ({
   content: { [type]: { schema: z.string().openapi({ format: "binary" }) } },
   description,
@@ -32,13 +33,13 @@ const carrierCsvAnswer = z
     fileName: z.string(),
     contentType: z.literal("text/csv; charset=Shift_JIS"),
     csvBase64: z.string().nullable().describe("CSVファイル(Base64)。入れられる出荷が1件もなければnull"),
-    included: z.array(z.object({ shipmentId: z.uuid(), slipNumber: z.string() })),
+    included: z.array(z.object({ shipmentId: uuid(), slipNumber: z.string() })),
     leftOut: z
       .array(
         z.object({
-          shipmentId: z.uuid(),
+          shipmentId: uuid(),
           slipNumber: z.string(),
-          orderId: z.uuid(),
+          orderId: uuid(),
           mallOrderNumber: z.string(),
           problems: z.array(
             z.object({
@@ -124,7 +125,7 @@ export function registerStockRoomRoutes(app: JuchuApi, ctx: AppContext): void {
               schema: z.object({
                 format: z.enum(FORMATS, { error: `形式は ${FORMATS.join(", ")} のいずれかです` }),
                 shipmentIds: z
-                  .array(z.uuid("shipmentIdsはUUIDです"))
+                  .array(uuid("shipmentIdsはUUIDです"))
                   .max(500, "一度に500件までです")
                   .optional()
                   .describe("省略時はこの倉庫で出荷中の全て"),
@@ -239,7 +240,7 @@ export function registerStockRoomRoutes(app: JuchuApi, ctx: AppContext): void {
           content: {
             "application/json": {
               schema: z.object({
-                orderIds: z.array(z.uuid("orderIdsはUUIDです")).min(1, "注文を選んでください").max(500),
+                orderIds: z.array(uuid("orderIdsはUUIDです")).min(1, "注文を選んでください").max(500),
               }),
             },
           },

@@ -1,13 +1,14 @@
 import { z } from "@hono/zod-openapi";
 import type { TagRow } from "#server/app/custom-tags.ts";
 import { DRY_RUN_MAX_LIMIT, type DryRun } from "#server/app/dry-run-tag-rule.ts";
+import { uuid } from "#server/domain/fields.ts";
 import { ORDER_STATUS_LABELS, ORDER_STATUSES } from "#server/domain/order-status.ts";
 import { describeTagRule, type TagRule, tagRuleSchema } from "#server/domain/tag-rules.ts";
 import { toTokyoIso } from "#server/domain/tokyo-time.ts";
 
 export const tagSchema = z
   .object({
-    id: z.uuid(),
+    id: uuid(),
     name: z.string(),
     color: z.string(),
     hold: z.boolean(),
@@ -60,7 +61,7 @@ export const dryRunSchema = z
     orders: z
       .array(
         z.object({
-          id: z.uuid(),
+          id: uuid(),
           mallOrderNumber: z.string(),
           orderedAt: z.string(),
           buyerName: z.string(),

@@ -5,6 +5,7 @@ import { createTag, DEFAULT_TAG_COLOR, updateTag } from "#server/app/custom-tags
 import { deleteTag } from "#server/app/delete-tag.ts";
 import { dryRunSavedTag, dryRunTagRule } from "#server/app/dry-run-tag-rule.ts";
 import { tags } from "#server/db/schema.ts";
+import { uuid } from "#server/domain/fields.ts";
 import { notFound } from "#server/domain/refusal.ts";
 import { tagRuleSchema } from "#server/domain/tag-rules.ts";
 import type { JuchuApi } from "./app.ts";
@@ -20,7 +21,7 @@ import {
   tagSchema,
 } from "./tag-schemas.ts";
 
-const tagId = z.object({ id: z.uuid("タグIDはUUIDです") });
+const tagId = z.object({ id: uuid("タグIDはUUIDです") });
 const body = <T extends z.ZodType>(schema: T, required = true) => ({
   body: { content: { "application/json": { schema } }, required },
 });
@@ -134,7 +135,7 @@ export function registerTagRoutes(app: JuchuApi, ctx: AppContext): void {
       responses: {
         200: json(
           z.object({
-            id: z.uuid(),
+            id: uuid(),
             detachedOrders: z.int().describe("タグが外れた注文の数"),
             releasedOrders: z.int().describe("保留が解けて先へ進んだ注文の数"),
           }),

@@ -4,6 +4,7 @@ import type { AppContext } from "#server/app/context.ts";
 import { pollWarehouseResults } from "#server/app/record-warehouse-results.ts";
 import { createWarehouse, updateWarehouse } from "#server/app/warehouses.ts";
 import { warehouses } from "#server/db/schema.ts";
+import { uuid } from "#server/domain/fields.ts";
 import { notFound } from "#server/domain/refusal.ts";
 import { toTokyoIso } from "#server/domain/tokyo-time.ts";
 import { warehouseSettingsOf } from "#server/domain/warehouse-settings.ts";
@@ -23,7 +24,7 @@ const senderSchema = z.object({
 
 const warehouseSchema = z
   .object({
-    id: z.uuid(),
+    id: uuid(),
     name: z.string(),
     kind: z.string(),
     kindLabel: z.string(),
@@ -47,7 +48,7 @@ const inputSchema = z.object({
   settings: z.record(z.string(), z.unknown()).optional(),
 });
 
-const idParam = z.object({ id: z.uuid("倉庫IDはUUIDです") });
+const idParam = z.object({ id: uuid("倉庫IDはUUIDです") });
 
 function present(w: typeof warehouses.$inferSelect) {
   return {

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { type Clock as BossClock, fromDrizzle, PgBoss } from "pg-boss";
 import type { Database, Db } from "#server/db/database.ts";
+import { loggableError } from "#server/db/errors.ts";
 
 /** Every queue Juchu uses; each has one handler file in this folder. */
 export const JOB_NAMES = [
@@ -64,7 +65,7 @@ export async function openJobQueue(
   }
   await setup.stop({ graceful: false });
   const boss = new PgBoss({ ...settings, supervise: options.supervise ?? true });
-  boss.on("error", (error) => console.error("pg-boss:", error));
+  boss.on("error", (error) => console.error(`pg-boss:\n${loggableError(error)}`));
   await boss.start();
   const queue: JobQueue = {
     async enqueue(tx, name, data, opts = {}) {

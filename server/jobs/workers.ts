@@ -5,6 +5,7 @@ import { enqueueDueImports } from "#server/app/import-shop.ts";
 import { tagOverduePayments } from "#server/app/payment-overdue.ts";
 import { enqueueStockPushes } from "#server/app/push-stock.ts";
 import { enqueueDueWarehousePolls } from "#server/app/warehouse-polls.ts";
+import { loggableError } from "#server/db/errors.ts";
 import { handleAllocateWaiting } from "./allocate-waiting-orders.ts";
 import { handleMailDispatch } from "./mail-dispatch.ts";
 import { handleMallCancelOrder } from "./mall-cancel-order.ts";
@@ -49,7 +50,12 @@ export async function startWorkers(
 ): Promise<{ stop(): void }> {
   for (const [name, handle] of Object.entries(HANDLERS)) {
     await boss.work<Record<string, unknown>>(name, { pollingIntervalSeconds }, async (jobs) => {
-      for (const job of jobs) await handle(ctx, job.data);
+      try {
+        for (const job of jobs) await handle(ctx, job.data);
+      } catch (error) {
+        // pg-boss keeps a failure's message in its job table: the failed query, not its parameters.
+        throw new Error(loggableError(error));
+      }
     });
   }
   const tick = async () => {
@@ -60,7 +66,7 @@ export async function startWorkers(
       await enqueueMailDispatch(ctx);
       await tagOverduePayments(ctx);
     } catch (error) {
-      console.error("scheduler tick failed:", error);
+      console.error(`scheduler tick failed:\n${loggableError(error)}`);
     }
   };
   void tick();

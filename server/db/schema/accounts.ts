@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { created, ts } from "./columns.ts";
 
 export const accounts = pgTable("accounts", {
@@ -52,4 +52,19 @@ export const sessions = pgTable(
     expiresAt: ts("expires_at").notNull(),
   },
   (t) => [index("sessions_expires_idx").on(t.expiresAt)],
+);
+
+/**
+ * Log-in attempts per e-mail, per client address and per both, in a fixed window: counted in the
+ * database, before the password is checked, so parallel guesses and several server processes share
+ * one count.
+ */
+export const loginAttempts = pgTable(
+  "login_attempts",
+  {
+    key: text("key").primaryKey(),
+    attempts: integer("attempts").notNull(),
+    windowStartedAt: ts("window_started_at").notNull(),
+  },
+  (t) => [index("login_attempts_window_idx").on(t.windowStartedAt)],
 );

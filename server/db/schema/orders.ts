@@ -146,10 +146,12 @@ export const shipments = pgTable(
       .notNull()
       .references(() => warehouses.id),
     status: text("status").notNull(),
-    /** 出荷番号: short enough for every carrier's お客様管理番号 (B2: 20 半角英数). */
-    slipNumber: text("slip_number")
-      .notNull()
-      .default(sql`'J' || lpad(nextval('shipment_slip_numbers')::text, 10, '0')`),
+    /**
+     * 出荷番号: short enough for every carrier's お客様管理番号 (B2: 20 半角英数). Numbered per account
+     * by the trigger shipments_slip_number (from the account's own sequence), so no account can read
+     * another's volume from the gaps between its numbers.
+     */
+    slipNumber: text("slip_number").notNull().default(sql`null`),
     /** The mall's package (Rakuten basketId) this shipment reports to; null for manual orders. */
     mallPackageId: text("mall_package_id"),
     /** Where this parcel goes when it is not the order's ship-to (several 送付先). */
@@ -187,7 +189,7 @@ export const shipments = pgTable(
   },
   (t) => [
     index("shipments_order_idx").on(t.orderId),
-    uniqueIndex("shipments_slip_number_key").on(t.slipNumber),
+    uniqueIndex("shipments_slip_number_key").on(t.accountId, t.slipNumber),
     // Not unique: every shipment merged into one parcel (同梱) carries the request's reference.
     index("shipments_warehouse_reference_idx").on(t.warehouseId, t.warehouseReference),
     index("shipments_status_idx").on(t.accountId, t.status),

@@ -21,6 +21,7 @@ import {
 import { tokyoDate } from "#server/domain/tokyo-time.ts";
 import { warehouseSettingsOf } from "#server/domain/warehouse-settings.ts";
 import type { AppContext } from "./context.ts";
+import { productParcelNeeds } from "./shipment-service.ts";
 import { stockRoomShipments } from "./stock-room.ts";
 
 /** The admin screen where a problem is fixed, by the name in its menu and its address. */
@@ -89,15 +90,7 @@ export async function carrierSlipCsv(
     ...new Set(members.filter((m) => m.order.paymentMethod === "cash_on_delivery").map((m) => m.order.id)),
   ];
   const [needs, orderShipments] = await Promise.all([
-    ctx.db
-      .select({
-        shipmentId: allocations.shipmentId,
-        service: products.shippingService,
-        temperature: products.temperature,
-      })
-      .from(allocations)
-      .innerJoin(products, eq(products.id, allocations.productId))
-      .where(inArray(allocations.shipmentId, memberIds)),
+    productParcelNeeds(ctx.db, memberIds),
     codOrderIds.length
       ? ctx.db
           .select({
@@ -130,11 +123,11 @@ export async function carrierSlipCsv(
       sender: { ...settings.sender, name: shopName } as CarrierSlip["sender"],
       itemName: lines.length > 1 ? `${first} 他${lines.length - 1}点` : first,
       service: shipmentService(
-        parcelNeeds.map((n) => n.service as ShippingService),
+        parcelNeeds.map((n) => n.service),
         override,
       ),
       temperature: shipmentTemperature(
-        parcelNeeds.map((n) => n.temperature as Temperature),
+        parcelNeeds.map((n) => n.temperature),
         members.map((m) => (isColdTemperature(m.shipment.temperature) ? m.shipment.temperature : null)),
       ),
       cashOnDelivery: parcelCashOnDelivery(

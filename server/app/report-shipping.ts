@@ -6,6 +6,7 @@ import { describeParcels, type ShippedParcel } from "#server/domain/carrier.ts";
 import { detachTag } from "#server/domain/order-tagging.ts";
 import { notFound, Refusal } from "#server/domain/refusal.ts";
 import { completeOrder } from "#server/domain/shipment.ts";
+import { type ShippingService, shipmentService } from "#server/domain/shipping-service.ts";
 import { mallSyncActive, type ShopSettings } from "#server/domain/shop-settings.ts";
 import { tokyoDate } from "#server/domain/tokyo-time.ts";
 import { type MallClient, MallError } from "#server/ports/mall.ts";
@@ -13,6 +14,7 @@ import type { WarehouseKind } from "#server/ports/warehouse.ts";
 import { recordMallReflectionError } from "./confirm-mall-order.ts";
 import type { AppContext } from "./context.ts";
 import { mallClientOf } from "./mall-client.ts";
+import { productParcelNeeds } from "./shipment-service.ts";
 
 const ACTOR = "system:mall-report-shipping";
 
@@ -92,6 +94,15 @@ async function reportParcels(
   const kindOf = new Map(rows.map((r) => [r.shipment.id, r.warehouseKind as WarehouseKind]));
   const pending = rows.map((r) => r.shipment).filter((s) => s.status === "shipped" && !s.mallReportedAt);
   if (pending.length === 0) return;
+  const needs = await productParcelNeeds(
+    ctx.db,
+    pending.map((s) => s.id),
+  );
+  const serviceOf = (shipment: (typeof pending)[number]) =>
+    shipmentService(
+      needs.filter((n) => n.shipmentId === shipment.id).map((n) => n.service),
+      shipment.shippingService as ShippingService | null,
+    );
   // Only a report that may have reached the mall without its answer reaching us needs the mall's record:
   // a first report has nothing there to find.
   const unsure = pending.some((s) =>
@@ -120,6 +131,7 @@ async function reportParcels(
             mallPackageId: shipment.mallPackageId,
             carrier: parcel.carrier,
             warehouseKind: kindOf.get(shipment.id),
+            shippingService: serviceOf(shipment),
             trackingNumber: parcel.trackingNumber,
             shippedOn: tokyoDate(shipment.shippedAt ?? ctx.clock.now()),
           })

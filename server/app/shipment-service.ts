@@ -1,7 +1,8 @@
-import { and, eq, notInArray } from "drizzle-orm";
-import { shipments } from "#server/db/schema.ts";
+import { and, eq, inArray, notInArray } from "drizzle-orm";
+import type { Db } from "#server/db/database.ts";
+import { allocations, products, shipments } from "#server/db/schema.ts";
 import { notFound, Refusal } from "#server/domain/refusal.ts";
-import type { ShippingService } from "#server/domain/shipping-service.ts";
+import type { ShippingService, Temperature } from "#server/domain/shipping-service.ts";
 import type { AppContext } from "./context.ts";
 
 /** Once a parcel has left, or will never leave, its slip is printed or moot: the service stays. */
@@ -34,4 +35,26 @@ export async function setShipmentService(
   throw new Refusal("shipment.service_settled", "出荷済・キャンセルの出荷は配送サービスを変えられません。", {
     rule: "shipment_settled",
   });
+}
+
+/** What each product in these shipments asks of its parcel (service and temperature), one row per allocation. */
+export async function productParcelNeeds(
+  db: Db,
+  shipmentIds: readonly string[],
+): Promise<{ shipmentId: string; service: ShippingService; temperature: Temperature }[]> {
+  if (shipmentIds.length === 0) return [];
+  const rows = await db
+    .select({
+      shipmentId: allocations.shipmentId,
+      service: products.shippingService,
+      temperature: products.temperature,
+    })
+    .from(allocations)
+    .innerJoin(products, eq(products.id, allocations.productId))
+    .where(inArray(allocations.shipmentId, [...shipmentIds]));
+  return rows.map((r) => ({
+    shipmentId: r.shipmentId,
+    service: r.service as ShippingService,
+    temperature: r.temperature as Temperature,
+  }));
 }

@@ -5,7 +5,7 @@
 
 import type { ShipTo } from "#server/domain/address.ts";
 import type { Carrier } from "#server/domain/carrier.ts";
-import type { ColdTemperature } from "#server/domain/shipping-service.ts";
+import type { ColdTemperature, ShippingService } from "#server/domain/shipping-service.ts";
 import type { WarehouseKind } from "./warehouse.ts";
 
 /** 住所・氏名 as every mall gives them, normalised to one shape. */
@@ -148,6 +148,8 @@ export type MallShippingReport = {
   shippedOn: string;
   /** The warehouse the parcel left from: a mall codes parcels from its own (Rakuten: RSL) apart. */
   warehouseKind?: WarehouseKind | undefined;
+  /** The parcel's 配送サービス: a mall may code a carrier's post-box service apart (Rakuten 1030). */
+  shippingService?: ShippingService | undefined;
   /** Given when amending a report the mall already has. */
   mallShippingId?: string | undefined;
 };

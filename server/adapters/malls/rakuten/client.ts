@@ -201,6 +201,7 @@ export function createRakutenClient(options: RakutenClientOptions): MallClient {
                 ...(report.mallShippingId ? { shippingDetailId: Number(report.mallShippingId) } : {}),
                 deliveryCompany: rmsDeliveryCompany(report.carrier, {
                   fromRakutenWarehouse: report.warehouseKind === "rsl",
+                  service: report.shippingService,
                 }),
                 shippingNumber: report.trackingNumber,
                 shippingDate: report.shippedOn,

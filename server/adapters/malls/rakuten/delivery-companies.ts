@@ -1,4 +1,5 @@
 import type { Carrier } from "#server/domain/carrier.ts";
+import type { ShippingService } from "#server/domain/shipping-service.ts";
 import type { MallChosenCarrier } from "#server/ports/mall.ts";
 
 /**
@@ -54,13 +55,16 @@ const JUCHU_CARRIERS: Readonly<Record<string, Carrier>> = {
 
 /**
  * Juchu carrier → the code a shipping report says. A Japan Post parcel that left Rakuten's own
- * warehouse (RSL) is 1029, which Rakuten tells apart from a shop's own ゆうパック (1003).
+ * warehouse (RSL) is 1029, which Rakuten tells apart from a shop's own ゆうパック (1003); Yamato's
+ * post-box service (クロネコゆうパケット, which replaced ネコポス) is 1030, so its number is looked up
+ * at Japan Post.
  */
 export function rmsDeliveryCompany(
   carrier: Carrier,
-  options: { fromRakutenWarehouse?: boolean } = {},
+  options: { fromRakutenWarehouse?: boolean; service?: ShippingService | undefined } = {},
 ): string {
   if (carrier === "japanpost" && options.fromRakutenWarehouse) return "1029";
+  if (carrier === "yamato" && options.service === "mailbox") return "1030";
   const code = Object.entries(JUCHU_CARRIERS).find(([, c]) => c === carrier)?.[0];
   if (code === undefined) throw new Error(`no RMS deliveryCompany for carrier ${carrier}`);
   return code;

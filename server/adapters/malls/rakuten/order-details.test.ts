@@ -122,7 +122,10 @@ test("RMS deliveryCompany codes both ways: 1000–1031, 1029 for Japan Post from
       rmsDeliveryCompany("japanpost", { fromRakutenWarehouse: true }),
       rmsDeliveryCompany("yamato", { fromRakutenWarehouse: true }),
       rmsDeliveryCompany("other"),
+      rmsDeliveryCompany("yamato", { service: "mailbox" }),
+      rmsDeliveryCompany("yamato", { service: "compact" }),
+      rmsDeliveryCompany("japanpost", { service: "mailbox" }),
     ],
-    ["1001", "1002", "1003", "1029", "1001", "1000"],
+    ["1001", "1002", "1003", "1029", "1001", "1000", "1030", "1001", "1003"],
   );
 });

@@ -55,19 +55,13 @@ async function main(argv: string[]): Promise<number> {
     for (const issue of fields.error.issues) console.error(`エラー: ${issue.message}`);
     return 2;
   }
-  const password = values.password ?? (await askPassword());
-  if (password === null) {
-    console.error("エラー: 2回入力したパスワードが一致しません");
-    return 2;
-  }
-  const input = accountInput.safeParse({ ...fields.data, password });
-  if (!input.success) {
-    for (const issue of input.error.issues) console.error(`エラー: ${issue.message}`);
-    return 2;
-  }
   const config = loadConfig(process.env, values["data-dir"] ? { dataDir: values["data-dir"] } : {});
   try {
-    return await createAccountIn(config, input.data, values["another-account"] === true);
+    return await createAccountIn(config, {
+      ...fields.data,
+      password: values.password,
+      another: values["another-account"] === true,
+    });
   } catch (error) {
     const message = startUpFailure(error, config);
     if (!message) throw error;
@@ -76,15 +70,31 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function createAccountIn(config: Config, input: NewAccount, another: boolean): Promise<number> {
+/** The database is opened first, so a folder in use or a database that is down fails before the questions. */
+async function createAccountIn(
+  config: Config,
+  given: Omit<NewAccount, "password"> & { password: string | undefined; another: boolean },
+): Promise<number> {
   const database = await openDatabase(config.database);
   try {
     await database.migrate();
+    const password = given.password ?? (await askPassword());
+    if (password === null) {
+      console.error("エラー: 2回入力したパスワードが一致しません");
+      return 2;
+    }
+    const input = accountInput.safeParse({ name: given.name, email: given.email, password });
+    if (!input.success) {
+      for (const issue of input.error.issues) console.error(`エラー: ${issue.message}`);
+      return 2;
+    }
     const ctx = { db: database.db, newId: randomUUID };
-    const created = another ? await createAccount(ctx, input) : await setUpFirstAccount(ctx, input);
+    const created = given.another
+      ? await createAccount(ctx, input.data)
+      : await setUpFirstAccount(ctx, input.data);
     console.log(JSON.stringify(created));
     console.error(
-      `${another ? "既存の事業者とは別の" : ""}事業者「${input.name}」を作りました (ログイン: ${input.email})。APIトークンは今だけ表示されます。`,
+      `${given.another ? "既存の事業者とは別の" : ""}事業者「${input.data.name}」を作りました (ログイン: ${input.data.email})。APIトークンは今だけ表示されます。`,
     );
     return 0;
   } catch (error) {

@@ -33,6 +33,7 @@ async function start(config: Config, demo: Demo | null): Promise<void> {
       ? null
       : await listen(
           createAdaptorServer({
+            hostname: config.host,
             fetch: (request) =>
               app
                 ? app.fetch(request)

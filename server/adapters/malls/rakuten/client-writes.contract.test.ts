@@ -1,5 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import { manualClock } from "#sandbox/http/test-support.ts";
+import { startRakutenSandbox } from "#sandbox/rakuten/server.ts";
+import { sandboxControl } from "#test/rakuten.ts";
 import { createRakutenClient } from "./client.ts";
 import { jst, rejection, SEARCH, startContractMall } from "./contract-support.ts";
 
@@ -163,22 +166,32 @@ test("faults: 500 and 503 are rakuten.unavailable, a timeout rakuten.timeout, cu
 });
 
 test("a 429 at bulk-upsert is waited out: a client that pushes too fast still gets its stock through", async () => {
-  const shop = await newShop();
-  const hasty = createRakutenClient({
-    baseUrl: sandbox.url,
-    credentials: { serviceSecret: shop.serviceSecret, licenseKey: shop.licenseKey },
-    stockPushIntervalMs: 0,
-  });
-  const updates = Array.from({ length: 800 }, (_, i) => ({
-    mallItemCode: `fast-${i}`,
-    mallVariantId: "v",
-    quantity: 7,
-  }));
-  await hasty.pushStock(updates);
-  const calls = await shop.callsTo("/es/2.0/inventories/bulk-upsert");
-  assert.deepEqual(
-    calls.map((c) => c.status),
-    [204, 429, 204],
-  );
-  assert.equal((await mall.inventory(shop.shopId)).inventories.length, 800);
+  // The mall's clock moves only when the client waits, so the second push lands in the same mall
+  // second however slowly this machine runs, and the client's wait is what lets the third through.
+  const clock = manualClock("2025-06-10T10:00:00+09:00");
+  const still = await startRakutenSandbox({ now: clock.now });
+  try {
+    const stillMall = sandboxControl(still);
+    const shop = await stillMall.createShop();
+    const hasty = createRakutenClient({
+      baseUrl: still.url,
+      credentials: { serviceSecret: shop.serviceSecret, licenseKey: shop.licenseKey },
+      stockPushIntervalMs: 0,
+      sleep: async (ms) => clock.advance(ms),
+    });
+    const updates = Array.from({ length: 800 }, (_, i) => ({
+      mallItemCode: `fast-${i}`,
+      mallVariantId: "v",
+      quantity: 7,
+    }));
+    await hasty.pushStock(updates);
+    const calls = await stillMall.calls("/es/2.0/inventories/bulk-upsert");
+    assert.deepEqual(
+      calls.items.map((c) => c.status),
+      [204, 429, 204],
+    );
+    assert.equal((await stillMall.inventory(shop.shopId)).inventories.length, 800);
+  } finally {
+    await still.close();
+  }
 });

@@ -37,7 +37,10 @@ async function start(config: Config, demo: Demo | null): Promise<void> {
             fetch: (request) =>
               app
                 ? app.fetch(request)
-                : new Response("starting", { status: 503, headers: { "retry-after": "5" } }),
+                : Response.json(STARTING, {
+                    status: 503,
+                    headers: { "content-type": "application/problem+json", "retry-after": "5" },
+                  }),
           }) as Server,
           config,
         );
@@ -71,6 +74,14 @@ async function start(config: Config, demo: Demo | null): Promise<void> {
   process.once("SIGTERM", shutdown);
   await demo?.attach(ctx);
 }
+
+/** The answer while the database is opened and migrated, before the API is ready. */
+const STARTING = {
+  type: "about:blank",
+  title: "起動中です",
+  status: 503,
+  detail: "Juchu はデータベースを準備しています。数秒後にもう一度お試しください。",
+};
 
 function listen(server: Server, config: Config): Promise<Server> {
   return new Promise((resolve, reject) => {

@@ -77,9 +77,10 @@ async function start(config: Config, demo: Demo | null): Promise<void> {
 
 /** The answer while the database is opened and migrated, before the API is ready. */
 const STARTING = {
-  type: "about:blank",
+  type: "https://juchu.dev/problems/server.starting",
   title: "起動中です",
   status: 503,
+  code: "server.starting",
   detail: "Juchu はデータベースを準備しています。数秒後にもう一度お試しください。",
 };
 

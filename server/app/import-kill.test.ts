@@ -58,12 +58,16 @@ const call = async (url: string, method: string, path: string, body?: unknown) =
 
 const stopped = (child: ChildProcess) => new Promise((resolve) => child.once("exit", resolve));
 
-test("the process killed mid-import loses no order and doubles none; the next poll finishes the window", async () => {
+test("the process killed mid-import loses no order and doubles none; the next poll finishes the window", async (t) => {
   const shop = await mall.createShop();
   const placed = await mall.call("POST", `/shops/${shop.shopId}/orders/bulk`, { count: 450 });
   const numbers = (placed.orderNumbers as string[]).sort();
 
   const first = await boot();
+  // A failure before the kill must not leave the server running (the runner would wait for it).
+  t.after(() => {
+    if (first.child.exitCode === null && first.child.signalCode === null) first.child.kill("SIGKILL");
+  });
   const created = await call(first.url, "POST", "/api/shops", {
     channel: "rakuten",
     name: "楽天 停電テスト店",

@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { after, before, test } from "node:test";
 import { childDatabase, runNode } from "#test/process.ts";
 
@@ -8,20 +10,18 @@ before(async () => {
 });
 after(() => database.close());
 
-const args = (email: string) => [
-  "account",
-  "create",
-  "--name",
-  "テスト商店",
-  "--email",
-  email,
-  "--password",
-  "long enough pw",
-];
+const PASSWORD = "long enough pw";
+const args = (email: string) => ["account", "create", "--name", "テスト商店", "--email", email];
 const dataDirArgs = () => (database.dataDir ? ["--data-dir", database.dataDir] : []);
+const typedTwice = `${PASSWORD}\n${PASSWORD}\n`;
 
-test("account create prints one JSON line with ids and a token that works, on the configured database", async () => {
-  const res = await runNode("server/cli.ts", [...args("owner@example.com"), ...dataDirArgs()], database.env);
+test("account create asks for the password twice, never shows it, and prints one JSON line with ids and a token", async () => {
+  const res = await runNode(
+    "server/cli.ts",
+    [...args("owner@example.com"), ...dataDirArgs()],
+    database.env,
+    typedTwice,
+  );
   assert.equal(res.code, 0, res.stderr);
   const lines = res.stdout.trim().split("\n");
   assert.equal(lines.length, 1);
@@ -29,12 +29,48 @@ test("account create prints one JSON line with ids and a token that works, on th
   assert.match(created.accountId, /^[0-9a-f-]{36}$/);
   assert.match(created.userId, /^[0-9a-f-]{36}$/);
   assert.match(created.apiToken, /^jct_[A-Za-z0-9_-]{43}$/);
+  assert.match(res.stderr, /パスワード \(確認\)/);
+  assert.match(res.stderr, /事業者「テスト商店」を作りました \(ログイン: owner@example\.com\)/);
+  assert.ok(!(res.stdout + res.stderr).includes(PASSWORD), "the password is never printed");
+});
+
+test("two different answers to the password question are refused and nothing is made", async () => {
+  const res = await runNode(
+    "server/cli.ts",
+    [...args("typo@example.com"), ...dataDirArgs()],
+    database.env,
+    "first password\nsecond password\n",
+  );
+  assert.equal(res.code, 2);
+  assert.match(res.stderr, /2回入力したパスワードが一致しません/);
+  assert.equal(res.stdout, "");
+});
+
+test("a second 事業者 is made only with --another-account, and the CLI says it made one", async () => {
+  const refused = await runNode(
+    "server/cli.ts",
+    [...args("second@example.com"), ...dataDirArgs()],
+    database.env,
+    typedTwice,
+  );
+  assert.equal(refused.code, 1);
+  assert.equal(refused.stdout, "");
+  assert.match(refused.stderr, /すでに事業者があります/);
+  assert.match(refused.stderr, /--another-account/);
+  const made = await runNode(
+    "server/cli.ts",
+    [...args("second@example.com"), "--another-account", ...dataDirArgs()],
+    database.env,
+    typedTwice,
+  );
+  assert.equal(made.code, 0, made.stderr);
+  assert.match(made.stderr, /既存の事業者とは別の事業者「テスト商店」を作りました/);
 });
 
 test("a taken email and bad arguments are refused with a message and a non-zero exit", async () => {
   const again = await runNode(
     "server/cli.ts",
-    [...args("OWNER@example.com"), ...dataDirArgs()],
+    [...args("OWNER@example.com"), "--another-account", "--password", PASSWORD, ...dataDirArgs()],
     database.env,
   );
   assert.equal(again.code, 1);
@@ -46,12 +82,53 @@ test("a taken email and bad arguments are refused with a message and a non-zero 
   );
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /--email/);
-  assert.match(bad.stderr, /--password/);
+  const short = await runNode(
+    "server/cli.ts",
+    ["account", "create", "--name", "x", "--email", "a@example.com", "--password", "short"],
+    database.env,
+  );
+  assert.equal(short.code, 2);
+  assert.match(short.stderr, /パスワードは8文字以上/);
   const usage = await runNode("server/cli.ts", ["account", "delete"], database.env);
   assert.equal(usage.code, 2);
   assert.match(usage.stderr, /使い方/);
 });
 
+test("on a terminal the typed password is not echoed", {
+  skip: existsSync("/usr/bin/script") ? false : "needs script(1) for a pseudo-terminal",
+}, async () => {
+  const own = await childDatabase();
+  try {
+    const cli = [
+      process.execPath,
+      "server/cli.ts",
+      ...args("tty@example.com"),
+      ...(own.dataDir ? ["--data-dir", own.dataDir] : []),
+    ];
+    const quoted = cli.map((a) => `'${a}'`).join(" ");
+    const child = spawn("script", ["-qfec", quoted, "/dev/null"], {
+      cwd: new URL("..", import.meta.url).pathname,
+      env: { ...process.env, ...own.env, ...(own.env.DATABASE_URL ? {} : { DATABASE_URL: "" }) },
+    });
+    let out = "";
+    let answered = 0;
+    child.stdout.on("data", (d) => {
+      out += d;
+      const asked = (out.match(/パスワード \(/g) ?? []).length;
+      if (asked > answered) {
+        answered = asked;
+        child.stdin.write(`${PASSWORD}\r`);
+      }
+    });
+    const code = await new Promise((resolve) => child.on("exit", resolve));
+    assert.equal(code, 0, out);
+    assert.equal(answered, 2, out);
+    assert.match(out, /"apiToken":"jct_/);
+    assert.ok(!out.includes(PASSWORD), `the password was echoed:\n${out}`);
+  } finally {
+    await own.close();
+  }
+});
 const fixture = (name: string) => `server/adapters/malls/rakuten/fixtures/${name}`;
 
 test("rakuten parse prints the normalised orders of a getOrder response, times in +09:00", async () => {

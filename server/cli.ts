@@ -2,13 +2,18 @@ import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { rakutenParseCommand } from "#server/adapters/malls/rakuten/parse-command.ts";
-import { createAccount } from "#server/app/create-account.ts";
-import { ConfigError, loadConfig } from "#server/config.ts";
+import { createAccount, type NewAccount } from "#server/app/create-account.ts";
+import { setUpFirstAccount } from "#server/app/first-run-setup.ts";
+import { type Config, loadConfig } from "#server/config.ts";
 import { openDatabase } from "#server/db/database.ts";
 import { Refusal } from "#server/domain/refusal.ts";
+import { passwordPrompt } from "#server/password-prompt.ts";
+import { startUpFailure } from "#server/start-up-failure.ts";
 
 const USAGE = `使い方:
-  npm run juchu -- account create --name <事業者名> --email <メール> --password <パスワード> [--data-dir <PGliteフォルダ>]
+  npm run juchu -- account create --name <事業者名> --email <メール> [--another-account] [--data-dir <PGliteフォルダ>]
+      パスワードは画面に表示せずに2回たずねます (パイプからは1行ずつ読みます)。
+      --another-account: すでに事業者があるデータベースに、別の事業者(データは共有されません)を作ります。
   npm run juchu -- rakuten parse <getOrder応答のJSONファイル>   (取り込む注文をJSONで表示。データベースは使いません)
 
 DATABASE_URL があれば PostgreSQL、なければ --data-dir (既定 ./data) の PGlite を使います。`;
@@ -16,7 +21,7 @@ DATABASE_URL があれば PostgreSQL、なければ --data-dir (既定 ./data) �
 const accountInput = z.object({
   name: z.string().trim().min(1, "--name を指定してください").max(100),
   email: z.email("--email の形式が正しくありません"),
-  password: z.string().min(8, "--password は8文字以上にしてください").max(200),
+  password: z.string().min(8, "パスワードは8文字以上にしてください").max(200),
 });
 
 async function main(argv: string[]): Promise<number> {
@@ -26,7 +31,9 @@ async function main(argv: string[]): Promise<number> {
     options: {
       name: { type: "string" },
       email: { type: "string" },
+      // Still read for scripts, but a password typed here is echoed by npm and kept in the shell history.
       password: { type: "string" },
+      "another-account": { type: "boolean" },
       "data-dir": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
@@ -43,19 +50,60 @@ async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return values.help ? 0 : 2;
   }
-  const input = accountInput.safeParse(values);
-  if (!input.success) {
-    for (const issue of input.error.issues) console.error(`エラー: ${issue.message}`);
+  const fields = accountInput.omit({ password: true }).safeParse(values);
+  if (!fields.success) {
+    for (const issue of fields.error.issues) console.error(`エラー: ${issue.message}`);
     return 2;
   }
   const config = loadConfig(process.env, values["data-dir"] ? { dataDir: values["data-dir"] } : {});
+  try {
+    return await createAccountIn(config, {
+      ...fields.data,
+      password: values.password,
+      another: values["another-account"] === true,
+    });
+  } catch (error) {
+    const message = startUpFailure(error, config);
+    if (!message) throw error;
+    console.error(message);
+    return 1;
+  }
+}
+
+/** The database is opened first, so a folder in use or a database that is down fails before the questions. */
+async function createAccountIn(
+  config: Config,
+  given: Omit<NewAccount, "password"> & { password: string | undefined; another: boolean },
+): Promise<number> {
   const database = await openDatabase(config.database);
   try {
     await database.migrate();
-    const created = await createAccount({ db: database.db, newId: randomUUID }, input.data);
+    const password = given.password ?? (await askPassword());
+    if (password === null) {
+      console.error("エラー: 2回入力したパスワードが一致しません");
+      return 2;
+    }
+    const input = accountInput.safeParse({ name: given.name, email: given.email, password });
+    if (!input.success) {
+      for (const issue of input.error.issues) console.error(`エラー: ${issue.message}`);
+      return 2;
+    }
+    const ctx = { db: database.db, newId: randomUUID };
+    const created = given.another
+      ? await createAccount(ctx, input.data)
+      : await setUpFirstAccount(ctx, input.data);
     console.log(JSON.stringify(created));
+    console.error(
+      `${given.another ? "既存の事業者とは別の" : ""}事業者「${input.data.name}」を作りました (ログイン: ${input.data.email})。APIトークンは今だけ表示されます。`,
+    );
     return 0;
   } catch (error) {
+    if (error instanceof Refusal && error.code === "setup.already_done") {
+      console.error(
+        "エラー: このデータベースにはすでに事業者があります。その事業者の管理画面にログインしてください。別の事業者(注文やショップは共有されません)を作るときだけ --another-account を付けて実行してください。",
+      );
+      return 1;
+    }
     if (error instanceof Refusal) {
       console.error(`エラー: ${error.detail}`);
       return 1;
@@ -66,10 +114,22 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** Asks twice; null when the two answers differ. */
+async function askPassword(): Promise<string | null> {
+  const prompt = passwordPrompt();
+  try {
+    const first = await prompt.ask("パスワード (8文字以上): ");
+    const again = await prompt.ask("パスワード (確認): ");
+    return first === again ? first : null;
+  } finally {
+    prompt.close();
+  }
+}
+
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error) => {
-    console.error(error instanceof ConfigError ? error.message : error);
+    console.error(startUpFailure(error) ?? error);
     process.exit(1);
   },
 );

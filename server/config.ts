@@ -2,7 +2,20 @@ import { join } from "node:path";
 import { z } from "zod";
 
 const configSchema = z.object({
-  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DATABASE_URL: z
+    .url({
+      protocol: /^postgres(ql)?$/,
+      error: "postgres://ユーザー:パスワード@ホスト:5432/データベース名 の形で書いてください",
+    })
+    .refine(
+      // `postgres://…` in a README is a placeholder; its host would only fail later, in a DNS stack trace.
+      (url) => /^([A-Za-z0-9.-]*|\[[0-9A-Fa-f:.]+\])$/.test(new URL(url).hostname),
+      {
+        error: (issue) =>
+          `ホスト名「${decodeURIComponent(new URL(String(issue.input)).hostname)}」は書き方の例のままです。postgres://ユーザー:パスワード@ホスト:5432/データベース名 の形で実際の値を書いてください`,
+      },
+    )
+    .optional(),
   JUCHU_DATA_DIR: z.string().min(1).default("./data"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
@@ -43,8 +56,8 @@ export function loadConfig(
 ): Config {
   const parsed = configSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== "")));
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`設定が正しくありません (invalid configuration): ${problems.join(" / ")}`);
   }
   const c = parsed.data;
   return {

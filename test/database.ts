@@ -32,39 +32,7 @@ async function migrateWithJobs(database: Database): Promise<void> {
 export async function openTestDatabase(): Promise<Database & { config: Config["database"] }> {
   const fingerprint = await schemaFingerprint();
   const url = process.env.DATABASE_URL;
-  if (url) {
-    const template = `juchu_template_${fingerprint}`;
-    const name = `juchu_test_${randomUUID().replace(/-/g, "").slice(0, 16)}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    try {
-      await admin.query("select pg_advisory_lock(7261002)");
-      const exists = await admin.query("select 1 from pg_database where datname = $1", [template]);
-      if (exists.rowCount === 0) {
-        await admin.query(`create database ${template}`);
-        const t = await openDatabase({ kind: "postgres", url: withDatabase(url, template) });
-        await migrateWithJobs(t);
-        await t.close();
-      }
-      await admin.query(`create database ${name} template ${template}`);
-    } finally {
-      await admin.query("select pg_advisory_unlock(7261002)");
-      await admin.end();
-    }
-    const config = { kind: "postgres" as const, url: withDatabase(url, name) };
-    const db = await openDatabase(config);
-    return {
-      ...db,
-      config,
-      async close() {
-        await db.close();
-        const c = new pg.Client({ connectionString: url });
-        await c.connect();
-        await c.query(`drop database if exists ${name} with (force)`);
-        await c.end();
-      },
-    };
-  }
+  if (url) return openPostgresTestDatabase(url, fingerprint);
   const cache = join(root, ".test-cache");
   const template = join(cache, `pglite-${fingerprint}`);
   await mkdir(cache, { recursive: true });
@@ -88,6 +56,69 @@ export async function openTestDatabase(): Promise<Database & { config: Config["d
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * On a shared PostgreSQL server, a run touches only the databases it made: every name carries the run's
+ * id (JUCHU_TEST_RUN, set once for the whole `npm test` by test/global-setup.ts), and the template is
+ * made once per run and dropped by that run's teardown. A file run on its own makes its own template
+ * and drops it with its last database.
+ */
+async function openPostgresTestDatabase(url: string, fingerprint: string) {
+  const sharedRun = process.env.JUCHU_TEST_RUN;
+  const run = sharedRun ?? ownRun;
+  if (!/^[a-z0-9]{1,24}$/.test(run)) throw new Error(`JUCHU_TEST_RUN must be 1–24 of a-z0-9, got "${run}"`);
+  const template = `juchu_template_${fingerprint}_${run}`;
+  const name = `${testDatabasePrefix(run)}${randomUUID().replace(/-/g, "").slice(0, 16)}`;
+  await withAdmin(url, async (admin) => {
+    await admin.query("select pg_advisory_lock(7261002)");
+    try {
+      const exists = await admin.query("select 1 from pg_database where datname = $1", [template]);
+      if (exists.rowCount === 0) {
+        await admin.query(`create database ${template}`);
+        const t = await openDatabase({ kind: "postgres", url: withDatabase(url, template) });
+        await migrateWithJobs(t);
+        await t.close();
+      }
+      await admin.query(`create database ${name} template ${template}`);
+    } finally {
+      await admin.query("select pg_advisory_unlock(7261002)");
+    }
+  });
+  openHere++;
+  const config = { kind: "postgres" as const, url: withDatabase(url, name) };
+  const db = await openDatabase(config);
+  return {
+    ...db,
+    config,
+    async close() {
+      await db.close();
+      openHere--;
+      await withAdmin(url, async (admin) => {
+        await admin.query(`drop database if exists ${name} with (force)`);
+        if (!sharedRun && openHere === 0)
+          await admin.query(`drop database if exists ${template} with (force)`);
+      });
+    },
+  };
+}
+
+const ownRun = `p${randomUUID().replace(/-/g, "").slice(0, 11)}`;
+let openHere = 0;
+
+/** Test databases of one run are named `juchu_test_<run>_…`, so the run can clean up only its own. */
+export function testDatabasePrefix(run: string): string {
+  return `juchu_test_${run}_`;
+}
+
+export async function withAdmin<T>(url: string, use: (admin: pg.Client) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    return await use(admin);
+  } finally {
+    await admin.end();
+  }
 }
 
 function withDatabase(url: string, name: string): string {

@@ -30,13 +30,18 @@ export async function childDatabase(): Promise<{
 }
 
 /** Runs a Juchu entry point (server/cli.ts, server/main.ts, …) with Node 24 — the one running the tests. */
-export function spawnNode(script: string, args: string[], env: Record<string, string>): ChildProcess {
+export function spawnNode(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  stdin: "ignore" | "pipe" = "ignore",
+): ChildProcess {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
   return spawn(process.execPath, [join(root, script), ...args], {
     cwd: root,
     env: childEnv,
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: [stdin, "pipe", "pipe"],
   });
 }
 
@@ -61,12 +66,15 @@ export async function bootServer(
   return { child, url };
 }
 
+/** Runs an entry point to its end; `input` is what it reads on stdin (as if typed or piped). */
 export async function runNode(
   script: string,
   args: string[],
   env: Record<string, string>,
+  input?: string,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawnNode(script, args, env);
+  const child = spawnNode(script, args, env, input === undefined ? "ignore" : "pipe");
+  child.stdin?.end(input);
   let stdout = "";
   let stderr = "";
   child.stdout?.on("data", (d) => {

@@ -36,7 +36,24 @@ const PEOPLE: Person[] = [
 
 const NOTES = ["ギフト包装をお願いします", "のし不要です", "置き配希望", ""];
 
-type Placed = { orderNumber: string; at: number; prepaid: boolean; paid: boolean; cancelled: boolean };
+/**
+ * The お届け時間帯 (RMS shippingTerm) buyers pick: only slots every carrier the stock room exports to
+ * offers — Yamato has had no 12–14 since 2017, so a 1214 order could never go out on a B2 slip.
+ */
+export const DELIVERY_TERMS = [1, 1416, 1618, 1820, 1921] as const;
+
+/** How long the shop takes to fix an undetermined postage (送料未確定) in RMS. */
+const POSTAGE_FIXED_AFTER_MS = 90_000;
+
+type Placed = {
+  orderNumber: string;
+  at: number;
+  prepaid: boolean;
+  paid: boolean;
+  cancelled: boolean;
+  /** 送料未確定 until the shop fixes it, as a merchant does in RMS. */
+  postageUndetermined: boolean;
+};
 
 const chance = (p: number) => Math.random() < p;
 const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)] as T;
@@ -48,7 +65,7 @@ function dateInDays(days: number): string {
 }
 
 /** One random order and the words that describe it on the console. */
-function randomOrder(catalogue: readonly CatalogueItem[]) {
+function randomOrder(catalogue: readonly CatalogueItem[], undeterminedShare: number) {
   const pool = catalogue.filter((c) => !c.rare || chance(0.25));
   const lines = pool
     .map((c) => ({ c, r: Math.random() }))
@@ -62,7 +79,7 @@ function randomOrder(catalogue: readonly CatalogueItem[]) {
     }));
   const buyer = pick(PEOPLE);
   const notes: string[] = [];
-  const undetermined = chance(0.1);
+  const undetermined = chance(undeterminedShare);
   const postage = () => (undetermined ? -9999 : pick([0, 550, 770]));
   const twoPackages = lines.length > 1 && chance(0.2);
   const packages = twoPackages
@@ -93,7 +110,7 @@ function randomOrder(catalogue: readonly CatalogueItem[]) {
   }
   if (chance(0.3)) {
     body.deliveryDate = dateInDays(3 + Math.floor(Math.random() * 5));
-    body.shippingTerm = pick([1, 1214, 1416, 1820]);
+    body.shippingTerm = pick(DELIVERY_TERMS);
     notes.push(`配送日時指定 ${body.deliveryDate}`);
   } else {
     body.remarks = pick(NOTES);
@@ -102,6 +119,7 @@ function randomOrder(catalogue: readonly CatalogueItem[]) {
   return {
     body,
     prepaid,
+    undetermined,
     summary: `${nameOf(buyer)} 様 ${what}${notes.length ? ` [${notes.join(" / ")}]` : ""}`,
   };
 }
@@ -122,22 +140,34 @@ export function startBuyer(options: {
   firstAfterMs?: number;
   /** Called after each order placed, with how many so far. */
   onPlaced?: (count: number) => void;
+  /** Share of orders placed with 送料未確定 (0.1 unless given). */
+  undeterminedShare?: number;
+  /** How long the shop takes to fix their postage. */
+  postageFixedAfterMs?: number;
   log?: (line: string) => void;
 }): { stop(): void } {
   const log = options.log ?? ((line: string) => console.log(line));
+  const postageFixedAfterMs = options.postageFixedAfterMs ?? POSTAGE_FIXED_AFTER_MS;
   const placed: Placed[] = [];
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
 
   const placeOne = async () => {
-    const order = randomOrder(options.catalogue);
+    const order = randomOrder(options.catalogue, options.undeterminedShare ?? 0.1);
     const view = await control(
       `${options.sandboxUrl}/_sandbox/shops/${options.mallShopId}/orders`,
       "POST",
       order.body,
     );
     const orderNumber = String(view.orderNumber);
-    placed.push({ orderNumber, at: Date.now(), prepaid: order.prepaid, paid: false, cancelled: false });
+    placed.push({
+      orderNumber,
+      at: Date.now(),
+      prepaid: order.prepaid,
+      paid: false,
+      cancelled: false,
+      postageUndetermined: order.undetermined,
+    });
     if (placed.length > 200) placed.shift();
     log(`[購入者] 注文 ${orderNumber}: ${order.summary}`);
     options.onPlaced?.(placed.length);
@@ -149,6 +179,18 @@ export function startBuyer(options: {
     due.paid = true;
     await control(`${options.sandboxUrl}/_sandbox/orders/${due.orderNumber}/pay`, "POST");
     log(`[購入者] 入金 ${due.orderNumber}: 銀行振込の入金がありました`);
+  };
+
+  const fixPostage = async () => {
+    const due = placed.filter(
+      (p) => p.postageUndetermined && !p.cancelled && Date.now() - p.at > postageFixedAfterMs,
+    );
+    for (const order of due) {
+      order.postageUndetermined = false;
+      const postagePrice = pick([550, 770]);
+      await control(`${options.sandboxUrl}/_sandbox/orders/${order.orderNumber}`, "PATCH", { postagePrice });
+      log(`[モール] 送料確定 ${order.orderNumber}: 店舗がRMSで送料を${postagePrice}円に確定しました`);
+    }
   };
 
   const cancelOne = async () => {
@@ -165,6 +207,7 @@ export function startBuyer(options: {
   const tick = async () => {
     try {
       await placeOne();
+      await fixPostage();
       if (chance(0.3)) await payOne();
       if (chance(0.04)) await cancelOne();
     } catch (error) {

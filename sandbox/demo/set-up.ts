@@ -169,7 +169,7 @@ async function demoRslWarehouse(ctx: AppContext, rsl: RslSandbox, accountId: str
 }
 
 /**
- * The standard mails, on for the demo shops, and the stock room's ご依頼主 for its carrier slips. No SMTP
+ * The standard mails, on for the demo shops, and the stock room's ご依頼主 and B2 codes for its carrier slips. No SMTP
  * is set, so the mails are kept in メールログ as 未送信 — the demo never mails anyone.
  */
 async function demoMail(ctx: AppContext, accountId: string, shopIds: readonly string[]): Promise<void> {
@@ -193,6 +193,9 @@ async function demoMail(ctx: AppContext, accountId: string, shopIds: readonly st
           address1: "渋谷区神宮前1-2-3",
           phone: "03-1234-5678",
         },
+        // A made-up B2クラウド contract, so the stock room's ヤマト送り状CSV downloads out of the box.
+        yamatoBillingCustomerCode: "012345678901",
+        yamatoFreightNumber: "01",
       },
     });
   }

@@ -1,5 +1,5 @@
-import { eq, inArray } from "drizzle-orm";
-import { allocations, products, shipments } from "#server/db/schema.ts";
+import { inArray } from "drizzle-orm";
+import { shipments } from "#server/db/schema.ts";
 import type { ShipTo } from "#server/domain/address.ts";
 import { carrierCsv } from "#server/domain/carrier-slips/carrier-csv.ts";
 import { collectingShipments, parcelCashOnDelivery } from "#server/domain/carrier-slips/cash-on-delivery.ts";
@@ -16,7 +16,6 @@ import {
   type ShippingService,
   shipmentService,
   shipmentTemperature,
-  type Temperature,
 } from "#server/domain/shipping-service.ts";
 import { tokyoDate } from "#server/domain/tokyo-time.ts";
 import { warehouseSettingsOf } from "#server/domain/warehouse-settings.ts";

@@ -54,12 +54,10 @@ for (const kind of ["status500", "status503", "timeout", "malformed_json"] as co
 test("getOrder failing after the first batch committed: nothing is lost or doubled, the cursor waits", async () => {
   const { shopId, mallShopId } = await connectRakutenShop(app, mall);
   const placed = await placeMany(mallShopId, 250);
-  // The first getOrder is slow, so the second fault is armed before the second call arrives.
-  await mall.fault({ path: "/es/2.0/order/getOrder/", kind: "slow", delayMs: 300 });
-  const running = runShopImport(app.ctx, shopId);
-  await new Promise((r) => setTimeout(r, 100));
+  // Faults fire in the order they were added: the first getOrder answers, the second is cut off.
+  await mall.fault({ path: "/es/2.0/order/getOrder/", kind: "slow", delayMs: 0 });
   await mall.fault({ path: "/es/2.0/order/getOrder/", kind: "malformed_json" });
-  const failed = await running;
+  const failed = await runShopImport(app.ctx, shopId);
   assert.equal(failed?.status, "failed");
   assert.equal(failed?.counts.created, 100, "the first batch of 100 is in");
   assert.equal(failed?.errors[0]?.code, "rakuten.malformed_response");

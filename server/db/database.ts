@@ -11,6 +11,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { fromPglite, type Db as IDatabase } from "pg-boss";
 import type { Config } from "#server/config.ts";
+import { lockDataFolder } from "./data-folder-lock.ts";
 import * as schema from "./schema.ts";
 
 /** One handle over both engines: everything above this file speaks Drizzle and never asks which. */
@@ -53,15 +54,24 @@ export async function openDatabase(config: Config["database"]): Promise<Database
     };
   }
   await mkdir(config.dataDir, { recursive: true });
+  const lock = await lockDataFolder(config.dataDir);
   // pg_trgm backs the order list's free-text filter; PostgreSQL ships it in contrib.
-  const client = await PGlite.create({ dataDir: config.dataDir, extensions: { pg_trgm } });
+  const client = await PGlite.create({ dataDir: config.dataDir, extensions: { pg_trgm } }).catch(
+    async (error) => {
+      await lock.release();
+      throw error;
+    },
+  );
   const db = drizzlePglite(client, { schema });
   return {
     kind: "pglite",
     db,
     boss: { db: fromPglite(client), backend: "pglite" },
     migrate: () => migratePglite(db, { migrationsFolder }),
-    close: () => client.close(),
+    async close() {
+      await client.close();
+      await lock.release();
+    },
   };
 }
 

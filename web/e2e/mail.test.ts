@@ -5,16 +5,15 @@ import { order, SENCHA, seedBasics } from "./seed.ts";
 
 const e2e = browserSuite();
 
-/** The dispatcher runs on a 15-second tick: the mail shows up within a couple of ticks. */
+/** The dispatcher runs on a 15-second tick: the mail shows up a couple of ticks later. */
 async function waitForMail(api: SessionClient, orderId: string): Promise<{ id: string; status: string }> {
-  const deadline = Date.now() + 40_000;
-  while (Date.now() < deadline) {
+  // Until it happens, however slow the machine: the runner's timeout ends a hang.
+  for (;;) {
     const { items } = await api.call("GET", `/api/mails?orderId=${orderId}`);
     const settled = items.find((m: { status: string }) => m.status !== "queued" && m.status !== "sending");
     if (settled) return settled;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  throw new Error("no mail was settled for the order within 40 s");
 }
 
 test("a copied サンクスメール, switched on for a shop, is kept as 未送信 while no SMTP is set", async () => {

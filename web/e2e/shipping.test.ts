@@ -21,9 +21,9 @@ async function seedShippingOrder(): Promise<string> {
 /** Registers a paid order and requests its shipment at once: its 出荷番号 once it is 出荷中. */
 async function inStockRoom(body: object): Promise<string> {
   const created = await api.call("POST", "/api/orders", { ...body, paid: true });
-  const deadline = Date.now() + 60_000;
   let requested = false;
-  while (Date.now() < deadline) {
+  // Until it happens, however slow the machine: the runner's timeout ends a hang.
+  for (;;) {
     const o = await api.call("GET", `/api/orders/${created.id}`);
     const shipment = o.shipments[0];
     if (shipment?.status === "shipping") return shipment.slipNumber as string;
@@ -33,7 +33,6 @@ async function inStockRoom(body: object): Promise<string> {
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error("the shipment never reached 出荷中");
 }
 
 test("出荷一覧 shows the own stock room's shipment under the 出荷中 tab", async () => {
@@ -86,12 +85,9 @@ test("伝票番号取込 marks the listed shipment 出荷済 and reports the unk
 test("a 完了 order has no cancel button beside the others: 不着・返品 is behind its own fold", async () => {
   const found = await api.call("GET", "/api/orders?q=E2E-SHIP-1");
   const id = found.items[0].id as string;
-  // Manual orders complete once shipped; the worker takes it there on its own.
-  const deadline = Date.now() + 60_000;
-  while ((await api.call("GET", `/api/orders/${id}`)).status !== "completed") {
-    if (Date.now() > deadline) throw new Error("E2E-SHIP-1 never reached 完了");
+  // Manual orders complete once shipped; the worker takes it there, however slow the machine.
+  while ((await api.call("GET", `/api/orders/${id}`)).status !== "completed")
     await new Promise((resolve) => setTimeout(resolve, 250));
-  }
   await e2e.page.goto(`${e2e.url}/orders/${id}`);
   await e2e.page.locator(".order-actions .completed-cancel").waitFor();
   assert.equal(await e2e.page.getByRole("button", { name: "注文をキャンセル" }).count(), 0);

@@ -1,5 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import { manualClock } from "#sandbox/http/test-support.ts";
+import { startRakutenSandbox } from "#sandbox/rakuten/server.ts";
+import { sandboxControl } from "#test/rakuten.ts";
 import { createRakutenClient } from "./client.ts";
 import { jst, rejection, SEARCH, startContractMall } from "./contract-support.ts";
 
@@ -146,7 +149,9 @@ test("wrong credentials: rakuten.auth_failed, not retryable", async () => {
 });
 
 test("faults: 500 and 503 are rakuten.unavailable, a timeout rakuten.timeout, cut-off JSON rakuten.malformed_response — all retryable", async (t) => {
-  const shop = await newShop({ timeoutMs: 500 });
+  const shop = await newShop();
+  // Only the call that never answers gets a short timeout: a slow machine never turns the others into one.
+  const impatient = await newShop({ timeoutMs: 500 });
   const window = { from: jst("2025-06-01T00:00:00"), to: jst("2025-06-02T00:00:00") };
   t.after(() => mall.clearFaults());
   for (const [kind, code] of [
@@ -156,29 +161,40 @@ test("faults: 500 and 503 are rakuten.unavailable, a timeout rakuten.timeout, cu
     ["malformed_json", "rakuten.malformed_response"],
   ] as const) {
     await mall.fault({ path: SEARCH, kind });
-    const error = await rejection(shop.client.searchOrderNumbers(window));
+    const client = kind === "timeout" ? impatient.client : shop.client;
+    const error = await rejection(client.searchOrderNumbers(window));
     assert.deepEqual([kind, error.code, error.retryable], [kind, code, true]);
   }
   assert.deepEqual(await shop.client.searchOrderNumbers(window), [], "the faults were used up");
 });
 
 test("a 429 at bulk-upsert is waited out: a client that pushes too fast still gets its stock through", async () => {
-  const shop = await newShop();
-  const hasty = createRakutenClient({
-    baseUrl: sandbox.url,
-    credentials: { serviceSecret: shop.serviceSecret, licenseKey: shop.licenseKey },
-    stockPushIntervalMs: 0,
-  });
-  const updates = Array.from({ length: 800 }, (_, i) => ({
-    mallItemCode: `fast-${i}`,
-    mallVariantId: "v",
-    quantity: 7,
-  }));
-  await hasty.pushStock(updates);
-  const calls = await shop.callsTo("/es/2.0/inventories/bulk-upsert");
-  assert.deepEqual(
-    calls.map((c) => c.status),
-    [204, 429, 204],
-  );
-  assert.equal((await mall.inventory(shop.shopId)).inventories.length, 800);
+  // The mall's clock moves only when the client waits, so the second push lands in the same mall
+  // second however slowly this machine runs, and the client's wait is what lets the third through.
+  const clock = manualClock("2025-06-10T10:00:00+09:00");
+  const still = await startRakutenSandbox({ now: clock.now });
+  try {
+    const stillMall = sandboxControl(still);
+    const shop = await stillMall.createShop();
+    const hasty = createRakutenClient({
+      baseUrl: still.url,
+      credentials: { serviceSecret: shop.serviceSecret, licenseKey: shop.licenseKey },
+      stockPushIntervalMs: 0,
+      sleep: async (ms) => clock.advance(ms),
+    });
+    const updates = Array.from({ length: 800 }, (_, i) => ({
+      mallItemCode: `fast-${i}`,
+      mallVariantId: "v",
+      quantity: 7,
+    }));
+    await hasty.pushStock(updates);
+    const calls = await stillMall.calls("/es/2.0/inventories/bulk-upsert");
+    assert.deepEqual(
+      calls.items.map((c) => c.status),
+      [204, 429, 204],
+    );
+    assert.equal((await stillMall.inventory(shop.shopId)).inventories.length, 800);
+  } finally {
+    await still.close();
+  }
 });

@@ -274,54 +274,6 @@ export type ImportRun = {
   errors: { mallOrderNumber?: string; code: string; message: string }[];
 };
 
-export type StockLine = {
-  warehouseId: string;
-  warehouseName: string;
-  onHand: number;
-  allocated: number;
-  available: number;
-  /** Units the shipments still 在庫引当中 lack. */
-  waitingNeed: number;
-};
-export type Product = {
-  id: string;
-  sku: string;
-  name: string;
-  /** 配送サービス and 温度帯 its shipments take by default (codes of the vocabulary). */
-  shippingService: string;
-  temperature: string;
-  stock: StockLine[];
-};
-
-export type StockMovement = {
-  id: number;
-  at: string;
-  kind: string;
-  kindLabel: string;
-  warehouseId: string;
-  warehouseName: string;
-  onHandDelta: number;
-  allocatedDelta: number;
-  order: { id: string; mallOrderNumber: string } | null;
-  shipmentId: string | null;
-  actor: string;
-};
-
-export type Mapping = {
-  id: string;
-  shopId: string;
-  mallItemCode: string;
-  mallSkuCode: string | null;
-  components: { productId: string; sku: string; name: string; quantity: number }[];
-};
-export type UnmappedItem = {
-  shopId: string;
-  mallItemCode: string;
-  mallSkuCode: string | null;
-  name: string;
-  orderCount: number;
-};
-
 export type TagCondition =
   | { field: "remarks"; op: "not_empty" }
   | { field: "remarks"; op: "contains"; value: string }

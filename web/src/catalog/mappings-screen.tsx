@@ -1,6 +1,7 @@
 import { useState } from "react";
+import type { Mapping, UnmappedItem } from "../api/catalog-types.ts";
 import { type ApiError, api } from "../api/client.ts";
-import type { Mapping, Page, UnmappedItem } from "../api/types.ts";
+import type { Page } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { count } from "../format.ts";
 import { useReference } from "../shell/reference-data.tsx";

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
+import type { Product } from "../api/catalog-types.ts";
 import { query } from "../api/client.ts";
-import type { Page, Product } from "../api/types.ts";
+import type { Page } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 
 /** Type part of a SKU or name, pick from the first matches. */

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from "react";
+import type { Product } from "../api/catalog-types.ts";
 import { ApiError, api, query } from "../api/client.ts";
-import type { Page, Product } from "../api/types.ts";
+import type { Page } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { count } from "../format.ts";
 import { useReference } from "../shell/reference-data.tsx";

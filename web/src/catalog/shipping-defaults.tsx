@@ -1,6 +1,6 @@
 import { useState } from "react";
+import type { Product } from "../api/catalog-types.ts";
 import { ApiError, api } from "../api/client.ts";
-import type { Product } from "../api/types.ts";
 import { useReference } from "../shell/reference-data.tsx";
 import { ErrorNotice } from "../ui/states.tsx";
 

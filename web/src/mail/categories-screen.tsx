@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from "react";
+import type { Product } from "../api/catalog-types.ts";
 import { ApiError, api } from "../api/client.ts";
 import type { MailCategory, TriggerKind } from "../api/mail-types.ts";
-import type { Page, Product } from "../api/types.ts";
+import type { Page } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { labelOf, useReference } from "../shell/reference-data.tsx";
 import { Field } from "../ui/field.tsx";

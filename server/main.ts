@@ -26,7 +26,8 @@ async function main(): Promise<void> {
 }
 
 async function start(config: Config, demo: Demo | null): Promise<void> {
-  let app: { fetch(request: Request): Response | Promise<Response> } | null = null;
+  // The node server's bindings (the socket) travel with each request: log-in reads the client's address from them.
+  let app: { fetch(request: Request, env: unknown): Response | Promise<Response> } | null = null;
   // The port is taken before the data folder is made or migrated, so a taken port fails at once.
   const server =
     config.role === "worker"
@@ -34,9 +35,9 @@ async function start(config: Config, demo: Demo | null): Promise<void> {
       : await listen(
           createAdaptorServer({
             hostname: config.host,
-            fetch: (request) =>
+            fetch: (request, env) =>
               app
-                ? app.fetch(request)
+                ? app.fetch(request, env)
                 : Response.json(STARTING, {
                     status: 503,
                     headers: { "content-type": "application/problem+json", "retry-after": "5" },

@@ -16,7 +16,19 @@ import { releaseCancelledShipments } from "./cancel-order.ts";
 import type { AppContext } from "./context.ts";
 import { insertOrder, lockOrderNumber, mallDetailColumns } from "./insert-order.ts";
 import { updateShipmentsFromMall } from "./mall-package-details.ts";
-import { followStockShortage, progressOrder, shopSettings, systemTag } from "./progress-order.ts";
+import {
+  followShipToCheck,
+  followStockShortage,
+  progressOrder,
+  shopSettings,
+  systemTag,
+} from "./progress-order.ts";
+
+const BEFORE_THE_WAREHOUSE: readonly OrderStatus[] = [
+  "awaiting_confirmation",
+  "confirmed",
+  "awaiting_shipment",
+];
 
 export type ImportOutcome = "created" | "updated" | "unchanged" | "skipped";
 
@@ -205,6 +217,14 @@ async function updateFromMall(
     const detached = detachTag(current.snapshot, giftPending.tagId, false);
     if (!(detached instanceof Refusal)) current = await saveDecision(tx, current, detached, meta);
   }
+  // A ship-to the mall changed, or a gift's address that arrived, is checked as one read at 確認待 was —
+  // a fix takes 住所エラー off, a new problem puts it on — while the order is Juchu's to hold: 新規受付
+  // gets its check at 確認待, and a warehouse that has the parcel is not stopped by a tag.
+  if (
+    (changes.set.shipTo !== undefined || addressArrived) &&
+    BEFORE_THE_WAREHOUSE.includes(current.snapshot.status)
+  )
+    current = await followShipToCheck(tx, current, meta);
   await progressOrder(tx, ctx, current, meta);
   return "updated";
 }

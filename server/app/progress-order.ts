@@ -184,7 +184,7 @@ async function applyTagRules(tx: Db, order: LoadedOrder, meta: Meta): Promise<Lo
     const tag = await systemTag(tx, current.row.accountId, "amount_undetermined");
     current = await attachIfAbsent(tx, current, tag, "system", meta);
   }
-  current = await checkShipTos(tx, current, meta);
+  current = await followShipToCheck(tx, current, meta);
   if (current.shipments.some((s) => s.addressPending)) {
     const tag = await systemTag(tx, current.row.accountId, "gift_address_pending");
     current = await attachIfAbsent(tx, current, tag, "system", meta);
@@ -210,8 +210,12 @@ async function applyTagRules(tx: Db, order: LoadedOrder, meta: Meta): Promise<Lo
   return current;
 }
 
-/** 住所エラー: every ship-to the order's parcels go to, checked once, at 確認待; the timeline says what is wrong. */
-async function checkShipTos(tx: Db, order: LoadedOrder, meta: Meta): Promise<LoadedOrder> {
+/**
+ * 住所エラー follows the ship-tos the order's parcels go to: on when one lacks a part or its postal code
+ * belongs to another prefecture (the timeline says what is wrong), off once the mall's change fixes it.
+ * Checked at 確認待, and again whenever the mall changes a ship-to or a gift's address arrives.
+ */
+export async function followShipToCheck(tx: Db, order: LoadedOrder, meta: Meta): Promise<LoadedOrder> {
   const problems = [
     ...new Set(
       order.shipments
@@ -222,7 +226,13 @@ async function checkShipTos(tx: Db, order: LoadedOrder, meta: Meta): Promise<Loa
         ),
     ),
   ];
-  if (problems.length === 0) return order;
+  const attached = order.snapshot.tags.find((t) => t.systemCode === "address_error");
+  if (problems.length === 0) {
+    if (!attached) return order;
+    const detached = detachTag(order.snapshot, attached.tagId, false);
+    return detached instanceof Refusal ? order : saveDecision(tx, order, detached, meta);
+  }
+  if (attached) return order;
   await appendEvents(
     tx,
     order.row,

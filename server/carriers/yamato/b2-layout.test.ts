@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { carrierCsv } from "./carrier-csv.ts";
-import { CarrierCsvRefusal } from "./slip.ts";
-import { col, problemsOf, rowsOf, SHOP, slip } from "./test-slips.ts";
+import { carrierCsv } from "../carrier-csv.ts";
+import { CarrierCsvRefusal } from "../slip.ts";
+import { col, problemsOf, rowsOf, SHOP, slip } from "../test-slips.ts";
 
 const settings = { yamatoBillingCustomerCode: "031234567801", yamatoFreightNumber: "01" };
 

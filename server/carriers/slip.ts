@@ -37,13 +37,8 @@ export type SlipSender = {
   phone: string;
 };
 
-export const CARRIER_CSV_FORMATS = {
-  yamato_b2: { carrier: "yamato", label: "ヤマト運輸 B2クラウド(送り状発行データ)" },
-  sagawa_ehiden: { carrier: "sagawa", label: "佐川急便 e飛伝II(標準パターン)" },
-  japanpost_yupri: { carrier: "japanpost", label: "日本郵便 ゆうパックプリントR" },
-} as const;
-
-export type CarrierCsvFormat = keyof typeof CARRIER_CSV_FORMATS;
+/** A slip format's code, as a carrier's folder registers it (registry.ts): "yamato_b2", … */
+export type CarrierCsvFormat = string;
 
 export type CarrierCsvSettings = {
   /** B2 請求先顧客コード: 10–12 digits (the contract phone number plus branch), required for B2 */

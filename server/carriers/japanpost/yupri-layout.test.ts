@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { carrierCsv } from "./carrier-csv.ts";
-import { col, problemsOf, rowsOf, slip } from "./test-slips.ts";
+import { carrierCsv } from "../carrier-csv.ts";
+import { col, problemsOf, rowsOf, slip } from "../test-slips.ts";
 
 function rowOf(result: ReturnType<typeof carrierCsv>) {
   const { header, rows } = rowsOf(result);

@@ -1,21 +1,12 @@
-import { japanpostYupri } from "./japanpost-yupri.ts";
-import { sagawaEhiden } from "./sagawa-ehiden.ts";
+import { carrierLayout } from "./registry.ts";
 import {
   type CarrierCsv,
   type CarrierCsvFormat,
   type CarrierCsvProblem,
   CarrierCsvRefusal,
   type CarrierCsvSettings,
-  type CarrierLayout,
   type CarrierSlip,
 } from "./slip.ts";
-import { yamatoB2 } from "./yamato-b2.ts";
-
-export const CARRIER_LAYOUTS: Readonly<Record<CarrierCsvFormat, CarrierLayout>> = {
-  yamato_b2: yamatoB2,
-  sagawa_ehiden: sagawaEhiden,
-  japanpost_yupri: japanpostYupri,
-};
 
 /**
  * The rows of a carrier's import CSV, as text (encoding is the CSV adapter's job). A slip with a problem
@@ -27,7 +18,8 @@ export function carrierCsv(
   slips: readonly CarrierSlip[],
   settings: CarrierCsvSettings,
 ): CarrierCsv | CarrierCsvRefusal {
-  const layout = CARRIER_LAYOUTS[format];
+  const layout = carrierLayout(format);
+  if (!layout) throw new Error(`no carrier registers the slip format ${format}`);
   const settingsProblems = layout.settingsProblems?.(settings) ?? [];
   if (settingsProblems.length > 0) return new CarrierCsvRefusal(settingsProblems);
   const csv: CarrierCsv = { header: [...layout.header], rows: [], included: [], leftOut: [] };

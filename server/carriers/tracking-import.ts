@@ -24,51 +24,6 @@ export type TrackingImportProfile = {
   carrierColumn: string | null;
 };
 
-/**
- * The carriers' exports, by the header names that exporters and importers of each file agree on (not
- * read in the carriers' own manuals). e飛伝 has two: the current one, and the older 出荷実績 that
- * starts with お問合せ送り状№ and 出荷日時. ゆうプリR's 発送履歴 gives the date only once the post office
- * has accepted the parcel (仮引受確定作業年月日); a blank date ships the row today.
- */
-export const TRACKING_IMPORT_PROFILES: readonly TrackingImportProfile[] = [
-  {
-    id: "yamato_b2_issued",
-    name: "ヤマト運輸 B2クラウド 発行済みデータ",
-    carrier: "yamato",
-    slipNumberColumn: "お客様管理番号",
-    trackingNumberColumn: "伝票番号",
-    shippedOnColumn: "出荷予定日",
-    carrierColumn: null,
-  },
-  {
-    id: "sagawa_ehiden",
-    name: "佐川急便 e飛伝II/III 出荷データ",
-    carrier: "sagawa",
-    slipNumberColumn: "お客様管理番号",
-    trackingNumberColumn: "お問い合せ送り状No.",
-    shippedOnColumn: "出荷日",
-    carrierColumn: null,
-  },
-  {
-    id: "sagawa_ehiden_results",
-    name: "佐川急便 e飛伝II 出荷実績(お問合せ送り状№・出荷日時)",
-    carrier: "sagawa",
-    slipNumberColumn: "お客様管理ナンバー",
-    trackingNumberColumn: "お問合せ送り状№",
-    shippedOnColumn: "出荷日時",
-    carrierColumn: null,
-  },
-  {
-    id: "japanpost_yupri",
-    name: "日本郵便 ゆうパックプリントR 発送履歴",
-    carrier: "japanpost",
-    slipNumberColumn: "お客様側管理番号",
-    trackingNumberColumn: "お問い合わせ番号",
-    shippedOnColumn: "仮引受確定作業年月日",
-    carrierColumn: null,
-  },
-];
-
 export type TrackingRow =
   | { line: number; slipNumber: string; trackingNumber: string; carrier: Carrier; shippedOn: string }
   | { line: number; slipNumber?: string; error: { field: string; message: string } };

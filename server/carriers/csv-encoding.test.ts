@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import iconv from "iconv-lite";
-import { carrierCsv } from "#server/domain/carrier-slips/carrier-csv.ts";
-import { CarrierCsvRefusal } from "#server/domain/carrier-slips/slip.ts";
-import { slip } from "#server/domain/carrier-slips/test-slips.ts";
-import { encodeCarrierCsv } from "./carrier-csv-encoding.ts";
+import { carrierCsv } from "./carrier-csv.ts";
+import { encodeCarrierCsv } from "./csv-encoding.ts";
+import { CarrierCsvRefusal } from "./slip.ts";
+import { slip } from "./test-slips.ts";
 
 test("CP932 bytes, CRLF after every row, quotes only where a field needs them", () => {
   const bytes = encodeCarrierCsv(

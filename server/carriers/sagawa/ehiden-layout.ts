@@ -1,5 +1,5 @@
 import { SHIPPING_SERVICE_LABELS, type ShippingService } from "#server/domain/shipping-service.ts";
-import { toFullWidth } from "./charset.ts";
+import { toFullWidth } from "../charset.ts";
 import {
   cashOnDeliveryTax,
   collectAmount,
@@ -9,8 +9,8 @@ import {
   slotCode,
   spread,
   streetAddress,
-} from "./fields.ts";
-import type { CarrierCsvProblem, CarrierLayout, CarrierSlip } from "./slip.ts";
+} from "../fields.ts";
+import type { CarrierCsvProblem, CarrierLayout, CarrierSlip } from "../slip.ts";
 
 /**
  * 佐川 e飛伝II 出荷データ 取込み「標準パターン」, 42 columns. Chosen over e飛伝Pro because the

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { Refusal } from "#server/domain/refusal.ts";
-import { readTrackingRows, TRACKING_IMPORT_PROFILES, validateProfile } from "./tracking-import.ts";
+import { TRACKING_IMPORT_PROFILES } from "./registry.ts";
+import { readTrackingRows, validateProfile } from "./tracking-import.ts";
 
 const TODAY = "2026-03-02";
 const profile = (id: string) => {

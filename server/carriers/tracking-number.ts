@@ -1,5 +1,6 @@
 import { CARRIERS, type Carrier } from "#server/domain/carrier.ts";
 import { isRealDate } from "./fields.ts";
+import { CARRIER_DEFINITIONS, carrierDefinition } from "./registry.ts";
 
 /**
  * A tracking number as merchants paste or Excel re-saves it: full-width digits, hyphens (ヤマト prints
@@ -12,43 +13,20 @@ export function normalizeTrackingNumber(raw: string): string {
     .toUpperCase();
 }
 
-/** Each carrier's number shape; "other" carriers only need something printable. */
-const SHAPES: Readonly<Record<Carrier, { test: (n: string) => boolean; rule: string }>> = {
-  yamato: { test: (n) => /^\d{12}$/.test(n), rule: "12桁の数字" },
-  sagawa: { test: (n) => /^\d{12}$/.test(n), rule: "12桁の数字" },
-  // Domestic ゆうパック/ゆうパケット are 11–13 digits; international (EMS etc.) are UPU S10: EJ123456789JP.
-  japanpost: {
-    test: (n) => /^\d{11,13}$/.test(n) || /^[A-Z]{2}\d{9}[A-Z]{2}$/.test(n),
-    rule: "11〜13桁の数字(国際郵便は EJ123456789JP の形)",
-  },
-  other: { test: (n) => /^[A-Z0-9]{4,40}$/.test(n), rule: "英数字" },
-};
+/** A carrier Juchu has no folder for (その他) only needs something printable. */
+const OTHER = { test: (n: string) => /^[A-Z0-9]{4,40}$/.test(n), rule: "英数字" };
 
 /** null when the number fits the carrier, else the Japanese reason. */
 export function trackingNumberProblem(carrier: Carrier, number: string): string | null {
-  const shape = SHAPES[carrier];
+  const shape = carrierDefinition(carrier)?.trackingNumber ?? OTHER;
   return shape.test(number) ? null : `${CARRIERS[carrier].label}の伝票番号は${shape.rule}です`;
 }
-
-/** Carrier names as they appear in exported files, to Juchu's codes. */
-const CARRIER_NAMES: Readonly<Record<string, Carrier>> = {
-  ヤマト: "yamato",
-  ヤマト運輸: "yamato",
-  クロネコヤマト: "yamato",
-  宅急便: "yamato",
-  佐川: "sagawa",
-  佐川急便: "sagawa",
-  日本郵便: "japanpost",
-  郵便局: "japanpost",
-  ゆうパック: "japanpost",
-  ゆうパケット: "japanpost",
-};
 
 export function carrierFromName(raw: string): Carrier | null {
   const name = raw.normalize("NFKC").trim();
   const lower = name.toLowerCase();
   if (lower in CARRIERS) return lower as Carrier;
-  return CARRIER_NAMES[name] ?? null;
+  return CARRIER_DEFINITIONS.find((c) => c.names.includes(name))?.code ?? null;
 }
 
 /**

@@ -8,8 +8,8 @@ import {
   slotCode,
   spread,
   streetAddress,
-} from "./fields.ts";
-import type { CarrierCsvProblem, CarrierLayout, CarrierSlip } from "./slip.ts";
+} from "../fields.ts";
+import type { CarrierCsvProblem, CarrierLayout, CarrierSlip } from "../slip.ts";
 
 /**
  * ゆうパックプリントR 標準フォーマット (発送予定データ), 100 columns by position — the layout ゆうプリR

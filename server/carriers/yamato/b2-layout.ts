@@ -11,8 +11,8 @@ import {
   layoutRow,
   slotCode,
   streetAddress,
-} from "./fields.ts";
-import type { CarrierCsvProblem, CarrierCsvSettings, CarrierLayout, CarrierSlip } from "./slip.ts";
+} from "../fields.ts";
+import type { CarrierCsvProblem, CarrierCsvSettings, CarrierLayout, CarrierSlip } from "../slip.ts";
 
 /**
  * B2クラウド 送り状発行データ (入出力用), 95 columns, imported by position from row 2 ("取込み開始行 2").

@@ -75,7 +75,7 @@ export async function benchLifecycle(
       ...createContext(t.database.db, t.ctx.jobs, {
         secretKey: randomBytes(32),
         rakutenApiUrl: rakuten.url,
-        rslApiUrl: rsl.url,
+        warehouseApiUrls: { rsl: rsl.url },
         clock,
       }),
       importLeaseMs: 60 * 60_000,

@@ -71,7 +71,7 @@ export async function carrierSlipCsv(
   format: CarrierCsvFormat,
   shipmentIds?: readonly string[],
 ): Promise<CarrierSlipExport> {
-  const { warehouse, parcels, items } = await stockRoomShipments(ctx.db, accountId, warehouseId, shipmentIds);
+  const { warehouse, parcels, items } = await stockRoomShipments(ctx, accountId, warehouseId, shipmentIds);
   const settings = warehouseSettingsOf(warehouse.settings);
   if (!settings.sender) {
     throw new Refusal("validation.failed", "送り状のご依頼主が倉庫設定にありません。", {

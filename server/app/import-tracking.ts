@@ -75,7 +75,7 @@ export async function importTrackingNumbers(
   profileId: string,
   bytes: Uint8Array,
 ): Promise<{ rows: TrackingImportRow[]; shipped: number; failed: number }> {
-  const warehouse = await ownStockRoom(ctx.db, accountId, warehouseId);
+  const warehouse = await ownStockRoom(ctx, accountId, warehouseId);
   const profile = trackingProfilesOf(warehouse.settings).find((p) => p.id === profileId);
   if (!profile) {
     throw new Refusal("validation.failed", "取込設定が見つかりません。", {

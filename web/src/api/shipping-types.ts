@@ -10,6 +10,7 @@ export type ShipmentRow = ShipmentFields & {
   shopName: string;
   warehouseName: string;
   warehouseKind: string;
+  atStockRoom: boolean;
   buyerName: string;
   shipToName: string;
 };
@@ -54,12 +55,26 @@ export type Sender = {
   address2?: string;
   phone: string;
 };
+export type WarehouseCapabilities = {
+  stockRoom: boolean;
+  withdraw: boolean;
+  resultsPolling: boolean;
+  stockSync: boolean;
+};
+/** A registered warehouse kind (GET /api/warehouse-kinds): what its form asks for. */
+export type WarehouseKind = {
+  kind: string;
+  label: string;
+  credentials: { key: string; label: string; secret: boolean; minLength: number; maxLength: number }[];
+  capabilities: WarehouseCapabilities;
+};
 export type Warehouse = {
   id: string;
   name: string;
-  kind: "self" | "rsl" | (string & {});
+  kind: string;
   kindLabel: string;
-  /** The API key is write-only: only whether one is saved. */
+  capabilities: WarehouseCapabilities;
+  /** Credentials are write-only: only whether they are saved. */
   hasCredentials: boolean;
   settings: {
     resultPollMinutes: number;

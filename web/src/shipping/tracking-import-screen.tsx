@@ -18,7 +18,7 @@ const OUTCOME_LABELS: Record<TrackingImportReport["rows"][number]["outcome"], st
 /** 伝票番号取込: the carrier software's export marks the own stock room's shipments 出荷済. */
 export function TrackingImportScreen() {
   const { warehouses } = useReference();
-  const rooms = warehouses.filter((w) => w.kind === "self");
+  const rooms = warehouses.filter((w) => w.capabilities.stockRoom);
   const [warehouseId, setWarehouseId] = useState(rooms[0]?.id ?? "");
   return (
     <section className="screen">

@@ -1,4 +1,4 @@
-import { manualClock } from "#sandbox/http/test-support.ts";
+import { manualClock } from "#sandbox/kit/test-support.ts";
 import { startRslSandbox } from "#sandbox/rsl/server.ts";
 import type { WarehouseDriver } from "#server/ports/contracts/warehouse.contract.ts";
 import type { ShipmentRequest } from "#server/ports/warehouse.ts";

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { type ControlRequest, isControlPath } from "./control-router.ts";
 import { readBody } from "./read-body.ts";
-import { type ControlRequest, isControlPath } from "./route.ts";
 
 /**
  * What a sandbox's HTTP server does with a request, the same for each: the body read (too large is

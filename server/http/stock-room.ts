@@ -111,7 +111,7 @@ export function registerStockRoomRoutes(app: JuchuApi, ctx: AppContext): void {
     createRoute({
       method: "post",
       path: "/api/warehouses/{id}/carrier-csv",
-      summary: "送り状データ(ヤマトB2クラウド・佐川e飛伝II・ゆうパックプリントR、Shift_JIS・CRLF)",
+      summary: `送り状データ(${CARRIER_CSV_FORMATS.map((f) => f.label).join("・")}、Shift_JIS・CRLF)`,
       description:
         "問題のない出荷だけのCSV(Base64)と、外した出荷ごとの項目・規則・直す画面を1つのJSONで返します。" +
         "倉庫設定の不備(請求先顧客コードなど)はどの送り状にも関わるため422です。",

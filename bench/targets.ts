@@ -24,6 +24,8 @@ export type Target = {
   /** The queue's own handle, for benches that drain a queue through the real handlers. */
   boss: PgBoss;
   raw: Raw;
+  /** The bench database's URL on PostgreSQL, for worker processes of their own. */
+  url?: string;
   accountId: string;
   /** `manual` shop (grace 0) whose item code is mapped to the one product. */
   shopId: string;
@@ -41,6 +43,7 @@ async function prepare(
   label: Target["label"],
   database: Database,
   cleanup: () => Promise<void>,
+  url?: string,
 ): Promise<Target> {
   const started = performance.now();
   try {
@@ -79,6 +82,7 @@ async function prepare(
       ctx,
       boss: jobs.boss,
       raw: rawSql(database),
+      ...(url ? { url } : {}),
       accountId,
       shopId: shop.id,
       rawShopId: rawShop.id,
@@ -154,7 +158,7 @@ export async function openPostgresTarget(url: string): Promise<Target | { unreac
   const u = new URL(url);
   u.pathname = `/${name}`;
   const database = await openDatabase({ kind: "postgres", url: u.toString() });
-  return prepare("PostgreSQL", database, drop);
+  return prepare("PostgreSQL", database, drop, u.toString());
 }
 
 /** What the server says about itself, for the header of its table. */

@@ -28,7 +28,11 @@ export type RawLifecycleResult = {
  * INSERT of their timeline events (arrays, not one bind parameter per row). No mall, no warehouse,
  * no rules: what the database alone needs to move that many orders six times.
  */
-export async function rawLifecycle(t: Target, count: number, prefix = "RAWLIFE-"): Promise<RawLifecycleResult> {
+export async function rawLifecycle(
+  t: Target,
+  count: number,
+  prefix = "RAWLIFE-",
+): Promise<RawLifecycleResult> {
   await t.raw.query(
     `insert into orders (id, account_id, shop_id, mall_order_number, source, status, ordered_at, grace_until,
        buyer_name, buyer_email, ship_to, payment_method, subtotal, shipping_fee, total, search_text)

@@ -35,7 +35,10 @@ export function inProcessWorkers(t: Target, sandboxes: Sandboxes, secretKey: Buf
         const used = process.cpuUsage(before);
         running.stop();
         await jobs.stop();
-        return [{ who: "bench process (workers + sandboxes)", seconds: (used.user + used.system) / 1e6 }, ...db];
+        return [
+          { who: "bench process (workers + sandboxes)", seconds: (used.user + used.system) / 1e6 },
+          ...db,
+        ];
       },
     };
   };

@@ -162,6 +162,9 @@ export function printLifecycle(f: Figures): void {
   log(
     `   raw baseline: ${fmt.int(l.raw.count)} orders × 6 steps (UPDATE + event INSERT, 500 a transaction) in ${secs(l.raw.ms)} = ${fmt.rate(l.raw.transitionsPerSecond)} transitions, ÷ 6 = ${fmt.rate(l.raw.perSecond)} orders`,
   );
+  log(
+    "   note: RSL results are read by the workers' scheduler at the warehouse's resultPollMinutes (set to its minimum, 1): up to ~75 s of any run is that wait",
+  );
   if (l.workers) printWorkers(l.workers);
 }
 
@@ -169,7 +172,8 @@ function printRun(r: LifecycleResult): void {
   log(
     table([
       ["stage (over when the last order passed it)", "orders/s", "wall"],
-      ...r.stages.map((s) => [s.stage, fmt.rate(s.perSecond), secs(s.ms)]),
+      // Statuses are read once a second: a stage over within the same second has no rate of its own.
+      ...r.stages.map((s) => [s.stage, s.ms < 1000 ? "–" : fmt.rate(s.perSecond), secs(s.ms)]),
       [`whole lifecycle${r.cutOff ? " (cut off, progress ÷ time)" : ""}`, fmt.rate(r.perSecond), secs(r.ms)],
     ])
       .split("\n")

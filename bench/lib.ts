@@ -172,7 +172,7 @@ export function envMinutes(name: string, fallback: number): number {
 }
 
 export const fmt = {
-  rate: (n: number) => `${Math.round(n).toLocaleString("en-US")}/s`,
+  rate: (n: number) => (n < 10 ? `${n.toFixed(1)}/s` : `${Math.round(n).toLocaleString("en-US")}/s`),
   ms: (n: number) => (n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : Math.round(n).toString()),
   ratio: (juchu: number, raw: number) => (raw > 0 ? `×${(juchu / raw).toFixed(3)}` : "-"),
   int: (n: number) => n.toLocaleString("en-US"),

@@ -144,7 +144,14 @@ function printRoundTrips(f: Figures): void {
     total = { statements: total.statements + c.statements, roundTrips: total.roundTrips + c.roundTrips };
   }
   rows.push(["lifecycle: all steps", perOrder(total, orders)]);
-  log(`\n   statements and round trips per order (counted on the ${f.label} driver, begin/commit included):`);
+  const trips =
+    f.label === "PGlite" ? "round trips = calls into the in-process engine" : "round trips = query calls";
+  const over = l.run.cutOff
+    ? `; lifecycle over ${fmt.int(orders)} orders, cut off: steps not reached are missing`
+    : "";
+  log(
+    `\n   statements and round trips per order (counted on the ${f.label} driver, begin/commit included; ${trips}${over}):`,
+  );
   log(
     table(rows)
       .split("\n")

@@ -136,6 +136,11 @@ function printRoundTrips(f: Figures): void {
   const rows: string[][] = [["path", "per order"]];
   rows.push(["import (runShopImport)", perOrder(f.imported.probe, f.imported.probeOrders)]);
   rows.push(["registration (registerOrder)", perOrder(f.perRegistration, f.perRegistration.orders)]);
+  if (!("unavailable" in f.csv))
+    rows.push([
+      "CSV import (upload + job, polling included)",
+      perOrder(f.csv.counted, Math.max(1, f.csv.count)),
+    ]);
   const l = f.lifecycle;
   const orders = Math.max(1, l.run.completed || l.run.count);
   let total = { statements: 0, roundTrips: 0 };

@@ -52,7 +52,7 @@ export async function benchLifecycle(
       t,
       sandboxes,
       shop,
-      inProcessWorkers(t, sandboxes, secretKey),
+      inProcessWorkers(t, secretKey, sandboxes),
       sizes.limitMs,
       (s) => note(`${t.label}: ${s}`),
     );

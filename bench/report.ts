@@ -130,6 +130,33 @@ export function printImport(f: Figures): void {
   backends([{ what: "import", backends: i.backends }]);
 }
 
+export function printCsv(f: Figures): void {
+  const c = f.csv;
+  if ("unavailable" in c) {
+    log(`\n3b) CSV import: not available — ${c.unavailable}`);
+    return;
+  }
+  log(
+    `\n3b) CSV受注取込 — a ${fmt.int(c.count)}-order Juchu-template file POSTed over HTTP, its job run by npm start's workers (run ${c.status})`,
+  );
+  log(
+    table([
+      ["", "orders/s", "wall", "raw orders/s", "csv/raw"],
+      [
+        "upload + import job",
+        fmt.rate(c.perSecond),
+        secs(c.ms),
+        fmt.rate(c.raw.perSecond),
+        fmt.ratio(c.perSecond, c.raw.perSecond),
+      ],
+      ["raw INSERT orders+item+shipment, 500/tx", fmt.rate(c.raw.perSecond), secs(c.raw.ms), "", ""],
+    ]),
+  );
+  log(
+    `   per order (the whole run, the workers' polling and follow-up jobs included): ${perOrder(c.counted, Math.max(1, c.count))}`,
+  );
+}
+
 export function printList(f: Figures, fullPlans: boolean): void {
   const l = f.list;
   log(

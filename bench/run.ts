@@ -11,7 +11,15 @@ import { benchLifecycle } from "./lifecycle-bench.ts";
 import { benchList, explainList } from "./list.ts";
 import { seedListAccount } from "./list-seed.ts";
 import { benchRegister, rawRegister, statementsPerRegistration } from "./register.ts";
-import { type Figures, printImport, printList, printRegister, printTransitions, secs } from "./report.ts";
+import {
+  type Figures,
+  printCsv,
+  printImport,
+  printList,
+  printRegister,
+  printTransitions,
+  secs,
+} from "./report.ts";
 import { installCounters } from "./round-trips.ts";
 import { describe, openPgliteTarget, openPostgresTarget, removeLeftovers, type Target } from "./targets.ts";
 import {
@@ -134,6 +142,7 @@ async function runOn(t: Target): Promise<Figures> {
   printRegister(figures);
   printTransitions(figures);
   printImport(figures);
+  printCsv(figures);
   printLifecycle(figures);
   printList(figures, FULL_PLANS);
   printGoals(figures);

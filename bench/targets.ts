@@ -27,6 +27,8 @@ export type Target = {
   /** The bench database's URL on PostgreSQL, for worker processes of their own. */
   url?: string;
   accountId: string;
+  /** The account's API token, for the benches that go through the HTTP API. */
+  apiToken: string;
   /** `manual` shop (grace 0) whose item code is mapped to the one product. */
   shopId: string;
   /** Another manual shop for the raw baseline's rows, so numbers never collide. */
@@ -50,7 +52,7 @@ async function prepare(
     await database.migrate();
     const jobs = await openJobQueue(database, { supervise: false });
     const ctx = createContext(database.db, jobs.queue, { secretKey: randomBytes(32) });
-    const { accountId } = await createAccount(ctx, {
+    const { accountId, apiToken } = await createAccount(ctx, {
       name: "ベンチ商店",
       email: `bench-${randomUUID()}@example.jp`,
       password: "bench-password-123",
@@ -84,6 +86,7 @@ async function prepare(
       raw: rawSql(database),
       ...(url ? { url } : {}),
       accountId,
+      apiToken,
       shopId: shop.id,
       rawShopId: rawShop.id,
       warehouseId: warehouse.id,

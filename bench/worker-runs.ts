@@ -18,13 +18,16 @@ export const POLLING = "pg-boss fetch/complete + scheduler tick";
  * startWorkers with their own settings. Each handler's statements are counted under its queue's name
  * (boss.work is wrapped, nothing else), the rest under POLLING.
  */
-export function inProcessWorkers(t: Target, sandboxes: Sandboxes, secretKey: Buffer): () => Promise<Workers> {
+export function inProcessWorkers(
+  t: Target,
+  secretKey: Buffer,
+  sandboxes?: Sandboxes,
+): () => Promise<Workers> {
   return async () => {
     const jobs = await openJobQueue(t.database);
     const ctx = createContext(t.database.db, jobs.queue, {
       secretKey,
-      rakutenApiUrl: sandboxes.rakutenUrl,
-      rslApiUrl: sandboxes.rslUrl,
+      ...(sandboxes ? { rakutenApiUrl: sandboxes.rakutenUrl, rslApiUrl: sandboxes.rslUrl } : {}),
     });
     const before = process.cpuUsage();
     const backends = await backendCpu(t);

@@ -52,10 +52,16 @@ export function goalsOf(f: Figures): Goal[] {
       met: r >= 0.5,
     });
   }
-  for (const r of f.register) {
+  const registrations = f.registerBatch
+    ? [{ ...f.registerBatch, figure: `registration in batches of ${f.registerBatchSize}` }]
+    : f.register.map((r) => ({
+        ...r,
+        figure: `registration, no batch path: 1 by 1, ${r.concurrency} client${r.concurrency > 1 ? "s" : ""}`,
+      }));
+  for (const r of registrations) {
     const ratio = ratioOf(r.perSecond, f.rawRegister.perSecond);
     goals.push({
-      figure: `registration, ${r.concurrency} client${r.concurrency > 1 ? "s" : ""}`,
+      figure: r.figure,
       rate: rate(r.perSecond),
       raw: rate(f.rawRegister.perSecond),
       ratio: x(ratio),
@@ -135,7 +141,10 @@ export function printGoals(f: Figures): void {
 function printRoundTrips(f: Figures): void {
   const rows: string[][] = [["path", "per order"]];
   rows.push(["import (runShopImport)", perOrder(f.imported.probe, f.imported.probeOrders)]);
-  rows.push(["registration (registerOrder)", perOrder(f.perRegistration, f.perRegistration.orders)]);
+  rows.push([
+    f.registerBatch ? "registration (registerOrders)" : "registration (registerOrder)",
+    perOrder(f.perRegistration, f.perRegistration.orders),
+  ]);
   if (!("unavailable" in f.csv))
     rows.push([
       "CSV import (upload + job, polling included)",

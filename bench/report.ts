@@ -11,6 +11,9 @@ export type Figures = {
   label: string;
   server: string;
   register: RegisterResult[];
+  /** registerOrders, `registerBatchSize` a call; undefined where the code has no batch entry point. */
+  registerBatch: RegisterResult | undefined;
+  registerBatchSize: number;
   rawRegister: RegisterResult;
   perRegistration: Count & { orders: number };
   transitions: TransitionResult[];
@@ -50,9 +53,22 @@ export function printRegister(f: Figures): void {
         fmt.rate(raw.perSecond),
         fmt.ratio(r.perSecond, raw.perSecond),
       ]),
+      ...(f.registerBatch
+        ? [
+            [
+              `registerOrders, ${f.registerBatchSize} a call`,
+              fmt.rate(f.registerBatch.perSecond),
+              secs(f.registerBatch.ms),
+              fmt.rate(raw.perSecond),
+              fmt.ratio(f.registerBatch.perSecond, raw.perSecond),
+            ],
+          ]
+        : []),
       ["raw INSERT orders+item+shipment, 500/tx", fmt.rate(raw.perSecond), secs(raw.ms), "", ""],
     ]),
   );
+  if (!f.registerBatch)
+    log("   registration in batches: this code has no registerOrders (batch entry point)");
   const p = f.perRegistration;
   log(
     `   per registered order (${p.orders} counted on the driver, begin/commit included): ${perOrder(p, p.orders)}`,

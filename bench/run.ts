@@ -11,6 +11,7 @@ import { benchLifecycle } from "./lifecycle-bench.ts";
 import { benchList, explainList } from "./list.ts";
 import { seedListAccount } from "./list-seed.ts";
 import { benchRegister, rawRegister, statementsPerRegistration } from "./register.ts";
+import { batchRegistration, benchRegisterBatches, countBatchRegistration } from "./register-batches.ts";
 import {
   type Figures,
   printCsv,
@@ -36,6 +37,8 @@ import {
  * default is 2,000 and BENCH_ORDERS=10000 runs the full batch.
  */
 const ORDERS = envInt("BENCH_ORDERS", 2_000);
+/** Orders per registerOrders call (the batch registration). */
+const REGISTER_BATCH = envInt("BENCH_REGISTER_BATCH", 500);
 const TRANSITIONS = envInt("BENCH_TRANSITIONS", 1_000);
 const IMPORT_ORDERS = envInt("BENCH_IMPORT_ORDERS", 10_000);
 const LIST_ORDERS = envInt("BENCH_LIST_ORDERS", 100_000);
@@ -68,9 +71,18 @@ async function runOn(t: Target): Promise<Figures> {
     note(`${t.label}: registerOrder × ${fmt.int(ORDERS)}, concurrency ${c}`);
     register.push(await benchRegister(t, ORDERS, c));
   }
+  // Registration in batches, through the batch entry point where this code has one.
+  const registerOrders = batchRegistration();
+  let registerBatch: Figures["registerBatch"];
+  if (registerOrders) {
+    note(`${t.label}: registerOrders × ${fmt.int(ORDERS)}, ${REGISTER_BATCH} a call`);
+    registerBatch = await benchRegisterBatches(t, registerOrders, ORDERS, REGISTER_BATCH);
+  }
   note(`${t.label}: raw INSERT × ${fmt.int(ORDERS)} in batches of 500`);
   const rawReg = await rawRegister(t, ORDERS);
-  const perRegistration = await statementsPerRegistration(t);
+  const perRegistration = registerOrders
+    ? await countBatchRegistration(t, registerOrders)
+    : await statementsPerRegistration(t);
 
   // 2. 入金確認 and キャンセル on seeded 確認済 orders, against UPDATE + event INSERT per transaction.
   note(`${t.label}: seeding ${fmt.int(TRANSITIONS * t.concurrencies.length * 3)} 確認済 orders`);
@@ -127,6 +139,8 @@ async function runOn(t: Target): Promise<Figures> {
     label: t.label,
     server,
     register,
+    registerBatch,
+    registerBatchSize: REGISTER_BATCH,
     rawRegister: rawReg,
     perRegistration,
     transitions,

@@ -1,4 +1,4 @@
-import { fmt, table } from "./lib.ts";
+import { fmt, perSecond, table } from "./lib.ts";
 import { type CpuUse, duplicateLine, type LifecycleResult } from "./lifecycle.ts";
 import type { WorkersComparison } from "./lifecycle-bench.ts";
 import { type Figures, log, secs } from "./report.ts";
@@ -184,7 +184,7 @@ export function printLifecycle(f: Figures): void {
     `   raw baseline: ${fmt.int(l.raw.count)} orders × 6 steps (UPDATE + event INSERT, 500 a transaction) in ${secs(l.raw.ms)} = ${fmt.rate(l.raw.transitionsPerSecond)} transitions, ÷ 6 = ${fmt.rate(l.raw.perSecond)} orders`,
   );
   log(
-    "   note: RSL results are read by the workers' scheduler at the warehouse's resultPollMinutes (set to its minimum, 1): up to ~75 s of any run is that wait",
+    "   note: the clock starts at the first stored order; RSL results are read by the workers' scheduler at the warehouse's resultPollMinutes (set to its minimum, 1) — up to ~75 s of any run is that wait",
   );
   if (l.workers) printWorkers(l.workers);
 }
@@ -201,6 +201,10 @@ function printRun(r: LifecycleResult): void {
       .map((line) => `   ${line}`)
       .join("\n"),
   );
+  if (r.resultsWaitMs !== null && !r.cutOff)
+    log(
+      `   of which waiting for the first RSL results poll: ${secs(r.resultsWaitMs)}; without that wait ${fmt.rate(perSecond(r.completed, r.ms - r.resultsWaitMs))}`,
+    );
   log(
     `   ${r.cutOff ? "WARNING: cut off by BENCH_LIFECYCLE_MINUTES: " : ""}${fmt.int(r.completed)} of ${fmt.int(r.count)} orders 完了; ${duplicateLine(r.duplicates)}`,
   );
@@ -218,6 +222,11 @@ function printWorkers(w: WorkersComparison): void {
   log(
     `   2 processes ÷ 1: ${x(ratioOf(w.two.perSecond, w.one.perSecond))} on ${w.cores} cores, load average ${w.loadBefore.map((n) => n.toFixed(1)).join(" ")} before, ${w.loadAfter.map((n) => n.toFixed(1)).join(" ")} after`,
   );
+  const busy = (r: LifecycleResult) =>
+    r.resultsWaitMs === null || r.cutOff ? null : perSecond(r.completed, r.ms - r.resultsWaitMs);
+  const [oneBusy, twoBusy] = [busy(w.one), busy(w.two)];
+  if (oneBusy && twoBusy)
+    log(`   2 processes ÷ 1 without the RSL results wait: ${x(ratioOf(twoBusy, oneBusy))}`);
   log(`   what saturates with 2 workers: ${saturation(w.two.cpu, w.two.cpuWallMs, w.cores)}`);
 }
 

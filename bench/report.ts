@@ -47,7 +47,7 @@ export function printRegister(f: Figures): void {
     table([
       ["", "orders/s", "wall", "raw orders/s", "juchu/raw"],
       ...f.register.map((r) => [
-        `use case, ${clients(r.concurrency)}`,
+        `registerOrder 1 by 1, ${clients(r.concurrency)} (${fmt.int(r.count)})`,
         fmt.rate(r.perSecond),
         secs(r.ms),
         fmt.rate(raw.perSecond),
@@ -56,7 +56,7 @@ export function printRegister(f: Figures): void {
       ...(f.registerBatch
         ? [
             [
-              `registerOrders, ${f.registerBatchSize} a call`,
+              `registerOrders, ${f.registerBatchSize} a call (${fmt.int(f.registerBatch.count)})`,
               fmt.rate(f.registerBatch.perSecond),
               secs(f.registerBatch.ms),
               fmt.rate(raw.perSecond),

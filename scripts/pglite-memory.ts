@@ -8,7 +8,8 @@ import { join } from "node:path";
  * Where a PGlite process's memory goes, step by step: `node scripts/pglite-memory.ts [orders]`
  * opens a fresh data folder the way `npm start` does, then imports `orders` (default 10,000) from an
  * in-process RMS sandbox; RSS is sampled every 0.5 s for the peak. `--existing` reopens the folder
- * after the first open (what every start after the first does).
+ * after the first open (what every start after the first does). Run it with `npm start`'s flags
+ * (`node --max-semi-space-size=16 --liftoff-only scripts/pglite-memory.ts`) to see what it uses.
  */
 const mb = (n: number) => Math.round(n / 1048576);
 let peak = 0;

@@ -27,7 +27,9 @@ export function inProcessWorkers(
     const jobs = await openJobQueue(t.database);
     const ctx = createContext(t.database.db, jobs.queue, {
       secretKey,
-      ...(sandboxes ? { rakutenApiUrl: sandboxes.rakutenUrl, warehouseApiUrls: { rsl: sandboxes.rslUrl } } : {}),
+      ...(sandboxes
+        ? { rakutenApiUrl: sandboxes.rakutenUrl, warehouseApiUrls: { rsl: sandboxes.rslUrl } }
+        : {}),
     });
     const before = process.cpuUsage();
     const backends = await backendCpu(t);

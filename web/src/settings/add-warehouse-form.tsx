@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { ApiError, api } from "../api/client.ts";
-import type { WarehouseKind } from "../api/shipping-types.ts";
+import type { WarehouseKind } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { Field } from "../ui/field.tsx";
 import { ErrorNotice, Notice } from "../ui/states.tsx";

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { ApiError, api } from "../api/client.ts";
-import type { Warehouse } from "../api/shipping-types.ts";
+import type { Warehouse } from "../api/types.ts";
 import { count, dateTime } from "../format.ts";
 import { useReference } from "../shell/reference-data.tsx";
 import { ErrorNotice, Notice } from "../ui/states.tsx";

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { ApiError, api } from "../api/client.ts";
-import type { LeftOutSlip, ShipmentRow } from "../api/shipping-types.ts";
+import type { LeftOutSlip, ShipmentRow } from "../api/types.ts";
 import { day } from "../format.ts";
 import { Link } from "../shell/router.tsx";
 import { StatusBadge } from "../ui/badges.tsx";

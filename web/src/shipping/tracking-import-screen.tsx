@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { ApiError, upload } from "../api/client.ts";
-import type { TrackingImportProfile, TrackingImportReport } from "../api/shipping-types.ts";
+import type { TrackingImportProfile, TrackingImportReport } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { count } from "../format.ts";
 import { useReference } from "../shell/reference-data.tsx";

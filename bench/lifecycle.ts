@@ -1,11 +1,11 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { startRakutenSandbox } from "#sandbox/rakuten/server.ts";
 import { startRslSandbox } from "#sandbox/rsl/server.ts";
-import { createContext } from "#server/app/create-context.ts";
 import { runShopImport } from "#server/app/import-shop.ts";
 import { pollWarehouseResults } from "#server/app/record-warehouse-results.ts";
 import { createShop } from "#server/app/shops.ts";
 import { createWarehouse } from "#server/app/warehouses.ts";
+import { createContext } from "#server/compose.ts";
 import { productMappingComponents, productMappings, products, stock } from "#server/db/schema.ts";
 import type { JobName } from "#server/jobs/queue.ts";
 import { HANDLERS } from "#server/jobs/workers.ts";
@@ -74,7 +74,7 @@ export async function benchLifecycle(
     const ctx = {
       ...createContext(t.database.db, t.ctx.jobs, {
         secretKey: randomBytes(32),
-        rakutenApiUrl: rakuten.url,
+        apiUrls: { rakuten: rakuten.url },
         rslApiUrl: rsl.url,
         clock,
       }),

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { startRakutenSandbox } from "#sandbox/rakuten/server.ts";
-import { shippingTermSlot } from "#server/adapters/malls/rakuten/delivery-wish.ts";
+import { shippingTermSlot } from "#server/channels/rakuten/delivery-wish.ts";
 import { slotKey } from "#server/domain/carrier-slips/fields.ts";
 import { YUPRI_TIME_SLOTS } from "#server/domain/carrier-slips/japanpost-yupri.ts";
 import { EHIDEN_TIME_SLOTS } from "#server/domain/carrier-slips/sagawa-ehiden.ts";

@@ -31,7 +31,8 @@ export function parseDemoArgs(args: readonly string[]): DemoArgs {
 export type Demo = {
   /** Overrides for loadConfig: ./data-demo unless JUCHU_DATA_DIR is set. */
   configOverrides: { dataDir?: string };
-  rakutenApiUrl: string;
+  /** The sandbox channels' URLs, by channel code. */
+  apiUrls: Record<string, string>;
   rslApiUrl: string;
   /** Sets up the account, shops and catalogue, then starts the buyers. */
   attach(ctx: AppContext): Promise<void>;
@@ -49,7 +50,7 @@ export async function openDemo(args: readonly string[], env: NodeJS.ProcessEnv =
   const firstImports: NodeJS.Timeout[] = [];
   return {
     configOverrides: env.JUCHU_DATA_DIR ? {} : { dataDir: "./data-demo" },
-    rakutenApiUrl: sandbox.url,
+    apiUrls: { rakuten: sandbox.url },
     rslApiUrl: rsl.url,
     async attach(ctx) {
       const shopsSetUp = await setUp(ctx, sandbox, rsl);

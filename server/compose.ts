@@ -1,21 +1,21 @@
 import { randomUUID } from "node:crypto";
 import { smtpMailer } from "#server/adapters/mail/smtp-mailer.ts";
-import { createRakutenClient } from "#server/adapters/malls/rakuten/client.ts";
 import { createSecretBox } from "#server/adapters/secrets/secret-box.ts";
 import { createRslClient } from "#server/adapters/warehouses/rsl/client.ts";
 import { selfWarehouse } from "#server/adapters/warehouses/self/self-warehouse.ts";
+import type { AppContext } from "#server/app/context.ts";
+import { CHANNELS, channelRegistry } from "#server/channels/registry.ts";
 import type { Db } from "#server/db/database.ts";
 import type { JobQueue } from "#server/jobs/queue.ts";
+import type { ChannelClientFactory } from "#server/ports/channel.ts";
 import { type Clock, systemClock } from "#server/ports/clock.ts";
-import type { MallClientFactory } from "#server/ports/mall.ts";
 import type { WarehouseClientFactory } from "#server/ports/warehouse.ts";
-import type { AppContext } from "./context.ts";
 
 export type ContextOptions = {
   /** Seals mall credentials (config.secretKey, loaded by loadSecretKey). */
   secretKey: Buffer;
-  /** Where Rakuten's RMS answers: the real one, or a sandbox. */
-  rakutenApiUrl?: string;
+  /** Where each channel's API answers, by channel code (JUCHU_<CODE>_API_URL, or a sandbox). */
+  apiUrls?: Record<string, string>;
   /** Where RSL's shipment API answers: the real one, or a sandbox. */
   rslApiUrl?: string;
   warehouseTimeoutMs?: number;
@@ -27,23 +27,25 @@ export type ContextOptions = {
   stockPushIntervalMs?: number;
 };
 
-/** The production wiring of ports to adapters; tests pass their own clock, ids and sandbox URLs. */
+/**
+ * The composition root: the only shipped file that wires adapters to ports. Channels come from
+ * their registry, each building its clients from its own definition; tests pass their own clock,
+ * ids and sandbox URLs.
+ */
 export function createContext(db: Db, jobs: JobQueue, options: ContextOptions): AppContext {
   const clock: Clock = options.clock ?? systemClock;
-  const rakutenApiUrl = options.rakutenApiUrl ?? "https://api.rms.rakuten.co.jp";
-  const malls: MallClientFactory = (shop) => {
-    if (shop.channel !== "rakuten") throw new Error(`no mall client for channel ${shop.channel}`);
-    return createRakutenClient({
-      baseUrl: rakutenApiUrl,
-      credentials: {
-        serviceSecret: shop.credentials.serviceSecret ?? "",
-        licenseKey: shop.credentials.licenseKey ?? "",
+  const channels = channelRegistry(CHANNELS);
+  const channelClients: ChannelClientFactory = (shop) => {
+    const definition = channels.get(shop.channel);
+    if (!definition?.createClients) return {};
+    return definition.createClients(
+      {
+        apiUrl: options.apiUrls?.[shop.channel],
+        timeoutMs: options.mallTimeoutMs,
+        stockPushIntervalMs: options.stockPushIntervalMs,
       },
-      ...(options.mallTimeoutMs ? { timeoutMs: options.mallTimeoutMs } : {}),
-      ...(options.stockPushIntervalMs !== undefined
-        ? { stockPushIntervalMs: options.stockPushIntervalMs }
-        : {}),
-    });
+      shop.credentials,
+    );
   };
   const rslApiUrl = options.rslApiUrl ?? "https://api.rsl.rakuten.co.jp";
   const warehouses: WarehouseClientFactory = (warehouse) =>
@@ -60,9 +62,13 @@ export function createContext(db: Db, jobs: JobQueue, options: ContextOptions): 
     clock,
     newId: options.newId ?? randomUUID,
     warehouses,
-    malls,
+    channels,
+    channelClients,
     secrets: createSecretBox(options.secretKey),
     mailers: smtpMailer,
     importLeaseMs: options.importLeaseMs ?? 10 * 60_000,
   };
 }
+
+/** Commands a channel offers the CLI (`npm run juchu -- <channel> …`), for support. */
+export { CHANNEL_COMMANDS } from "#server/channels/registry.ts";

@@ -1,16 +1,37 @@
 /** The shapes of the public API (GET /api/openapi.json) that the admin reads. */
 
 export type Coded = { code: string; label: string };
+
+/** A field of a channel's credentials form; secret ones are never shown back. */
+export type CredentialField = {
+  key: string;
+  label: string;
+  type: "secret" | "expiresAt";
+  hint: string | null;
+};
+
+/** A registered channel as /api/vocabulary gives it: only these take shops. */
+export type Channel = Coded & {
+  kind: "mall" | "cart" | "file" | "internal";
+  /** poll: imported by Juchu (取込ログ); upload: files; internal: entered in Juchu. */
+  source: "poll" | "upload" | "internal";
+  credentials: CredentialField[];
+  capabilities: { confirm: boolean; reportShipping: boolean; cancel: boolean; stock: boolean };
+  defaultGracePeriodMinutes: number;
+  cancelReasons: Coded[];
+};
+
 export type Vocabulary = {
   orderStatuses: Coded[];
   shippingStatuses: Coded[];
   paymentMethods: Coded[];
-  channels: Coded[];
+  channels: Channel[];
   carriers: Coded[];
   carrierCsvFormats: Coded[];
   shippingServices: Coded[];
   temperatures: Coded[];
-  mallCancelReasons: Coded[];
+  /** Every channel's reasons, coded `<channel>:<code>`. */
+  mallCancelReasons: (Coded & { channel: string })[];
   mailStatuses: Coded[];
   prefectures: string[];
 };

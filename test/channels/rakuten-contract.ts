@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { type RakutenSandbox, startRakutenSandbox } from "#sandbox/rakuten/server.ts";
+import { createRakutenClient } from "#server/channels/rakuten/client.ts";
 import { MallError } from "#server/ports/mall.ts";
 import { sandboxControl } from "#test/rakuten.ts";
-import { createRakutenClient } from "./client.ts";
 
 /**
  * What the contract suites share: the real client against the real sandbox over loopback HTTP, checked

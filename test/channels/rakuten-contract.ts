@@ -41,7 +41,9 @@ export async function startContractMall() {
   const place = (shopId: string, body: Record<string, unknown>) =>
     mall.call("POST", `/shops/${shopId}/orders`, body);
 
-  return { sandbox, mall, newShop, place, close: () => sandbox.close() };
+  /** The mall's clock. */
+  const now = () => new Date(START + (Date.now() - realStart) * SPEED);
+  return { sandbox, mall, newShop, place, now, close: () => sandbox.close() };
 }
 
 export async function rejection(promise: Promise<unknown>): Promise<MallError> {

@@ -7,7 +7,7 @@ import type { AppContext } from "#server/app/context.ts";
 import { CHANNELS, channelRegistry } from "#server/channels/registry.ts";
 import type { Db } from "#server/db/database.ts";
 import type { JobQueue } from "#server/jobs/queue.ts";
-import type { ChannelClientFactory } from "#server/ports/channel.ts";
+import type { ChannelClientFactory, ChannelDefinition } from "#server/ports/channel.ts";
 import { type Clock, systemClock } from "#server/ports/clock.ts";
 import type { WarehouseClientFactory } from "#server/ports/warehouse.ts";
 
@@ -25,6 +25,8 @@ export type ContextOptions = {
   mallTimeoutMs?: number;
   importLeaseMs?: number;
   stockPushIntervalMs?: number;
+  /** The channels to offer; the registry's by default (a test adds one to show a folder is enough). */
+  channels?: readonly ChannelDefinition[];
 };
 
 /**
@@ -34,7 +36,7 @@ export type ContextOptions = {
  */
 export function createContext(db: Db, jobs: JobQueue, options: ContextOptions): AppContext {
   const clock: Clock = options.clock ?? systemClock;
-  const channels = channelRegistry(CHANNELS);
+  const channels = channelRegistry(options.channels ?? CHANNELS);
   const channelClients: ChannelClientFactory = (shop) => {
     const definition = channels.get(shop.channel);
     if (!definition?.createClients) return {};

@@ -6,7 +6,7 @@ import { jst, rejection, SEARCH, startContractMall } from "#test/channels/rakute
 import { sandboxControl } from "#test/rakuten.ts";
 import { createRakutenClient } from "./client.ts";
 
-/** The RMS client's writes and failures against the sandbox: 注文確認, cancel, shipping, stock, auth and faults. */
+/** RMS quirks (beside the shared suites of contract.test.ts). The RMS client's writes and failures against the sandbox: 注文確認, cancel, shipping, stock, auth and faults. */
 
 let contract: Awaited<ReturnType<typeof startContractMall>>;
 let sandbox: typeof contract.sandbox;

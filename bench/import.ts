@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { startRakutenSandbox } from "#sandbox/rakuten/server.ts";
-import { createContext } from "#server/app/create-context.ts";
 import { runShopImport } from "#server/app/import-shop.ts";
 import { createShop } from "#server/app/shops.ts";
+import { createContext } from "#server/compose.ts";
+import type { ChannelClients, OrderChanges } from "#server/ports/channel.ts";
 import type { Clock } from "#server/ports/clock.ts";
-import type { MallClient } from "#server/ports/mall.ts";
 import { perSecond, watchBackends } from "./lib.ts";
 import { type RegisterResult, rawRegister } from "./register.ts";
 import { type Count, countWhile, uncounted } from "./round-trips.ts";
@@ -88,7 +88,7 @@ export async function benchImport(t: Target, count: number): Promise<ImportResul
     // The bench's context with the sandbox as RMS; the mall client counts and times its calls.
     const base = createContext(t.database.db, t.ctx.jobs, {
       secretKey: randomBytes(32),
-      rakutenApiUrl: sandbox.url,
+      apiUrls: { rakuten: sandbox.url },
       clock,
     });
     let httpMs = 0;
@@ -100,14 +100,31 @@ export async function benchImport(t: Target, count: number): Promise<ImportResul
         httpMs += performance.now() - started;
       }
     };
+    // Each page's read is timed as it is awaited: the import writes between pages.
+    async function* timedPages(pages: OrderChanges["pages"]) {
+      const it = pages[Symbol.asyncIterator]();
+      for (;;) {
+        const next = await timed(it.next());
+        if (next.done) return;
+        yield next.value;
+      }
+    }
     const ctx = {
       ...base,
-      malls: (shop: Parameters<typeof base.malls>[0]): MallClient => {
-        const client = base.malls(shop);
+      channelClients: (shop: Parameters<typeof base.channelClients>[0]): ChannelClients => {
+        const clients = base.channelClients(shop);
+        const source = clients.source;
+        if (!source) return clients;
         return {
-          ...client,
-          searchOrderNumbers: (window) => timed(client.searchOrderNumbers(window)),
-          getOrders: (numbers) => timed(client.getOrders(numbers)),
+          ...clients,
+          source: {
+            ...source,
+            fetchChanges: async (cursor, at) => {
+              const changes = await timed(source.fetchChanges(cursor, at));
+              return { ...changes, pages: timedPages(changes.pages) };
+            },
+            getOrders: (numbers) => timed(source.getOrders(numbers)),
+          },
         };
       },
     };

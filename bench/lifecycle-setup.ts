@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { startRakutenSandbox } from "#sandbox/rakuten/server.ts";
 import { startRslSandbox } from "#sandbox/rsl/server.ts";
-import { createContext } from "#server/app/create-context.ts";
 import { createShop } from "#server/app/shops.ts";
 import { createWarehouse } from "#server/app/warehouses.ts";
+import { createContext } from "#server/compose.ts";
 import { productMappingComponents, productMappings, products, stock } from "#server/db/schema.ts";
 import type { Target } from "./targets.ts";
 
@@ -77,8 +77,7 @@ export async function placeLifecycleShop(
   };
   const ctx = createContext(t.database.db, t.ctx.jobs, {
     secretKey,
-    rakutenApiUrl: sandboxes.rakutenUrl,
-    warehouseApiUrls: { rsl: sandboxes.rslUrl },
+    apiUrls: { rakuten: sandboxes.rakutenUrl },
   });
   const warehouseId = await createWarehouse(ctx, t.accountId, {
     name: `RSL(${name})`,

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createAccount } from "#server/app/create-account.ts";
 import { createShop } from "#server/app/shops.ts";
-import type { Channel } from "#server/domain/shop-settings.ts";
 import type { Target } from "./targets.ts";
 
 export type ListData = {
@@ -29,11 +28,12 @@ export async function seedListAccount(t: Target, count: number): Promise<ListDat
     email: `list-${randomUUID()}@example.jp`,
     password: "bench-password-123",
   });
-  const channels: [Channel, string][] = [
+  // Only registered channels take shops: four shops over the two there are.
+  const channels: [string, string][] = [
     ["rakuten", "楽天市場店"],
-    ["yahoo", "Yahoo!店"],
-    ["amazon", "Amazon店"],
+    ["rakuten", "楽天市場2号店"],
     ["manual", "電話注文"],
+    ["manual", "FAX注文"],
   ];
   const shopIds: string[] = [];
   for (const [channel, name] of channels)

@@ -1,7 +1,7 @@
 import type { ChildProcess } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import type { PgBoss } from "pg-boss";
-import { createContext } from "#server/app/create-context.ts";
+import { createContext } from "#server/compose.ts";
 import { openJobQueue } from "#server/jobs/queue.ts";
 import { startWorkers } from "#server/jobs/workers.ts";
 import { spawnNode } from "#test/process.ts";
@@ -28,7 +28,7 @@ export function inProcessWorkers(
     const ctx = createContext(t.database.db, jobs.queue, {
       secretKey,
       ...(sandboxes
-        ? { rakutenApiUrl: sandboxes.rakutenUrl, warehouseApiUrls: { rsl: sandboxes.rslUrl } }
+        ? { apiUrls: { rakuten: sandboxes.rakutenUrl, rsl: sandboxes.rslUrl } }
         : {}),
     });
     const before = process.cpuUsage();

@@ -31,7 +31,7 @@ const sampler = setInterval(() => {
 step("process start");
 const { openDatabase } = await import("#server/db/database.ts");
 const { openJobQueue } = await import("#server/jobs/queue.ts");
-const { createContext } = await import("#server/app/create-context.ts");
+const { createContext } = await import("#server/compose.ts");
 const { createAccount } = await import("#server/app/create-account.ts");
 const { createHttpApp } = await import("#server/http/app.ts");
 step("modules loaded");

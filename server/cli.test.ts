@@ -129,7 +129,7 @@ test("on a terminal the typed password is not echoed", {
     await own.close();
   }
 });
-const fixture = (name: string) => `server/adapters/malls/rakuten/fixtures/${name}`;
+const fixture = (name: string) => `server/channels/rakuten/fixtures/${name}`;
 
 test("rakuten parse prints the normalised orders of a getOrder response, times in +09:00", async () => {
   const res = await runNode(

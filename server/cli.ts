@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { rakutenParseCommand } from "#server/adapters/malls/rakuten/parse-command.ts";
 import { createAccount, type NewAccount } from "#server/app/create-account.ts";
 import { setUpFirstAccount } from "#server/app/first-run-setup.ts";
+import { CHANNEL_COMMANDS } from "#server/compose.ts";
 import { type Config, loadConfig } from "#server/config.ts";
 import { openDatabase } from "#server/db/database.ts";
 import { Refusal } from "#server/domain/refusal.ts";
@@ -14,8 +14,7 @@ const USAGE = `使い方:
   npm run juchu -- account create --name <事業者名> --email <メール> [--another-account] [--data-dir <PGliteフォルダ>]
       パスワードは画面に表示せずに2回たずねます (パイプからは1行ずつ読みます)。
       --another-account: すでに事業者があるデータベースに、別の事業者(データは共有されません)を作ります。
-  npm run juchu -- rakuten parse <getOrder応答のJSONファイル>   (取り込む注文をJSONで表示。データベースは使いません)
-
+${CHANNEL_COMMANDS.map((c) => `  npm run juchu -- ${c.channel} ${c.name} ${c.command.usage}\n`).join("")}
 DATABASE_URL があれば PostgreSQL、なければ --data-dir (既定 ./data) の PGlite を使います。`;
 
 const accountInput = z.object({
@@ -38,13 +37,11 @@ async function main(argv: string[]): Promise<number> {
       help: { type: "boolean", short: "h" },
     },
   });
-  if (
-    !values.help &&
-    positionals.length === 3 &&
-    positionals[0] === "rakuten" &&
-    positionals[1] === "parse"
-  ) {
-    return rakutenParseCommand(positionals[2] ?? "", { out: console.log, err: console.error });
+  const channelCommand = CHANNEL_COMMANDS.find(
+    (c) => c.channel === positionals[0] && c.name === positionals[1],
+  )?.command;
+  if (!values.help && channelCommand) {
+    return channelCommand.run(positionals.slice(2), { out: console.log, err: console.error });
   }
   if (values.help || positionals.join(" ") !== "account create") {
     console.error(USAGE);

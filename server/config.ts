@@ -27,8 +27,6 @@ const configSchema = z.object({
       "must be 32 bytes in base64 (openssl rand -base64 32)",
     )
     .optional(),
-  JUCHU_RAKUTEN_API_URL: z.url().default("https://api.rms.rakuten.co.jp"),
-  JUCHU_RSL_API_URL: z.url().default("https://api.rsl.rakuten.co.jp"),
   /** How long a shop's import stays locked after a crash (a running import holds it this long). */
   JUCHU_IMPORT_LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -42,12 +40,30 @@ export type Config = {
   logLevel: string;
   /** The key that seals mall credentials: JUCHU_SECRET_KEY, else a key file kept in the data folder. */
   secretKey: { key?: string | undefined; file: string };
-  rakutenApiUrl: string;
-  rslApiUrl: string;
+  /**
+   * Where a channel's or warehouse kind's API answers, by its code, from JUCHU_<CODE>_API_URL (a
+   * sandbox, a proxy); one not named here uses its definition's own.
+   */
+  apiUrls: Record<string, string>;
   importLeaseMs: number;
 };
 
 export class ConfigError extends Error {}
+
+const API_URL_NAME = /^JUCHU_([A-Z0-9]+)_API_URL$/;
+
+/** Every JUCHU_<CODE>_API_URL as { code: url }; a value that is not a URL is a configuration error. */
+function apiUrlsOf(env: NodeJS.ProcessEnv): Record<string, string> {
+  const urls: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    const code = API_URL_NAME.exec(name)?.[1];
+    if (!code || !value) continue;
+    if (!z.url().safeParse(value).success)
+      throw new ConfigError(`設定が正しくありません (invalid configuration): ${name}: URLではありません`);
+    urls[code.toLowerCase()] = value.replace(/\/+$/, "");
+  }
+  return urls;
+}
 
 /** The only reader of process.env: every problem is listed at once so a bad deploy is fixed in one go. */
 export function loadConfig(
@@ -69,8 +85,7 @@ export function loadConfig(
     role: c.JUCHU_ROLE,
     logLevel: c.LOG_LEVEL,
     secretKey: { key: c.JUCHU_SECRET_KEY, file: join(overrides.dataDir ?? c.JUCHU_DATA_DIR, "secret.key") },
-    rakutenApiUrl: c.JUCHU_RAKUTEN_API_URL.replace(/\/+$/, ""),
-    rslApiUrl: c.JUCHU_RSL_API_URL.replace(/\/+$/, ""),
+    apiUrls: apiUrlsOf(env),
     importLeaseMs: c.JUCHU_IMPORT_LEASE_SECONDS * 1000,
   };
 }

@@ -3,7 +3,7 @@ import { createAdaptorServer } from "@hono/node-server";
 import { sql } from "drizzle-orm";
 import type { Demo } from "#sandbox/demo/demo.ts";
 import { loadSecretKey } from "#server/adapters/secrets/secret-box.ts";
-import { createContext } from "#server/app/create-context.ts";
+import { createContext } from "#server/compose.ts";
 import { type Config, loadConfig } from "#server/config.ts";
 import { type Database, openDatabase } from "#server/db/database.ts";
 import { createHttpApp } from "#server/http/app.ts";
@@ -51,8 +51,7 @@ async function start(config: Config, demo: Demo | null): Promise<void> {
   const jobs = await openJobQueue(database);
   const ctx = createContext(database.db, jobs.queue, {
     secretKey: await loadSecretKey(config.secretKey),
-    rakutenApiUrl: demo?.rakutenApiUrl ?? config.rakutenApiUrl,
-    warehouseApiUrls: { rsl: demo?.rslApiUrl ?? config.rslApiUrl },
+    apiUrls: { ...config.apiUrls, ...demo?.apiUrls },
     importLeaseMs: config.importLeaseMs,
   });
   const workers = config.role === "web" ? null : await startWorkers(jobs.boss, ctx);

@@ -4,7 +4,7 @@ import { serve } from "@hono/node-server";
 import { sql } from "drizzle-orm";
 import type { AppContext } from "#server/app/context.ts";
 import { createAccount } from "#server/app/create-account.ts";
-import { type ContextOptions, createContext } from "#server/app/create-context.ts";
+import { type ContextOptions, createContext } from "#server/compose.ts";
 import { createHttpApp } from "#server/http/app.ts";
 import { type JobName, openJobQueue } from "#server/jobs/queue.ts";
 import { HANDLERS } from "#server/jobs/workers.ts";

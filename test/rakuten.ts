@@ -1,5 +1,5 @@
 import { startRakutenSandbox } from "#sandbox/rakuten/server.ts";
-import type { ContextOptions } from "#server/app/create-context.ts";
+import type { ContextOptions } from "#server/compose.ts";
 import { startTestApp, type TestApp } from "./app.ts";
 import { sandboxCall } from "./sandbox.ts";
 
@@ -36,11 +36,11 @@ export type SandboxControl = ReturnType<typeof sandboxControl>;
  * rate limit move with `app.clock`; the app's Rakuten client points at the sandbox.
  */
 export async function startRakutenTestApp(
-  options: Partial<Omit<ContextOptions, "clock" | "secretKey" | "rakutenApiUrl">> = {},
+  options: Partial<Omit<ContextOptions, "clock" | "secretKey">> = {},
 ): Promise<{ app: TestApp; sandbox: RakutenSandbox; mall: SandboxControl; close(): Promise<void> }> {
   let appRef: TestApp | undefined;
   const sandbox = await startRakutenSandbox({ now: () => appRef?.clock.now() ?? new Date() });
-  const app = await startTestApp({ rakutenApiUrl: sandbox.url, ...options });
+  const app = await startTestApp({ ...options, apiUrls: { rakuten: sandbox.url, ...options.apiUrls } });
   appRef = app;
   return {
     app,

@@ -31,8 +31,8 @@ export function parseDemoArgs(args: readonly string[]): DemoArgs {
 export type Demo = {
   /** Overrides for loadConfig: ./data-demo unless JUCHU_DATA_DIR is set. */
   configOverrides: { dataDir?: string };
-  rakutenApiUrl: string;
-  rslApiUrl: string;
+  /** The sandboxes' URLs, by channel code or warehouse kind. */
+  apiUrls: Record<string, string>;
   /** Sets up the account, shops and catalogue, then starts the buyers. */
   attach(ctx: AppContext): Promise<void>;
   stop(): Promise<void>;
@@ -49,8 +49,7 @@ export async function openDemo(args: readonly string[], env: NodeJS.ProcessEnv =
   const firstImports: NodeJS.Timeout[] = [];
   return {
     configOverrides: env.JUCHU_DATA_DIR ? {} : { dataDir: "./data-demo" },
-    rakutenApiUrl: sandbox.url,
-    rslApiUrl: rsl.url,
+    apiUrls: { rakuten: sandbox.url, rsl: rsl.url },
     async attach(ctx) {
       const shopsSetUp = await setUp(ctx, sandbox, rsl);
       printWelcome(sandbox, rsl, shopsSetUp, intervalSeconds);

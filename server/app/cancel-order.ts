@@ -1,6 +1,5 @@
 import type { Db } from "#server/db/database.ts";
 import { appendEvents, type LoadedOrder } from "#server/db/order-queries.ts";
-import { DEFAULT_MALL_CANCEL_REASON, type MallCancelReason } from "#server/domain/mall-cancel-reasons.ts";
 import { cancelOrder as decideCancel } from "#server/domain/order.ts";
 import { mallSyncActive, type ShopSettings } from "#server/domain/shop-settings.ts";
 import type { Actor, AppContext } from "./context.ts";
@@ -22,7 +21,11 @@ export async function cancelOrder(
   actor: Actor,
   accountId: string,
   orderId: string,
-  input: { reason?: string | undefined; mallCancelReason?: MallCancelReason | undefined },
+  input: {
+    reason?: string | undefined;
+    /** One of the channel's cancelReasons, as /api/vocabulary names it (`<channel>:<code>`); its first when none. */
+    mallCancelReason?: string | undefined;
+  },
 ): Promise<{ warnings: string[] }> {
   const warnings: string[] = [];
   await commandOrder(
@@ -51,7 +54,7 @@ export async function cancelOrder(
         await ctx.jobs.enqueue(
           tx,
           "mall-cancel-order",
-          { orderId, reasonCode: input.mallCancelReason ?? DEFAULT_MALL_CANCEL_REASON },
+          { orderId, reasonCode: input.mallCancelReason ?? "" },
           { singletonKey: orderId },
         );
       }

@@ -6,8 +6,8 @@ import { Refusal } from "#server/domain/refusal.ts";
 import type { ShopSettings } from "#server/domain/shop-settings.ts";
 import { MallError } from "#server/ports/mall.ts";
 import { applyMallOrders } from "./apply-mall-orders.ts";
+import { orderSinkOf } from "./channel-clients.ts";
 import type { AppContext } from "./context.ts";
-import { mallClientOf } from "./mall-client.ts";
 import { readMallOrder } from "./mall-read-back.ts";
 import { systemTag } from "./progress-order.ts";
 
@@ -26,7 +26,7 @@ export async function confirmMallOrder(ctx: AppContext, orderId: string): Promis
     .where(eq(orders.id, orderId));
   if (!row || row.order.mallConfirmedAt || row.order.status === "cancelled") return;
   try {
-    await mallClientOf(ctx, row.shop).confirmOrders([row.order.mallOrderNumber]);
+    await orderSinkOf(ctx, row.shop).confirmOrders([row.order.mallOrderNumber]);
   } catch (error) {
     if (!(error instanceof MallError) || error.retryable) throw error;
     // Refused because the buyer cancelled meanwhile: follow the mall; nothing is left to reflect.

@@ -1,8 +1,8 @@
 import type { Db } from "#server/db/database.ts";
 import type { JobQueue } from "#server/jobs/queue.ts";
+import type { ChannelClientFactory, ChannelRegistry } from "#server/ports/channel.ts";
 import type { Clock } from "#server/ports/clock.ts";
 import type { MailerFactory } from "#server/ports/mailer.ts";
-import type { MallClientFactory } from "#server/ports/mall.ts";
 import type { SecretBox } from "#server/ports/secret-box.ts";
 import type { WarehouseClientFactory, WarehouseDefinition } from "#server/ports/warehouse.ts";
 
@@ -16,8 +16,10 @@ export type AppContext = {
   warehouses: WarehouseClientFactory;
   /** The registered warehouse kinds: labels, credential fields and capabilities. */
   warehouseKinds: readonly WarehouseDefinition[];
-  /** A client for a shop's mall, from its opened credentials. */
-  malls: MallClientFactory;
+  /** Every registered channel's definition: labels, credential fields, capabilities. */
+  channels: ChannelRegistry;
+  /** A shop's channel clients (source, sink, stock), from its opened credentials. */
+  channelClients: ChannelClientFactory;
   secrets: SecretBox;
   /** An SMTP sender for a transport's settings. */
   mailers: MailerFactory;

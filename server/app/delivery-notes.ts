@@ -5,7 +5,6 @@ import type { ShipTo } from "#server/domain/address.ts";
 import { parcelNotes } from "#server/domain/parcel-notes.ts";
 import { PAYMENT_METHODS } from "#server/domain/payment.ts";
 import { notFound } from "#server/domain/refusal.ts";
-import { CHANNEL_LABELS, type Channel } from "#server/domain/shop-settings.ts";
 import { warehouseSettingsOf } from "#server/domain/warehouse-settings.ts";
 import type { AppContext } from "./context.ts";
 import { parcelFactsOf } from "./parcel-facts.ts";
@@ -61,7 +60,7 @@ export async function deliveryNotes(
     const shipTo = order.shipTo as ShipTo;
     const breakdown = order.feeBreakdown as FeeBreakdown | null;
     const split = order.shopCouponDiscount + order.mallCouponDiscount === order.couponDiscount;
-    const mallName = CHANNEL_LABELS[row.channel as Channel] ?? "モール";
+    const mallName = ctx.channels.get(row.channel)?.label ?? "モール";
     const notes = senders
       .filter((s) => s.orderId === id)
       .flatMap((s) => parcelNotes(parcelFactsOf(order, s.shipment)));

@@ -4,8 +4,8 @@ import { orders, shops } from "#server/db/schema.ts";
 import type { ShopSettings } from "#server/domain/shop-settings.ts";
 import { MallError, type MallOrder } from "#server/ports/mall.ts";
 import { applyMallOrders } from "./apply-mall-orders.ts";
+import { orderSourceOf } from "./channel-clients.ts";
 import type { AppContext } from "./context.ts";
-import { mallClientOf } from "./mall-client.ts";
 import { progressOrder } from "./progress-order.ts";
 
 /** getOrder's limit: the orders whose period ended together are read in one call. */
@@ -92,7 +92,7 @@ async function readFromMall(
   numbers: readonly string[],
 ): Promise<MallOrder[]> {
   try {
-    return await mallClientOf(ctx, shop).getOrders(numbers);
+    return await orderSourceOf(ctx, shop).getOrders(numbers);
   } catch (error) {
     if (error instanceof MallError && !error.retryable) return [];
     throw error;

@@ -9,7 +9,6 @@ import { cancelAtMall, recordPayment } from "#server/domain/order.ts";
 import type { OrderStatus } from "#server/domain/order-status.ts";
 import { attachTag, detachTag } from "#server/domain/order-tagging.ts";
 import { Refusal } from "#server/domain/refusal.ts";
-import { CHANNEL_LABELS, type Channel } from "#server/domain/shop-settings.ts";
 import type { SystemTagCode } from "#server/domain/system-tags.ts";
 import type { MallOrder } from "#server/ports/mall.ts";
 import { releaseCancelledShipments } from "./cancel-order.ts";
@@ -81,7 +80,7 @@ async function createFromMall(
   if (!first) throw new Error(`mall order ${mall.mallOrderNumber} has no package`);
   const shipTo = shipToOf(first.shipTo);
   const lines = mall.packages.flatMap((p) => p.items);
-  const channel = CHANNEL_LABELS[shop.channel as Channel] ?? shop.channel;
+  const channel = ctx.channels.get(shop.channel)?.label ?? shop.channel;
   const billed = mall.billedTotal === null ? "請求額未確定" : `請求額${mall.billedTotal}円`;
   await insertOrder(
     tx,

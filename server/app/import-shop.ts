@@ -1,17 +1,15 @@
 import { and, asc, eq, gte, isNull, lt, notInArray, or, sql } from "drizzle-orm";
 import { importRuns, orders, shopImports, shops } from "#server/db/schema.ts";
-import { importWindow } from "#server/domain/import-window.ts";
 import type { ShopSettings } from "#server/domain/shop-settings.ts";
-import { type MallClient, MallError } from "#server/ports/mall.ts";
+import type { OrderSource } from "#server/ports/channel.ts";
+import { MallError, type MallOrder } from "#server/ports/mall.ts";
 import { applyMallOrders } from "./apply-mall-orders.ts";
+import { orderSourceOf } from "./channel-clients.ts";
 import type { AppContext } from "./context.ts";
 import type { ImportOutcome } from "./import-mall-order.ts";
-import { mallClientOf } from "./mall-client.ts";
 
 /** Open orders re-read per poll to catch the mall's changes and cancellations (there is no webhook). */
 const RECHECK_PER_RUN = 300;
-/** Rakuten reflects its own cancellations for about 62 days after the order. */
-const RECHECK_DAYS = 62;
 /** Orders written per transaction: one round trip per order would bound import by latency. */
 const ORDERS_PER_TRANSACTION = 100;
 
@@ -30,23 +28,28 @@ export type ImportRunSummary = {
 };
 
 /**
- * One poll of one shop (受注取込): search the window, read every order found and the open orders due
- * a re-check, write them in batches, and move the cursor only when all of it has committed — a
- * poll that fails or dies half-way leaves the cursor where it was, and the next poll does it again.
+ * One poll of one shop (受注取込): fetch what changed since the shop's cursor, page by page, then the
+ * open orders due a re-check, write them in batches, and move the cursor only when all of it has
+ * committed — a poll that fails or dies half-way leaves the cursor where it was, and the next poll
+ * does it again. What the cursor means is the channel's own business.
  */
 export async function runShopImport(ctx: AppContext, shopId: string): Promise<ImportRunSummary | null> {
   const startedAt = ctx.clock.now();
   const leaseToken = ctx.newId();
   const lease = await takeLease(ctx, shopId, leaseToken, startedAt);
   if (!lease) return null;
-  const { shop, cursorAt } = lease;
+  const { shop, cursor } = lease;
   const settings = shop.settings as ShopSettings;
-  const window = importWindow(cursorAt, startedAt, {
-    intervalMinutes: settings.importIntervalMinutes,
-    overlapMinutes: Math.max(5, settings.importIntervalMinutes * 2),
-    firstLookbackHours: 24,
-  });
+  const recheckDays = ctx.channels.get(shop.channel)?.capabilities.recheckDays ?? 0;
   const runId = ctx.newId();
+  const counts: RunCounts = { created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 };
+  const errors: ImportRunSummary["errors"] = [];
+  const read = { seen: 0 };
+  const run = { counts, errors, read };
+  let window = { from: startedAt, to: startedAt };
+  let found = 0;
+  let nextCursor: string | null = null;
+  // Logged before the channel is asked: a run killed while fetching shows as interrupted.
   await ctx.db.insert(importRuns).values({
     id: runId,
     accountId: shop.accountId,
@@ -57,21 +60,27 @@ export async function runShopImport(ctx: AppContext, shopId: string): Promise<Im
     status: "running",
     testImport: settings.testImportMode,
   });
-  const counts: RunCounts = { created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 };
-  const errors: ImportRunSummary["errors"] = [];
-  const read = { seen: 0 };
-  let found = 0;
-  let windowDone = false;
   try {
-    const client = mallClientOf(ctx, shop);
-    const numbers = [...new Set(await client.searchOrderNumbers(window))];
-    found = numbers.length;
-    await importBatches(ctx, shop, client, numbers, settings.testImportMode, { counts, errors, read });
-    windowDone = errors.length === 0;
-    // An order the search found and that failed is not read twice in one run (once is counted once).
-    const searched = new Set(numbers);
-    const recheck = (await dueForRecheck(ctx, shopId, startedAt)).filter((n) => !searched.has(n));
-    await importBatches(ctx, shop, client, recheck, settings.testImportMode, { counts, errors, read });
+    const source = orderSourceOf(ctx, shop);
+    const changes = await source.fetchChanges(cursor, {
+      now: startedAt,
+      pollMinutes: settings.importIntervalMinutes,
+    });
+    ({ window, found } = changes);
+    await ctx.db
+      .update(importRuns)
+      .set({ windowFrom: window.from, windowTo: window.to })
+      .where(eq(importRuns.id, runId));
+    const fetched = new Set<string>();
+    for await (const page of changes.pages) {
+      for (const o of page.orders) fetched.add(o.mallOrderNumber);
+      for (const n of page.missing) fetched.add(n);
+      await importPage(ctx, shop, page, settings.testImportMode, run);
+    }
+    if (errors.length === 0) nextCursor = changes.cursor;
+    // An order the fetch listed and that failed is not read twice in one run (once is counted once).
+    const recheck = (await dueForRecheck(ctx, shopId, startedAt, recheckDays)).filter((n) => !fetched.has(n));
+    await importBatches(ctx, shop, source, recheck, settings.testImportMode, run);
   } catch (error) {
     if (!(error instanceof MallError)) throw error;
     errors.push({ code: error.code, message: error.message });
@@ -90,7 +99,7 @@ export async function runShopImport(ctx: AppContext, shopId: string): Promise<Im
         .where(eq(importRuns.id, runId));
       await tx
         .update(shopImports)
-        .set({ leaseUntil: null, leaseToken: null, ...(windowDone ? { cursorAt: window.to } : {}) })
+        .set({ leaseUntil: null, leaseToken: null, ...(nextCursor !== null ? { cursor: nextCursor } : {}) })
         .where(and(eq(shopImports.shopId, shopId), eq(shopImports.leaseToken, leaseToken)));
     });
   }
@@ -122,49 +131,74 @@ async function takeLease(ctx: AppContext, shopId: string, token: string, now: Da
           or(isNull(shopImports.leaseUntil), lt(shopImports.leaseUntil, now)),
         ),
       )
-      .returning({ cursorAt: shopImports.cursorAt });
+      .returning({ cursor: shopImports.cursor });
     if (!taken) return null;
     // A run that died holding the lease never wrote its end: say so in the log.
     await tx
       .update(importRuns)
       .set({ status: "interrupted", finishedAt: now })
       .where(and(eq(importRuns.shopId, shopId), eq(importRuns.status, "running")));
-    return { shop, cursorAt: taken.cursorAt };
+    return { shop, cursor: taken.cursor };
   });
 }
 
+type Run = { counts: RunCounts; errors: ImportRunSummary["errors"]; read: { seen: number } };
+
+/** One page of the channel's changes in one transaction; a number listed but not handed out is an error. */
+async function importPage(
+  ctx: AppContext,
+  shop: typeof shops.$inferSelect,
+  page: { orders: MallOrder[]; missing: string[] },
+  testImport: boolean,
+  run: Run,
+): Promise<void> {
+  run.read.seen += page.orders.length + page.missing.length;
+  // Found by the channel but not handed out: an error, so the cursor waits and the next poll asks again.
+  for (const n of page.missing) {
+    run.counts.failed++;
+    run.errors.push({
+      mallOrderNumber: n,
+      code: "import.order_not_returned",
+      message: "検索で見つかった注文の詳細をモールが返しませんでした。次回の取込で再取得します。",
+    });
+  }
+  const { outcomes, failures } = await applyMallOrders(ctx, shop, page.orders, testImport);
+  for (const o of outcomes) run.counts[o]++;
+  run.counts.failed += failures.length;
+  run.errors.push(...failures);
+}
+
+/** Known orders read again by number, a transaction per batch. */
 async function importBatches(
   ctx: AppContext,
   shop: typeof shops.$inferSelect,
-  client: MallClient,
+  source: OrderSource,
   numbers: readonly string[],
   testImport: boolean,
-  run: { counts: RunCounts; errors: ImportRunSummary["errors"]; read: { seen: number } },
+  run: Run,
 ): Promise<void> {
-  const { counts, errors } = run;
   for (let i = 0; i < numbers.length; i += ORDERS_PER_TRANSACTION) {
     const asked = numbers.slice(i, i + ORDERS_PER_TRANSACTION);
-    const mallOrders = await client.getOrders(asked);
-    run.read.seen += asked.length;
-    // Found by the search but not handed out: an error, so the cursor waits and the next poll asks again.
-    const got = new Set(mallOrders.map((o) => o.mallOrderNumber));
-    for (const n of asked.filter((n) => !got.has(n))) {
-      counts.failed++;
-      errors.push({
-        mallOrderNumber: n,
-        code: "import.order_not_returned",
-        message: "検索で見つかった注文の詳細をモールが返しませんでした。次回の取込で再取得します。",
-      });
-    }
-    const { outcomes, failures } = await applyMallOrders(ctx, shop, mallOrders, testImport);
-    for (const o of outcomes) counts[o]++;
-    counts.failed += failures.length;
-    errors.push(...failures);
+    const got = await source.getOrders(asked);
+    const returned = new Set(got.map((o) => o.mallOrderNumber));
+    await importPage(
+      ctx,
+      shop,
+      { orders: got, missing: asked.filter((n) => !returned.has(n)) },
+      testImport,
+      run,
+    );
   }
 }
 
 /** Open imported orders the last polls looked at least recently, within the mall's reach. */
-async function dueForRecheck(ctx: AppContext, shopId: string, startedAt: Date): Promise<string[]> {
+async function dueForRecheck(
+  ctx: AppContext,
+  shopId: string,
+  startedAt: Date,
+  recheckDays: number,
+): Promise<string[]> {
+  if (recheckDays <= 0) return [];
   const rows = await ctx.db
     .select({ number: orders.mallOrderNumber })
     .from(orders)
@@ -175,7 +209,7 @@ async function dueForRecheck(ctx: AppContext, shopId: string, startedAt: Date): 
         isNull(orders.deletedAt),
         isNull(orders.testProcessedAt),
         notInArray(orders.status, ["cancelled", "completed"]),
-        gte(orders.orderedAt, new Date(startedAt.getTime() - RECHECK_DAYS * 86_400_000)),
+        gte(orders.orderedAt, new Date(startedAt.getTime() - recheckDays * 86_400_000)),
         lt(orders.mallCheckedAt, startedAt),
       ),
     )
@@ -190,11 +224,13 @@ async function dueForRecheck(ctx: AppContext, shopId: string, startedAt: Date): 
  */
 export async function enqueueDueImports(ctx: AppContext): Promise<number> {
   const now = ctx.clock.now();
+  const polled = ctx.channels.list.filter((c) => c.capabilities.source === "poll").map((c) => c.code);
+  if (polled.length === 0) return 0;
   return ctx.db.transaction(async (tx) => {
     await tx.execute(sql`
       insert into shop_imports (shop_id, account_id, next_run_at)
       select id, account_id, ${now} from shops
-      where channel in ('rakuten') and (settings->>'importEnabled')::boolean
+      where channel in ${polled} and (settings->>'importEnabled')::boolean
       on conflict do nothing`);
     const due = await tx
       .select({ shopId: shopImports.shopId, settings: shops.settings })

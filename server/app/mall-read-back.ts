@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import { appendEvents } from "#server/db/order-queries.ts";
 import { orders, type shops } from "#server/db/schema.ts";
 import { MallError, type MallOrder } from "#server/ports/mall.ts";
+import { orderSourceOf } from "./channel-clients.ts";
 import type { AppContext } from "./context.ts";
-import { mallClientOf } from "./mall-client.ts";
 
 /** The mall's record of one order now, or null when the mall cannot say (down, refused, unknown). */
 export async function readMallOrder(
@@ -12,7 +12,7 @@ export async function readMallOrder(
   mallOrderNumber: string,
 ): Promise<MallOrder | null> {
   try {
-    const [mall] = await mallClientOf(ctx, shop).getOrders([mallOrderNumber]);
+    const [mall] = await orderSourceOf(ctx, shop).getOrders([mallOrderNumber]);
     return mall ?? null;
   } catch (error) {
     if (error instanceof MallError) return null;

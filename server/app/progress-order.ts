@@ -55,9 +55,9 @@ async function onEnter(
 ): Promise<LoadedOrder> {
   const entered = step.events.find((e) => e.type === "status_changed");
   if (entered?.from === "new" && entered.to === "awaiting_confirmation") {
-    // RMS refuses 注文確認 while the postage is undetermined: that order is confirmed at 確認済, once
-    // the mall has fixed the amount and the 金額未確定 hold is gone.
-    if (order.snapshot.total !== null) await confirmAtMall(tx, ctx, order, meta.now);
+    // A channel that refuses 注文確認 while the bill is undetermined (confirm.needsFixedTotal) is told
+    // at 確認済 instead, once it has fixed the amount and the 金額未確定 hold is gone.
+    await confirmAtMall(tx, ctx, order, meta.now, true);
     return applyTagRules(tx, order, meta);
   }
   if (entered?.to === "confirmed") {
@@ -122,9 +122,22 @@ async function testImportHoldsNoStock(tx: Db, order: LoadedOrder, meta: Meta): P
 }
 
 /** 注文確認: the order passed 新規受付, so the mall hears the merchant has taken it on (受注連動 only). */
-async function confirmAtMall(tx: Db, ctx: AppContext, order: LoadedOrder, now: Date): Promise<void> {
+async function confirmAtMall(
+  tx: Db,
+  ctx: AppContext,
+  order: LoadedOrder,
+  now: Date,
+  leavingNew = false,
+): Promise<void> {
   if (order.row.source !== "import" || order.row.mallConfirmedAt) return;
-  if (!mallSyncActive(await shopSettings(tx, order.row.shopId), now, order.row)) return;
+  const [shop] = await tx
+    .select({ settings: shops.settings, channel: shops.channel })
+    .from(shops)
+    .where(eq(shops.id, order.row.shopId));
+  const confirm = ctx.channels.get(shop?.channel ?? "")?.capabilities.confirm;
+  if (!shop || !confirm?.required) return;
+  if (leavingNew && confirm.needsFixedTotal && order.snapshot.total === null) return;
+  if (!mallSyncActive(shop.settings as ShopSettings, now, order.row)) return;
   await ctx.jobs.enqueue(tx, "mall-confirm-order", { orderId: order.row.id }, { singletonKey: order.row.id });
 }
 

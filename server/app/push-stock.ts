@@ -2,16 +2,11 @@ import { and, eq, lte, sql } from "drizzle-orm";
 import { shops, stockPushes } from "#server/db/schema.ts";
 import { mallSyncActive, type ShopSettings } from "#server/domain/shop-settings.ts";
 import { MallError } from "#server/ports/mall.ts";
+import { stockSinkOf } from "./channel-clients.ts";
 import type { AppContext } from "./context.ts";
-import { mallClientOf } from "./mall-client.ts";
 
 /** One run sends at most this many items (10 calls of 400); the rest go in the next run. */
 const ITEMS_PER_RUN = 4000;
-
-/** What RMS's Inventory API takes as manageNumber and variantId. */
-const MALL_CODE = /^[a-zA-Z0-9_-]{1,32}$/;
-
-const KEEP_MARKS_ON = ["rakuten.auth_failed", "mall.credentials_missing"];
 
 /** changedAt stays PostgreSQL's text: a JS Date would drop the microseconds the comparison needs. */
 type Marked = {
@@ -37,7 +32,7 @@ export async function pushShopStock(ctx: AppContext, shopId: string): Promise<{ 
   }
   const result = await ctx.db.execute(sql`
     select p.mall_item_code as "mallItemCode", p.mall_sku_code as "mallSkuCode", p.changed_at::text as "changedAt",
-      -- RMS's stock API wants the SKU's variantId, which this shop's orders of the item told us (the
+      -- A mall's stock API wants its own SKU id, which this shop's orders of the item told us (the
       -- newest, should the merchant have rebuilt the item's SKUs); a mapping made before any order
       -- was seen falls back to its own SKU code, or the item code for an item without SKUs.
       coalesce((
@@ -63,18 +58,12 @@ export async function pushShopStock(ctx: AppContext, shopId: string): Promise<{ 
     order by p.changed_at
     limit ${ITEMS_PER_RUN}`);
   const marked = (result as unknown as { rows: Marked[] }).rows;
-  // One code the mall cannot take (a variation text as the fallback SKU code) would make it refuse
-  // the whole call, and with it every other item: such an item is left out, and said so.
-  const sendable = marked.filter((m) => MALL_CODE.test(m.mallItemCode) && MALL_CODE.test(m.variantId));
-  for (const m of marked.filter((x) => !sendable.includes(x))) {
-    console.error(
-      `stock push for shop ${shopId}: ${m.mallItemCode} / ${m.mallSkuCode} has no SKU id the mall takes yet (import an order of it)`,
-    );
-  }
-  if (sendable.length > 0) {
+  // The sink leaves out (and logs) an item whose codes its mall cannot take, so one bad code does
+  // not refuse the whole call; its mark goes with the others.
+  if (marked.length > 0) {
     try {
-      await mallClientOf(ctx, shop).pushStock(
-        sendable.map((m) => ({
+      await stockSinkOf(ctx, shop).pushStock(
+        marked.map((m) => ({
           mallItemCode: m.mallItemCode,
           mallVariantId: m.variantId,
           quantity: m.quantity,
@@ -82,7 +71,7 @@ export async function pushShopStock(ctx: AppContext, shopId: string): Promise<{ 
       );
     } catch (error) {
       // Down, or the shop's keys are wrong: the marks stay, so the stock goes out once it can.
-      if (!(error instanceof MallError) || error.retryable || KEEP_MARKS_ON.includes(error.code)) throw error;
+      if (!(error instanceof MallError) || error.retryable || error.credentials) throw error;
       // A refusal of what was sent is not cured by sending the same again: drop the marks, say why.
       console.error(`stock push refused for shop ${shopId}: ${error.message}`);
     }

@@ -9,11 +9,12 @@ import { completeOrder } from "#server/domain/shipment.ts";
 import { type ShippingService, shipmentService } from "#server/domain/shipping-service.ts";
 import { mallSyncActive, type ShopSettings } from "#server/domain/shop-settings.ts";
 import { tokyoDate } from "#server/domain/tokyo-time.ts";
-import { type MallClient, MallError } from "#server/ports/mall.ts";
+import type { OrderSink, OrderSource } from "#server/ports/channel.ts";
+import { MallError } from "#server/ports/mall.ts";
 import type { WarehouseKind } from "#server/ports/warehouse.ts";
+import { orderSinkOf, orderSourceOf } from "./channel-clients.ts";
 import { recordMallReflectionError } from "./confirm-mall-order.ts";
 import type { AppContext } from "./context.ts";
-import { mallClientOf } from "./mall-client.ts";
 import { productParcelNeeds } from "./shipment-service.ts";
 
 const ACTOR = "system:mall-report-shipping";
@@ -45,7 +46,7 @@ export async function retryMallShippingReport(
 }
 
 /**
- * The mall-report-shipping job: tells the mall every parcel (Rakuten updateOrderShipping per basketId),
+ * The mall-report-shipping job: tells the mall every parcel (one report per mall package),
  * then 完了. Each parcel is marked before its call and its mall id saved as soon as the mall gives it;
  * a retry that finds a marked parcel without an id reads the mall's record first, so a lost answer
  * amends what the mall has instead of adding it twice.
@@ -58,10 +59,14 @@ export async function reportShippingToMall(ctx: AppContext, orderId: string): Pr
     .where(eq(orders.id, orderId));
   if (row?.order.status !== "shipped") return;
   const settings = row.shop.settings as ShopSettings;
-  const reflects = row.order.source === "import" && mallSyncActive(settings, ctx.clock.now(), row.order);
+  const reflects =
+    row.order.source === "import" &&
+    ctx.channels.get(row.shop.channel)?.capabilities.reportShipping === true &&
+    mallSyncActive(settings, ctx.clock.now(), row.order);
   if (reflects) {
     try {
-      await reportParcels(ctx, mallClientOf(ctx, row.shop), row.order);
+      const client = { source: orderSourceOf(ctx, row.shop), sink: orderSinkOf(ctx, row.shop) };
+      await reportParcels(ctx, client, row.order);
     } catch (error) {
       if (!(error instanceof MallError)) throw error;
       await recordMallReflectionError(
@@ -83,7 +88,7 @@ export async function reportShippingToMall(ctx: AppContext, orderId: string): Pr
 
 async function reportParcels(
   ctx: AppContext,
-  client: MallClient,
+  client: { source: OrderSource; sink: OrderSink },
   order: typeof orders.$inferSelect,
 ): Promise<void> {
   const rows = await ctx.db
@@ -108,10 +113,10 @@ async function reportParcels(
   const unsure = pending.some((s) =>
     (s.parcels as ShippedParcel[]).some((p) => p.reportSentAt && !p.mallShippingId),
   );
-  const [atMall] = unsure ? await client.getOrders([order.mallOrderNumber]) : [];
+  const [atMall] = unsure ? await client.source.getOrders([order.mallOrderNumber]) : [];
   for (const shipment of pending) {
     if (!shipment.mallPackageId)
-      throw new MallError("mall.package_unknown", "モールの送付先ID(basketId)がない出荷は反映できません。", {
+      throw new MallError("mall.package_unknown", "モールの送付先IDがない出荷は反映できません。", {
         retryable: false,
       });
     const known = atMall?.packages.find((p) => p.mallPackageId === shipment.mallPackageId)?.shippings ?? [];
@@ -126,7 +131,7 @@ async function reportParcels(
       const mallShippingId =
         already?.mallShippingId ??
         (
-          await client.reportShipping({
+          await client.sink.reportShipping({
             mallOrderNumber: order.mallOrderNumber,
             mallPackageId: shipment.mallPackageId,
             carrier: parcel.carrier,

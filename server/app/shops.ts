@@ -4,7 +4,6 @@ import { shops, warehouses } from "#server/db/schema.ts";
 import { checkCredentials } from "#server/domain/mall-credentials.ts";
 import { notFound, Refusal } from "#server/domain/refusal.ts";
 import {
-  type Channel,
   checkSyncStart,
   defaultShopSettings,
   type ShopSettings,
@@ -58,7 +57,7 @@ function sealCredentials(
   now: Date,
 ): { credentials?: SealedSecret; credentialsExpireAt?: Date | null } {
   if (!input) return {};
-  const checked = checkCredentials(channel, input, now);
+  const checked = checkCredentials(ctx.channels.get(channel)?.credentials ?? [], input, now);
   if (checked instanceof Refusal) throw checked;
   return { credentials: ctx.secrets.seal(checked.values), credentialsExpireAt: checked.expiresAt };
 }
@@ -67,7 +66,7 @@ export async function createShop(
   ctx: AppContext,
   accountId: string,
   input: {
-    channel: Channel;
+    channel: string;
     name: string;
     settings?: Partial<ShopSettings>;
     credentials?: Record<string, string>;
@@ -79,7 +78,7 @@ export async function createShop(
       tx,
       accountId,
       null,
-      defaultShopSettings(input.channel),
+      defaultShopSettings(channelDefaults(ctx, input.channel)),
       input.settings,
       now,
     );
@@ -134,4 +133,17 @@ export async function updateShop(
     if (!row) throw new Error("update returned nothing");
     return row;
   });
+}
+
+function channelDefaults(ctx: AppContext, code: string) {
+  const channel = ctx.channels.get(code);
+  if (!channel) {
+    throw new Refusal("validation.failed", "登録されていないチャネルです。", {
+      errors: [{ path: "channel", message: `${code} は登録されていないチャネルです` }],
+    });
+  }
+  return {
+    gracePeriodMinutes: channel.defaults.gracePeriodMinutes,
+    takesCancels: channel.capabilities.cancel,
+  };
 }

@@ -163,7 +163,7 @@ test("withdrawal before picking → 出荷不可 + withdrawn, not cancelled; ref
 
 test("a cancel is reflected to the mall with its reason; a refusal leaves モール反映エラー; the warehouse warning", async () => {
   const { orderId, mallOrderNumber } = await orderAtWarehouse();
-  const cancelled = await app.api("POST", `/api/orders/${orderId}/cancel`, { mallCancelReason: "8" });
+  const cancelled = await app.api("POST", `/api/orders/${orderId}/cancel`, { mallCancelReason: "rakuten:8" });
   assert.equal(cancelled.status, 200);
   assert.deepEqual(cancelled.body.warnings, [], "nothing had gone to the warehouse");
   assert.equal(await app.runDueJobs("mall-cancel-order"), 1);

@@ -132,7 +132,7 @@ test("changed items, status and ship-to are each described; items are flagged, n
 
 test("受注連動 tells the mall only once sync is on, its start has come, and never for test imports", () => {
   const now = new Date("2026-12-01T10:00:00+09:00");
-  const base = defaultShopSettings("rakuten");
+  const base = defaultShopSettings({ gracePeriodMinutes: 30, takesCancels: true });
   const on = { ...base, syncEnabled: true, syncStartAt: "2026-12-01T09:00:00+09:00" };
   assert.equal(mallSyncActive(base, now, { testImport: false }), false);
   assert.equal(mallSyncActive(on, now, { testImport: false }), true);

@@ -1,44 +1,6 @@
 import { z } from "zod";
 import { instant, uuid } from "./fields.ts";
 
-export const CHANNELS = [
-  "rakuten",
-  "yahoo",
-  "amazon",
-  "aupay",
-  "qoo10",
-  "makeshop",
-  "csv",
-  "b2b",
-  "manual",
-] as const;
-export type Channel = (typeof CHANNELS)[number];
-
-export const CHANNEL_LABELS: Record<Channel, string> = {
-  rakuten: "楽天市場",
-  yahoo: "Yahoo!ショッピング",
-  amazon: "Amazon",
-  aupay: "au PAY マーケット",
-  qoo10: "Qoo10",
-  makeshop: "MakeShop",
-  csv: "CSV取込",
-  b2b: "B2B受発注",
-  manual: "手動登録",
-};
-
-/** The buyer may cancel at the mall for a while after ordering; Juchu waits that out in 新規受付. */
-const DEFAULT_GRACE_MINUTES: Record<Channel, number> = {
-  rakuten: 30,
-  yahoo: 30,
-  amazon: 30,
-  aupay: 30,
-  qoo10: 30,
-  makeshop: 30,
-  csv: 0,
-  b2b: 0,
-  manual: 0,
-};
-
 /** Japanese banks and convenience stores usually give a week to pay. */
 export const DEFAULT_PAYMENT_OVERDUE_DAYS = 7;
 
@@ -73,12 +35,19 @@ export const shopSettingsSchema = z.object({
 
 export type ShopSettings = z.infer<typeof shopSettingsSchema>;
 
-export function defaultShopSettings(channel: Channel): ShopSettings {
+/**
+ * A new shop's settings from what its channel says: the buyer's cancel window there (キャンセル猶予,
+ * 0 where orders come from the merchant) and whether it takes cancels back.
+ */
+export function defaultShopSettings(channel: {
+  gracePeriodMinutes: number;
+  takesCancels: boolean;
+}): ShopSettings {
   return {
-    gracePeriodMinutes: DEFAULT_GRACE_MINUTES[channel],
+    gracePeriodMinutes: channel.gracePeriodMinutes,
     shipmentRequestDelayMinutes: 5,
     returnStockOnCancel: true,
-    reflectCancelToMall: channel !== "manual" && channel !== "csv",
+    reflectCancelToMall: channel.takesCancels,
     importEnabled: false,
     importIntervalMinutes: 3,
     testImportMode: false,

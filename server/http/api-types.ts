@@ -1,4 +1,4 @@
-import { createContext } from "#server/app/create-context.ts";
+import { createContext } from "#server/compose.ts";
 import type { Db } from "#server/db/database.ts";
 import type { JobQueue } from "#server/jobs/queue.ts";
 import { createHttpApp } from "./app.ts";

@@ -105,7 +105,7 @@ export function createHttpApp(
   registerStockRoomRoutes(app, ctx);
   registerMailTemplateRoutes(app, ctx);
   registerMailLogRoutes(app, ctx);
-  registerVocabularyRoutes(app);
+  registerVocabularyRoutes(app, ctx.channels);
   app.on(["GET", "HEAD"], "*", serveWeb(info.webRoot));
   return app;
 }

@@ -8,7 +8,6 @@ import { registerOrder } from "#server/app/register-order.ts";
 import { requestShipmentNow } from "#server/app/request-shipment.ts";
 import { withdrawShipment } from "#server/app/withdraw-shipment.ts";
 import { instant, uuid } from "#server/domain/fields.ts";
-import { MALL_CANCEL_REASON_CODES } from "#server/domain/mall-cancel-reasons.ts";
 import type { JuchuApi } from "./app.ts";
 import { listOrders } from "./list-orders.ts";
 import { errorResponses, json, security } from "./openapi.ts";
@@ -19,6 +18,7 @@ import {
   orderSummarySchema,
 } from "./order-schemas.ts";
 import { presentOrder } from "./present-order.ts";
+import { mallCancelReasons } from "./vocabulary.ts";
 
 const orderId = z.object({ id: uuid("注文IDはUUIDです") });
 const optionalBody = <T extends z.ZodType>(schema: T) => ({
@@ -26,6 +26,7 @@ const optionalBody = <T extends z.ZodType>(schema: T) => ({
 });
 
 export function registerOrderRoutes(app: JuchuApi, ctx: AppContext): void {
+  const cancelReasonCodes = mallCancelReasons(ctx.channels).map((r) => r.code) as [string, ...string[]];
   app.openapi(
     createRoute({
       method: "post",
@@ -95,12 +96,12 @@ export function registerOrderRoutes(app: JuchuApi, ctx: AppContext): void {
           z.object({
             reason: z.string().max(200, "理由は200文字以内です").optional(),
             mallCancelReason: z
-              .enum(MALL_CANCEL_REASON_CODES, {
-                error: `モールへのキャンセル理由は ${MALL_CANCEL_REASON_CODES.join(", ")} のいずれかです`,
+              .enum(cancelReasonCodes, {
+                error: `モールへのキャンセル理由は ${cancelReasonCodes.join(", ")} のいずれかです`,
               })
               .optional()
               .describe(
-                "モールに伝えるキャンセル理由(楽天のキャンセル理由コード)。省略時は 1 お客様都合: キャンセル",
+                "モールに伝えるキャンセル理由(/api/vocabulary の mallCancelReasons、注文のチャネルのもの)。省略時はチャネルの最初の理由(お客様都合)",
               ),
           }),
         ),

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { after, before, test } from "node:test";
-import { createContext } from "#server/app/create-context.ts";
+import { createContext } from "#server/compose.ts";
 import type { JobQueue } from "#server/jobs/queue.ts";
 import { openTestDatabase } from "#test/database.ts";
 import { createHttpApp, type JuchuApi } from "./app.ts";

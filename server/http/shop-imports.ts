@@ -1,8 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, desc, eq } from "drizzle-orm";
+import { orderSourceOf } from "#server/app/channel-clients.ts";
 import type { AppContext } from "#server/app/context.ts";
 import { runShopImport } from "#server/app/import-shop.ts";
-import { mallClientOf } from "#server/app/mall-client.ts";
 import { processTestOrders } from "#server/app/test-orders.ts";
 import { importRuns, shops } from "#server/db/schema.ts";
 import { uuid } from "#server/domain/fields.ts";
@@ -109,7 +109,7 @@ export function registerShopImportRoutes(app: JuchuApi, ctx: AppContext): void {
     }),
     async (c) => {
       const shop = await ownShop(ctx, c.get("auth").accountId, c.req.valid("param").id);
-      if (shop.channel !== "rakuten") {
+      if (ctx.channels.get(shop.channel)?.capabilities.source !== "poll") {
         throw new Refusal(
           "import.channel_not_supported",
           "このショップのモールからの自動取込にはまだ対応していません。",
@@ -151,16 +151,13 @@ export function registerShopImportRoutes(app: JuchuApi, ctx: AppContext): void {
       const shop = await ownShop(ctx, c.get("auth").accountId, c.req.valid("param").id);
       const now = ctx.clock.now();
       try {
-        const found = await mallClientOf(ctx, shop).searchOrderNumbers({
-          from: new Date(now.getTime() - 3_600_000),
-          to: now,
-        });
+        const { found } = await orderSourceOf(ctx, shop).checkConnection(now);
         return c.json(
           {
             ok: true,
-            found: found.length,
+            found,
             code: null,
-            message: `接続できました(直近1時間の注文 ${found.length}件)`,
+            message: `接続できました(直近1時間の注文 ${found}件)`,
           },
           200,
         );

@@ -6,26 +6,21 @@ import { shops } from "#server/db/schema.ts";
 import { uuid } from "#server/domain/fields.ts";
 import { credentialWarning } from "#server/domain/mall-credentials.ts";
 import { notFound } from "#server/domain/refusal.ts";
-import {
-  CHANNEL_LABELS,
-  CHANNELS,
-  type Channel,
-  type ShopSettings,
-  shopSettingsSchema,
-} from "#server/domain/shop-settings.ts";
+import { type ShopSettings, shopSettingsSchema } from "#server/domain/shop-settings.ts";
 import { toTokyoIso } from "#server/domain/tokyo-time.ts";
+import type { ChannelRegistry } from "#server/ports/channel.ts";
 import type { JuchuApi } from "./app.ts";
 import { errorResponses, json, security } from "./openapi.ts";
 
 const shopSchema = z
   .object({
     id: uuid(),
-    channel: z.enum(CHANNELS),
+    channel: z.string().describe("チャネルのコード(/api/vocabulary の channels)"),
     channelLabel: z.string(),
     name: z.string(),
     settings: shopSettingsSchema,
     hasCredentials: z.boolean(),
-    credentialsExpireAt: z.string().nullable().describe("認証情報(楽天: ライセンスキー)の有効期限"),
+    credentialsExpireAt: z.string().nullable().describe("認証情報の有効期限(期限のあるチャネルのみ)"),
     credentialWarning: z
       .object({ level: z.enum(["expired", "expiring"]), daysLeft: z.int(), message: z.string() })
       .nullable()
@@ -39,7 +34,7 @@ const credentialsSchema = z
   .record(z.string().max(100), z.string().max(2000))
   .optional()
   .describe(
-    "書き込み専用。楽天: { serviceSecret, licenseKey, licenseExpiresAt? }。保存時に暗号化され、応答には含まれない",
+    "書き込み専用。キーはチャネルごとに /api/vocabulary の channels[].credentials。保存時に暗号化され、応答には含まれない",
   );
 const nameSchema = z
   .string()
@@ -47,16 +42,18 @@ const nameSchema = z
   .min(1, "ショップ名を入力してください")
   .max(100, "ショップ名は100文字以内です");
 
-function present(row: ShopRow, now: Date): z.infer<typeof shopSchema> {
+function presentShop(channels: ChannelRegistry, row: ShopRow, now: Date): z.infer<typeof shopSchema> {
+  const channel = channels.get(row.channel);
   return {
     id: row.id,
-    channel: row.channel as Channel,
-    channelLabel: CHANNEL_LABELS[row.channel as Channel],
+    channel: row.channel,
+    // A shop of a channel no longer registered still lists, under its code.
+    channelLabel: channel?.label ?? row.channel,
     name: row.name,
     settings: row.settings as ShopSettings,
     hasCredentials: row.credentials !== null,
     credentialsExpireAt: row.credentialsExpireAt ? toTokyoIso(row.credentialsExpireAt) : null,
-    credentialWarning: credentialWarning(row.credentialsExpireAt, now),
+    credentialWarning: credentialWarning(row.credentialsExpireAt, now, channel?.credentialExpiry),
     createdAt: toTokyoIso(row.createdAt),
     updatedAt: toTokyoIso(row.updatedAt),
   };
@@ -65,6 +62,8 @@ function present(row: ShopRow, now: Date): z.infer<typeof shopSchema> {
 const shopId = z.object({ id: uuid("ショップIDはUUIDです") });
 
 export function registerShopRoutes(app: JuchuApi, ctx: AppContext): void {
+  const codes = ctx.channels.list.map((c) => c.code) as [string, ...string[]];
+  const present = (row: ShopRow, now: Date) => presentShop(ctx.channels, row, now);
   app.openapi(
     createRoute({
       method: "get",
@@ -95,7 +94,7 @@ export function registerShopRoutes(app: JuchuApi, ctx: AppContext): void {
           content: {
             "application/json": {
               schema: z.object({
-                channel: z.enum(CHANNELS, `channelは ${CHANNELS.join(", ")} のいずれかです`),
+                channel: z.enum(codes, `channelは ${codes.join(", ")} のいずれかです`),
                 name: nameSchema,
                 settings: z.record(z.string(), z.unknown()).optional(),
                 credentials: credentialsSchema,

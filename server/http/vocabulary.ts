@@ -2,7 +2,6 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { CARRIER_CSV_FORMATS } from "#server/carriers/registry.ts";
 import { CARRIER_CODES, CARRIERS } from "#server/domain/carrier.ts";
 import { MAIL_STATUS_LABELS, MAIL_STATUSES } from "#server/domain/mail/mail-status.ts";
-import { MALL_CANCEL_REASON_CODES, MALL_CANCEL_REASONS } from "#server/domain/mall-cancel-reasons.ts";
 import {
   ORDER_STATUS_LABELS,
   ORDER_STATUSES,
@@ -17,48 +16,113 @@ import {
   TEMPERATURE_LABELS,
   TEMPERATURES,
 } from "#server/domain/shipping-service.ts";
-import { CHANNEL_LABELS, CHANNELS } from "#server/domain/shop-settings.ts";
+import type { ChannelRegistry } from "#server/ports/channel.ts";
 import type { JuchuApi } from "./app.ts";
 import { errorResponses, json, security } from "./openapi.ts";
 
 const coded = z.array(z.object({ code: z.string(), label: z.string() }));
+
+const channelSchema = z
+  .object({
+    code: z.string(),
+    label: z.string(),
+    kind: z.enum(["mall", "cart", "file", "internal"]),
+    source: z
+      .enum(["poll", "upload", "internal"])
+      .describe("注文の入り方: 取込(ポーリング)・ファイル・Juchuで登録"),
+    credentials: z
+      .array(
+        z.object({
+          key: z.string(),
+          label: z.string(),
+          type: z.enum(["secret", "expiresAt"]),
+          hint: z.string().nullable(),
+        }),
+      )
+      .describe("ショップ設定の認証情報欄(空ならモール接続なし)"),
+    capabilities: z.object({
+      confirm: z.boolean().describe("注文確認をチャネルに送る"),
+      reportShipping: z.boolean(),
+      cancel: z.boolean(),
+      stock: z.boolean(),
+    }),
+    defaultGracePeriodMinutes: z.int(),
+    cancelReasons: coded.describe("チャネルに伝えるキャンセル理由(コードは <チャネル>:<理由>)"),
+  })
+  .openapi("Channel");
 
 const vocabularySchema = z
   .object({
     orderStatuses: coded,
     shippingStatuses: coded,
     paymentMethods: coded,
-    channels: coded,
+    channels: z.array(channelSchema).describe("登録されているチャネル(ショップを作れるのはこれだけ)"),
     carriers: coded,
     carrierCsvFormats: coded,
     shippingServices: coded,
     temperatures: coded,
-    mallCancelReasons: coded,
+    mallCancelReasons: z
+      .array(z.object({ code: z.string(), label: z.string(), channel: z.string() }))
+      .describe("モールに伝えるキャンセル理由、チャネルごと"),
     mailStatuses: coded,
     prefectures: z.array(z.string()),
   })
   .openapi("Vocabulary");
 
-// Built once: these are the code's own tables, the same for every account.
-const VOCABULARY: z.infer<typeof vocabularySchema> = {
+/** Every registered channel's キャンセル理由, named `<channel>:<code>` so two channels never collide. */
+export function mallCancelReasons(
+  channels: ChannelRegistry,
+): { code: string; label: string; channel: string }[] {
+  return channels.list.flatMap((c) =>
+    c.cancelReasons.map((r) => ({ code: `${c.code}:${r.code}`, label: r.label, channel: c.code })),
+  );
+}
+
+const channelsOf = (channels: ChannelRegistry): z.infer<typeof channelSchema>[] =>
+  channels.list.map((c) => ({
+    code: c.code,
+    label: c.label,
+    kind: c.kind,
+    source: c.capabilities.source,
+    credentials: c.credentials.map((f) => ({
+      key: f.key,
+      label: f.label,
+      type: f.type,
+      hint: f.hint ?? null,
+    })),
+    capabilities: {
+      confirm: c.capabilities.confirm?.required ?? false,
+      reportShipping: c.capabilities.reportShipping,
+      cancel: c.capabilities.cancel,
+      stock: c.capabilities.stock,
+    },
+    defaultGracePeriodMinutes: c.defaults.gracePeriodMinutes,
+    cancelReasons: mallCancelReasons({ list: [c], get: () => c }),
+  }));
+
+// The code's own tables, the same for every account; channels come from the registry.
+const TABLES = {
   orderStatuses: ORDER_STATUSES.map((code) => ({ code, label: ORDER_STATUS_LABELS[code] })),
   shippingStatuses: SHIPPING_STATUSES.map((code) => ({ code, label: SHIPPING_STATUS_LABELS[code] })),
   paymentMethods: (Object.keys(PAYMENT_METHODS) as PaymentMethod[]).map((code) => ({
     code,
     label: PAYMENT_METHODS[code],
   })),
-  channels: CHANNELS.map((code) => ({ code, label: CHANNEL_LABELS[code] })),
   carriers: CARRIER_CODES.map((code) => ({ code, label: CARRIERS[code].label })),
   carrierCsvFormats: CARRIER_CSV_FORMATS.map(({ code, label }) => ({ code, label })),
   shippingServices: SHIPPING_SERVICES.map((code) => ({ code, label: SHIPPING_SERVICE_LABELS[code] })),
   temperatures: TEMPERATURES.map((code) => ({ code, label: TEMPERATURE_LABELS[code] })),
-  mallCancelReasons: MALL_CANCEL_REASON_CODES.map((code) => ({ code, label: MALL_CANCEL_REASONS[code] })),
   mailStatuses: MAIL_STATUSES.map((code) => ({ code, label: MAIL_STATUS_LABELS[code] })),
   prefectures: [...PREFECTURES],
 };
 
 /** The codes the API speaks and their Japanese labels, so no client keeps its own copy of them. */
-export function registerVocabularyRoutes(app: JuchuApi): void {
+export function registerVocabularyRoutes(app: JuchuApi, channels: ChannelRegistry): void {
+  const vocabulary: z.infer<typeof vocabularySchema> = {
+    ...TABLES,
+    channels: channelsOf(channels),
+    mallCancelReasons: mallCancelReasons(channels),
+  };
   app.openapi(
     createRoute({
       method: "get",
@@ -68,6 +132,6 @@ export function registerVocabularyRoutes(app: JuchuApi): void {
       security,
       responses: { 200: json(vocabularySchema, "表示名の一覧"), ...errorResponses },
     }),
-    (c) => c.json(VOCABULARY, 200),
+    (c) => c.json(vocabulary, 200),
   );
 }

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { Hono } from "hono";
-import { createContext } from "#server/app/create-context.ts";
+import { createContext } from "#server/compose.ts";
 import type { JobQueue } from "#server/jobs/queue.ts";
 import { openTestDatabase } from "#test/database.ts";
 import { createHttpApp } from "./app.ts";

@@ -1,6 +1,7 @@
 /**
- * A mall (storefront channel) that Juchu imports orders from and reports back to: 楽天市場 over RMS
- * first. Adapters turn the mall's own format into these shapes; nothing mall-specific leaves them.
+ * What a channel's orders look like once its adapter has read them, and what Juchu reports back
+ * (ports/channel.ts holds the ports themselves). Adapters turn the channel's own format into these
+ * shapes; nothing channel-specific leaves them. Comments name the first mall's fields as examples.
  */
 
 import type { ShipTo } from "#server/domain/address.ts";
@@ -136,9 +137,6 @@ export type MallOrder = {
   sourceVersion?: number | undefined;
 };
 
-/** A window of order dates to search, and what came back. */
-export type MallSearchWindow = { from: Date; to: Date };
-
 export type MallShippingReport = {
   mallOrderNumber: string;
   mallPackageId: string;
@@ -164,29 +162,18 @@ export type MallStockUpdate = { mallItemCode: string; mallVariantId: string; qua
 export class MallError extends Error {
   readonly retryable: boolean;
   readonly code: string;
+  /** The shop's credentials are missing, wrong or expired: nothing works until the merchant fixes them. */
+  readonly credentials: boolean;
 
-  constructor(code: string, message: string, options: { retryable: boolean; cause?: unknown }) {
+  constructor(
+    code: string,
+    message: string,
+    options: { retryable: boolean; credentials?: boolean; cause?: unknown },
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = "MallError";
     this.code = code;
     this.retryable = options.retryable;
+    this.credentials = options.credentials ?? false;
   }
 }
-
-export type MallClient = {
-  /** Every order number ordered inside the window (all pages). */
-  searchOrderNumbers(window: MallSearchWindow): Promise<string[]>;
-  /** The orders behind these numbers (any count; the adapter chunks). Unknown numbers are left out. */
-  getOrders(mallOrderNumbers: readonly string[]): Promise<MallOrder[]>;
-  /** 注文確認: tells the mall the merchant has taken the orders on. */
-  confirmOrders(mallOrderNumbers: readonly string[]): Promise<void>;
-  cancelOrder(input: { mallOrderNumber: string; reasonCode: string }): Promise<void>;
-  reportShipping(report: MallShippingReport): Promise<{ mallShippingId: string }>;
-  pushStock(updates: readonly MallStockUpdate[]): Promise<void>;
-};
-
-/** What a shop's credentials open: one client per shop. */
-export type MallClientFactory = (shop: {
-  channel: string;
-  credentials: Record<string, string>;
-}) => MallClient;

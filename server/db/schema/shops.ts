@@ -30,8 +30,11 @@ export const shopImports = pgTable(
       .primaryKey()
       .references(() => shops.id),
     accountId: uuid("account_id").notNull(),
-    /** Orders up to here are in Juchu for certain; the next window starts a little before it. */
-    cursorAt: ts("cursor_at"),
+    /**
+     * Where the next poll starts: the channel's own opaque cursor, stored only once everything
+     * before it is in Juchu (for a date-window source, the end of the last window saved).
+     */
+    cursor: text("cursor"),
     nextRunAt: ts("next_run_at").notNull(),
     /** A run in progress holds the shop until then, so two workers never import one shop at once. */
     leaseUntil: ts("lease_until"),

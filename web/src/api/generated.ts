@@ -38,6 +38,33 @@ export type components = {
         slipNumber: string;
       }[];
     };
+    Channel: {
+      /** チャネルに伝えるキャンセル理由(コードは <チャネル>:<理由>) */
+      cancelReasons: {
+        code: string;
+        label: string;
+      }[];
+      capabilities: {
+        cancel: boolean;
+        /** 注文確認をチャネルに送る */
+        confirm: boolean;
+        reportShipping: boolean;
+        stock: boolean;
+      };
+      code: string;
+      /** ショップ設定の認証情報欄(空ならモール接続なし) */
+      credentials: {
+        hint: string | null;
+        key: string;
+        label: string;
+        type: "secret" | "expiresAt";
+      }[];
+      defaultGracePeriodMinutes: number;
+      kind: "mall" | "cart" | "file" | "internal";
+      label: string;
+      /** 注文の入り方: 取込(ポーリング)・ファイル・Juchuで登録 */
+      source: "poll" | "upload" | "internal";
+    };
     ImportRun: {
       /** 新規に取り込んだ注文 */
       created: number;
@@ -499,7 +526,8 @@ export type components = {
       warehouseReference: string | null;
     };
     Shop: {
-      channel: "rakuten" | "yahoo" | "amazon" | "aupay" | "qoo10" | "makeshop" | "csv" | "b2b" | "manual";
+      /** チャネルのコード(/api/vocabulary の channels) */
+      channel: string;
       channelLabel: string;
       createdAt: string;
       /** 有効期限の14日前から出る警告 */
@@ -508,7 +536,7 @@ export type components = {
         level: "expired" | "expiring";
         message: string;
       } | null;
-      /** 認証情報(楽天: ライセンスキー)の有効期限 */
+      /** 認証情報の有効期限(期限のあるチャネルのみ) */
       credentialsExpireAt: string | null;
       hasCredentials: boolean;
       id: string;
@@ -637,15 +665,15 @@ export type components = {
         code: string;
         label: string;
       }[];
-      channels: {
-        code: string;
-        label: string;
-      }[];
+      /** 登録されているチャネル(ショップを作れるのはこれだけ) */
+      channels: components["schemas"]["Channel"][];
       mailStatuses: {
         code: string;
         label: string;
       }[];
+      /** モールに伝えるキャンセル理由、チャネルごと */
       mallCancelReasons: {
+        channel: string;
         code: string;
         label: string;
       }[];
@@ -1679,8 +1707,8 @@ export type paths = {
       requestBody?: {
         content: {
           "application/json": {
-            /** モールに伝えるキャンセル理由(楽天のキャンセル理由コード)。省略時は 1 お客様都合: キャンセル */
-            mallCancelReason?: "1" | "4" | "5" | "6" | "8" | "10" | "13";
+            /** モールに伝えるキャンセル理由(/api/vocabulary の mallCancelReasons、注文のチャネルのもの)。省略時はチャネルの最初の理由(お客様都合) */
+            mallCancelReason?: "rakuten:1" | "rakuten:4" | "rakuten:5" | "rakuten:6" | "rakuten:8" | "rakuten:10" | "rakuten:13";
             reason?: string;
           };
         };
@@ -2848,8 +2876,8 @@ export type paths = {
       requestBody: {
         content: {
           "application/json": {
-            channel: "rakuten" | "yahoo" | "amazon" | "aupay" | "qoo10" | "makeshop" | "csv" | "b2b" | "manual";
-            /** 書き込み専用。楽天: { serviceSecret, licenseKey, licenseExpiresAt? }。保存時に暗号化され、応答には含まれない */
+            channel: "rakuten" | "manual";
+            /** 書き込み専用。キーはチャネルごとに /api/vocabulary の channels[].credentials。保存時に暗号化され、応答には含まれない */
             credentials?: Record<string, string>;
             name: string;
             settings?: Record<string, unknown>;
@@ -2929,7 +2957,7 @@ export type paths = {
       requestBody: {
         content: {
           "application/json": {
-            /** 書き込み専用。楽天: { serviceSecret, licenseKey, licenseExpiresAt? }。保存時に暗号化され、応答には含まれない */
+            /** 書き込み専用。キーはチャネルごとに /api/vocabulary の channels[].credentials。保存時に暗号化され、応答には含まれない */
             credentials?: Record<string, string>;
             name?: string;
             settings?: Record<string, unknown>;

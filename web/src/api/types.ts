@@ -20,6 +20,9 @@ export type Row<P extends keyof paths> = Answer<P> extends { items: (infer T)[] 
 
 export type Vocabulary = Schemas["Vocabulary"];
 export type Coded = Vocabulary["orderStatuses"][number];
+/** A registered channel as /api/vocabulary gives it: only these take shops. */
+export type Channel = Vocabulary["channels"][number];
+export type CredentialField = Channel["credentials"][number];
 export type Session = Schemas["Session"];
 
 // 受注

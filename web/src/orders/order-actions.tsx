@@ -22,10 +22,12 @@ export function OrderActions({
   error: ApiError | undefined;
   onError: (error: ApiError | undefined) => void;
 }) {
-  const { tags, vocabulary } = useReference();
+  const { tags, vocabulary, shops } = useReference();
+  const channel = shops.find((s) => s.id === order.shopId)?.channel;
+  const mallReasons = vocabulary.mallCancelReasons.filter((r) => r.channel === channel);
   const [confirm, setConfirm] = useState<Confirm>();
   const [reason, setReason] = useState("");
-  const [mallReason, setMallReason] = useState("1");
+  const [mallReason, setMallReason] = useState(mallReasons[0]?.code ?? "");
   const [warnings, setWarnings] = useState<string[]>([]);
   const [tagId, setTagId] = useState("");
   const [busy, setBusy] = useState(false);
@@ -144,11 +146,11 @@ export function OrderActions({
             <span className="field-label">キャンセル理由(任意、履歴に残ります)</span>
             <input value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} />
           </label>
-          {order.mall && (
+          {order.mall && mallReasons.length > 0 && (
             <label className="field">
               <span className="field-label">モールへのキャンセル理由</span>
               <select value={mallReason} onChange={(e) => setMallReason(e.target.value)}>
-                {vocabulary.mallCancelReasons.map(({ code, label }) => (
+                {mallReasons.map(({ code, label }) => (
                   <option key={code} value={code}>
                     {label}
                   </option>
@@ -167,7 +169,7 @@ export function OrderActions({
               onClick={() =>
                 void call("POST", `${base}/cancel`, {
                   ...(reason ? { reason } : {}),
-                  ...(order.mall ? { mallCancelReason: mallReason } : {}),
+                  ...(order.mall && mallReason ? { mallCancelReason: mallReason } : {}),
                 })
               }
             >

@@ -6,7 +6,7 @@ import { count, dateTime, timeRange } from "../format.ts";
 import { useReference } from "../shell/reference-data.tsx";
 import { Link, navigate, useLocation } from "../shell/router.tsx";
 import { Empty, ErrorNotice, Loading } from "../ui/states.tsx";
-import { CredentialWarning, hasMallConnection } from "./mall-connection.tsx";
+import { CredentialWarning, isPolled } from "./mall-connection.tsx";
 
 /** The API sends the run's status as a code only. */
 const STATUS_LABELS: Record<ImportRunStatus, string> = {
@@ -32,9 +32,9 @@ const importsHref = (shopId: string, limit?: number) =>
 
 /** 取込ログ: one shop's import runs, newest first (`?shop=<id>&limit=`), and 今すぐ取込. */
 export function ImportRunsScreen() {
-  const { shops } = useReference();
+  const { shops, vocabulary } = useReference();
   const { search } = useLocation();
-  const connected = shops.filter((s) => hasMallConnection(s.channel));
+  const connected = shops.filter((s) => isPolled(vocabulary, s.channel));
   const shopId = search.get("shop") ?? "";
   const shop = shops.find((s) => s.id === shopId);
   const limit = search.get("limit") === String(MORE) ? MORE : PAGE;
@@ -69,8 +69,12 @@ export function ImportRunsScreen() {
       </header>
       {connected.length === 0 ? (
         <Empty>
-          モールから取り込むショップがありません。<Link to="/shops">ショップ設定</Link>
-          で楽天市場のショップを追加してください。
+          モールから取り込むショップがありません。<Link to="/shops">ショップ設定</Link>で
+          {vocabulary.channels
+            .filter((c) => c.source === "poll")
+            .map((c) => c.label)
+            .join("・") || "モール"}
+          のショップを追加してください。
         </Empty>
       ) : (
         shopId && <ShopRuns key={shopId} shopId={shopId} shop={shop} limit={limit} />

@@ -1,43 +1,45 @@
 import { useState } from "react";
 import { ApiError, api } from "../api/client.ts";
-import type { ConnectionTest, Shop } from "../api/types.ts";
+import type { Channel, ConnectionTest, CredentialField, Shop, Vocabulary } from "../api/types.ts";
 import { count, dateTime, tokyoDayBoundary } from "../format.ts";
+import { useReference } from "../shell/reference-data.tsx";
 import { Link } from "../shell/router.tsx";
 import { Dialog } from "../ui/dialog.tsx";
 import { Field } from "../ui/field.tsx";
 import { ErrorNotice, Notice } from "../ui/states.tsx";
 
-type CredentialField = { key: string; label: string; kind: "secret" | "date"; hint?: string };
-
 /**
- * What each mall's credential form asks for (the API's write-only `credentials` keys). A channel listed
- * here has a モール接続 section and an import log; whether a value is acceptable is the server's to say.
+ * What a channel's credential form asks for comes from /api/vocabulary (the API's write-only
+ * `credentials` keys); whether a value is acceptable is the server's to say.
  */
-const CREDENTIAL_FIELDS: Record<string, CredentialField[]> = {
-  rakuten: [
-    { key: "serviceSecret", label: "サービスシークレット(serviceSecret)", kind: "secret" },
-    { key: "licenseKey", label: "ライセンスキー(licenseKey)", kind: "secret" },
-    {
-      key: "licenseExpiresAt",
-      label: "ライセンスキーの有効期限(任意)",
-      kind: "date",
-      hint: "RMSの「WEB APIサービス」に表示される期限",
-    },
-  ],
-};
+const fieldsOf = (vocabulary: Vocabulary, code: string): CredentialField[] =>
+  channelOf(vocabulary, code)?.credentials ?? [];
 
-export const hasMallConnection = (channel: string) => channel in CREDENTIAL_FIELDS;
+export const channelOf = (vocabulary: Vocabulary, code: string): Channel | undefined =>
+  vocabulary.channels.find((c) => c.code === code);
+
+/** A channel with credentials has a モール接続 section. */
+export const hasMallConnection = (vocabulary: Vocabulary, code: string) =>
+  fieldsOf(vocabulary, code).length > 0;
+
+/** A channel Juchu polls has an import log and 今すぐ取込. */
+export const isPolled = (vocabulary: Vocabulary, code: string) =>
+  channelOf(vocabulary, code)?.source === "poll";
 
 export type CredentialInput = Record<string, string>;
 
 /** What the merchant typed → the PATCH's `credentials`; nothing typed → null (leave them as they are). */
-export function credentialsToSend(channel: string, input: CredentialInput): Record<string, string> | null {
-  const fields = CREDENTIAL_FIELDS[channel] ?? [];
+export function credentialsToSend(
+  vocabulary: Vocabulary,
+  channel: string,
+  input: CredentialInput,
+): Record<string, string> | null {
+  const fields = fieldsOf(vocabulary, channel);
   if (!fields.some((f) => (input[f.key] ?? "").trim() !== "")) return null;
   const out: Record<string, string> = {};
   for (const f of fields) {
     const value = input[f.key] ?? "";
-    if (f.kind === "secret") out[f.key] = value;
+    if (f.type === "secret") out[f.key] = value;
     else if (value) out[f.key] = tokyoDayBoundary(value, "end");
   }
   return out;
@@ -72,7 +74,8 @@ export function CredentialsFieldset({
   onInput: (input: CredentialInput) => void;
   error: ApiError | undefined;
 }) {
-  const fields = CREDENTIAL_FIELDS[shop.channel] ?? [];
+  const { vocabulary } = useReference();
+  const fields = fieldsOf(vocabulary, shop.channel);
   return (
     <fieldset className="checks">
       <legend>認証情報</legend>
@@ -94,8 +97,8 @@ export function CredentialsFieldset({
       {fields.map((f) => (
         <Field key={f.key} label={f.label} path={`credentials.${f.key}`} error={error} {...hintOf(f)}>
           <input
-            type={f.kind === "secret" ? "password" : "date"}
-            autoComplete={f.kind === "secret" ? "new-password" : "off"}
+            type={f.type === "secret" ? "password" : "date"}
+            autoComplete={f.type === "secret" ? "new-password" : "off"}
             spellCheck={false}
             value={input[f.key] ?? ""}
             onChange={(e) => onInput({ ...input, [f.key]: e.target.value })}

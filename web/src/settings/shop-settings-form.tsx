@@ -8,6 +8,7 @@ import { ErrorNotice, Notice } from "../ui/states.tsx";
 import {
   type CredentialInput,
   CredentialsFieldset,
+  channelOf,
   credentialsToSend,
   hasMallConnection,
   ProcessTestOrders,
@@ -15,14 +16,14 @@ import {
 
 /** The settings of API.md; the server checks each (e.g. a sync start in the past) and names the field. */
 export function ShopSettingsForm({ shop, onSaved }: { shop: Shop; onSaved: () => void }) {
-  const { warehouses } = useReference();
+  const { warehouses, vocabulary } = useReference();
   const [name, setName] = useState(shop.name);
   const [s, setS] = useState<ShopSettings>(shop.settings);
   const [error, setError] = useState<ApiError>();
   const [saved, setSaved] = useState(false);
   const [credentials, setCredentials] = useState("");
   const [mallInput, setMallInput] = useState<CredentialInput>({});
-  const mall = hasMallConnection(shop.channel);
+  const mall = hasMallConnection(vocabulary, shop.channel);
   const set = <K extends keyof ShopSettings>(key: K, value: ShopSettings[K]) => {
     setSaved(false);
     setS({ ...s, [key]: value });
@@ -32,7 +33,9 @@ export function ShopSettingsForm({ shop, onSaved }: { shop: Shop; onSaved: () =>
     event.preventDefault();
     setError(undefined);
     try {
-      const secrets = mall ? credentialsToSend(shop.channel, mallInput) : parseCredentials(credentials);
+      const secrets = mall
+        ? credentialsToSend(vocabulary, shop.channel, mallInput)
+        : parseCredentials(credentials);
       await api<Shop>("PATCH", `/api/shops/${shop.id}`, {
         name,
         settings: s,
@@ -95,7 +98,7 @@ export function ShopSettingsForm({ shop, onSaved }: { shop: Shop; onSaved: () =>
         label="キャンセル猶予(分)"
         path="settings.gracePeriodMinutes"
         error={error}
-        hint="この間は新規受付で待ち、購入者がモールでキャンセルできます(楽天は30分)"
+        hint={`この間は新規受付で待ち、購入者がモールでキャンセルできます(${channelOf(vocabulary, shop.channel)?.label ?? "このチャネル"}の既定は${channelOf(vocabulary, shop.channel)?.defaultGracePeriodMinutes ?? 0}分)`}
       >
         <input
           type="number"

@@ -5,12 +5,12 @@ import { useReference } from "../shell/reference-data.tsx";
 import { Link, navigate, useLocation } from "../shell/router.tsx";
 import { Field } from "../ui/field.tsx";
 import { Empty, ErrorNotice } from "../ui/states.tsx";
-import { hasMallConnection } from "./mall-connection.tsx";
+import { isPolled } from "./mall-connection.tsx";
 import { ShopSettingsForm } from "./shop-settings-form.tsx";
 
 /** ショップ設定: one card per storefront; its settings open in place (`?edit=<id>`, so reload keeps it). */
 export function ShopsScreen() {
-  const { shops, reload } = useReference();
+  const { shops, reload, vocabulary } = useReference();
   const { search } = useLocation();
   const open = search.get("edit") ?? undefined;
   const setOpen = (id: string | undefined) => navigate(`/shops${query({ edit: id })}`, { replace: true });
@@ -41,11 +41,11 @@ export function ShopsScreen() {
               {shop.credentialWarning && (
                 <span className={`badge credential-${shop.credentialWarning.level}`}>
                   {shop.credentialWarning.level === "expired"
-                    ? "ライセンスキー期限切れ"
-                    : `ライセンスキー期限まで${shop.credentialWarning.daysLeft}日`}
+                    ? "認証情報期限切れ"
+                    : `認証情報期限まで${shop.credentialWarning.daysLeft}日`}
                 </span>
               )}
-              {hasMallConnection(shop.channel) && (
+              {isPolled(vocabulary, shop.channel) && (
                 <Link to={`/imports?shop=${shop.id}`} className="shop-imports-link">
                   取込ログ
                 </Link>
@@ -69,7 +69,7 @@ export function ShopsScreen() {
 
 function NewShop({ onCreated }: { onCreated: (shop: Shop) => void }) {
   const { vocabulary } = useReference();
-  const [channel, setChannel] = useState("rakuten");
+  const [channel, setChannel] = useState(vocabulary.channels[0]?.code ?? "");
   const [name, setName] = useState("");
   const [error, setError] = useState<ApiError>();
   const submit = async (event: FormEvent) => {

@@ -2,11 +2,11 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { manualClock } from "#sandbox/kit/test-support.ts";
 import { startRakutenSandbox } from "#sandbox/rakuten/server.ts";
+import { jst, rejection, SEARCH, startContractMall } from "#test/channels/rakuten-contract.ts";
 import { sandboxControl } from "#test/rakuten.ts";
 import { createRakutenClient } from "./client.ts";
-import { jst, rejection, SEARCH, startContractMall } from "./contract-support.ts";
 
-/** The RMS client's writes and failures against the sandbox: 注文確認, cancel, shipping, stock, auth and faults. */
+/** RMS quirks (beside the shared suites of contract.test.ts). The RMS client's writes and failures against the sandbox: 注文確認, cancel, shipping, stock, auth and faults. */
 
 let contract: Awaited<ReturnType<typeof startContractMall>>;
 let sandbox: typeof contract.sandbox;

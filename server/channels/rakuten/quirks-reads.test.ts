@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { MallOrder } from "#server/ports/mall.ts";
-import { jst, SEARCH, startContractMall } from "./contract-support.ts";
+import { jst, SEARCH, startContractMall } from "#test/channels/rakuten-contract.ts";
 
-/** The RMS client's reads against the sandbox: searchOrder paging and splitting, getOrder chunks and mapping. */
+/** RMS quirks (beside the shared suites of contract.test.ts). The RMS client's reads against the sandbox: searchOrder paging and splitting, getOrder chunks and mapping. */
 
 let contract: Awaited<ReturnType<typeof startContractMall>>;
 let mall: typeof contract.mall;

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { type RakutenSandbox, startRakutenSandbox } from "#sandbox/rakuten/server.ts";
+import { createRakutenClient } from "#server/channels/rakuten/client.ts";
 import { MallError } from "#server/ports/mall.ts";
 import { sandboxControl } from "#test/rakuten.ts";
-import { createRakutenClient } from "./client.ts";
 
 /**
  * What the contract suites share: the real client against the real sandbox over loopback HTTP, checked
@@ -41,7 +41,9 @@ export async function startContractMall() {
   const place = (shopId: string, body: Record<string, unknown>) =>
     mall.call("POST", `/shops/${shopId}/orders`, body);
 
-  return { sandbox, mall, newShop, place, close: () => sandbox.close() };
+  /** The mall's clock. */
+  const now = () => new Date(START + (Date.now() - realStart) * SPEED);
+  return { sandbox, mall, newShop, place, now, close: () => sandbox.close() };
 }
 
 export async function rejection(promise: Promise<unknown>): Promise<MallError> {

@@ -63,7 +63,7 @@ export function rmsHttp(baseUrl: string, credentials: RakutenCredentials, timeou
       throw new MallError(
         "rakuten.auth_failed",
         `楽天RMSの認証に失敗しました (HTTP ${status})。serviceSecret と licenseKey、ライセンスキーの有効期限を確認してください。`,
-        { retryable: false },
+        { retryable: false, credentials: true },
       );
     }
     const retryAfterMs = retryAfter && /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1000 : null;

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { MallOrder } from "#server/ports/mall.ts";
-import { startContractMall } from "./contract-support.ts";
+import { startContractMall } from "#test/channels/rakuten-contract.ts";
 
 /** What RMS shows the merchant beyond items and amounts, placed at the sandbox and read by the real client. */
 

@@ -1,8 +1,7 @@
+import type { OrderSink, StockSink } from "#server/ports/channel.ts";
 import {
-  type MallClient,
   MallError,
   type MallOrder,
-  type MallSearchWindow,
   type MallShippingReport,
   type MallStockUpdate,
 } from "#server/ports/mall.ts";
@@ -12,6 +11,18 @@ import { parseGetOrderResponse } from "./mapping.ts";
 import { type RakutenCredentials, type RmsAnswer, rmsHttp } from "./rms-http.ts";
 
 export type { RakutenCredentials } from "./rms-http.ts";
+
+/** A window of order dates to search (both ends inclusive, whole seconds at RMS). */
+export type MallSearchWindow = { from: Date; to: Date };
+
+/** The RMS calls Juchu makes: the search and read its order source pages over, the sink and the stock. */
+export type RakutenClient = OrderSink &
+  StockSink & {
+    /** Every order number ordered inside the window (all pages), each once. */
+    searchOrderNumbers(window: MallSearchWindow): Promise<string[]>;
+    /** The orders behind these numbers (any count, 100 a call). Unknown numbers are left out. */
+    getOrders(mallOrderNumbers: readonly string[]): Promise<MallOrder[]>;
+  };
 
 export type RakutenClientOptions = {
   /** https://api.rms.rakuten.co.jp, or a sandbox. */
@@ -34,6 +45,8 @@ const ORDERS_PER_CALL = 100;
 const STOCK_ITEMS_PER_CALL = 400;
 /** A 429 at bulk-upsert (another process pushed for the shop) is waited out this many times. */
 const RATE_LIMIT_TRIES = 3;
+/** What the Inventory API takes as manageNumber and variantId. */
+const INVENTORY_CODE = /^[a-zA-Z0-9_-]{1,32}$/;
 
 type MessageModel = { messageType?: string; messageCode?: string; message?: string; orderNumber?: string };
 type InventoryError = { code: string; message: string; metadata?: { propertyPath?: string } };
@@ -47,7 +60,7 @@ const chunks = <T>(list: readonly T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 
 /** RMS 楽天ペイ受注API and Inventory API 2.0 over HTTP: every call a POST of JSON with the ESA header. */
-export function createRakutenClient(options: RakutenClientOptions): MallClient {
+export function createRakutenClient(options: RakutenClientOptions): RakutenClient {
   const call = rmsHttp(options.baseUrl, options.credentials, options.timeoutMs ?? 30_000);
   const sleep = options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
   const stockPushInterval = options.stockPushIntervalMs ?? 1000;
@@ -217,7 +230,17 @@ export function createRakutenClient(options: RakutenClientOptions): MallClient {
     },
 
     async pushStock(updates: readonly MallStockUpdate[]): Promise<void> {
-      for (const chunk of chunks(updates, STOCK_ITEMS_PER_CALL)) await upsertStock(chunk);
+      // One code RMS cannot take (a variation text as the fallback SKU code) would make it refuse the
+      // whole call, and with it every other item: such an item is left out, and said so.
+      const sendable = updates.filter(
+        (u) => INVENTORY_CODE.test(u.mallItemCode) && INVENTORY_CODE.test(u.mallVariantId),
+      );
+      for (const u of updates.filter((x) => !sendable.includes(x))) {
+        warn(
+          `楽天在庫連動: ${u.mallItemCode} / ${u.mallVariantId} はRMSのSKU番号ではないため送りません(その商品の注文を取り込むと送れます)`,
+        );
+      }
+      for (const chunk of chunks(sendable, STOCK_ITEMS_PER_CALL)) await upsertStock(chunk);
     },
   };
 }

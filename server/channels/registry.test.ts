@@ -1,0 +1,75 @@
+import assert from "node:assert/strict";
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { enqueueDueImports } from "#server/app/import-shop.ts";
+import type { ChannelDefinition } from "#server/ports/channel.ts";
+import { startTestApp } from "#test/app.ts";
+import { CHANNELS, channelRegistry } from "./registry.ts";
+
+test("every folder under server/channels/ registers one definition under its own name", () => {
+  const folders = readdirSync(import.meta.dirname).filter((f) =>
+    statSync(join(import.meta.dirname, f)).isDirectory(),
+  );
+  assert.deepEqual(CHANNELS.map((c) => c.code).sort(), folders.sort());
+});
+
+test("every definition is whole: a polled channel builds a source, reasons and fields are unique", () => {
+  for (const c of CHANNELS) {
+    if (c.capabilities.source === "poll") assert.ok(c.createClients, `${c.code} polls, so it builds clients`);
+    if (c.capabilities.cancel)
+      assert.ok(c.cancelReasons.length > 0, `${c.code} takes cancels, so it has reasons`);
+    assert.equal(new Set(c.cancelReasons.map((r) => r.code)).size, c.cancelReasons.length, c.code);
+    assert.equal(new Set(c.credentials.map((f) => f.key)).size, c.credentials.length, c.code);
+  }
+  assert.throws(() => channelRegistry([...CHANNELS, ...CHANNELS]), /share a code/);
+});
+
+/**
+ * A new channel is a folder exporting this and a line in registry.ts: here one like the CSV order
+ * channel (files uploaded, no credentials, nothing polled) is offered by the API without any other
+ * change, takes shops, and is never polled.
+ */
+const uploadChannel: ChannelDefinition = {
+  code: "upload-test",
+  label: "ファイル取込(テスト)",
+  kind: "file",
+  credentials: [],
+  capabilities: {
+    source: "upload",
+    confirm: null,
+    reportShipping: false,
+    cancel: false,
+    stock: false,
+    recheckDays: 0,
+  },
+  cancelReasons: [],
+  defaults: { gracePeriodMinutes: 0 },
+};
+
+test("a channel without credentials or a poll source is offered, takes shops and is never polled", async () => {
+  const app = await startTestApp({ channels: [...CHANNELS, uploadChannel] });
+  try {
+    const vocabulary = await app.api("GET", "/api/vocabulary");
+    const offered = vocabulary.body.channels.find((c: { code: string }) => c.code === "upload-test");
+    assert.deepEqual(
+      { source: offered?.source, credentials: offered?.credentials, cancelReasons: offered?.cancelReasons },
+      { source: "upload", credentials: [], cancelReasons: [] },
+    );
+    const created = await app.api("POST", "/api/shops", {
+      channel: "upload-test",
+      name: "ファイル店",
+      settings: { importEnabled: true },
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    assert.equal(created.body.channelLabel, "ファイル取込(テスト)");
+    assert.equal(created.body.settings.gracePeriodMinutes, 0);
+    assert.equal(await enqueueDueImports(app.ctx), 0, "nothing to poll");
+    const now = await app.api("POST", `/api/shops/${created.body.id}/import`);
+    assert.equal(now.body.code, "import.channel_not_supported");
+    const unknown = await app.api("POST", "/api/shops", { channel: "yahoo", name: "未登録" });
+    assert.equal(unknown.status, 422, "only registered channels take shops");
+  } finally {
+    await app.close();
+  }
+});

@@ -1,0 +1,20 @@
+import type { ChannelDefinition, ChannelRegistry } from "#server/ports/channel.ts";
+import { manual } from "./manual/index.ts";
+import { rakuten } from "./rakuten/index.ts";
+
+/**
+ * Every channel Juchu can take orders from. A new one is a folder beside these that exports its
+ * ChannelDefinition, and one line here; nothing generic changes.
+ */
+export const CHANNELS: readonly ChannelDefinition[] = [rakuten, manual];
+
+export function channelRegistry(list: readonly ChannelDefinition[] = CHANNELS): ChannelRegistry {
+  const byCode = new Map(list.map((c) => [c.code, c]));
+  if (byCode.size !== list.length) throw new Error("two channels share a code");
+  return { list, get: (code) => byCode.get(code) };
+}
+
+/** `npm run juchu -- <channel> <command> <args…>`: each channel's support commands, by "channel command". */
+export const CHANNEL_COMMANDS = CHANNELS.flatMap((c) =>
+  Object.entries(c.commands ?? {}).map(([name, command]) => ({ channel: c.code, name, command })),
+);

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { startRakutenSandbox } from "#sandbox/rakuten/server.ts";
 import { startRslSandbox } from "#sandbox/rsl/server.ts";
 import { createContext } from "#server/app/create-context.ts";
+import { enqueueGracePeriodEnds } from "#server/app/end-grace-period.ts";
 import { runShopImport } from "#server/app/import-shop.ts";
 import { pollWarehouseResults } from "#server/app/record-warehouse-results.ts";
 import { createShop } from "#server/app/shops.ts";
@@ -123,7 +124,8 @@ export async function benchLifecycle(
         await runPool(batch.length, concurrency, async (i) => {
           const job = batch[i];
           if (!job) return;
-          await HANDLERS[name](ctx, job.data);
+          const [error] = await HANDLERS[name](ctx, [job.data]);
+          if (error) throw error;
           await boss.complete(name, job.id);
         });
         ran += batch.length;
@@ -141,7 +143,8 @@ export async function benchLifecycle(
     const started = performance.now();
     await stage("受注取込 (searchOrder + getOrder)", () => runShopImport(ctx, shop.id));
     await stage("新規受付 → 出荷待ち (引当) + 注文確認", async () => {
-      await drain("order-grace-over");
+      await enqueueGracePeriodEnds(ctx);
+      await drain("grace-period-over");
       await drain("mall-confirm-order");
     });
     await stage("出荷依頼 (RSL)", () => drain("shipment-request"));

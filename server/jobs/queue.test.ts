@@ -4,7 +4,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { tags } from "#server/db/schema.ts";
 import { startTestApp, type TestApp } from "#test/app.ts";
 import { orderBody } from "#test/catalog-api.ts";
-import { handleGraceOver } from "./order-grace-over.ts";
+import { handleGracePeriodOver } from "./grace-period-over.ts";
 
 let t: TestApp;
 before(async () => {
@@ -40,22 +40,24 @@ test("a handler that crashes leaves its job for a retry and the order untouched"
     .where(and(eq(tags.accountId, t.owner.accountId), eq(tags.systemCode, "unmapped_item")))
     .returning();
   assert.ok(unmapped);
-  await assert.rejects(t.runDueJobs("order-grace-over"), /has no system tag unmapped_item/);
+  await assert.rejects(t.runDueJobs("grace-period-over"), /has no system tag unmapped_item/);
   await t.database.db.insert(tags).values(unmapped);
   assert.equal((await t.api("GET", `/api/orders/${order.id}`)).body.status, "new");
   const retry = await t.database.db.execute(
     // pg-boss keeps a failed job for its next attempt, with backoff, until retryLimit is spent.
-    sql`select state, retry_count from pgboss.job where name = 'order-grace-over'`,
+    sql`select state, retry_count from pgboss.job where name = 'grace-period-over'`,
   );
   const rows = (retry as unknown as { rows: { state: string; retry_count: number }[] }).rows;
   assert.deepEqual(
     rows.map((r) => r.state),
     ["retry"],
   );
-  await t.database.db.execute(sql`update pgboss.job set start_after = now() where name = 'order-grace-over'`);
-  const [job] = await t.jobs.boss.fetch<{ orderId: string }>("order-grace-over");
+  await t.database.db.execute(
+    sql`update pgboss.job set start_after = now() where name = 'grace-period-over'`,
+  );
+  const [job] = await t.jobs.boss.fetch<{ shopId: string }>("grace-period-over");
   assert.ok(job);
-  await handleGraceOver(t.ctx, job.data);
-  await t.jobs.boss.complete("order-grace-over", job.id);
+  assert.deepEqual(await handleGracePeriodOver(t.ctx, [job.data]), [null]);
+  await t.jobs.boss.complete("grace-period-over", job.id);
   assert.equal((await t.api("GET", `/api/orders/${order.id}`)).body.status, "awaiting_confirmation");
 });

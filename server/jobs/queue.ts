@@ -5,7 +5,7 @@ import { loggableError } from "#server/db/errors.ts";
 
 /** Every queue Juchu uses; each has one handler file in this folder. */
 export const JOB_NAMES = [
-  "order-grace-over",
+  "grace-period-over",
   "shipment-request",
   "allocate-waiting-orders",
   "mall-import",
@@ -20,11 +20,15 @@ export const JOB_NAMES = [
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 const COALESCED: readonly JobName[] = [
+  "grace-period-over",
   "mall-import",
   "mall-stock-push",
   "warehouse-results",
   "mail-dispatch",
 ];
+
+/** Queues no longer used, deleted with their jobs: one delayed job per order became the grace period sweep. */
+const RETIRED = ["order-grace-over"];
 
 export type EnqueueOptions = { startAfter?: Date; singletonKey?: string };
 
@@ -63,6 +67,7 @@ export async function openJobQueue(
         ...(COALESCED.includes(name) ? { policy: "stately" as const } : {}),
       });
   }
+  for (const name of RETIRED) if (existing.has(name)) await setup.deleteQueue(name);
   await setup.stop({ graceful: false });
   const boss = new PgBoss({ ...settings, supervise: options.supervise ?? true });
   boss.on("error", (error) => console.error(`pg-boss:\n${loggableError(error)}`));

@@ -30,6 +30,12 @@ const COALESCED: readonly JobName[] = [
 /** Queues no longer used, deleted with their jobs: one delayed job per order became the grace period sweep. */
 const RETIRED = ["order-grace-over"];
 
+/**
+ * A running job's worker shows it is alive this often (pg-boss touches its batch at half of it); the
+ * jobs of a worker killed mid-batch fail after it and are retried, instead of after their expiry.
+ */
+const HEARTBEAT_SECONDS = 15;
+
 export type EnqueueOptions = { startAfter?: Date; singletonKey?: string };
 
 export type JobQueue = {
@@ -69,13 +75,15 @@ export async function openJobQueue(
   }
   for (const name of RETIRED) if (existing.has(name)) await setup.deleteQueue(name);
   await setup.stop({ graceful: false });
-  const boss = new PgBoss({ ...settings, supervise: options.supervise ?? true });
+  // Supervised often, so a dead worker's jobs come back within seconds of their missed heartbeat.
+  const boss = new PgBoss({ ...settings, supervise: options.supervise ?? true, superviseIntervalSeconds: 5 });
   boss.on("error", (error) => console.error(`pg-boss:\n${loggableError(error)}`));
   await boss.start();
   const queue: JobQueue = {
     async enqueue(tx, name, data, opts = {}) {
       await boss.send(name, data, {
         db: fromDrizzle(tx as Parameters<typeof fromDrizzle>[0], sql),
+        heartbeatSeconds: HEARTBEAT_SECONDS,
         ...(opts.startAfter ? { startAfter: opts.startAfter } : {}),
         ...(opts.singletonKey ? { singletonKey: opts.singletonKey } : {}),
       });

@@ -4,7 +4,9 @@ import { and, eq, sql } from "drizzle-orm";
 import { tags } from "#server/db/schema.ts";
 import { startTestApp, type TestApp } from "#test/app.ts";
 import { orderBody } from "#test/catalog-api.ts";
+import { eachJob } from "./batch.ts";
 import { handleGracePeriodOver } from "./grace-period-over.ts";
+import { settledOneByOne, WORK_OPTIONS } from "./workers.ts";
 
 let t: TestApp;
 before(async () => {
@@ -60,4 +62,28 @@ test("a handler that crashes leaves its job for a retry and the order untouched"
   assert.deepEqual(await handleGracePeriodOver(t.ctx, [job.data]), [null]);
   await t.jobs.boss.complete("grace-period-over", job.id);
   assert.equal((await t.api("GET", `/api/orders/${order.id}`)).body.status, "awaiting_confirmation");
+});
+
+test("one failing job of a fetch is retried alone: the others of its batch are done once", async () => {
+  const ran: string[] = [];
+  const handle = eachJob(async (_ctx, data: { marker: string }) => {
+    ran.push(data.marker);
+    if (data.marker === "bad") throw new Error("this one only");
+  });
+  await t.ctx.db.transaction(async (tx) => {
+    for (const marker of ["a", "bad", "b"]) await t.ctx.jobs.enqueue(tx, "mall-cancel-withdraw", { marker });
+  });
+  await t.jobs.boss.work("mall-cancel-withdraw", WORK_OPTIONS, settledOneByOne(t.ctx, handle));
+  for (let waited = 0; ran.length < 3 && waited < 10_000; waited += 50)
+    await new Promise((r) => setTimeout(r, 50));
+  await t.jobs.boss.offWork("mall-cancel-withdraw", { wait: true });
+  assert.deepEqual(ran.sort(), ["a", "b", "bad"], "one fetch took all three");
+  const states = await t.database.db.execute(
+    sql`select data->>'marker' as marker, state, split_part(output->>'message', E'\n', 1) as why from pgboss.job where name = 'mall-cancel-withdraw' order by 1`,
+  );
+  assert.deepEqual((states as unknown as { rows: unknown[] }).rows, [
+    { marker: "a", state: "completed", why: null },
+    { marker: "b", state: "completed", why: null },
+    { marker: "bad", state: "retry", why: "Error: this one only" },
+  ]);
 });

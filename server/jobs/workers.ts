@@ -60,22 +60,7 @@ const SWEEP_MS = 1_000;
 /** Starts one worker per queue; a job whose handler failed is retried with backoff by pg-boss. */
 export async function startWorkers(boss: PgBoss, ctx: AppContext): Promise<{ stop(): void }> {
   for (const [name, handle] of Object.entries(HANDLERS)) {
-    await boss.work(name, WORK_OPTIONS, async (jobs: Job<Record<string, unknown>>[]) => {
-      const outcomes = await settle(
-        handle(
-          ctx,
-          jobs.map((j) => j.data),
-        ),
-        jobs.length,
-      );
-      return jobs.map((job, i) => {
-        const error = outcomes[i];
-        // pg-boss keeps a failure's message in its job table: the failed query, not its parameters.
-        return error
-          ? { id: job.id, status: "failed" as const, output: { message: loggableError(error) } }
-          : { id: job.id, status: "completed" as const };
-      });
-    });
+    await boss.work(name, WORK_OPTIONS, settledOneByOne(ctx, handle));
   }
   const every = (ms: number, name: string, work: () => Promise<unknown>) => {
     let running = false;
@@ -107,12 +92,26 @@ export async function startWorkers(boss: PgBoss, ctx: AppContext): Promise<{ sto
   return { stop: () => timers.forEach(clearInterval) };
 }
 
-/** A handler that throws (the database gone) fails every job of its fetch. */
-async function settle(outcomes: Promise<JobOutcomes>, count: number): Promise<JobOutcomes> {
-  try {
-    return await outcomes;
-  } catch (error) {
-    const failed = error instanceof Error ? error : new Error(String(error));
-    return Array.from({ length: count }, () => failed);
-  }
+/** pg-boss's handler for a batch handler: every job of the fetch completed or failed on its own. */
+export function settledOneByOne(ctx: AppContext, handle: BatchHandler) {
+  return async (jobs: Job<Record<string, unknown>>[]) => {
+    let outcomes: JobOutcomes;
+    try {
+      outcomes = await handle(
+        ctx,
+        jobs.map((j) => j.data),
+      );
+    } catch (error) {
+      // A handler that throws (the database gone) fails every job of its fetch.
+      const failed = error instanceof Error ? error : new Error(String(error));
+      outcomes = jobs.map(() => failed);
+    }
+    return jobs.map((job, i) => {
+      const error = outcomes[i];
+      // pg-boss keeps a failure's message in its job table: the failed query, not its parameters.
+      return error
+        ? { id: job.id, status: "failed" as const, output: { message: loggableError(error) } }
+        : { id: job.id, status: "completed" as const };
+    });
+  };
 }

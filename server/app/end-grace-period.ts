@@ -10,6 +10,8 @@ import { progressOrder } from "./progress-order.ts";
 
 /** Orders moved on per transaction. */
 const BATCH = 500;
+/** Batches per run: a large backlog is handed back to the next sweep well inside the job's expiry. */
+const BATCHES_PER_RUN = 20;
 /** getOrder's limit: the orders whose period ended together are read 100 to a call. */
 const READ_AT_ONCE = 100;
 
@@ -42,12 +44,13 @@ export async function enqueueGracePeriodEnds(ctx: AppContext): Promise<number> {
  */
 export async function endGracePeriods(ctx: AppContext, shopId: string): Promise<number> {
   let moved = 0;
-  for (;;) {
+  for (let round = 0; round < BATCHES_PER_RUN; round++) {
     const batch = await endBatch(ctx, shopId);
     moved += batch.moved;
     // A short batch was the last; one whose orders are all being changed by someone else comes back next tick.
     if (batch.due < BATCH || batch.moved === 0) return moved;
   }
+  return moved;
 }
 
 async function endBatch(ctx: AppContext, shopId: string): Promise<{ due: number; moved: number }> {

@@ -5,8 +5,10 @@ import { runShopImport } from "#server/app/import-shop.ts";
 import { createShop } from "#server/app/shops.ts";
 import type { Clock } from "#server/ports/clock.ts";
 import type { MallClient } from "#server/ports/mall.ts";
-import { perSecond, recordingDb, watchBackends } from "./lib.ts";
+import { perSecond, watchBackends } from "./lib.ts";
 import { type RegisterResult, rawRegister } from "./register.ts";
+import { type Count, countWhile, uncounted } from "./round-trips.ts";
+import { type Rss, sampleRss } from "./rss.ts";
 import type { Target } from "./targets.ts";
 
 /** The longest grace the settings allow (7 days): every imported order stays in 新規受付. */
@@ -36,9 +38,11 @@ export type ImportResult = {
   inNew: number;
   errors: string[];
   raw: RegisterResult;
-  /** Statements a run sends per imported order (begin/commit aside), from a recorded 20-order import. */
-  statementsPerOrder: number;
+  /** What a 20-order import sends (begin/commit, its lease and run log included), all its own. */
+  probe: Count;
   probeOrders: number;
+  /** This process's RSS while the import ran (PGlite runs inside it). */
+  rss: Rss;
   backends?: string | undefined;
 };
 
@@ -117,11 +121,10 @@ export async function benchImport(t: Target, count: number): Promise<ImportResul
     const shop = await connect("楽天ベンチ店", credentials);
 
     const started = performance.now();
-    const { result: summary, backends } = await watchBackends(
-      t.database.kind,
-      t.raw,
-      runShopImport(ctx, shop.id),
+    const { result: measured, rss } = await sampleRss(() =>
+      watchBackends(t.database.kind, t.raw, runShopImport(ctx, shop.id)),
     );
+    const { result: summary, backends } = measured;
     const ms = performance.now() - started;
     if (!summary) throw new Error("runShopImport found the shop leased");
 
@@ -140,11 +143,12 @@ export async function benchImport(t: Target, count: number): Promise<ImportResul
     const raw = await rawRegister(t, count, 500, "RAWIMP-");
 
     // Statements per imported order: a small import of another shop on a recording handle.
-    const probeShop = await connect("楽天ベンチ店(計数)", await mallShop(PROBE_ORDERS));
-    const recording = recordingDb(t.database);
-    const probe = await runShopImport({ ...ctx, db: recording.db }, probeShop.id);
-    if (probe?.counts.created !== PROBE_ORDERS)
-      throw new Error(`probe import created ${probe?.counts.created} of ${PROBE_ORDERS}`);
+    const probeShop = await uncounted(async () =>
+      connect("楽天ベンチ店(計数)", await mallShop(PROBE_ORDERS)),
+    );
+    const { result: probed, count: probe } = await countWhile(() => runShopImport(ctx, probeShop.id));
+    if (probed?.counts.created !== PROBE_ORDERS)
+      throw new Error(`probe import created ${probed?.counts.created} of ${PROBE_ORDERS}`);
     return {
       count,
       ms,
@@ -160,8 +164,9 @@ export async function benchImport(t: Target, count: number): Promise<ImportResul
       inNew: Number(rows[0]?.fresh),
       errors: summary.errors.slice(0, 3).map((e) => `${e.mallOrderNumber ?? ""} ${e.code}: ${e.message}`),
       raw,
-      statementsPerOrder: recording.statements.length / PROBE_ORDERS,
+      probe,
       probeOrders: PROBE_ORDERS,
+      rss,
       backends,
     };
   } finally {

@@ -162,8 +162,17 @@ export function envInt(name: string, fallback: number): number {
   return n;
 }
 
+/** Minutes, fractions allowed (0.5 = 30 s). */
+export function envMinutes(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!(n > 0)) throw new Error(`${name} must be a positive number of minutes, got ${raw}`);
+  return n;
+}
+
 export const fmt = {
-  rate: (n: number) => `${Math.round(n).toLocaleString("en-US")}/s`,
+  rate: (n: number) => (n < 10 ? `${n.toFixed(1)}/s` : `${Math.round(n).toLocaleString("en-US")}/s`),
   ms: (n: number) => (n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : Math.round(n).toString()),
   ratio: (juchu: number, raw: number) => (raw > 0 ? `×${(juchu / raw).toFixed(3)}` : "-"),
   int: (n: number) => n.toLocaleString("en-US"),

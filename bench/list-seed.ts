@@ -63,10 +63,10 @@ export async function seedListAccount(t: Target, count: number): Promise<ListDat
          subtotal, 600, subtotal + 600, lower(concat_ws(e'\\n', num, buyer, email, buyer, item)),
          case when status = 'awaiting_confirmation' and random() < 0.2 then at + interval '1 hour' end, at, at
        from (
-         select g, md5('L' || g)::uuid as id, at, shop, buyer, email, pay, item, subtotal,
+         select g, gen_random_uuid() as id, at, shop, buyer, email, pay, item, subtotal,
            case when shop = $2::uuid then '350001-' || to_char(at, 'YYYYMMDD') || '-' || lpad(g::text, 10, '0')
                 when shop = $3::uuid then 'chaho-' || (10000000 + g)
-                when shop = $4::uuid then '250-' || lpad((g * 7919 % 10000000)::text, 7, '0') || '-' || lpad(g::text, 7, '0')
+                when shop = $4::uuid then '250-' || lpad((g::bigint * 7919 % 10000000)::text, 7, '0') || '-' || lpad(g::text, 7, '0')
                 else 'TEL-' || g end as num,
            case when age < interval '3 days' and r < 0.15 then 'new'
                 when age < interval '5 days' and r < 0.30 then 'awaiting_confirmation'
@@ -96,7 +96,7 @@ export async function seedListAccount(t: Target, count: number): Promise<ListDat
     );
     await q(
       `insert into order_items (id, order_id, account_id, line_no, mall_item_code, name, unit_price, quantity)
-       select md5(o.id::text || k)::uuid, o.id, o.account_id, k, 'tea-' || (k * 3 + length(o.buyer_email)) % 8,
+       select gen_random_uuid(), o.id, o.account_id, k, 'tea-' || (k * 3 + length(o.buyer_email)) % 8,
          (string_to_array($2, ','))[1 + (k * 3 + length(o.buyer_email)) % 8], 1080, 1
        from orders o cross join lateral generate_series(1, 1 + (hashtext(o.id::text) & 3) % 3) k
        where o.account_id = $1`,
@@ -104,7 +104,7 @@ export async function seedListAccount(t: Target, count: number): Promise<ListDat
     );
     await q(
       `insert into shipments (id, order_id, account_id, warehouse_id, status, created_at, updated_at)
-       select md5('s' || o.id::text)::uuid, o.id, o.account_id, $2::uuid,
+       select gen_random_uuid(), o.id, o.account_id, $2::uuid,
          case o.status when 'new' then 'allocating' when 'awaiting_confirmation' then 'allocating'
            when 'confirmed' then (case when random() < 0.3 then 'allocating' else 'allocated' end)
            when 'awaiting_shipment' then 'awaiting_shipment'

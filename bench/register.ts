@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Actor } from "#server/app/context.ts";
 import { type OrderRegistration, registerOrder } from "#server/app/register-order.ts";
-import { perSecond, recordingDb, runPool, watchBackends } from "./lib.ts";
+import { perSecond, runPool, watchBackends } from "./lib.ts";
+import { type Count, countWhile } from "./round-trips.ts";
 import { ITEM_CODE, type Target } from "./targets.ts";
 
 export const BUYERS = ["佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤"];
@@ -59,13 +60,16 @@ export async function benchRegister(t: Target, count: number, concurrency: numbe
   return { concurrency, count, ms, perSecond: perSecond(count, ms), backends };
 }
 
-/** Statements one registration sends (begin/commit aside), counted on a recording Drizzle handle. */
-export async function statementsPerRegistration(t: Target, samples = 5): Promise<number> {
-  const { db, statements } = recordingDb(t.database);
-  const ctx = { ...t.ctx, db };
-  for (let i = 0; i < samples; i++)
-    await registerOrder(ctx, ACTOR, t.accountId, registration(t.shopId, `COUNT-${i}`, i));
-  return statements.length / samples;
+/** What `samples` registrations send to the database, begin/commit and job inserts included. */
+export async function statementsPerRegistration(
+  t: Target,
+  samples = 20,
+): Promise<Count & { orders: number }> {
+  const { count } = await countWhile(async () => {
+    for (let i = 0; i < samples; i++)
+      await registerOrder(t.ctx, ACTOR, t.accountId, registration(t.shopId, `COUNT-${i}`, i));
+  });
+  return { ...count, orders: samples };
 }
 
 const ORDER_COLUMNS = [

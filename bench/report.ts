@@ -1,27 +1,33 @@
+import type { CsvResult } from "./csv-import.ts";
 import type { ImportResult } from "./import.ts";
 import { fmt, table } from "./lib.ts";
-import type { LifecycleResult } from "./lifecycle.ts";
+import type { LifecycleFigures } from "./lifecycle-bench.ts";
 import type { ListPlan, ListResult } from "./list.ts";
 import type { RegisterResult } from "./register.ts";
+import { type Count, perOrder } from "./round-trips.ts";
 import type { TransitionResult } from "./transitions.ts";
 
 export type Figures = {
   label: string;
   server: string;
   register: RegisterResult[];
+  /** registerOrders, `registerBatchSize` a call; undefined where the code has no batch entry point. */
+  registerBatch: RegisterResult | undefined;
+  registerBatchSize: number;
   rawRegister: RegisterResult;
-  perRegistration: number;
+  perRegistration: Count & { orders: number };
   transitions: TransitionResult[];
   perTransition: { payment: number; cancel: number };
   imported: ImportResult;
-  lifecycle: LifecycleResult;
+  csv: CsvResult;
+  lifecycle: LifecycleFigures;
   list: ListResult;
   listOrders: number;
   listSeedMs: number;
   plans: { what: string; query: string; plans: ListPlan[] }[];
 };
 
-const log = (s = "") => console.log(s);
+export const log = (s = "") => console.log(s);
 export const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const clients = (c: number) => `${c} client${c > 1 ? "s" : ""}`;
 
@@ -41,16 +47,32 @@ export function printRegister(f: Figures): void {
     table([
       ["", "orders/s", "wall", "raw orders/s", "juchu/raw"],
       ...f.register.map((r) => [
-        `use case, ${clients(r.concurrency)}`,
+        `registerOrder 1 by 1, ${clients(r.concurrency)} (${fmt.int(r.count)})`,
         fmt.rate(r.perSecond),
         secs(r.ms),
         fmt.rate(raw.perSecond),
         fmt.ratio(r.perSecond, raw.perSecond),
       ]),
+      ...(f.registerBatch
+        ? [
+            [
+              `registerOrders, ${f.registerBatchSize} a call (${fmt.int(f.registerBatch.count)})`,
+              fmt.rate(f.registerBatch.perSecond),
+              secs(f.registerBatch.ms),
+              fmt.rate(raw.perSecond),
+              fmt.ratio(f.registerBatch.perSecond, raw.perSecond),
+            ],
+          ]
+        : []),
       ["raw INSERT orders+item+shipment, 500/tx", fmt.rate(raw.perSecond), secs(raw.ms), "", ""],
     ]),
   );
-  log(`   statements per registration (begin/commit aside): ${f.perRegistration.toFixed(1)}`);
+  if (!f.registerBatch)
+    log("   registration in batches: this code has no registerOrders (batch entry point)");
+  const p = f.perRegistration;
+  log(
+    `   per registered order (${p.orders} counted on the driver, begin/commit included): ${perOrder(p, p.orders)}`,
+  );
   backends(f.register.map((r) => ({ what: `c${r.concurrency}`, backends: r.backends })));
 }
 
@@ -114,34 +136,40 @@ export function printImport(f: Figures): void {
     `   mall calls: ${i.searchCalls} searchOrder, ${i.getOrderCalls} getOrder; time in the mall client (HTTP + sandbox) ${secs(i.httpMs)} = ${share(i.httpMs)}, the rest (database + mapping) ${secs(i.ms - i.httpMs)} = ${share(i.ms - i.httpMs)}`,
   );
   log(
-    `   statements per imported order (begin/commit aside; a recorded ${i.probeOrders}-order run, its lease and run log included): ${i.statementsPerOrder.toFixed(1)}`,
+    `   per imported order (a counted ${i.probeOrders}-order import, begin/commit, lease and run log included): ${perOrder(i.probe, i.probeOrders)}`,
+  );
+  log(
+    `   RSS of this process while importing: ${Math.round(i.rss.beforeMb)} MB before, peak ${Math.round(i.rss.peakMb)} MB`,
   );
   const warning = importWarning(i);
   log(warning ? `   ${warning}` : `   check: all ${fmt.int(i.count)} orders stored, in 新規受付`);
   backends([{ what: "import", backends: i.backends }]);
 }
 
-export function printLifecycle(f: Figures): void {
-  const l = f.lifecycle;
+export function printCsv(f: Figures): void {
+  const c = f.csv;
+  if ("unavailable" in c) {
+    log(`\n3b) CSV import: not available — ${c.unavailable}`);
+    return;
+  }
   log(
-    `\n5) 受注 → 完了 — ${fmt.int(l.count)} Rakuten orders through the RMS and RSL sandboxes over HTTP, each queue drained by its real handler (concurrency ${l.concurrency})`,
+    `\n3b) CSV受注取込 — a ${fmt.int(c.count)}-order Juchu-template file POSTed over HTTP, its job run by npm start's workers (run ${c.status})`,
   );
   log(
     table([
-      ["stage", "orders/s", "wall", "share"],
-      ...l.stages.map((s) => [
-        s.stage,
-        fmt.rate(s.perSecond),
-        secs(s.ms),
-        `${Math.round((s.ms / l.ms) * 100)}%`,
-      ]),
-      ["whole lifecycle", fmt.rate(l.perSecond), secs(l.ms), "100%"],
+      ["", "orders/s", "wall", "raw orders/s", "csv/raw"],
+      [
+        "upload + import job",
+        fmt.rate(c.perSecond),
+        secs(c.ms),
+        fmt.rate(c.raw.perSecond),
+        fmt.ratio(c.perSecond, c.raw.perSecond),
+      ],
+      ["raw INSERT orders+item+shipment, 500/tx", fmt.rate(c.raw.perSecond), secs(c.raw.ms), "", ""],
     ]),
   );
-  // The sandboxes' call logs keep the last 20,000 calls: past that only the database's count can tell.
-  const ok = l.completed === l.count && (l.count > 20_000 || l.rslRequests === l.count);
   log(
-    `   ${ok ? "check" : "WARNING"}: ${fmt.int(l.completed)} of ${fmt.int(l.count)} orders 完了; RSL saw ${fmt.int(l.rslRequests)} shipment requests, RMS ${fmt.int(l.atMallShipped)} updateOrderShipping calls (call logs keep the last 20,000)`,
+    `   per order (the whole run, the workers' polling and follow-up jobs included): ${perOrder(c.counted, Math.max(1, c.count))}`,
   );
 }
 
@@ -171,40 +199,4 @@ export function printList(f: Figures, fullPlans: boolean): void {
       if (fullPlans) log(s.text.replace(/^/gm, "       | "));
     }
   }
-}
-
-export function printSummary(all: Figures[], notes: string[]): void {
-  log("\n=== Summary — juchu/raw = Juchu's rate ÷ the raw database's rate for the same writes, same run ===");
-  for (const f of all) {
-    const raw = f.rawRegister.perSecond;
-    log(`\n${f.label} — ${f.server}`);
-    for (const r of f.register)
-      log(
-        `  register    c${r.concurrency}: ${fmt.rate(r.perSecond).padStart(8)}   raw ${fmt.rate(raw).padStart(8)}   ${fmt.ratio(r.perSecond, raw)}`,
-      );
-    for (const r of f.transitions.filter((x) => x.what !== "raw")) {
-      const base = rawRateAt(f, r.concurrency);
-      log(
-        `  ${r.what.padEnd(11)} c${r.concurrency}: ${fmt.rate(r.perSecond).padStart(8)}   raw ${fmt.rate(base).padStart(8)}   ${fmt.ratio(r.perSecond, base)}`,
-      );
-    }
-    const im = f.imported;
-    log(
-      `  import      c1: ${fmt.rate(im.perSecond).padStart(8)}   raw ${fmt.rate(im.raw.perSecond).padStart(8)}   ${fmt.ratio(im.perSecond, im.raw.perSecond)}   (${im.getOrderCalls} getOrder, ${Math.round((im.httpMs / im.ms) * 100)}% in HTTP)`,
-    );
-    const warning = importWarning(im);
-    if (warning) log(`  ${warning}`);
-    const o = f.list.overall;
-    const w = f.list.worst;
-    log(
-      `  list @ ${fmt.int(f.listOrders)}: p50 ${fmt.ms(o.p50)} / p95 ${fmt.ms(o.p95)} / p99 ${fmt.ms(o.p99)} ms; worst filter "${w.kind}" p50 ${fmt.ms(w.stats.p50)} / p99 ${fmt.ms(w.stats.p99)} ms`,
-    );
-  }
-  log("\nYardstick (research/storage-and-http-figures.md, 1 M orders, 2 cores):");
-  log("  list, count capped at 1,001: p50/p99 0.4/0.7 ms PostgreSQL, 0.8/2.6 ms PGlite");
-  log("  list, exact count:           p50/p99 0.8/9.5 ms PostgreSQL, 1.0/11.7 ms PGlite");
-  log(
-    "  raw ingest ~8,700 (PG) / ~6,500 (PGlite) orders/s; one transition per tx 733/s (PG, 1 client), ~1,400/s",
-  );
-  for (const n of notes) log(`\nNote: ${n}`);
 }

@@ -24,7 +24,11 @@ export type Target = {
   /** The queue's own handle, for benches that drain a queue through the real handlers. */
   boss: PgBoss;
   raw: Raw;
+  /** The bench database's URL on PostgreSQL, for worker processes of their own. */
+  url?: string;
   accountId: string;
+  /** The account's API token, for the benches that go through the HTTP API. */
+  apiToken: string;
   /** `manual` shop (grace 0) whose item code is mapped to the one product. */
   shopId: string;
   /** Another manual shop for the raw baseline's rows, so numbers never collide. */
@@ -41,13 +45,14 @@ async function prepare(
   label: Target["label"],
   database: Database,
   cleanup: () => Promise<void>,
+  url?: string,
 ): Promise<Target> {
   const started = performance.now();
   try {
     await database.migrate();
     const jobs = await openJobQueue(database, { supervise: false });
     const ctx = createContext(database.db, jobs.queue, { secretKey: randomBytes(32) });
-    const { accountId } = await createAccount(ctx, {
+    const { accountId, apiToken } = await createAccount(ctx, {
       name: "ベンチ商店",
       email: `bench-${randomUUID()}@example.jp`,
       password: "bench-password-123",
@@ -79,7 +84,9 @@ async function prepare(
       ctx,
       boss: jobs.boss,
       raw: rawSql(database),
+      ...(url ? { url } : {}),
       accountId,
+      apiToken,
       shopId: shop.id,
       rawShopId: rawShop.id,
       warehouseId: warehouse.id,
@@ -154,7 +161,7 @@ export async function openPostgresTarget(url: string): Promise<Target | { unreac
   const u = new URL(url);
   u.pathname = `/${name}`;
   const database = await openDatabase({ kind: "postgres", url: u.toString() });
-  return prepare("PostgreSQL", database, drop);
+  return prepare("PostgreSQL", database, drop, u.toString());
 }
 
 /** What the server says about itself, for the header of its table. */

@@ -52,7 +52,7 @@ async function start(config: Config, demo: Demo | null): Promise<void> {
   const ctx = createContext(database.db, jobs.queue, {
     secretKey: await loadSecretKey(config.secretKey),
     rakutenApiUrl: demo?.rakutenApiUrl ?? config.rakutenApiUrl,
-    rslApiUrl: demo?.rslApiUrl ?? config.rslApiUrl,
+    warehouseApiUrls: { rsl: demo?.rslApiUrl ?? config.rslApiUrl },
     importLeaseMs: config.importLeaseMs,
   });
   const workers = config.role === "web" ? null : await startWorkers(jobs.boss, ctx);

@@ -29,7 +29,7 @@ export type RslControl = ReturnType<typeof rslControl>;
 export async function startWarehouseTestApp() {
   let appRef: TestApp | undefined;
   const rsl = await startRslSandbox({ now: () => appRef?.clock.now() ?? new Date() });
-  const rakuten = await startRakutenTestApp({ rslApiUrl: rsl.url, warehouseTimeoutMs: 1500 });
+  const rakuten = await startRakutenTestApp({ warehouseApiUrls: { rsl: rsl.url }, warehouseTimeoutMs: 1500 });
   appRef = rakuten.app;
   return {
     ...rakuten,

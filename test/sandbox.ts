@@ -1,4 +1,4 @@
-import { sendJson } from "#sandbox/http/test-support.ts";
+import { sendJson } from "#sandbox/kit/test-support.ts";
 
 /**
  * A call to a sandbox's control API (/_sandbox/…) at `url`: the answer's JSON (null when empty);

@@ -2,10 +2,10 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { startRakutenSandbox } from "#sandbox/rakuten/server.ts";
 import { shippingTermSlot } from "#server/adapters/malls/rakuten/delivery-wish.ts";
-import { slotKey } from "#server/domain/carrier-slips/fields.ts";
-import { YUPRI_TIME_SLOTS } from "#server/domain/carrier-slips/japanpost-yupri.ts";
-import { EHIDEN_TIME_SLOTS } from "#server/domain/carrier-slips/sagawa-ehiden.ts";
-import { B2_TIME_SLOTS } from "#server/domain/carrier-slips/yamato-b2.ts";
+import { slotKey } from "#server/carriers/fields.ts";
+import { YUPRI_TIME_SLOTS } from "#server/carriers/japanpost/yupri-layout.ts";
+import { EHIDEN_TIME_SLOTS } from "#server/carriers/sagawa/ehiden-layout.ts";
+import { B2_TIME_SLOTS } from "#server/carriers/yamato/b2-layout.ts";
 import { sandboxControl } from "#test/rakuten.ts";
 import { DELIVERY_TERMS, startBuyer } from "./buyer.ts";
 

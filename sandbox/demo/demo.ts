@@ -2,8 +2,8 @@ import { type RakutenSandbox, startRakutenSandbox } from "#sandbox/rakuten/serve
 import { type RslSandbox, startRslSandbox } from "#sandbox/rsl/server.ts";
 import type { AppContext } from "#server/app/context.ts";
 import { runShopImport } from "#server/app/import-shop.ts";
-import { RETIRED } from "../../web/e2e/seed.ts";
 import { type CatalogueItem, startBuyer } from "./buyer.ts";
+import { RETIRED } from "./catalogue.ts";
 import { DEMO_EMAIL, DEMO_PASSWORD, type DemoShop, PRODUCTS, setUp } from "./set-up.ts";
 
 /**

@@ -14,7 +14,7 @@ import { listProducts } from "#server/db/product-queries.ts";
 import { shops, warehouses } from "#server/db/schema.ts";
 import { Refusal } from "#server/domain/refusal.ts";
 import { toTokyoIso } from "#server/domain/tokyo-time.ts";
-import { HOJICHA, MYSTERY, SENCHA } from "../../web/e2e/seed.ts";
+import { HOJICHA, MYSTERY, SENCHA } from "./catalogue.ts";
 
 /**
  * The demo's data: its account, its two 楽天 shops on this run's sandbox mall (one shipping from the own
@@ -30,7 +30,7 @@ const RSL_SHOP_NAME = "楽天市場店(RSL出荷)";
 const RSL_WAREHOUSE_NAME = "楽天スーパーロジスティクス";
 const ACTOR: Actor = { kind: "system", job: "demo" };
 
-/** The e2e seed's catalogue: three products in stock and mapped; 販売終了の福袋 is left unmapped on purpose. */
+/** The demo's catalogue (catalogue.ts): three products in stock and mapped; 販売終了の福袋 is left unmapped on purpose. */
 export const PRODUCTS = [
   { sku: "TEA-100", name: "静岡煎茶 100g", onHand: 500, item: SENCHA },
   { sku: "TEA-200", name: "京ほうじ茶 200g", onHand: 300, item: HOJICHA },

@@ -1,4 +1,4 @@
-import { type Route, type RouteContext, routeControl } from "../http/route.ts";
+import { type Route, type RouteContext, routeControl } from "../kit/control-router.ts";
 import { controlError, type Reply } from "./http-reply.ts";
 import { advanceMall } from "./mall-progress.ts";
 import type { MallState, RakutenSandboxOptions } from "./state.ts";

@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { callsUnder } from "../kit/call-log.ts";
+import { moveClock as shiftClock } from "../kit/clock.ts";
+import { removeFault as removeKitFault } from "../kit/faults.ts";
 import type { ControlContext, ControlRoute } from "./control-router.ts";
 import { addFault, faultInput } from "./faults.ts";
 import { controlError, json, parseWith, type Reply } from "./http-reply.ts";
@@ -32,17 +35,13 @@ function createFault({ state, body }: ControlContext): Reply {
 }
 
 function removeFault({ state, params }: ControlContext): Reply {
-  const index = state.faults.findIndex((f) => f.id === params.id);
-  if (index < 0)
+  if (!removeKitFault(state.faults, params.id ?? ""))
     return controlError(404, "fault_not_found", `no fault ${params.id} (it may have been used up)`);
-  state.faults.splice(index, 1);
   return { status: 204 };
 }
 
 function listCalls({ state, query }: ControlContext): Reply {
-  const prefix = query.get("path") ?? "";
-  const calls = state.calls.filter((c) => c.path.startsWith(prefix));
-  return json(200, { count: calls.length, items: calls });
+  return json(200, callsUnder(state.calls, query.get("path") ?? ""));
 }
 
 function changeSettings({ state, body }: ControlContext): Reply {
@@ -62,8 +61,8 @@ function moveClock(ctx: ControlContext): Reply {
   const input = parseWith(clockInput, ctx.body);
   if (!input.ok) return input.reply;
   const { now, advanceMs } = input.value;
-  if (advanceMs !== undefined) ctx.state.clockOffsetMs += advanceMs;
-  if (now !== undefined) ctx.state.clockOffsetMs += Date.parse(now) - ctx.state.now().getTime();
+  if (advanceMs !== undefined) shiftClock(ctx.state, { byMs: advanceMs });
+  if (now !== undefined) shiftClock(ctx.state, { iso: now });
   return json(200, clockView(ctx));
 }
 

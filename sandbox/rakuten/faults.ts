@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { addFault as addKitFault, type FaultBase } from "../kit/faults.ts";
 
 /**
  * Trouble on the line between the shop and RMS, set up by a test: the next N calls whose path starts
@@ -19,36 +20,18 @@ export const faultInput = z.strictObject({
   processed: z.boolean().optional(),
 });
 
-export type Fault = {
-  id: string;
-  path: string;
-  kind: FaultKind;
-  remaining: number;
-  delayMs: number;
-  processed: boolean;
-};
+export type Fault = FaultBase & { kind: FaultKind };
 
 export function addFault(faults: Fault[], id: string, input: z.infer<typeof faultInput>): Fault {
-  const fault: Fault = {
+  return addKitFault(faults, {
     id,
     path: input.path ?? "/",
+    method: null,
     kind: input.kind,
     remaining: input.times ?? 1,
     delayMs: input.delayMs ?? 2000,
     processed: input.processed ?? false,
-  };
-  faults.push(fault);
-  return fault;
-}
-
-/** The first fault for this path, used up by one. Faults fire in the order they were added. */
-export function takeFault(faults: Fault[], path: string): Fault | undefined {
-  const index = faults.findIndex((f) => path.startsWith(f.path));
-  const fault = faults[index];
-  if (!fault) return undefined;
-  fault.remaining -= 1;
-  if (fault.remaining <= 0) faults.splice(index, 1);
-  return fault;
+  });
 }
 
 /** What malformed_json sends: the start of a getOrder-like answer, cut off mid-way. */

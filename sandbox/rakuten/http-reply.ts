@@ -1,21 +1,7 @@
 import type { z } from "zod";
+import { json, parseInput, type Reply } from "../kit/reply.ts";
 
-/**
- * Handlers return a Reply instead of writing to the socket, so that a fault can swap the answer
- * after the work was done (the mall did it, the answer got lost) and the call log sees every status.
- */
-
-export type Reply = {
-  status: number;
-  headers?: Record<string, string>;
-  /** Serialised as JSON; absent = no body (204). */
-  body?: unknown;
-  /** Sent as is, for the malformed_json fault. */
-  raw?: string;
-};
-
-export const json = (status: number, body: unknown, headers?: Record<string, string>): Reply =>
-  headers === undefined ? { status, body } : { status, body, headers };
+export { json, type Reply };
 
 /**
  * The RMS gateway's own errors, in front of every API: `{"Results":{"errorCode","message"}}`.
@@ -59,12 +45,6 @@ export function invalidInput(issues: z.core.$ZodIssue[]): Reply {
   return controlError(400, "invalid_input", detail, fields);
 }
 
-export function parseWith<S extends z.ZodType>(
-  schema: S,
-  body: unknown,
-): { ok: true; value: z.infer<S> } | { ok: false; reply: Reply } {
-  const result = schema.safeParse(body ?? {});
-  return result.success
-    ? { ok: true, value: result.data }
-    : { ok: false, reply: invalidInput(result.error.issues) };
+export function parseWith<S extends z.ZodType>(schema: S, body: unknown) {
+  return parseInput(schema, body, invalidInput);
 }

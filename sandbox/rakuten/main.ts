@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { closeOnSignals, wholeNumber } from "../http/cli.ts";
+import { closeOnSignals, wholeNumber } from "../kit/cli.ts";
 import { startRakutenSandbox } from "./server.ts";
 
 /**

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, beforeEach, test } from "node:test";
-import { runMain } from "../http/test-support.ts";
+import { runMain } from "../kit/test-support.ts";
 import { esa, item, startTestSandbox, type TestSandbox } from "./test-support.ts";
 
 let t: TestSandbox;

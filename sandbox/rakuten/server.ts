@@ -1,11 +1,14 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { createSandboxServer, delays, listen, shutDown } from "../http/serve.ts";
-import { type CallEntry, logCall, summariseBody } from "./call-log.ts";
+import { logCall, summariseBody } from "../kit/call-log.ts";
+import { takeFault } from "../kit/faults.ts";
+import { sendReply } from "../kit/reply.ts";
+import { createSandboxServer, delays, listen, shutDown } from "../kit/serve.ts";
+import type { CallEntry } from "./call-log.ts";
 import { orderRoutes } from "./control-orders.ts";
 import { handleControl } from "./control-router.ts";
 import { sandboxRoutes } from "./control-sandbox.ts";
 import { shopRoutes } from "./control-shops.ts";
-import { type Fault, TRUNCATED_JSON, takeFault } from "./faults.ts";
+import { type Fault, TRUNCATED_JSON } from "./faults.ts";
 import { controlError, gateway, type Reply } from "./http-reply.ts";
 import { handleRms, type RmsRequest } from "./rms-gateway.ts";
 import { createMallState, type MallState, type RakutenSandboxOptions } from "./state.ts";
@@ -25,16 +28,7 @@ export type RakutenSandbox = {
 
 const controlRoutes = [...shopRoutes, ...orderRoutes, ...sandboxRoutes];
 
-function send(res: ServerResponse, reply: Reply): void {
-  if (res.destroyed) return;
-  const headers: Record<string, string> = { ...reply.headers };
-  let payload: string | undefined;
-  if (reply.raw !== undefined) payload = reply.raw;
-  else if (reply.body !== undefined) payload = JSON.stringify(reply.body);
-  if (payload !== undefined) headers["Content-Type"] = "application/json;charset=utf-8";
-  res.writeHead(reply.status, headers);
-  res.end(payload);
-}
+const send = (res: ServerResponse, reply: Reply) => sendReply(res, reply, "application/json;charset=utf-8");
 
 /** What a fault turns the mall's answer into; undefined for `timeout`, which never answers. */
 function faultReply(fault: Fault): Reply | undefined {
@@ -66,7 +60,7 @@ export async function startRakutenSandbox(options: RakutenSandboxOptions = {}): 
       status: null,
       fault: null,
     });
-    const fault = takeFault(state.faults, path);
+    const fault = takeFault(state.faults, request.method, path);
     entry.fault = fault?.kind ?? null;
     if (fault?.kind === "slow") await wait(fault.delayMs);
     const processed = !fault || fault.kind === "slow" || fault.processed;

@@ -1,3 +1,4 @@
+import { shiftedNow } from "../kit/clock.ts";
 import type { CallEntry } from "./call-log.ts";
 import type { Fault } from "./faults.ts";
 import type { MallOrder } from "./order-record.ts";
@@ -85,9 +86,8 @@ function initialCounters(): MallState["next"] {
 }
 
 export function createMallState(options: RakutenSandboxOptions): MallState {
-  const clock = options.now ?? (() => new Date());
   const state: MallState = {
-    now: () => new Date(clock().getTime() + state.clockOffsetMs),
+    now: shiftedNow(options.now, () => state.clockOffsetMs),
     clockOffsetMs: 0,
     settings: initialSettings(options),
     shops: new Map(),

@@ -1,4 +1,4 @@
-import { type ManualClock, manualClock, sendJson } from "../http/test-support.ts";
+import { type ManualClock, manualClock, sendJson } from "../kit/test-support.ts";
 import { type RakutenSandbox, type RakutenSandboxOptions, startRakutenSandbox } from "./server.ts";
 
 /**

@@ -1,4 +1,5 @@
-import { matchPath } from "../http/route.ts";
+import { matchPath } from "../kit/control-router.ts";
+import { earlierAnswer, fingerprint, remember } from "../kit/idempotency.ts";
 import { error, type Reply, unauthorised } from "./http-reply.ts";
 import { advanceWarehouse } from "./lifecycle.ts";
 import {
@@ -54,16 +55,6 @@ const routes: Route[] = [
   },
 ];
 
-/** Key order and spacing are not part of "the same request". */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
-}
-
 function parseBody(text: string): { ok: true; body: unknown } | { ok: false } {
   if (text.trim() === "") return { ok: true, body: undefined };
   try {
@@ -102,10 +93,14 @@ export function handleApi(state: RslState, request: ApiRequest): { reply: Reply;
   const key = request.idempotencyKey?.trim() || null;
   if (route.write && key === null) return done(error(400, "E1001", "Idempotency-Key ヘッダーがありません"));
   const parsed = parseBody(request.bodyText);
-  const fingerprint = `${request.method} ${request.path} ${parsed.ok ? canonical(parsed.body ?? null) : request.bodyText}`;
+  const print = fingerprint(
+    request.method,
+    request.path,
+    parsed.ok ? { json: parsed.body } : { text: request.bodyText },
+  );
   if (key !== null && route.write) {
-    const earlier = merchant.answered.get(key);
-    if (earlier && earlier.fingerprint === fingerprint) return done(earlier.reply);
+    const earlier = earlierAnswer(merchant.answered, key, print);
+    if (earlier && "replay" in earlier) return done(earlier.replay);
     if (earlier) return done(error(409, "E1009", "Idempotency-Key が別の内容で使われています"));
   }
   if (!parsed.ok) return done(error(400, "E1003", "リクエスト本文がJSONとして読めません"));
@@ -114,7 +109,6 @@ export function handleApi(state: RslState, request: ApiRequest): { reply: Reply;
     params,
     request.query,
   );
-  if (key !== null && route.write && handled.keep)
-    merchant.answered.set(key, { fingerprint, reply: handled.reply });
+  if (key !== null && route.write && handled.keep) remember(merchant.answered, key, print, handled.reply);
   return done(handled.reply);
 }

@@ -1,4 +1,4 @@
-import { type Route, type RouteContext, routeControl } from "../http/route.ts";
+import { type Route, type RouteContext, routeControl } from "../kit/control-router.ts";
 import { error, type Reply } from "./http-reply.ts";
 import { advanceWarehouse } from "./lifecycle.ts";
 import type { RslSandboxOptions, RslState } from "./state.ts";

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { callsUnder } from "../kit/call-log.ts";
+import { moveClock } from "../kit/clock.ts";
 import type { ControlContext, ControlRoute } from "./control-router.ts";
 import { addFault, faultInput } from "./faults.ts";
 import { json, parseWith, type Reply } from "./http-reply.ts";
@@ -33,9 +35,7 @@ function createFault({ state, body }: ControlContext): Reply {
 }
 
 function listCalls({ state, query }: ControlContext): Reply {
-  const prefix = query.get("path") ?? "";
-  const items = state.calls.filter((c) => c.path.startsWith(prefix));
-  return json(200, { count: items.length, items });
+  return json(200, callsUnder(state.calls, query.get("path") ?? ""));
 }
 
 const clockView = (ctx: ControlContext) => ({
@@ -47,7 +47,7 @@ const clockView = (ctx: ControlContext) => ({
 function advanceClock(ctx: ControlContext): Reply {
   const input = parseWith(clockInput, ctx.body);
   if (!input.ok) return input.reply;
-  ctx.state.clockOffsetMs += input.value.minutes * MINUTE_MS;
+  moveClock(ctx.state, { byMs: input.value.minutes * MINUTE_MS });
   return json(200, clockView(ctx));
 }
 

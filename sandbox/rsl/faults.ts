@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { addFault as addKitFault, type FaultBase } from "../kit/faults.ts";
 import { error, type Reply } from "./http-reply.ts";
 
 /**
@@ -24,19 +25,10 @@ export const faultInput = z
     "status、dropConnection、delayMs のいずれかを指定してください",
   );
 
-export type Fault = {
-  id: string;
-  path: string;
-  method: string | null;
-  status: number | null;
-  remaining: number;
-  processed: boolean;
-  delayMs: number;
-  dropConnection: boolean;
-};
+export type Fault = FaultBase & { status: number | null; dropConnection: boolean };
 
 export function addFault(faults: Fault[], id: string, input: z.infer<typeof faultInput>): Fault {
-  const fault: Fault = {
+  return addKitFault(faults, {
     id,
     path: input.path ?? "/",
     method: input.method ?? null,
@@ -45,21 +37,7 @@ export function addFault(faults: Fault[], id: string, input: z.infer<typeof faul
     processed: input.processed ?? false,
     delayMs: input.delayMs ?? 0,
     dropConnection: input.dropConnection ?? false,
-  };
-  faults.push(fault);
-  return fault;
-}
-
-/** The first fault for this call, used up by one. Faults fire in the order they were added. */
-export function takeFault(faults: Fault[], method: string, path: string): Fault | undefined {
-  const index = faults.findIndex(
-    (f) => path.startsWith(f.path) && (f.method === null || f.method === method),
-  );
-  const fault = faults[index];
-  if (!fault) return undefined;
-  fault.remaining -= 1;
-  if (fault.remaining <= 0) faults.splice(index, 1);
-  return fault;
+  });
 }
 
 /** A fault that only delays lets the call through; one with a status or a drop replaces the answer. */

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, beforeEach, test } from "node:test";
-import { runMain } from "../http/test-support.ts";
+import { runMain } from "../kit/test-support.ts";
 import { startRslSandbox } from "./server.ts";
 import { freshKey, shipment, startTestSandbox, type TestSandbox } from "./test-support.ts";
 

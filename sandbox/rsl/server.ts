@@ -1,12 +1,15 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { createSandboxServer, delays, listen, shutDown } from "../http/serve.ts";
+import { logCall } from "../kit/call-log.ts";
+import { takeFault } from "../kit/faults.ts";
+import { sendReply } from "../kit/reply.ts";
+import { createSandboxServer, delays, listen, shutDown } from "../kit/serve.ts";
 import { handleApi } from "./api-router.ts";
-import { logCall } from "./call-log.ts";
+import type { CallEntry } from "./call-log.ts";
 import { merchantRoutes } from "./control-merchants.ts";
 import { requestRoutes } from "./control-requests.ts";
 import { handleControl } from "./control-router.ts";
 import { sandboxRoutes } from "./control-sandbox.ts";
-import { faultLetsWorkHappen, faultReply, takeFault } from "./faults.ts";
+import { type Fault, faultLetsWorkHappen, faultReply } from "./faults.ts";
 import { error, type Reply } from "./http-reply.ts";
 import { jstDatetime } from "./jst.ts";
 import { createRslState, type RslSandboxOptions, type RslState } from "./state.ts";
@@ -23,14 +26,7 @@ export type RslSandbox = { url: string; state: RslState; close(): Promise<void> 
 
 const controlRoutes = [...merchantRoutes, ...requestRoutes, ...sandboxRoutes];
 
-function send(res: ServerResponse, reply: Reply): void {
-  if (res.destroyed) return;
-  const headers: Record<string, string> = { ...reply.headers };
-  const payload = reply.body === undefined ? undefined : JSON.stringify(reply.body);
-  if (payload !== undefined) headers["Content-Type"] = "application/json; charset=utf-8";
-  res.writeHead(reply.status, headers);
-  res.end(payload);
-}
+const send = (res: ServerResponse, reply: Reply) => sendReply(res, reply, "application/json; charset=utf-8");
 
 const header = (req: IncomingMessage, name: string) => {
   const value = req.headers[name];
@@ -44,7 +40,7 @@ export async function startRslSandbox(options: RslSandboxOptions = {}): Promise<
   async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL, bodyText: string) {
     const method = req.method ?? "GET";
     const idempotencyKey = header(req, "idempotency-key");
-    const entry = logCall(state.calls, {
+    const entry = logCall<CallEntry>(state.calls, {
       method,
       path: url.pathname,
       at: jstDatetime(state.now()),
@@ -53,7 +49,7 @@ export async function startRslSandbox(options: RslSandboxOptions = {}): Promise<
       status: null,
       fault: null,
     });
-    const fault = takeFault(state.faults, method, url.pathname);
+    const fault = takeFault<Fault>(state.faults, method, url.pathname);
     entry.fault = fault?.id ?? null;
     if (fault && fault.delayMs > 0) await wait(fault.delayMs);
     if (faultLetsWorkHappen(fault)) {

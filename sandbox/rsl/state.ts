@@ -1,6 +1,7 @@
+import { shiftedNow } from "../kit/clock.ts";
+import type { IdempotencyStore } from "../kit/idempotency.ts";
 import type { CallEntry } from "./call-log.ts";
 import type { Fault } from "./faults.ts";
-import type { Reply } from "./http-reply.ts";
 import type { ShipmentInput } from "./shipment-input.ts";
 
 /**
@@ -40,7 +41,7 @@ export type Merchant = {
   /** 出荷番号 → its latest request: only one can be active, so the latest tells whether a new one may start. */
   bySlip: Map<string, ShipmentRecord>;
   /** Idempotency-Key → the first request's fingerprint and the answer it got. */
-  answered: Map<string, { fingerprint: string; reply: Reply }>;
+  answered: IdempotencyStore;
   /** Every result in the order it happened; positions never change, so a cursor stays valid. */
   results: ShipmentResult[];
   resultIndex: Map<string, number>;
@@ -122,9 +123,8 @@ const initialCounters = (): RslState["next"] => ({
 });
 
 export function createRslState(options: RslSandboxOptions): RslState {
-  const clock = options.now ?? (() => new Date());
   const state: RslState = {
-    now: () => new Date(clock().getTime() + state.clockOffsetMs),
+    now: shiftedNow(options.now, () => state.clockOffsetMs),
     clockOffsetMs: 0,
     settings: initialSettings(options),
     merchants: new Map(),

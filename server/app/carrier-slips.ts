@@ -1,15 +1,15 @@
 import { inArray } from "drizzle-orm";
-import { shipments } from "#server/db/schema.ts";
-import type { ShipTo } from "#server/domain/address.ts";
-import { carrierCsv } from "#server/domain/carrier-slips/carrier-csv.ts";
-import { collectingShipments, parcelCashOnDelivery } from "#server/domain/carrier-slips/cash-on-delivery.ts";
+import { carrierCsv } from "#server/carriers/carrier-csv.ts";
 import type {
   CarrierCsv,
   CarrierCsvFormat,
   CarrierCsvProblem,
   CarrierSlip,
   FixedIn,
-} from "#server/domain/carrier-slips/slip.ts";
+} from "#server/carriers/slip.ts";
+import { shipments } from "#server/db/schema.ts";
+import type { ShipTo } from "#server/domain/address.ts";
+import { collectingShipments, parcelCashOnDelivery } from "#server/domain/cash-on-delivery.ts";
 import { Refusal } from "#server/domain/refusal.ts";
 import {
   isColdTemperature,
@@ -71,7 +71,7 @@ export async function carrierSlipCsv(
   format: CarrierCsvFormat,
   shipmentIds?: readonly string[],
 ): Promise<CarrierSlipExport> {
-  const { warehouse, parcels, items } = await stockRoomShipments(ctx.db, accountId, warehouseId, shipmentIds);
+  const { warehouse, parcels, items } = await stockRoomShipments(ctx, accountId, warehouseId, shipmentIds);
   const settings = warehouseSettingsOf(warehouse.settings);
   if (!settings.sender) {
     throw new Refusal("validation.failed", "送り状のご依頼主が倉庫設定にありません。", {

@@ -4,7 +4,7 @@ import type { Clock } from "#server/ports/clock.ts";
 import type { MailerFactory } from "#server/ports/mailer.ts";
 import type { MallClientFactory } from "#server/ports/mall.ts";
 import type { SecretBox } from "#server/ports/secret-box.ts";
-import type { WarehouseClientFactory } from "#server/ports/warehouse.ts";
+import type { WarehouseClientFactory, WarehouseDefinition } from "#server/ports/warehouse.ts";
 
 /** What every use case runs with: the database, time, ids, the job queue and the outside world's ports. */
 export type AppContext = {
@@ -14,6 +14,8 @@ export type AppContext = {
   jobs: JobQueue;
   /** A client for a warehouse, from its kind and opened credentials. */
   warehouses: WarehouseClientFactory;
+  /** The registered warehouse kinds: labels, credential fields and capabilities. */
+  warehouseKinds: readonly WarehouseDefinition[];
   /** A client for a shop's mall, from its opened credentials. */
   malls: MallClientFactory;
   secrets: SecretBox;

@@ -2,13 +2,12 @@ import { randomUUID } from "node:crypto";
 import { smtpMailer } from "#server/adapters/mail/smtp-mailer.ts";
 import { createRakutenClient } from "#server/adapters/malls/rakuten/client.ts";
 import { createSecretBox } from "#server/adapters/secrets/secret-box.ts";
-import { createRslClient } from "#server/adapters/warehouses/rsl/client.ts";
-import { selfWarehouse } from "#server/adapters/warehouses/self/self-warehouse.ts";
 import type { Db } from "#server/db/database.ts";
 import type { JobQueue } from "#server/jobs/queue.ts";
 import { type Clock, systemClock } from "#server/ports/clock.ts";
 import type { MallClientFactory } from "#server/ports/mall.ts";
 import type { WarehouseClientFactory } from "#server/ports/warehouse.ts";
+import { WAREHOUSE_DEFINITIONS } from "#server/warehouses/registry.ts";
 import type { AppContext } from "./context.ts";
 
 export type ContextOptions = {
@@ -16,8 +15,8 @@ export type ContextOptions = {
   secretKey: Buffer;
   /** Where Rakuten's RMS answers: the real one, or a sandbox. */
   rakutenApiUrl?: string;
-  /** Where RSL's shipment API answers: the real one, or a sandbox. */
-  rslApiUrl?: string;
+  /** Where each warehouse kind's API answers, by kind: the real one (its default), or a sandbox. */
+  warehouseApiUrls?: Readonly<Record<string, string>>;
   warehouseTimeoutMs?: number;
   clock?: Clock;
   newId?: () => string;
@@ -45,21 +44,21 @@ export function createContext(db: Db, jobs: JobQueue, options: ContextOptions): 
         : {}),
     });
   };
-  const rslApiUrl = options.rslApiUrl ?? "https://api.rsl.rakuten.co.jp";
-  const warehouses: WarehouseClientFactory = (warehouse) =>
-    warehouse.kind === "rsl"
-      ? createRslClient({
-          baseUrl: rslApiUrl,
-          apiKey: warehouse.credentials?.apiKey ?? "",
-          ...(options.warehouseTimeoutMs ? { timeoutMs: options.warehouseTimeoutMs } : {}),
-        })
-      : selfWarehouse;
+  const warehouses: WarehouseClientFactory = (warehouse) => {
+    const definition = WAREHOUSE_DEFINITIONS.find((d) => d.kind === warehouse.kind);
+    if (!definition) throw new Error(`no warehouse kind ${warehouse.kind} is registered`);
+    return definition.createClient(
+      { baseUrl: options.warehouseApiUrls?.[warehouse.kind], timeoutMs: options.warehouseTimeoutMs },
+      warehouse.credentials ?? {},
+    );
+  };
   return {
     db,
     jobs,
     clock,
     newId: options.newId ?? randomUUID,
     warehouses,
+    warehouseKinds: WAREHOUSE_DEFINITIONS,
     malls,
     secrets: createSecretBox(options.secretKey),
     mailers: smtpMailer,

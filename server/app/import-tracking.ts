@@ -1,13 +1,13 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { decodeCsvUpload } from "#server/adapters/csv/csv-upload.ts";
-import { orders, orderTags, shipments, tags } from "#server/db/schema.ts";
+import { TRACKING_IMPORT_PROFILES } from "#server/carriers/registry.ts";
 import {
   readTrackingRows,
-  TRACKING_IMPORT_PROFILES,
   type TrackingImportProfile,
   type TrackingRow,
   validateProfile,
-} from "#server/domain/carrier-slips/tracking-import.ts";
+} from "#server/carriers/tracking-import.ts";
+import { orders, orderTags, shipments, tags } from "#server/db/schema.ts";
 import type { OrderStatus, ShippingStatus } from "#server/domain/order-status.ts";
 import { Refusal } from "#server/domain/refusal.ts";
 import { tokyoDate } from "#server/domain/tokyo-time.ts";
@@ -75,7 +75,7 @@ export async function importTrackingNumbers(
   profileId: string,
   bytes: Uint8Array,
 ): Promise<{ rows: TrackingImportRow[]; shipped: number; failed: number }> {
-  const warehouse = await ownStockRoom(ctx.db, accountId, warehouseId);
+  const warehouse = await ownStockRoom(ctx, accountId, warehouseId);
   const profile = trackingProfilesOf(warehouse.settings).find((p) => p.id === profileId);
   if (!profile) {
     throw new Refusal("validation.failed", "取込設定が見つかりません。", {

@@ -1,3 +1,4 @@
+import { trackingUrl } from "#server/carriers/registry.ts";
 import type { LoadedOrder } from "#server/db/order-queries.ts";
 import type { ShipTo } from "#server/domain/address.ts";
 import { CARRIERS, type ShippedParcel } from "#server/domain/carrier.ts";
@@ -34,7 +35,7 @@ export function mailFactsOf(order: LoadedOrder, shopName: string, shipmentId: st
           parcels: (shipment.parcels as ShippedParcel[]).map((p) => ({
             carrierLabel: CARRIERS[p.carrier].label,
             trackingNumber: p.trackingNumber,
-            trackingUrl: CARRIERS[p.carrier].trackingUrl(p.trackingNumber),
+            trackingUrl: trackingUrl(p),
           })),
           shippedOn: shipment.shippedAt ? tokyoDate(shipment.shippedAt) : null,
         }

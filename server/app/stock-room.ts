@@ -1,6 +1,5 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { PickingLine, PickingList } from "#server/adapters/documents/picking-list.ts";
-import type { Db } from "#server/db/database.ts";
 import {
   allocations,
   orderItems,
@@ -15,15 +14,16 @@ import { parcelNotes } from "#server/domain/parcel-notes.ts";
 import { notFound, Refusal } from "#server/domain/refusal.ts";
 import type { AppContext } from "./context.ts";
 import { parcelFactsOf } from "./parcel-facts.ts";
+import { warehouseKindOf } from "./warehouse-client.ts";
 
 /** The merchant's own stock room of this account; a 3PL has its own systems for all of this. */
-export async function ownStockRoom(db: Db, accountId: string, warehouseId: string) {
-  const [warehouse] = await db
+export async function ownStockRoom(ctx: AppContext, accountId: string, warehouseId: string) {
+  const [warehouse] = await ctx.db
     .select()
     .from(warehouses)
     .where(and(eq(warehouses.id, warehouseId), eq(warehouses.accountId, accountId)));
   if (!warehouse) throw notFound("warehouse", "倉庫");
-  if (warehouse.kind !== "self") {
+  if (!warehouseKindOf(ctx, warehouse.kind).capabilities.stockRoom) {
     throw new Refusal(
       "warehouse.not_own_stock_room",
       "ピッキングリスト・送り状データ・伝票番号取込は自社倉庫だけです。",
@@ -41,12 +41,13 @@ export async function ownStockRoom(db: Db, accountId: string, warehouseId: strin
  * the parcels of the shipments a person picked from it.
  */
 export async function stockRoomShipments(
-  db: Db,
+  ctx: AppContext,
   accountId: string,
   warehouseId: string,
   shipmentIds?: readonly string[],
 ) {
-  const warehouse = await ownStockRoom(db, accountId, warehouseId);
+  const { db } = ctx;
+  const warehouse = await ownStockRoom(ctx, accountId, warehouseId);
   const all = await db
     .select({ shipment: shipments, order: orders, shopName: shops.name })
     .from(shipments)
@@ -93,7 +94,7 @@ export async function pickingList(
   warehouseId: string,
   shipmentIds?: readonly string[],
 ): Promise<PickingList> {
-  const { warehouse, parcels } = await stockRoomShipments(ctx.db, accountId, warehouseId, shipmentIds);
+  const { warehouse, parcels } = await stockRoomShipments(ctx, accountId, warehouseId, shipmentIds);
   const memberIds = parcels.flatMap((p) => p.members.map((m) => m.shipment.id));
   const needs = memberIds.length
     ? await ctx.db

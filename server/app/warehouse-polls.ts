@@ -1,9 +1,10 @@
-import { and, eq, isNull, lt, or } from "drizzle-orm";
+import { and, inArray, isNull, lt, or } from "drizzle-orm";
 import { warehouses } from "#server/db/schema.ts";
 import { warehouseSettingsOf } from "#server/domain/warehouse-settings.ts";
 import type { AppContext } from "./context.ts";
+import { warehouseKindsWith } from "./warehouse-client.ts";
 
-/** The scheduler's part for 出荷実績: every 3PL warehouse whose interval has passed gets one poll queued. */
+/** The scheduler's part for 出荷実績: every polled warehouse whose interval has passed gets one poll queued. */
 export async function enqueueDueWarehousePolls(ctx: AppContext): Promise<number> {
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
@@ -12,7 +13,7 @@ export async function enqueueDueWarehousePolls(ctx: AppContext): Promise<number>
       .from(warehouses)
       .where(
         and(
-          eq(warehouses.kind, "rsl"),
+          inArray(warehouses.kind, warehouseKindsWith(ctx, "resultsPolling")),
           or(isNull(warehouses.resultsPolledAt), lt(warehouses.resultsPolledAt, now)),
         ),
       );

@@ -1,4 +1,7 @@
+import { fork } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
@@ -55,13 +58,10 @@ export async function openDatabase(config: Config["database"]): Promise<Database
   }
   await mkdir(config.dataDir, { recursive: true });
   const lock = await lockDataFolder(config.dataDir);
-  // pg_trgm backs the order list's free-text filter; PostgreSQL ships it in contrib.
-  const client = await PGlite.create({ dataDir: config.dataDir, extensions: { pg_trgm } }).catch(
-    async (error) => {
-      await lock.release();
-      throw error;
-    },
-  );
+  const client = await openPglite(config.dataDir).catch(async (error) => {
+    await lock.release();
+    throw error;
+  });
   const db = drizzlePglite(client, { schema });
   return {
     kind: "pglite",
@@ -73,6 +73,39 @@ export async function openDatabase(config: Config["database"]): Promise<Database
       await lock.release();
     },
   };
+}
+
+/**
+ * PostgreSQL's shared_buffers is 128 MB in PGlite, kept in its WebAssembly memory, which never gives
+ * pages back: 32 MB keeps the process within its memory budget (scripts/pglite-memory.ts: RSS −96 MB
+ * after migrate). The data files are ordinary files, so the operating system's page cache still
+ * holds what the smaller pool lets go. wal_buffers follows shared_buffers (1/32).
+ */
+export const PGLITE_SETTINGS = ["shared_buffers=32MB"];
+
+async function openPglite(dataDir: string): Promise<PGlite> {
+  if (!existsSync(join(dataDir, "PG_VERSION"))) await initdbInChild(dataDir);
+  return PGlite.create({
+    dataDir,
+    // pg_trgm backs the order list's free-text filter; PostgreSQL ships it in contrib.
+    extensions: { pg_trgm },
+    startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((setting) => ["-c", setting])],
+  });
+}
+
+/** A new folder's initdb runs in a process of its own: pglite-initdb.ts says why. */
+function initdbInChild(dataDir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(new URL("./pglite-initdb.ts", import.meta.url)), [dataDir], {
+      // Not the parent's flags (a test runner's, the V8 settings of package.json's start): initdb needs none.
+      execArgv: [],
+      stdio: ["ignore", "ignore", "inherit", "ipc"],
+    });
+    child.once("error", reject);
+    child.once("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`PGlite initdb of ${dataDir} ended with code ${code}`)),
+    );
+  });
 }
 
 export async function ping(db: Db): Promise<void> {

@@ -1,26 +1,14 @@
 /**
- * 配送会社: the carriers a parcel leaves with. The code is Juchu's own; each mall and warehouse adapter
- * maps it to theirs (RMS deliveryCompany 1001…, RSL's carrier names). The tracking URL is what the
- * shipping mail and the order screen link to.
+ * 配送会社: Juchu's own codes for the carriers a parcel leaves with, and their Japanese names. Each
+ * channel and warehouse maps them to its own codes; what each carrier's files and tracking pages look
+ * like lives in server/carriers/<code>/.
  */
 export const CARRIERS = {
-  yamato: {
-    label: "ヤマト運輸",
-    trackingUrl: (n: string) =>
-      `https://jizen.kuronekoyamato.co.jp/jizen/servlet/crjz.b.NQ0010?id=${encodeURIComponent(n)}`,
-  },
-  sagawa: {
-    label: "佐川急便",
-    trackingUrl: (n: string) =>
-      `https://k2k.sagawa-exp.co.jp/p/web/okurijosearch.do?okurijoNo=${encodeURIComponent(n)}`,
-  },
-  japanpost: {
-    label: "日本郵便",
-    trackingUrl: (n: string) =>
-      `https://trackings.post.japanpost.jp/services/srv/search/direct?reqCodeNo1=${encodeURIComponent(n)}&searchKind=S002&locale=ja`,
-  },
-  other: { label: "その他", trackingUrl: (_n: string) => null as string | null },
-} as const satisfies Record<string, { label: string; trackingUrl: (n: string) => string | null }>;
+  yamato: { label: "ヤマト運輸" },
+  sagawa: { label: "佐川急便" },
+  japanpost: { label: "日本郵便" },
+  other: { label: "その他" },
+} as const satisfies Record<string, { label: string }>;
 
 export type Carrier = keyof typeof CARRIERS;
 export const CARRIER_CODES = Object.keys(CARRIERS) as Carrier[];

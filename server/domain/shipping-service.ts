@@ -1,6 +1,6 @@
 /**
  * 配送サービス and 温度帯: what kind of parcel a shipment is, in the merchant's words. Each carrier's layout
- * turns them into its own codes (B2 送り状種類・クール区分, e飛伝 便種・元着区分, ゆうプリR 郵便種別・保冷種別).
+ * (server/carriers/<carrier>/) turns them into its own codes.
  * 代金引換 is not a service here: it follows from the order's payment method.
  */
 export const SHIPPING_SERVICE_LABELS = {

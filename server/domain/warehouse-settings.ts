@@ -22,7 +22,7 @@ const profile = z.object({
 
 /**
  * A warehouse's own settings. ご依頼主 is what the carrier slips print as sender; the Yamato codes are
- * the merchant's B2クラウド contract; RSL's results are read every resultPollMinutes.
+ * the merchant's B2クラウド contract; a polled 3PL's results are read every resultPollMinutes.
  */
 export const warehouseSettingsSchema = z.object({
   resultPollMinutes: z.int().min(1).max(1440).default(15),

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { trackingUrl } from "#server/carriers/registry.ts";
 import type { shipments } from "#server/db/schema.ts";
 import { CARRIER_CODES, CARRIERS, type ShippedParcel } from "#server/domain/carrier.ts";
 import { uuid } from "#server/domain/fields.ts";
@@ -86,7 +87,7 @@ export function presentShipment(s: typeof shipments.$inferSelect) {
     carrier: p.carrier,
     carrierLabel: CARRIERS[p.carrier].label,
     trackingNumber: p.trackingNumber,
-    trackingUrl: CARRIERS[p.carrier].trackingUrl(p.trackingNumber),
+    trackingUrl: trackingUrl(p),
     mallShippingId: p.mallShippingId ?? null,
   }));
   return {

@@ -5,6 +5,7 @@ import type { AppContext } from "#server/app/context.ts";
 import { retryMallShippingReport } from "#server/app/report-shipping.ts";
 import { setShipmentService } from "#server/app/shipment-service.ts";
 import { splitShipment } from "#server/app/split-shipment.ts";
+import { warehouseKindOf } from "#server/app/warehouse-client.ts";
 import { orders, shipments, shops, warehouses } from "#server/db/schema.ts";
 import { uuid } from "#server/domain/fields.ts";
 import { ORDER_STATUS_LABELS, type OrderStatus, SHIPPING_STATUSES } from "#server/domain/order-status.ts";
@@ -26,6 +27,7 @@ const shipmentRowSchema = z
     shopName: z.string(),
     warehouseName: z.string(),
     warehouseKind: z.string(),
+    atStockRoom: z.boolean().describe("自社倉庫の出荷: ピッキングリスト・送り状データの対象"),
     buyerName: z.string(),
     shipToName: z.string(),
   })
@@ -128,6 +130,7 @@ export function registerShipmentRoutes(app: JuchuApi, ctx: AppContext): void {
               shopName: r.shopName,
               warehouseName: r.warehouse.name,
               warehouseKind: r.warehouse.kind,
+              atStockRoom: warehouseKindOf(ctx, r.warehouse.kind).capabilities.stockRoom,
               buyerName: r.order.buyerName,
               shipToName: shipTo.name ?? "",
             };

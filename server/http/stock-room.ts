@@ -1,5 +1,4 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { encodeCarrierCsv } from "#server/adapters/csv/carrier-csv-encoding.ts";
 import { renderDeliveryNotes } from "#server/adapters/documents/delivery-note.ts";
 import { renderPickingList } from "#server/adapters/documents/picking-list.ts";
 import { carrierSlipCsv } from "#server/app/carrier-slips.ts";
@@ -7,15 +6,16 @@ import type { AppContext } from "#server/app/context.ts";
 import { deliveryNotes } from "#server/app/delivery-notes.ts";
 import { importTrackingNumbers, trackingProfilesOf } from "#server/app/import-tracking.ts";
 import { pickingList } from "#server/app/stock-room.ts";
+import { encodeCarrierCsv } from "#server/carriers/csv-encoding.ts";
+import { CARRIER_CSV_FORMATS } from "#server/carriers/registry.ts";
 import { CARRIER_CODES } from "#server/domain/carrier.ts";
-import { CARRIER_CSV_FORMATS, type CarrierCsvFormat } from "#server/domain/carrier-slips/slip.ts";
 import { uuid } from "#server/domain/fields.ts";
 import { tokyoDate } from "#server/domain/tokyo-time.ts";
 import type { JuchuApi } from "./app.ts";
 import { errorResponses, json, security } from "./openapi.ts";
 import { accountWarehouse } from "./warehouses.ts";
 
-const FORMATS = Object.keys(CARRIER_CSV_FORMATS) as [CarrierCsvFormat, ...CarrierCsvFormat[]];
+const FORMATS = CARRIER_CSV_FORMATS.map((f) => f.code) as [string, ...string[]];
 const idParam = z.object({ id: uuid("IDはUUIDです") });
 const shipmentIdList = z
   .string()
@@ -111,7 +111,7 @@ export function registerStockRoomRoutes(app: JuchuApi, ctx: AppContext): void {
     createRoute({
       method: "post",
       path: "/api/warehouses/{id}/carrier-csv",
-      summary: "送り状データ(ヤマトB2クラウド・佐川e飛伝II・ゆうパックプリントR、Shift_JIS・CRLF)",
+      summary: `送り状データ(${CARRIER_CSV_FORMATS.map((f) => f.label).join("・")}、Shift_JIS・CRLF)`,
       description:
         "問題のない出荷だけのCSV(Base64)と、外した出荷ごとの項目・規則・直す画面を1つのJSONで返します。" +
         "倉庫設定の不備(請求先顧客コードなど)はどの送り状にも関わるため422です。",

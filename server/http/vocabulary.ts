@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { CARRIER_CSV_FORMATS } from "#server/carriers/registry.ts";
 import { CARRIER_CODES, CARRIERS } from "#server/domain/carrier.ts";
-import { CARRIER_CSV_FORMATS, type CarrierCsvFormat } from "#server/domain/carrier-slips/slip.ts";
 import { MAIL_STATUS_LABELS, MAIL_STATUSES } from "#server/domain/mail/mail-status.ts";
 import { MALL_CANCEL_REASON_CODES, MALL_CANCEL_REASONS } from "#server/domain/mall-cancel-reasons.ts";
 import {
@@ -49,10 +49,7 @@ const VOCABULARY: z.infer<typeof vocabularySchema> = {
   })),
   channels: CHANNELS.map((code) => ({ code, label: CHANNEL_LABELS[code] })),
   carriers: CARRIER_CODES.map((code) => ({ code, label: CARRIERS[code].label })),
-  carrierCsvFormats: (Object.keys(CARRIER_CSV_FORMATS) as CarrierCsvFormat[]).map((code) => ({
-    code,
-    label: CARRIER_CSV_FORMATS[code].label,
-  })),
+  carrierCsvFormats: CARRIER_CSV_FORMATS.map(({ code, label }) => ({ code, label })),
   shippingServices: SHIPPING_SERVICES.map((code) => ({ code, label: SHIPPING_SERVICE_LABELS[code] })),
   temperatures: TEMPERATURES.map((code) => ({ code, label: TEMPERATURE_LABELS[code] })),
   mallCancelReasons: MALL_CANCEL_REASON_CODES.map((code) => ({ code, label: MALL_CANCEL_REASONS[code] })),

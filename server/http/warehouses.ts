@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, eq } from "drizzle-orm";
 import type { AppContext } from "#server/app/context.ts";
 import { pollWarehouseResults } from "#server/app/record-warehouse-results.ts";
+import { warehouseKindOf } from "#server/app/warehouse-client.ts";
 import { createWarehouse, updateWarehouse } from "#server/app/warehouses.ts";
 import { warehouses } from "#server/db/schema.ts";
 import { uuid } from "#server/domain/fields.ts";
@@ -10,8 +11,6 @@ import { toTokyoIso } from "#server/domain/tokyo-time.ts";
 import { warehouseSettingsOf } from "#server/domain/warehouse-settings.ts";
 import type { JuchuApi } from "./app.ts";
 import { errorResponses, json, security } from "./openapi.ts";
-
-const KIND_LABELS: Record<string, string> = { self: "自社倉庫", rsl: "楽天スーパーロジスティクス" };
 
 const senderSchema = z.object({
   name: z.string(),
@@ -22,12 +21,39 @@ const senderSchema = z.object({
   phone: z.string(),
 });
 
+const capabilitiesSchema = z
+  .object({
+    stockRoom: z.boolean().describe("ピッキングリスト・送り状データ・伝票番号取込をJuchuで行う(自社倉庫)"),
+    withdraw: z.boolean().describe("出荷依頼を取り下げられる"),
+    resultsPolling: z.boolean().describe("出荷実績を定期的に取得する"),
+    stockSync: z.boolean().describe("在庫数を倉庫から取り込む"),
+  })
+  .openapi("WarehouseCapabilities");
+
+const warehouseKindSchema = z
+  .object({
+    kind: z.string(),
+    label: z.string(),
+    credentials: z.array(
+      z.object({
+        key: z.string(),
+        label: z.string(),
+        secret: z.boolean(),
+        minLength: z.int(),
+        maxLength: z.int(),
+      }),
+    ),
+    capabilities: capabilitiesSchema,
+  })
+  .openapi("WarehouseKind");
+
 const warehouseSchema = z
   .object({
     id: uuid(),
     name: z.string(),
     kind: z.string(),
     kindLabel: z.string(),
+    capabilities: capabilitiesSchema,
     hasCredentials: z.boolean(),
     settings: z.object({
       resultPollMinutes: z.int(),
@@ -42,20 +68,22 @@ const warehouseSchema = z
 const inputSchema = z.object({
   name: z.string().trim().min(1, "倉庫名を入力してください").max(50, "倉庫名は50文字以内です").optional(),
   credentials: z
-    .object({ apiKey: z.string().trim().min(8, "APIキーが短すぎます").max(200) })
+    .record(z.string(), z.string().max(1000))
     .optional()
-    .describe("書き込み専用: 保存後は返しません"),
+    .describe("書き込み専用: 倉庫の種類の credentials 欄(GET /api/warehouse-kinds)。保存後は返しません"),
   settings: z.record(z.string(), z.unknown()).optional(),
 });
 
 const idParam = z.object({ id: uuid("倉庫IDはUUIDです") });
 
-function present(w: typeof warehouses.$inferSelect) {
+function present(ctx: AppContext, w: typeof warehouses.$inferSelect) {
+  const kind = warehouseKindOf(ctx, w.kind);
   return {
     id: w.id,
     name: w.name,
     kind: w.kind,
-    kindLabel: KIND_LABELS[w.kind] ?? w.kind,
+    kindLabel: kind.label,
+    capabilities: kind.capabilities,
     hasCredentials: w.credentials !== null,
     settings: warehouseSettingsOf(w.settings),
     resultsPolledAt: w.resultsPolledAt ? toTokyoIso(w.resultsPolledAt) : null,
@@ -72,6 +100,30 @@ export async function accountWarehouse(ctx: AppContext, accountId: string, id: s
 }
 
 export function registerWarehouseRoutes(app: JuchuApi, ctx: AppContext): void {
+  const kinds = ctx.warehouseKinds.map((d) => d.kind) as [string, ...string[]];
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/warehouse-kinds",
+      summary: "登録できる倉庫の種類(名前、接続情報の欄、できること)",
+      security,
+      responses: {
+        200: json(z.object({ items: z.array(warehouseKindSchema) }), "倉庫の種類"),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const items = ctx.warehouseKinds.map(({ kind, label, credentials, capabilities }) => ({
+        kind,
+        label,
+        credentials: [...credentials],
+        capabilities,
+      }));
+      return c.json({ items }, 200);
+    },
+  );
+
   app.openapi(
     createRoute({
       method: "get",
@@ -86,7 +138,7 @@ export function registerWarehouseRoutes(app: JuchuApi, ctx: AppContext): void {
         .from(warehouses)
         .where(eq(warehouses.accountId, c.get("auth").accountId))
         .orderBy(asc(warehouses.createdAt), asc(warehouses.id));
-      return c.json({ items: rows.map(present) }, 200);
+      return c.json({ items: rows.map((w) => present(ctx, w)) }, 200);
     },
   );
 
@@ -94,14 +146,14 @@ export function registerWarehouseRoutes(app: JuchuApi, ctx: AppContext): void {
     createRoute({
       method: "post",
       path: "/api/warehouses",
-      summary: "倉庫の登録(自社倉庫、またはRSL)",
+      summary: "倉庫の登録(自社倉庫、または登録済みの3PL)",
       security,
       request: {
         body: {
           content: {
             "application/json": {
               schema: inputSchema.extend({
-                kind: z.enum(["self", "rsl"], { error: "倉庫の種類は self か rsl です" }),
+                kind: z.enum(kinds, { error: `倉庫の種類は ${kinds.join(", ")} のいずれかです` }),
               }),
             },
           },
@@ -112,7 +164,7 @@ export function registerWarehouseRoutes(app: JuchuApi, ctx: AppContext): void {
     async (c) => {
       const { accountId } = c.get("auth");
       const id = await createWarehouse(ctx, accountId, c.req.valid("json"));
-      return c.json(present(await accountWarehouse(ctx, accountId, id)), 201);
+      return c.json(present(ctx, await accountWarehouse(ctx, accountId, id)), 201);
     },
   );
 
@@ -120,7 +172,7 @@ export function registerWarehouseRoutes(app: JuchuApi, ctx: AppContext): void {
     createRoute({
       method: "patch",
       path: "/api/warehouses/{id}",
-      summary: "倉庫の設定変更(ご依頼主、ヤマトの請求先、RSLのAPIキー・実績取得間隔)",
+      summary: "倉庫の設定変更(ご依頼主、送り状の請求先、3PLの接続情報・実績取得間隔)",
       security,
       request: { params: idParam, body: { content: { "application/json": { schema: inputSchema } } } },
       responses: { 200: json(warehouseSchema, "変更後の倉庫"), ...errorResponses },
@@ -129,7 +181,7 @@ export function registerWarehouseRoutes(app: JuchuApi, ctx: AppContext): void {
       const { accountId } = c.get("auth");
       const { id } = c.req.valid("param");
       await updateWarehouse(ctx, accountId, id, c.req.valid("json"));
-      return c.json(present(await accountWarehouse(ctx, accountId, id)), 200);
+      return c.json(present(ctx, await accountWarehouse(ctx, accountId, id)), 200);
     },
   );
 

@@ -2,7 +2,7 @@ import type { ShipTo } from "#server/domain/address.ts";
 import type { Parcel } from "#server/domain/carrier.ts";
 
 /**
- * A warehouse that ships orders: a 3PL such as RSL over its API, or the merchant's own stock room.
+ * A warehouse that ships orders: a 3PL over its API, or the merchant's own stock room.
  * Each call carries an idempotency key so a retried job never books a parcel twice.
  */
 export type ShipmentRequest = {
@@ -47,7 +47,47 @@ export type WarehouseClient = {
   fetchResults(cursor: string | null): Promise<{ results: WarehouseResult[]; cursor: string | null }>;
 };
 
-export type WarehouseKind = "self" | "rsl";
+/** A registered warehouse kind's code ("self", a 3PL's folder name under server/warehouses/). */
+export type WarehouseKind = string;
+
+/** One credential the warehouse's settings form asks for; served to the UI, sealed when saved. */
+export type CredentialField = {
+  key: string;
+  /** Japanese label on the form and in refusals: "APIキー" */
+  label: string;
+  /** Written only: never shown again after saving */
+  secret: boolean;
+  minLength: number;
+  maxLength: number;
+};
+
+/** What a warehouse kind does, asked by generic code instead of testing its kind. */
+export type WarehouseCapabilities = {
+  /** 自社倉庫の作業: the staff pick, print carrier slips and import tracking numbers in Juchu. */
+  stockRoom: boolean;
+  /** A request can be withdrawn (出荷依頼取下げ) until the warehouse starts picking it. */
+  withdraw: boolean;
+  /** 出荷実績 come back by polling fetchResults every resultPollMinutes. */
+  resultsPolling: boolean;
+  /** The warehouse reports its own stock levels. */
+  stockSync: boolean;
+};
+
+/** Where the warehouse's API answers (the real one, or a sandbox) and how long a call may take. */
+export type WarehouseConnection = { baseUrl?: string | undefined; timeoutMs?: number | undefined };
+
+/** A warehouse kind as its folder registers it (server/warehouses/registry.ts). */
+export type WarehouseDefinition = {
+  kind: WarehouseKind;
+  /** 自社倉庫, 楽天スーパーロジスティクス … */
+  label: string;
+  credentials: readonly CredentialField[];
+  capabilities: WarehouseCapabilities;
+  createClient(
+    connection: WarehouseConnection,
+    credentials: Readonly<Record<string, string>>,
+  ): WarehouseClient;
+};
 
 /** A transport or server failure talking to the warehouse; `retryable` says whether trying again can help. */
 export class WarehouseError extends Error {
@@ -61,7 +101,7 @@ export class WarehouseError extends Error {
   }
 }
 
-/** What a warehouse's settings open: one client per warehouse (RSL needs its API key). */
+/** What a warehouse's settings open: one client per warehouse, with its credentials opened. */
 export type WarehouseClientFactory = (warehouse: {
   kind: WarehouseKind;
   credentials: Record<string, string> | null;

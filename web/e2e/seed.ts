@@ -1,9 +1,13 @@
+import { type CatalogueLine, HOJICHA, MYSTERY, RETIRED, SENCHA } from "../../sandbox/demo/catalogue.ts";
 import type { SessionClient } from "./harness.ts";
+
+/** The demo catalogue's items, which the browser tests order by name. */
+export { HOJICHA, MYSTERY, RETIRED, SENCHA };
 
 /** What the browser tests look for, by name. */
 export type Seeded = { manualShop: string; rakutenShop: string; tagId: string };
 
-type Line = { mallItemCode: string; name: string; unitPrice: number; quantity: number; mallSkuCode?: string };
+type Line = CatalogueLine;
 
 const PEOPLE = [
   ["佐藤 花子", "530-0001", "大阪府", "大阪市北区梅田1-1"],
@@ -41,31 +45,6 @@ export function order(
     ...(extra.remarks ? { remarks: extra.remarks } : {}),
   };
 }
-
-export const SENCHA: Line = {
-  mallItemCode: "sencha-100",
-  name: "静岡煎茶 100g",
-  unitPrice: 1500,
-  quantity: 2,
-};
-export const HOJICHA: Line = {
-  mallItemCode: "hojicha-200",
-  name: "京ほうじ茶 200g",
-  unitPrice: 1200,
-  quantity: 1,
-};
-export const MYSTERY: Line = {
-  mallItemCode: "mystery-tea",
-  name: "季節の限定茶",
-  unitPrice: 2400,
-  quantity: 1,
-};
-export const RETIRED: Line = {
-  mallItemCode: "retired-item",
-  name: "販売終了の福袋",
-  unitPrice: 5000,
-  quantity: 1,
-};
 
 /**
  * Two shops, three products in stock, one mapped item per shop, a custom tag with a rule — and a

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import iconv from "iconv-lite";
-import { readTrackingRows, TRACKING_IMPORT_PROFILES } from "#server/domain/carrier-slips/tracking-import.ts";
+import { TRACKING_IMPORT_PROFILES } from "#server/carriers/registry.ts";
+import { readTrackingRows } from "#server/carriers/tracking-import.ts";
 import { decodeCsvUpload } from "./csv-upload.ts";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);

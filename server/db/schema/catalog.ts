@@ -23,7 +23,7 @@ export const warehouses = pgTable("warehouses", {
     .references(() => accounts.id),
   name: text("name").notNull(),
   kind: text("kind").notNull(),
-  /** Sealed API credentials of a 3PL (RSL's API key); null for the merchant's own stock room. */
+  /** Sealed credentials of a 3PL (the fields its kind asks for); null for the merchant's own stock room. */
   credentials: jsonb("credentials"),
   /** WarehouseSettings: ご依頼主 for carrier slips, carrier account codes, result polling interval. */
   settings: jsonb("settings").notNull().default({}),

@@ -172,7 +172,7 @@ export const shipments = pgTable(
     addressPending: boolean("address_pending").notNull().default(false),
     requestDueAt: ts("request_due_at"),
     requestedAt: ts("requested_at"),
-    /** The warehouse's id for the accepted request (RSL requestId). */
+    /** The warehouse's id for the accepted request (a 3PL's request id; the slip number at the own stock room). */
     warehouseReference: text("warehouse_reference"),
     plannedShipDate: text("planned_ship_date"),
     /** 配送サービス chosen for this shipment; null follows its products' defaults. */

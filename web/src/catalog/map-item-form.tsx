@@ -1,6 +1,6 @@
 import { useState } from "react";
-import type { Mapping, UnmappedItem } from "../api/catalog-types.ts";
 import { ApiError, api } from "../api/client.ts";
+import type { Mapping, UnmappedItem } from "../api/types.ts";
 import { ErrorNotice } from "../ui/states.tsx";
 import { ProductPicker } from "./product-picker.tsx";
 

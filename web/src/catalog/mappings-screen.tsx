@@ -1,7 +1,6 @@
 import { useState } from "react";
-import type { Mapping, UnmappedItem } from "../api/catalog-types.ts";
 import { type ApiError, api } from "../api/client.ts";
-import type { Page } from "../api/types.ts";
+import type { Mapping, MappingPage, UnmappedItem, UnmappedItems } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { count } from "../format.ts";
 import { useReference } from "../shell/reference-data.tsx";
@@ -16,9 +15,7 @@ const keyOf = (i: { shopId: string; mallItemCode: string; mallSkuCode: string | 
 export function MappingsScreen() {
   const { search } = useLocation();
   const tab = search.get("tab") === "mapped" ? "mapped" : "unmapped";
-  const unmapped = useApi<{ items: UnmappedItem[]; total: number }>(
-    "/api/product-mappings/unmapped?limit=200",
-  );
+  const unmapped = useApi<UnmappedItems>("/api/product-mappings/unmapped?limit=200");
   return (
     <section className="screen">
       <header className="screen-header">
@@ -42,11 +39,7 @@ export function MappingsScreen() {
   );
 }
 
-function UnmappedQueue({
-  loaded,
-}: {
-  loaded: ReturnType<typeof useApi<{ items: UnmappedItem[]; total: number }>>;
-}) {
+function UnmappedQueue({ loaded }: { loaded: ReturnType<typeof useApi<UnmappedItems>> }) {
   const { shops } = useReference();
   const [open, setOpen] = useState<string>();
   const [done, setDone] = useState<{ item: UnmappedItem; mapping: Mapping }>();
@@ -143,7 +136,7 @@ function UnmappedRow(props: {
 
 function MappedList() {
   const { shops } = useReference();
-  const list = useApi<Page<Mapping>>("/api/product-mappings?limit=200");
+  const list = useApi<MappingPage>("/api/product-mappings?limit=200");
   const [error, setError] = useState<ApiError>();
   const remove = async (id: string) => {
     setError(undefined);

@@ -1,7 +1,6 @@
 import { useEffect, useState } from "react";
-import type { Product } from "../api/catalog-types.ts";
 import { query } from "../api/client.ts";
-import type { Page } from "../api/types.ts";
+import type { Product, ProductPage } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 
 /** Type part of a SKU or name, pick from the first matches. */
@@ -12,7 +11,7 @@ export function ProductPicker({ onPick, initial }: { onPick: (product: Product) 
     const timer = setTimeout(() => setQ(text.trim()), 250);
     return () => clearTimeout(timer);
   }, [text]);
-  const found = useApi<Page<Product>>(`/api/products${query({ q, limit: 8 })}`);
+  const found = useApi<ProductPage>(`/api/products${query({ q, limit: 8 })}`);
   return (
     <div className="picker">
       <input

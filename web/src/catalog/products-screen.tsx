@@ -1,7 +1,6 @@
 import { type FormEvent, useState } from "react";
-import type { Product } from "../api/catalog-types.ts";
 import { ApiError, api, query } from "../api/client.ts";
-import type { Page } from "../api/types.ts";
+import type { Product, ProductPage } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { count } from "../format.ts";
 import { useReference } from "../shell/reference-data.tsx";
@@ -21,7 +20,7 @@ export function ProductsScreen() {
   const [applied, setApplied] = useState("");
   const [cursors, setCursors] = useState<string[]>([""]);
   const cursor = cursors.at(-1) ?? "";
-  const list = useApi<Page<Product>>(`/api/products${query({ q: applied, cursor, limit: 50 })}`);
+  const list = useApi<ProductPage>(`/api/products${query({ q: applied, cursor, limit: 50 })}`);
   const [open, setOpen] = useState<{ id: string; panel: Panel }>();
 
   const search = (event: FormEvent) => {

@@ -1,6 +1,6 @@
 import { useState } from "react";
-import type { Product } from "../api/catalog-types.ts";
 import { ApiError, api } from "../api/client.ts";
+import type { Product } from "../api/types.ts";
 import { useReference } from "../shell/reference-data.tsx";
 import { ErrorNotice } from "../ui/states.tsx";
 
@@ -30,7 +30,7 @@ export function ShippingDefaults({ product, onSaved }: { product: Product; onSav
         aria-label={`${product.sku} の配送サービス`}
         value={product.shippingService}
         disabled={busy}
-        onChange={(e) => void save({ shippingService: e.target.value })}
+        onChange={(e) => void save({ shippingService: e.target.value as Product["shippingService"] })}
       >
         {shippingServices.map((s) => (
           <option key={s.code} value={s.code}>
@@ -42,7 +42,7 @@ export function ShippingDefaults({ product, onSaved }: { product: Product; onSav
         aria-label={`${product.sku} の温度帯`}
         value={product.temperature}
         disabled={busy}
-        onChange={(e) => void save({ temperature: e.target.value })}
+        onChange={(e) => void save({ temperature: e.target.value as Product["temperature"] })}
       >
         {temperatures.map((t) => (
           <option key={t.code} value={t.code}>

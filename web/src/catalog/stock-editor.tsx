@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
-import type { Product } from "../api/catalog-types.ts";
 import { ApiError, api } from "../api/client.ts";
+import type { Product } from "../api/types.ts";
 import { Field } from "../ui/field.tsx";
 import { ErrorNotice } from "../ui/states.tsx";
 

@@ -1,6 +1,6 @@
 import { useState } from "react";
-import type { Product, StockMovement } from "../api/catalog-types.ts";
 import { query } from "../api/client.ts";
+import type { Product, StockMovement } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { count, dateTime } from "../format.ts";
 import { actorLabel } from "../orders/order-timeline.tsx";

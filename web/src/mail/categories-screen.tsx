@@ -1,8 +1,6 @@
 import { type FormEvent, useState } from "react";
-import type { Product } from "../api/catalog-types.ts";
 import { ApiError, api } from "../api/client.ts";
-import type { MailCategory, TriggerKind } from "../api/mail-types.ts";
-import type { Page } from "../api/types.ts";
+import type { MailCategory, Product, ProductPage, TriggerKind } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { labelOf, useReference } from "../shell/reference-data.tsx";
 import { Field } from "../ui/field.tsx";
@@ -13,7 +11,7 @@ import { delayLabel, MailNav } from "./mail-nav.tsx";
 export function MailCategoriesScreen() {
   const { vocabulary } = useReference();
   const list = useApi<{ items: MailCategory[] }>("/api/mail-categories");
-  const products = useApi<Page<Product>>("/api/products?limit=500");
+  const products = useApi<ProductPage>("/api/products?limit=500");
   const [editing, setEditing] = useState<MailCategory | "new">();
   const [error, setError] = useState<ApiError>();
   const [saved, setSaved] = useState(false);

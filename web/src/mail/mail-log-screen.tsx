@@ -1,6 +1,6 @@
 import { useMemo } from "react";
 import { query } from "../api/client.ts";
-import type { MailList } from "../api/mail-types.ts";
+import type { MailList } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { count } from "../format.ts";
 import { useReference } from "../shell/reference-data.tsx";

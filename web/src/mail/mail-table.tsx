@@ -1,9 +1,12 @@
 import { Fragment, useState } from "react";
 import { ApiError, api } from "../api/client.ts";
-import { type Mail, resendable } from "../api/mail-types.ts";
+import type { Mail } from "../api/types.ts";
 import { dateTime } from "../format.ts";
 import { Link } from "../shell/router.tsx";
 import { ErrorNotice, Notice } from "../ui/states.tsx";
+
+/** A mail that went out, failed or was kept can be sent again; one still queued is on its way. */
+const resendable = (m: Mail) => m.status === "sent" || m.status === "failed" || m.status === "kept";
 
 /** 未送信 (kept) is the one a merchant must not mistake for a sent mail: it carries its own mark. */
 export function MailStatusBadge({ mail }: { mail: Mail }) {

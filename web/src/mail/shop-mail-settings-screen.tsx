@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { ApiError, api } from "../api/client.ts";
-import type { MailCategory, MailTemplate, ShopMailSetting } from "../api/mail-types.ts";
+import type { MailCategory, MailTemplate, ShopMailSetting } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { useReference } from "../shell/reference-data.tsx";
 import { Link } from "../shell/router.tsx";

@@ -1,6 +1,6 @@
 import { type FormEvent, useRef, useState } from "react";
 import { ApiError, api } from "../api/client.ts";
-import type { MailCategory, MailTemplate, Placeholder } from "../api/mail-types.ts";
+import type { MailCategory, MailTemplate, Placeholder } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { Field } from "../ui/field.tsx";
 import { ErrorNotice, Notice } from "../ui/states.tsx";

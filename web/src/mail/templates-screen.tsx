@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { ApiError, api } from "../api/client.ts";
-import type { MailCategory, MailTemplate, StandardTemplate } from "../api/mail-types.ts";
+import type { MailCategory, MailTemplate, StandardTemplate } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { dateTime } from "../format.ts";
 import { labelOf, useReference } from "../shell/reference-data.tsx";

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { ApiError, api } from "../api/client.ts";
-import type { MailTransport } from "../api/mail-types.ts";
+import type { MailTransport } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { useReference } from "../shell/reference-data.tsx";
 import { Field } from "../ui/field.tsx";

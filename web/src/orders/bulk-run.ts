@@ -1,5 +1,5 @@
 import { api } from "../api/client.ts";
-import type { BulkAction, BulkResult, OrderSummary, Page } from "../api/types.ts";
+import type { BulkAction, BulkResult, OrderPage } from "../api/types.ts";
 import { type ListFilters, ordersPath } from "./list-query.ts";
 
 /** The API takes at most 100 per call; 50 keeps each call well under a second and progress smooth. */
@@ -14,7 +14,7 @@ export async function collectIds(filters: ListFilters, onProgress: (p: Progress)
   const ids: string[] = [];
   let cursor = "";
   do {
-    const page = await api<Page<OrderSummary>>("GET", ordersPath(filters, { cursor, limit: 500 }));
+    const page = await api<OrderPage>("GET", ordersPath(filters, { cursor, limit: 500 }));
     ids.push(...page.items.map((o) => o.id));
     onProgress({ done: ids.length, total: 0, phase: "collecting" });
     cursor = page.nextCursor ?? "";

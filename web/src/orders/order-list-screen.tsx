@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from "react";
-import type { BulkAction, OrderSummary, Page, StatusCounts } from "../api/types.ts";
+import type { BulkAction, OrderPage, StatusCounts } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { count } from "../format.ts";
 import { navigate, useLocation } from "../shell/router.tsx";
@@ -17,7 +17,7 @@ const COUNTS_REFRESH_MS = 20_000;
 export function OrderListScreen() {
   const { search } = useLocation();
   const filters = useMemo(() => filtersFrom(search), [search]);
-  const list = useApi<Page<OrderSummary>>(ordersPath(filters));
+  const list = useApi<OrderPage>(ordersPath(filters));
   const counts = useApi<StatusCounts>(countsPath(filters), COUNTS_REFRESH_MS);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [allMatching, setAllMatching] = useState(false);

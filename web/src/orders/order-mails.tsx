@@ -1,4 +1,4 @@
-import type { MailList } from "../api/mail-types.ts";
+import type { MailList } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { MailTable } from "../mail/mail-table.tsx";
 import { Link } from "../shell/router.tsx";

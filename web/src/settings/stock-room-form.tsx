@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { ApiError, api } from "../api/client.ts";
-import type { Sender, Warehouse } from "../api/shipping-types.ts";
+import type { Sender, Warehouse } from "../api/types.ts";
 import { useReference } from "../shell/reference-data.tsx";
 import { Field } from "../ui/field.tsx";
 import { ErrorNotice, Notice } from "../ui/states.tsx";

@@ -1,13 +1,13 @@
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { ApiError, api } from "../api/client.ts";
-import type { Warehouse } from "../api/shipping-types.ts";
+import type { Warehouse } from "../api/types.ts";
 import { count, dateTime } from "../format.ts";
 import { useReference } from "../shell/reference-data.tsx";
-import { Field } from "../ui/field.tsx";
 import { ErrorNotice, Notice } from "../ui/states.tsx";
+import { AddWarehouseForms } from "./add-warehouse-form.tsx";
 import { StockRoomForm } from "./stock-room-form.tsx";
 
-/** 倉庫設定: the own stock room's slip details, and RSL's API key and results polling. */
+/** 倉庫設定: the own stock room's slip details, and each 3PL's credentials and results polling. */
 export function WarehousesScreen() {
   const { warehouses, reload } = useReference();
   return (
@@ -20,14 +20,11 @@ export function WarehousesScreen() {
           <h2 id={`warehouse-${w.id}`}>
             {w.name} <span className="badge">{w.kindLabel}</span>
           </h2>
-          {w.kind === "self" ? (
-            <StockRoomForm warehouse={w} onSaved={reload} />
-          ) : (
-            <ResultsPoll warehouse={w} onPolled={reload} />
-          )}
+          {w.capabilities.stockRoom && <StockRoomForm warehouse={w} onSaved={reload} />}
+          {w.capabilities.resultsPolling && <ResultsPoll warehouse={w} onPolled={reload} />}
         </article>
       ))}
-      <AddRsl onAdded={reload} />
+      <AddWarehouseForms onAdded={reload} />
     </section>
   );
 }
@@ -54,7 +51,7 @@ function ResultsPoll({ warehouse, onPolled }: { warehouse: Warehouse; onPolled: 
   return (
     <>
       <dl className="facts">
-        <dt>APIキー</dt>
+        <dt>接続情報</dt>
         <dd>{warehouse.hasCredentials ? "登録済み" : "未登録"}</dd>
         <dt>出荷実績の取得</dt>
         <dd>
@@ -69,48 +66,5 @@ function ResultsPoll({ warehouse, onPolled }: { warehouse: Warehouse; onPolled: 
       {results !== undefined && <Notice>出荷実績を{count(results)}件取得しました。</Notice>}
       <ErrorNotice error={error} title="出荷実績を取得できませんでした" />
     </>
-  );
-}
-
-function AddRsl({ onAdded }: { onAdded: () => void }) {
-  const [name, setName] = useState("楽天スーパーロジスティクス");
-  const [apiKey, setApiKey] = useState("");
-  const [error, setError] = useState<ApiError>();
-  const [added, setAdded] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(undefined);
-    setAdded(false);
-    try {
-      await api("POST", "/api/warehouses", { name, kind: "rsl", credentials: { apiKey } });
-      setApiKey("");
-      setAdded(true);
-      onAdded();
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, null));
-    }
-  };
-  return (
-    <form className="card settings-form" aria-labelledby="add-rsl" onSubmit={(e) => void submit(e)}>
-      <h2 id="add-rsl">RSLを追加</h2>
-      <Field label="倉庫名" path="name" error={error}>
-        <input value={name} maxLength={50} onChange={(e) => setName(e.target.value)} />
-      </Field>
-      <Field label="APIキー" path="credentials.apiKey" error={error} hint="保存後は表示しません">
-        <input
-          type="password"
-          autoComplete="off"
-          value={apiKey}
-          onChange={(e) => setApiKey(e.target.value)}
-        />
-      </Field>
-      <div className="action-row">
-        <button type="submit" className="button button-primary" disabled={!name.trim() || !apiKey.trim()}>
-          追加する
-        </button>
-      </div>
-      {added && <Notice>RSLを追加しました。</Notice>}
-      <ErrorNotice error={error} title="追加できませんでした" />
-    </form>
   );
 }

@@ -1,7 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from "react";
 import { ApiError, api } from "../api/client.ts";
-import type { Warehouse } from "../api/shipping-types.ts";
-import type { Shop, Tag, Vocabulary } from "../api/types.ts";
+import type { Shop, Tag, Vocabulary, Warehouse } from "../api/types.ts";
 import { ErrorNotice, Loading } from "../ui/states.tsx";
 
 export type Reference = {

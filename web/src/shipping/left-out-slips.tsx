@@ -1,4 +1,4 @@
-import type { LeftOutSlip } from "../api/shipping-types.ts";
+import type { LeftOutSlip } from "../api/types.ts";
 import { count } from "../format.ts";
 import { Link } from "../shell/router.tsx";
 

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { ApiError, api } from "../api/client.ts";
-import type { MergeCandidate } from "../api/shipping-types.ts";
+import type { MergeCandidate } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { count } from "../format.ts";
 import { labelOf, useReference } from "../shell/reference-data.tsx";

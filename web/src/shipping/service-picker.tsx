@@ -1,4 +1,4 @@
-import type { ShipmentRow } from "../api/shipping-types.ts";
+import type { ShipmentRow } from "../api/types.ts";
 import { useReference } from "../shell/reference-data.tsx";
 
 /** A parcel that has left, or never will, keeps the service its slip was made with. */

@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useMemo, useState } from "react";
 import { query } from "../api/client.ts";
-import type { LeftOutSlip, ShipmentList } from "../api/shipping-types.ts";
+import type { LeftOutSlip, ShipmentList } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { count } from "../format.ts";
 import { useReference } from "../shell/reference-data.tsx";

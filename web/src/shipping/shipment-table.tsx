@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { ApiError, api } from "../api/client.ts";
-import type { LeftOutSlip, ShipmentRow } from "../api/shipping-types.ts";
+import type { LeftOutSlip, ShipmentRow } from "../api/types.ts";
 import { day } from "../format.ts";
 import { Link } from "../shell/router.tsx";
 import { StatusBadge } from "../ui/badges.tsx";
@@ -9,7 +9,7 @@ import { ParcelLinks } from "./parcel-links.tsx";
 import { ServicePicker } from "./service-picker.tsx";
 
 /** Only the own stock room's 出荷中 shipments are worked here: picking, slips, 納品書. */
-export const selectable = (s: ShipmentRow) => s.warehouseKind === "self" && s.status === "shipping";
+export const selectable = (s: ShipmentRow) => s.atStockRoom && s.status === "shipping";
 const canWithdraw = (s: ShipmentRow) => s.status === "shipping";
 const canRequest = (s: ShipmentRow) => s.status === "unshippable" || s.status === "awaiting_shipment";
 

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { ApiError, api, download, query, saveFile } from "../api/client.ts";
-import type { CarrierCsvExport, LeftOutSlip, ShipmentRow } from "../api/shipping-types.ts";
+import type { CarrierCsvExport, LeftOutSlip, ShipmentRow } from "../api/types.ts";
 import { count } from "../format.ts";
 import { useReference } from "../shell/reference-data.tsx";
 import { ErrorNotice } from "../ui/states.tsx";

@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { ApiError, upload } from "../api/client.ts";
-import type { TrackingImportProfile, TrackingImportReport } from "../api/shipping-types.ts";
+import type { TrackingImportProfile, TrackingImportReport } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { count } from "../format.ts";
 import { useReference } from "../shell/reference-data.tsx";
@@ -18,7 +18,7 @@ const OUTCOME_LABELS: Record<TrackingImportReport["rows"][number]["outcome"], st
 /** 伝票番号取込: the carrier software's export marks the own stock room's shipments 出荷済. */
 export function TrackingImportScreen() {
   const { warehouses } = useReference();
-  const rooms = warehouses.filter((w) => w.kind === "self");
+  const rooms = warehouses.filter((w) => w.capabilities.stockRoom);
   const [warehouseId, setWarehouseId] = useState(rooms[0]?.id ?? "");
   return (
     <section className="screen">

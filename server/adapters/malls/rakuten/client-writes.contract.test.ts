@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { manualClock } from "#sandbox/http/test-support.ts";
+import { manualClock } from "#sandbox/kit/test-support.ts";
 import { startRakutenSandbox } from "#sandbox/rakuten/server.ts";
 import { sandboxControl } from "#test/rakuten.ts";
 import { createRakutenClient } from "./client.ts";

@@ -1,0 +1,4132 @@
+// biome-ignore-all format: written by a program, compared byte for byte with its output
+// Written by `npm run api:types` from GET /api/openapi.json (server/http/api-types.ts): do not edit.
+// server/http/api-types.test.ts fails when this file no longer matches the server's schemas.
+
+export type components = {
+  schemas: {
+    BulkOrderAction: {
+      action: "cancel" | "markPaid" | "attachTag" | "removeTag";
+      orderIds: string[];
+      reason?: string;
+      tagId?: string;
+    };
+    CarrierCsvExport: {
+      contentType: "text/csv; charset=Shift_JIS";
+      /** CSVファイル(Base64)。入れられる出荷が1件もなければnull */
+      csvBase64: string | null;
+      fileName: string;
+      included: {
+        shipmentId: string;
+        slipNumber: string;
+      }[];
+      /** 問題があってCSVから外した出荷 */
+      leftOut: {
+        mallOrderNumber: string;
+        orderId: string;
+        problems: {
+          /** 配送会社の項目名 */
+          field: string;
+          message: string;
+          /** その画面のアドレス */
+          path: string;
+          rule: "max_length" | "required" | "unencodable_character" | "format" | "not_offered";
+          /** 直す画面(メニューの名前) */
+          screen: string;
+          value: string;
+        }[];
+        shipmentId: string;
+        slipNumber: string;
+      }[];
+    };
+    ImportRun: {
+      /** 新規に取り込んだ注文 */
+      created: number;
+      errors: {
+        code: string;
+        mallOrderNumber?: string;
+        message: string;
+      }[];
+      /** 読めたが書き込めなかった注文(理由は errors) */
+      failed: number;
+      finishedAt: string | null;
+      /** 検索で見つかった注文 */
+      found: number;
+      id: string;
+      /** この回に読んだ注文(検索で見つかった注文+再確認した取込済みの注文)。新規+更新+変化なし+スキップ+失敗 = この件数 */
+      seen: number;
+      /** キャンセル済み・削除済みの番号などで取り込まなかった注文 */
+      skipped: number;
+      startedAt: string;
+      status: "running" | "succeeded" | "failed" | "interrupted";
+      testImport: boolean;
+      unchanged: number;
+      /** モールの変更を反映した注文 */
+      updated: number;
+      windowFrom: string;
+      windowTo: string;
+    };
+    Mail: {
+      attempts: number;
+      body: string | null;
+      categoryId: string;
+      categoryName: string;
+      createdAt: string;
+      dueAt: string;
+      fromAddress: string | null;
+      id: string;
+      lastError: string | null;
+      mallOrderNumber: string;
+      messageId: string;
+      note: string | null;
+      orderId: string;
+      resendOf: string | null;
+      sentAt: string | null;
+      shipmentId: string | null;
+      shopId: string;
+      status: "queued" | "sending" | "sent" | "failed" | "skipped" | "kept";
+      statusLabel: string;
+      subject: string | null;
+      toAddress: string;
+    };
+    MailCategory: {
+      delayMinutes: number;
+      enabled: boolean;
+      id: string;
+      name: string;
+      /** 優先度(大きいほど優先): 同じ時点の特定商品カテゴリーが複数当てはまる注文には、いちばん高いものだけを送る */
+      priority: number;
+      productId: string | null;
+      triggerKind: "order_status" | "shipping_status";
+      triggerStatus: string;
+    };
+    MailTemplate: {
+      body: string;
+      categoryId: string;
+      enabled: boolean;
+      id: string;
+      name: string;
+      subject: string;
+      updatedAt: string;
+    };
+    Order: {
+      allowedActions: string[];
+      buyer: {
+        email: string;
+        /** モールの中継アドレス(楽天 あんしんメルアド) */
+        emailMasked: boolean;
+        name: string;
+        phone: string | null;
+      };
+      couponDiscount: number;
+      /** クーポン値引の内訳 */
+      couponDiscounts: {
+        /** モールのクーポン(楽天クーポン) */
+        mall: number;
+        /** ショップクーポン */
+        shop: number;
+      };
+      createdAt: string;
+      deleted: boolean;
+      deletedAt: string | null;
+      /** お届け希望日 (YYYY-MM-DD) */
+      desiredDeliveryDate: string | null;
+      /** お届け希望時間帯 */
+      desiredTimeSlot: string | null;
+      events: {
+        actor: string;
+        at: string;
+        detail?: unknown;
+        fromStatus: string | null;
+        message: string;
+        toStatus: string | null;
+        type: string;
+      }[];
+      /** 手数料の内訳(モールが分けて渡すとき) */
+      feeBreakdown: {
+        /** 代引手数料 */
+        cashOnDelivery: number | null;
+        /** 後払い手数料 */
+        deferredPayment: number | null;
+        /** 決済手数料 */
+        payment: number | null;
+        /** ラッピング料 */
+        wrapping: number | null;
+      } | null;
+      /** 代引料・決済手数料。null は未確定 */
+      fees: number | null;
+      /** ギフト指定 */
+      gift: boolean;
+      graceUntil: string;
+      id: string;
+      items: {
+        id: string;
+        lineNo: number;
+        mallItemCode: string;
+        /** 商品番号(楽天 itemNumber) */
+        mallItemNumber: string | null;
+        mallSkuCode: string;
+        mapped: boolean;
+        name: string;
+        productMappingId: string | null;
+        quantity: number;
+        selectedChoice: string;
+        shipmentId: string | null;
+        unitPrice: number;
+      }[];
+      /** モール側の状態(取込注文のみ) */
+      mall: {
+        checkedAt: string | null;
+        confirmedAt: string | null;
+        paymentLabel: string | null;
+        status: string;
+        statusLabel: string;
+      } | null;
+      mallOrderNumber: string;
+      orderedAt: string;
+      paid: boolean;
+      paidAt: string | null;
+      paymentMethod: string;
+      paymentMethodLabel: string;
+      pointsUsed: number;
+      remarks: string | null;
+      shipTo: Record<string, unknown>;
+      shipments: {
+        /** ソーシャルギフトの受取人が住所を未入力 */
+        addressPending: boolean;
+        allocations: {
+          allocated: number;
+          productId: string;
+          required: number;
+        }[];
+        /** この出荷に今できる操作: 出荷依頼/再依頼・取下げ・分割 */
+        allowedActions: ("request" | "withdraw" | "split")[];
+        /** 最初の荷物の配送会社名 */
+        carrier: string | null;
+        /** 購入者が選んだ配送会社 */
+        chosenCarrier: {
+          /** Juchuの配送会社。対応がなければ null */
+          carrier: "yamato" | "sagawa" | "japanpost" | "other" | null;
+          label: string;
+          /** モールの配送会社コード(楽天 1001 …)。未知のコードもそのまま */
+          mallCode: string;
+        } | null;
+        /** 同梱グループ(先頭の出荷のID) */
+        consolidationId: string | null;
+        /** 置き配の場所 */
+        dropOffLocation: string | null;
+        id: string;
+        /** モールの送付先ID (楽天 basketId) */
+        mallPackageId: string | null;
+        mallReportedAt: string | null;
+        /** 熨斗(のし) */
+        noshi: string | null;
+        parcels: {
+          carrier: "yamato" | "sagawa" | "japanpost" | "other";
+          carrierLabel: string;
+          /** モールに報告した発送明細ID (楽天 shippingDetailId) */
+          mallShippingId: string | null;
+          trackingNumber: string;
+          trackingUrl: string | null;
+        }[];
+        /** コンビニ・郵便局受取: 荷物はここへ届く(送付先はこの住所) */
+        pickupPoint: {
+          address: string;
+          /** 受取場所の種類(ファミリーマート、郵便局 …) */
+          kind: string;
+          name: string;
+          postalCode: string;
+          prefecture: string;
+          storeCode: string;
+        } | null;
+        /** 倉庫が答えた出荷予定日 */
+        plannedShipDate: string | null;
+        /** 離島・一部地域 */
+        remoteIsland: boolean;
+        requestDueAt: string | null;
+        requestedAt: string | null;
+        /** 注文の送付先と異なる場合の送付先 */
+        shipTo: Record<string, unknown> | null;
+        shippedAt: string | null;
+        shippedOn: string | null;
+        /** この出荷に指定した配送サービス(nullは商品の既定に従う) */
+        shippingService: "standard" | "compact" | "mailbox" | "time_10" | "time_17" | "recipient_pays" | null;
+        /** 出荷番号(送り状のお客様管理番号) */
+        slipNumber: string;
+        status: "allocating" | "allocated" | "awaiting_shipment" | "shipping" | "shipped" | "unshippable" | "cancelled";
+        statusLabel: string;
+        /** クール便: chilled 冷蔵 / frozen 冷凍。null は常温 */
+        temperature: "chilled" | "frozen" | null;
+        /** 常温・冷蔵・冷凍 */
+        temperatureLabel: string;
+        /** 最初の荷物の伝票番号 */
+        trackingNumber: string | null;
+        unshippableReason: string | null;
+        warehouseId: string;
+        /** 倉庫の依頼番号 */
+        warehouseReference: string | null;
+      }[];
+      /** null は送料未確定 */
+      shippingFee: number | null;
+      shippingStatus: "allocating" | "allocated" | "awaiting_shipment" | "shipping" | "shipped" | "unshippable" | "cancelled" | null;
+      shippingStatusLabel: string | null;
+      shopId: string;
+      source: string;
+      status: "new" | "awaiting_confirmation" | "confirmed" | "awaiting_shipment" | "shipping" | "shipped" | "completed" | "cancelled";
+      statusLabel: string;
+      subtotal: number;
+      tags: {
+        color: string;
+        hold: boolean;
+        id: string;
+        kind: "system" | "custom";
+        name: string;
+        systemCode: string | null;
+      }[];
+      /** 税率ごとの請求額と消費税(税込) */
+      taxSummary: {
+        amount: number | null;
+        ratePercent: number;
+        tax: number | null;
+      }[];
+      /** テスト取込の注文: メール・倉庫・モールには何も送らない */
+      testImport: boolean;
+      /** 請求金額。null は未確定 */
+      total: number | null;
+      updatedAt: string;
+      waitingFor: string[];
+      /** ラッピング */
+      wrappings: {
+        fee: number | null;
+        name: string;
+      }[];
+    };
+    OrderRegistration: {
+      buyer: {
+        email: string;
+        name: string;
+        phone?: string;
+      };
+      items: {
+        mallItemCode: string;
+        mallSkuCode?: string;
+        name: string;
+        quantity: number;
+        unitPrice: number;
+      }[];
+      mallOrderNumber: string;
+      orderedAt?: string;
+      paid?: boolean;
+      paymentMethod: "credit_card" | "bank_transfer" | "convenience_store" | "cash_on_delivery" | "rakuten_pay" | "paypay" | "amazon_pay" | "postal_transfer" | "invoice" | "other";
+      remarks?: string;
+      shipTo: {
+        address1: string;
+        address2?: string;
+        name: string;
+        phone: string;
+        postalCode: string;
+        prefecture: "北海道" | "青森県" | "岩手県" | "宮城県" | "秋田県" | "山形県" | "福島県" | "茨城県" | "栃木県" | "群馬県" | "埼玉県" | "千葉県" | "東京都" | "神奈川県" | "新潟県" | "富山県" | "石川県" | "福井県" | "山梨県" | "長野県" | "岐阜県" | "静岡県" | "愛知県" | "三重県" | "滋賀県" | "京都府" | "大阪府" | "兵庫県" | "奈良県" | "和歌山県" | "鳥取県" | "島根県" | "岡山県" | "広島県" | "山口県" | "徳島県" | "香川県" | "愛媛県" | "高知県" | "福岡県" | "佐賀県" | "長崎県" | "熊本県" | "大分県" | "宮崎県" | "鹿児島県" | "沖縄県";
+      };
+      shippingFee?: number;
+      shopId: string;
+    };
+    OrderSummary: {
+      buyerName: string;
+      deleted: boolean;
+      id: string;
+      mallOrderNumber: string;
+      orderedAt: string;
+      paid: boolean;
+      paymentMethod: string;
+      shippingStatus: "allocating" | "allocated" | "awaiting_shipment" | "shipping" | "shipped" | "unshippable" | "cancelled" | null;
+      shippingStatusLabel: string | null;
+      shopId: string;
+      status: "new" | "awaiting_confirmation" | "confirmed" | "awaiting_shipment" | "shipping" | "shipped" | "completed" | "cancelled";
+      statusLabel: string;
+      tags: {
+        color: string;
+        hold: boolean;
+        id: string;
+        name: string;
+      }[];
+      /** 請求金額。null は未確定(送料未確定など) */
+      total: number | null;
+    };
+    Problem: {
+      code: string;
+      detail: string;
+      errors?: {
+        message: string;
+        path: string;
+      }[];
+      rule?: string;
+      status: number;
+      title: string;
+      type: string;
+    };
+    Product: {
+      id: string;
+      name: string;
+      /** 配送サービス(送り状の種類の既定) */
+      shippingService: "standard" | "compact" | "mailbox" | "time_10" | "time_17" | "recipient_pays";
+      sku: string;
+      stock: {
+        /** 注文に引当済みの数 */
+        allocated: number;
+        /** onHand - allocated: 新しい注文に引当てられる数 */
+        available: number;
+        onHand: number;
+        /** 在庫引当中の出荷にまだ足りない数(引当待ちの注文が必要とする数) */
+        waitingNeed: number;
+        warehouseId: string;
+        warehouseName: string;
+      }[];
+      /** 温度帯: ambient 常温, chilled 冷蔵, frozen 冷凍 */
+      temperature: "ambient" | "chilled" | "frozen";
+    };
+    ProductMapping: {
+      components: {
+        name: string;
+        productId: string;
+        quantity: number;
+        sku: string;
+      }[];
+      id: string;
+      mallItemCode: string;
+      /** null: どのSKUでもこの商品管理番号ならこのマッピング */
+      mallSkuCode: string | null;
+      shopId: string;
+    };
+    ProductMappingInput: {
+      components: {
+        productId: string;
+        quantity: number;
+      }[];
+      mallItemCode: string;
+      mallSkuCode?: string | null;
+      shopId: string;
+    };
+    Session: {
+      account: {
+        id: string;
+        name: string;
+      };
+      /** Cookieで呼ぶ変更系のAPIに x-csrf-token ヘッダーで付けるトークン */
+      csrfToken: string;
+      expiresAt: string;
+      user: {
+        email: string;
+        id: string;
+      };
+    };
+    ShipmentRow: {
+      /** ソーシャルギフトの受取人が住所を未入力 */
+      addressPending: boolean;
+      /** 自社倉庫の出荷: ピッキングリスト・送り状データの対象 */
+      atStockRoom: boolean;
+      buyerName: string;
+      /** 最初の荷物の配送会社名 */
+      carrier: string | null;
+      /** 購入者が選んだ配送会社 */
+      chosenCarrier: {
+        /** Juchuの配送会社。対応がなければ null */
+        carrier: "yamato" | "sagawa" | "japanpost" | "other" | null;
+        label: string;
+        /** モールの配送会社コード(楽天 1001 …)。未知のコードもそのまま */
+        mallCode: string;
+      } | null;
+      /** 同梱グループ(先頭の出荷のID) */
+      consolidationId: string | null;
+      /** 置き配の場所 */
+      dropOffLocation: string | null;
+      id: string;
+      mallOrderNumber: string;
+      /** モールの送付先ID (楽天 basketId) */
+      mallPackageId: string | null;
+      mallReportedAt: string | null;
+      /** 熨斗(のし) */
+      noshi: string | null;
+      orderId: string;
+      orderStatus: string;
+      orderStatusLabel: string;
+      parcels: {
+        carrier: "yamato" | "sagawa" | "japanpost" | "other";
+        carrierLabel: string;
+        /** モールに報告した発送明細ID (楽天 shippingDetailId) */
+        mallShippingId: string | null;
+        trackingNumber: string;
+        trackingUrl: string | null;
+      }[];
+      /** コンビニ・郵便局受取: 荷物はここへ届く(送付先はこの住所) */
+      pickupPoint: {
+        address: string;
+        /** 受取場所の種類(ファミリーマート、郵便局 …) */
+        kind: string;
+        name: string;
+        postalCode: string;
+        prefecture: string;
+        storeCode: string;
+      } | null;
+      /** 倉庫が答えた出荷予定日 */
+      plannedShipDate: string | null;
+      /** 離島・一部地域 */
+      remoteIsland: boolean;
+      requestDueAt: string | null;
+      requestedAt: string | null;
+      /** 注文の送付先と異なる場合の送付先 */
+      shipTo: Record<string, unknown> | null;
+      shipToName: string;
+      shippedAt: string | null;
+      shippedOn: string | null;
+      /** この出荷に指定した配送サービス(nullは商品の既定に従う) */
+      shippingService: "standard" | "compact" | "mailbox" | "time_10" | "time_17" | "recipient_pays" | null;
+      shopId: string;
+      shopName: string;
+      /** 出荷番号(送り状のお客様管理番号) */
+      slipNumber: string;
+      status: "allocating" | "allocated" | "awaiting_shipment" | "shipping" | "shipped" | "unshippable" | "cancelled";
+      statusLabel: string;
+      /** クール便: chilled 冷蔵 / frozen 冷凍。null は常温 */
+      temperature: "chilled" | "frozen" | null;
+      /** 常温・冷蔵・冷凍 */
+      temperatureLabel: string;
+      /** 最初の荷物の伝票番号 */
+      trackingNumber: string | null;
+      unshippableReason: string | null;
+      warehouseId: string;
+      warehouseKind: string;
+      warehouseName: string;
+      /** 倉庫の依頼番号 */
+      warehouseReference: string | null;
+    };
+    Shop: {
+      channel: "rakuten" | "yahoo" | "amazon" | "aupay" | "qoo10" | "makeshop" | "csv" | "b2b" | "manual";
+      channelLabel: string;
+      createdAt: string;
+      /** 有効期限の14日前から出る警告 */
+      credentialWarning: {
+        daysLeft: number;
+        level: "expired" | "expiring";
+        message: string;
+      } | null;
+      /** 認証情報(楽天: ライセンスキー)の有効期限 */
+      credentialsExpireAt: string | null;
+      hasCredentials: boolean;
+      id: string;
+      name: string;
+      settings: {
+        gracePeriodMinutes: number;
+        importEnabled: boolean;
+        importIntervalMinutes: number;
+        paymentOverdueDays: number;
+        reflectCancelToMall: boolean;
+        returnStockOnCancel: boolean;
+        shipmentRequestDelayMinutes: number;
+        syncEnabled: boolean;
+        syncStartAt: string | null;
+        testImportMode: boolean;
+        warehouseId: string | null;
+      };
+      updatedAt: string;
+    };
+    /** { onHand } で在庫数を設定、{ delta } で増減。どちらか一方だけ */
+    StockChange: {
+      delta?: number;
+      onHand?: number;
+      warehouseId?: string;
+    };
+    StockMovement: {
+      /** user:<id>, token:<id>, system[:job] */
+      actor: string;
+      /** 引当の増減 */
+      allocatedDelta: number;
+      /** 日時(Asia/Tokyo, ISO 8601) */
+      at: string;
+      id: number;
+      kind: "opening" | "receipt" | "count" | "allocate" | "release" | "ship";
+      /** 入庫・棚卸・調整・引当・引当解除・出荷・繰越 */
+      kindLabel: string;
+      /** 在庫の増減 */
+      onHandDelta: number;
+      order: {
+        id: string;
+        mallOrderNumber: string;
+      } | null;
+      shipmentId: string | null;
+      warehouseId: string;
+      warehouseName: string;
+    };
+    Tag: {
+      color: string;
+      createdAt: string;
+      hold: boolean;
+      id: string;
+      kind: "custom" | "system";
+      name: string;
+      rule: {
+        conditions: (({
+          field: "remarks";
+          op: "not_empty";
+        } | {
+          field: "remarks";
+          op: "contains";
+          value: string;
+        }) | {
+          field: "total";
+          op: "gte" | "lte";
+          value: number;
+        } | {
+          field: "prefecture";
+          op: "in";
+          values: string[];
+        } | {
+          field: "paymentMethod";
+          op: "in";
+          values: string[];
+        } | {
+          field: "sku";
+          op: "contains";
+          value: string;
+        } | {
+          field: "buyerOrderCount";
+          op: "gte" | "lte";
+          value: number;
+        } | {
+          field: "shipToDiffersFromBuyer";
+          op: "is";
+          value: boolean;
+        })[];
+        match: "all" | "any";
+      } | null;
+      ruleDescription: string | null;
+      systemCode: string | null;
+    };
+    TagDryRun: {
+      /** 条件の説明 */
+      description: string;
+      /** 調べた注文の数(直近の削除されていない注文、最大 limit 件) */
+      examined: number;
+      /** 条件に一致した注文の数 */
+      matched: number;
+      /** 一致した注文(新しい順、最大100件) */
+      orders: {
+        buyerName: string;
+        id: string;
+        mallOrderNumber: string;
+        orderedAt: string;
+        status: "new" | "awaiting_confirmation" | "confirmed" | "awaiting_shipment" | "shipping" | "shipped" | "completed" | "cancelled";
+        statusLabel: string;
+        total: number | null;
+      }[];
+      summary: string;
+    };
+    TrackingImportProfile: {
+      carrier: "yamato" | "sagawa" | "japanpost" | "other" | null;
+      carrierColumn: string | null;
+      id: string;
+      name: string;
+      shippedOnColumn: string | null;
+      slipNumberColumn: string;
+      trackingNumberColumn: string;
+    };
+    Vocabulary: {
+      carrierCsvFormats: {
+        code: string;
+        label: string;
+      }[];
+      carriers: {
+        code: string;
+        label: string;
+      }[];
+      channels: {
+        code: string;
+        label: string;
+      }[];
+      mailStatuses: {
+        code: string;
+        label: string;
+      }[];
+      mallCancelReasons: {
+        code: string;
+        label: string;
+      }[];
+      orderStatuses: {
+        code: string;
+        label: string;
+      }[];
+      paymentMethods: {
+        code: string;
+        label: string;
+      }[];
+      prefectures: string[];
+      shippingServices: {
+        code: string;
+        label: string;
+      }[];
+      shippingStatuses: {
+        code: string;
+        label: string;
+      }[];
+      temperatures: {
+        code: string;
+        label: string;
+      }[];
+    };
+    Warehouse: {
+      capabilities: components["schemas"]["WarehouseCapabilities"];
+      hasCredentials: boolean;
+      id: string;
+      kind: string;
+      kindLabel: string;
+      name: string;
+      resultsPolledAt: string | null;
+      settings: {
+        resultPollMinutes: number;
+        sender?: {
+          address1: string;
+          address2?: string;
+          name: string;
+          phone: string;
+          postalCode: string;
+          prefecture: string;
+        };
+        yamatoBillingCustomerCode?: string;
+        yamatoFreightNumber?: string;
+      };
+    };
+    WarehouseCapabilities: {
+      /** 出荷実績を定期的に取得する */
+      resultsPolling: boolean;
+      /** ピッキングリスト・送り状データ・伝票番号取込をJuchuで行う(自社倉庫) */
+      stockRoom: boolean;
+      /** 在庫数を倉庫から取り込む */
+      stockSync: boolean;
+      /** 出荷依頼を取り下げられる */
+      withdraw: boolean;
+    };
+    WarehouseKind: {
+      capabilities: components["schemas"]["WarehouseCapabilities"];
+      credentials: {
+        key: string;
+        label: string;
+        maxLength: number;
+        minLength: number;
+        secret: boolean;
+      }[];
+      kind: string;
+      label: string;
+    };
+  };
+};
+
+export type paths = {
+  "/api/delivery-notes.pdf": {
+    post: {
+      requestBody?: {
+        content: {
+          "application/json": {
+            orderIds: string[];
+          };
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/pdf": string;
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/mail-categories": {
+    get: {
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: components["schemas"]["MailCategory"][];
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    post: {
+      requestBody?: {
+        content: {
+          "application/json": {
+            delayMinutes?: number;
+            enabled?: boolean;
+            name: string;
+            /** 優先度(大きいほど優先): 同じ時点の特定商品カテゴリーが複数当てはまる注文には、いちばん高いものだけを送る */
+            priority?: number;
+            /** この商品を含む注文だけに送る */
+            productId?: string | null;
+            triggerKind: "order_status" | "shipping_status";
+            triggerStatus: string;
+          };
+        };
+      };
+      responses: {
+        "201": {
+          content: {
+            "application/json": components["schemas"]["MailCategory"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/mail-categories/{id}": {
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "204": {
+          content?: never;
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    patch: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody?: {
+        content: {
+          "application/json": {
+            delayMinutes?: number;
+            enabled?: boolean;
+            name: string;
+            /** 優先度(大きいほど優先): 同じ時点の特定商品カテゴリーが複数当てはまる注文には、いちばん高いものだけを送る */
+            priority?: number;
+            /** この商品を含む注文だけに送る */
+            productId?: string | null;
+            triggerKind: "order_status" | "shipping_status";
+            triggerStatus: string;
+          };
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["MailCategory"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/mail-placeholders": {
+    get: {
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: {
+                description: string;
+                example: string;
+                name: string;
+              }[];
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/mail-templates": {
+    get: {
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: components["schemas"]["MailTemplate"][];
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    post: {
+      requestBody?: {
+        content: {
+          "application/json": {
+            body: string;
+            categoryId: string;
+            enabled?: boolean;
+            name: string;
+            subject: string;
+          };
+        };
+      };
+      responses: {
+        "201": {
+          content: {
+            "application/json": components["schemas"]["MailTemplate"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/mail-templates/preview": {
+    post: {
+      requestBody?: {
+        content: {
+          "application/json": {
+            body: string;
+            orderId: string;
+            shipmentId?: string;
+            subject: string;
+          };
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              body: string;
+              subject: string;
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/mail-templates/standard": {
+    get: {
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: {
+                body: string;
+                key: string;
+                name: string;
+                subject: string;
+                trigger: {
+                  delayMinutes: number;
+                  kind: string;
+                  status: string;
+                };
+              }[];
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/mail-templates/standard/{key}/copy": {
+    post: {
+      parameters: {
+        path: {
+          key: string;
+        };
+      };
+      responses: {
+        "201": {
+          content: {
+            "application/json": {
+              categoryId: string;
+              templateId: string;
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/mail-templates/{id}": {
+    patch: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody?: {
+        content: {
+          "application/json": {
+            body: string;
+            categoryId: string;
+            enabled?: boolean;
+            name: string;
+            subject: string;
+          };
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["MailTemplate"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/mail-transport": {
+    get: {
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              transport: {
+                fromAddress: string;
+                fromName: string;
+                hasPassword: boolean;
+                host: string;
+                port: number;
+                /** true: 465番などTLSで接続、false: STARTTLS */
+                secure: boolean;
+                shopId: string | null;
+                username?: string;
+              } | null;
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put: {
+      requestBody?: {
+        content: {
+          "application/json": {
+            fromAddress: string;
+            fromName: string;
+            host: string;
+            /** 書き込み専用 */
+            password?: string;
+            port: number;
+            /** true: 465番などTLSで接続、false: STARTTLS */
+            secure: boolean;
+            username?: string;
+          };
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              transport: {
+                fromAddress: string;
+                fromName: string;
+                hasPassword: boolean;
+                host: string;
+                port: number;
+                /** true: 465番などTLSで接続、false: STARTTLS */
+                secure: boolean;
+                shopId: string | null;
+                username?: string;
+              } | null;
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete: {
+      responses: {
+        "204": {
+          content?: never;
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/mails": {
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          offset?: number | null;
+          orderId?: string;
+          status?: "queued" | "sending" | "sent" | "failed" | "skipped" | "kept";
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: components["schemas"]["Mail"][];
+              total: number;
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/mails/{id}/resend": {
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "202": {
+          content: {
+            "application/json": {
+              mailId: string;
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/orders": {
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          includeDeleted?: "true" | "false";
+          limit?: number;
+          orderedFrom?: string;
+          orderedTo?: string;
+          q?: string;
+          shippingStatus?: string;
+          shopId?: string;
+          sort?: "orderedAt" | "-orderedAt";
+          status?: string;
+          tag?: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: components["schemas"]["OrderSummary"][];
+              nextCursor: string | null;
+              total: number;
+              totalCapped: boolean;
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    post: {
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["OrderRegistration"];
+        };
+      };
+      responses: {
+        "201": {
+          content: {
+            "application/json": components["schemas"]["Order"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/orders/bulk": {
+    post: {
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["BulkOrderAction"];
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              refused: number;
+              results: {
+                /** 拒否されたときのルールコード(order.cancel_not_allowed など) */
+                code?: string;
+                /** 拒否の理由 */
+                detail?: string;
+                /** 見つからない注文は null */
+                mallOrderNumber: string | null;
+                ok: boolean;
+                orderId: string;
+                rule?: string;
+                /** 操作後の注文ステータス */
+                status: "new" | "awaiting_confirmation" | "confirmed" | "awaiting_shipment" | "shipping" | "shipped" | "completed" | "cancelled" | null;
+                statusLabel: string | null;
+              }[];
+              succeeded: number;
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/orders/counts": {
+    get: {
+      parameters: {
+        query?: {
+          includeDeleted?: "true" | "false";
+          orderedFrom?: string;
+          orderedTo?: string;
+          q?: string;
+          shippingStatus?: string;
+          shopId?: string;
+          tag?: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              all: {
+                /** true なら 1000 件以上(数え切らない) */
+                capped: boolean;
+                count: number;
+              };
+              items: {
+                /** true なら 1000 件以上(数え切らない) */
+                capped: boolean;
+                count: number;
+                status: "new" | "awaiting_confirmation" | "confirmed" | "awaiting_shipment" | "shipping" | "shipped" | "completed" | "cancelled";
+                statusLabel: string;
+              }[];
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/orders/{id}": {
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["Order"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["Order"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/orders/{id}/cancel": {
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody?: {
+        content: {
+          "application/json": {
+            /** モールに伝えるキャンセル理由(楽天のキャンセル理由コード)。省略時は 1 お客様都合: キャンセル */
+            mallCancelReason?: "1" | "4" | "5" | "6" | "8" | "10" | "13";
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["Order"] & {
+              /** キャンセルは済んだが人の対応が要ること */
+              warnings: string[];
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/orders/{id}/delivery-note.pdf": {
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/pdf": string;
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/orders/{id}/payment": {
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody?: {
+        content: {
+          "application/json": {
+            amount?: number;
+            paidAt?: string;
+          };
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["Order"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/orders/{id}/report-shipping": {
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "202": {
+          content: {
+            "application/json": {
+              queued: true;
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/orders/{id}/shipments/{shipmentId}": {
+    patch: {
+      parameters: {
+        path: {
+          id: string;
+          shipmentId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            shippingService: "standard" | "compact" | "mailbox" | "time_10" | "time_17" | "recipient_pays" | null;
+          };
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["Order"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/orders/{id}/shipments/{shipmentId}/request": {
+    post: {
+      parameters: {
+        path: {
+          id: string;
+          shipmentId: string;
+        };
+      };
+      responses: {
+        "202": {
+          content: {
+            "application/json": components["schemas"]["Order"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/orders/{id}/shipments/{shipmentId}/split": {
+    post: {
+      parameters: {
+        path: {
+          id: string;
+          shipmentId: string;
+        };
+      };
+      requestBody?: {
+        content: {
+          "application/json": {
+            itemIds: string[];
+          };
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["Order"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/orders/{id}/shipments/{shipmentId}/withdraw": {
+    post: {
+      parameters: {
+        path: {
+          id: string;
+          shipmentId: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["Order"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/orders/{id}/tags": {
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            tagId: string;
+          };
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["Order"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/orders/{id}/tags/{tagId}": {
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+          tagId: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["Order"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/product-mappings": {
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+          q?: string;
+          shopId?: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: components["schemas"]["ProductMapping"][];
+              nextCursor: string | null;
+              total: number;
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    post: {
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["ProductMappingInput"];
+        };
+      };
+      responses: {
+        "201": {
+          content: {
+            "application/json": components["schemas"]["ProductMapping"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/product-mappings/unmapped": {
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          shopId?: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: {
+                mallItemCode: string;
+                mallSkuCode: string | null;
+                /** 明細の商品名(例) */
+                name: string;
+                /** この商品を含む注文の数 */
+                orderCount: number;
+                shopId: string;
+              }[];
+              total: number;
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/product-mappings/{id}": {
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["ProductMapping"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "204": {
+          content?: never;
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/products": {
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+          q?: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: components["schemas"]["Product"][];
+              nextCursor: string | null;
+              total: number;
+              totalCapped: boolean;
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            name: string;
+            shippingService?: "standard" | "compact" | "mailbox" | "time_10" | "time_17" | "recipient_pays";
+            sku: string;
+            temperature?: "ambient" | "chilled" | "frozen";
+          };
+        };
+      };
+      responses: {
+        "201": {
+          content: {
+            "application/json": components["schemas"]["Product"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/products/{id}": {
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["Product"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    patch: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            name?: string;
+            shippingService?: "standard" | "compact" | "mailbox" | "time_10" | "time_17" | "recipient_pays";
+            sku?: string;
+            temperature?: "ambient" | "chilled" | "frozen";
+          };
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["Product"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/products/{id}/stock": {
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["StockChange"];
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["Product"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/products/{id}/stock-movements": {
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+        query?: {
+          cursor?: string;
+          limit?: number;
+          warehouseId?: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: components["schemas"]["StockMovement"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/session": {
+    get: {
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["Session"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            email: string;
+            password: string;
+          };
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["Session"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete: {
+      responses: {
+        "204": {
+          content?: never;
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/setup": {
+    get: {
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              required: boolean;
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            accountName: string;
+            email: string;
+            password: string;
+          };
+        };
+      };
+      responses: {
+        "201": {
+          content: {
+            "application/json": components["schemas"]["Session"] & {
+              /** APIトークン(この応答でだけ表示) */
+              apiToken: string;
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/shipments": {
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          offset?: number | null;
+          /** 出荷番号・モール注文番号・送付先名・伝票番号 */
+          q?: string;
+          status?: "allocating" | "allocated" | "awaiting_shipment" | "shipping" | "shipped" | "unshippable" | "cancelled";
+          warehouseId?: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              /** 出荷ステータスごとの件数 */
+              counts: Record<string, number>;
+              items: components["schemas"]["ShipmentRow"][];
+              total: number;
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/shipments/merge": {
+    post: {
+      requestBody?: {
+        content: {
+          "application/json": {
+            shipmentIds: string[];
+          };
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              leadShipmentId: string;
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/shipments/merge-candidates": {
+    get: {
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              groups: ({
+                buyerName: string;
+                mallOrderNumber: string;
+                orderId: string;
+                shipToName: string;
+                shipmentId: string;
+                status: "allocating" | "allocated" | "awaiting_shipment" | "shipping" | "shipped" | "unshippable" | "cancelled";
+              }[])[];
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/shops": {
+    get: {
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: components["schemas"]["Shop"][];
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            channel: "rakuten" | "yahoo" | "amazon" | "aupay" | "qoo10" | "makeshop" | "csv" | "b2b" | "manual";
+            /** 書き込み専用。楽天: { serviceSecret, licenseKey, licenseExpiresAt? }。保存時に暗号化され、応答には含まれない */
+            credentials?: Record<string, string>;
+            name: string;
+            settings?: Record<string, unknown>;
+          };
+        };
+      };
+      responses: {
+        "201": {
+          content: {
+            "application/json": components["schemas"]["Shop"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/shops/{id}": {
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["Shop"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    patch: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** 書き込み専用。楽天: { serviceSecret, licenseKey, licenseExpiresAt? }。保存時に暗号化され、応答には含まれない */
+            credentials?: Record<string, string>;
+            name?: string;
+            settings?: Record<string, unknown>;
+          };
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["Shop"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/shops/{id}/import": {
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["ImportRun"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/shops/{id}/import-runs": {
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+        query?: {
+          limit?: number;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: components["schemas"]["ImportRun"][];
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/shops/{id}/mail-settings": {
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: {
+                categoryId: string;
+                enabled: boolean;
+                templateId: string | null;
+              }[];
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody?: {
+        content: {
+          "application/json": {
+            items: {
+              categoryId: string;
+              enabled: boolean;
+              templateId: string | null;
+            }[];
+          };
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: {
+                categoryId: string;
+                enabled: boolean;
+                templateId: string | null;
+              }[];
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/shops/{id}/mail-transport": {
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              transport: {
+                fromAddress: string;
+                fromName: string;
+                hasPassword: boolean;
+                host: string;
+                port: number;
+                /** true: 465番などTLSで接続、false: STARTTLS */
+                secure: boolean;
+                shopId: string | null;
+                username?: string;
+              } | null;
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody?: {
+        content: {
+          "application/json": {
+            fromAddress: string;
+            fromName: string;
+            host: string;
+            /** 書き込み専用 */
+            password?: string;
+            port: number;
+            /** true: 465番などTLSで接続、false: STARTTLS */
+            secure: boolean;
+            username?: string;
+          };
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              transport: {
+                fromAddress: string;
+                fromName: string;
+                hasPassword: boolean;
+                host: string;
+                port: number;
+                /** true: 465番などTLSで接続、false: STARTTLS */
+                secure: boolean;
+                shopId: string | null;
+                username?: string;
+              } | null;
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "204": {
+          content?: never;
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/shops/{id}/test-connection": {
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              code: string | null;
+              found: number | null;
+              message: string;
+              ok: boolean;
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/shops/{id}/test-orders/process": {
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              processed: number;
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/tags": {
+    get: {
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: components["schemas"]["Tag"][];
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            color?: string;
+            hold?: boolean;
+            name: string;
+            rule?: {
+              conditions: (({
+                field: "remarks";
+                op: "not_empty";
+              } | {
+                field: "remarks";
+                op: "contains";
+                value: string;
+              }) | {
+                field: "total";
+                op: "gte" | "lte";
+                value: number;
+              } | {
+                field: "prefecture";
+                op: "in";
+                values: string[];
+              } | {
+                field: "paymentMethod";
+                op: "in";
+                values: string[];
+              } | {
+                field: "sku";
+                op: "contains";
+                value: string;
+              } | {
+                field: "buyerOrderCount";
+                op: "gte" | "lte";
+                value: number;
+              } | {
+                field: "shipToDiffersFromBuyer";
+                op: "is";
+                value: boolean;
+              })[];
+              match: "all" | "any";
+            } | null;
+          };
+        };
+      };
+      responses: {
+        "201": {
+          content: {
+            "application/json": components["schemas"]["Tag"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/tags/dry-run": {
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            limit?: number;
+            rule: {
+              conditions: (({
+                field: "remarks";
+                op: "not_empty";
+              } | {
+                field: "remarks";
+                op: "contains";
+                value: string;
+              }) | {
+                field: "total";
+                op: "gte" | "lte";
+                value: number;
+              } | {
+                field: "prefecture";
+                op: "in";
+                values: string[];
+              } | {
+                field: "paymentMethod";
+                op: "in";
+                values: string[];
+              } | {
+                field: "sku";
+                op: "contains";
+                value: string;
+              } | {
+                field: "buyerOrderCount";
+                op: "gte" | "lte";
+                value: number;
+              } | {
+                field: "shipToDiffersFromBuyer";
+                op: "is";
+                value: boolean;
+              })[];
+              match: "all" | "any";
+            };
+          };
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["TagDryRun"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/tags/{id}": {
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["Tag"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              /** タグが外れた注文の数 */
+              detachedOrders: number;
+              id: string;
+              /** 保留が解けて先へ進んだ注文の数 */
+              releasedOrders: number;
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    patch: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            color?: string;
+            hold?: boolean;
+            name?: string;
+            rule?: {
+              conditions: (({
+                field: "remarks";
+                op: "not_empty";
+              } | {
+                field: "remarks";
+                op: "contains";
+                value: string;
+              }) | {
+                field: "total";
+                op: "gte" | "lte";
+                value: number;
+              } | {
+                field: "prefecture";
+                op: "in";
+                values: string[];
+              } | {
+                field: "paymentMethod";
+                op: "in";
+                values: string[];
+              } | {
+                field: "sku";
+                op: "contains";
+                value: string;
+              } | {
+                field: "buyerOrderCount";
+                op: "gte" | "lte";
+                value: number;
+              } | {
+                field: "shipToDiffersFromBuyer";
+                op: "is";
+                value: boolean;
+              })[];
+              match: "all" | "any";
+            } | null;
+          };
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["Tag"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/tags/{id}/dry-run": {
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody?: {
+        content: {
+          "application/json": {
+            limit?: number;
+          };
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["TagDryRun"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/vocabulary": {
+    get: {
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["Vocabulary"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/warehouse-kinds": {
+    get: {
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: components["schemas"]["WarehouseKind"][];
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/warehouses": {
+    get: {
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: components["schemas"]["Warehouse"][];
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    post: {
+      requestBody?: {
+        content: {
+          "application/json": {
+            /** 書き込み専用: 倉庫の種類の credentials 欄(GET /api/warehouse-kinds)。保存後は返しません */
+            credentials?: Record<string, string>;
+            kind: "self" | "rsl";
+            name?: string;
+            settings?: Record<string, unknown>;
+          };
+        };
+      };
+      responses: {
+        "201": {
+          content: {
+            "application/json": components["schemas"]["Warehouse"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/warehouses/{id}": {
+    patch: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody?: {
+        content: {
+          "application/json": {
+            /** 書き込み専用: 倉庫の種類の credentials 欄(GET /api/warehouse-kinds)。保存後は返しません */
+            credentials?: Record<string, string>;
+            name?: string;
+            settings?: Record<string, unknown>;
+          };
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["Warehouse"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/warehouses/{id}/carrier-csv": {
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            format: "yamato_b2" | "sagawa_ehiden" | "japanpost_yupri";
+            /** 省略時はこの倉庫で出荷中の全て */
+            shipmentIds?: string[];
+          };
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["CarrierCsvExport"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/warehouses/{id}/picking-list.pdf": {
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+        query?: {
+          /** カンマ区切りの出荷ID。省略時はこの倉庫で出荷中の全て */
+          shipmentIds?: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/pdf": string;
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/warehouses/{id}/poll-results": {
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              results: number;
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/warehouses/{id}/tracking-import-profiles": {
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: components["schemas"]["TrackingImportProfile"][];
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/warehouses/{id}/tracking-imports": {
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+        query: {
+          profile: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "text/csv": string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              failed: number;
+              rows: {
+                line: number;
+                message: string;
+                outcome: "shipped" | "already_shipped" | "error";
+                slipNumber: string | null;
+                trackingNumber: string | null;
+              }[];
+              shipped: number;
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+};

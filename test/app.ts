@@ -4,10 +4,11 @@ import { serve } from "@hono/node-server";
 import { sql } from "drizzle-orm";
 import type { AppContext } from "#server/app/context.ts";
 import { createAccount } from "#server/app/create-account.ts";
+import { enqueueGracePeriodEnds } from "#server/app/end-grace-period.ts";
 import { type ContextOptions, createContext } from "#server/compose.ts";
 import { createHttpApp } from "#server/http/app.ts";
 import { type JobName, openJobQueue } from "#server/jobs/queue.ts";
-import { HANDLERS } from "#server/jobs/workers.ts";
+import { HANDLERS, WORK_OPTIONS } from "#server/jobs/workers.ts";
 import { openTestDatabase } from "./database.ts";
 
 /** A clock the test moves by hand. */
@@ -74,26 +75,35 @@ export async function startTestApp(options: Partial<Omit<ContextOptions, "clock"
 
   /**
    * Runs every queued job of `name` whose start time has come by the test's clock, through pg-boss's
-   * own fetch and complete. Returns how many ran.
+   * own fetch and the workers' batch handlers, settling each job as the workers do. For the grace
+   * period the sweep runs first, as the workers' timer would. Returns how many jobs ran; the first
+   * failure is thrown after the rest of its fetch was settled.
    */
   async function runDueJobs(name: JobName): Promise<number> {
+    if (name === "grace-period-over") await enqueueGracePeriodEnds(ctx);
     await database.db.execute(
       sql`update pgboss.job set start_after = now() where name = ${name} and state in ('created', 'retry') and start_after <= ${clock.now()}`,
     );
     let ran = 0;
     for (;;) {
-      const batch = await jobs.boss.fetch<Record<string, unknown>>(name, { batchSize: 10 });
+      const batch = await jobs.boss.fetch<Record<string, unknown>>(name, {
+        batchSize: WORK_OPTIONS.batchSize,
+      });
       if (batch.length === 0) return ran;
-      for (const job of batch) {
-        try {
-          await HANDLERS[name](ctx, job.data);
-          await jobs.boss.complete(name, job.id);
-        } catch (error) {
+      const outcomes = await HANDLERS[name](
+        ctx,
+        batch.map((job) => job.data),
+      );
+      let failure: Error | null = null;
+      for (const [i, job] of batch.entries()) {
+        const error = outcomes[i];
+        if (error) {
           await jobs.boss.fail(name, job.id, { message: String(error) });
-          throw error;
-        }
-        ran++;
+          failure ??= error;
+        } else await jobs.boss.complete(name, job.id);
       }
+      if (failure) throw failure;
+      ran += batch.length;
     }
   }
 

@@ -1,6 +1,6 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import { appendEvents, loadOrderById, saveDecision } from "#server/db/order-queries.ts";
-import { orders, shops } from "#server/db/schema.ts";
+import { orderEvents, orders, shops } from "#server/db/schema.ts";
 import { attachTag } from "#server/domain/order-tagging.ts";
 import { Refusal } from "#server/domain/refusal.ts";
 import type { ShopSettings } from "#server/domain/shop-settings.ts";
@@ -12,6 +12,50 @@ import { readMallOrder } from "./mall-read-back.ts";
 import { systemTag } from "./progress-order.ts";
 
 const ACTOR = "system:mall-confirm-order";
+
+/**
+ * 注文確認 for the orders of one fetch: one call per shop for all its orders (RMS takes 100 numbers a
+ * call), recorded in one transaction. A mall that is down fails that shop's orders for a retry; one
+ * that refuses the call is asked again order by order, so only the refused order is left with its
+ * reason and the others go through.
+ */
+export async function confirmMallOrders(
+  ctx: AppContext,
+  orderIds: readonly string[],
+): Promise<(Error | null)[]> {
+  const rows = await ctx.db
+    .select({ order: orders, shop: shops })
+    .from(orders)
+    .innerJoin(shops, eq(shops.id, orders.shopId))
+    .where(inArray(orders.id, [...orderIds]));
+  const failed = new Map<string, Error>();
+  const byShop = new Map<string, typeof rows>();
+  for (const row of rows) {
+    if (row.order.mallConfirmedAt || row.order.status === "cancelled") continue;
+    byShop.set(row.shop.id, [...(byShop.get(row.shop.id) ?? []), row]);
+  }
+  for (const group of byShop.values()) {
+    const [first] = group;
+    if (!first) continue;
+    try {
+      await orderSinkOf(ctx, first.shop).confirmOrders(group.map((r) => r.order.mallOrderNumber));
+    } catch (error) {
+      if (error instanceof MallError && !error.retryable) {
+        for (const r of group)
+          await confirmMallOrder(ctx, r.order.id).catch((e) => failed.set(r.order.id, e));
+      } else {
+        for (const r of group)
+          failed.set(r.order.id, error instanceof Error ? error : new Error(String(error)));
+      }
+      continue;
+    }
+    await recordConfirmed(
+      ctx,
+      group.map((r) => r.order.id),
+    );
+  }
+  return orderIds.map((id) => failed.get(id) ?? null);
+}
 
 /**
  * Sends 注文確認 (Rakuten confirmOrder) for one order, once. The call happens outside any transaction;
@@ -39,18 +83,28 @@ export async function confirmMallOrder(ctx: AppContext, orderId: string): Promis
     );
     return;
   }
+  await recordConfirmed(ctx, [orderId]);
+}
+
+async function recordConfirmed(ctx: AppContext, orderIds: string[]): Promise<void> {
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const [confirmed] = await tx
+    const confirmed = await tx
       .update(orders)
       .set({ mallConfirmedAt: now })
-      .where(and(eq(orders.id, orderId), isNull(orders.mallConfirmedAt)))
+      .where(and(inArray(orders.id, orderIds), isNull(orders.mallConfirmedAt)))
       .returning({ id: orders.id, accountId: orders.accountId });
-    if (!confirmed) return;
-    await appendEvents(tx, confirmed, [{ type: "mall_confirmed", message: "モールに注文確認を送りました" }], {
-      actor: ACTOR,
-      now,
-    });
+    if (confirmed.length === 0) return;
+    await tx.insert(orderEvents).values(
+      confirmed.map((o) => ({
+        orderId: o.id,
+        accountId: o.accountId,
+        at: now,
+        actor: ACTOR,
+        type: "mall_confirmed",
+        message: "モールに注文確認を送りました",
+      })),
+    );
   });
 }
 

@@ -47,7 +47,7 @@ async function ordersDue(shop: { shopId: string; mallShopId: string }, bodies: R
   }
   await runShopImport(app.ctx, shop.shopId);
   app.clock.advance(minutes(31));
-  await app.runDueJobs("order-grace-over");
+  await app.runDueJobs("grace-period-over");
   await app.runDueJobs("mall-confirm-order");
   const list = (await app.api("GET", `/api/orders?shopId=${shop.shopId}&limit=100`)).body.items;
   const ids = numbers.map((n) => list.find((o: { mallOrderNumber: string }) => o.mallOrderNumber === n).id);

@@ -137,7 +137,7 @@ test("注文確認 goes to the mall once the grace period is over, exactly once"
   await runShopImport(app.ctx, shopId);
   assert.equal((await mall.view(placed.orderNumber)).orderProgress, 100);
   app.clock.advance(minutes(31));
-  assert.ok((await app.runDueJobs("order-grace-over")) >= 1);
+  assert.ok((await app.runDueJobs("grace-period-over")) >= 1);
   assert.ok((await app.runDueJobs("mall-confirm-order")) >= 1);
   const view = await mall.view(placed.orderNumber);
   assert.ok(view.orderProgress >= 200, `confirmed at the mall (now ${view.orderProgress})`);

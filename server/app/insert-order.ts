@@ -208,15 +208,8 @@ export async function insertOrder(
     { order: loaded.snapshot, events: [{ type: "registered", to: "new", message: registeredMessage }] },
     meta,
   );
-  if (graceUntil > meta.now) {
-    await ctx.jobs.enqueue(
-      tx,
-      "order-grace-over",
-      { orderId },
-      { startAfter: graceUntil, singletonKey: orderId },
-    );
-    return registered;
-  }
+  // In its grace period the order waits for the sweep over orders_grace_idx (end-grace-period.ts).
+  if (graceUntil > meta.now) return registered;
   return progressOrder(tx, ctx, registered, meta);
 }
 

@@ -50,7 +50,7 @@ const allocatedOf = async (productId: string) =>
 async function orderAtWarehouse(shop: { shopId: string; mallShopId: string }) {
   const imported = await importedOrder(shop);
   app.clock.advance(minutes(31));
-  await app.runDueJobs("order-grace-over");
+  await app.runDueJobs("grace-period-over");
   await app.runDueJobs("mall-confirm-order");
   app.clock.advance(minutes(5));
   await app.runDueJobs("shipment-request");
@@ -101,7 +101,7 @@ test("cancelled at the mall after the last import, before the grace period ended
   const kept = await importedOrder(shop);
   await mall.cancel(cancelledLate.mallOrderNumber);
   app.clock.advance(minutes(31));
-  await app.runDueJobs("order-grace-over");
+  await app.runDueJobs("grace-period-over");
   await app.runDueJobs("mall-confirm-order");
   while ((await dispatchMailTriggers(app.ctx)) > 0);
 
@@ -127,7 +127,7 @@ test("the mall down when the grace period ends: the order waits in 新規受付,
   const { orderId, mallOrderNumber } = await importedOrder(shop);
   app.clock.advance(minutes(31));
   await mall.fault({ path: "/es/2.0/order/getOrder/", kind: "status503", times: 5 });
-  await assert.rejects(app.runDueJobs("order-grace-over"), "the job fails for a retry");
+  await assert.rejects(app.runDueJobs("grace-period-over"), "the job fails for a retry");
   await mall.clearFaults();
   assert.equal((await detail(orderId)).status, "new", "not confirmed blind");
 
@@ -139,7 +139,7 @@ test("the mall down when the grace period ends: the order waits in 新規受付,
   const other = await importedOrder(shop);
   app.clock.advance(minutes(31));
   await mall.fault({ path: "/es/2.0/order/getOrder/", kind: "status503", times: 5 });
-  await assert.rejects(app.runDueJobs("order-grace-over"));
+  await assert.rejects(app.runDueJobs("grace-period-over"));
   await mall.clearFaults();
   await runShopImport(app.ctx, shop.shopId);
   assert.equal((await detail(other.orderId)).status, "awaiting_shipment");
@@ -149,7 +149,7 @@ test("cancelled at the mall between the grace period's end and 注文確認: RMS
   const shop = await shopWithThanksMail();
   const { orderId, mallOrderNumber } = await importedOrder(shop);
   app.clock.advance(minutes(31));
-  await app.runDueJobs("order-grace-over");
+  await app.runDueJobs("grace-period-over");
   assert.equal(await allocatedOf(shop.productId), 1, "reserved at 確認済");
   await mall.cancel(mallOrderNumber);
   await app.runDueJobs("mall-confirm-order");
@@ -250,7 +250,7 @@ test("a cancel that reached the mall: the order's mall panel shows the mall's ne
   const shop = await shopWithThanksMail();
   const { orderId, mallOrderNumber } = await importedOrder(shop);
   app.clock.advance(minutes(31));
-  await app.runDueJobs("order-grace-over");
+  await app.runDueJobs("grace-period-over");
   await app.runDueJobs("mall-confirm-order");
   const before = (await detail(orderId)).mall;
   assert.ok(!/キャンセル/.test(before.statusLabel));

@@ -44,7 +44,7 @@ test("an order flows from 新規受付 to 出荷作業中 by itself: grace perio
   assert.equal(order.shippingStatus, "allocating");
 
   t.clock.advance(30 * 60_000);
-  assert.equal(await t.runDueJobs("order-grace-over"), 1);
+  assert.equal(await t.runDueJobs("grace-period-over"), 1);
   const ready = await get(order.id);
   assert.equal(ready.status, "awaiting_shipment");
   assert.equal(ready.shippingStatus, "awaiting_shipment");
@@ -77,7 +77,7 @@ test("withdrawal: 出荷不可 and the withdrawn tag, never an automatic cancel;
   const first = await register("R-WD-1");
   const second = await register("R-WD-2");
   t.clock.advance(31 * 60_000);
-  await t.runDueJobs("order-grace-over");
+  await t.runDueJobs("grace-period-over");
   t.clock.advance(5 * 60_000);
   assert.equal(await t.runDueJobs("shipment-request"), 2);
 
@@ -113,7 +113,7 @@ test("withdrawal: 出荷不可 and the withdrawn tag, never an automatic cancel;
 test("a cancel in 出荷待ち releases the stock when the shop says so", async () => {
   const order = await register("R-REL-1");
   t.clock.advance(31 * 60_000);
-  await t.runDueJobs("order-grace-over");
+  await t.runDueJobs("grace-period-over");
   const ready = await get(order.id);
   assert.equal(ready.status, "awaiting_shipment");
   const cancelled = await t.api("POST", `/api/orders/${order.id}/cancel`);

@@ -91,7 +91,7 @@ test("a burst of changes is one bulk-upsert of the latest sellable quantity; an 
 
   // Grace over → 確認済: two units allocated, and the mall hears of it.
   app.clock.advance(minutes(31));
-  await app.runDueJobs("order-grace-over");
+  await app.runDueJobs("grace-period-over");
   const detail = (await app.api("GET", `/api/products/${shirt}`)).body;
   assert.equal(detail.stock[0].allocated, 2);
   await push();

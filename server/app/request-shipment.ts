@@ -59,31 +59,95 @@ export async function requestShipmentNow(
 }
 
 type Member = { order: LoadedOrder; shipmentId: string };
+type Meta = { actor: string; now: Date };
+
+/** Warehouse calls in flight at once: the warehouse takes one request per call. */
+const CALLS_AT_ONCE = 4;
 
 /**
- * The shipment-request job: asks the warehouse outside any transaction, with an idempotency key that
- * stays the same across retries of this request, then records the answer. A crash between the two
+ * The shipment-request job, for every shipment of a fetch: each request is prepared (and its
+ * parcel's group settled) in its own short transaction, the warehouse is asked outside any
+ * transaction with an idempotency key that stays the same across retries of this request, a few calls
+ * at once, and the answers are recorded in one transaction. A crash between the call and the record
  * repeats the call and the warehouse answers the same request again, so a parcel is booked once.
- * Shipments merged into one parcel (同梱) go as one request, sent by the group's lead.
+ * Shipments merged into one parcel (同梱) go as one request, sent by the group's lead. One shipment
+ * whose request fails is retried alone; if the shared record fails, each is recorded on its own.
  */
-export async function sendShipmentRequest(ctx: AppContext, shipmentId: string): Promise<void> {
-  const prepared = await ctx.db.transaction(async (tx) => {
+export async function sendShipmentRequests(
+  ctx: AppContext,
+  shipmentIds: readonly string[],
+): Promise<(Error | null)[]> {
+  const outcomes: (Error | null)[] = shipmentIds.map(() => null);
+  const answered: { index: number; prepared: Prepared; answer: ShipmentRequestResult }[] = [];
+  let next = 0;
+  const lane = async () => {
+    for (let i = next++; i < shipmentIds.length; i = next++) {
+      try {
+        const prepared = await prepare(ctx, shipmentIds[i] as string);
+        if (!prepared) continue;
+        const answer = await warehouseClientOf(ctx, prepared.warehouse).requestShipment(prepared.request);
+        answered.push({ index: i, prepared, answer });
+      } catch (error) {
+        outcomes[i] = error instanceof Error ? error : new Error(String(error));
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CALLS_AT_ONCE, shipmentIds.length) }, lane));
+  const meta = (p: Prepared) => ({ actor: `system:warehouse:${p.warehouse.kind}`, now: ctx.clock.now() });
+  try {
+    await ctx.db.transaction(async (tx) => {
+      // Orders locked in id order, so two workers recording overlapping batches never wait on each other in a circle.
+      const members = answered
+        .flatMap((a) => a.prepared.members.map((m) => ({ ...m, a })))
+        .sort((x, y) => x.order.row.id.localeCompare(y.order.row.id));
+      for (const m of members) await recordMember(tx, m, m.a.answer, meta(m.a.prepared));
+      for (const a of answered) await dissolveRejected(tx, ctx, a.prepared, a.answer, meta(a.prepared));
+    });
+  } catch {
+    for (const a of answered) {
+      try {
+        await ctx.db.transaction(async (tx) => {
+          for (const m of a.prepared.members) await recordMember(tx, m, a.answer, meta(a.prepared));
+          await dissolveRejected(tx, ctx, a.prepared, a.answer, meta(a.prepared));
+        });
+      } catch (error) {
+        outcomes[a.index] = error instanceof Error ? error : new Error(String(error));
+      }
+    }
+  }
+  return outcomes;
+}
+
+type Prepared = Awaited<ReturnType<typeof buildRequest>> & { members: Member[]; shipmentId: string };
+
+async function prepare(ctx: AppContext, shipmentId: string): Promise<Prepared | null> {
+  return ctx.db.transaction(async (tx) => {
     const members = await readyMembers(tx, ctx, shipmentId);
     if (!members) return null;
-    return { members, ...(await buildRequest(tx, members)) };
+    return { members, shipmentId, ...(await buildRequest(tx, members)) };
   });
-  if (!prepared) return;
-  const answer = await warehouseClientOf(ctx, prepared.warehouse).requestShipment(prepared.request);
-  const meta = { actor: `system:warehouse:${prepared.warehouse.kind}`, now: ctx.clock.now() };
-  for (const member of prepared.members) {
-    await ctx.db.transaction(async (tx) => {
-      const order = await loadOrder(tx, member.order.row.accountId, member.order.row.id, { lock: true });
-      if (!order || requestShipmentRefusal(order.snapshot, member.shipmentId)) return;
-      await recordAnswer(tx, order, member.shipmentId, answer, meta);
-    });
-  }
+}
+
+async function recordMember(
+  tx: Db,
+  member: Member,
+  answer: ShipmentRequestResult,
+  meta: Meta,
+): Promise<void> {
+  const order = await loadOrder(tx, member.order.row.accountId, member.order.row.id, { lock: true });
+  if (!order || requestShipmentRefusal(order.snapshot, member.shipmentId)) return;
+  await recordAnswer(tx, order, member.shipmentId, answer, meta);
+}
+
+async function dissolveRejected(
+  tx: Db,
+  ctx: AppContext,
+  prepared: Prepared,
+  answer: ShipmentRequestResult,
+  meta: Meta,
+): Promise<void> {
   if (answer.outcome === "rejected" && prepared.members.length > 1) {
-    await ctx.db.transaction((tx) => dissolveConsolidation(tx, ctx, shipmentId, meta));
+    await dissolveConsolidation(tx, ctx, prepared.shipmentId, meta);
   }
 }
 

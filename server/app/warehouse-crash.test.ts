@@ -43,7 +43,7 @@ async function ordersAtRsl(n: number) {
   }
   await runShopImport(app.ctx, shop.shopId);
   app.clock.advance(minutes(31));
-  await app.runDueJobs("order-grace-over");
+  await app.runDueJobs("grace-period-over");
   await app.runDueJobs("mall-confirm-order");
   app.clock.advance(minutes(5));
   await app.runDueJobs("shipment-request");

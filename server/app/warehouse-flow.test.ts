@@ -39,7 +39,7 @@ async function orderAtWarehouse(units = 2) {
   });
   await runShopImport(app.ctx, shop.shopId);
   app.clock.advance(minutes(31));
-  await app.runDueJobs("order-grace-over");
+  await app.runDueJobs("grace-period-over");
   await app.runDueJobs("mall-confirm-order");
   const list = await app.api("GET", `/api/orders?shopId=${shop.shopId}`);
   const orderId = list.body.items[0].id as string;

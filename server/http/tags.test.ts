@@ -270,7 +270,7 @@ test("when the grace period ends, a matching holding tag keeps the order in 確�
   assert.deepEqual(withRemarks.tags, [], "rules wait for the grace period");
 
   t.clock.advance(30 * 60_000);
-  assert.equal(await t.runDueJobs("order-grace-over"), 2);
+  assert.equal(await t.runDueJobs("grace-period-over"), 1, "one sweep job for the shop");
   const held = (await m.api("GET", `/api/orders/${withRemarks.id}`)).body;
   assert.equal(held.status, "awaiting_confirmation");
   assert.deepEqual(tagNames(held), ["備考確認", "東京"]);

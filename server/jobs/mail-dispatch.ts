@@ -1,7 +1,10 @@
 import type { AppContext } from "#server/app/context.ts";
 import { dispatchMailTriggers } from "#server/app/dispatch-mails.ts";
+import { type BatchHandler, eachJob } from "./batch.ts";
 
 /** Plans the mails of every status change waiting, a batch per transaction. */
-export async function handleMailDispatch(ctx: AppContext): Promise<void> {
+async function handleOne(ctx: AppContext): Promise<void> {
   while ((await dispatchMailTriggers(ctx)) > 0);
 }
+
+export const handleMailDispatch: BatchHandler<Record<string, never>> = eachJob(handleOne);

@@ -1,7 +1,9 @@
-import { confirmMallOrder } from "#server/app/confirm-mall-order.ts";
-import type { AppContext } from "#server/app/context.ts";
+import { confirmMallOrders } from "#server/app/confirm-mall-order.ts";
+import type { BatchHandler } from "./batch.ts";
 
-/** 注文確認 for an order that passed 新規受付; a mall that is down fails the job, for pg-boss to retry. */
-export async function handleMallConfirmOrder(ctx: AppContext, data: { orderId: string }): Promise<void> {
-  await confirmMallOrder(ctx, data.orderId);
-}
+/** 注文確認 for orders that passed 新規受付, one call per shop; a mall that is down fails its jobs, for pg-boss to retry. */
+export const handleMallConfirmOrder: BatchHandler<{ orderId: string }> = (ctx, jobs) =>
+  confirmMallOrders(
+    ctx,
+    jobs.map((j) => j.orderId),
+  );

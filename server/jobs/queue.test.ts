@@ -4,7 +4,9 @@ import { and, eq, sql } from "drizzle-orm";
 import { tags } from "#server/db/schema.ts";
 import { startTestApp, type TestApp } from "#test/app.ts";
 import { orderBody } from "#test/catalog-api.ts";
-import { handleGraceOver } from "./order-grace-over.ts";
+import { eachJob } from "./batch.ts";
+import { handleGracePeriodOver } from "./grace-period-over.ts";
+import { settledOneByOne, WORK_OPTIONS } from "./workers.ts";
 
 let t: TestApp;
 before(async () => {
@@ -40,22 +42,48 @@ test("a handler that crashes leaves its job for a retry and the order untouched"
     .where(and(eq(tags.accountId, t.owner.accountId), eq(tags.systemCode, "unmapped_item")))
     .returning();
   assert.ok(unmapped);
-  await assert.rejects(t.runDueJobs("order-grace-over"), /has no system tag unmapped_item/);
+  await assert.rejects(t.runDueJobs("grace-period-over"), /has no system tag unmapped_item/);
   await t.database.db.insert(tags).values(unmapped);
   assert.equal((await t.api("GET", `/api/orders/${order.id}`)).body.status, "new");
   const retry = await t.database.db.execute(
     // pg-boss keeps a failed job for its next attempt, with backoff, until retryLimit is spent.
-    sql`select state, retry_count from pgboss.job where name = 'order-grace-over'`,
+    sql`select state, retry_count from pgboss.job where name = 'grace-period-over'`,
   );
   const rows = (retry as unknown as { rows: { state: string; retry_count: number }[] }).rows;
   assert.deepEqual(
     rows.map((r) => r.state),
     ["retry"],
   );
-  await t.database.db.execute(sql`update pgboss.job set start_after = now() where name = 'order-grace-over'`);
-  const [job] = await t.jobs.boss.fetch<{ orderId: string }>("order-grace-over");
+  await t.database.db.execute(
+    sql`update pgboss.job set start_after = now() where name = 'grace-period-over'`,
+  );
+  const [job] = await t.jobs.boss.fetch<{ shopId: string }>("grace-period-over");
   assert.ok(job);
-  await handleGraceOver(t.ctx, job.data);
-  await t.jobs.boss.complete("order-grace-over", job.id);
+  assert.deepEqual(await handleGracePeriodOver(t.ctx, [job.data]), [null]);
+  await t.jobs.boss.complete("grace-period-over", job.id);
   assert.equal((await t.api("GET", `/api/orders/${order.id}`)).body.status, "awaiting_confirmation");
+});
+
+test("one failing job of a fetch is retried alone: the others of its batch are done once", async () => {
+  const ran: string[] = [];
+  const handle = eachJob(async (_ctx, data: { marker: string }) => {
+    ran.push(data.marker);
+    if (data.marker === "bad") throw new Error("this one only");
+  });
+  await t.ctx.db.transaction(async (tx) => {
+    for (const marker of ["a", "bad", "b"]) await t.ctx.jobs.enqueue(tx, "mall-cancel-withdraw", { marker });
+  });
+  await t.jobs.boss.work("mall-cancel-withdraw", WORK_OPTIONS, settledOneByOne(t.ctx, handle));
+  for (let waited = 0; ran.length < 3 && waited < 10_000; waited += 50)
+    await new Promise((r) => setTimeout(r, 50));
+  await t.jobs.boss.offWork("mall-cancel-withdraw", { wait: true });
+  assert.deepEqual(ran.sort(), ["a", "b", "bad"], "one fetch took all three");
+  const states = await t.database.db.execute(
+    sql`select data->>'marker' as marker, state, split_part(output->>'message', E'\n', 1) as why from pgboss.job where name = 'mall-cancel-withdraw' order by 1`,
+  );
+  assert.deepEqual((states as unknown as { rows: unknown[] }).rows, [
+    { marker: "a", state: "completed", why: null },
+    { marker: "b", state: "completed", why: null },
+    { marker: "bad", state: "retry", why: "Error: this one only" },
+  ]);
 });

@@ -5,7 +5,7 @@ import { loggableError } from "#server/db/errors.ts";
 
 /** Every queue Juchu uses; each has one handler file in this folder. */
 export const JOB_NAMES = [
-  "order-grace-over",
+  "grace-period-over",
   "shipment-request",
   "allocate-waiting-orders",
   "mall-import",
@@ -20,11 +20,21 @@ export const JOB_NAMES = [
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 const COALESCED: readonly JobName[] = [
+  "grace-period-over",
   "mall-import",
   "mall-stock-push",
   "warehouse-results",
   "mail-dispatch",
 ];
+
+/** Queues no longer used, deleted with their jobs: one delayed job per order became the grace period sweep. */
+const RETIRED = ["order-grace-over"];
+
+/**
+ * A running job's worker shows it is alive this often (pg-boss touches its batch at half of it); the
+ * jobs of a worker killed mid-batch fail after it and are retried, instead of after their expiry.
+ */
+const HEARTBEAT_SECONDS = 15;
 
 export type EnqueueOptions = { startAfter?: Date; singletonKey?: string };
 
@@ -63,14 +73,17 @@ export async function openJobQueue(
         ...(COALESCED.includes(name) ? { policy: "stately" as const } : {}),
       });
   }
+  for (const name of RETIRED) if (existing.has(name)) await setup.deleteQueue(name);
   await setup.stop({ graceful: false });
-  const boss = new PgBoss({ ...settings, supervise: options.supervise ?? true });
+  // Supervised often, so a dead worker's jobs come back within seconds of their missed heartbeat.
+  const boss = new PgBoss({ ...settings, supervise: options.supervise ?? true, superviseIntervalSeconds: 5 });
   boss.on("error", (error) => console.error(`pg-boss:\n${loggableError(error)}`));
   await boss.start();
   const queue: JobQueue = {
     async enqueue(tx, name, data, opts = {}) {
       await boss.send(name, data, {
         db: fromDrizzle(tx as Parameters<typeof fromDrizzle>[0], sql),
+        heartbeatSeconds: HEARTBEAT_SECONDS,
         ...(opts.startAfter ? { startAfter: opts.startAfter } : {}),
         ...(opts.singletonKey ? { singletonKey: opts.singletonKey } : {}),
       });

@@ -1,12 +1,15 @@
-import type { PgBoss } from "pg-boss";
+import type { Job, PgBoss } from "pg-boss";
 import type { AppContext } from "#server/app/context.ts";
 import { enqueueMailDispatch } from "#server/app/dispatch-mails.ts";
+import { enqueueGracePeriodEnds } from "#server/app/end-grace-period.ts";
 import { enqueueDueImports } from "#server/app/import-shop.ts";
 import { tagOverduePayments } from "#server/app/payment-overdue.ts";
 import { enqueueStockPushes } from "#server/app/push-stock.ts";
 import { enqueueDueWarehousePolls } from "#server/app/warehouse-polls.ts";
 import { loggableError } from "#server/db/errors.ts";
 import { handleAllocateWaiting } from "./allocate-waiting-orders.ts";
+import type { BatchHandler, JobOutcomes } from "./batch.ts";
+import { handleGracePeriodOver } from "./grace-period-over.ts";
 import { handleMailDispatch } from "./mail-dispatch.ts";
 import { handleMallCancelOrder } from "./mall-cancel-order.ts";
 import { handleMallCancelWithdraw } from "./mall-cancel-withdraw.ts";
@@ -14,15 +17,13 @@ import { handleMallConfirmOrder } from "./mall-confirm-order.ts";
 import { handleMallImport } from "./mall-import.ts";
 import { handleMallReportShipping } from "./mall-report-shipping.ts";
 import { handleMallStockPush } from "./mall-stock-push.ts";
-import { handleGraceOver } from "./order-grace-over.ts";
 import type { JobName } from "./queue.ts";
 import { handleSendMail } from "./send-mail.ts";
 import { handleShipmentRequest } from "./shipment-request.ts";
 import { handleWarehouseResults } from "./warehouse-results.ts";
 
-// biome-ignore lint/suspicious/noExplicitAny: each handler narrows its own payload, written by its own enqueue.
-export const HANDLERS: Record<JobName, (ctx: AppContext, data: any) => Promise<void>> = {
-  "order-grace-over": handleGraceOver,
+export const HANDLERS: Record<JobName, BatchHandler> = {
+  "grace-period-over": handleGracePeriodOver,
   "shipment-request": handleShipmentRequest,
   "allocate-waiting-orders": handleAllocateWaiting,
   "mall-import": handleMallImport,
@@ -37,39 +38,80 @@ export const HANDLERS: Record<JobName, (ctx: AppContext, data: any) => Promise<v
 };
 
 /**
+ * How a worker takes jobs: up to BATCH_SIZE at once, fetching again at once while a fetch comes back
+ * full (a backlog drains at the handlers' speed), else looking every POLL_SECONDS. Each job of a fetch
+ * is settled on its own, so one failure is retried with backoff without redoing the others.
+ */
+export const WORK_OPTIONS = {
+  batchSize: 100,
+  pollingIntervalSeconds: 0.5,
+  burstWhenBatchFull: true,
+  perJobResults: true,
+} as const;
+
+/**
  * How often the worker looks for shops due an import or a stock push, warehouses due a results poll,
  * and prepaid orders past their payment deadline.
  */
 const TICK_MS = 15_000;
+/** How often it looks for orders whose grace period is over (orders_grace_idx): a due order moves within seconds. */
+const SWEEP_MS = 1_000;
 
-/** Starts one worker per queue; a handler that throws is retried with backoff by pg-boss. */
-export async function startWorkers(
-  boss: PgBoss,
-  ctx: AppContext,
-  pollingIntervalSeconds = 2,
-): Promise<{ stop(): void }> {
+/** Starts one worker per queue; a job whose handler failed is retried with backoff by pg-boss. */
+export async function startWorkers(boss: PgBoss, ctx: AppContext): Promise<{ stop(): void }> {
   for (const [name, handle] of Object.entries(HANDLERS)) {
-    await boss.work<Record<string, unknown>>(name, { pollingIntervalSeconds }, async (jobs) => {
-      try {
-        for (const job of jobs) await handle(ctx, job.data);
-      } catch (error) {
-        // pg-boss keeps a failure's message in its job table: the failed query, not its parameters.
-        throw new Error(loggableError(error));
-      }
-    });
+    await boss.work(name, WORK_OPTIONS, settledOneByOne(ctx, handle));
   }
-  const tick = async () => {
-    try {
+  const every = (ms: number, name: string, work: () => Promise<unknown>) => {
+    let running = false;
+    const run = async () => {
+      // A slow run (a large backlog) is not overtaken by the next one.
+      if (running) return;
+      running = true;
+      try {
+        await work();
+      } catch (error) {
+        console.error(`${name} failed:\n${loggableError(error)}`);
+      } finally {
+        running = false;
+      }
+    };
+    void run();
+    return setInterval(run, ms);
+  };
+  const timers = [
+    every(TICK_MS, "scheduler tick", async () => {
       await enqueueDueImports(ctx);
       await enqueueStockPushes(ctx);
       await enqueueDueWarehousePolls(ctx);
       await enqueueMailDispatch(ctx);
       await tagOverduePayments(ctx);
+    }),
+    every(SWEEP_MS, "grace period sweep", () => enqueueGracePeriodEnds(ctx)),
+  ];
+  return { stop: () => timers.forEach(clearInterval) };
+}
+
+/** pg-boss's handler for a batch handler: every job of the fetch completed or failed on its own. */
+export function settledOneByOne(ctx: AppContext, handle: BatchHandler) {
+  return async (jobs: Job<Record<string, unknown>>[]) => {
+    let outcomes: JobOutcomes;
+    try {
+      outcomes = await handle(
+        ctx,
+        jobs.map((j) => j.data),
+      );
     } catch (error) {
-      console.error(`scheduler tick failed:\n${loggableError(error)}`);
+      // A handler that throws (the database gone) fails every job of its fetch.
+      const failed = error instanceof Error ? error : new Error(String(error));
+      outcomes = jobs.map(() => failed);
     }
+    return jobs.map((job, i) => {
+      const error = outcomes[i];
+      // pg-boss keeps a failure's message in its job table: the failed query, not its parameters.
+      return error
+        ? { id: job.id, status: "failed" as const, output: { message: loggableError(error) } }
+        : { id: job.id, status: "completed" as const };
+    });
   };
-  void tick();
-  const timer = setInterval(tick, TICK_MS);
-  return { stop: () => clearInterval(timer) };
 }

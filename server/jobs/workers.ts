@@ -7,6 +7,7 @@ import { enqueueStockPushes } from "#server/app/push-stock.ts";
 import { enqueueDueWarehousePolls } from "#server/app/warehouse-polls.ts";
 import { loggableError } from "#server/db/errors.ts";
 import { handleAllocateWaiting } from "./allocate-waiting-orders.ts";
+import { handleCsvImport } from "./csv-import.ts";
 import { handleMailDispatch } from "./mail-dispatch.ts";
 import { handleMallCancelOrder } from "./mall-cancel-order.ts";
 import { handleMallCancelWithdraw } from "./mall-cancel-withdraw.ts";
@@ -34,6 +35,7 @@ export const HANDLERS: Record<JobName, (ctx: AppContext, data: any) => Promise<v
   "mall-cancel-withdraw": handleMallCancelWithdraw,
   "mail-dispatch": handleMailDispatch,
   "send-mail": handleSendMail,
+  "csv-import": handleCsvImport,
 };
 
 /**

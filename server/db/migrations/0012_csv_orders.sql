@@ -40,7 +40,7 @@ CREATE TABLE "csv_import_runs" (
 	"created_by" text NOT NULL,
 	"started_at" timestamp with time zone NOT NULL,
 	"finished_at" timestamp with time zone,
-	CONSTRAINT "csv_import_runs_status" CHECK ("csv_import_runs"."status" in ('queued', 'running', 'succeeded', 'failed'))
+	CONSTRAINT "csv_import_runs_status" CHECK ("csv_import_runs"."status" in ('uploading', 'queued', 'running', 'succeeded', 'failed'))
 );
 --> statement-breakpoint
 CREATE TABLE "csv_order_profiles" (

@@ -18,7 +18,7 @@ import { shops } from "./shops.ts";
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 
-export const CSV_IMPORT_STATUSES = ["queued", "running", "succeeded", "failed"] as const;
+export const CSV_IMPORT_STATUSES = ["uploading", "queued", "running", "succeeded", "failed"] as const;
 export const CSV_ROW_OUTCOMES = ["created", "unchanged", "skipped", "failed"] as const;
 
 /** 取込設定: the merchant's own column → field mapping for an order CSV (the built-in ones live in code). */

@@ -24,6 +24,7 @@ import {
 import { juchuTemplateCsv } from "#server/channels/csv/profiles.ts";
 import { CSV_IMPORT_STATUSES, CSV_ROW_OUTCOMES } from "#server/db/schema.ts";
 import { uuid } from "#server/domain/fields.ts";
+import { addressesOfPostalCode } from "#server/domain/postal-address.ts";
 import { toTokyoIso } from "#server/domain/tokyo-time.ts";
 import type { JuchuApi } from "./app.ts";
 import { errorResponses, json, security } from "./openapi.ts";
@@ -144,6 +145,26 @@ const csvResponse = (body: string | ReadableStream, name: string) =>
   });
 
 export function registerCsvOrderRoutes(app: JuchuApi, ctx: AppContext): void {
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/postal-codes/{code}",
+      summary: "郵便番号から住所(受注登録の入力補助)",
+      security,
+      request: { params: z.object({ code: z.string().regex(/^\d{3}-?\d{4}$/, "郵便番号は7桁です") }) },
+      responses: {
+        200: json(
+          z.object({
+            items: z.array(z.object({ prefecture: z.string(), city: z.string(), town: z.string() })),
+          }),
+          "その郵便番号の住所(ないときは空)",
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json({ items: addressesOfPostalCode(c.req.valid("param").code) }, 200),
+  );
+
   app.openapi(
     createRoute({
       method: "get",

@@ -125,14 +125,15 @@ export async function settleBatch(
   const outcomes = await registerOrderBatch(ctx, actor, run.accountId, inputs);
   toRegister.forEach((o, i) => {
     const outcome = outcomes[i];
-    if (outcome?.ok) settle(o.lines, o.orderNumber, "created", { orderId: outcome.orderId });
-    else if (outcome?.refusal.code === TAKEN)
+    if (!outcome) throw new Error("registration answered fewer outcomes than orders");
+    if ("orderId" in outcome) settle(o.lines, o.orderNumber, "created", { orderId: outcome.orderId });
+    else if (outcome.refusal.code === TAKEN)
       settle(o.lines, o.orderNumber, "unchanged", { message: "登録済みの注文です(変更しません)" });
     else
       settle(o.lines, o.orderNumber, "failed", {
-        field: outcome?.refusal.errors?.[0]?.path ?? null,
-        rule: outcome?.refusal.rule ?? outcome?.refusal.code ?? null,
-        message: outcome?.refusal.detail ?? null,
+        field: outcome.refusal.errors?.[0]?.path ?? null,
+        rule: outcome.refusal.rule ?? outcome.refusal.code,
+        message: outcome.refusal.detail,
       });
   });
   return { rows, counts };

@@ -4,6 +4,8 @@ import { Link, useLocation } from "./router.tsx";
 
 const NAV = [
   { to: "/orders", label: "受注一覧" },
+  { to: "/orders/new", label: "受注登録" },
+  { to: "/orders/csv-import", label: "CSV受注取込" },
   { to: "/shipments", label: "出荷一覧" },
   { to: "/products", label: "商品・在庫" },
   { to: "/mappings", label: "商品マッピング" },

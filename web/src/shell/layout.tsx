@@ -17,6 +17,12 @@ const NAV = [
   { to: "/tags", label: "タグ" },
 ];
 
+/** The entry for this screen: the longest one the path is under (/orders/new is 受注登録, not 受注一覧). */
+function current(path: string, to: string): boolean {
+  const under = (p: string) => path === p || path.startsWith(`${p}/`);
+  return under(to) && !NAV.some((n) => n.to.length > to.length && under(n.to));
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const session = useSignedIn();
   const { signOut } = useSession();
@@ -36,7 +42,7 @@ export function Layout({ children }: { children: ReactNode }) {
               key={item.to}
               to={item.to}
               className="nav-link"
-              aria-current={path === item.to || path.startsWith(`${item.to}/`) ? "page" : undefined}
+              aria-current={current(path, item.to) ? "page" : undefined}
             >
               {item.label}
             </Link>

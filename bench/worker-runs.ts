@@ -27,9 +27,7 @@ export function inProcessWorkers(
     const jobs = await openJobQueue(t.database);
     const ctx = createContext(t.database.db, jobs.queue, {
       secretKey,
-      ...(sandboxes
-        ? { apiUrls: { rakuten: sandboxes.rakutenUrl, rsl: sandboxes.rslUrl } }
-        : {}),
+      ...(sandboxes ? { apiUrls: { rakuten: sandboxes.rakutenUrl, rsl: sandboxes.rslUrl } } : {}),
     });
     const before = process.cpuUsage();
     const backends = await backendCpu(t);

@@ -1,6 +1,7 @@
 /** The whole schema, one file per concept below schema/; queries import it from here. */
 export * from "./schema/accounts.ts";
 export * from "./schema/catalog.ts";
+export * from "./schema/csv-orders.ts";
 export * from "./schema/mail.ts";
 export * from "./schema/orders.ts";
 export * from "./schema/shops.ts";

@@ -6,6 +6,7 @@ import { ping } from "#server/db/database.ts";
 import { loggableError } from "#server/db/errors.ts";
 import { CSRF_HEADER, type HttpEnv, requireAuth, SESSION_COOKIE } from "./auth.ts";
 import { refuseBadCharacters } from "./clean-input.ts";
+import { CSV_UPLOAD_PATH, registerCsvOrderRoutes } from "./csv-orders.ts";
 import { registerMailLogRoutes } from "./mail-log.ts";
 import { registerMailTemplateRoutes } from "./mail-templates.ts";
 import { registerOrderBulkRoutes } from "./order-bulk.ts";
@@ -58,14 +59,15 @@ export function createHttpApp(
     c.header("x-content-type-options", "nosniff");
     c.header("cache-control", "no-store");
   });
-  app.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new Refusal("request.too_large", `リクエスト本文は${MAX_BODY_BYTES / 1024}KBまでです。`);
-      },
-    }),
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new Refusal("request.too_large", `リクエスト本文は${MAX_BODY_BYTES / 1024}KBまでです。`);
+    },
+  });
+  // An order CSV streams to the database piece by piece under its own, larger cap (start-import.ts).
+  app.use("/api/*", (c, next) =>
+    c.req.method === "POST" && c.req.path === CSV_UPLOAD_PATH ? next() : limitBody(c, next),
   );
 
   app.get("/api/health", async (c) => {
@@ -105,6 +107,7 @@ export function createHttpApp(
   registerStockRoomRoutes(app, ctx);
   registerMailTemplateRoutes(app, ctx);
   registerMailLogRoutes(app, ctx);
+  registerCsvOrderRoutes(app, ctx);
   registerVocabularyRoutes(app, ctx.channels);
   app.on(["GET", "HEAD"], "*", serveWeb(info.webRoot));
   return app;

@@ -22,6 +22,8 @@ const RESOURCE: Record<string, string> = {
   "mail-templates": "template",
   mails: "mail",
   standard: "standardKey",
+  "csv-order-profiles": "csvProfile",
+  "csv-imports": "csvImport",
 };
 
 before(async () => {
@@ -58,6 +60,25 @@ before(async () => {
     fromName: "店",
   };
   assert.equal((await t.api("PUT", `/api/shops/${shopId}/mail-transport`, transport)).status, 200);
+  ids.csvProfile = (
+    await t.api("POST", "/api/csv-order-profiles", {
+      name: "自社",
+      encoding: "auto",
+      headerRow: false,
+      dateFormat: "yyyyMMdd",
+      columns: Object.fromEntries(
+        ["orderNumber", "buyerName", "buyerEmail", "shipToName", "shipToPostalCode", "shipToAddress1"]
+          .concat(["shipToPhone", "paymentMethod", "itemCode", "itemName", "unitPrice", "quantity"])
+          .map((f, i) => [f, [String(i + 1)]]),
+      ),
+    })
+  ).body.id;
+  const csvImport = await fetch(`${t.url}/api/csv-imports?shopId=${shopId}&profileId=juchu`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${t.owner.apiToken}`, "content-type": "text/csv" },
+    body: "注文番号\r\n",
+  });
+  ids.csvImport = ((await csvImport.json()) as { id: string }).id;
   for (const [kind, id] of Object.entries(ids)) assert.ok(id, `no ${kind} to test with`);
 });
 after(() => t.close());

@@ -19,6 +19,8 @@ const STATUS_BY_CODE: Record<string, ContentfulStatusCode> = {
   "stock.invalid_adjustment": 422,
   "carrier_csv.invalid_settings": 422,
   "tracking_import.invalid_profile": 422,
+  "csv_import.empty": 422,
+  "csv_import.columns_missing": 422,
   internal: 500,
 };
 

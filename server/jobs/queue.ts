@@ -17,6 +17,7 @@ export const JOB_NAMES = [
   "mall-cancel-withdraw",
   "mail-dispatch",
   "send-mail",
+  "csv-import",
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 const COALESCED: readonly JobName[] = [

@@ -9,6 +9,7 @@ import { enqueueDueWarehousePolls } from "#server/app/warehouse-polls.ts";
 import { loggableError } from "#server/db/errors.ts";
 import { handleAllocateWaiting } from "./allocate-waiting-orders.ts";
 import type { BatchHandler, JobOutcomes } from "./batch.ts";
+import { handleCsvImport } from "./csv-import.ts";
 import { handleGracePeriodOver } from "./grace-period-over.ts";
 import { handleMailDispatch } from "./mail-dispatch.ts";
 import { handleMallCancelOrder } from "./mall-cancel-order.ts";
@@ -35,6 +36,7 @@ export const HANDLERS: Record<JobName, BatchHandler> = {
   "mall-cancel-withdraw": handleMallCancelWithdraw,
   "mail-dispatch": handleMailDispatch,
   "send-mail": handleSendMail,
+  "csv-import": handleCsvImport,
 };
 
 /**

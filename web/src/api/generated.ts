@@ -65,6 +65,102 @@ export type components = {
       /** 注文の入り方: 取込(ポーリング)・ファイル・Juchuで登録 */
       source: "poll" | "upload" | "internal";
     };
+    CsvImportRow: {
+      field: string | null;
+      fieldLabel: string | null;
+      /** ファイルの行番号(見出し行が1行目) */
+      line: number;
+      message: string | null;
+      orderId: string | null;
+      orderNumber: string | null;
+      outcome: "created" | "unchanged" | "skipped" | "failed";
+      rule: string | null;
+    };
+    CsvImportRun: {
+      /** 読み終えたバイト数(進捗) */
+      bytesRead: number;
+      /** 登録した注文 */
+      created: number;
+      /** 判定した文字コード */
+      encoding: string | null;
+      error: string | null;
+      /** 誤りのある行を含み登録しなかった注文 */
+      failed: number;
+      failedRows: number;
+      fileName: string | null;
+      finishedAt: string | null;
+      id: string;
+      profileId: string;
+      profileName: string;
+      rowsRead: number;
+      shopId: string;
+      /** キャンセル済みの番号などで登録しなかった注文 */
+      skipped: number;
+      startedAt: string;
+      status: "uploading" | "queued" | "running" | "succeeded" | "failed";
+      totalBytes: number;
+      /** 登録済みで変更しなかった注文(同じファイルの再取込など) */
+      unchanged: number;
+    };
+    CsvOrderProfile: {
+      /** 標準の取込設定(変更・削除不可) */
+      builtIn: boolean;
+      columns: {
+        buyerEmail?: string[];
+        buyerName?: string[];
+        buyerPhone?: string[];
+        itemCode?: string[];
+        itemName?: string[];
+        orderNumber?: string[];
+        orderedAt?: string[];
+        paid?: string[];
+        paymentMethod?: string[];
+        quantity?: string[];
+        remarks?: string[];
+        shipToAddress1?: string[];
+        shipToAddress2?: string[];
+        shipToName?: string[];
+        shipToPhone?: string[];
+        shipToPostalCode?: string[];
+        shipToPrefecture?: string[];
+        shippingFee?: string[];
+        skuCode?: string[];
+        unitPrice?: string[];
+      };
+      dateFormat: "yyyy/MM/dd HH:mm:ss" | "yyyy-MM-dd HH:mm:ss" | "yyyy/MM/dd" | "yyyy-MM-dd" | "yyyyMMddHHmmss" | "yyyyMMdd";
+      encoding: "auto" | "shift_jis" | "utf-8";
+      headerRow: boolean;
+      id: string;
+      name: string;
+    };
+    CsvOrderProfileInput: {
+      columns: {
+        buyerEmail?: string[];
+        buyerName?: string[];
+        buyerPhone?: string[];
+        itemCode?: string[];
+        itemName?: string[];
+        orderNumber?: string[];
+        orderedAt?: string[];
+        paid?: string[];
+        paymentMethod?: string[];
+        quantity?: string[];
+        remarks?: string[];
+        shipToAddress1?: string[];
+        shipToAddress2?: string[];
+        shipToName?: string[];
+        shipToPhone?: string[];
+        shipToPostalCode?: string[];
+        shipToPrefecture?: string[];
+        shippingFee?: string[];
+        skuCode?: string[];
+        unitPrice?: string[];
+      };
+      dateFormat: "yyyy/MM/dd HH:mm:ss" | "yyyy-MM-dd HH:mm:ss" | "yyyy/MM/dd" | "yyyy-MM-dd" | "yyyyMMddHHmmss" | "yyyyMMdd";
+      encoding: "auto" | "shift_jis" | "utf-8";
+      headerRow: boolean;
+      name: string;
+    };
     ImportRun: {
       /** 新規に取り込んだ注文 */
       created: number;
@@ -747,6 +843,382 @@ export type components = {
 };
 
 export type paths = {
+  "/api/csv-imports": {
+    get: {
+      parameters: {
+        query?: {
+          shopId?: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: components["schemas"]["CsvImportRun"][];
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    post: {
+      parameters: {
+        query: {
+          fileName?: string;
+          profileId: string;
+          shopId: string;
+        };
+      };
+      requestBody?: {
+        content: {
+          "text/csv": string;
+        };
+      };
+      responses: {
+        "202": {
+          content: {
+            "application/json": components["schemas"]["CsvImportRun"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/csv-imports/{id}": {
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["CsvImportRun"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/csv-imports/{id}/report.csv": {
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "text/csv": string;
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/csv-imports/{id}/rows": {
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+        query?: {
+          cursor?: string;
+          limit?: number;
+          outcome?: "created" | "unchanged" | "skipped" | "failed";
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: components["schemas"]["CsvImportRow"][];
+              nextCursor: string | null;
+              total: number;
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/csv-order-profiles": {
+    get: {
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              fields: {
+                field: string;
+                label: string;
+                required: boolean;
+              }[];
+              items: components["schemas"]["CsvOrderProfile"][];
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    post: {
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["CsvOrderProfileInput"];
+        };
+      };
+      responses: {
+        "201": {
+          content: {
+            "application/json": components["schemas"]["CsvOrderProfile"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/csv-order-profiles/{id}": {
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["CsvOrderProfileInput"];
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["CsvOrderProfile"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              id: string;
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/csv-order-template.csv": {
+    get: {
+      responses: {
+        "200": {
+          content: {
+            "text/csv": string;
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/delivery-notes.pdf": {
     post: {
       requestBody?: {
@@ -2105,6 +2577,48 @@ export type paths = {
       };
     };
   };
+  "/api/postal-codes/{code}": {
+    get: {
+      parameters: {
+        path: {
+          code: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: {
+                city: string;
+                prefecture: string;
+                town: string;
+              }[];
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/product-mappings": {
     get: {
       parameters: {
@@ -2876,7 +3390,7 @@ export type paths = {
       requestBody: {
         content: {
           "application/json": {
-            channel: "rakuten" | "manual";
+            channel: "rakuten" | "manual" | "csv";
             /** 書き込み専用。キーはチャネルごとに /api/vocabulary の channels[].credentials。保存時に暗号化され、応答には含まれない */
             credentials?: Record<string, string>;
             name: string;

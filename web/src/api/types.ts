@@ -86,3 +86,11 @@ export type MailTransport = NonNullable<Answer<"/api/mail-transport">["transport
 export type Mail = Schemas["Mail"];
 export type MailStatus = Mail["status"];
 export type MailList = Answer<"/api/mails">;
+
+// CSV受注取込
+export type CsvOrderProfile = Schemas["CsvOrderProfile"];
+export type CsvOrderProfiles = Answer<"/api/csv-order-profiles">;
+export type CsvOrderField = CsvOrderProfiles["fields"][number];
+export type CsvImportRun = Schemas["CsvImportRun"];
+export type CsvImportRowPage = Answer<"/api/csv-imports/{id}/rows">;
+export type CsvImportRow = Schemas["CsvImportRow"];

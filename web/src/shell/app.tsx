@@ -6,7 +6,10 @@ import { MailLogScreen } from "../mail/mail-log-screen.tsx";
 import { ShopMailSettingsScreen } from "../mail/shop-mail-settings-screen.tsx";
 import { MailTemplatesScreen } from "../mail/templates-screen.tsx";
 import { MailTransportScreen } from "../mail/transport-screen.tsx";
+import { CsvImportScreen } from "../orders/csv-import-screen.tsx";
+import { CsvProfilesScreen } from "../orders/csv-profiles-screen.tsx";
 import { OrderDetailScreen } from "../orders/order-detail-screen.tsx";
+import { OrderEntryScreen } from "../orders/order-entry-screen.tsx";
 import { OrderListScreen } from "../orders/order-list-screen.tsx";
 import { LoginScreen } from "../session/login-screen.tsx";
 import { useSession } from "../session/session.tsx";
@@ -25,6 +28,10 @@ import { match, navigate, useLocation } from "./router.tsx";
 
 function Screen() {
   const { path } = useLocation();
+  // Before /orders/:id, which would take these for an order's id.
+  if (path === "/orders/new") return <OrderEntryScreen />;
+  if (path === "/orders/csv-import") return <CsvImportScreen />;
+  if (path === "/orders/csv-profiles") return <CsvProfilesScreen />;
   const order = match("/orders/:id", path);
   if (order?.id) return <OrderDetailScreen key={order.id} id={order.id} />;
   switch (path) {

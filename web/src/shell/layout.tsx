@@ -4,6 +4,8 @@ import { Link, useLocation } from "./router.tsx";
 
 const NAV = [
   { to: "/orders", label: "受注一覧" },
+  { to: "/orders/new", label: "受注登録" },
+  { to: "/orders/csv-import", label: "CSV受注取込" },
   { to: "/shipments", label: "出荷一覧" },
   { to: "/products", label: "商品・在庫" },
   { to: "/mappings", label: "商品マッピング" },
@@ -14,6 +16,12 @@ const NAV = [
   { to: "/imports", label: "取込ログ" },
   { to: "/tags", label: "タグ" },
 ];
+
+/** The entry for this screen: the longest one the path is under (/orders/new is 受注登録, not 受注一覧). */
+function current(path: string, to: string): boolean {
+  const under = (p: string) => path === p || path.startsWith(`${p}/`);
+  return under(to) && !NAV.some((n) => n.to.length > to.length && under(n.to));
+}
 
 export function Layout({ children }: { children: ReactNode }) {
   const session = useSignedIn();
@@ -34,7 +42,7 @@ export function Layout({ children }: { children: ReactNode }) {
               key={item.to}
               to={item.to}
               className="nav-link"
-              aria-current={path === item.to || path.startsWith(`${item.to}/`) ? "page" : undefined}
+              aria-current={current(path, item.to) ? "page" : undefined}
             >
               {item.label}
             </Link>

@@ -1,0 +1,82 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { CsvOrderProfile } from "#server/channels/csv/fields.ts";
+import { BUILT_IN_PROFILES, builtInProfile } from "#server/channels/csv/profiles.ts";
+import { csvOrderProfiles } from "#server/db/schema.ts";
+import { notFound, Refusal } from "#server/domain/refusal.ts";
+import type { AppContext } from "../context.ts";
+
+export type ProfileInput = Omit<CsvOrderProfile, "id" | "builtIn">;
+
+type Row = typeof csvOrderProfiles.$inferSelect;
+const fromRow = (r: Row): CsvOrderProfile => ({
+  id: r.id,
+  name: r.name,
+  builtIn: false,
+  encoding: r.encoding as CsvOrderProfile["encoding"],
+  headerRow: r.headerRow,
+  dateFormat: r.dateFormat as CsvOrderProfile["dateFormat"],
+  columns: r.columns as CsvOrderProfile["columns"],
+});
+
+/** 取込設定: the built-in ones first, then the account's own by name. */
+export async function listCsvProfiles(ctx: AppContext, accountId: string): Promise<CsvOrderProfile[]> {
+  const own = await ctx.db
+    .select()
+    .from(csvOrderProfiles)
+    .where(eq(csvOrderProfiles.accountId, accountId))
+    .orderBy(asc(csvOrderProfiles.name));
+  return [...BUILT_IN_PROFILES, ...own.map(fromRow)];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export async function getCsvProfile(
+  ctx: AppContext,
+  accountId: string,
+  id: string,
+): Promise<CsvOrderProfile> {
+  const builtIn = builtInProfile(id);
+  if (builtIn) return builtIn;
+  const [row] = UUID.test(id)
+    ? await ctx.db
+        .select()
+        .from(csvOrderProfiles)
+        .where(and(eq(csvOrderProfiles.id, id), eq(csvOrderProfiles.accountId, accountId)))
+    : [];
+  if (!row) throw notFound("csv_profile", "取込設定");
+  return fromRow(row);
+}
+
+const builtInRefusal = () =>
+  new Refusal(
+    "csv_profile.built_in",
+    "標準の取込設定は変更・削除できません。コピーして自社用を作ってください。",
+    {
+      rule: "built_in_profiles_read_only",
+    },
+  );
+
+export async function createCsvProfile(ctx: AppContext, accountId: string, input: ProfileInput) {
+  const id = ctx.newId();
+  await ctx.db.insert(csvOrderProfiles).values({ id, accountId, ...input });
+  return getCsvProfile(ctx, accountId, id);
+}
+
+export async function updateCsvProfile(ctx: AppContext, accountId: string, id: string, input: ProfileInput) {
+  if (builtInProfile(id)) throw builtInRefusal();
+  await getCsvProfile(ctx, accountId, id);
+  await ctx.db
+    .update(csvOrderProfiles)
+    .set({ ...input, updatedAt: ctx.clock.now() })
+    .where(and(eq(csvOrderProfiles.id, id), eq(csvOrderProfiles.accountId, accountId)));
+  return getCsvProfile(ctx, accountId, id);
+}
+
+/** A run keeps its own copy of the profile, so deleting one never changes a past or running import. */
+export async function deleteCsvProfile(ctx: AppContext, accountId: string, id: string): Promise<void> {
+  if (builtInProfile(id)) throw builtInRefusal();
+  await getCsvProfile(ctx, accountId, id);
+  await ctx.db
+    .delete(csvOrderProfiles)
+    .where(and(eq(csvOrderProfiles.id, id), eq(csvOrderProfiles.accountId, accountId)));
+}

@@ -1,0 +1,363 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { AppContext } from "#server/app/context.ts";
+import {
+  createCsvProfile,
+  deleteCsvProfile,
+  listCsvProfiles,
+  updateCsvProfile,
+} from "#server/app/csv-orders/profiles.ts";
+import {
+  type CsvImportRun,
+  csvImportReport,
+  csvImportReportCsv,
+  fieldLabel,
+  getCsvImportRun,
+  listCsvImportRuns,
+} from "#server/app/csv-orders/runs.ts";
+import { startCsvImport } from "#server/app/csv-orders/start-import.ts";
+import {
+  CSV_DATE_FORMATS,
+  CSV_ENCODINGS,
+  CSV_ORDER_FIELD_NAMES,
+  CSV_ORDER_FIELDS,
+} from "#server/channels/csv/fields.ts";
+import { juchuTemplateCsv } from "#server/channels/csv/profiles.ts";
+import { CSV_IMPORT_STATUSES, CSV_ROW_OUTCOMES } from "#server/db/schema.ts";
+import { uuid } from "#server/domain/fields.ts";
+import { addressesOfPostalCode } from "#server/domain/postal-address.ts";
+import { toTokyoIso } from "#server/domain/tokyo-time.ts";
+import type { JuchuApi } from "./app.ts";
+import { errorResponses, json, security } from "./openapi.ts";
+
+/** The one upload route the 1 MB body limit leaves alone: it streams the file to the database. */
+export const CSV_UPLOAD_PATH = "/api/csv-imports";
+
+const columnList = z
+  .array(z.string().trim().min(1).max(100, "列名は100文字以内です"))
+  .max(5, "1項目に5列までです");
+const profileInput = z
+  .object({
+    name: z.string().trim().min(1, "名前を入力してください").max(100, "名前は100文字以内です"),
+    encoding: z.enum(CSV_ENCODINGS, `文字コードは ${CSV_ENCODINGS.join(", ")} のいずれかです`),
+    headerRow: z.boolean(),
+    dateFormat: z.enum(CSV_DATE_FORMATS, `日付の形式は ${CSV_DATE_FORMATS.join(", ")} のいずれかです`),
+    columns: z.partialRecord(z.enum(CSV_ORDER_FIELD_NAMES), columnList),
+  })
+  .superRefine((p, c) => {
+    for (const f of CSV_ORDER_FIELD_NAMES) {
+      const cols = p.columns[f] ?? [];
+      if (CSV_ORDER_FIELDS[f].required && cols.length === 0)
+        c.addIssue({
+          code: "custom",
+          path: ["columns", f],
+          message: `${CSV_ORDER_FIELDS[f].label}の列を指定してください`,
+        });
+      if (!p.headerRow && cols.some((col) => !/^[1-9]\d{0,2}$/.test(col)))
+        c.addIssue({
+          code: "custom",
+          path: ["columns", f],
+          message: "見出し行がないときは列番号(1から)で指定してください",
+        });
+    }
+  })
+  .openapi("CsvOrderProfileInput");
+const profileSchema = z
+  .object({
+    id: z.string(),
+    builtIn: z.boolean().describe("標準の取込設定(変更・削除不可)"),
+    name: z.string(),
+    encoding: z.enum(CSV_ENCODINGS),
+    headerRow: z.boolean(),
+    dateFormat: z.enum(CSV_DATE_FORMATS),
+    columns: z.partialRecord(z.enum(CSV_ORDER_FIELD_NAMES), z.array(z.string())),
+  })
+  .openapi("CsvOrderProfile");
+const fieldsSchema = z.array(z.object({ field: z.string(), label: z.string(), required: z.boolean() }));
+
+const runSchema = z
+  .object({
+    id: uuid(),
+    shopId: uuid(),
+    profileId: z.string(),
+    profileName: z.string(),
+    fileName: z.string().nullable(),
+    status: z.enum(CSV_IMPORT_STATUSES),
+    encoding: z.string().nullable().describe("判定した文字コード"),
+    totalBytes: z.int(),
+    bytesRead: z.int().describe("読み終えたバイト数(進捗)"),
+    rowsRead: z.int(),
+    created: z.int().describe("登録した注文"),
+    unchanged: z.int().describe("登録済みで変更しなかった注文(同じファイルの再取込など)"),
+    skipped: z.int().describe("キャンセル済みの番号などで登録しなかった注文"),
+    failed: z.int().describe("誤りのある行を含み登録しなかった注文"),
+    failedRows: z.int(),
+    error: z.string().nullable(),
+    startedAt: z.string(),
+    finishedAt: z.string().nullable(),
+  })
+  .openapi("CsvImportRun");
+const rowSchema = z
+  .object({
+    line: z.int().describe("ファイルの行番号(見出し行が1行目)"),
+    orderNumber: z.string().nullable(),
+    outcome: z.enum(CSV_ROW_OUTCOMES),
+    orderId: uuid().nullable(),
+    field: z.string().nullable(),
+    fieldLabel: z.string().nullable(),
+    rule: z.string().nullable(),
+    message: z.string().nullable(),
+  })
+  .openapi("CsvImportRow");
+
+const presentRun = (r: CsvImportRun): z.infer<typeof runSchema> => ({
+  id: r.id,
+  shopId: r.shopId,
+  profileId: r.profileId,
+  profileName: (r.profile as { name: string }).name,
+  fileName: r.fileName,
+  status: r.status as z.infer<typeof runSchema>["status"],
+  encoding: r.encoding,
+  totalBytes: r.totalBytes,
+  bytesRead: r.bytesRead,
+  rowsRead: r.rowsRead,
+  created: r.created,
+  unchanged: r.unchanged,
+  skipped: r.skipped,
+  failed: r.failed,
+  failedRows: r.failedRows,
+  error: r.error,
+  startedAt: toTokyoIso(r.startedAt),
+  finishedAt: r.finishedAt ? toTokyoIso(r.finishedAt) : null,
+});
+
+const idParam = z.object({ id: z.string().min(1).max(100) });
+const runParam = z.object({ id: uuid("取込IDはUUIDです") });
+const csvFile = (description: string) => ({
+  content: { "text/csv": { schema: z.string().openapi({ format: "binary" }) } },
+  description,
+});
+const csvResponse = (body: string | ReadableStream, name: string) =>
+  new Response(body, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+    },
+  });
+
+export function registerCsvOrderRoutes(app: JuchuApi, ctx: AppContext): void {
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/postal-codes/{code}",
+      summary: "郵便番号から住所(受注登録の入力補助)",
+      security,
+      request: { params: z.object({ code: z.string().regex(/^\d{3}-?\d{4}$/, "郵便番号は7桁です") }) },
+      responses: {
+        200: json(
+          z.object({
+            items: z.array(z.object({ prefecture: z.string(), city: z.string(), town: z.string() })),
+          }),
+          "その郵便番号の住所(ないときは空)",
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json({ items: addressesOfPostalCode(c.req.valid("param").code) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/csv-order-profiles",
+      summary: "受注CSVの取込設定の一覧(標準+自社)",
+      security,
+      responses: {
+        200: json(z.object({ items: z.array(profileSchema), fields: fieldsSchema }), "取込設定と項目"),
+        ...errorResponses,
+      },
+    }),
+    async (c) =>
+      c.json(
+        {
+          items: await listCsvProfiles(ctx, c.get("auth").accountId),
+          fields: CSV_ORDER_FIELD_NAMES.map((f) => ({ field: f, ...CSV_ORDER_FIELDS[f] })),
+        },
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/csv-order-profiles",
+      summary: "受注CSVの取込設定を作る",
+      security,
+      request: { body: { content: { "application/json": { schema: profileInput } }, required: true } },
+      responses: { 201: json(profileSchema, "作った取込設定"), ...errorResponses },
+    }),
+    async (c) => c.json(await createCsvProfile(ctx, c.get("auth").accountId, c.req.valid("json")), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "put",
+      path: "/api/csv-order-profiles/{id}",
+      summary: "受注CSVの取込設定を変える",
+      security,
+      request: {
+        params: idParam,
+        body: { content: { "application/json": { schema: profileInput } }, required: true },
+      },
+      responses: { 200: json(profileSchema, "取込設定"), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(
+        await updateCsvProfile(ctx, c.get("auth").accountId, c.req.valid("param").id, c.req.valid("json")),
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "delete",
+      path: "/api/csv-order-profiles/{id}",
+      summary: "受注CSVの取込設定を削除",
+      security,
+      request: { params: idParam },
+      responses: { 200: json(z.object({ id: z.string() }), "削除した取込設定"), ...errorResponses },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      await deleteCsvProfile(ctx, c.get("auth").accountId, id);
+      return c.json({ id }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/csv-order-template.csv",
+      summary: "Juchu標準テンプレート(受注CSV)",
+      security,
+      responses: { 200: csvFile("見出し行と記入例(UTF-8 BOM付き)"), ...errorResponses },
+    }),
+    async () => csvResponse(juchuTemplateCsv(), "juchu-orders-template.csv") as never,
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: CSV_UPLOAD_PATH,
+      summary: "受注CSVのアップロード(取込を開始)",
+      description:
+        "本文はCSVファイルそのもの(Shift_JISまたはUTF-8、BOM可)。ストリームで受け取り、1MBの本文上限はかかりません(256MBまで)。取込はジョブで行い、進捗と行ごとの結果は GET /api/csv-imports/{id} と /rows で読めます。",
+      security,
+      request: {
+        query: z.object({
+          shopId: uuid("shopIdはUUIDで指定してください"),
+          profileId: z.string().min(1, "取込設定(profileId)を指定してください").max(100),
+          fileName: z.string().max(255).optional(),
+        }),
+        body: csvFile("CSVファイル"),
+      },
+      responses: { 202: json(runSchema, "開始した取込"), ...errorResponses },
+    }),
+    async (c) => {
+      const { accountId, actor } = c.get("auth");
+      // Node's web streams are async iterables; the DOM types the project compiles with do not say so.
+      const body = (c.req.raw.body ?? []) as unknown as AsyncIterable<Uint8Array>;
+      const id = await startCsvImport(ctx, actor, accountId, c.req.valid("query"), body);
+      return c.json(presentRun(await getCsvImportRun(ctx, accountId, id)), 202);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/csv-imports",
+      summary: "CSV取込の履歴",
+      security,
+      request: { query: z.object({ shopId: uuid("shopIdはUUIDで指定してください").optional() }) },
+      responses: { 200: json(z.object({ items: z.array(runSchema) }), "新しい順の取込"), ...errorResponses },
+    }),
+    async (c) => {
+      const runs = await listCsvImportRuns(ctx, c.get("auth").accountId, c.req.valid("query").shopId);
+      return c.json({ items: runs.map(presentRun) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/csv-imports/{id}",
+      summary: "CSV取込の進捗と件数",
+      security,
+      request: { params: runParam },
+      responses: { 200: json(runSchema, "取込"), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(presentRun(await getCsvImportRun(ctx, c.get("auth").accountId, c.req.valid("param").id)), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/csv-imports/{id}/rows",
+      summary: "CSV取込の行ごとの結果",
+      security,
+      request: {
+        params: runParam,
+        query: z.object({
+          outcome: z.enum(CSV_ROW_OUTCOMES).optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(50),
+          cursor: z.string().regex(/^\d+$/, "cursorが正しくありません").optional(),
+        }),
+      },
+      responses: {
+        200: json(
+          z.object({ items: z.array(rowSchema), nextCursor: z.string().nullable(), total: z.int() }),
+          "行ごとの結果",
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid("query");
+      const page = await csvImportReport(ctx, c.get("auth").accountId, c.req.valid("param").id, {
+        outcome: q.outcome,
+        after: q.cursor ? Number(q.cursor) : undefined,
+        limit: q.limit,
+      });
+      return c.json(
+        { ...page, items: page.items.map((r) => ({ ...r, fieldLabel: fieldLabel(r.field) })) },
+        200,
+      ) as never;
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/csv-imports/{id}/report.csv",
+      summary: "CSV取込の行ごとの結果(CSVファイル)",
+      security,
+      request: { params: runParam },
+      responses: { 200: csvFile("行, 注文番号, 結果, 項目, ルール, 内容"), ...errorResponses },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const accountId = c.get("auth").accountId;
+      await getCsvImportRun(ctx, accountId, id);
+      const lines = csvImportReportCsv(ctx, accountId, id);
+      const encoder = new TextEncoder();
+      const stream = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          const next = await lines.next();
+          if (next.done) controller.close();
+          else controller.enqueue(encoder.encode(next.value));
+        },
+      });
+      return csvResponse(stream, `csv-import-${id}.csv`) as never;
+    },
+  );
+}

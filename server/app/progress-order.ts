@@ -1,6 +1,6 @@
 import { and, count, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "#server/db/database.ts";
-import { appendEvents, type LoadedOrder, saveDecision } from "#server/db/order-queries.ts";
+import { appendEvents, type LoadedOrder, loadOrders, saveDecision } from "#server/db/order-queries.ts";
 import { orders, products, shipments, shops, tags } from "#server/db/schema.ts";
 import type { ShipTo } from "#server/domain/address.ts";
 import {
@@ -43,6 +43,38 @@ export async function progressOrder(
     current = await onEnter(tx, ctx, current, step, meta, fromNew);
   }
   return current;
+}
+
+/**
+ * Moves many orders on as far as each can (the grace period sweep, a batch of imports): loaded
+ * together, locked in id order, in one transaction. Orders deleted meanwhile are left alone.
+ */
+export async function progressOrderIds(
+  ctx: AppContext,
+  orderIds: readonly string[],
+  meta: Meta,
+): Promise<LoadedOrder[]> {
+  return ctx.db.transaction(async (tx) => {
+    const loaded = await loadOrders(tx, orderIds);
+    return progressOrders(
+      tx,
+      ctx,
+      loaded.filter((o) => !o.snapshot.deletedAt),
+      meta,
+    );
+  });
+}
+
+/** progressOrder for many orders in the caller's transaction. */
+export async function progressOrders(
+  tx: Db,
+  ctx: AppContext,
+  loaded: readonly LoadedOrder[],
+  meta: Meta,
+): Promise<LoadedOrder[]> {
+  const done: LoadedOrder[] = [];
+  for (const order of loaded) done.push(await progressOrder(tx, ctx, order, meta));
+  return done;
 }
 
 async function onEnter(

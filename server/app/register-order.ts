@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { orders, shops } from "#server/db/schema.ts";
 import type { ShipTo } from "#server/domain/address.ts";
 import { manualRegistrationRefusal } from "#server/domain/mall-order-number.ts";
-import { notFound } from "#server/domain/refusal.ts";
+import { notFound, Refusal } from "#server/domain/refusal.ts";
 import { type Actor, type AppContext, actorLabel } from "./context.ts";
 import { insertOrder, lockOrderNumber } from "./insert-order.ts";
 
@@ -83,4 +83,30 @@ export async function registerOrder(
     );
     return order.row.id;
   });
+}
+
+/** What became of one order of a batch: registered, or refused with the rule that said no. */
+export type RegistrationOutcome = { orderId: string } | { refusal: Refusal };
+
+/**
+ * Registers many orders (CSV upload, B2B, the API): one outcome per input, in input order. A refused
+ * order does not hold the others back.
+ */
+export async function registerOrders(
+  ctx: AppContext,
+  actor: Actor,
+  accountId: string,
+  inputs: readonly OrderRegistration[],
+  source: "manual" | "csv" = "manual",
+): Promise<RegistrationOutcome[]> {
+  const outcomes: RegistrationOutcome[] = [];
+  for (const input of inputs) {
+    try {
+      outcomes.push({ orderId: await registerOrder(ctx, actor, accountId, input, source) });
+    } catch (error) {
+      if (!(error instanceof Refusal)) throw error;
+      outcomes.push({ refusal: error });
+    }
+  }
+  return outcomes;
 }

@@ -112,6 +112,17 @@ export async function assembleOrder(
     row.shopId,
     items.map((i) => i.mallItemCode),
   );
+  return assembleWith(row, items, shipmentRows, tagRows, mappings);
+}
+
+/** An order from its rows and its shop's mappings of its lines (no statement). */
+export function assembleWith(
+  row: OrderRow,
+  items: readonly OrderItemRow[],
+  shipmentRows: ShipmentRow[],
+  tagRows: AttachedTag[],
+  mappings: readonly (ProductMappingRule & { id: string })[],
+): LoadedOrder {
   const mappedItems = items.map((i) => ({ ...i, mapping: findMapping(mappings, i) }));
   return {
     row,
@@ -131,6 +142,102 @@ export async function assembleOrder(
       testImport: row.testImport,
     },
   };
+}
+
+/**
+ * Many orders with a handful of statements (orders locked FOR UPDATE in id order, so two batches never
+ * wait on each other in a circle; then lines, shipments, tags and the mappings of every shop at once).
+ * Answers in id order; ids that are not orders are left out.
+ */
+export async function loadOrders(tx: Db, orderIds: readonly string[]): Promise<LoadedOrder[]> {
+  if (orderIds.length === 0) return [];
+  const ids = [...new Set(orderIds)].sort();
+  const rows = await tx
+    .select()
+    .from(orders)
+    .where(inArray(orders.id, ids))
+    .orderBy(asc(orders.id))
+    .for("update");
+  if (rows.length === 0) return [];
+  const found = rows.map((r) => r.id);
+  const items = await tx
+    .select()
+    .from(orderItems)
+    .where(inArray(orderItems.orderId, found))
+    .orderBy(asc(orderItems.orderId), asc(orderItems.lineNo));
+  const shipmentRows = await tx
+    .select()
+    .from(shipments)
+    .where(inArray(shipments.orderId, found))
+    .orderBy(asc(shipments.createdAt), asc(shipments.id));
+  const tagRows = await tx
+    .select({
+      orderId: orderTags.orderId,
+      tagId: tags.id,
+      name: tags.name,
+      hold: tags.hold,
+      systemCode: tags.systemCode,
+    })
+    .from(orderTags)
+    .innerJoin(tags, eq(tags.id, orderTags.tagId))
+    .where(inArray(orderTags.orderId, found))
+    .orderBy(asc(orderTags.attachedAt));
+  const mappings = await loadShopsMappings(
+    tx,
+    rows.map((r) => r.shopId),
+    items.map((i) => i.mallItemCode),
+  );
+  return rows.map((row) =>
+    assembleWith(
+      row,
+      items.filter((i) => i.orderId === row.id),
+      shipmentRows.filter((s) => s.orderId === row.id),
+      tagRows.filter((t) => t.orderId === row.id).map(({ orderId: _, ...t }) => t),
+      mappings.get(row.shopId) ?? [],
+    ),
+  );
+}
+
+/** The mappings of several shops for the given item codes, in one statement, by shop. */
+export async function loadShopsMappings(
+  tx: Db,
+  shopIds: readonly string[],
+  itemCodes: readonly string[],
+): Promise<Map<string, (ProductMappingRule & { id: string })[]>> {
+  const byShop = new Map<string, (ProductMappingRule & { id: string })[]>();
+  const shopsWanted = [...new Set(shopIds)];
+  if (itemCodes.length === 0 || shopsWanted.length === 0) return byShop;
+  const rows = await tx
+    .select({
+      id: productMappings.id,
+      shopId: productMappings.shopId,
+      mallItemCode: productMappings.mallItemCode,
+      mallSkuCode: productMappings.mallSkuCode,
+      productId: productMappingComponents.productId,
+      quantity: productMappingComponents.quantity,
+    })
+    .from(productMappings)
+    .innerJoin(productMappingComponents, eq(productMappingComponents.mappingId, productMappings.id))
+    .where(
+      and(
+        inArray(productMappings.shopId, shopsWanted),
+        inArray(productMappings.mallItemCode, [...new Set(itemCodes)]),
+      ),
+    );
+  const byId = new Map<
+    string,
+    ProductMappingRule & { id: string; components: { productId: string; quantity: number }[] }
+  >();
+  for (const r of rows) {
+    let m = byId.get(r.id);
+    if (!m) {
+      m = { id: r.id, mallItemCode: r.mallItemCode, mallSkuCode: r.mallSkuCode, components: [] };
+      byId.set(r.id, m);
+      byShop.set(r.shopId, [...(byShop.get(r.shopId) ?? []), m]);
+    }
+    m.components.push({ productId: r.productId, quantity: r.quantity });
+  }
+  return byShop;
 }
 
 /** For jobs, which act for whichever account owns the order. */

@@ -3,6 +3,7 @@ import { findMapping, type ProductMappingRule } from "#server/domain/allocation.
 import type { AttachedTag, Decision, OrderSnapshot } from "#server/domain/order.ts";
 import type { OrderStatus, ShippingStatus } from "#server/domain/order-status.ts";
 import type { Db } from "./database.ts";
+import { OrderWrites } from "./orders/order-writes.ts";
 import {
   orderEvents,
   orderItems,
@@ -246,67 +247,20 @@ export async function loadOrderById(tx: Db, orderId: string): Promise<LoadedOrde
   return row ? loadOrder(tx, row.accountId, orderId, { lock: true }) : null;
 }
 
-/** Writes what a decision changed and appends its events to the timeline, in the caller's transaction. */
+/**
+ * Writes what a decision changed and appends its events to the timeline, in the caller's transaction:
+ * a unit of work of one order, flushed at once (batches record many into one OrderWrites instead).
+ */
 export async function saveDecision(
   tx: Db,
   loaded: LoadedOrder,
   decision: Decision,
   meta: { actor: string; now: Date },
 ): Promise<LoadedOrder> {
-  const before = loaded.snapshot;
-  const after = decision.order;
-  const { actor, now } = meta;
-  if (
-    before.status !== after.status ||
-    before.paidAt !== after.paidAt ||
-    before.deletedAt !== after.deletedAt
-  ) {
-    await tx
-      .update(orders)
-      .set({ status: after.status, paidAt: after.paidAt, deletedAt: after.deletedAt, updatedAt: now })
-      .where(eq(orders.id, loaded.row.id));
-  }
-  for (const s of after.shipments) {
-    const old = before.shipments.find((b) => b.id === s.id);
-    if (old && old.status !== s.status) {
-      await tx.update(shipments).set({ status: s.status, updatedAt: now }).where(eq(shipments.id, s.id));
-    }
-  }
-  const added = after.tags.filter((t) => !before.tags.some((b) => b.tagId === t.tagId));
-  const removed = before.tags.filter((t) => !after.tags.some((a) => a.tagId === t.tagId));
-  if (added.length > 0) {
-    await tx.insert(orderTags).values(
-      added.map((t) => ({
-        orderId: loaded.row.id,
-        tagId: t.tagId,
-        accountId: loaded.row.accountId,
-        attachedBy: actor,
-        attachedAt: now,
-      })),
-    );
-  }
-  if (removed.length > 0) {
-    await tx.delete(orderTags).where(
-      and(
-        eq(orderTags.orderId, loaded.row.id),
-        inArray(
-          orderTags.tagId,
-          removed.map((t) => t.tagId),
-        ),
-      ),
-    );
-  }
-  await appendEvents(tx, loaded.row, decision.events, meta);
-  return {
-    ...loaded,
-    row: { ...loaded.row, status: after.status, paidAt: after.paidAt, deletedAt: after.deletedAt },
-    shipments: loaded.shipments.map((s) => ({
-      ...s,
-      status: after.shipments.find((a) => a.id === s.id)?.status ?? s.status,
-    })),
-    tags: [...after.tags],
-    snapshot: after,
-  };
+  const writes = new OrderWrites();
+  const saved = writes.recordDecision(loaded, decision, meta);
+  await writes.flush(tx, null);
+  return saved;
 }
 
 export async function appendEvents(
@@ -315,18 +269,7 @@ export async function appendEvents(
   events: Decision["events"],
   meta: { actor: string; now: Date },
 ): Promise<void> {
-  if (events.length === 0) return;
-  await tx.insert(orderEvents).values(
-    events.map((e) => ({
-      orderId: order.id,
-      accountId: order.accountId,
-      at: meta.now,
-      actor: meta.actor,
-      type: e.type,
-      fromStatus: e.from ?? null,
-      toStatus: e.to ?? null,
-      message: e.message,
-      detail: e.detail ?? null,
-    })),
-  );
+  const writes = new OrderWrites();
+  writes.recordEvents(order, events, meta);
+  await writes.flush(tx, null);
 }

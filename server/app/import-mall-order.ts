@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "#server/db/database.ts";
 import { appendEvents, type LoadedOrder, loadOrder, saveDecision } from "#server/db/order-queries.ts";
 import { orders, type shops } from "#server/db/schema.ts";
@@ -14,8 +14,15 @@ import type { SystemTagCode } from "#server/domain/system-tags.ts";
 import type { MallOrder } from "#server/ports/mall.ts";
 import { releaseCancelledShipments } from "./cancel-order.ts";
 import type { AppContext } from "./context.ts";
-import { insertOrder, lockOrderNumber, mallDetailColumns } from "./insert-order.ts";
+import {
+  insertOrder,
+  insertOrders,
+  lockOrderNumber,
+  mallDetailColumns,
+  type OrderToInsert,
+} from "./insert-order.ts";
 import { updateShipmentsFromMall } from "./mall-package-details.ts";
+import { OrderBatch } from "./order-batch.ts";
 import {
   followShipToCheck,
   followStockShortage,
@@ -66,28 +73,91 @@ export async function importMallOrder(
   }
   // Cancelled before Juchu ever saw it: nothing to ship, nothing to take back.
   if (mall.mallStatus.cancelled) return "skipped";
-  await createFromMall(tx, ctx, shop, mall, options);
-  return "created";
+  const { input, registeredMessage } = newOrderOf(shop, mall, options);
+  const created = await insertOrder(tx, ctx, shop, input, registeredMessage, options.meta);
+  // A batch import of the same order won the number meanwhile (it had committed): this read updates it.
+  return created ? "created" : importMallOrder(tx, ctx, shop, mall, options);
 }
 
-async function createFromMall(
+/**
+ * A batch of a shop's mall orders, as importMallOrder would take them one by one, with a handful of
+ * statements: one look-up of the numbers already held, the new orders written together (a number a
+ * concurrent import takes first is settled by the live-number key, not by a lock), then the updates.
+ * In the caller's transaction; answers an outcome per mall order, in order.
+ */
+export async function importMallOrders(
   tx: Db,
   ctx: AppContext,
   shop: Shop,
+  malls: readonly MallOrder[],
+  options: { testImport: boolean; meta: Meta },
+): Promise<ImportOutcome[]> {
+  const existing = await tx
+    .select({
+      id: orders.id,
+      mallOrderNumber: orders.mallOrderNumber,
+      status: orders.status,
+      deletedAt: orders.deletedAt,
+      testProcessedAt: orders.testProcessedAt,
+    })
+    .from(orders)
+    .where(
+      and(
+        eq(orders.shopId, shop.id),
+        inArray(orders.mallOrderNumber, [...new Set(malls.map((m) => m.mallOrderNumber))]),
+      ),
+    );
+  const outcomes: (ImportOutcome | null)[] = malls.map(() => null);
+  const creates: { index: number; entry: OrderToInsert }[] = [];
+  const oneByOne: number[] = [];
+  const seen = new Set<string>();
+  for (const [index, mall] of malls.entries()) {
+    // The same order twice in one read: the second sees what the first did, after it.
+    if (seen.has(mall.mallOrderNumber)) {
+      oneByOne.push(index);
+      continue;
+    }
+    seen.add(mall.mallOrderNumber);
+    const holding = existing.filter((o) => o.mallOrderNumber === mall.mallOrderNumber);
+    const decision = importDecision(holding.map((o) => ({ ...o, status: o.status as OrderStatus })));
+    if (decision.action === "skip") outcomes[index] = "skipped";
+    else if (decision.action === "update") oneByOne.push(index);
+    else if (mall.mallStatus.cancelled) outcomes[index] = "skipped";
+    else creates.push({ index, entry: newOrderOf(shop, mall, options) });
+  }
+  const batch = new OrderBatch(tx, ctx.jobs, options.meta);
+  const written = await insertOrders(
+    batch,
+    ctx,
+    shop,
+    creates.map((c) => c.entry),
+  );
+  creates.forEach(({ index }, i) => {
+    // Lost to a concurrent import of the same order: updated below as any other known order.
+    if (written[i]) outcomes[index] = "created";
+    else oneByOne.push(index);
+  });
+  for (const index of oneByOne.sort((a, b) => a - b)) {
+    const mall = malls[index];
+    if (mall) outcomes[index] = await importMallOrder(tx, ctx, shop, mall, options);
+  }
+  return outcomes.map((o) => o ?? "skipped");
+}
+
+/** A mall's order as Juchu's new order, with the first line of its timeline. */
+function newOrderOf(
+  shop: Shop,
   mall: MallOrder,
   options: { testImport: boolean; meta: Meta },
-): Promise<void> {
+): OrderToInsert {
   const [first] = mall.packages;
   if (!first) throw new Error(`mall order ${mall.mallOrderNumber} has no package`);
   const shipTo = shipToOf(first.shipTo);
   const lines = mall.packages.flatMap((p) => p.items);
   const channel = CHANNEL_LABELS[shop.channel as Channel] ?? shop.channel;
   const billed = mall.billedTotal === null ? "請求額未確定" : `請求額${mall.billedTotal}円`;
-  await insertOrder(
-    tx,
-    ctx,
-    shop,
-    {
+  return {
+    input: {
       source: "import",
       mallOrderNumber: mall.mallOrderNumber,
       orderedAt: mall.orderedAt,
@@ -122,9 +192,8 @@ async function createFromMall(
         };
       }),
     },
-    `${options.testImport ? "[テスト取込] " : ""}${channel}から取り込みました(${lines.length}明細、${billed}、送付先${mall.packages.length}件)${warned(mall)}`,
-    options.meta,
-  );
+    registeredMessage: `${options.testImport ? "[テスト取込] " : ""}${channel}から取り込みました(${lines.length}明細、${billed}、送付先${mall.packages.length}件)${warned(mall)}`,
+  };
 }
 
 /** The mall's warnings on the order, kept on its timeline: the read succeeded, but a person may want to know. */

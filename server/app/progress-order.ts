@@ -114,19 +114,14 @@ async function walk(batch: OrderBatch, w: Walk): Promise<boolean> {
   return false;
 }
 
-/** 引当 of one order, in the caller's transaction. */
-export async function allocate(tx: Db, order: LoadedOrder, meta: Meta): Promise<LoadedOrder> {
-  const batch = new OrderBatch(tx, null, meta);
-  const [done] = await allocateMany(batch, [order]);
-  await batch.flush();
-  return done ?? order;
-}
-
 /**
  * Allocates the orders together, each shipment fully or in part, and follows 在庫不足. What was
  * recorded before is written first, so the stock rows are locked as late as possible.
  */
-async function allocateMany(batch: OrderBatch, orders: readonly LoadedOrder[]): Promise<LoadedOrder[]> {
+export async function allocateMany(
+  batch: OrderBatch,
+  orders: readonly LoadedOrder[],
+): Promise<LoadedOrder[]> {
   await batch.flush();
   const outcomes = await allocateOrders(batch, orders);
   const done: LoadedOrder[] = [];

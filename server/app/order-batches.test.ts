@@ -17,8 +17,11 @@ let mall: SandboxControl;
 let close: () => Promise<void>;
 const statements = countStatements();
 
+let manualShopId: string;
+
 before(async () => {
   ({ app, mall, close } = await startRakutenTestApp());
+  manualShopId = (await app.api("POST", "/api/shops", { channel: "manual", name: "電話注文" })).body.id;
 });
 after(() => close());
 
@@ -113,7 +116,7 @@ test("the same mall orders twice in one batch and in two imports at once: each o
 });
 
 test("registration in a batch: refusals per order, all the way to 出荷待ち, stock updated once per product", async (t) => {
-  const shopId = (await app.api("POST", "/api/shops", { channel: "manual", name: "電話注文" })).body.id;
+  const shopId = manualShopId;
   const { productId } = await seedMappedProduct(app, {
     accountId: app.owner.accountId,
     shopId,
@@ -166,14 +169,18 @@ test("registration in a batch: refusals per order, all the way to 出荷待ち, 
       join orders o on o.id = s.order_id where j.name = 'shipment-request' and o.shop_id = ${shopId}`),
     150,
   );
-  const [order] = await rows(
-    sql`select id from orders where shop_id = ${shopId} and mall_order_number = 'B-1'`,
-  );
-  const detail = await app.api("GET", `/api/orders/${order?.id}`);
+  const steps =
+    await rows(sql`select e.type, e.to_status from order_events e join orders o on o.id = e.order_id
+    where o.shop_id = ${shopId} and o.mall_order_number = 'B-1' order by e.id`);
   assert.deepEqual(
-    detail.body.events
-      .filter((e: { type: string }) => e.type === "status_changed")
-      .map((e: { toStatus: string }) => e.toStatus),
-    ["awaiting_confirmation", "confirmed", "awaiting_shipment"],
+    steps.map((e) => `${e.type}:${e.to_status ?? ""}`),
+    [
+      "registered:new",
+      "status_changed:awaiting_confirmation",
+      "status_changed:confirmed",
+      "shipment_status_changed:",
+      "status_changed:awaiting_shipment",
+    ],
+    "every step on the timeline, in order, as one by one",
   );
 });

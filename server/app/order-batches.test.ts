@@ -10,6 +10,7 @@ import { countStatements } from "#test/statements.ts";
 import { applyMallOrders } from "./apply-mall-orders.ts";
 import { runShopImport } from "./import-shop.ts";
 import { mallClientOf } from "./mall-client.ts";
+import { progressOrderIds } from "./progress-order.ts";
 import { registerOrders } from "./register-order.ts";
 
 let app: TestApp;
@@ -182,5 +183,27 @@ test("registration in a batch: refusals per order, all the way to 出荷待ち, 
       "status_changed:awaiting_shipment",
     ],
     "every step on the timeline, in order, as one by one",
+  );
+});
+
+test("the grace period over for many orders: loaded and moved on together, with a handful of statements", async (t) => {
+  const { shopId, mallShopId } = await connectRakutenShop(app, mall);
+  const orders = await mallOrders(mallShopId, shopId, 30);
+  await applyMallOrders(app.ctx, await shopRow(shopId), orders, false);
+  const ids = (await rows(sql`select id from orders where shop_id = ${shopId}`)).map((r) => String(r.id));
+  assert.equal(ids.length, 30);
+  const later = new Date(app.clock.now().getTime() + 8 * 24 * 60 * 60_000);
+  statements.reset();
+  const moved = await progressOrderIds(app.ctx, ids, { actor: "system:test", now: later });
+  const sent = statements.texts.length;
+  t.diagnostic(`grace over: ${sent} statements for 30 orders`);
+  assert.equal(moved.length, 30);
+  assert.ok(sent <= 25, `${sent} statements for 30 orders`);
+  assert.equal(await one(sql`select count(*) from orders where shop_id = ${shopId} and status = 'new'`), 0);
+  assert.equal(
+    await one(sql`select count(*) from order_events e join orders o on o.id = e.order_id
+      where o.shop_id = ${shopId} and e.type = 'status_changed'`),
+    moved.reduce((n, o) => n + (o.snapshot.status === "awaiting_confirmation" ? 1 : 2), 0),
+    "each step on the timeline",
   );
 });

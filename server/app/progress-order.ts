@@ -50,11 +50,9 @@ export async function progressOrderIds(
 ): Promise<LoadedOrder[]> {
   return ctx.db.transaction(async (tx) => {
     const batch = new OrderBatch(tx, ctx.jobs, meta);
-    const loaded = await loadOrders(tx, orderIds);
-    const done = await progressOrders(
-      batch,
-      loaded.filter((o) => !o.snapshot.deletedAt),
-    );
+    const live = (await loadOrders(tx, orderIds)).filter((o) => !o.snapshot.deletedAt);
+    await batch.prefetchFacts(live, false);
+    const done = await progressOrders(batch, live);
     await batch.flush();
     return done;
   });

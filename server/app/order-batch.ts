@@ -84,13 +84,17 @@ export class OrderBatch {
 
   /**
    * Reads, for orders already written, how many live orders each buyer has and the SKUs of their
-   * products — one statement each. Orders `createdTogether` count the batch's orders before them, not
+   * products — one statement each, for the accounts that have tag rules. Orders `createdTogether` count the batch's orders before them, not
    * after, as if they had been registered one by one.
    */
-  async prefetchFacts(loaded: readonly LoadedOrder[], createdTogether: boolean): Promise<void> {
+  async prefetchFacts(all: readonly LoadedOrder[], createdTogether: boolean): Promise<void> {
     const byAccount = new Map<string, Set<string>>();
-    for (const o of loaded)
+    for (const o of all)
       byAccount.set(o.row.accountId, (byAccount.get(o.row.accountId) ?? new Set()).add(o.row.buyerEmail));
+    // Only the rules look at these facts: an account without rules needs neither.
+    for (const accountId of byAccount.keys())
+      if ((await this.ruleTags(accountId)).length === 0) byAccount.delete(accountId);
+    const loaded = all.filter((o) => byAccount.has(o.row.accountId));
     for (const [accountId, emails] of byAccount) {
       const rows = await this.tx
         .select({ email: orders.buyerEmail, n: count() })

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
 import { after, before, test } from "node:test";
 import { eq, sql } from "drizzle-orm";
-import { shops } from "#server/db/schema.ts";
+import { shops, tags } from "#server/db/schema.ts";
 import type { TestApp } from "#test/app.ts";
 import { seedMappedProduct } from "#test/catalog.ts";
 import { orderBody } from "#test/catalog-api.ts";
@@ -205,5 +206,36 @@ test("the grace period over for many orders: loaded and moved on together, with 
       where o.shop_id = ${shopId} and e.type = 'status_changed'`),
     moved.reduce((n, o) => n + (o.snapshot.status === "awaiting_confirmation" ? 1 : 2), 0),
     "each step on the timeline",
+  );
+});
+
+test("a tag rule on the buyer's order count sees the batch's earlier orders, not its later ones", async () => {
+  const tagId = randomUUID();
+  await app.database.db.insert(tags).values({
+    id: tagId,
+    accountId: app.owner.accountId,
+    kind: "custom",
+    name: "リピーター",
+    color: "#888888",
+    hold: false,
+    rule: { match: "all", conditions: [{ field: "buyerOrderCount", op: "gte", value: 2 }] },
+  });
+  const body = (n: number, email: string) =>
+    orderBody(manualShopId, `REPEAT-${n}`, [{ mallItemCode: "tea-300", quantity: 1 }], {
+      buyer: { name: "山田 太郎", email },
+    });
+  const outcomes = await registerOrders(app.ctx, { kind: "system" }, app.owner.accountId, [
+    body(1, "first-time@example.com"),
+    body(2, "again@example.com"),
+    body(3, "again@example.com"),
+    body(4, "again@example.com"),
+  ]);
+  const tagged =
+    await rows(sql`select o.mall_order_number from order_tags ot join orders o on o.id = ot.order_id
+    where ot.tag_id = ${tagId} order by o.mall_order_number`);
+  assert.equal(outcomes.filter((o) => "orderId" in o).length, 4);
+  assert.deepEqual(
+    tagged.map((r) => r.mall_order_number),
+    ["REPEAT-3", "REPEAT-4"],
   );
 });

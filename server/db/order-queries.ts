@@ -5,7 +5,6 @@ import type { OrderStatus, ShippingStatus } from "#server/domain/order-status.ts
 import type { Db } from "./database.ts";
 import { OrderWrites } from "./orders/order-writes.ts";
 import {
-  orderEvents,
   orderItems,
   orders,
   orderTags,

@@ -1,7 +1,8 @@
 import type { Db } from "#server/db/database.ts";
 import { type LoadedOrder, loadOrder } from "#server/db/order-queries.ts";
 import type { AppContext } from "./context.ts";
-import { allocate, progressOrder } from "./progress-order.ts";
+import { OrderBatch } from "./order-batch.ts";
+import { allocateMany, progressOrders } from "./progress-order.ts";
 import { ordersWaitingFor } from "./stock-allocation.ts";
 import { lockStockFor } from "./stock-locks.ts";
 
@@ -35,10 +36,9 @@ export async function allocateWaiting(
   meta: Meta,
 ): Promise<void> {
   await lockStockFor(tx, waiting);
-  for (const order of waiting) {
-    const allocated = await allocate(tx, order, meta);
-    await progressOrder(tx, ctx, allocated, meta);
-  }
+  const batch = new OrderBatch(tx, ctx, meta);
+  await progressOrders(batch, await allocateMany(batch, waiting));
+  await batch.flush();
 }
 
 export async function allocateWaitingOrders(

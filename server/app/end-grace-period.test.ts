@@ -14,7 +14,8 @@ after(() => t.close());
 
 const status = async (id: string) => (await t.api("GET", `/api/orders/${id}`)).body.status;
 
-test("the sweep skips an order someone is changing and takes it at the next sweep; the others move on now", { // PGlite is one connection: a transaction held open would stop the sweep itself.
+test("the sweep skips an order someone is changing and takes it at the next sweep; the others move on now", {
+  // PGlite is one connection: a transaction held open would stop the sweep itself.
   skip: process.env.DATABASE_URL ? false : "needs a second connection",
 }, async () => {
   const shopId = (await t.api("POST", "/api/shops", { channel: "rakuten", name: "楽天店" })).body.id;

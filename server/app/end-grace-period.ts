@@ -1,12 +1,11 @@
 import { and, asc, eq, inArray, isNull, lte } from "drizzle-orm";
-import { loadOrderById } from "#server/db/order-queries.ts";
 import { orders, shops } from "#server/db/schema.ts";
 import type { ShopSettings } from "#server/domain/shop-settings.ts";
 import { MallError, type MallOrder } from "#server/ports/mall.ts";
 import { applyMallOrders } from "./apply-mall-orders.ts";
 import { orderSourceOf } from "./channel-clients.ts";
 import type { AppContext } from "./context.ts";
-import { progressOrder } from "./progress-order.ts";
+import { progressOrderIds } from "./progress-order.ts";
 
 /** Orders moved on per transaction. */
 const BATCH = 500;
@@ -105,10 +104,12 @@ async function endBatch(ctx: AppContext, shopId: string): Promise<{ due: number;
       )
       .orderBy(asc(orders.id))
       .for("update", { skipLocked: true });
-    for (const { id } of ready) {
-      const order = await loadOrderById(tx, id);
-      if (order) await progressOrder(tx, ctx, order, meta);
-    }
+    await progressOrderIds(
+      tx,
+      ctx,
+      ready.map((r) => r.id),
+      meta,
+    );
     return ready.length;
   });
   if (mallDown) throw mallDown;

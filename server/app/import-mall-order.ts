@@ -13,7 +13,7 @@ import type { SystemTagCode } from "#server/domain/system-tags.ts";
 import type { MallOrder } from "#server/ports/mall.ts";
 import { releaseCancelledShipments } from "./cancel-order.ts";
 import type { AppContext } from "./context.ts";
-import { insertOrder, lockOrderNumber, mallDetailColumns } from "./insert-order.ts";
+import { insertOrder, lockOrderNumber, mallDetailColumns, type OrderToInsert } from "./insert-order.ts";
 import { updateShipmentsFromMall } from "./mall-package-details.ts";
 import {
   followShipToCheck,
@@ -65,28 +65,27 @@ export async function importMallOrder(
   }
   // Cancelled before Juchu ever saw it: nothing to ship, nothing to take back.
   if (mall.mallStatus.cancelled) return "skipped";
-  await createFromMall(tx, ctx, shop, mall, options);
-  return "created";
+  const { input, registeredMessage } = newOrderOf(ctx, shop, mall, options);
+  const created = await insertOrder(tx, ctx, shop, input, registeredMessage, options.meta);
+  // A batch import of the same order won the number meanwhile (it had committed): this read updates it.
+  return created ? "created" : importMallOrder(tx, ctx, shop, mall, options);
 }
 
-async function createFromMall(
-  tx: Db,
+/** A mall's order as Juchu's new order, with the first line of its timeline. */
+export function newOrderOf(
   ctx: AppContext,
   shop: Shop,
   mall: MallOrder,
   options: { testImport: boolean; meta: Meta },
-): Promise<void> {
+): OrderToInsert {
   const [first] = mall.packages;
   if (!first) throw new Error(`mall order ${mall.mallOrderNumber} has no package`);
   const shipTo = shipToOf(first.shipTo);
   const lines = mall.packages.flatMap((p) => p.items);
   const channel = ctx.channels.get(shop.channel)?.label ?? shop.channel;
   const billed = mall.billedTotal === null ? "請求額未確定" : `請求額${mall.billedTotal}円`;
-  await insertOrder(
-    tx,
-    ctx,
-    shop,
-    {
+  return {
+    input: {
       source: "import",
       mallOrderNumber: mall.mallOrderNumber,
       orderedAt: mall.orderedAt,
@@ -121,9 +120,8 @@ async function createFromMall(
         };
       }),
     },
-    `${options.testImport ? "[テスト取込] " : ""}${channel}から取り込みました(${lines.length}明細、${billed}、送付先${mall.packages.length}件)${warned(mall)}`,
-    options.meta,
-  );
+    registeredMessage: `${options.testImport ? "[テスト取込] " : ""}${channel}から取り込みました(${lines.length}明細、${billed}、送付先${mall.packages.length}件)${warned(mall)}`,
+  };
 }
 
 /** The mall's warnings on the order, kept on its timeline: the read succeeded, but a person may want to know. */

@@ -1,14 +1,16 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, getTableColumns, is, SQL, sql, type Table } from "drizzle-orm";
 import type { Db } from "#server/db/database.ts";
-import { assembleOrder, type LoadedOrder, saveDecision } from "#server/db/order-queries.ts";
+import { assembleWith, type LoadedOrder, loadShopsMappings } from "#server/db/order-queries.ts";
 import { orderItems, orders, shipments, type shops, warehouses } from "#server/db/schema.ts";
 import type { ShipTo } from "#server/domain/address.ts";
 import type { ShopSettings } from "#server/domain/shop-settings.ts";
 import type { MallOrder, MallPackage } from "#server/ports/mall.ts";
 import type { AppContext } from "./context.ts";
-import { progressOrder } from "./progress-order.ts";
+import { OrderBatch } from "./order-batch.ts";
+import { progressOrders } from "./progress-order.ts";
 
 type Meta = { actor: string; now: Date };
+type Shop = typeof shops.$inferSelect;
 
 export type NewOrderLine = {
   mallItemCode: string;
@@ -101,70 +103,127 @@ export function lockOrderNumber(tx: Db, shopId: string, mallOrderNumber: string)
   );
 }
 
+/** A new order and the first line of its timeline. */
+export type OrderToInsert = { input: NewOrder; registeredMessage: string };
+
 /**
- * Writes the order, its lines and shipments, its first timeline entry, then starts it: the grace
- * period (キャンセル猶予) as a delayed job, or — when it is already over — moving it on at once.
+ * Writes one order, its lines and shipments, its first timeline entry, then starts it — see
+ * insertOrders. Null when a concurrent transaction has just taken its number.
  */
 export async function insertOrder(
   tx: Db,
   ctx: AppContext,
-  shop: typeof shops.$inferSelect,
+  shop: Shop,
   input: NewOrder,
   registeredMessage: string,
   meta: Meta,
-): Promise<LoadedOrder> {
+): Promise<LoadedOrder | null> {
+  const batch = new OrderBatch(tx, ctx, meta);
+  const [order] = await insertOrders(batch, ctx, shop, [{ input, registeredMessage }]);
+  return order ?? null;
+}
+
+/**
+ * Writes many orders of one shop with their lines, shipments and first timeline entries (a statement
+ * per table), then starts each whose grace period (キャンセル猶予) is already over, all together;
+ * the others wait for the grace sweep. Everything is written when this returns. An
+ * order whose number a concurrent transaction took first (the live-number key) is not written: null.
+ */
+export async function insertOrders(
+  batch: OrderBatch,
+  ctx: AppContext,
+  shop: Shop,
+  entries: readonly OrderToInsert[],
+): Promise<(LoadedOrder | null)[]> {
+  if (entries.length === 0) return [];
+  const { tx, meta } = batch;
+  batch.knowShop(shop);
   const settings = shop.settings as ShopSettings;
   const warehouseId = settings.warehouseId ?? (await firstWarehouse(tx, shop.accountId));
+  const mappings =
+    (
+      await loadShopsMappings(
+        tx,
+        [shop.id],
+        entries.flatMap((e) => e.input.shipments.flatMap((s) => s.items.map((i) => i.mallItemCode))),
+      )
+    ).get(shop.id) ?? [];
+  const recorded = entries.map(({ input, registeredMessage }) => {
+    const { order, shipmentRows, itemRows } = newOrderRows(ctx, shop, warehouseId, input, meta);
+    batch.writes.addOrder(order, shipmentRows, itemRows);
+    const loaded = assembleWith(
+      withDefaults(orders, order, meta.now),
+      itemRows.map((i) => withDefaults(orderItems, i, meta.now)),
+      shipmentRows.map((s) => withDefaults(shipments, s, meta.now)),
+      [],
+      mappings,
+    );
+    batch.writes.recordEvents(
+      loaded.row,
+      [{ type: "registered", to: "new", message: registeredMessage }],
+      meta,
+    );
+    return loaded;
+  });
+  const lost = await batch.flush();
+  const written = recorded.map((o) => (lost.has(o.row.id) ? null : o));
+  const due: LoadedOrder[] = [];
+  // In its grace period an order waits for the sweep over orders_grace_idx (end-grace-period.ts).
+  for (const order of written) if (order && order.row.graceUntil <= meta.now) due.push(order);
+  await batch.prefetchFacts(due, true);
+  const progressed = new Map((await progressOrders(batch, due)).map((o) => [o.row.id, o]));
+  await batch.flush();
+  return written.map((o) => (o ? (progressed.get(o.row.id) ?? o) : null));
+}
+
+/** The rows of a new order, with its ids; nothing written yet. */
+function newOrderRows(ctx: AppContext, shop: Shop, warehouseId: string, input: NewOrder, meta: Meta) {
+  const settings = shop.settings as ShopSettings;
   const graceUntil = new Date(input.orderedAt.getTime() + settings.gracePeriodMinutes * 60_000);
   const orderId = ctx.newId();
   const lines = input.shipments.flatMap((s) => s.items);
-  const [row] = await tx
-    .insert(orders)
-    .values({
-      id: orderId,
-      accountId: shop.accountId,
-      shopId: shop.id,
-      mallOrderNumber: input.mallOrderNumber,
-      source: input.source,
-      status: "new",
-      orderedAt: input.orderedAt,
-      graceUntil,
-      buyerName: input.buyer.name,
-      buyerEmail: input.buyer.email.toLowerCase(),
-      buyerPhone: input.buyer.phone ?? null,
-      shipTo: input.shipTo,
-      paymentMethod: input.paymentMethod,
-      paidAt: input.paidAt,
-      subtotal: input.subtotal,
-      shippingFee: input.shippingFee,
-      fees: input.fees,
-      couponDiscount: input.couponDiscount,
-      pointsUsed: input.pointsUsed,
-      total: input.total,
-      remarks: input.remarks,
-      desiredDeliveryDate: input.desiredDeliveryDate ?? null,
-      desiredTimeSlot: input.desiredTimeSlot ?? null,
-      mallStatus: input.mall?.status ?? null,
-      mallStatusLabel: input.mall?.statusLabel ?? null,
-      mallPaymentLabel: input.mall?.paymentLabel ?? null,
-      mallCheckedAt: input.mall?.checkedAt ?? null,
-      testImport: input.testImport ?? false,
-      ...(input.mallDetails ? mallDetailColumns(input.mallDetails) : {}),
-      searchText: [
-        input.mallOrderNumber,
-        input.buyer.name,
-        input.buyer.email,
-        input.shipTo.name,
-        ...input.shipments.flatMap((s) => (s.shipTo ? [s.shipTo.name] : [])),
-        ...lines.map((i) => i.name),
-      ]
-        .join("\n")
-        .toLowerCase(),
-    })
-    .returning();
-  if (!row) throw new Error("order insert returned nothing");
-  // One statement for every shipment and one for every line, whatever the number of packages.
-  const shipmentValues = input.shipments.map((s, index) => ({
+  const order = {
+    id: orderId,
+    accountId: shop.accountId,
+    shopId: shop.id,
+    mallOrderNumber: input.mallOrderNumber,
+    source: input.source,
+    status: "new",
+    orderedAt: input.orderedAt,
+    graceUntil,
+    buyerName: input.buyer.name,
+    buyerEmail: input.buyer.email.toLowerCase(),
+    buyerPhone: input.buyer.phone ?? null,
+    shipTo: input.shipTo,
+    paymentMethod: input.paymentMethod,
+    paidAt: input.paidAt,
+    subtotal: input.subtotal,
+    shippingFee: input.shippingFee,
+    fees: input.fees,
+    couponDiscount: input.couponDiscount,
+    pointsUsed: input.pointsUsed,
+    total: input.total,
+    remarks: input.remarks,
+    desiredDeliveryDate: input.desiredDeliveryDate ?? null,
+    desiredTimeSlot: input.desiredTimeSlot ?? null,
+    mallStatus: input.mall?.status ?? null,
+    mallStatusLabel: input.mall?.statusLabel ?? null,
+    mallPaymentLabel: input.mall?.paymentLabel ?? null,
+    mallCheckedAt: input.mall?.checkedAt ?? null,
+    testImport: input.testImport ?? false,
+    ...(input.mallDetails ? mallDetailColumns(input.mallDetails) : {}),
+    searchText: [
+      input.mallOrderNumber,
+      input.buyer.name,
+      input.buyer.email,
+      input.shipTo.name,
+      ...input.shipments.flatMap((s) => (s.shipTo ? [s.shipTo.name] : [])),
+      ...lines.map((i) => i.name),
+    ]
+      .join("\n")
+      .toLowerCase(),
+  };
+  const shipmentRows = input.shipments.map((s, index) => ({
     id: ctx.newId(),
     orderId,
     accountId: shop.accountId,
@@ -177,12 +236,12 @@ export async function insertOrder(
     createdAt: new Date(meta.now.getTime() + index),
   }));
   let lineNo = 0;
-  const itemValues = input.shipments.flatMap((s, index) =>
+  const itemRows = input.shipments.flatMap((s, index) =>
     s.items.map((item) => ({
       id: ctx.newId(),
       orderId,
       accountId: shop.accountId,
-      shipmentId: shipmentValues[index]?.id ?? null,
+      shipmentId: shipmentRows[index]?.id ?? null,
       lineNo: ++lineNo,
       mallItemCode: item.mallItemCode,
       mallItemNumber: item.mallItemNumber ?? null,
@@ -195,22 +254,19 @@ export async function insertOrder(
       quantity: item.quantity,
     })),
   );
-  const shipmentRows = (await tx.insert(shipments).values(shipmentValues).returning()).sort(
-    (x, y) => x.createdAt.getTime() - y.createdAt.getTime(),
-  );
-  const itemRows = (await tx.insert(orderItems).values(itemValues).returning()).sort(
-    (x, y) => x.lineNo - y.lineNo,
-  );
-  const loaded = await assembleOrder(tx, row, itemRows, shipmentRows, []);
-  const registered = await saveDecision(
-    tx,
-    loaded,
-    { order: loaded.snapshot, events: [{ type: "registered", to: "new", message: registeredMessage }] },
-    meta,
-  );
-  // In its grace period the order waits for the sweep over orders_grace_idx (end-grace-period.ts).
-  if (graceUntil > meta.now) return registered;
-  return progressOrder(tx, ctx, registered, meta);
+  return { order, shipmentRows, itemRows };
+}
+
+/** A row as the database will hold it once inserted: the columns left out take their defaults. */
+function withDefaults<T extends Table>(table: T, values: T["$inferInsert"], now: Date): T["$inferSelect"] {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(table))) {
+    const given = (values as Record<string, unknown>)[key];
+    if (given !== undefined) row[key] = given;
+    else if (column.default !== undefined && !is(column.default, SQL)) row[key] = column.default;
+    else row[key] = column.hasDefault && column.columnType === "PgTimestamp" ? now : null;
+  }
+  return row as T["$inferSelect"];
 }
 
 async function firstWarehouse(tx: Db, accountId: string): Promise<string> {

@@ -1,10 +1,9 @@
-import { and, count, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "#server/db/database.ts";
-import { appendEvents, type LoadedOrder, saveDecision } from "#server/db/order-queries.ts";
-import { orders, products, shipments, shops, tags } from "#server/db/schema.ts";
+import { type LoadedOrder, loadOrders } from "#server/db/order-queries.ts";
+import { shops, tags } from "#server/db/schema.ts";
 import type { ShipTo } from "#server/domain/address.ts";
 import {
-  type Decision,
   hasUnmappedItem,
   nextAutomaticStep,
   type OrderEvent,
@@ -16,16 +15,17 @@ import { shipToProblems } from "#server/domain/ship-to-check.ts";
 import { mallSyncActive, type ShopSettings } from "#server/domain/shop-settings.ts";
 import type { SystemTagCode } from "#server/domain/system-tags.ts";
 import { tagRuleFactsOf } from "#server/domain/tag-rule-facts.ts";
-import { matchingTags, type TagRule, type TagRuleFacts } from "#server/domain/tag-rules.ts";
+import { matchingTags, type TagRuleFacts } from "#server/domain/tag-rules.ts";
 import type { AppContext } from "./context.ts";
-import { allocateOrder } from "./stock-allocation.ts";
+import { OrderBatch } from "./order-batch.ts";
+import { allocateOrders } from "./stock-allocation.ts";
 
 type Meta = { actor: string; now: Date };
 
 /**
  * Lets the order move on by itself as far as it can right now (SPEC.md §2): out of the grace
  * period, through 確認待 when nothing holds it, to 出荷待ち once paid and allocated. Each entry runs
- * what the status asks for, in the caller's transaction.
+ * what the status asks for, in the caller's transaction: a batch of one, written when it is done.
  */
 export async function progressOrder(
   tx: Db,
@@ -33,82 +33,139 @@ export async function progressOrder(
   loaded: LoadedOrder,
   meta: Meta,
 ): Promise<LoadedOrder> {
-  let current = loaded;
-  const fromNew = loaded.row.status === "new";
-  // Each step moves strictly forward through a finite table, so a handful of rounds always suffices.
-  for (let round = 0; round < 8; round++) {
-    const step = nextAutomaticStep(current.snapshot, meta.now);
-    if (!step) return current;
-    current = await saveDecision(tx, current, step, meta);
-    current = await onEnter(tx, ctx, current, step, meta, fromNew);
-  }
-  return current;
+  const batch = new OrderBatch(tx, ctx, meta);
+  const [done] = await progressOrders(batch, [loaded]);
+  await batch.flush();
+  return done ?? loaded;
 }
 
-async function onEnter(
+/**
+ * Moves many orders on as far as each can (the grace period sweep, a batch of imports): loaded
+ * together, locked in id order, in the caller's transaction. Orders deleted meanwhile are left alone.
+ */
+export async function progressOrderIds(
   tx: Db,
   ctx: AppContext,
-  order: LoadedOrder,
-  step: Decision,
+  orderIds: readonly string[],
   meta: Meta,
-  fromNew: boolean,
-): Promise<LoadedOrder> {
-  const entered = step.events.find((e) => e.type === "status_changed");
-  if (entered?.from === "new" && entered.to === "awaiting_confirmation") {
-    // A channel that refuses 注文確認 while the bill is undetermined (confirm.needsFixedTotal) is told
-    // at 確認済 instead, once it has fixed the amount and the 金額未確定 hold is gone.
-    await confirmAtMall(tx, ctx, order, meta.now, true);
-    return applyTagRules(tx, order, meta);
-  }
-  if (entered?.to === "confirmed") {
-    // Not when this same pass came from 新規受付: it has just queued the 注文確認 at 確認待.
-    if (!fromNew) await confirmAtMall(tx, ctx, order, meta.now);
-    if (order.row.testImport) return testImportHoldsNoStock(tx, order, meta);
-    return allocate(tx, order, meta);
-  }
-  if (entered?.to === "awaiting_shipment") {
-    await scheduleShipmentRequests(tx, ctx, order, meta);
-  }
-  return order;
+): Promise<LoadedOrder[]> {
+  const batch = new OrderBatch(tx, ctx, meta);
+  const live = (await loadOrders(tx, orderIds)).filter((o) => !o.snapshot.deletedAt);
+  await batch.prefetchFacts(live, false);
+  const done = await progressOrders(batch, live);
+  await batch.flush();
+  return done;
 }
 
-export async function allocate(tx: Db, order: LoadedOrder, meta: Meta): Promise<LoadedOrder> {
-  const outcome = await allocateOrder(tx, order, meta);
-  let current = order;
-  for (const [shipmentId, full] of outcome) {
-    const decision = setShipmentAllocated(current.snapshot, shipmentId, full);
-    const events: OrderEvent[] = full
-      ? decision.events
-      : [
-          {
-            type: "allocation_short",
-            message: "在庫が不足しているため一部のみ引当てました。入荷後に自動で引当てます。",
-            detail: { shipmentId },
-          },
-        ];
-    current = await saveDecision(tx, current, { ...decision, events }, meta);
+type Walk = { current: LoadedOrder; fromNew: boolean };
+
+/**
+ * progressOrder for many orders, recorded into the batch (the caller flushes). Each order walks its
+ * steps in memory; those that reach 確認済 wait for the others, then all are allocated together
+ * against stock read once, and walk on.
+ */
+export async function progressOrders(
+  batch: OrderBatch,
+  loaded: readonly LoadedOrder[],
+): Promise<LoadedOrder[]> {
+  const walks: Walk[] = loaded.map((o) => ({ current: o, fromNew: o.row.status === "new" }));
+  let walking = walks;
+  // Each step moves strictly forward through a finite table, so a handful of rounds always suffices.
+  for (let round = 0; round < 4 && walking.length > 0; round++) {
+    const toAllocate: Walk[] = [];
+    for (const w of walking) if (await walk(batch, w)) toAllocate.push(w);
+    if (toAllocate.length === 0) break;
+    const allocated = await allocateMany(
+      batch,
+      toAllocate.map((w) => w.current),
+    );
+    toAllocate.forEach((w, i) => {
+      w.current = allocated[i] ?? w.current;
+    });
+    walking = toAllocate;
   }
-  return followStockShortage(tx, current, meta);
+  return walks.map((w) => w.current);
+}
+
+/** Walks one order's automatic steps; true when it stopped at 確認済 to be allocated. */
+async function walk(batch: OrderBatch, w: Walk): Promise<boolean> {
+  for (let round = 0; round < 8; round++) {
+    const step = nextAutomaticStep(w.current.snapshot, batch.meta.now);
+    if (!step) return false;
+    w.current = batch.writes.recordDecision(w.current, step, batch.meta);
+    const entered = step.events.find((e) => e.type === "status_changed");
+    if (entered?.from === "new" && entered.to === "awaiting_confirmation") {
+      // A channel that refuses 注文確認 while the bill is undetermined (confirm.needsFixedTotal) is told
+      // at 確認済 instead, once it has fixed the amount and the 金額未確定 hold is gone.
+      await confirmAtMall(batch, w.current, true);
+      w.current = await applyTagRules(batch, w.current);
+    } else if (entered?.to === "confirmed") {
+      // Not when this same pass came from 新規受付: it has just queued the 注文確認 at 確認待.
+      if (!w.fromNew) await confirmAtMall(batch, w.current);
+      if (!w.current.row.testImport) return true;
+      testImportHoldsNoStock(batch, w.current);
+    } else if (entered?.to === "awaiting_shipment") {
+      await scheduleShipmentRequests(batch, w.current);
+    }
+  }
+  return false;
+}
+
+/**
+ * Allocates the orders together, each shipment fully or in part, and follows 在庫不足. What was
+ * recorded before is written first, so the stock rows are locked as late as possible.
+ */
+export async function allocateMany(
+  batch: OrderBatch,
+  orders: readonly LoadedOrder[],
+): Promise<LoadedOrder[]> {
+  await batch.flush();
+  const outcomes = await allocateOrders(batch, orders);
+  const done: LoadedOrder[] = [];
+  for (const [index, order] of orders.entries()) {
+    let current = order;
+    for (const [shipmentId, full] of outcomes[index] ?? []) {
+      const decision = setShipmentAllocated(current.snapshot, shipmentId, full);
+      const events: OrderEvent[] = full
+        ? decision.events
+        : [
+            {
+              type: "allocation_short",
+              message: "在庫が不足しているため一部のみ引当てました。入荷後に自動で引当てます。",
+              detail: { shipmentId },
+            },
+          ];
+      current = batch.writes.recordDecision(current, { ...decision, events }, batch.meta);
+    }
+    done.push(await stockShortage(batch, current));
+  }
+  return done;
 }
 
 /** 在庫不足 follows the shipments: on while 確認済 and short of stock, off once allocated or cancelled. */
 export async function followStockShortage(tx: Db, order: LoadedOrder, meta: Meta): Promise<LoadedOrder> {
+  const batch = new OrderBatch(tx, null, meta);
+  const done = await stockShortage(batch, order);
+  await batch.flush();
+  return done;
+}
+
+async function stockShortage(batch: OrderBatch, order: LoadedOrder): Promise<LoadedOrder> {
   const attached = order.snapshot.tags.find((t) => t.systemCode === "stock_short");
   const short = isShortOfStock(order.snapshot);
   if (short && !attached) {
-    return attachIfAbsent(tx, order, await systemTag(tx, order.row.accountId, "stock_short"), "system", meta);
+    return attachIfAbsent(batch, order, await batch.systemTag(order.row.accountId, "stock_short"), "system");
   }
   if (!short && attached) {
     const detached = detachTag(order.snapshot, attached.tagId, false);
-    if (!(detached instanceof Refusal)) return saveDecision(tx, order, detached, meta);
+    if (!(detached instanceof Refusal)) return batch.writes.recordDecision(order, detached, batch.meta);
   }
   return order;
 }
 
 /** テスト取込 (SPEC.md §6): the order stops at 確認済 without taking stock, so processing it changes nothing. */
-async function testImportHoldsNoStock(tx: Db, order: LoadedOrder, meta: Meta): Promise<LoadedOrder> {
-  await appendEvents(
-    tx,
+function testImportHoldsNoStock(batch: OrderBatch, order: LoadedOrder): void {
+  batch.writes.recordEvents(
     order.row,
     [
       {
@@ -116,58 +173,41 @@ async function testImportHoldsNoStock(tx: Db, order: LoadedOrder, meta: Meta): P
         message: "テスト取込の注文のため、在庫の引当と倉庫への出荷依頼はしません",
       },
     ],
-    meta,
+    batch.meta,
   );
-  return order;
 }
 
 /** 注文確認: the order passed 新規受付, so the mall hears the merchant has taken it on (受注連動 only). */
-async function confirmAtMall(
-  tx: Db,
-  ctx: AppContext,
-  order: LoadedOrder,
-  now: Date,
-  leavingNew = false,
-): Promise<void> {
+async function confirmAtMall(batch: OrderBatch, order: LoadedOrder, leavingNew = false): Promise<void> {
   if (order.row.source !== "import" || order.row.mallConfirmedAt) return;
-  const [shop] = await tx
-    .select({ settings: shops.settings, channel: shops.channel })
-    .from(shops)
-    .where(eq(shops.id, order.row.shopId));
-  const confirm = ctx.channels.get(shop?.channel ?? "")?.capabilities.confirm;
-  if (!shop || !confirm?.required) return;
+  const shop = await batch.shop(order.row.shopId);
+  const confirm = batch.channels?.get(shop.channel)?.capabilities.confirm;
+  if (!confirm?.required) return;
   if (leavingNew && confirm.needsFixedTotal && order.snapshot.total === null) return;
-  if (!mallSyncActive(shop.settings as ShopSettings, now, order.row)) return;
-  await ctx.jobs.enqueue(tx, "mall-confirm-order", { orderId: order.row.id }, { singletonKey: order.row.id });
+  if (!mallSyncActive(shop.settings, batch.meta.now, order.row)) return;
+  batch.writes.enqueue("mall-confirm-order", { data: { orderId: order.row.id }, singletonKey: order.row.id });
 }
 
-async function scheduleShipmentRequests(
-  tx: Db,
-  ctx: AppContext,
-  order: LoadedOrder,
-  meta: Meta,
-): Promise<void> {
-  const { now } = meta;
+async function scheduleShipmentRequests(batch: OrderBatch, order: LoadedOrder): Promise<void> {
+  const { now } = batch.meta;
   if (order.row.testImport) {
-    await appendEvents(
-      tx,
+    batch.writes.recordEvents(
       order.row,
       [{ type: "test_import_no_request", message: "テスト取込の注文のため、倉庫へは出荷依頼しません" }],
-      meta,
+      batch.meta,
     );
     return;
   }
-  const settings = await shopSettings(tx, order.row.shopId);
+  const settings = await batch.settings(order.row.shopId);
   const due = new Date(now.getTime() + settings.shipmentRequestDelayMinutes * 60_000);
   for (const s of order.shipments) {
     if (s.status !== "awaiting_shipment") continue;
-    await tx.update(shipments).set({ requestDueAt: due }).where(eq(shipments.id, s.id));
-    await ctx.jobs.enqueue(
-      tx,
-      "shipment-request",
-      { shipmentId: s.id },
-      { startAfter: due, singletonKey: s.id },
-    );
+    batch.writes.changeShipment(s.id, { requestDueAt: due });
+    batch.writes.enqueue("shipment-request", {
+      data: { shipmentId: s.id },
+      startAfter: due,
+      singletonKey: s.id,
+    });
   }
 }
 
@@ -187,37 +227,38 @@ export async function systemTag(tx: Db, accountId: string, code: SystemTagCode) 
 }
 
 /** Sets the system tags for what needs a person, then every custom tag whose rule matches. */
-async function applyTagRules(tx: Db, order: LoadedOrder, meta: Meta): Promise<LoadedOrder> {
+async function applyTagRules(batch: OrderBatch, order: LoadedOrder): Promise<LoadedOrder> {
   let current = order;
+  const accountId = current.row.accountId;
   if (hasUnmappedItem(current.snapshot)) {
-    const tag = await systemTag(tx, current.row.accountId, "unmapped_item");
-    current = await attachIfAbsent(tx, current, tag, "system", meta);
+    current = attachIfAbsent(batch, current, await batch.systemTag(accountId, "unmapped_item"), "system");
   }
   if (current.snapshot.total === null) {
-    const tag = await systemTag(tx, current.row.accountId, "amount_undetermined");
-    current = await attachIfAbsent(tx, current, tag, "system", meta);
+    current = attachIfAbsent(
+      batch,
+      current,
+      await batch.systemTag(accountId, "amount_undetermined"),
+      "system",
+    );
   }
-  current = await followShipToCheck(tx, current, meta);
+  current = await shipToCheck(batch, current);
   if (current.shipments.some((s) => s.addressPending)) {
-    const tag = await systemTag(tx, current.row.accountId, "gift_address_pending");
-    current = await attachIfAbsent(tx, current, tag, "system", meta);
+    current = attachIfAbsent(
+      batch,
+      current,
+      await batch.systemTag(accountId, "gift_address_pending"),
+      "system",
+    );
   }
-  const ruleTags = await tx
-    .select({ id: tags.id, name: tags.name, hold: tags.hold, rule: tags.rule })
-    .from(tags)
-    .where(and(eq(tags.accountId, current.row.accountId), eq(tags.kind, "custom")))
-    // Shared lock: a tag deleted or un-held meanwhile waits for this order, then sees it and releases it.
-    .for("share");
-  const withRules = ruleTags.filter((t) => t.rule !== null).map((t) => ({ ...t, rule: t.rule as TagRule }));
+  const withRules = await batch.ruleTags(accountId);
   if (withRules.length === 0) return current;
-  const facts = await tagRuleFacts(tx, current);
+  const facts = await tagRuleFactsIn(batch, current);
   for (const t of matchingTags(withRules, facts)) {
-    current = await attachIfAbsent(
-      tx,
+    current = attachIfAbsent(
+      batch,
       current,
       { tagId: t.id, name: t.name, hold: t.hold, systemCode: null },
       "rule",
-      meta,
     );
   }
   return current;
@@ -229,6 +270,13 @@ async function applyTagRules(tx: Db, order: LoadedOrder, meta: Meta): Promise<Lo
  * Checked at 確認待, and again whenever the mall changes a ship-to or a gift's address arrives.
  */
 export async function followShipToCheck(tx: Db, order: LoadedOrder, meta: Meta): Promise<LoadedOrder> {
+  const batch = new OrderBatch(tx, null, meta);
+  const done = await shipToCheck(batch, order);
+  await batch.flush();
+  return done;
+}
+
+async function shipToCheck(batch: OrderBatch, order: LoadedOrder): Promise<LoadedOrder> {
   const problems = [
     ...new Set(
       order.shipments
@@ -243,62 +291,35 @@ export async function followShipToCheck(tx: Db, order: LoadedOrder, meta: Meta):
   if (problems.length === 0) {
     if (!attached) return order;
     const detached = detachTag(order.snapshot, attached.tagId, false);
-    return detached instanceof Refusal ? order : saveDecision(tx, order, detached, meta);
+    return detached instanceof Refusal ? order : batch.writes.recordDecision(order, detached, batch.meta);
   }
   if (attached) return order;
-  await appendEvents(
-    tx,
+  batch.writes.recordEvents(
     order.row,
     [{ type: "address_error", message: `住所エラー: ${problems.join("。")}`, detail: { problems } }],
-    meta,
+    batch.meta,
   );
-  return attachIfAbsent(tx, order, await systemTag(tx, order.row.accountId, "address_error"), "system", meta);
+  return attachIfAbsent(batch, order, await batch.systemTag(order.row.accountId, "address_error"), "system");
 }
 
-async function attachIfAbsent(
-  tx: Db,
+function attachIfAbsent(
+  batch: OrderBatch,
   order: LoadedOrder,
   tag: { tagId: string; name: string; hold: boolean; systemCode: string | null },
   by: "rule" | "system",
-  meta: Meta,
-): Promise<LoadedOrder> {
+): LoadedOrder {
   const decision = attachTag(order.snapshot, tag, by);
-  return decision instanceof Error ? order : saveDecision(tx, order, decision, meta);
+  return decision instanceof Error ? order : batch.writes.recordDecision(order, decision, batch.meta);
 }
 
-export async function tagRuleFacts(tx: Db, order: LoadedOrder): Promise<TagRuleFacts> {
-  const [buyerOrders] = await tx
-    .select({ n: count() })
-    .from(orders)
-    .where(
-      and(
-        eq(orders.accountId, order.row.accountId),
-        eq(orders.buyerEmail, order.row.buyerEmail),
-        isNull(orders.deletedAt),
-      ),
-    );
+/** The facts a tag rule can look at, for one order (its buyer's order count, its products' SKUs). */
+async function tagRuleFactsIn(batch: OrderBatch, order: LoadedOrder): Promise<TagRuleFacts> {
   const productIds = order.items.flatMap((i) => i.mapping?.components.map((c) => c.productId) ?? []);
-  const skus =
-    productIds.length === 0
-      ? []
-      : await tx.select({ sku: products.sku }).from(products).where(inArray(products.id, productIds));
-  return orderFacts(
-    order,
-    buyerOrders?.n ?? 1,
-    skus.map((p) => p.sku),
-  );
-}
-
-function orderFacts(
-  order: LoadedOrder,
-  buyerOrderCount: number,
-  productSkus: readonly string[],
-): TagRuleFacts {
   return tagRuleFactsOf({
     ...order.row,
     shipTo: order.row.shipTo as { name: string; prefecture: string; phone: string },
     items: order.items,
-    productSkus,
-    buyerOrderCount,
+    productSkus: await batch.skus(productIds),
+    buyerOrderCount: await batch.buyerOrderCount(order),
   });
 }

@@ -3,8 +3,8 @@ import { findMapping, type ProductMappingRule } from "#server/domain/allocation.
 import type { AttachedTag, Decision, OrderSnapshot } from "#server/domain/order.ts";
 import type { OrderStatus, ShippingStatus } from "#server/domain/order-status.ts";
 import type { Db } from "./database.ts";
+import { OrderWrites } from "./orders/order-writes.ts";
 import {
-  orderEvents,
   orderItems,
   orders,
   orderTags,
@@ -112,6 +112,17 @@ export async function assembleOrder(
     row.shopId,
     items.map((i) => i.mallItemCode),
   );
+  return assembleWith(row, items, shipmentRows, tagRows, mappings);
+}
+
+/** An order from its rows and its shop's mappings of its lines (no statement). */
+export function assembleWith(
+  row: OrderRow,
+  items: readonly OrderItemRow[],
+  shipmentRows: ShipmentRow[],
+  tagRows: AttachedTag[],
+  mappings: readonly (ProductMappingRule & { id: string })[],
+): LoadedOrder {
   const mappedItems = items.map((i) => ({ ...i, mapping: findMapping(mappings, i) }));
   return {
     row,
@@ -133,73 +144,122 @@ export async function assembleOrder(
   };
 }
 
+/**
+ * Many orders with a handful of statements (orders locked FOR UPDATE in id order, so two batches never
+ * wait on each other in a circle; then lines, shipments, tags and the mappings of every shop at once).
+ * Answers in id order; ids that are not orders are left out.
+ */
+export async function loadOrders(tx: Db, orderIds: readonly string[]): Promise<LoadedOrder[]> {
+  if (orderIds.length === 0) return [];
+  const ids = [...new Set(orderIds)].sort();
+  const rows = await tx
+    .select()
+    .from(orders)
+    .where(inArray(orders.id, ids))
+    .orderBy(asc(orders.id))
+    .for("update");
+  if (rows.length === 0) return [];
+  const found = rows.map((r) => r.id);
+  const items = await tx
+    .select()
+    .from(orderItems)
+    .where(inArray(orderItems.orderId, found))
+    .orderBy(asc(orderItems.orderId), asc(orderItems.lineNo));
+  const shipmentRows = await tx
+    .select()
+    .from(shipments)
+    .where(inArray(shipments.orderId, found))
+    .orderBy(asc(shipments.createdAt), asc(shipments.id));
+  const tagRows = await tx
+    .select({
+      orderId: orderTags.orderId,
+      tagId: tags.id,
+      name: tags.name,
+      hold: tags.hold,
+      systemCode: tags.systemCode,
+    })
+    .from(orderTags)
+    .innerJoin(tags, eq(tags.id, orderTags.tagId))
+    .where(inArray(orderTags.orderId, found))
+    .orderBy(asc(orderTags.attachedAt));
+  const mappings = await loadShopsMappings(
+    tx,
+    rows.map((r) => r.shopId),
+    items.map((i) => i.mallItemCode),
+  );
+  return rows.map((row) =>
+    assembleWith(
+      row,
+      items.filter((i) => i.orderId === row.id),
+      shipmentRows.filter((s) => s.orderId === row.id),
+      tagRows.filter((t) => t.orderId === row.id).map(({ orderId: _, ...t }) => t),
+      mappings.get(row.shopId) ?? [],
+    ),
+  );
+}
+
+/** The mappings of several shops for the given item codes, in one statement, by shop. */
+export async function loadShopsMappings(
+  tx: Db,
+  shopIds: readonly string[],
+  itemCodes: readonly string[],
+): Promise<Map<string, (ProductMappingRule & { id: string })[]>> {
+  const byShop = new Map<string, (ProductMappingRule & { id: string })[]>();
+  const shopsWanted = [...new Set(shopIds)];
+  if (itemCodes.length === 0 || shopsWanted.length === 0) return byShop;
+  const rows = await tx
+    .select({
+      id: productMappings.id,
+      shopId: productMappings.shopId,
+      mallItemCode: productMappings.mallItemCode,
+      mallSkuCode: productMappings.mallSkuCode,
+      productId: productMappingComponents.productId,
+      quantity: productMappingComponents.quantity,
+    })
+    .from(productMappings)
+    .innerJoin(productMappingComponents, eq(productMappingComponents.mappingId, productMappings.id))
+    .where(
+      and(
+        inArray(productMappings.shopId, shopsWanted),
+        inArray(productMappings.mallItemCode, [...new Set(itemCodes)]),
+      ),
+    );
+  const byId = new Map<
+    string,
+    ProductMappingRule & { id: string; components: { productId: string; quantity: number }[] }
+  >();
+  for (const r of rows) {
+    let m = byId.get(r.id);
+    if (!m) {
+      m = { id: r.id, mallItemCode: r.mallItemCode, mallSkuCode: r.mallSkuCode, components: [] };
+      byId.set(r.id, m);
+      byShop.set(r.shopId, [...(byShop.get(r.shopId) ?? []), m]);
+    }
+    m.components.push({ productId: r.productId, quantity: r.quantity });
+  }
+  return byShop;
+}
+
 /** For jobs, which act for whichever account owns the order. */
 export async function loadOrderById(tx: Db, orderId: string): Promise<LoadedOrder | null> {
   const [row] = await tx.select({ accountId: orders.accountId }).from(orders).where(eq(orders.id, orderId));
   return row ? loadOrder(tx, row.accountId, orderId, { lock: true }) : null;
 }
 
-/** Writes what a decision changed and appends its events to the timeline, in the caller's transaction. */
+/**
+ * Writes what a decision changed and appends its events to the timeline, in the caller's transaction:
+ * a unit of work of one order, flushed at once (batches record many into one OrderWrites instead).
+ */
 export async function saveDecision(
   tx: Db,
   loaded: LoadedOrder,
   decision: Decision,
   meta: { actor: string; now: Date },
 ): Promise<LoadedOrder> {
-  const before = loaded.snapshot;
-  const after = decision.order;
-  const { actor, now } = meta;
-  if (
-    before.status !== after.status ||
-    before.paidAt !== after.paidAt ||
-    before.deletedAt !== after.deletedAt
-  ) {
-    await tx
-      .update(orders)
-      .set({ status: after.status, paidAt: after.paidAt, deletedAt: after.deletedAt, updatedAt: now })
-      .where(eq(orders.id, loaded.row.id));
-  }
-  for (const s of after.shipments) {
-    const old = before.shipments.find((b) => b.id === s.id);
-    if (old && old.status !== s.status) {
-      await tx.update(shipments).set({ status: s.status, updatedAt: now }).where(eq(shipments.id, s.id));
-    }
-  }
-  const added = after.tags.filter((t) => !before.tags.some((b) => b.tagId === t.tagId));
-  const removed = before.tags.filter((t) => !after.tags.some((a) => a.tagId === t.tagId));
-  if (added.length > 0) {
-    await tx.insert(orderTags).values(
-      added.map((t) => ({
-        orderId: loaded.row.id,
-        tagId: t.tagId,
-        accountId: loaded.row.accountId,
-        attachedBy: actor,
-        attachedAt: now,
-      })),
-    );
-  }
-  if (removed.length > 0) {
-    await tx.delete(orderTags).where(
-      and(
-        eq(orderTags.orderId, loaded.row.id),
-        inArray(
-          orderTags.tagId,
-          removed.map((t) => t.tagId),
-        ),
-      ),
-    );
-  }
-  await appendEvents(tx, loaded.row, decision.events, meta);
-  return {
-    ...loaded,
-    row: { ...loaded.row, status: after.status, paidAt: after.paidAt, deletedAt: after.deletedAt },
-    shipments: loaded.shipments.map((s) => ({
-      ...s,
-      status: after.shipments.find((a) => a.id === s.id)?.status ?? s.status,
-    })),
-    tags: [...after.tags],
-    snapshot: after,
-  };
+  const writes = new OrderWrites();
+  const saved = writes.recordDecision(loaded, decision, meta);
+  await writes.flush(tx, null);
+  return saved;
 }
 
 export async function appendEvents(
@@ -208,18 +268,7 @@ export async function appendEvents(
   events: Decision["events"],
   meta: { actor: string; now: Date },
 ): Promise<void> {
-  if (events.length === 0) return;
-  await tx.insert(orderEvents).values(
-    events.map((e) => ({
-      orderId: order.id,
-      accountId: order.accountId,
-      at: meta.now,
-      actor: meta.actor,
-      type: e.type,
-      fromStatus: e.from ?? null,
-      toStatus: e.to ?? null,
-      message: e.message,
-      detail: e.detail ?? null,
-    })),
-  );
+  const writes = new OrderWrites();
+  writes.recordEvents(order, events, meta);
+  await writes.flush(tx, null);
 }

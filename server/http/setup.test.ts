@@ -12,6 +12,7 @@ let app: JuchuApi;
 // Set-up and log-in enqueue nothing; a job here would be a bug.
 const noJobs: JobQueue = {
   enqueue: () => Promise.reject(new Error("no job expected during set-up")),
+  enqueueMany: () => Promise.reject(new Error("no job expected during set-up")),
 };
 
 before(async () => {

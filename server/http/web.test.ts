@@ -67,7 +67,10 @@ test("without a built bundle the server says how to build it", async () => {
 test("in the whole app the API keeps its routes and problem answers; every other page path is the bundle", async () => {
   const database = await openTestDatabase();
   try {
-    const noJobs: JobQueue = { enqueue: () => Promise.reject(new Error("no jobs here")) };
+    const noJobs: JobQueue = {
+      enqueue: () => Promise.reject(new Error("no jobs here")),
+      enqueueMany: () => Promise.reject(new Error("no jobs here")),
+    };
     const whole = createHttpApp(createContext(database.db, noJobs, { secretKey: randomBytes(32) }), {
       database: database.kind,
       version: "test",

@@ -39,9 +39,13 @@ const HEARTBEAT_SECONDS = 15;
 
 export type EnqueueOptions = { startAfter?: Date; singletonKey?: string };
 
+export type JobToEnqueue = { data: Record<string, unknown> } & EnqueueOptions;
+
 export type JobQueue = {
   /** Enqueues through `tx`, so the job exists exactly when the business change it follows commits. */
   enqueue(tx: Db, name: JobName, data: Record<string, unknown>, options?: EnqueueOptions): Promise<void>;
+  /** Many jobs of one queue in one statement, through `tx`; a singleton key already queued stays one job. */
+  enqueueMany(tx: Db, name: JobName, jobs: readonly JobToEnqueue[]): Promise<void>;
 };
 
 export async function openJobQueue(
@@ -88,6 +92,18 @@ export async function openJobQueue(
         ...(opts.startAfter ? { startAfter: opts.startAfter } : {}),
         ...(opts.singletonKey ? { singletonKey: opts.singletonKey } : {}),
       });
+    },
+    async enqueueMany(tx, name, jobs) {
+      if (jobs.length === 0) return;
+      await boss.insert(
+        name,
+        jobs.map((j) => ({
+          data: j.data,
+          ...(j.startAfter ? { startAfter: j.startAfter } : {}),
+          ...(j.singletonKey ? { singletonKey: j.singletonKey } : {}),
+        })),
+        { db: fromDrizzle(tx as Parameters<typeof fromDrizzle>[0], sql) },
+      );
     },
   };
   return { boss, queue, stop: () => boss.stop({ graceful: true, timeout: 5000 }) };

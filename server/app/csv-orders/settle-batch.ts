@@ -5,7 +5,7 @@ import { manualRegistrationRefusal } from "#server/domain/mall-order-number.ts";
 import type { OrderStatus } from "#server/domain/order-status.ts";
 import type { Actor, AppContext } from "../context.ts";
 import type { OrderRegistration } from "../register-order.ts";
-import { registerOrderBatch } from "./register-batch.ts";
+import { registerOrders } from "../register-order.ts";
 
 export type RowOutcome = "created" | "unchanged" | "skipped" | "failed";
 export type ReportRow = {
@@ -122,7 +122,7 @@ export async function settleBatch(
     mallOrderNumber: o.orderNumber,
     ...o.order,
   }));
-  const outcomes = await registerOrderBatch(ctx, actor, run.accountId, inputs);
+  const outcomes = await registerOrders(ctx, actor, run.accountId, inputs, "csv");
   toRegister.forEach((o, i) => {
     const outcome = outcomes[i];
     if (!outcome) throw new Error("registration answered fewer outcomes than orders");

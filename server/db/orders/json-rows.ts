@@ -1,0 +1,41 @@
+import { getTableColumns, is, SQL, sql, type Table } from "drizzle-orm";
+
+/**
+ * Many rows as ONE bind parameter: a JSON array read back by `jsonb_populate_recordset` with the
+ * table's own row type. A batch of 500 orders is one parameter, not 20,000.
+ */
+export function jsonRows<T extends Table>(table: T, rows: readonly Partial<T["$inferInsert"]>[]) {
+  const columns = getTableColumns(table);
+  const keys = [
+    ...new Set(
+      rows.flatMap((r) => Object.keys(r).filter((k) => (r as Record<string, unknown>)[k] !== undefined)),
+    ),
+  ].filter((k) => k in columns);
+  const json = rows.map((r) =>
+    Object.fromEntries(
+      keys.map((k) => {
+        const column = columns[k];
+        const value = (r as Record<string, unknown>)[k];
+        // A row that leaves out a column another row sets gets the column's default, as an INSERT would.
+        const fallback =
+          column && column.default !== undefined && !is(column.default, SQL) ? column.default : null;
+        return [column?.name, value === undefined ? fallback : value];
+      }),
+    ),
+  );
+  const names = sql.join(
+    keys.map((k) => sql.identifier(columns[k]?.name ?? k)),
+    sql`, `,
+  );
+  return { names, source: sql`jsonb_populate_recordset(null::${table}, ${JSON.stringify(json)}::jsonb)` };
+}
+
+/** `insert into <table> (cols) select cols from <json rows>`, plus whatever follows (on conflict …). */
+export function insertJsonRows<T extends Table>(
+  table: T,
+  rows: readonly Partial<T["$inferInsert"]>[],
+  tail: SQL = sql``,
+): SQL {
+  const { names, source } = jsonRows(table, rows);
+  return sql`insert into ${table} (${names}) select ${names} from ${source} ${tail}`;
+}

@@ -1,0 +1,293 @@
+import { sql } from "drizzle-orm";
+import type { AttachedTag, Decision } from "#server/domain/order.ts";
+import type { JobName, JobQueue, JobToEnqueue } from "#server/jobs/queue.ts";
+import type { Db } from "../database.ts";
+import type { LoadedOrder } from "../order-queries.ts";
+import {
+  allocations,
+  orderEvents,
+  orderItems,
+  orders,
+  orderTags,
+  shipments,
+  stock,
+  stockMovements,
+} from "../schema.ts";
+import { insertJsonRows, jsonRows } from "./json-rows.ts";
+
+type Meta = { actor: string; now: Date };
+type OrderChange = {
+  id: string;
+  status: string;
+  paidAt: Date | null;
+  deletedAt: Date | null;
+  updatedAt: Date;
+};
+type ShipmentChange = { id: string; status?: string; requestDueAt?: Date; updatedAt?: Date };
+type StockKey = { productId: string; warehouseId: string };
+
+/**
+ * The orders' side of one transaction, collected in memory and written by `flush` with a handful of
+ * statements whatever the number of orders: new orders with their lines and shipments, each order's
+ * and shipment's final state (one UPDATE per table, however many steps it went through), tags,
+ * timeline events, allocations with their stock and 在庫履歴, and the jobs that follow. Stock rows
+ * are written last, so their locks are held for the shortest time.
+ */
+export class OrderWrites {
+  private newOrders: (typeof orders.$inferInsert)[] = [];
+  private newShipments: (typeof shipments.$inferInsert)[] = [];
+  private newItems: (typeof orderItems.$inferInsert)[] = [];
+  private orderChanges = new Map<string, OrderChange>();
+  private shipmentChanges = new Map<string, ShipmentChange>();
+  private tagChanges = new Map<
+    string,
+    { attach: typeof orderTags.$inferInsert | null; orderId: string; tagId: string }
+  >();
+  private events: (typeof orderEvents.$inferInsert)[] = [];
+  private allocationRows = new Map<string, typeof allocations.$inferInsert>();
+  private stockDeltas = new Map<string, StockKey & { allocated: number }>();
+  private movements: (typeof stockMovements.$inferInsert)[] = [];
+  private jobs = new Map<JobName, JobToEnqueue[]>();
+  /** Shipments created through this unit (flushed or not): they held no allocation before it. */
+  readonly createdShipments = new Set<string>();
+
+  addOrder(
+    order: typeof orders.$inferInsert & { id: string },
+    shipmentRows: (typeof shipments.$inferInsert & { id: string })[],
+    items: (typeof orderItems.$inferInsert)[],
+  ): void {
+    this.newOrders.push(order);
+    this.newShipments.push(...shipmentRows);
+    for (const s of shipmentRows) this.createdShipments.add(s.id);
+    this.newItems.push(...items);
+  }
+
+  /** What a decision changed, and its events; answers the order as it now stands. */
+  recordDecision(loaded: LoadedOrder, decision: Decision, meta: Meta): LoadedOrder {
+    const before = loaded.snapshot;
+    const after = decision.order;
+    if (
+      before.status !== after.status ||
+      before.paidAt !== after.paidAt ||
+      before.deletedAt !== after.deletedAt
+    ) {
+      this.orderChanges.set(loaded.row.id, {
+        id: loaded.row.id,
+        status: after.status,
+        paidAt: after.paidAt,
+        deletedAt: after.deletedAt,
+        updatedAt: meta.now,
+      });
+    }
+    for (const s of after.shipments) {
+      const old = before.shipments.find((b) => b.id === s.id);
+      if (old && old.status !== s.status)
+        this.changeShipment(s.id, { status: s.status, updatedAt: meta.now });
+    }
+    for (const t of after.tags.filter((t) => !before.tags.some((b) => b.tagId === t.tagId))) {
+      this.tagChanges.set(`${loaded.row.id}:${t.tagId}`, {
+        orderId: loaded.row.id,
+        tagId: t.tagId,
+        attach: {
+          orderId: loaded.row.id,
+          tagId: t.tagId,
+          accountId: loaded.row.accountId,
+          attachedBy: meta.actor,
+          attachedAt: meta.now,
+        },
+      });
+    }
+    for (const t of before.tags.filter((t) => !after.tags.some((a) => a.tagId === t.tagId))) {
+      this.tagChanges.set(`${loaded.row.id}:${t.tagId}`, {
+        orderId: loaded.row.id,
+        tagId: t.tagId,
+        attach: null,
+      });
+    }
+    this.recordEvents(loaded.row, decision.events, meta);
+    return {
+      ...loaded,
+      row: { ...loaded.row, status: after.status, paidAt: after.paidAt, deletedAt: after.deletedAt },
+      shipments: loaded.shipments.map((s) => ({
+        ...s,
+        status: after.shipments.find((a) => a.id === s.id)?.status ?? s.status,
+      })),
+      tags: [...after.tags] as AttachedTag[],
+      snapshot: after,
+    };
+  }
+
+  recordEvents(order: { id: string; accountId: string }, events: Decision["events"], meta: Meta): void {
+    for (const e of events) {
+      this.events.push({
+        orderId: order.id,
+        accountId: order.accountId,
+        at: meta.now,
+        actor: meta.actor,
+        type: e.type,
+        fromStatus: e.from ?? null,
+        toStatus: e.to ?? null,
+        message: e.message,
+        detail: e.detail ?? null,
+      });
+    }
+  }
+
+  changeShipment(id: string, change: Omit<ShipmentChange, "id">): void {
+    this.shipmentChanges.set(id, { ...this.shipmentChanges.get(id), ...change, id });
+  }
+
+  /** A shipment's allocation of a product as it now stands, and the stock it took or gave back. */
+  recordAllocation(
+    row: typeof allocations.$inferInsert,
+    taken: number,
+    movement: { accountId: string; orderId: string; actor: string; at: Date },
+  ): void {
+    this.allocationRows.set(`${row.shipmentId}:${row.productId}`, row);
+    if (taken === 0) return;
+    const key = `${row.productId}:${row.warehouseId}`;
+    const delta = this.stockDeltas.get(key) ?? {
+      productId: row.productId,
+      warehouseId: row.warehouseId,
+      allocated: 0,
+    };
+    delta.allocated += taken;
+    this.stockDeltas.set(key, delta);
+    this.movements.push({
+      ...movement,
+      productId: row.productId,
+      warehouseId: row.warehouseId,
+      kind: "allocate",
+      allocatedDelta: taken,
+      shipmentId: row.shipmentId,
+    });
+  }
+
+  enqueue(name: JobName, job: JobToEnqueue): void {
+    this.jobs.set(name, [...(this.jobs.get(name) ?? []), job]);
+  }
+
+  get isEmpty(): boolean {
+    return (
+      this.newOrders.length +
+        this.orderChanges.size +
+        this.shipmentChanges.size +
+        this.tagChanges.size +
+        this.events.length +
+        this.allocationRows.size +
+        this.jobs.size ===
+      0
+    );
+  }
+
+  /**
+   * Writes everything collected, then starts empty again. New orders whose number a concurrent
+   * transaction took first (the live-number key) are dropped with all they carried: answers their ids.
+   */
+  async flush(tx: Db, queue: JobQueue | null): Promise<Set<string>> {
+    const lost = await this.insertNewOrders(tx);
+    if (this.orderChanges.size > 0) {
+      const { source } = jsonRows(orders, [...this.orderChanges.values()]);
+      await tx.execute(sql`update ${orders} o set status = v.status, paid_at = v.paid_at,
+        deleted_at = v.deleted_at, updated_at = v.updated_at from ${source} v where o.id = v.id`);
+    }
+    if (this.shipmentChanges.size > 0) {
+      const { source } = jsonRows(shipments, [...this.shipmentChanges.values()]);
+      await tx.execute(sql`update ${shipments} s set status = coalesce(v.status, s.status),
+        request_due_at = coalesce(v.request_due_at, s.request_due_at),
+        updated_at = coalesce(v.updated_at, s.updated_at) from ${source} v where s.id = v.id`);
+    }
+    const tagChanges = [...this.tagChanges.values()];
+    const detached = tagChanges.filter((t) => t.attach === null);
+    if (detached.length > 0) {
+      const { source } = jsonRows(
+        orderTags,
+        detached.map(({ orderId, tagId }) => ({ orderId, tagId })),
+      );
+      await tx.execute(
+        sql`delete from ${orderTags} t using ${source} v where t.order_id = v.order_id and t.tag_id = v.tag_id`,
+      );
+    }
+    const attached = tagChanges.flatMap((t) => (t.attach ? [t.attach] : []));
+    if (attached.length > 0)
+      await tx.execute(insertJsonRows(orderTags, attached, sql`on conflict do nothing`));
+    if (this.events.length > 0) await tx.execute(insertJsonRows(orderEvents, this.events));
+    if (this.allocationRows.size > 0) {
+      await tx.execute(
+        insertJsonRows(
+          allocations,
+          [...this.allocationRows.values()],
+          sql`on conflict (shipment_id, product_id) do update set allocated = excluded.allocated`,
+        ),
+      );
+    }
+    if (this.movements.length > 0) await tx.execute(insertJsonRows(stockMovements, this.movements));
+    for (const [name, jobs] of this.jobs) {
+      if (!queue) throw new Error(`jobs of ${name} recorded without a queue`);
+      await queue.enqueueMany(tx, name, jobs);
+    }
+    if (this.stockDeltas.size > 0) {
+      const deltas = [...this.stockDeltas.values()];
+      const { source } = jsonRows(stock, deltas);
+      await tx.execute(sql`update ${stock} s set allocated = s.allocated + v.allocated from ${source} v
+        where s.product_id = v.product_id and s.warehouse_id = v.warehouse_id`);
+    }
+    this.clear();
+    return lost;
+  }
+
+  private async insertNewOrders(tx: Db): Promise<Set<string>> {
+    const lost = new Set<string>();
+    if (this.newOrders.length === 0) return lost;
+    const inserted = await tx.execute<{ id: string }>(
+      insertJsonRows(
+        orders,
+        this.newOrders,
+        sql`on conflict (shop_id, mall_order_number) where deleted_at is null do nothing returning id`,
+      ),
+    );
+    const won = new Set(rowsOf<{ id: string }>(inserted).map((r) => r.id));
+    for (const o of this.newOrders) if (!won.has(o.id as string)) lost.add(o.id as string);
+    if (lost.size > 0) this.forget(lost);
+    if (this.newShipments.length > 0) await tx.execute(insertJsonRows(shipments, this.newShipments));
+    if (this.newItems.length > 0) await tx.execute(insertJsonRows(orderItems, this.newItems));
+    return lost;
+  }
+
+  /** Drops everything recorded for orders that were never written. */
+  private forget(orderIds: Set<string>): void {
+    const shipmentIds = new Set(this.newShipments.filter((s) => orderIds.has(s.orderId)).map((s) => s.id));
+    this.newShipments = this.newShipments.filter((s) => !orderIds.has(s.orderId));
+    this.newItems = this.newItems.filter((i) => !orderIds.has(i.orderId));
+    this.events = this.events.filter((e) => !orderIds.has(e.orderId));
+    for (const id of orderIds) this.orderChanges.delete(id);
+    for (const id of shipmentIds) if (id) this.shipmentChanges.delete(id);
+    for (const [k, t] of this.tagChanges) if (orderIds.has(t.orderId)) this.tagChanges.delete(k);
+    for (const [name, jobs] of this.jobs)
+      this.jobs.set(
+        name,
+        jobs.filter(
+          (j) => !orderIds.has(j.data.orderId as string) && !shipmentIds.has(j.data.shipmentId as string),
+        ),
+      );
+  }
+
+  private clear(): void {
+    this.newOrders = [];
+    this.newShipments = [];
+    this.newItems = [];
+    this.orderChanges.clear();
+    this.shipmentChanges.clear();
+    this.tagChanges.clear();
+    this.events = [];
+    this.allocationRows.clear();
+    this.stockDeltas.clear();
+    this.movements = [];
+    this.jobs.clear();
+  }
+}
+
+/** node-postgres answers a result object, PGlite too; both carry `rows`. */
+function rowsOf<T>(result: unknown): T[] {
+  return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
+}

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { startRakutenSandbox } from "#sandbox/rakuten/server.ts";
-import { runShopImport } from "#server/app/import-shop.ts";
-import { createShop } from "#server/app/shops.ts";
+import { runShopImport } from "#server/app/channels/import-shop.ts";
+import { createShop } from "#server/app/channels/shops.ts";
 import { createContext } from "#server/compose.ts";
 import type { ChannelClients, OrderChanges } from "#server/ports/channel.ts";
 import type { Clock } from "#server/ports/clock.ts";

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { startRakutenSandbox } from "#sandbox/rakuten/server.ts";
 import { startRslSandbox } from "#sandbox/rsl/server.ts";
-import { createShop } from "#server/app/shops.ts";
-import { createWarehouse } from "#server/app/warehouses.ts";
+import { createShop } from "#server/app/channels/shops.ts";
+import { createWarehouse } from "#server/app/shipping/warehouses.ts";
 import { createContext } from "#server/compose.ts";
 import { productMappingComponents, productMappings, products, stock } from "#server/db/schema.ts";
 import type { Target } from "./targets.ts";

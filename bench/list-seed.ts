@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { createAccount } from "#server/app/create-account.ts";
-import { createShop } from "#server/app/shops.ts";
+import { createAccount } from "#server/app/account/create-account.ts";
+import { createShop } from "#server/app/channels/shops.ts";
 import type { Target } from "./targets.ts";
 
 export type ListData = {

@@ -1,5 +1,5 @@
 import type { Actor, AppContext } from "#server/app/context.ts";
-import * as registering from "#server/app/register-order.ts";
+import * as registering from "#server/app/orders/register-order.ts";
 import { perSecond, watchBackends } from "./lib.ts";
 import { type RegisterResult, registration } from "./register.ts";
 import { type Count, countWhile } from "./round-trips.ts";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Actor } from "#server/app/context.ts";
-import { type OrderRegistration, registerOrder } from "#server/app/register-order.ts";
+import { type OrderRegistration, registerOrder } from "#server/app/orders/register-order.ts";
 import { perSecond, runPool, watchBackends } from "./lib.ts";
 import { type Count, countWhile } from "./round-trips.ts";
 import { ITEM_CODE, type Target } from "./targets.ts";

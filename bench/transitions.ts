@@ -1,6 +1,6 @@
-import { cancelOrder } from "#server/app/cancel-order.ts";
 import type { Actor } from "#server/app/context.ts";
-import { recordPayment } from "#server/app/record-payment.ts";
+import { cancelOrder } from "#server/app/orders/cancel-order.ts";
+import { recordPayment } from "#server/app/orders/record-payment.ts";
 import { perSecond, recordingDb, runPool, watchBackends } from "./lib.ts";
 import { ITEM_CODE, type Target } from "./targets.ts";
 

@@ -32,7 +32,7 @@ step("process start");
 const { openDatabase } = await import("#server/db/database.ts");
 const { openJobQueue } = await import("#server/jobs/queue.ts");
 const { createContext } = await import("#server/compose.ts");
-const { createAccount } = await import("#server/app/create-account.ts");
+const { createAccount } = await import("#server/app/account/create-account.ts");
 const { createHttpApp } = await import("#server/http/app.ts");
 step("modules loaded");
 const orders = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 10_000);
@@ -64,7 +64,7 @@ try {
   if (orders > 0) {
     const { benchImport } = await import("../bench/import.ts");
     const { rawSql } = await import("../bench/lib.ts");
-    const { createShop } = await import("#server/app/shops.ts");
+    const { createShop } = await import("#server/app/channels/shops.ts");
     const { warehouses } = await import("#server/db/schema.ts");
     const shop = await createShop(ctx, accountId, { channel: "manual", name: "生SQL比較用" });
     const [warehouse] = await ctx.db.select({ id: warehouses.id }).from(warehouses).limit(1);

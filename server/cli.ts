@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { createAccount, type NewAccount } from "#server/app/create-account.ts";
-import { setUpFirstAccount } from "#server/app/first-run-setup.ts";
+import { createAccount, type NewAccount } from "#server/app/account/create-account.ts";
+import { setUpFirstAccount } from "#server/app/account/first-run-setup.ts";
 import { CHANNEL_COMMANDS } from "#server/compose.ts";
 import { type Config, loadConfig } from "#server/config.ts";
 import { openDatabase } from "#server/db/database.ts";

@@ -1,7 +1,7 @@
 import { type RakutenSandbox, startRakutenSandbox } from "#sandbox/rakuten/server.ts";
 import { type RslSandbox, startRslSandbox } from "#sandbox/rsl/server.ts";
+import { runShopImport } from "#server/app/channels/import-shop.ts";
 import type { AppContext } from "#server/app/context.ts";
-import { runShopImport } from "#server/app/import-shop.ts";
 import { type CatalogueItem, startBuyer } from "./buyer.ts";
 import { RETIRED } from "./catalogue.ts";
 import { DEMO_EMAIL, DEMO_PASSWORD, type DemoShop, PRODUCTS, setUp } from "./set-up.ts";

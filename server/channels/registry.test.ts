@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { enqueueDueImports } from "#server/app/import-shop.ts";
+import { enqueueDueImports } from "#server/app/channels/import-shop.ts";
 import type { ChannelDefinition } from "#server/ports/channel.ts";
 import { startTestApp } from "#test/app.ts";
 import { CHANNELS, channelRegistry } from "./registry.ts";

@@ -1,9 +1,9 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
+import { csrfMatches, findSession } from "#server/app/account/sessions.ts";
+import { hashApiToken } from "#server/app/channels/credentials.ts";
 import type { Actor } from "#server/app/context.ts";
-import { hashApiToken } from "#server/app/credentials.ts";
-import { csrfMatches, findSession } from "#server/app/sessions.ts";
 import type { Db } from "#server/db/database.ts";
 import { apiTokens } from "#server/db/schema.ts";
 import { Refusal } from "#server/domain/refusal.ts";

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import type { AddressInfo } from "node:net";
 import { after, before, test } from "node:test";
 import { serve } from "@hono/node-server";
-import { createAccount } from "#server/app/create-account.ts";
+import { createAccount } from "#server/app/account/create-account.ts";
 import { createHttpApp } from "#server/http/app.ts";
 import { startTestApp, type TestApp } from "#test/app.ts";
 

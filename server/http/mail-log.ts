@@ -1,8 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, count, desc, eq, type SQL } from "drizzle-orm";
 import type { AppContext } from "#server/app/context.ts";
-import { resendMail } from "#server/app/mail-log.ts";
-import { deleteMailTransport, saveMailTransport, saveShopMailSettings } from "#server/app/mail-settings.ts";
+import { resendMail } from "#server/app/mail/mail-log.ts";
+import {
+  deleteMailTransport,
+  saveMailTransport,
+  saveShopMailSettings,
+} from "#server/app/mail/mail-settings.ts";
 import { mailCategories, mails, mailTransports, orders, shopMailSettings, shops } from "#server/db/schema.ts";
 import { uuid } from "#server/domain/fields.ts";
 import { MAIL_STATUS_LABELS, MAIL_STATUSES, type MailStatus } from "#server/domain/mail/mail-status.ts";

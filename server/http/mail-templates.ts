@@ -1,13 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, eq } from "drizzle-orm";
 import type { AppContext } from "#server/app/context.ts";
-import { previewMail } from "#server/app/mail-log.ts";
+import { previewMail } from "#server/app/mail/mail-log.ts";
 import {
   copyStandardTemplate,
   deleteCategory,
   saveCategory,
   saveTemplate,
-} from "#server/app/mail-settings.ts";
+} from "#server/app/mail/mail-settings.ts";
 import { mailCategories, mailTemplates } from "#server/db/schema.ts";
 import { uuid } from "#server/domain/fields.ts";
 import { MAIL_PLACEHOLDERS } from "#server/domain/mail/placeholders.ts";

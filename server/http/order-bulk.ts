@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, eq, inArray } from "drizzle-orm";
-import { BULK_ACTIONS, runBulkOrderAction } from "#server/app/bulk-order-action.ts";
 import type { AppContext } from "#server/app/context.ts";
+import { BULK_ACTIONS, runBulkOrderAction } from "#server/app/orders/bulk-order-action.ts";
 import { orders } from "#server/db/schema.ts";
 import { uuid } from "#server/domain/fields.ts";
 import { ORDER_STATUS_LABELS, ORDER_STATUSES, type OrderStatus } from "#server/domain/order-status.ts";

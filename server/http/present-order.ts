@@ -1,6 +1,6 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "#server/db/database.ts";
-import { loadOrder } from "#server/db/order-queries.ts";
+import { loadOrder } from "#server/db/orders/order-queries.ts";
 import { allocations, orderEvents, tags } from "#server/db/schema.ts";
 import { waitingFor } from "#server/domain/order.ts";
 import { allowedActions, shipmentActions } from "#server/domain/order-actions.ts";

@@ -1,8 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { createProductMapping } from "#server/app/catalog/create-product-mapping.ts";
+import { deleteProductMapping } from "#server/app/catalog/delete-product-mapping.ts";
 import type { AppContext } from "#server/app/context.ts";
-import { createProductMapping } from "#server/app/create-product-mapping.ts";
-import { deleteProductMapping } from "#server/app/delete-product-mapping.ts";
-import { findMappingView, listMappings, unmappedItems } from "#server/db/mapping-queries.ts";
+import { findMappingView, listMappings, unmappedItems } from "#server/db/catalog/mapping-queries.ts";
 import { uuid } from "#server/domain/fields.ts";
 import { notFound } from "#server/domain/refusal.ts";
 import type { JuchuApi } from "./app.ts";

@@ -1,9 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { changeStock } from "#server/app/change-stock.ts";
+import { createProduct, updateProduct } from "#server/app/catalog/products.ts";
 import type { AppContext } from "#server/app/context.ts";
-import { createProduct, updateProduct } from "#server/app/products.ts";
+import { changeStock } from "#server/app/stock/change-stock.ts";
+import { findProduct, listProducts, type ProductView } from "#server/db/catalog/product-queries.ts";
 import type { Db } from "#server/db/database.ts";
-import { findProduct, listProducts, type ProductView } from "#server/db/product-queries.ts";
 import { uuid } from "#server/domain/fields.ts";
 import { notFound } from "#server/domain/refusal.ts";
 import {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { createAccount } from "#server/app/create-account.ts";
+import { createAccount } from "#server/app/account/create-account.ts";
 import { startTestApp, type TestApp } from "#test/app.ts";
 import { orderBody } from "#test/catalog-api.ts";
 

@@ -2,8 +2,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import type { AppContext } from "#server/app/context.ts";
-import { setUpFirstAccount, setupRequired } from "#server/app/first-run-setup.ts";
+import { setUpFirstAccount, setupRequired } from "#server/app/account/first-run-setup.ts";
 import {
   csrfMatches,
   csrfTokenFor,
@@ -13,7 +12,8 @@ import {
   openSession,
   SESSION_DAYS,
   type SessionUser,
-} from "#server/app/sessions.ts";
+} from "#server/app/account/sessions.ts";
+import type { AppContext } from "#server/app/context.ts";
 import { uuid } from "#server/domain/fields.ts";
 import { Refusal } from "#server/domain/refusal.ts";
 import { toTokyoIso } from "#server/domain/tokyo-time.ts";

@@ -1,11 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, count, desc, eq, ilike, isNull, or, type SQL, sql } from "drizzle-orm";
-import { mergeCandidates, mergeShipments } from "#server/app/consolidate-shipments.ts";
+import { retryMallShippingReport } from "#server/app/channels/report-shipping.ts";
 import type { AppContext } from "#server/app/context.ts";
-import { retryMallShippingReport } from "#server/app/report-shipping.ts";
-import { setShipmentService } from "#server/app/shipment-service.ts";
-import { splitShipment } from "#server/app/split-shipment.ts";
-import { warehouseKindOf } from "#server/app/warehouse-client.ts";
+import { mergeCandidates, mergeShipments } from "#server/app/shipping/consolidate-shipments.ts";
+import { setShipmentService } from "#server/app/shipping/shipment-service.ts";
+import { splitShipment } from "#server/app/shipping/split-shipment.ts";
+import { warehouseKindOf } from "#server/app/shipping/warehouse-client.ts";
 import { orders, shipments, shops, warehouses } from "#server/db/schema.ts";
 import { uuid } from "#server/domain/fields.ts";
 import { ORDER_STATUS_LABELS, type OrderStatus, SHIPPING_STATUSES } from "#server/domain/order-status.ts";

@@ -1,9 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, desc, eq } from "drizzle-orm";
-import { orderSourceOf } from "#server/app/channel-clients.ts";
+import { orderSourceOf } from "#server/app/channels/channel-clients.ts";
+import { runShopImport } from "#server/app/channels/import-shop.ts";
 import type { AppContext } from "#server/app/context.ts";
-import { runShopImport } from "#server/app/import-shop.ts";
-import { processTestOrders } from "#server/app/test-orders.ts";
+import { processTestOrders } from "#server/app/orders/test-orders.ts";
 import { importRuns, shops } from "#server/db/schema.ts";
 import { uuid } from "#server/domain/fields.ts";
 import { notFound, Refusal } from "#server/domain/refusal.ts";

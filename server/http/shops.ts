@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, eq } from "drizzle-orm";
+import { createShop, type ShopRow, updateShop } from "#server/app/channels/shops.ts";
 import type { AppContext } from "#server/app/context.ts";
-import { createShop, type ShopRow, updateShop } from "#server/app/shops.ts";
 import { shops } from "#server/db/schema.ts";
 import { uuid } from "#server/domain/fields.ts";
 import { credentialWarning } from "#server/domain/mall-credentials.ts";

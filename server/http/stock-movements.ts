@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AppContext } from "#server/app/context.ts";
-import { listStockMovements } from "#server/db/stock-movement-queries.ts";
+import { listStockMovements } from "#server/db/stock/stock-movement-queries.ts";
 import { uuid } from "#server/domain/fields.ts";
 import { notFound } from "#server/domain/refusal.ts";
 import { STOCK_MOVEMENT_KINDS } from "#server/domain/stock-movement.ts";

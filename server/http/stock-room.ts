@@ -1,11 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { renderDeliveryNotes } from "#server/adapters/documents/delivery-note.ts";
 import { renderPickingList } from "#server/adapters/documents/picking-list.ts";
-import { carrierSlipCsv } from "#server/app/carrier-slips.ts";
 import type { AppContext } from "#server/app/context.ts";
-import { deliveryNotes } from "#server/app/delivery-notes.ts";
-import { importTrackingNumbers, trackingProfilesOf } from "#server/app/import-tracking.ts";
-import { pickingList } from "#server/app/stock-room.ts";
+import { carrierSlipCsv } from "#server/app/shipping/carrier-slips.ts";
+import { deliveryNotes } from "#server/app/shipping/delivery-notes.ts";
+import { importTrackingNumbers, trackingProfilesOf } from "#server/app/shipping/import-tracking.ts";
+import { pickingList } from "#server/app/shipping/stock-room.ts";
 import { encodeCarrierCsv } from "#server/carriers/csv-encoding.ts";
 import { CARRIER_CSV_FORMATS } from "#server/carriers/registry.ts";
 import { CARRIER_CODES } from "#server/domain/carrier.ts";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { tagOverduePayments } from "#server/app/payment-overdue.ts";
+import { tagOverduePayments } from "#server/app/orders/payment-overdue.ts";
 import { startTestApp, type TestApp } from "#test/app.ts";
 import { newOrder, orderBody } from "#test/catalog-api.ts";
 

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import type { TagRow } from "#server/app/custom-tags.ts";
-import { DRY_RUN_MAX_LIMIT, type DryRun } from "#server/app/dry-run-tag-rule.ts";
+import type { TagRow } from "#server/app/tags/custom-tags.ts";
+import { DRY_RUN_MAX_LIMIT, type DryRun } from "#server/app/tags/dry-run-tag-rule.ts";
 import { uuid } from "#server/domain/fields.ts";
 import { ORDER_STATUS_LABELS, ORDER_STATUSES } from "#server/domain/order-status.ts";
 import { describeTagRule, type TagRule, tagRuleSchema } from "#server/domain/tag-rules.ts";

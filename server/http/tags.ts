@@ -1,9 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { AppContext } from "#server/app/context.ts";
-import { createTag, DEFAULT_TAG_COLOR, updateTag } from "#server/app/custom-tags.ts";
-import { deleteTag } from "#server/app/delete-tag.ts";
-import { dryRunSavedTag, dryRunTagRule } from "#server/app/dry-run-tag-rule.ts";
+import { createTag, DEFAULT_TAG_COLOR, updateTag } from "#server/app/tags/custom-tags.ts";
+import { deleteTag } from "#server/app/tags/delete-tag.ts";
+import { dryRunSavedTag, dryRunTagRule } from "#server/app/tags/dry-run-tag-rule.ts";
 import { tags } from "#server/db/schema.ts";
 import { uuid } from "#server/domain/fields.ts";
 import { notFound } from "#server/domain/refusal.ts";

@@ -1,9 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, eq } from "drizzle-orm";
 import type { AppContext } from "#server/app/context.ts";
-import { pollWarehouseResults } from "#server/app/record-warehouse-results.ts";
-import { warehouseKindOf } from "#server/app/warehouse-client.ts";
-import { createWarehouse, updateWarehouse } from "#server/app/warehouses.ts";
+import { pollWarehouseResults } from "#server/app/shipping/record-warehouse-results.ts";
+import { warehouseKindOf } from "#server/app/shipping/warehouse-client.ts";
+import { createWarehouse, updateWarehouse } from "#server/app/shipping/warehouses.ts";
 import { warehouses } from "#server/db/schema.ts";
 import { uuid } from "#server/domain/fields.ts";
 import { notFound } from "#server/domain/refusal.ts";

@@ -1,5 +1,5 @@
-import { allocateWaitingOrders } from "#server/app/allocate-waiting-orders.ts";
 import type { AppContext } from "#server/app/context.ts";
+import { allocateWaitingOrders } from "#server/app/stock/allocate-waiting-orders.ts";
 import { type BatchHandler, eachJob } from "./batch.ts";
 
 /** Stock was given back (a cancel): orders short of it get it now, oldest order first. */

@@ -1,4 +1,4 @@
-import { endGracePeriods } from "#server/app/end-grace-period.ts";
+import { endGracePeriods } from "#server/app/channels/end-grace-period.ts";
 import { type BatchHandler, eachJob } from "./batch.ts";
 
 /** The grace period (キャンセル猶予) of a shop's new orders is over: check the mall, then let them move on. */

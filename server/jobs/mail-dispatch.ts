@@ -1,5 +1,5 @@
 import type { AppContext } from "#server/app/context.ts";
-import { dispatchMailTriggers } from "#server/app/dispatch-mails.ts";
+import { dispatchMailTriggers } from "#server/app/mail/dispatch-mails.ts";
 import { type BatchHandler, eachJob } from "./batch.ts";
 
 /** Plans the mails of every status change waiting, a batch per transaction. */

@@ -1,4 +1,4 @@
-import { cancelAtMallNow } from "#server/app/cancel-at-mall.ts";
+import { cancelAtMallNow } from "#server/app/channels/cancel-at-mall.ts";
 import type { AppContext } from "#server/app/context.ts";
 import { type BatchHandler, eachJob } from "./batch.ts";
 

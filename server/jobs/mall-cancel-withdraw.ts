@@ -1,5 +1,5 @@
+import { withdrawForMallCancel } from "#server/app/channels/withdraw-for-mall-cancel.ts";
 import type { AppContext } from "#server/app/context.ts";
-import { withdrawForMallCancel } from "#server/app/withdraw-for-mall-cancel.ts";
 import { type BatchHandler, eachJob } from "./batch.ts";
 
 /** A mall-side cancel of a parcel at the warehouse; a warehouse that is down fails the job, for pg-boss to retry. */

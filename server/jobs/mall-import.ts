@@ -1,5 +1,5 @@
+import { runShopImport } from "#server/app/channels/import-shop.ts";
 import type { AppContext } from "#server/app/context.ts";
-import { runShopImport } from "#server/app/import-shop.ts";
 import { type BatchHandler, eachJob } from "./batch.ts";
 
 /**

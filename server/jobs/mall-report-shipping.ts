@@ -1,5 +1,5 @@
+import { reportShippingToMall } from "#server/app/channels/report-shipping.ts";
 import type { AppContext } from "#server/app/context.ts";
-import { reportShippingToMall } from "#server/app/report-shipping.ts";
 import { type BatchHandler, eachJob } from "./batch.ts";
 
 /** 出荷報告 for a 全出荷済 order; a mall that is down fails the job, for pg-boss to retry. */

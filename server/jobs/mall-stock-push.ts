@@ -1,5 +1,5 @@
+import { pushShopStock } from "#server/app/channels/push-stock.ts";
 import type { AppContext } from "#server/app/context.ts";
-import { pushShopStock } from "#server/app/push-stock.ts";
 import { type BatchHandler, eachJob } from "./batch.ts";
 
 /** 在庫連動 for one shop; a mall that is down fails the job and pg-boss retries it with backoff. */

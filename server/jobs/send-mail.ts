@@ -1,5 +1,5 @@
 import type { AppContext } from "#server/app/context.ts";
-import { sendMail } from "#server/app/send-mail.ts";
+import { sendMail } from "#server/app/mail/send-mail.ts";
 import { type BatchHandler, eachJob } from "./batch.ts";
 
 /** One mail; an SMTP server that is down fails the job, for pg-boss to retry with backoff. */

@@ -1,4 +1,4 @@
-import { sendShipmentRequests } from "#server/app/request-shipment.ts";
+import { sendShipmentRequests } from "#server/app/shipping/request-shipment.ts";
 import type { BatchHandler } from "./batch.ts";
 
 /** The shop's request delay (出荷依頼までの待ち時間) is over, or a person asked to send now. */

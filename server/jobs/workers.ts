@@ -1,11 +1,11 @@
 import type { Job, PgBoss } from "pg-boss";
+import { enqueueGracePeriodEnds } from "#server/app/channels/end-grace-period.ts";
+import { enqueueDueImports } from "#server/app/channels/import-shop.ts";
+import { enqueueStockPushes } from "#server/app/channels/push-stock.ts";
 import type { AppContext } from "#server/app/context.ts";
-import { enqueueMailDispatch } from "#server/app/dispatch-mails.ts";
-import { enqueueGracePeriodEnds } from "#server/app/end-grace-period.ts";
-import { enqueueDueImports } from "#server/app/import-shop.ts";
-import { tagOverduePayments } from "#server/app/payment-overdue.ts";
-import { enqueueStockPushes } from "#server/app/push-stock.ts";
-import { enqueueDueWarehousePolls } from "#server/app/warehouse-polls.ts";
+import { enqueueMailDispatch } from "#server/app/mail/dispatch-mails.ts";
+import { tagOverduePayments } from "#server/app/orders/payment-overdue.ts";
+import { enqueueDueWarehousePolls } from "#server/app/shipping/warehouse-polls.ts";
 import { loggableError } from "#server/db/errors.ts";
 import { handleAllocateWaiting } from "./allocate-waiting-orders.ts";
 import type { BatchHandler, JobOutcomes } from "./batch.ts";

@@ -4,8 +4,8 @@ import { orders } from "#server/db/schema.ts";
 import { manualRegistrationRefusal } from "#server/domain/mall-order-number.ts";
 import type { OrderStatus } from "#server/domain/order-status.ts";
 import type { Actor, AppContext } from "../context.ts";
-import type { OrderRegistration } from "../register-order.ts";
-import { registerOrders } from "../register-order.ts";
+import type { OrderRegistration } from "../orders/register-order.ts";
+import { registerOrders } from "../orders/register-order.ts";
 
 export type RowOutcome = "created" | "unchanged" | "skipped" | "failed";
 export type ReportRow = {

@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import type { AttachedTag, Decision } from "#server/domain/order.ts";
 import type { JobName, JobQueue, JobToEnqueue } from "#server/jobs/queue.ts";
 import type { Db } from "../database.ts";
-import type { LoadedOrder } from "../order-queries.ts";
 import {
   allocations,
   orderEvents,
@@ -14,6 +13,7 @@ import {
   stockMovements,
 } from "../schema.ts";
 import { insertJsonRows, jsonRows } from "./json-rows.ts";
+import type { LoadedOrder } from "./order-queries.ts";
 
 type Meta = { actor: string; now: Date };
 type OrderChange = {

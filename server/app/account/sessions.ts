@@ -1,0 +1,115 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { and, eq, gt, lt, sql } from "drizzle-orm";
+import type { Db } from "#server/db/database.ts";
+import { accounts, sessions, users } from "#server/db/schema.ts";
+import { loginRefusal } from "#server/domain/login-throttle.ts";
+import { Refusal } from "#server/domain/refusal.ts";
+import { hashApiToken, verifyPassword } from "../channels/credentials.ts";
+import type { AppContext } from "../context.ts";
+import { countLoginAttempt, forgiveLoginAttempt, type LoginClient } from "./login-attempts.ts";
+
+/** A merchant works in the order screen all day, every day: a fortnight without use logs them out. */
+export const SESSION_DAYS = 14;
+const DAY = 24 * 60 * 60 * 1000;
+// Pushing the expiry on every request would turn each read into a write; once a day is enough.
+const RENEW_AFTER = DAY;
+
+export type SessionUser = {
+  sessionId: string;
+  accountId: string;
+  accountName: string;
+  userId: string;
+  email: string;
+  expiresAt: Date;
+};
+
+// A hash of a stored password, so an unknown email costs as much time as a wrong password.
+const DECOY_HASH = "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+
+/**
+ * Checks the password — unless this client, address or e-mail has tried too often — and opens a
+ * session; the returned token goes into the cookie and nowhere else.
+ */
+export async function logIn(
+  ctx: Pick<AppContext, "db" | "clock" | "newId">,
+  input: LoginClient & { password: string },
+): Promise<{ token: string; user: SessionUser }> {
+  const now = ctx.clock.now();
+  const refusal = loginRefusal(await countLoginAttempt(ctx.db, input, now), now);
+  if (refusal) throw refusal;
+  const [user] = await ctx.db
+    .select({ id: users.id, accountId: users.accountId, passwordHash: users.passwordHash })
+    .from(users)
+    .where(sql`lower(${users.email}) = lower(${input.email})`);
+  const ok = await verifyPassword(input.password, user?.passwordHash ?? DECOY_HASH);
+  if (!user || !ok) {
+    throw new Refusal("auth.invalid_credentials", "メールアドレスまたはパスワードが正しくありません。");
+  }
+  await forgiveLoginAttempt(ctx.db, input, now);
+  return openSession(ctx, user.id, user.accountId);
+}
+
+export async function openSession(
+  ctx: Pick<AppContext, "db" | "clock" | "newId">,
+  userId: string,
+  accountId: string,
+): Promise<{ token: string; user: SessionUser }> {
+  const now = ctx.clock.now();
+  const token = `jcs_${randomBytes(32).toString("base64url")}`;
+  await ctx.db.delete(sessions).where(lt(sessions.expiresAt, now));
+  const id = ctx.newId();
+  await ctx.db.insert(sessions).values({
+    id,
+    tokenHash: hashApiToken(token),
+    accountId,
+    userId,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + SESSION_DAYS * DAY),
+  });
+  const user = await findSession(ctx.db, token, now);
+  if (!user) throw new Error("session vanished right after it was opened");
+  return { token, user };
+}
+
+/** The live session a cookie token names, renewed when it has been used for a day; null when unknown or expired. */
+export async function findSession(db: Db, token: string, now: Date): Promise<SessionUser | null> {
+  const [row] = await db
+    .select({
+      sessionId: sessions.id,
+      accountId: sessions.accountId,
+      accountName: accounts.name,
+      userId: sessions.userId,
+      email: users.email,
+      expiresAt: sessions.expiresAt,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+    .where(and(eq(sessions.tokenHash, hashApiToken(token)), gt(sessions.expiresAt, now)));
+  if (!row) return null;
+  const renewed = new Date(now.getTime() + SESSION_DAYS * DAY);
+  if (renewed.getTime() - row.expiresAt.getTime() >= RENEW_AFTER) {
+    await db.update(sessions).set({ expiresAt: renewed }).where(eq(sessions.id, row.sessionId));
+    return { ...row, expiresAt: renewed };
+  }
+  return row;
+}
+
+export async function logOut(db: Db, token: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, hashApiToken(token)));
+}
+
+/**
+ * The CSRF token is derived from the session token: the page reads it from the API (the cookie itself
+ * is httpOnly) and sends it back in a header, which a cross-site form or image can never do.
+ */
+export function csrfTokenFor(sessionToken: string): string {
+  return createHash("sha256").update(`csrf:${sessionToken}`).digest("base64url");
+}
+
+export function csrfMatches(sessionToken: string, sent: string | undefined): boolean {
+  if (!sent) return false;
+  const expected = Buffer.from(csrfTokenFor(sessionToken));
+  const actual = Buffer.from(sent);
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}

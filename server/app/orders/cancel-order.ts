@@ -1,0 +1,91 @@
+import type { Db } from "#server/db/database.ts";
+import { appendEvents, type LoadedOrder } from "#server/db/orders/order-queries.ts";
+import { cancelOrder as decideCancel } from "#server/domain/order.ts";
+import { mallSyncActive, type ShopSettings } from "#server/domain/shop-settings.ts";
+import type { Actor, AppContext } from "../context.ts";
+import { releaseShipment } from "../stock/stock-allocation.ts";
+import { followStockShortage, shopSettings } from "./progress-order.ts";
+import { commandOrder } from "./with-order.ts";
+
+export const WAREHOUSE_NOT_TOLD =
+  "出荷依頼済みの注文です。倉庫にはキャンセルを自動で連絡していません。必要なら倉庫に連絡してください。";
+
+/**
+ * 注文キャンセル (SPEC.md §5). Stock held by unshipped parcels goes back when the shop says so, and
+ * orders waiting for that stock get it in a follow-up job (their own transactions, oldest first). The
+ * mall hears of it in a job enqueued with the cancel when the shop reflects cancels; the warehouse is
+ * never told by this, which the answer says when a request had gone.
+ */
+export async function cancelOrder(
+  ctx: AppContext,
+  actor: Actor,
+  accountId: string,
+  orderId: string,
+  input: {
+    reason?: string | undefined;
+    /** One of the channel's cancelReasons, as /api/vocabulary names it (`<channel>:<code>`); its first when none. */
+    mallCancelReason?: string | undefined;
+  },
+): Promise<{ warnings: string[] }> {
+  const warnings: string[] = [];
+  await commandOrder(
+    ctx,
+    actor,
+    accountId,
+    orderId,
+    (order) => decideCancel(order, input),
+    async ({ tx, order: cancelled, meta }) => {
+      const order = await followStockShortage(tx, cancelled, meta);
+      const settings = await shopSettings(tx, order.row.shopId);
+      if (order.shipments.some((s) => s.requestedAt)) {
+        warnings.push(WAREHOUSE_NOT_TOLD);
+        await appendEvents(
+          tx,
+          order.row,
+          [{ type: "cancel_warehouse_not_told", message: WAREHOUSE_NOT_TOLD }],
+          meta,
+        );
+      }
+      if (
+        order.row.source === "import" &&
+        settings.reflectCancelToMall &&
+        mallSyncActive(settings, meta.now, order.row)
+      ) {
+        await ctx.jobs.enqueue(
+          tx,
+          "mall-cancel-order",
+          { orderId, reasonCode: input.mallCancelReason ?? "" },
+          { singletonKey: orderId },
+        );
+      }
+      await releaseCancelledShipments(tx, ctx, order, settings, meta);
+      return order;
+    },
+  );
+  return { warnings };
+}
+
+/**
+ * What the cancelled parcels held goes back when the shop says so (在庫戻し), whoever cancelled —
+ * the merchant or the mall; orders waiting for it get it in a follow-up job.
+ */
+export async function releaseCancelledShipments(
+  tx: Db,
+  ctx: AppContext,
+  order: LoadedOrder,
+  settings: ShopSettings,
+  meta: { actor: string; now: Date },
+): Promise<void> {
+  if (!settings.returnStockOnCancel) return;
+  for (const s of order.shipments) {
+    if (s.status !== "cancelled") continue;
+    const released = await releaseShipment(tx, order.row, s.id, meta);
+    if (released.length > 0) {
+      await ctx.jobs.enqueue(tx, "allocate-waiting-orders", {
+        accountId: order.row.accountId,
+        warehouseId: s.warehouseId,
+        productIds: released,
+      });
+    }
+  }
+}

@@ -1,0 +1,281 @@
+import { eq, getTableColumns, is, SQL, sql, type Table } from "drizzle-orm";
+import type { Db } from "#server/db/database.ts";
+import { assembleWith, type LoadedOrder, loadShopsMappings } from "#server/db/orders/order-queries.ts";
+import { orderItems, orders, shipments, type shops, warehouses } from "#server/db/schema.ts";
+import type { ShipTo } from "#server/domain/address.ts";
+import type { ShopSettings } from "#server/domain/shop-settings.ts";
+import type { MallOrder, MallPackage } from "#server/ports/mall.ts";
+import type { AppContext } from "../context.ts";
+import { OrderBatch } from "./order-batch.ts";
+import { progressOrders } from "./progress-order.ts";
+
+type Meta = { actor: string; now: Date };
+type Shop = typeof shops.$inferSelect;
+
+export type NewOrderLine = {
+  mallItemCode: string;
+  mallItemNumber?: string | undefined;
+  mallSkuCode?: string | undefined;
+  name: string;
+  selectedChoice?: string | undefined;
+  mallLineId?: string | undefined;
+  mallVariantId?: string | undefined;
+  unitPrice: number;
+  quantity: number;
+};
+
+/** An order about to enter 新規受付, from a person's registration or a mall's import. */
+export type NewOrder = {
+  source: "manual" | "csv" | "import";
+  mallOrderNumber: string;
+  orderedAt: Date;
+  buyer: { name: string; email: string; phone?: string | undefined };
+  shipTo: ShipTo;
+  paymentMethod: string;
+  paidAt: Date | null;
+  subtotal: number;
+  shippingFee: number | null;
+  fees: number | null;
+  couponDiscount: number;
+  pointsUsed: number;
+  total: number | null;
+  remarks: string | null;
+  desiredDeliveryDate?: string | null | undefined;
+  desiredTimeSlot?: string | null | undefined;
+  mall?: { status: string; statusLabel: string; paymentLabel: string; checkedAt: Date } | undefined;
+  testImport?: boolean | undefined;
+  /** What a mall says beyond items and amounts (gift, wrapping, fees and coupons split, tax per rate). */
+  mallDetails?: MallOrderDetails | undefined;
+  /** One per parcel destination; its own ship-to only when it differs from the order's. */
+  shipments: {
+    mallPackageId?: string | undefined;
+    shipTo?: ShipTo | undefined;
+    details?: MallPackageDetails | undefined;
+    items: NewOrderLine[];
+  }[];
+};
+
+export type MallOrderDetails = Pick<
+  MallOrder,
+  "gift" | "wrappings" | "feeBreakdown" | "couponDiscounts" | "taxSummary" | "buyerEmailMasked"
+>;
+export type MallPackageDetails = Pick<
+  MallPackage,
+  | "temperature"
+  | "pickupPoint"
+  | "dropOffLocation"
+  | "noshi"
+  | "remoteIsland"
+  | "chosenCarrier"
+  | "addressPending"
+>;
+
+/** The order columns of a mall's details, for insert and for the updates later imports make. */
+export function mallDetailColumns(d: MallOrderDetails) {
+  return {
+    gift: d.gift,
+    wrappings: d.wrappings,
+    feeBreakdown: d.feeBreakdown,
+    shopCouponDiscount: d.couponDiscounts.shop,
+    mallCouponDiscount: d.couponDiscounts.mall,
+    taxSummary: d.taxSummary,
+    buyerEmailMasked: d.buyerEmailMasked,
+  };
+}
+
+/** The shipment columns of a mall package's details. */
+export function packageDetailColumns(d: MallPackageDetails) {
+  return {
+    temperature: d.temperature,
+    pickupPoint: d.pickupPoint,
+    dropOffLocation: d.dropOffLocation,
+    noshi: d.noshi,
+    remoteIsland: d.remoteIsland,
+    chosenCarrier: d.chosenCarrier,
+    addressPending: d.addressPending,
+  };
+}
+
+/** Locks a shop's mall order number for the transaction, so two registrations of it cannot both pass. */
+export function lockOrderNumber(tx: Db, shopId: string, mallOrderNumber: string) {
+  return tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`${shopId}:${mallOrderNumber}`}, 0))`,
+  );
+}
+
+/** A new order and the first line of its timeline. */
+export type OrderToInsert = { input: NewOrder; registeredMessage: string };
+
+/**
+ * Writes one order, its lines and shipments, its first timeline entry, then starts it — see
+ * insertOrders. Null when a concurrent transaction has just taken its number.
+ */
+export async function insertOrder(
+  tx: Db,
+  ctx: AppContext,
+  shop: Shop,
+  input: NewOrder,
+  registeredMessage: string,
+  meta: Meta,
+): Promise<LoadedOrder | null> {
+  const batch = new OrderBatch(tx, ctx, meta);
+  const [order] = await insertOrders(batch, ctx, shop, [{ input, registeredMessage }]);
+  return order ?? null;
+}
+
+/**
+ * Writes many orders of one shop with their lines, shipments and first timeline entries (a statement
+ * per table), then starts each whose grace period (キャンセル猶予) is already over, all together;
+ * the others wait for the grace sweep. Everything is written when this returns. An
+ * order whose number a concurrent transaction took first (the live-number key) is not written: null.
+ */
+export async function insertOrders(
+  batch: OrderBatch,
+  ctx: AppContext,
+  shop: Shop,
+  entries: readonly OrderToInsert[],
+): Promise<(LoadedOrder | null)[]> {
+  if (entries.length === 0) return [];
+  const { tx, meta } = batch;
+  batch.knowShop(shop);
+  const settings = shop.settings as ShopSettings;
+  const warehouseId = settings.warehouseId ?? (await firstWarehouse(tx, shop.accountId));
+  const mappings =
+    (
+      await loadShopsMappings(
+        tx,
+        [shop.id],
+        entries.flatMap((e) => e.input.shipments.flatMap((s) => s.items.map((i) => i.mallItemCode))),
+      )
+    ).get(shop.id) ?? [];
+  const recorded = entries.map(({ input, registeredMessage }) => {
+    const { order, shipmentRows, itemRows } = newOrderRows(ctx, shop, warehouseId, input, meta);
+    batch.writes.addOrder(order, shipmentRows, itemRows);
+    const loaded = assembleWith(
+      withDefaults(orders, order, meta.now),
+      itemRows.map((i) => withDefaults(orderItems, i, meta.now)),
+      shipmentRows.map((s) => withDefaults(shipments, s, meta.now)),
+      [],
+      mappings,
+    );
+    batch.writes.recordEvents(
+      loaded.row,
+      [{ type: "registered", to: "new", message: registeredMessage }],
+      meta,
+    );
+    return loaded;
+  });
+  const lost = await batch.flush();
+  const written = recorded.map((o) => (lost.has(o.row.id) ? null : o));
+  const due: LoadedOrder[] = [];
+  // In its grace period an order waits for the sweep over orders_grace_idx (end-grace-period.ts).
+  for (const order of written) if (order && order.row.graceUntil <= meta.now) due.push(order);
+  await batch.prefetchFacts(due, true);
+  const progressed = new Map((await progressOrders(batch, due)).map((o) => [o.row.id, o]));
+  await batch.flush();
+  return written.map((o) => (o ? (progressed.get(o.row.id) ?? o) : null));
+}
+
+/** The rows of a new order, with its ids; nothing written yet. */
+function newOrderRows(ctx: AppContext, shop: Shop, warehouseId: string, input: NewOrder, meta: Meta) {
+  const settings = shop.settings as ShopSettings;
+  const graceUntil = new Date(input.orderedAt.getTime() + settings.gracePeriodMinutes * 60_000);
+  const orderId = ctx.newId();
+  const lines = input.shipments.flatMap((s) => s.items);
+  const order = {
+    id: orderId,
+    accountId: shop.accountId,
+    shopId: shop.id,
+    mallOrderNumber: input.mallOrderNumber,
+    source: input.source,
+    status: "new",
+    orderedAt: input.orderedAt,
+    graceUntil,
+    buyerName: input.buyer.name,
+    buyerEmail: input.buyer.email.toLowerCase(),
+    buyerPhone: input.buyer.phone ?? null,
+    shipTo: input.shipTo,
+    paymentMethod: input.paymentMethod,
+    paidAt: input.paidAt,
+    subtotal: input.subtotal,
+    shippingFee: input.shippingFee,
+    fees: input.fees,
+    couponDiscount: input.couponDiscount,
+    pointsUsed: input.pointsUsed,
+    total: input.total,
+    remarks: input.remarks,
+    desiredDeliveryDate: input.desiredDeliveryDate ?? null,
+    desiredTimeSlot: input.desiredTimeSlot ?? null,
+    mallStatus: input.mall?.status ?? null,
+    mallStatusLabel: input.mall?.statusLabel ?? null,
+    mallPaymentLabel: input.mall?.paymentLabel ?? null,
+    mallCheckedAt: input.mall?.checkedAt ?? null,
+    testImport: input.testImport ?? false,
+    ...(input.mallDetails ? mallDetailColumns(input.mallDetails) : {}),
+    searchText: [
+      input.mallOrderNumber,
+      input.buyer.name,
+      input.buyer.email,
+      input.shipTo.name,
+      ...input.shipments.flatMap((s) => (s.shipTo ? [s.shipTo.name] : [])),
+      ...lines.map((i) => i.name),
+    ]
+      .join("\n")
+      .toLowerCase(),
+  };
+  const shipmentRows = input.shipments.map((s, index) => ({
+    id: ctx.newId(),
+    orderId,
+    accountId: shop.accountId,
+    warehouseId,
+    status: "allocating",
+    mallPackageId: s.mallPackageId ?? null,
+    shipTo: s.shipTo ?? null,
+    ...(s.details ? packageDetailColumns(s.details) : {}),
+    // Shipments are listed by creation: a millisecond apart keeps the mall's package order.
+    createdAt: new Date(meta.now.getTime() + index),
+  }));
+  let lineNo = 0;
+  const itemRows = input.shipments.flatMap((s, index) =>
+    s.items.map((item) => ({
+      id: ctx.newId(),
+      orderId,
+      accountId: shop.accountId,
+      shipmentId: shipmentRows[index]?.id ?? null,
+      lineNo: ++lineNo,
+      mallItemCode: item.mallItemCode,
+      mallItemNumber: item.mallItemNumber ?? null,
+      mallSkuCode: item.mallSkuCode ?? "",
+      name: item.name,
+      selectedChoice: item.selectedChoice ?? "",
+      mallLineId: item.mallLineId ?? null,
+      mallVariantId: item.mallVariantId ?? null,
+      unitPrice: item.unitPrice,
+      quantity: item.quantity,
+    })),
+  );
+  return { order, shipmentRows, itemRows };
+}
+
+/** A row as the database will hold it once inserted: the columns left out take their defaults. */
+function withDefaults<T extends Table>(table: T, values: T["$inferInsert"], now: Date): T["$inferSelect"] {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(table))) {
+    const given = (values as Record<string, unknown>)[key];
+    if (given !== undefined) row[key] = given;
+    else if (column.default !== undefined && !is(column.default, SQL)) row[key] = column.default;
+    else row[key] = column.hasDefault && column.columnType === "PgTimestamp" ? now : null;
+  }
+  return row as T["$inferSelect"];
+}
+
+async function firstWarehouse(tx: Db, accountId: string): Promise<string> {
+  const [w] = await tx
+    .select({ id: warehouses.id })
+    .from(warehouses)
+    .where(eq(warehouses.accountId, accountId))
+    .orderBy(warehouses.createdAt)
+    .limit(1);
+  if (!w) throw new Error(`account ${accountId} has no warehouse`);
+  return w.id;
+}

@@ -85,20 +85,15 @@ export async function openJobQueue(
   boss.on("error", (error) => console.error(`pg-boss:\n${loggableError(error)}`));
   await boss.start();
   const queue: JobQueue = {
-    async enqueue(tx, name, data, opts = {}) {
-      await boss.send(name, data, {
-        db: fromDrizzle(tx as Parameters<typeof fromDrizzle>[0], sql),
-        heartbeatSeconds: HEARTBEAT_SECONDS,
-        ...(opts.startAfter ? { startAfter: opts.startAfter } : {}),
-        ...(opts.singletonKey ? { singletonKey: opts.singletonKey } : {}),
-      });
-    },
+    enqueue: (tx, name, data, opts = {}) => queue.enqueueMany(tx, name, [{ data, ...opts }]),
     async enqueueMany(tx, name, jobs) {
       if (jobs.length === 0) return;
       await boss.insert(
         name,
         jobs.map((j) => ({
           data: j.data,
+          // Every job, however enqueued: a worker killed mid-job gives it back within seconds.
+          heartbeatSeconds: HEARTBEAT_SECONDS,
           ...(j.startAfter ? { startAfter: j.startAfter } : {}),
           ...(j.singletonKey ? { singletonKey: j.singletonKey } : {}),
         })),

@@ -193,7 +193,7 @@ test("shop settings: the server's rule on a field is shown at that field; creden
   await form.getByText("未登録", { exact: true }).waitFor();
   await form.getByLabel("サービスシークレット(serviceSecret)").fill("s3cret");
   await form.getByRole("button", { name: "保存" }).click();
-  await form.locator(".field-error", { hasText: "licenseKey を入力してください" }).waitFor();
+  await form.locator(".field-error", { hasText: "ライセンスキー(licenseKey) を入力してください" }).waitFor();
 
   await form.getByLabel("ライセンスキー(licenseKey)").fill("abc");
   await form.getByRole("button", { name: "保存" }).click();

@@ -144,11 +144,13 @@ async function reportParcels(
       parcels[index] = { ...parcel, mallShippingId, reportSentAt: undefined };
       await ctx.db.update(shipments).set({ parcels }).where(eq(shipments.id, shipment.id));
     }
-    await ctx.db
-      .update(shipments)
-      .set({ mallReportedAt: ctx.clock.now() })
-      .where(eq(shipments.id, shipment.id));
+    // Reported and its timeline entry together: a worker killed between them would leave the
+    // shipment reported with no entry, and the retry would find nothing left to say.
     await ctx.db.transaction(async (tx) => {
+      await tx
+        .update(shipments)
+        .set({ mallReportedAt: ctx.clock.now() })
+        .where(eq(shipments.id, shipment.id));
       const loaded = await loadOrderById(tx, order.id);
       if (!loaded) return;
       await saveDecision(

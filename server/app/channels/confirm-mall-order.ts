@@ -1,12 +1,12 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { appendEvents, loadOrderById, saveDecision } from "#server/db/orders/order-queries.ts";
 import { orderEvents, orders, shops } from "#server/db/schema.ts";
+import { systemTag } from "#server/db/shops/shop-reads.ts";
 import { attachTag } from "#server/domain/order-tagging.ts";
 import { Refusal } from "#server/domain/refusal.ts";
 import type { ShopSettings } from "#server/domain/shop-settings.ts";
 import { MallError } from "#server/ports/mall.ts";
 import type { AppContext } from "../context.ts";
-import { systemTag } from "../orders/progress-order.ts";
 import { applyMallOrders } from "./apply-mall-orders.ts";
 import { orderSinkOf } from "./channel-clients.ts";
 import { readMallOrder } from "./mall-read-back.ts";
@@ -14,10 +14,10 @@ import { readMallOrder } from "./mall-read-back.ts";
 const ACTOR = "system:mall-confirm-order";
 
 /**
- * 注文確認 for the orders of one fetch: one call per shop for all its orders (RMS takes 100 numbers a
- * call), recorded in one transaction. A mall that is down fails that shop's orders for a retry; one
- * that refuses the call is asked again order by order, so only the refused order is left with its
- * reason and the others go through.
+ * 注文確認 for the orders of one fetch: one call per shop for all its orders (the channel's client
+ * splits them into the calls its mall allows), recorded in one transaction. A mall that is down
+ * fails that shop's orders for a retry; one that refuses the call is asked again order by order,
+ * so only the refused order is left with its reason and the others go through.
  */
 export async function confirmMallOrders(
   ctx: AppContext,

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "#server/db/database.ts";
 import { appendEvents, type LoadedOrder, loadOrder, saveDecision } from "#server/db/orders/order-queries.ts";
 import { orders, type shops } from "#server/db/schema.ts";
+import { shopSettings, systemTag } from "#server/db/shops/shop-reads.ts";
 import { sameAddress, shipToOf } from "#server/domain/address.ts";
 import { mallOrderChanges } from "#server/domain/mall-order-changes.ts";
 import { importDecision } from "#server/domain/mall-order-number.ts";
@@ -19,13 +20,8 @@ import {
   mallDetailColumns,
   type OrderToInsert,
 } from "../orders/insert-order.ts";
-import {
-  followShipToCheck,
-  followStockShortage,
-  progressOrder,
-  shopSettings,
-  systemTag,
-} from "../orders/progress-order.ts";
+import { followShipToCheck, followStockShortage } from "../orders/order-holds.ts";
+import { progressOrder } from "../orders/progress-order.ts";
 import { updateShipmentsFromMall } from "./mall-package-details.ts";
 
 const BEFORE_THE_WAREHOUSE: readonly OrderStatus[] = [

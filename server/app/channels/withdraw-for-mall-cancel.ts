@@ -1,8 +1,8 @@
 import { appendEvents, loadOrder, saveDecision } from "#server/db/orders/order-queries.ts";
+import { systemTag } from "#server/db/shops/shop-reads.ts";
 import { attachTag } from "#server/domain/order-tagging.ts";
 import { Refusal } from "#server/domain/refusal.ts";
 import type { AppContext } from "../context.ts";
-import { systemTag } from "../orders/progress-order.ts";
 import { withdrawShipment } from "../shipping/withdraw-shipment.ts";
 
 const ACTOR = { kind: "system", job: "mall-cancel-withdraw" } as const;

@@ -1,10 +1,11 @@
 import type { Db } from "#server/db/database.ts";
 import { appendEvents, type LoadedOrder } from "#server/db/orders/order-queries.ts";
+import { shopSettings } from "#server/db/shops/shop-reads.ts";
 import { cancelOrder as decideCancel } from "#server/domain/order.ts";
 import { mallSyncActive, type ShopSettings } from "#server/domain/shop-settings.ts";
 import type { Actor, AppContext } from "../context.ts";
 import { releaseShipment } from "../stock/stock-allocation.ts";
-import { followStockShortage, shopSettings } from "./progress-order.ts";
+import { followStockShortage } from "./order-holds.ts";
 import { commandOrder } from "./with-order.ts";
 
 export const WAREHOUSE_NOT_TOLD =

@@ -3,13 +3,13 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "#server/db/database.ts";
 import { type LoadedOrder, loadOrder, saveDecision } from "#server/db/orders/order-queries.ts";
 import { products, shipments, warehouses } from "#server/db/schema.ts";
+import { systemTag } from "#server/db/shops/shop-reads.ts";
 import type { ShipTo } from "#server/domain/address.ts";
 import { attachTag } from "#server/domain/order-tagging.ts";
 import { notFound, Refusal } from "#server/domain/refusal.ts";
 import { acceptShipmentRequest, markUnshippable, requestShipmentRefusal } from "#server/domain/shipment.ts";
 import type { ShipmentRequest, ShipmentRequestResult } from "#server/ports/warehouse.ts";
 import { type Actor, type AppContext, actorLabel } from "../context.ts";
-import { systemTag } from "../orders/progress-order.ts";
 import { dissolveConsolidation, shipmentGroup } from "./shipment-group.ts";
 import { warehouseClientOf } from "./warehouse-client.ts";
 

@@ -7,7 +7,8 @@ import { setShipmentAllocated } from "#server/domain/order.ts";
 import type { ShippingStatus } from "#server/domain/order-status.ts";
 import { notFound } from "#server/domain/refusal.ts";
 import { type Actor, type AppContext, actorLabel } from "../context.ts";
-import { followStockShortage, progressOrder } from "../orders/progress-order.ts";
+import { followStockShortage } from "../orders/order-holds.ts";
+import { progressOrder } from "../orders/progress-order.ts";
 
 /**
  * 分割出荷: the chosen lines leave in a shipment of their own. What was reserved for them moves with

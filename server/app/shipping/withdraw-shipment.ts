@@ -1,11 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { appendEvents, loadOrder, saveDecision } from "#server/db/orders/order-queries.ts";
 import { shipments, warehouses } from "#server/db/schema.ts";
+import { systemTag } from "#server/db/shops/shop-reads.ts";
 import { attachTag } from "#server/domain/order-tagging.ts";
 import { notFound, Refusal } from "#server/domain/refusal.ts";
 import { markUnshippable, withdrawRefusal } from "#server/domain/shipment.ts";
 import { type Actor, type AppContext, actorLabel } from "../context.ts";
-import { systemTag } from "../orders/progress-order.ts";
 import { dissolveConsolidation } from "./shipment-group.ts";
 import { warehouseClientOf } from "./warehouse-client.ts";
 

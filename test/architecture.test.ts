@@ -72,6 +72,7 @@ test("only server/compose.ts imports channels and warehouses", () => {
         "server/app/csv-orders/run-import.ts",
         "server/app/csv-orders/runs.ts",
         "server/app/csv-orders/settle-batch.ts",
+        "server/http/csv-order-profiles.ts",
         "server/http/csv-orders.ts",
       ].map((f) => [f, CSV_UPLOAD_PENDING]),
     ),

@@ -6,6 +6,7 @@ import { ping } from "#server/db/database.ts";
 import { loggableError } from "#server/db/errors.ts";
 import { CSRF_HEADER, type HttpEnv, requireAuth, SESSION_COOKIE } from "./auth.ts";
 import { refuseBadCharacters } from "./clean-input.ts";
+import { registerCsvOrderProfileRoutes } from "./csv-order-profiles.ts";
 import { CSV_UPLOAD_PATH, registerCsvOrderRoutes } from "./csv-orders.ts";
 import { registerMailLogRoutes } from "./mail-log.ts";
 import { registerMailTemplateRoutes } from "./mail-templates.ts";
@@ -108,6 +109,7 @@ export function createHttpApp(
   registerMailTemplateRoutes(app, ctx);
   registerMailLogRoutes(app, ctx);
   registerCsvOrderRoutes(app, ctx);
+  registerCsvOrderProfileRoutes(app, ctx);
   registerVocabularyRoutes(app, ctx.channels);
   app.on(["GET", "HEAD"], "*", serveWeb(info.webRoot));
   return app;

@@ -1,12 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AppContext } from "#server/app/context.ts";
 import {
-  createCsvProfile,
-  deleteCsvProfile,
-  listCsvProfiles,
-  updateCsvProfile,
-} from "#server/app/csv-orders/profiles.ts";
-import {
   type CsvImportRun,
   csvImportReport,
   csvImportReportCsv,
@@ -15,64 +9,15 @@ import {
   listCsvImportRuns,
 } from "#server/app/csv-orders/runs.ts";
 import { startCsvImport } from "#server/app/csv-orders/start-import.ts";
-import {
-  CSV_DATE_FORMATS,
-  CSV_ENCODINGS,
-  CSV_ORDER_FIELD_NAMES,
-  CSV_ORDER_FIELDS,
-} from "#server/channels/csv/fields.ts";
 import { juchuTemplateCsv } from "#server/channels/csv/profiles.ts";
 import { CSV_IMPORT_STATUSES, CSV_ROW_OUTCOMES } from "#server/db/schema.ts";
 import { uuid } from "#server/domain/fields.ts";
-import { addressesOfPostalCode } from "#server/domain/postal-address.ts";
 import { toTokyoIso } from "#server/domain/tokyo-time.ts";
 import type { JuchuApi } from "./app.ts";
 import { errorResponses, json, security } from "./openapi.ts";
 
 /** The one upload route the 1 MB body limit leaves alone: it streams the file to the database. */
 export const CSV_UPLOAD_PATH = "/api/csv-imports";
-
-const columnList = z
-  .array(z.string().trim().min(1).max(100, "列名は100文字以内です"))
-  .max(5, "1項目に5列までです");
-const profileInput = z
-  .object({
-    name: z.string().trim().min(1, "名前を入力してください").max(100, "名前は100文字以内です"),
-    encoding: z.enum(CSV_ENCODINGS, `文字コードは ${CSV_ENCODINGS.join(", ")} のいずれかです`),
-    headerRow: z.boolean(),
-    dateFormat: z.enum(CSV_DATE_FORMATS, `日付の形式は ${CSV_DATE_FORMATS.join(", ")} のいずれかです`),
-    columns: z.partialRecord(z.enum(CSV_ORDER_FIELD_NAMES), columnList),
-  })
-  .superRefine((p, c) => {
-    for (const f of CSV_ORDER_FIELD_NAMES) {
-      const cols = p.columns[f] ?? [];
-      if (CSV_ORDER_FIELDS[f].required && cols.length === 0)
-        c.addIssue({
-          code: "custom",
-          path: ["columns", f],
-          message: `${CSV_ORDER_FIELDS[f].label}の列を指定してください`,
-        });
-      if (!p.headerRow && cols.some((col) => !/^[1-9]\d{0,2}$/.test(col)))
-        c.addIssue({
-          code: "custom",
-          path: ["columns", f],
-          message: "見出し行がないときは列番号(1から)で指定してください",
-        });
-    }
-  })
-  .openapi("CsvOrderProfileInput");
-const profileSchema = z
-  .object({
-    id: z.string(),
-    builtIn: z.boolean().describe("標準の取込設定(変更・削除不可)"),
-    name: z.string(),
-    encoding: z.enum(CSV_ENCODINGS),
-    headerRow: z.boolean(),
-    dateFormat: z.enum(CSV_DATE_FORMATS),
-    columns: z.partialRecord(z.enum(CSV_ORDER_FIELD_NAMES), z.array(z.string())),
-  })
-  .openapi("CsvOrderProfile");
-const fieldsSchema = z.array(z.object({ field: z.string(), label: z.string(), required: z.boolean() }));
 
 const runSchema = z
   .object({
@@ -130,7 +75,6 @@ const presentRun = (r: CsvImportRun): z.infer<typeof runSchema> => ({
   finishedAt: r.finishedAt ? toTokyoIso(r.finishedAt) : null,
 });
 
-const idParam = z.object({ id: z.string().min(1).max(100) });
 const runParam = z.object({ id: uuid("取込IDはUUIDです") });
 const csvFile = (description: string) => ({
   content: { "text/csv": { schema: z.string().openapi({ format: "binary" }) } },
@@ -145,94 +89,6 @@ const csvResponse = (body: string | ReadableStream, name: string) =>
   });
 
 export function registerCsvOrderRoutes(app: JuchuApi, ctx: AppContext): void {
-  app.openapi(
-    createRoute({
-      method: "get",
-      path: "/api/postal-codes/{code}",
-      summary: "郵便番号から住所(受注登録の入力補助)",
-      security,
-      request: { params: z.object({ code: z.string().regex(/^\d{3}-?\d{4}$/, "郵便番号は7桁です") }) },
-      responses: {
-        200: json(
-          z.object({
-            items: z.array(z.object({ prefecture: z.string(), city: z.string(), town: z.string() })),
-          }),
-          "その郵便番号の住所(ないときは空)",
-        ),
-        ...errorResponses,
-      },
-    }),
-    async (c) => c.json({ items: addressesOfPostalCode(c.req.valid("param").code) }, 200),
-  );
-
-  app.openapi(
-    createRoute({
-      method: "get",
-      path: "/api/csv-order-profiles",
-      summary: "受注CSVの取込設定の一覧(標準+自社)",
-      security,
-      responses: {
-        200: json(z.object({ items: z.array(profileSchema), fields: fieldsSchema }), "取込設定と項目"),
-        ...errorResponses,
-      },
-    }),
-    async (c) =>
-      c.json(
-        {
-          items: await listCsvProfiles(ctx, c.get("auth").accountId),
-          fields: CSV_ORDER_FIELD_NAMES.map((f) => ({ field: f, ...CSV_ORDER_FIELDS[f] })),
-        },
-        200,
-      ),
-  );
-
-  app.openapi(
-    createRoute({
-      method: "post",
-      path: "/api/csv-order-profiles",
-      summary: "受注CSVの取込設定を作る",
-      security,
-      request: { body: { content: { "application/json": { schema: profileInput } }, required: true } },
-      responses: { 201: json(profileSchema, "作った取込設定"), ...errorResponses },
-    }),
-    async (c) => c.json(await createCsvProfile(ctx, c.get("auth").accountId, c.req.valid("json")), 201),
-  );
-
-  app.openapi(
-    createRoute({
-      method: "put",
-      path: "/api/csv-order-profiles/{id}",
-      summary: "受注CSVの取込設定を変える",
-      security,
-      request: {
-        params: idParam,
-        body: { content: { "application/json": { schema: profileInput } }, required: true },
-      },
-      responses: { 200: json(profileSchema, "取込設定"), ...errorResponses },
-    }),
-    async (c) =>
-      c.json(
-        await updateCsvProfile(ctx, c.get("auth").accountId, c.req.valid("param").id, c.req.valid("json")),
-        200,
-      ),
-  );
-
-  app.openapi(
-    createRoute({
-      method: "delete",
-      path: "/api/csv-order-profiles/{id}",
-      summary: "受注CSVの取込設定を削除",
-      security,
-      request: { params: idParam },
-      responses: { 200: json(z.object({ id: z.string() }), "削除した取込設定"), ...errorResponses },
-    }),
-    async (c) => {
-      const { id } = c.req.valid("param");
-      await deleteCsvProfile(ctx, c.get("auth").accountId, id);
-      return c.json({ id }, 200);
-    },
-  );
-
   app.openapi(
     createRoute({
       method: "get",

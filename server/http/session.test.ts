@@ -166,3 +166,54 @@ test("set-up is refused once an account exists", async () => {
   assert.equal(res.status, 409);
   assert.equal(res.body.code, "setup.already_done");
 });
+
+test("the admin starts with one call: the session and the reference lists of its own account only", async () => {
+  const user = await userOf("一度で開く商店");
+  const session = await logIn(user.email);
+  const created = await call(
+    session.cookie,
+    "POST",
+    "/api/shops",
+    { channel: "manual", name: "電話注文" },
+    session.body.csrfToken,
+  );
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const other = await userOf("よその商店");
+  const otherSession = await logIn(other.email);
+
+  const plain = await call(session.cookie, "GET", "/api/session");
+  assert.equal(plain.body.reference, undefined, "without include the answer stays the session alone");
+
+  const start = await call(session.cookie, "GET", "/api/session?include=reference");
+  assert.equal(start.status, 200);
+  assert.equal(start.body.account.name, "一度で開く商店");
+  const { vocabulary, shops, tags, warehouses } = start.body.reference;
+  assert.deepEqual(
+    shops.map((s: { name: string }) => s.name),
+    ["電話注文"],
+  );
+  assert.ok(
+    tags.some((tag: { kind: string }) => tag.kind === "system"),
+    "system tags are listed",
+  );
+  assert.ok(Array.isArray(warehouses));
+  // The same lists as the routes of their own, so a screen never sees two versions of one thing.
+  for (const [path, items] of [
+    ["/api/shops", shops],
+    ["/api/tags", tags],
+    ["/api/warehouses", warehouses],
+  ] as const) {
+    assert.deepEqual((await call(session.cookie, "GET", path)).body.items, items, path);
+  }
+  assert.deepEqual((await call(session.cookie, "GET", "/api/vocabulary")).body, vocabulary);
+
+  const theirs = await call(otherSession.cookie, "GET", "/api/session?include=reference");
+  assert.deepEqual(theirs.body.reference.shops, [], "another account never sees this one's shops");
+
+  const bad = await call(session.cookie, "GET", "/api/session?include=everything");
+  assert.equal(bad.status, 422);
+  assert.ok(
+    bad.body.errors.some((e: { path: string }) => e.path === "include"),
+    JSON.stringify(bad.body),
+  );
+});

@@ -20,6 +20,11 @@ import { toTokyoIso } from "#server/domain/tokyo-time.ts";
 import type { JuchuApi } from "./app.ts";
 import { CSRF_HEADER, SESSION_COOKIE } from "./auth.ts";
 import { errorResponses, json } from "./openapi.ts";
+import { listShops, shopSchema } from "./shops.ts";
+import { tagSchema } from "./tag-schemas.ts";
+import { listTags } from "./tags.ts";
+import { vocabularyOf, vocabularySchema } from "./vocabulary.ts";
+import { listWarehouses, warehouseSchema } from "./warehouses.ts";
 
 /** These answer without a token: they are how a browser gets its session in the first place. */
 export const SESSION_PATHS: ReadonlySet<string> = new Set(["/api/session", "/api/setup"]);
@@ -32,6 +37,15 @@ const sessionSchema = z
     expiresAt: z.string(),
   })
   .openapi("Session");
+
+const referenceSchema = z
+  .object({
+    vocabulary: vocabularySchema,
+    shops: z.array(shopSchema),
+    tags: z.array(tagSchema),
+    warehouses: z.array(warehouseSchema),
+  })
+  .openapi("Reference");
 
 const email = z.email("メールアドレスの形式が正しくありません").max(254);
 const password = z.string().min(8, "パスワードは8文字以上にしてください").max(200);
@@ -77,12 +91,21 @@ function setSessionCookie(c: Context, token: string): void {
 
 /** ログイン・ログアウト and 初期設定 for the admin UI (scripts use API tokens instead). */
 export function registerSessionRoutes(app: JuchuApi, ctx: AppContext): void {
+  const vocabulary = vocabularyOf(ctx.channels);
   app.openapi(
     createRoute({
       method: "get",
       path: "/api/session",
       summary: "ログイン中のユーザー(Cookieの有効期限も延長)",
-      responses: { 200: json(sessionSchema, "セッション"), ...errorResponses },
+      description:
+        "include=reference で、画面が表示に使う一覧(表示名・ショップ・タグ・倉庫)も同じ応答で返します。管理画面はこの1回の呼び出しで起動します。",
+      request: {
+        query: z.object({ include: z.enum(["reference"], "includeは reference だけです").optional() }),
+      },
+      responses: {
+        200: json(sessionSchema.extend({ reference: referenceSchema.optional() }), "セッション"),
+        ...errorResponses,
+      },
     }),
     async (c) => {
       const token = getCookie(c, SESSION_COOKIE);
@@ -90,7 +113,13 @@ export function registerSessionRoutes(app: JuchuApi, ctx: AppContext): void {
       const user = await findSession(ctx.db, token, ctx.clock.now());
       if (!user) throw new Refusal("auth.session_expired", "ログインの有効期限が切れました。");
       setSessionCookie(c, token);
-      return c.json(present(token, user), 200);
+      if (c.req.valid("query").include !== "reference") return c.json(present(token, user), 200);
+      const [shops, tags, warehouses] = await Promise.all([
+        listShops(ctx, user.accountId),
+        listTags(ctx, user.accountId),
+        listWarehouses(ctx, user.accountId),
+      ]);
+      return c.json({ ...present(token, user), reference: { vocabulary, shops, tags, warehouses } }, 200);
     },
   );
 

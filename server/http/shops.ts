@@ -12,7 +12,7 @@ import type { ChannelRegistry } from "#server/ports/channel.ts";
 import type { JuchuApi } from "./app.ts";
 import { errorResponses, json, security } from "./openapi.ts";
 
-const shopSchema = z
+export const shopSchema = z
   .object({
     id: uuid(),
     channel: z.string().describe("チャネルのコード(/api/vocabulary の channels)"),
@@ -59,6 +59,17 @@ function presentShop(channels: ChannelRegistry, row: ShopRow, now: Date): z.infe
   };
 }
 
+/** The account's shops, oldest first: the list route and the session's reference data. */
+export async function listShops(ctx: AppContext, accountId: string): Promise<z.infer<typeof shopSchema>[]> {
+  const rows = await ctx.db
+    .select()
+    .from(shops)
+    .where(eq(shops.accountId, accountId))
+    .orderBy(asc(shops.createdAt));
+  const now = ctx.clock.now();
+  return rows.map((r) => presentShop(ctx.channels, r, now));
+}
+
 const shopId = z.object({ id: uuid("ショップIDはUUIDです") });
 
 export function registerShopRoutes(app: JuchuApi, ctx: AppContext): void {
@@ -72,14 +83,7 @@ export function registerShopRoutes(app: JuchuApi, ctx: AppContext): void {
       security,
       responses: { 200: json(z.object({ items: z.array(shopSchema) }), "ショップ"), ...errorResponses },
     }),
-    async (c) => {
-      const rows = await ctx.db
-        .select()
-        .from(shops)
-        .where(eq(shops.accountId, c.get("auth").accountId))
-        .orderBy(asc(shops.createdAt));
-      return c.json({ items: rows.map((r) => present(r, ctx.clock.now())) }, 200);
-    },
+    async (c) => c.json({ items: await listShops(ctx, c.get("auth").accountId) }, 200),
   );
 
   app.openapi(

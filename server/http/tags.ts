@@ -29,6 +29,16 @@ const body = <T extends z.ZodType>(schema: T, required = true) => ({
 const WHEN_RULES_RUN =
   "条件(rule)は注文が新規受付を出て確認待になるときに評価されます。条件を変えても、すでに新規受付を過ぎた注文のタグは付け直しません(試し実行で影響を確認できます)。";
 
+/** System tags first, then the merchant's in the order they were made. */
+export async function listTags(ctx: AppContext, accountId: string): Promise<z.infer<typeof tagSchema>[]> {
+  const rows = await ctx.db
+    .select()
+    .from(tags)
+    .where(eq(tags.accountId, accountId))
+    .orderBy(sql`${tags.kind} = 'system' desc`, asc(tags.createdAt), asc(tags.name));
+  return rows.map(presentTag);
+}
+
 export function registerTagRoutes(app: JuchuApi, ctx: AppContext): void {
   app.openapi(
     createRoute({
@@ -38,14 +48,7 @@ export function registerTagRoutes(app: JuchuApi, ctx: AppContext): void {
       security,
       responses: { 200: json(z.object({ items: z.array(tagSchema) }), "タグ"), ...errorResponses },
     }),
-    async (c) => {
-      const rows = await ctx.db
-        .select()
-        .from(tags)
-        .where(eq(tags.accountId, c.get("auth").accountId))
-        .orderBy(sql`${tags.kind} = 'system' desc`, asc(tags.createdAt), asc(tags.name));
-      return c.json({ items: rows.map(presentTag) }, 200);
-    },
+    async (c) => c.json({ items: await listTags(ctx, c.get("auth").accountId) }, 200),
   );
 
   app.openapi(

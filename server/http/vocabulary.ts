@@ -51,7 +51,7 @@ const channelSchema = z
   })
   .openapi("Channel");
 
-const vocabularySchema = z
+export const vocabularySchema = z
   .object({
     orderStatuses: coded,
     shippingStatuses: coded,
@@ -116,13 +116,15 @@ const TABLES = {
   prefectures: [...PREFECTURES],
 };
 
+export const vocabularyOf = (channels: ChannelRegistry): z.infer<typeof vocabularySchema> => ({
+  ...TABLES,
+  channels: channelsOf(channels),
+  mallCancelReasons: mallCancelReasons(channels),
+});
+
 /** The codes the API speaks and their Japanese labels, so no client keeps its own copy of them. */
 export function registerVocabularyRoutes(app: JuchuApi, channels: ChannelRegistry): void {
-  const vocabulary: z.infer<typeof vocabularySchema> = {
-    ...TABLES,
-    channels: channelsOf(channels),
-    mallCancelReasons: mallCancelReasons(channels),
-  };
+  const vocabulary = vocabularyOf(channels);
   app.openapi(
     createRoute({
       method: "get",

@@ -47,7 +47,7 @@ const warehouseKindSchema = z
   })
   .openapi("WarehouseKind");
 
-const warehouseSchema = z
+export const warehouseSchema = z
   .object({
     id: uuid(),
     name: z.string(),
@@ -99,6 +99,18 @@ export async function accountWarehouse(ctx: AppContext, accountId: string, id: s
   return w;
 }
 
+export async function listWarehouses(
+  ctx: AppContext,
+  accountId: string,
+): Promise<z.infer<typeof warehouseSchema>[]> {
+  const rows = await ctx.db
+    .select()
+    .from(warehouses)
+    .where(eq(warehouses.accountId, accountId))
+    .orderBy(asc(warehouses.createdAt), asc(warehouses.id));
+  return rows.map((w) => present(ctx, w));
+}
+
 export function registerWarehouseRoutes(app: JuchuApi, ctx: AppContext): void {
   const kinds = ctx.warehouseKinds.map((d) => d.kind) as [string, ...string[]];
 
@@ -132,14 +144,7 @@ export function registerWarehouseRoutes(app: JuchuApi, ctx: AppContext): void {
       security,
       responses: { 200: json(z.object({ items: z.array(warehouseSchema) }), "倉庫"), ...errorResponses },
     }),
-    async (c) => {
-      const rows = await ctx.db
-        .select()
-        .from(warehouses)
-        .where(eq(warehouses.accountId, c.get("auth").accountId))
-        .orderBy(asc(warehouses.createdAt), asc(warehouses.id));
-      return c.json({ items: rows.map((w) => present(ctx, w)) }, 200);
-    },
+    async (c) => c.json({ items: await listWarehouses(ctx, c.get("auth").accountId) }, 200),
   );
 
   app.openapi(

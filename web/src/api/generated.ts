@@ -528,6 +528,12 @@ export type components = {
       mallSkuCode?: string | null;
       shopId: string;
     };
+    Reference: {
+      shops: components["schemas"]["Shop"][];
+      tags: components["schemas"]["Tag"][];
+      vocabulary: components["schemas"]["Vocabulary"];
+      warehouses: components["schemas"]["Warehouse"][];
+    };
     Session: {
       account: {
         id: string;
@@ -3061,10 +3067,17 @@ export type paths = {
   };
   "/api/session": {
     get: {
+      parameters: {
+        query?: {
+          include?: "reference";
+        };
+      };
       responses: {
         "200": {
           content: {
-            "application/json": components["schemas"]["Session"];
+            "application/json": components["schemas"]["Session"] & {
+              reference?: components["schemas"]["Reference"];
+            };
           };
         };
         "401": {

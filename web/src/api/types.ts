@@ -24,6 +24,8 @@ export type Coded = Vocabulary["orderStatuses"][number];
 export type Channel = Vocabulary["channels"][number];
 export type CredentialField = Channel["credentials"][number];
 export type Session = Schemas["Session"];
+/** The lists every screen labels things with, as GET /api/session?include=reference gives them. */
+export type ReferenceData = Schemas["Reference"];
 
 // 受注
 export type OrderSummary = Schemas["OrderSummary"];

@@ -1,13 +1,13 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from "react";
 import { ApiError, api, onSignedOut, setCsrfToken } from "../api/client.ts";
-import type { Session } from "../api/types.ts";
+import type { ReferenceData, Session } from "../api/types.ts";
 
 type State =
   | { kind: "loading" }
   | { kind: "failed"; error: ApiError }
   | { kind: "setup" }
   | { kind: "signedOut"; expired: boolean }
-  | { kind: "signedIn"; session: Session };
+  | { kind: "signedIn"; session: Session; reference?: ReferenceData };
 
 type SessionApi = {
   state: State;
@@ -17,7 +17,10 @@ type SessionApi = {
 
 const SessionContext = createContext<SessionApi | null>(null);
 
-/** Who is using the admin: asked of the API once, then kept until log-out or the API says 401. */
+/**
+ * Who is using the admin: asked of the API once, with the reference data in the same answer so the
+ * first screen needs no second round trip; kept until log-out or the API says 401.
+ */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<State>({ kind: "loading" });
 
@@ -27,8 +30,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    api<Session>("GET", "/api/session")
-      .then(signedIn)
+    api<Session & { reference?: ReferenceData }>("GET", "/api/session?include=reference")
+      .then(({ reference, ...session }) => {
+        setCsrfToken(session.csrfToken);
+        setState({ kind: "signedIn", session, reference });
+      })
       .catch(async (error: unknown) => {
         if (!(error instanceof ApiError) || error.status !== 401) {
           setState({ kind: "failed", error: error instanceof ApiError ? error : new ApiError(0, null) });
@@ -43,7 +49,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setCsrfToken(null);
       setState({ kind: "signedOut", expired: true });
     });
-  }, [signedIn]);
+  }, []);
 
   const signOut = useCallback(async () => {
     await api("DELETE", "/api/session").catch(() => undefined);

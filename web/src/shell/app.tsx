@@ -89,7 +89,7 @@ export function App() {
       return <LoginScreen expired={state.expired} />;
     case "signedIn":
       return (
-        <ReferenceProvider key={state.session.user.id}>
+        <ReferenceProvider key={state.session.user.id} initial={state.reference}>
           <Layout>
             <Screen />
           </Layout>

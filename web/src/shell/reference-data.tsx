@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from "react";
 import { ApiError, api } from "../api/client.ts";
-import type { Shop, Tag, Vocabulary, Warehouse } from "../api/types.ts";
+import type { ReferenceData, Session, Shop, Tag, Vocabulary, Warehouse } from "../api/types.ts";
 import { ErrorNotice, Loading } from "../ui/states.tsx";
 
 export type Reference = {
@@ -14,27 +14,27 @@ export type Reference = {
 
 const ReferenceContext = createContext<Reference | null>(null);
 
-async function loadAll(): Promise<Omit<Reference, "reload">> {
-  const [vocabulary, shops, tags, warehouses] = await Promise.all([
-    api<Vocabulary>("GET", "/api/vocabulary"),
-    api<{ items: Shop[] }>("GET", "/api/shops"),
-    api<{ items: Tag[] }>("GET", "/api/tags"),
-    api<{ items: Warehouse[] }>("GET", "/api/warehouses"),
-  ]);
-  return { vocabulary, shops: shops.items, tags: tags.items, warehouses: warehouses.items };
+/** One call for all of them: the same route the admin starts with. */
+async function loadAll(): Promise<ReferenceData> {
+  const answer = await api<Session & { reference?: ReferenceData }>("GET", "/api/session?include=reference");
+  if (!answer.reference) throw new ApiError(0, null);
+  return answer.reference;
 }
 
-/** The small lists every screen labels things with: loaded once per log-in, reloaded after edits. */
-export function ReferenceProvider({ children }: { children: ReactNode }) {
-  const [data, setData] = useState<Omit<Reference, "reload">>();
+/**
+ * The small lists every screen labels things with: taken from the session's answer at start (or
+ * loaded once after a log-in), reloaded after edits.
+ */
+export function ReferenceProvider({ children, initial }: { children: ReactNode; initial?: ReferenceData }) {
+  const [data, setData] = useState<ReferenceData | undefined>(initial);
   const [error, setError] = useState<ApiError>();
   const [tick, setTick] = useState(0);
   const reload = useCallback(() => setTick((n) => n + 1), []);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: tick is the reload trigger.
   useEffect(() => {
+    if (tick === 0 && initial) return;
     loadAll().then(setData, (e: unknown) => setError(e instanceof ApiError ? e : new ApiError(0, null)));
-  }, [tick]);
+  }, [tick, initial]);
 
   // Shops and tags made by a colleague or a script show up when the merchant comes back to the tab.
   useEffect(() => {

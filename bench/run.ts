@@ -4,6 +4,7 @@
  */
 import { cpus, loadavg, totalmem } from "node:os";
 import { benchCsv } from "./csv-import.ts";
+import { benchFirstRow, printFirstRow } from "./first-row.ts";
 import { printGoals, printLifecycle, printSummary } from "./goals.ts";
 import { benchImport, SEARCH_LIMIT } from "./import.ts";
 import { envInt, envMinutes, fmt } from "./lib.ts";
@@ -54,6 +55,8 @@ const WORKER_ORDERS = envInt("BENCH_WORKERS_ORDERS", 3_000);
 /** A lifecycle run still going after this long is stopped and its progress rated (so a slow pipeline still ends). */
 const LIFECYCLE_MS = envMinutes("BENCH_LIFECYCLE_MINUTES", 3) * 60_000;
 const LIST_QUERIES = envInt("BENCH_LIST_QUERIES", 300);
+/** Page loads of the order list in Chromium, each way (cold and in-app). */
+const FIRST_ROW_SAMPLES = envInt("BENCH_FIRST_ROW_SAMPLES", 20);
 const PG_URL =
   process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const ONLY = process.env.BENCH_ONLY; // "pglite" | "postgres": one engine only
@@ -201,6 +204,8 @@ async function main(): Promise<void> {
       await withTarget(opened, all);
     }
   }
+  note(`受注一覧 in Chromium: ${FIRST_ROW_SAMPLES} loads each way`);
+  printFirstRow(await benchFirstRow(FIRST_ROW_SAMPLES, 50));
   if (ORDERS === 2_000 && !process.env.BENCH_ORDERS)
     notes.push(
       "BENCH_ORDERS defaults to 2,000, not the issue's 10,000: at this machine's registration rate the full batch alone takes ~15 min. BENCH_ORDERS=10000 runs it.",

@@ -10,6 +10,7 @@ import { once } from "node:events";
 import { Agent, request } from "node:http";
 import { fileURLToPath } from "node:url";
 import { envInt, fmt, type Percentiles, percentiles, table } from "./lib.ts";
+import { explainList } from "./list.ts";
 import { type ListData, seedListAccount } from "./list-seed.ts";
 import { openPostgresTarget, removeLeftovers, type Target } from "./targets.ts";
 
@@ -124,6 +125,29 @@ async function scenarios(t: Target, data: ListData): Promise<Scenario[]> {
   ];
 }
 
+/** One query of each kind the search box takes, from one order the data holds. */
+async function searchSamples(t: Target, data: ListData): Promise<string[]> {
+  const { rows } = await t.raw.query(
+    `select o.mall_order_number, o.buyer_name, o.buyer_phone, o.buyer_email, s.slip_number,
+       s.parcels->0->>'trackingNumber' as tracking
+     from orders o join shipments s on s.order_id = o.id
+     where o.account_id = $1 and s.status = 'shipped' limit 1`,
+    [data.accountId],
+  );
+  const r = rows[0] ?? {};
+  const name = String(r.buyer_name);
+  return [
+    name.split(" ")[0] ?? name,
+    name.replace(" ", ""),
+    String(r.buyer_phone),
+    String(r.buyer_phone).replace(/-/g, ""),
+    String(r.mall_order_number),
+    String(r.slip_number),
+    String(r.tracking),
+    String(r.buyer_email),
+  ];
+}
+
 async function main() {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL (PostgreSQL) is needed: the list at 1 M orders is measured there");
@@ -160,6 +184,15 @@ async function main() {
     }
     console.log(`\nOrder list over HTTP, PostgreSQL, ${fmt.int(count)} orders, ${seconds} s per scenario\n`);
     console.log(table(rows));
+    // The database's own time for each kind of search, apart from the HTTP and the machine's load.
+    const plans: string[][] = [["search", "statement", "ms", "plan"]];
+    for (const typed of await searchSamples(t, data)) {
+      for (const p of await explainList(t, data.accountId, { q: typed }))
+        plans.push([typed, p.statement, p.ms.toFixed(2), p.shape.slice(0, 140)]);
+    }
+    console.log(
+      `\nEXPLAIN ANALYZE of the page and capped count, one of each kind of search\n\n${table(plans)}`,
+    );
   } finally {
     if (server) {
       server.kill("SIGTERM");

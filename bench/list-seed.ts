@@ -7,6 +7,8 @@ export type ListData = {
   accountId: string;
   shopIds: string[];
   tagIds: string[];
+  /** The list account's API token, for the benches that go through HTTP. */
+  apiToken: string;
   orders: number;
   seedMs: number;
 };
@@ -23,7 +25,7 @@ const ITEMS =
  */
 export async function seedListAccount(t: Target, count: number): Promise<ListData> {
   const started = performance.now();
-  const { accountId } = await createAccount(t.ctx, {
+  const { accountId, apiToken } = await createAccount(t.ctx, {
     name: "一覧ベンチ茶舗",
     email: `list-${randomUUID()}@example.jp`,
     password: "bench-password-123",
@@ -52,18 +54,28 @@ export async function seedListAccount(t: Target, count: number): Promise<ListDat
     );
     await q(
       `insert into orders (id, account_id, shop_id, mall_order_number, source, status, ordered_at, grace_until,
-         buyer_name, buyer_email, ship_to, payment_method, paid_at, subtotal, shipping_fee, total, search_text,
-         deleted_at, created_at, updated_at)
+         buyer_name, buyer_email, buyer_phone, ship_to, payment_method, paid_at, subtotal, shipping_fee, total,
+         search_text, search_keys, deleted_at, created_at, updated_at)
        select id, $1::uuid, shop, num, case when shop = $5::uuid then 'manual' else 'import' end, status, at,
-         at + interval '30 minutes', buyer, email,
-         jsonb_build_object('name', buyer, 'postalCode', '150-0001', 'prefecture', '東京都',
-           'address1', '渋谷区神宮前' || (g % 6 + 1) || '-' || (g % 20 + 1), 'phone', '090-1234-5678'),
+         at + interval '30 minutes', buyer, email, phone,
+         jsonb_build_object('name', buyer, 'postalCode', postcode, 'prefecture', '東京都',
+           'address1', '渋谷区神宮前' || (g % 6 + 1) || '-' || (g % 20 + 1), 'phone', phone),
          pay, case when pay in ('bank_transfer', 'convenience_store')
                     and status in ('new', 'awaiting_confirmation', 'confirmed') then null else at end,
-         subtotal, 600, subtotal + 600, lower(concat_ws(e'\\n', num, buyer, email, buyer, item)),
+         subtotal, 600, subtotal + 600,
+         -- searchTextOf / searchKeysOf (server/domain/order-search.ts) of these fields, written in SQL.
+         concat_ws(e'\\n', lower(num), lower(replace(num, '-', '')), replace(buyer, ' ', ''), email,
+           replace(phone, '-', ''), replace(postcode, '-', ''),
+           '東京都渋谷区神宮前' || (g % 6 + 1) || '-' || (g % 20 + 1), lower(replace(item, ' ', ''))),
+         array(select distinct k from (
+           select replace(buyer, ' ', '') as k union all select unnest(string_to_array(buyer, ' '))
+           union all select substr(replace(buyer, ' ', ''), i, 2) from generate_series(1, length(buyer) - 2) i
+         ) keys),
          case when status = 'awaiting_confirmation' and random() < 0.2 then at + interval '1 hour' end, at, at
        from (
          select g, gen_random_uuid() as id, at, shop, buyer, email, pay, item, subtotal,
+           '090-' || lpad((b / 10000)::text, 4, '0') || '-' || lpad((b % 10000)::text, 4, '0') as phone,
+           lpad((100 + b % 900)::text, 3, '0') || '-' || lpad((b % 10000)::text, 4, '0') as postcode,
            case when shop = $2::uuid then '350001-' || to_char(at, 'YYYYMMDD') || '-' || lpad(g::text, 10, '0')
                 when shop = $3::uuid then 'chaho-' || (10000000 + g)
                 when shop = $4::uuid then '250-' || lpad((g::bigint * 7919 % 10000000)::text, 7, '0') || '-' || lpad(g::text, 7, '0')
@@ -103,15 +115,23 @@ export async function seedListAccount(t: Target, count: number): Promise<ListDat
       [accountId, ITEMS],
     );
     await q(
-      `insert into shipments (id, order_id, account_id, warehouse_id, status, created_at, updated_at)
-       select gen_random_uuid(), o.id, o.account_id, $2::uuid,
+      `insert into shipments (id, order_id, account_id, warehouse_id, status, parcels, tracking_keys,
+         created_at, updated_at)
+       select id, order_id, account_id, warehouse_id, status,
+         case when status = 'shipped' then jsonb_build_array(jsonb_build_object('carrier', 'yamato',
+           'trackingNumber', tracking, 'mallShippingId', null)) else '[]' end,
+         case when status = 'shipped' then array[replace(tracking, '-', '')] else '{}' end, created_at, updated_at
+       from (
+       select gen_random_uuid() as id, o.id as order_id, o.account_id, $2::uuid as warehouse_id,
          case o.status when 'new' then 'allocating' when 'awaiting_confirmation' then 'allocating'
            when 'confirmed' then (case when random() < 0.3 then 'allocating' else 'allocated' end)
            when 'awaiting_shipment' then 'awaiting_shipment'
            when 'shipping' then (case when random() < 0.05 then 'unshippable' else 'shipping' end)
-           when 'cancelled' then 'cancelled' else 'shipped' end,
-         o.ordered_at, o.ordered_at
-       from orders o where o.account_id = $1`,
+           when 'cancelled' then 'cancelled' else 'shipped' end as status,
+         '4' || lpad((abs(hashtext(o.id::text))::bigint % 1000)::text, 3, '0') || '-'
+           || lpad((abs(hashtext('t' || o.id::text))::bigint % 100000000)::text, 8, '0') as tracking,
+         o.ordered_at as created_at, o.ordered_at as updated_at
+       from orders o where o.account_id = $1) s`,
       [accountId, warehouseId],
     );
     await q(
@@ -129,5 +149,5 @@ export async function seedListAccount(t: Target, count: number): Promise<ListDat
     );
   });
   await t.raw.query("analyze");
-  return { accountId, shopIds, tagIds, orders: count, seedMs: performance.now() - started };
+  return { accountId, apiToken, shopIds, tagIds, orders: count, seedMs: performance.now() - started };
 }

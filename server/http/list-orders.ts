@@ -5,6 +5,7 @@ import { ORDER_STATUS_LABELS, type OrderStatus } from "#server/domain/order-stat
 import { Refusal } from "#server/domain/refusal.ts";
 import { toTokyoIso } from "#server/domain/tokyo-time.ts";
 import type { OrderListQuery, OrderSummaryView } from "./order-schemas.ts";
+import { searchCondition } from "./order-search.ts";
 import { shippingStatusOf } from "./present-order.ts";
 
 /** Counting stops here: an exact count of a huge filter is what makes a list slow (research figures). */
@@ -24,8 +25,6 @@ function decodeCursor(raw: string): Cursor {
   });
 }
 
-const likePattern = (q: string) => `%${q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-
 /** The list's filters as one condition; the status tabs count with it too (without `status`). */
 export function orderFilter(db: Db, accountId: string, query: OrderListQuery): SQL {
   const where: SQL[] = [eq(orders.accountId, accountId)];
@@ -35,7 +34,7 @@ export function orderFilter(db: Db, accountId: string, query: OrderListQuery): S
   if (query.shopId) where.push(eq(orders.shopId, query.shopId));
   if (query.orderedFrom) where.push(gte(orders.orderedAt, new Date(query.orderedFrom)));
   if (query.orderedTo) where.push(lte(orders.orderedAt, new Date(query.orderedTo)));
-  if (query.q) where.push(sql`${orders.searchText} like ${likePattern(query.q)}`);
+  if (query.q) where.push(searchCondition(accountId, query.q));
   if (query.shippingStatus) {
     const wanted = query.shippingStatus;
     where.push(

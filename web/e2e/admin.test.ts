@@ -9,7 +9,7 @@ const row = (number: string) => e2e.page.locator(`tr[data-order-number="${number
 
 async function search(q: string, options: { includeDeleted?: boolean } = {}) {
   await e2e.page.getByRole("link", { name: "受注一覧" }).first().click();
-  await e2e.page.getByLabel("注文番号・購入者・商品名で検索").fill(q);
+  await e2e.page.getByLabel("注文番号・名前・電話番号などで検索").fill(q);
   if (options.includeDeleted) {
     await e2e.page.locator("summary", { hasText: "詳細検索" }).click();
     await e2e.page.getByLabel("削除済みを含む").check();
@@ -227,7 +227,7 @@ test("at tablet width, by keyboard alone: search, open an order, and nothing ove
   await listLoaded();
   await e2e.page.keyboard.press("Tab");
   assert.equal(await e2e.page.evaluate(() => document.activeElement?.textContent), "本文へ移動");
-  const searchBox = e2e.page.getByLabel("注文番号・購入者・商品名で検索");
+  const searchBox = e2e.page.getByLabel("注文番号・名前・電話番号などで検索");
   for (let i = 0; i < 40 && !(await searchBox.evaluate((el) => el === document.activeElement)); i++) {
     await e2e.page.keyboard.press("Tab");
   }

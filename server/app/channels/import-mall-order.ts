@@ -19,6 +19,7 @@ import {
   lockOrderNumber,
   mallDetailColumns,
   type OrderToInsert,
+  orderSearchColumns,
 } from "../orders/insert-order.ts";
 import { followShipToCheck, followStockShortage } from "../orders/order-holds.ts";
 import { progressOrder } from "../orders/progress-order.ts";
@@ -92,6 +93,7 @@ export function newOrderOf(
       orderedAt: mall.orderedAt,
       buyer: { name: mall.buyer.name, email: mall.buyer.email, phone: mall.buyer.phone },
       shipTo,
+      kana: mallKana(mall),
       paymentMethod: mall.paymentMethod,
       paidAt: mall.paid ? options.meta.now : null,
       subtotal: mall.subtotal,
@@ -125,6 +127,24 @@ export function newOrderOf(
   };
 }
 
+/** The buyer's and recipients' カナ the mall gives, each once. */
+const mallKana = (mall: MallOrder) =>
+  [
+    ...new Set([mall.buyer.nameKana, ...mall.packages.map((p) => p.shipTo.nameKana)].filter((k) => !!k)),
+  ] as string[];
+
+/** The order search's columns as the mall now has the order: a changed ship-to is found by its new name. */
+const mallSearchColumns = (mall: MallOrder) => {
+  const [first] = mall.packages;
+  return orderSearchColumns({
+    mallOrderNumber: mall.mallOrderNumber,
+    buyer: mall.buyer,
+    shipTo: first ? shipToOf(first.shipTo) : shipToOf(mall.buyer),
+    kana: mallKana(mall),
+    shipments: mall.packages.map((p) => ({ shipTo: shipToOf(p.shipTo), items: p.items })),
+  });
+};
+
 /** The mall's warnings on the order, kept on its timeline: the read succeeded, but a person may want to know. */
 const warned = (mall: MallOrder) =>
   mall.mallWarnings?.length ? `\nモールからの警告: ${mall.mallWarnings.join(" / ")}` : "";
@@ -146,6 +166,7 @@ async function updateFromMall(
       ...changes.set,
       // Details that follow the amounts and the mall's screen; what changed is said by `changes`.
       ...mallDetailColumns(mall),
+      ...mallSearchColumns(mall),
       mallCheckedAt: meta.now,
       ...(changes.described.length ? { updatedAt: meta.now } : {}),
     })

@@ -3,6 +3,7 @@ import type { Db } from "#server/db/database.ts";
 import { assembleWith, type LoadedOrder, loadShopsMappings } from "#server/db/orders/order-queries.ts";
 import { orderItems, orders, shipments, type shops, warehouses } from "#server/db/schema.ts";
 import type { ShipTo } from "#server/domain/address.ts";
+import { type SearchFields, searchKeysOf, searchTextOf } from "#server/domain/order-search.ts";
 import type { ShopSettings } from "#server/domain/shop-settings.ts";
 import type { MallOrder, MallPackage } from "#server/ports/mall.ts";
 import type { AppContext } from "../context.ts";
@@ -31,6 +32,8 @@ export type NewOrder = {
   orderedAt: Date;
   buyer: { name: string; email: string; phone?: string | undefined };
   shipTo: ShipTo;
+  /** The buyer's and recipients' カナ where the mall gives them: searched, not shown. */
+  kana?: string[] | undefined;
   paymentMethod: string;
   paidAt: Date | null;
   subtotal: number;
@@ -94,6 +97,26 @@ export function packageDetailColumns(d: MallPackageDetails) {
     chosenCarrier: d.chosenCarrier,
     addressPending: d.addressPending,
   };
+}
+
+/** What the order search reads (domain/order-search.ts), from everything a caller may be asked about. */
+export function orderSearchColumns(
+  o: Pick<NewOrder, "mallOrderNumber" | "buyer" | "shipTo" | "kana"> & {
+    shipments: { shipTo?: ShipTo | undefined; items: { name: string }[] }[];
+  },
+) {
+  const shipTos = [o.shipTo, ...o.shipments.flatMap((s) => (s.shipTo ? [s.shipTo] : []))];
+  const fields: SearchFields = {
+    mallOrderNumber: o.mallOrderNumber,
+    names: [o.buyer.name, ...shipTos.map((s) => s.name)],
+    kana: o.kana ?? [],
+    emails: [o.buyer.email],
+    phones: [o.buyer.phone ?? "", ...shipTos.map((s) => s.phone)],
+    postalCodes: shipTos.map((s) => s.postalCode),
+    addresses: shipTos.map((s) => `${s.prefecture}${s.address1}${s.address2 ?? ""}`),
+    itemNames: o.shipments.flatMap((s) => s.items.map((i) => i.name)),
+  };
+  return { searchText: searchTextOf(fields), searchKeys: searchKeysOf(fields) };
 }
 
 /** Locks a shop's mall order number for the transaction, so two registrations of it cannot both pass. */
@@ -181,7 +204,6 @@ function newOrderRows(ctx: AppContext, shop: Shop, warehouseId: string, input: N
   const settings = shop.settings as ShopSettings;
   const graceUntil = new Date(input.orderedAt.getTime() + settings.gracePeriodMinutes * 60_000);
   const orderId = ctx.newId();
-  const lines = input.shipments.flatMap((s) => s.items);
   const order = {
     id: orderId,
     accountId: shop.accountId,
@@ -212,16 +234,7 @@ function newOrderRows(ctx: AppContext, shop: Shop, warehouseId: string, input: N
     mallCheckedAt: input.mall?.checkedAt ?? null,
     testImport: input.testImport ?? false,
     ...(input.mallDetails ? mallDetailColumns(input.mallDetails) : {}),
-    searchText: [
-      input.mallOrderNumber,
-      input.buyer.name,
-      input.buyer.email,
-      input.shipTo.name,
-      ...input.shipments.flatMap((s) => (s.shipTo ? [s.shipTo.name] : [])),
-      ...lines.map((i) => i.name),
-    ]
-      .join("\n")
-      .toLowerCase(),
+    ...orderSearchColumns(input),
   };
   const shipmentRows = input.shipments.map((s, index) => ({
     id: ctx.newId(),

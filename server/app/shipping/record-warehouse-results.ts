@@ -4,6 +4,7 @@ import { type LoadedOrder, loadOrder, saveDecision } from "#server/db/orders/ord
 import { shipments, warehouses } from "#server/db/schema.ts";
 import { systemTag } from "#server/db/shops/shop-reads.ts";
 import { describeParcels, type ShippedParcel } from "#server/domain/carrier.ts";
+import { trackingKeysOf } from "#server/domain/order-search.ts";
 import { attachTag } from "#server/domain/order-tagging.ts";
 import { Refusal } from "#server/domain/refusal.ts";
 import { acceptShipmentRequest, markUnshippable, recordShipped } from "#server/domain/shipment.ts";
@@ -105,7 +106,7 @@ async function recordShippedResult(
     const parcels: ShippedParcel[] = result.parcels.map((p) => ({ ...p, mallShippingId: null }));
     await tx
       .update(shipments)
-      .set({ parcels, shippedAt: tokyoMidnight(result.shippedOn) })
+      .set({ parcels, trackingKeys: trackingKeysOf(parcels), shippedAt: tokyoMidnight(result.shippedOn) })
       .where(eq(shipments.id, shipmentId));
   }
   const saved = await saveDecision(tx, accepted, decision, meta);

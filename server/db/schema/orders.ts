@@ -74,8 +74,10 @@ export const orders = pgTable(
     /** Imported in test-import mode: checked like any order, but nothing is sent anywhere. */
     testImport: boolean("test_import").notNull().default(false),
     testProcessedAt: ts("test_processed_at"),
-    /** Lower-cased number, buyer and item names: what the free-text filter searches. */
+    /** The order search's text (domain/order-search.ts searchTextOf): numbers, names, カナ, phones, 〒, e-mail, address, items, folded. */
     searchText: text("search_text").notNull(),
+    /** Whole names, their parts and every two characters (searchKeysOf): a query too short for trigrams. */
+    searchKeys: text("search_keys").array().notNull().default(sql`'{}'::text[]`),
     deletedAt: ts("deleted_at"),
     createdAt: created(),
     updatedAt: updated(),
@@ -90,6 +92,7 @@ export const orders = pgTable(
     index("orders_status_list_idx").on(t.accountId, t.status, t.orderedAt, t.id),
     // Trigrams let the free-text filter (`like '%…%'`) use an index instead of reading every order.
     index("orders_search_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
+    index("orders_search_keys_idx").using("gin", t.searchKeys),
     index("orders_buyer_idx").on(t.accountId, t.buyerEmail),
     index("orders_grace_idx").on(t.graceUntil).where(sql`${t.status} = 'new'`),
     // 入金確認待ち超過: the periodic sweep reads only open prepaid orders still unpaid, oldest first.
@@ -181,6 +184,8 @@ export const shipments = pgTable(
     consolidationId: uuid("consolidation_id"),
     /** ShippedParcel[]: what left the warehouse, with the mall's id per reported parcel. */
     parcels: jsonb("parcels").notNull().default([]),
+    /** The parcels' 伝票番号, folded (trackingKeysOf): what the order search matches a tracking number on. */
+    trackingKeys: text("tracking_keys").array().notNull().default(sql`'{}'::text[]`),
     shippedAt: ts("shipped_at"),
     unshippableReason: text("unshippable_reason"),
     mallReportedAt: ts("mall_reported_at"),
@@ -194,6 +199,7 @@ export const shipments = pgTable(
     index("shipments_warehouse_reference_idx").on(t.warehouseId, t.warehouseReference),
     index("shipments_status_idx").on(t.accountId, t.status),
     index("shipments_consolidation_idx").on(t.consolidationId),
+    index("shipments_tracking_keys_idx").using("gin", t.trackingKeys),
     check("shipments_shipping_service_known", sql`${t.shippingService} in ${oneOf(SHIPPING_SERVICES)}`),
     check("shipments_temperature_known", sql`${t.temperature} in ${oneOf(COLD_TEMPERATURES)}`),
   ],

@@ -28,8 +28,8 @@ export function OrderFilters({ filters }: { filters: ListFilters }) {
         <input
           type="search"
           className="filters-q"
-          aria-label="注文番号・購入者・商品名で検索"
-          placeholder="注文番号・購入者・商品名"
+          aria-label="注文番号・名前・電話番号などで検索"
+          placeholder="注文番号・出荷番号・伝票番号・名前・カナ・電話・〒・メール"
           value={draft.q}
           onChange={(e) => set("q")(e.target.value)}
         />

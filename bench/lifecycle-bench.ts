@@ -24,6 +24,7 @@ export type LifecycleFigures = {
   workers?: WorkersComparison;
 };
 
+/** `workerOrders` 0: no worker-process comparison. */
 export type LifecycleSizes = { orders: number; workerOrders: number; limitMs: number };
 
 /**
@@ -58,7 +59,7 @@ export async function benchLifecycle(
     );
     const counts = takeCounts();
     counts.delete("other");
-    if (t.database.kind !== "postgres" || !t.url) return { raw, run, counts };
+    if (t.database.kind !== "postgres" || !t.url || sizes.workerOrders === 0) return { raw, run, counts };
 
     const cores = cpus().length;
     const loadBefore = loadavg();

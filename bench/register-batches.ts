@@ -1,35 +1,14 @@
-import type { Actor, AppContext } from "#server/app/context.ts";
-import * as registering from "#server/app/orders/register-order.ts";
+import type { Actor } from "#server/app/context.ts";
+import { registerOrders } from "#server/app/orders/register-order.ts";
 import { perSecond, watchBackends } from "./lib.ts";
 import { type RegisterResult, registration } from "./register.ts";
 import { type Count, countWhile } from "./round-trips.ts";
 import type { Target } from "./targets.ts";
 
 const ACTOR: Actor = { kind: "system", job: "bench" };
-type RegisterOrders = (
-  ctx: AppContext,
-  actor: Actor,
-  accountId: string,
-  inputs: readonly registering.OrderRegistration[],
-) => Promise<unknown[]>;
-
-/**
- * The batch entry point of registration (`registerOrders`: CSV, B2B and the API hand it many orders)
- * where this code has one. Looked up at run time so that the bench runs on code from before it too,
- * and measures whatever the batch path becomes.
- */
-export function batchRegistration(): RegisterOrders | undefined {
-  const entry = (registering as unknown as { registerOrders?: unknown }).registerOrders;
-  return typeof entry === "function" ? (entry as RegisterOrders) : undefined;
-}
 
 /** `count` orders through registerOrders, `batch` a call; checks every one reached 出荷待ち. */
-export async function benchRegisterBatches(
-  t: Target,
-  registerOrders: RegisterOrders,
-  count: number,
-  batch: number,
-): Promise<RegisterResult> {
+export async function benchRegisterBatches(t: Target, count: number, batch: number): Promise<RegisterResult> {
   const prefix = "BATCH-";
   const { result: ms, backends } = await watchBackends(
     t.database.kind,
@@ -56,11 +35,7 @@ export async function benchRegisterBatches(
 }
 
 /** What one registerOrders call of `orders` sends, begin/commit and job inserts included. */
-export async function countBatchRegistration(
-  t: Target,
-  registerOrders: RegisterOrders,
-  orders = 100,
-): Promise<Count & { orders: number }> {
+export async function countBatchRegistration(t: Target, orders = 100): Promise<Count & { orders: number }> {
   const inputs = Array.from({ length: orders }, (_, i) => registration(t.shopId, `COUNTB-${i}`, i));
   const { count } = await countWhile(() => registerOrders(t.ctx, ACTOR, t.accountId, inputs));
   return { ...count, orders };

@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import type { Actor } from "#server/app/context.ts";
 import { type OrderRegistration, registerOrder } from "#server/app/orders/register-order.ts";
 import { perSecond, runPool, watchBackends } from "./lib.ts";
-import { type Count, countWhile } from "./round-trips.ts";
 import { ITEM_CODE, type Target } from "./targets.ts";
 
 export const BUYERS = ["佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤"];
@@ -58,18 +57,6 @@ export async function benchRegister(t: Target, count: number, concurrency: numbe
   const ok = Number(rows[0]?.n);
   if (ok !== count) throw new Error(`register c${concurrency}: ${ok} of ${count} orders reached 出荷待ち`);
   return { concurrency, count, ms, perSecond: perSecond(count, ms), backends };
-}
-
-/** What `samples` registrations send to the database, begin/commit and job inserts included. */
-export async function statementsPerRegistration(
-  t: Target,
-  samples = 20,
-): Promise<Count & { orders: number }> {
-  const { count } = await countWhile(async () => {
-    for (let i = 0; i < samples; i++)
-      await registerOrder(t.ctx, ACTOR, t.accountId, registration(t.shopId, `COUNT-${i}`, i));
-  });
-  return { ...count, orders: samples };
 }
 
 const ORDER_COLUMNS = [

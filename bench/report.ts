@@ -7,23 +7,24 @@ import type { RegisterResult } from "./register.ts";
 import { type Count, perOrder } from "./round-trips.ts";
 import type { TransitionResult } from "./transitions.ts";
 
+/** One database's figures; a row left out by BENCH_ROWS leaves its fields empty. */
 export type Figures = {
   label: string;
   server: string;
   register: RegisterResult[];
-  /** registerOrders, `registerBatchSize` a call; undefined where the code has no batch entry point. */
-  registerBatch: RegisterResult | undefined;
+  /** registerOrders, `registerBatchSize` a call. */
+  registerBatch?: RegisterResult;
   registerBatchSize: number;
-  rawRegister: RegisterResult;
-  perRegistration: Count & { orders: number };
+  rawRegister?: RegisterResult;
+  perRegistration?: Count & { orders: number };
   transitions: TransitionResult[];
-  perTransition: { payment: number; cancel: number };
-  imported: ImportResult;
-  csv: CsvResult;
-  lifecycle: LifecycleFigures;
-  list: ListResult;
+  perTransition?: { payment: number; cancel: number };
+  imported?: ImportResult;
+  csv?: CsvResult;
+  lifecycle?: LifecycleFigures;
+  list?: ListResult;
   listOrders: number;
-  listSeedMs: number;
+  listSeedMs?: number;
   plans: { what: string; query: string; plans: ListPlan[] }[];
 };
 
@@ -40,6 +41,7 @@ function backends(rows: { what: string; backends?: string | undefined }[]): void
 
 export function printRegister(f: Figures): void {
   const raw = f.rawRegister;
+  if (!raw) return;
   log(
     `\n1) 受注登録 registerOrder — ${fmt.int(raw.count)} orders per row, 新規受付 → 出荷待ち + job, one transaction each`,
   );
@@ -67,13 +69,15 @@ export function printRegister(f: Figures): void {
       ["raw INSERT orders+item+shipment, 500/tx", fmt.rate(raw.perSecond), secs(raw.ms), "", ""],
     ]),
   );
-  if (!f.registerBatch)
-    log("   registration in batches: this code has no registerOrders (batch entry point)");
   const p = f.perRegistration;
-  log(
-    `   per registered order (${p.orders} counted on the driver, begin/commit included): ${perOrder(p, p.orders)}`,
-  );
-  backends(f.register.map((r) => ({ what: `c${r.concurrency}`, backends: r.backends })));
+  if (p)
+    log(
+      `   per registered order (one registerOrders call of ${p.orders}, counted on the driver, begin/commit included): ${perOrder(p, p.orders)}`,
+    );
+  backends([
+    ...f.register.map((r) => ({ what: `c${r.concurrency}`, backends: r.backends })),
+    { what: "registerOrders", backends: f.registerBatch?.backends },
+  ]);
 }
 
 const TRANSITION_NAMES = {
@@ -86,6 +90,7 @@ export const rawRateAt = (f: Figures, c: number) =>
   f.transitions.find((r) => r.what === "raw" && r.concurrency === c)?.perSecond ?? 0;
 
 export function printTransitions(f: Figures): void {
+  if (!f.perTransition) return;
   const count = f.transitions[0]?.count ?? 0;
   log(`\n2) ステータス遷移 — ${fmt.int(count)} orders per row, one transaction each`);
   log(
@@ -115,6 +120,7 @@ export function importWarning(i: ImportResult): string | null {
 
 export function printImport(f: Figures): void {
   const i = f.imported;
+  if (!i) return;
   log(
     `\n3) 受注取込 runShopImport — ${fmt.int(i.count)} orders from the in-process RMS sandbox over HTTP (placed in ${secs(i.placeMs)}), getOrder 100 at a time, one transaction per 100, all left in 新規受付`,
   );
@@ -148,6 +154,7 @@ export function printImport(f: Figures): void {
 
 export function printCsv(f: Figures): void {
   const c = f.csv;
+  if (!c) return;
   if ("unavailable" in c) {
     log(`\n3b) CSV import: not available — ${c.unavailable}`);
     return;
@@ -175,8 +182,9 @@ export function printCsv(f: Figures): void {
 
 export function printList(f: Figures, fullPlans: boolean): void {
   const l = f.list;
+  if (!l) return;
   log(
-    `\n4) 受注一覧 listOrders — ${fmt.int(f.listOrders)} orders (seeded set-based in ${secs(f.listSeedMs)}), ${l.overall.n} queries one after another; page of 50 + capped count + shipments + tags`,
+    `\n4) 受注一覧 listOrders — ${fmt.int(f.listOrders)} orders (seeded set-based in ${secs(f.listSeedMs ?? 0)}), ${l.overall.n} queries one after another; page of 50 + capped count + shipments + tags`,
   );
   log(
     table([

@@ -11,8 +11,8 @@ import { envInt, envMinutes, fmt } from "./lib.ts";
 import { benchLifecycle } from "./lifecycle-bench.ts";
 import { benchList, explainList } from "./list.ts";
 import { seedListAccount } from "./list-seed.ts";
-import { benchRegister, rawRegister, statementsPerRegistration } from "./register.ts";
-import { batchRegistration, benchRegisterBatches, countBatchRegistration } from "./register-batches.ts";
+import { benchRegister, rawRegister } from "./register.ts";
+import { benchRegisterBatches, countBatchRegistration } from "./register-batches.ts";
 import {
   type Figures,
   printCsv,
@@ -61,6 +61,22 @@ const PG_URL =
   process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const ONLY = process.env.BENCH_ONLY; // "pglite" | "postgres": one engine only
 const FULL_PLANS = Boolean(process.env.BENCH_EXPLAIN);
+const ROW_NAMES = [
+  "register",
+  "transitions",
+  "import",
+  "csv",
+  "lifecycle",
+  "workers",
+  "list",
+  "first-row",
+] as const;
+/** BENCH_ROWS=register,list: only those rows (default all); `workers` goes with `lifecycle`. */
+const ROWS = new Set(process.env.BENCH_ROWS?.split(",").map((r) => r.trim()) ?? ROW_NAMES);
+for (const r of ROWS)
+  if (!(ROW_NAMES as readonly string[]).includes(r))
+    throw new Error(`BENCH_ROWS: unknown row ${r} (rows: ${ROW_NAMES.join(", ")})`);
+const wants = (row: (typeof ROW_NAMES)[number]) => ROWS.has(row);
 
 const note = (s: string) => process.stderr.write(`  … ${s}\n`);
 
@@ -68,96 +84,90 @@ async function runOn(t: Target): Promise<Figures> {
   const server = await describe(t);
   console.log(`\n=== ${t.label} (${server}) — migrate + account + shops ${secs(t.setupMs)} ===`);
 
-  // 1. Registration through the use case, then the same rows as plain batched INSERTs.
-  // Where the batch path exists, one-by-one registration is context only: 500 orders are enough.
-  const registerOrders = batchRegistration();
-  const oneByOne = registerOrders ? Math.min(ORDERS, 500) : ORDERS;
-  const register: Figures["register"] = [];
-  for (const c of t.concurrencies) {
-    note(`${t.label}: registerOrder × ${fmt.int(oneByOne)}, concurrency ${c}`);
-    register.push(await benchRegister(t, oneByOne, c));
-  }
-  // Registration in batches, through the batch entry point where this code has one.
-  let registerBatch: Figures["registerBatch"];
-  if (registerOrders) {
-    note(`${t.label}: registerOrders × ${fmt.int(ORDERS)}, ${REGISTER_BATCH} a call`);
-    registerBatch = await benchRegisterBatches(t, registerOrders, ORDERS, REGISTER_BATCH);
-  }
-  note(`${t.label}: raw INSERT × ${fmt.int(ORDERS)} in batches of 500`);
-  const rawReg = await rawRegister(t, ORDERS);
-  const perRegistration = registerOrders
-    ? await countBatchRegistration(t, registerOrders)
-    : await statementsPerRegistration(t);
-
-  // 2. 入金確認 and キャンセル on seeded 確認済 orders, against UPDATE + event INSERT per transaction.
-  note(`${t.label}: seeding ${fmt.int(TRANSITIONS * t.concurrencies.length * 3)} 確認済 orders`);
-  const seeded = new Map<string, string[]>();
-  for (const c of t.concurrencies)
-    for (const w of ["P", "C", "R"])
-      seeded.set(`${w}${c}`, await seedConfirmed(t, `T${w}${c}-`, TRANSITIONS));
-  const probe = await seedConfirmed(t, "TX-", 10);
-  const transitions: Figures["transitions"] = [];
-  for (const c of t.concurrencies) {
-    note(`${t.label}: recordPayment, cancelOrder, raw × ${fmt.int(TRANSITIONS)} each, concurrency ${c}`);
-    transitions.push(await benchPayments(t, seeded.get(`P${c}`) ?? [], c));
-    transitions.push(await benchCancels(t, seeded.get(`C${c}`) ?? [], c));
-    transitions.push(await rawTransitions(t, seeded.get(`R${c}`) ?? [], c));
-  }
-  const perTransition = await statementsPerTransition(t, probe.slice(0, 5), probe.slice(5));
-
-  // 3. 受注取込: one runShopImport of N orders from an in-process RMS sandbox, against a raw INSERT.
-  note(`${t.label}: runShopImport × ${fmt.int(IMPORT_ORDERS)} from the RMS sandbox, then raw INSERT`);
-  const imported = await benchImport(t, IMPORT_ORDERS);
-
-  // 3b. CSV受注取込 over HTTP, where the API has it.
-  note(`${t.label}: CSV import × ${fmt.int(CSV_ORDERS)} over HTTP`);
-  const csv = await benchCsv(t, CSV_ORDERS);
-
-  // 5. The whole lifecycle through both sandboxes, with npm start's own workers; 2 processes on PostgreSQL.
-  const lifecycle = await benchLifecycle(
-    t,
-    {
-      orders: t.label === "PostgreSQL" ? LIFECYCLE_PG_ORDERS : LIFECYCLE_ORDERS,
-      workerOrders: WORKER_ORDERS,
-      limitMs: LIFECYCLE_MS,
-    },
-    note,
-  );
-
-  // 4. The order list over a year of a four-shop merchant.
-  note(`${t.label}: seeding ${fmt.int(LIST_ORDERS)} orders for the list`);
-  const data = await seedListAccount(t, LIST_ORDERS);
-  note(`${t.label}: ${LIST_QUERIES} listOrders queries`);
-  const list = await benchList(t, data, LIST_QUERIES);
-  const plans: Figures["plans"] = [];
-  for (const [what, query] of [
-    ["no filter", {}],
-    [`slowest sample (${list.slowest.kind}, ${fmt.ms(list.slowest.ms)} ms)`, list.slowest.query],
-  ] as const)
-    plans.push({
-      what,
-      query: JSON.stringify(query),
-      plans: await explainList(t, data.accountId, query),
-    });
-
   const figures: Figures = {
     label: t.label,
     server,
-    register,
-    registerBatch,
+    register: [],
     registerBatchSize: REGISTER_BATCH,
-    rawRegister: rawReg,
-    perRegistration,
-    transitions,
-    perTransition,
-    imported,
-    csv,
-    lifecycle,
-    list,
+    transitions: [],
     listOrders: LIST_ORDERS,
-    listSeedMs: data.seedMs,
-    plans,
+    plans: [],
   };
+  // 1. Registration in batches through registerOrders, then the same rows as plain batched INSERTs;
+  // one-by-one registration is context only: 500 orders are enough.
+  if (wants("register")) {
+    const oneByOne = Math.min(ORDERS, 500);
+    for (const c of t.concurrencies) {
+      note(`${t.label}: registerOrder × ${fmt.int(oneByOne)}, concurrency ${c}`);
+      figures.register.push(await benchRegister(t, oneByOne, c));
+    }
+    note(`${t.label}: registerOrders × ${fmt.int(ORDERS)}, ${REGISTER_BATCH} a call`);
+    figures.registerBatch = await benchRegisterBatches(t, ORDERS, REGISTER_BATCH);
+    note(`${t.label}: raw INSERT × ${fmt.int(ORDERS)} in batches of 500`);
+    figures.rawRegister = await rawRegister(t, ORDERS);
+    figures.perRegistration = await countBatchRegistration(t);
+  }
+
+  // 2. 入金確認 and キャンセル on seeded 確認済 orders, against UPDATE + event INSERT per transaction.
+  if (wants("transitions")) {
+    note(`${t.label}: seeding ${fmt.int(TRANSITIONS * t.concurrencies.length * 3)} 確認済 orders`);
+    const seeded = new Map<string, string[]>();
+    for (const c of t.concurrencies)
+      for (const w of ["P", "C", "R"])
+        seeded.set(`${w}${c}`, await seedConfirmed(t, `T${w}${c}-`, TRANSITIONS));
+    const probe = await seedConfirmed(t, "TX-", 10);
+    for (const c of t.concurrencies) {
+      note(`${t.label}: recordPayment, cancelOrder, raw × ${fmt.int(TRANSITIONS)} each, concurrency ${c}`);
+      figures.transitions.push(await benchPayments(t, seeded.get(`P${c}`) ?? [], c));
+      figures.transitions.push(await benchCancels(t, seeded.get(`C${c}`) ?? [], c));
+      figures.transitions.push(await rawTransitions(t, seeded.get(`R${c}`) ?? [], c));
+    }
+    figures.perTransition = await statementsPerTransition(t, probe.slice(0, 5), probe.slice(5));
+  }
+
+  // 3. 受注取込: one runShopImport of N orders from an in-process RMS sandbox, against a raw INSERT.
+  if (wants("import")) {
+    note(`${t.label}: runShopImport × ${fmt.int(IMPORT_ORDERS)} from the RMS sandbox, then raw INSERT`);
+    figures.imported = await benchImport(t, IMPORT_ORDERS);
+  }
+
+  // 3b. CSV受注取込 over HTTP, where the API has it.
+  if (wants("csv")) {
+    note(`${t.label}: CSV import × ${fmt.int(CSV_ORDERS)} over HTTP`);
+    figures.csv = await benchCsv(t, CSV_ORDERS);
+  }
+
+  // 5. The whole lifecycle through both sandboxes, with npm start's own workers; 2 processes on PostgreSQL.
+  if (wants("lifecycle"))
+    figures.lifecycle = await benchLifecycle(
+      t,
+      {
+        orders: t.label === "PostgreSQL" ? LIFECYCLE_PG_ORDERS : LIFECYCLE_ORDERS,
+        workerOrders: wants("workers") ? WORKER_ORDERS : 0,
+        limitMs: LIFECYCLE_MS,
+      },
+      note,
+    );
+
+  // 4. The order list over a year of a four-shop merchant.
+  if (wants("list")) {
+    note(`${t.label}: seeding ${fmt.int(LIST_ORDERS)} orders for the list`);
+    const data = await seedListAccount(t, LIST_ORDERS);
+    note(`${t.label}: ${LIST_QUERIES} listOrders queries`);
+    const list = await benchList(t, data, LIST_QUERIES);
+    for (const [what, query] of [
+      ["no filter", {}],
+      [`slowest sample (${list.slowest.kind}, ${fmt.ms(list.slowest.ms)} ms)`, list.slowest.query],
+    ] as const)
+      figures.plans.push({
+        what,
+        query: JSON.stringify(query),
+        plans: await explainList(t, data.accountId, query),
+      });
+    figures.list = list;
+    figures.listSeedMs = data.seedMs;
+  }
+
   printRegister(figures);
   printTransitions(figures);
   printImport(figures);
@@ -204,8 +214,11 @@ async function main(): Promise<void> {
       await withTarget(opened, all);
     }
   }
-  note(`受注一覧 in Chromium: ${FIRST_ROW_SAMPLES} loads each way`);
-  printFirstRow(await benchFirstRow(FIRST_ROW_SAMPLES, 50));
+  if (wants("first-row")) {
+    note(`受注一覧 in Chromium: ${FIRST_ROW_SAMPLES} loads each way`);
+    printFirstRow(await benchFirstRow(FIRST_ROW_SAMPLES, 50));
+  }
+  if (process.env.BENCH_ROWS) notes.push(`BENCH_ROWS=${[...ROWS].join(",")}: the other rows were not run.`);
   if (ORDERS === 2_000 && !process.env.BENCH_ORDERS)
     notes.push(
       "BENCH_ORDERS defaults to 2,000, not the issue's 10,000: at this machine's registration rate the full batch alone takes ~15 min. BENCH_ORDERS=10000 runs it.",

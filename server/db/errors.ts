@@ -11,6 +11,8 @@ export function isUniqueViolation(error: unknown, constraint: string): boolean {
 type QueryError = Error & { query: string; params: unknown[] };
 type PgError = Error & { code?: string; constraint?: string };
 
+const isErrorLike = (e: unknown): e is { message: string } =>
+  typeof e === "object" && e !== null && typeof (e as { message?: unknown }).message === "string";
 const isQueryError = (e: Error): e is QueryError => "query" in e && "params" in e;
 // Data exceptions (22xxx) quote the value they could not take, e.g. `invalid input syntax for type
 // integer: "山田太郎"`.
@@ -22,7 +24,11 @@ const withoutQuotedValues = (message: string) => message.replace(/"[^"]*"/g, '"�
  * which carry buyers' names, phones and addresses.
  */
 export function loggableError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
+  if (!(error instanceof Error)) {
+    if (!isErrorLike(error)) return String(error);
+    // A plain copy of an error (pg-boss emits a worker's failure as `{ ...error, message, stack }`).
+    return loggableError(Object.assign(new Error(error.message), error));
+  }
   const lines: string[] = [];
   for (let e: unknown = error; e instanceof Error; e = e.cause) {
     const pg = e as PgError;

@@ -6,6 +6,7 @@ import { startTestApp, type TestApp } from "#test/app.ts";
 import { orderBody } from "#test/catalog-api.ts";
 import { eachJob } from "./batch.ts";
 import { handleGracePeriodOver } from "./grace-period-over.ts";
+import { bossErrorLine } from "./queue.ts";
 import { settledOneByOne, WORK_OPTIONS } from "./workers.ts";
 
 let t: TestApp;
@@ -86,4 +87,16 @@ test("one failing job of a fetch is retried alone: the others of its batch are d
     { marker: "b", state: "completed", why: null },
     { marker: "bad", state: "retry", why: "Error: this one only" },
   ]);
+});
+
+test("pg-boss's copy of a worker's database error is logged with its code, message and queue", async () => {
+  const error: Error = await t.database.db.execute(sql`select 1 / 0`).then(
+    () => assert.fail("1 / 0 answered"),
+    (e: Error) => e,
+  );
+  // What pg-boss's manager emits for a worker's failure: not an Error, a spread copy naming its queue.
+  const line = bossErrorLine({ ...error, message: error.message, stack: error.stack, queue: "send-mail" });
+  assert.match(line, /^pg-boss \(send-mail\):\n/);
+  assert.match(line, /database error 22012: division by zero/);
+  assert.doesNotMatch(line, /\[object Object\]/);
 });

@@ -82,7 +82,7 @@ export async function openJobQueue(
   await setup.stop({ graceful: false });
   // Supervised often, so a dead worker's jobs come back within seconds of their missed heartbeat.
   const boss = new PgBoss({ ...settings, supervise: options.supervise ?? true, superviseIntervalSeconds: 5 });
-  boss.on("error", (error) => console.error(`pg-boss:\n${loggableError(error)}`));
+  boss.on("error", (error) => console.error(bossErrorLine(error)));
   await boss.start();
   const queue: JobQueue = {
     enqueue: (tx, name, data, opts = {}) => queue.enqueueMany(tx, name, [{ data, ...opts }]),
@@ -102,4 +102,10 @@ export async function openJobQueue(
     },
   };
   return { boss, queue, stop: () => boss.stop({ graceful: true, timeout: 5000 }) };
+}
+
+/** pg-boss's `error` event: a worker's failure comes as a plain copy of the error naming its queue. */
+export function bossErrorLine(error: unknown): string {
+  const queue = (error as { queue?: unknown } | null)?.queue;
+  return `pg-boss${typeof queue === "string" ? ` (${queue})` : ""}:\n${loggableError(error)}`;
 }

@@ -39,9 +39,12 @@ export function rslShipmentRequest(extra: Partial<ShipmentRequest> = {}): Shipme
   };
 }
 
+export type RslTestMerchant = { merchantId: string; apiKey: string };
+
 /**
- * The RSL sandbox for the warehouse contract: one sandbox on a manual clock, and per case a driver on
- * a fresh merchant whose client is the real RSL client (through its registry definition) over HTTP.
+ * The RSL sandbox for the warehouse contract and RSL's own quirks: one sandbox on a manual clock,
+ * merchants with SKUs on the shelf, and the real RSL client (through its registry definition) over
+ * HTTP; `driver` is the contract's, on a fresh merchant per case.
  */
 export async function startRslWarehouseSandbox() {
   const clock = manualClock("2025-06-10T10:00:00+09:00");
@@ -50,11 +53,15 @@ export async function startRslWarehouseSandbox() {
   const client = (apiKey: string, timeoutMs?: number) =>
     rsl.createClient({ baseUrl: sandbox.url, timeoutMs }, { apiKey });
 
+  /** A new merchant with these SKUs on the shelf (MUG-1, plenty, by default). */
+  async function newMerchant(products = [{ sku: "MUG-1", stock: 100_000 }]): Promise<RslTestMerchant> {
+    const merchant = (await control.call("POST", "/merchants", {})) as RslTestMerchant;
+    await control.call("PUT", `/merchants/${merchant.merchantId}/products`, products);
+    return merchant;
+  }
+
   async function driver(): Promise<WarehouseDriver> {
-    const merchant = (await control.call("POST", "/merchants", {})) as { merchantId: string; apiKey: string };
-    await control.call("PUT", `/merchants/${merchant.merchantId}/products`, [
-      { sku: "MUG-1", stock: 100_000 },
-    ]);
+    const merchant = await newMerchant();
     return {
       client: client(merchant.apiKey),
       newRequest: rslShipmentRequest,
@@ -79,5 +86,7 @@ export async function startRslWarehouseSandbox() {
     };
   }
 
-  return { sandbox, clock, control, driver, close: () => sandbox.close() };
+  return { sandbox, clock, control, client, newMerchant, driver, close: () => sandbox.close() };
 }
+
+export type RslWarehouseSandbox = Awaited<ReturnType<typeof startRslWarehouseSandbox>>;

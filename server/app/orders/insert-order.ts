@@ -148,9 +148,9 @@ export async function insertOrder(
 
 /**
  * Writes many orders of one shop with their lines, shipments and first timeline entries (a statement
- * per table), then starts each whose grace period (キャンセル猶予) is already over, all together;
- * the others wait for the grace sweep. Everything is written when this returns. An
- * order whose number a concurrent transaction took first (the live-number key) is not written: null.
+ * per table), each whose grace period (キャンセル猶予) is already over started, all together; the
+ * others wait for the grace sweep. Everything is written when this returns. An order whose number a
+ * concurrent transaction took first (the live-number key) is not written: null.
  */
 export async function insertOrders(
   batch: OrderBatch,
@@ -188,15 +188,14 @@ export async function insertOrders(
     );
     return loaded;
   });
-  const lost = await batch.flush();
-  const written = recorded.map((o) => (lost.has(o.row.id) ? null : o));
-  const due: LoadedOrder[] = [];
+  // Each due order walks as far as it can before it is written, so it is inserted in the state it
+  // reached (出荷待ち, or held on the way) rather than inserted at 新規受付 and updated step by step.
   // In its grace period an order waits for the sweep over orders_grace_idx (end-grace-period.ts).
-  for (const order of written) if (order && order.row.graceUntil <= meta.now) due.push(order);
+  const due = recorded.filter((o) => o.row.graceUntil <= meta.now);
   await batch.prefetchFacts(due, true);
   const progressed = new Map((await progressOrders(batch, due)).map((o) => [o.row.id, o]));
-  await batch.flush();
-  return written.map((o) => (o ? (progressed.get(o.row.id) ?? o) : null));
+  const lost = await batch.flush();
+  return recorded.map((o) => (lost.has(o.row.id) ? null : (progressed.get(o.row.id) ?? o)));
 }
 
 /** The rows of a new order, with its ids; nothing written yet. */

@@ -95,11 +95,11 @@ export class OrderBatch {
   }
 
   /**
-   * Reads, for orders already written, how many live orders each buyer has and the SKUs of their
-   * products — one statement each, for the accounts that have tag rules. Orders `createdTogether` count the batch's orders before them, not
-   * after, as if they had been registered one by one.
+   * Reads how many live orders each buyer has and the SKUs of their products — one statement each,
+   * for the accounts that have tag rules. Orders `notYetWritten` (a batch of new ones, in arrival
+   * order) count themselves and the batch's orders before them, not after, as if registered one by one.
    */
-  async prefetchFacts(all: readonly LoadedOrder[], createdTogether: boolean): Promise<void> {
+  async prefetchFacts(all: readonly LoadedOrder[], notYetWritten: boolean): Promise<void> {
     const byAccount = new Map<string, Set<string>>();
     for (const o of all)
       byAccount.set(o.row.accountId, (byAccount.get(o.row.accountId) ?? new Set()).add(o.row.buyerEmail));
@@ -120,12 +120,14 @@ export class OrderBatch {
         )
         .groupBy(orders.buyerEmail);
       const counts = new Map(rows.map((r) => [r.email, r.n]));
-      // From the last order back: each one leaves the batch's later orders of its buyer out.
-      for (const o of [...loaded].reverse()) {
+      for (const o of loaded) {
         if (o.row.accountId !== accountId) continue;
-        const n = counts.get(o.row.buyerEmail) ?? 1;
-        this.buyerCounts.set(o.row.id, n);
-        if (createdTogether) counts.set(o.row.buyerEmail, Math.max(1, n - 1));
+        const written = counts.get(o.row.buyerEmail) ?? 0;
+        if (!notYetWritten) this.buyerCounts.set(o.row.id, Math.max(1, written));
+        else {
+          counts.set(o.row.buyerEmail, written + 1);
+          this.buyerCounts.set(o.row.id, written + 1);
+        }
       }
     }
     const productIds = [

@@ -187,6 +187,41 @@ test("registration in a batch: refusals per order, all the way to 出荷待ち, 
   );
 });
 
+test("the same numbers registered by two batches at once: each order once, its stock taken once", async () => {
+  const shopId = manualShopId;
+  const { productId } = await seedMappedProduct(app, {
+    accountId: app.owner.accountId,
+    shopId,
+    mallItemCode: "tea-race",
+    sku: "TEA-RACE",
+    onHand: 100,
+  });
+  const batch = Array.from({ length: 20 }, (_, n) =>
+    orderBody(shopId, `RACE-${n}`, [{ mallItemCode: "tea-race", quantity: 2 }], { paid: true }),
+  );
+  // On PostgreSQL both pass the number check, allocate in memory, and the second finds the numbers
+  // taken at its insert: what it allocated goes back to the shelf.
+  const [a, b] = await Promise.all([
+    registerOrders(app.ctx, { kind: "system" }, app.owner.accountId, batch),
+    registerOrders(app.ctx, { kind: "system" }, app.owner.accountId, [...batch].reverse()),
+  ]);
+  const registered = [...a, ...b].filter((o) => "orderId" in o).length;
+  assert.equal(registered, 20, "each number registered by one of the two");
+  assert.equal(
+    await one(sql`select count(*) from orders where shop_id = ${shopId} and mall_order_number like 'RACE-%'`),
+    20,
+  );
+  assert.equal(await one(sql`select allocated from stock where product_id = ${productId}`), 40);
+  assert.equal(
+    await one(sql`select sum(allocated_delta) from stock_movements where product_id = ${productId}`),
+    40,
+  );
+  assert.equal(
+    await one(sql`select sum(a.allocated) from allocations a where a.product_id = ${productId}`),
+    40,
+  );
+});
+
 test("the grace period over for many orders: loaded and moved on together, with a handful of statements", async (t) => {
   const { shopId, mallShopId } = await connectRakutenShop(app, mall);
   const orders = await mallOrders(mallShopId, shopId, 30);

@@ -99,14 +99,14 @@ async function walk(batch: OrderBatch, w: Walk): Promise<boolean> {
 }
 
 /**
- * Allocates the orders together, each shipment fully or in part, and follows 在庫不足. What was
- * recorded before is written first, so the stock rows are locked as late as possible.
+ * Allocates the orders together, each shipment fully or in part, and follows 在庫不足 — in memory:
+ * the stock rows read FOR UPDATE are the batch's last read, and each order is written once, in the
+ * state it ends in (a new order inserted 出荷待ち, not inserted and then updated step by step).
  */
 export async function allocateMany(
   batch: OrderBatch,
   orders: readonly LoadedOrder[],
 ): Promise<LoadedOrder[]> {
-  await batch.flush();
   const outcomes = await allocateOrders(batch, orders);
   const done: LoadedOrder[] = [];
   for (const [index, order] of orders.entries()) {

@@ -117,16 +117,18 @@ async function registerIn(
       ),
     );
   const outcomes: (RegistrationOutcome | null)[] = inputs.map(() => null);
+  const heldBy = new Map<string, { id: string; status: OrderStatus; deletedAt: Date | null }[]>();
+  for (const o of existing) {
+    const key = `${o.shopId}:${o.mallOrderNumber}`;
+    heldBy.set(key, [...(heldBy.get(key) ?? []), { ...o, status: o.status as OrderStatus }]);
+  }
   const taken = new Set<string>();
   const byShop = new Map<string, { index: number; entry: OrderToInsert }[]>();
   for (const [index, input] of inputs.entries()) {
     const key = `${input.shopId}:${input.mallOrderNumber}`;
-    const holding = existing
-      .filter((o) => o.shopId === input.shopId && o.mallOrderNumber === input.mallOrderNumber)
-      .map((o) => ({ ...o, status: o.status as OrderStatus }));
+    const holding = [...(heldBy.get(key) ?? [])];
     // The same number twice in one batch: the first one takes it.
-    if (taken.has(key))
-      holding.push({ id: "", shopId: input.shopId, mallOrderNumber: "", status: "new", deletedAt: null });
+    if (taken.has(key)) holding.push(LIVE);
     const refusal = shopRows.some((s) => s.id === input.shopId)
       ? manualRegistrationRefusal(input.mallOrderNumber, holding)
       : notFound("shop", "ショップ");
@@ -135,10 +137,10 @@ async function registerIn(
       continue;
     }
     taken.add(key);
-    byShop.set(input.shopId, [
-      ...(byShop.get(input.shopId) ?? []),
-      { index, entry: toInsert(input, source, now) },
-    ]);
+    const entry = { index, entry: toInsert(input, source, now) };
+    const ofShop = byShop.get(input.shopId);
+    if (ofShop) ofShop.push(entry);
+    else byShop.set(input.shopId, [entry]);
   }
   for (const [shopId, entries] of byShop) {
     const shop = shopRows.find((s) => s.id === shopId);

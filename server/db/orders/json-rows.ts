@@ -6,25 +6,26 @@ import { getTableColumns, is, SQL, sql, type Table } from "drizzle-orm";
  */
 export function jsonRows<T extends Table>(table: T, rows: readonly Partial<T["$inferInsert"]>[]) {
   const columns = getTableColumns(table);
-  const keys = [
-    ...new Set(
-      rows.flatMap((r) => Object.keys(r).filter((k) => (r as Record<string, unknown>)[k] !== undefined)),
-    ),
-  ].filter((k) => k in columns);
-  const json = rows.map((r) =>
-    Object.fromEntries(
-      keys.map((k) => {
-        const column = columns[k];
-        const value = (r as Record<string, unknown>)[k];
-        // A row that leaves out a column another row sets gets the column's default, as an INSERT would.
-        const fallback =
-          column && column.default !== undefined && !is(column.default, SQL) ? column.default : null;
-        return [column?.name, value === undefined ? fallback : value];
-      }),
-    ),
-  );
+  const keys = new Set<string>();
+  for (const r of rows)
+    for (const [k, v] of Object.entries(r)) if (v !== undefined && k in columns) keys.add(k);
+  const fields = [...keys].map((key) => {
+    const column = columns[key];
+    // A row that leaves out a column another row sets gets the column's default, as an INSERT would.
+    const fallback =
+      column && column.default !== undefined && !is(column.default, SQL) ? column.default : null;
+    return { key, name: column?.name ?? key, fallback };
+  });
+  const json = rows.map((r) => {
+    const out: Record<string, unknown> = {};
+    for (const { key, name, fallback } of fields) {
+      const value = (r as Record<string, unknown>)[key];
+      out[name] = value === undefined ? fallback : value;
+    }
+    return out;
+  });
   const names = sql.join(
-    keys.map((k) => sql.identifier(columns[k]?.name ?? k)),
+    fields.map((f) => sql.identifier(f.name)),
     sql`, `,
   );
   return { names, source: sql`jsonb_populate_recordset(null::${table}, ${JSON.stringify(json)}::jsonb)` };

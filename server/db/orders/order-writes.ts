@@ -34,8 +34,9 @@ type StockKey = { productId: string; warehouseId: string };
  * are written last, so their locks are held for the shortest time.
  */
 export class OrderWrites {
-  private newOrders: (typeof orders.$inferInsert)[] = [];
-  private newShipments: (typeof shipments.$inferInsert)[] = [];
+  /** Not written yet, by id: a decision on one changes the row to insert, not a later UPDATE. */
+  private newOrders = new Map<string, typeof orders.$inferInsert>();
+  private newShipments = new Map<string, typeof shipments.$inferInsert>();
   private newItems: (typeof orderItems.$inferInsert)[] = [];
   private orderChanges = new Map<string, OrderChange>();
   private shipmentChanges = new Map<string, ShipmentChange>();
@@ -56,9 +57,11 @@ export class OrderWrites {
     shipmentRows: (typeof shipments.$inferInsert & { id: string })[],
     items: (typeof orderItems.$inferInsert)[],
   ): void {
-    this.newOrders.push(order);
-    this.newShipments.push(...shipmentRows);
-    for (const s of shipmentRows) this.createdShipments.add(s.id);
+    this.newOrders.set(order.id, order);
+    for (const s of shipmentRows) {
+      this.newShipments.set(s.id, s);
+      this.createdShipments.add(s.id);
+    }
     this.newItems.push(...items);
   }
 
@@ -66,7 +69,10 @@ export class OrderWrites {
   recordDecision(loaded: LoadedOrder, decision: Decision, meta: Meta): LoadedOrder {
     const before = loaded.snapshot;
     const after = decision.order;
-    if (
+    const unwritten = this.newOrders.get(loaded.row.id);
+    if (unwritten)
+      Object.assign(unwritten, { status: after.status, paidAt: after.paidAt, deletedAt: after.deletedAt });
+    else if (
       before.status !== after.status ||
       before.paidAt !== after.paidAt ||
       before.deletedAt !== after.deletedAt
@@ -134,7 +140,10 @@ export class OrderWrites {
   }
 
   changeShipment(id: string, change: Omit<ShipmentChange, "id">): void {
-    this.shipmentChanges.set(id, { ...this.shipmentChanges.get(id), ...change, id });
+    const unwritten = this.newShipments.get(id);
+    // A row not written yet takes its created and updated time from the insert.
+    if (unwritten) Object.assign(unwritten, { ...change, updatedAt: undefined });
+    else this.shipmentChanges.set(id, { ...this.shipmentChanges.get(id), ...change, id });
   }
 
   /** A shipment's allocation of a product as it now stands, and the stock it took or gave back. */
@@ -164,12 +173,14 @@ export class OrderWrites {
   }
 
   enqueue(name: JobName, job: JobToEnqueue): void {
-    this.jobs.set(name, [...(this.jobs.get(name) ?? []), job]);
+    const queued = this.jobs.get(name);
+    if (queued) queued.push(job);
+    else this.jobs.set(name, [job]);
   }
 
   get isEmpty(): boolean {
     return (
-      this.newOrders.length +
+      this.newOrders.size +
         this.orderChanges.size +
         this.shipmentChanges.size +
         this.tagChanges.size +
@@ -238,26 +249,29 @@ export class OrderWrites {
 
   private async insertNewOrders(tx: Db): Promise<Set<string>> {
     const lost = new Set<string>();
-    if (this.newOrders.length === 0) return lost;
+    if (this.newOrders.size === 0) return lost;
     const inserted = await tx.execute<{ id: string }>(
       insertJsonRows(
         orders,
-        this.newOrders,
+        [...this.newOrders.values()],
         sql`on conflict (shop_id, mall_order_number) where deleted_at is null do nothing returning id`,
       ),
     );
     const won = new Set(rowsOf<{ id: string }>(inserted).map((r) => r.id));
-    for (const o of this.newOrders) if (!won.has(o.id as string)) lost.add(o.id as string);
+    for (const id of this.newOrders.keys()) if (!won.has(id)) lost.add(id);
     if (lost.size > 0) this.forget(lost);
-    if (this.newShipments.length > 0) await tx.execute(insertJsonRows(shipments, this.newShipments));
+    if (this.newShipments.size > 0)
+      await tx.execute(insertJsonRows(shipments, [...this.newShipments.values()]));
     if (this.newItems.length > 0) await tx.execute(insertJsonRows(orderItems, this.newItems));
     return lost;
   }
 
   /** Drops everything recorded for orders that were never written. */
   private forget(orderIds: Set<string>): void {
-    const shipmentIds = new Set(this.newShipments.filter((s) => orderIds.has(s.orderId)).map((s) => s.id));
-    this.newShipments = this.newShipments.filter((s) => !orderIds.has(s.orderId));
+    const shipmentIds = new Set(
+      [...this.newShipments.values()].filter((s) => orderIds.has(s.orderId)).map((s) => s.id),
+    );
+    for (const id of shipmentIds) if (id) this.newShipments.delete(id);
     this.newItems = this.newItems.filter((i) => !orderIds.has(i.orderId));
     this.events = this.events.filter((e) => !orderIds.has(e.orderId));
     for (const id of orderIds) this.orderChanges.delete(id);
@@ -270,11 +284,20 @@ export class OrderWrites {
           (j) => !orderIds.has(j.data.orderId as string) && !shipmentIds.has(j.data.shipmentId as string),
         ),
       );
+    // Stock they took in memory stays on the shelf.
+    for (const [k, a] of this.allocationRows)
+      if (shipmentIds.has(a.shipmentId)) this.allocationRows.delete(k);
+    for (const m of this.movements) {
+      if (!orderIds.has(m.orderId ?? "")) continue;
+      const delta = this.stockDeltas.get(`${m.productId}:${m.warehouseId}`);
+      if (delta) delta.allocated -= m.allocatedDelta ?? 0;
+    }
+    this.movements = this.movements.filter((m) => !orderIds.has(m.orderId ?? ""));
   }
 
   private clear(): void {
-    this.newOrders = [];
-    this.newShipments = [];
+    this.newOrders.clear();
+    this.newShipments.clear();
     this.newItems = [];
     this.orderChanges.clear();
     this.shipmentChanges.clear();

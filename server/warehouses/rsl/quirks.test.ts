@@ -1,47 +1,30 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { startTestSandbox, type TestSandbox } from "#sandbox/rsl/test-support.ts";
-import { type ShipmentRequest, type WarehouseClient, WarehouseError } from "#server/ports/warehouse.ts";
-import { createRslClient } from "./client.ts";
+import { type WarehouseClient, WarehouseError } from "#server/ports/warehouse.ts";
+import {
+  type RslTestMerchant,
+  type RslWarehouseSandbox,
+  rslShipmentRequest as shipmentRequest,
+  startRslWarehouseSandbox,
+} from "#test/warehouses/rsl.ts";
 
 /**
  * What only RSL does, beyond the warehouse contract (contract.test.ts): its fields, codes and
  * messages, checked at the sandbox's side (what it holds) rather than only by what the client says.
  */
 
-let t: TestSandbox;
+let t: RslWarehouseSandbox;
+let merchant: RslTestMerchant;
 let client: WarehouseClient;
 before(async () => {
-  t = await startTestSandbox();
-  client = createRslClient({ baseUrl: t.sandbox.url, apiKey: t.merchant.apiKey });
+  t = await startRslWarehouseSandbox();
+  merchant = await t.newMerchant();
+  client = t.client(merchant.apiKey);
 });
 after(() => t.close());
 
-let serial = 0;
-function shipmentRequest(extra: Partial<ShipmentRequest> = {}): ShipmentRequest {
-  serial += 1;
-  return {
-    idempotencyKey: `ship-${serial}`,
-    shipmentId: `shipment-${serial}`,
-    slipNumber: `J-${serial}`,
-    mallOrderNumbers: ["365811-20250610-0000000001", "365811-20250610-0000000002"],
-    shipTo: {
-      name: "山田 太郎",
-      postalCode: "150-0001",
-      prefecture: "東京都",
-      address1: "渋谷区神宮前1-2-3",
-      address2: "",
-      phone: "090-1234-5678",
-    },
-    lines: [{ sku: "MUG-1", quantity: 1 }],
-    desiredDeliveryDate: null,
-    desiredTimeSlot: null,
-    ...extra,
-  };
-}
-
-const held = async (merchantId = t.merchant.merchantId) =>
-  (await t.control("GET", `/_sandbox/requests?merchantId=${merchantId}`)).body.items;
+// biome-ignore lint/suspicious/noExplicitAny: tests read whatever the sandbox holds.
+const held = async (): Promise<any[]> => (await t.control.requests(merchant.merchantId)).items;
 
 async function failure(promise: Promise<unknown>): Promise<WarehouseError> {
   try {
@@ -102,23 +85,19 @@ test("400 and 422 are rejections with RSL's first code and every message with it
 });
 
 test("a late answer, a dropped connection and a 429 are retryable; a reused key is not", async () => {
-  const quick = createRslClient({ baseUrl: t.sandbox.url, apiKey: t.merchant.apiKey, timeoutMs: 100 });
-  await t.control("POST", "/_sandbox/faults", { path: "/api/v1/shipment-requests", delayMs: 400 });
+  const quick = t.client(merchant.apiKey, 100);
+  await t.control.fault({ path: "/api/v1/shipment-requests", delayMs: 400 });
   const late = await failure(quick.requestShipment(shipmentRequest()));
   assert.deepEqual([late.code, late.retryable], ["rsl.timeout", true]);
 
   // One dropped connection is tried again at once (an idle socket the server closed); two fail the call.
-  await t.control("POST", "/_sandbox/faults", { path: "/api/v1/shipment-results", dropConnection: true });
+  await t.control.fault({ path: "/api/v1/shipment-results", dropConnection: true });
   assert.deepEqual((await client.fetchResults(null)).results, []);
-  await t.control("POST", "/_sandbox/faults", {
-    path: "/api/v1/shipment-results",
-    dropConnection: true,
-    times: 2,
-  });
+  await t.control.fault({ path: "/api/v1/shipment-results", dropConnection: true, times: 2 });
   const dropped = await failure(client.fetchResults(null));
   assert.deepEqual([dropped.code, dropped.retryable], ["rsl.unreachable", true]);
 
-  await t.control("POST", "/_sandbox/faults", { path: "/api/v1/shipment-results", status: 429 });
+  await t.control.fault({ path: "/api/v1/shipment-results", status: 429 });
   const limited = await failure(client.fetchResults(null));
   assert.deepEqual([limited.code, limited.retryable], ["rsl.rate_limited", true]);
 
@@ -130,7 +109,7 @@ test("a late answer, a dropped connection and a 429 are retryable; a reused key 
 });
 
 test("a wrong API key is rsl.auth_failed, not retryable, and tells the merchant to check it", async () => {
-  const wrong = createRslClient({ baseUrl: t.sandbox.url, apiKey: "rsl_not_a_key" });
+  const wrong = t.client("rsl_not_a_key");
   for (const call of [
     wrong.requestShipment(shipmentRequest()),
     wrong.withdrawShipment({ idempotencyKey: "w-auth", warehouseReference: "RSL-20250610-000001" }),
@@ -145,9 +124,9 @@ test("a wrong API key is rsl.auth_failed, not retryable, and tells the merchant 
 test("a withdrawal once picking started is refused with RSL's E4001 and its message", async () => {
   const late = await client.requestShipment(shipmentRequest());
   assert.ok(late.outcome === "accepted");
-  await t.control("POST", `/_sandbox/requests/${late.warehouseReference}/advance`, { to: "picking" });
+  await t.control.advance(late.warehouseReference, "picking");
   const refused = await client.withdrawShipment({
-    idempotencyKey: `w2-${serial}`,
+    idempotencyKey: `withdraw-${late.warehouseReference}`,
     warehouseReference: late.warehouseReference,
   });
   assert.deepEqual(refused, {
@@ -159,21 +138,21 @@ test("a withdrawal once picking started is refused with RSL's E4001 and its mess
 
 test("an unshippable result carries RSL's code and reason; a shipped one RSL's carrier as Juchu's", async () => {
   t.clock.set("2025-06-11T09:00:00+09:00");
-  const merchant = await t.newMerchant([
+  const other = await t.newMerchant([
     { sku: "MUG-1", stock: 5 },
     { sku: "RARE-1", stock: 0 },
   ]);
-  const own = createRslClient({ baseUrl: t.sandbox.url, apiKey: merchant.apiKey });
-  const short = await own.requestShipment(shipmentRequest({ lines: [{ sku: "RARE-1", quantity: 2 }] }));
+  const own = t.client(other.apiKey);
+  const shortRequest = shipmentRequest({ lines: [{ sku: "RARE-1", quantity: 2 }] });
+  const short = await own.requestShipment(shortRequest);
   assert.ok(short.outcome === "accepted");
-  const shortSlip = `J-${serial}`;
   const fine = await own.requestShipment(shipmentRequest());
   assert.ok(fine.outcome === "accepted");
   t.clock.advanceMinutes(180);
   const { results } = await own.fetchResults(null);
   assert.deepEqual(results[0], {
     warehouseReference: short.warehouseReference,
-    slipNumber: shortSlip,
+    slipNumber: shortRequest.slipNumber,
     outcome: "unshippable",
     code: "E3001",
     reason: "欠品(SKU RARE-1 が 2 個不足)",

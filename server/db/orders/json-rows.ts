@@ -6,23 +6,26 @@ import { getTableColumns, is, SQL, sql, type Table } from "drizzle-orm";
  */
 export function jsonRows<T extends Table>(table: T, rows: readonly Partial<T["$inferInsert"]>[]) {
   const columns = getTableColumns(table);
-  const keys = [
-    ...new Set(
-      rows.flatMap((r) => Object.keys(r).filter((k) => (r as Record<string, unknown>)[k] !== undefined)),
-    ),
-  ].filter((k) => k in columns);
-  const json = rows.map((r) =>
-    Object.fromEntries(
-      keys.map((k) => {
-        const column = columns[k];
-        const value = (r as Record<string, unknown>)[k];
-        // A row that leaves out a column another row sets gets the column's default, as an INSERT would.
-        const fallback =
-          column && column.default !== undefined && !is(column.default, SQL) ? column.default : null;
-        return [column?.name, value === undefined ? fallback : value];
-      }),
-    ),
-  );
+  const given = new Set<string>();
+  for (const r of rows)
+    for (const [k, v] of Object.entries(r)) if (v !== undefined && k in columns) given.add(k);
+  const keys = [...given];
+  // Each key's column name and default worked out once, not once per row: batches run to thousands of rows.
+  const fields = keys.map((k) => {
+    const column = columns[k];
+    // A row that leaves out a column another row sets gets the column's default, as an INSERT would.
+    const fallback =
+      column && column.default !== undefined && !is(column.default, SQL) ? column.default : null;
+    return { key: k, name: column?.name ?? k, fallback };
+  });
+  const json = rows.map((r) => {
+    const out: Record<string, unknown> = {};
+    for (const f of fields) {
+      const value = (r as Record<string, unknown>)[f.key];
+      out[f.name] = value === undefined ? f.fallback : value;
+    }
+    return out;
+  });
   const names = sql.join(
     keys.map((k) => sql.identifier(columns[k]?.name ?? k)),
     sql`, `,

@@ -8,6 +8,7 @@ import type { AppContext } from "../context.ts";
 import { insertOrders, type OrderToInsert } from "../orders/insert-order.ts";
 import { OrderBatch } from "../orders/order-batch.ts";
 import { type ImportOutcome, importMallOrder, newOrderOf } from "./import-mall-order.ts";
+import { type MallUpdate, updateFromMall } from "./update-from-mall.ts";
 
 export type MallOrderFailure = { mallOrderNumber: string; code: string; message: string };
 
@@ -64,7 +65,9 @@ async function oneByOne(
 /**
  * A batch of a shop's mall orders, as importMallOrder would take them one by one, with a handful of
  * statements: one look-up of the numbers already held, the new orders written together (a number a
- * concurrent import takes first is settled by the live-number key, not by a lock), then the updates.
+ * concurrent import takes first is settled by the live-number key, not by a lock), then the orders
+ * already held updated together (locked in id order). The same order twice in one read, and one lost
+ * to a concurrent import, go one by one after them.
  * In the caller's transaction; answers an outcome per mall order, in order.
  */
 async function importMallOrders(
@@ -91,6 +94,7 @@ async function importMallOrders(
     );
   const outcomes: (ImportOutcome | null)[] = malls.map(() => null);
   const creates: { index: number; entry: OrderToInsert }[] = [];
+  const updates: { index: number; update: MallUpdate }[] = [];
   const oneByOne: number[] = [];
   const seen = new Set<string>();
   for (const [index, mall] of malls.entries()) {
@@ -103,11 +107,16 @@ async function importMallOrders(
     const holding = existing.filter((o) => o.mallOrderNumber === mall.mallOrderNumber);
     const decision = importDecision(holding.map((o) => ({ ...o, status: o.status as OrderStatus })));
     if (decision.action === "skip") outcomes[index] = "skipped";
-    else if (decision.action === "update") oneByOne.push(index);
+    // A processed test order was handled before sync started: the mall's later changes are not ours.
+    else if (decision.action === "update" && holding.find((o) => o.id === decision.orderId)?.testProcessedAt)
+      outcomes[index] = "skipped";
+    else if (decision.action === "update")
+      updates.push({ index, update: { orderId: decision.orderId, mall } });
     else if (mall.mallStatus.cancelled) outcomes[index] = "skipped";
     else creates.push({ index, entry: newOrderOf(ctx, shop, mall, options) });
   }
   const batch = new OrderBatch(tx, ctx, options.meta);
+  batch.knowShop(shop);
   const written = await insertOrders(
     batch,
     ctx,
@@ -119,6 +128,15 @@ async function importMallOrders(
     if (written[i]) outcomes[index] = "created";
     else oneByOne.push(index);
   });
+  const updated = await updateFromMall(
+    batch,
+    ctx,
+    updates.map((u) => u.update),
+  );
+  updates.forEach(({ index }, i) => {
+    outcomes[index] = updated[i] ?? "unchanged";
+  });
+  await batch.flush();
   for (const index of oneByOne.sort((a, b) => a - b)) {
     const mall = malls[index];
     if (mall) outcomes[index] = await importMallOrder(tx, ctx, shop, mall, options);

@@ -76,15 +76,17 @@ test("the process killed mid-import loses no order and doubles none; the next po
   assert.equal(created.status, 201, JSON.stringify(created.body));
   const shopId = created.body.id;
 
-  // The first two getOrder calls answer, the third hangs: the kill lands after exactly two committed
-  // batches of 100, however slow this machine is.
+  // The first two getOrder calls answer, the third hangs: the import stops after exactly two committed
+  // batches of 100, however slow this machine is, and the kill lands there.
   await mall.fault({ path: "/es/2.0/order/getOrder/", kind: "slow", delayMs: 0, times: 2 });
   await mall.fault({ path: "/es/2.0/order/getOrder/", kind: "slow", delayMs: 600_000, times: 1 });
   void call(first.url, "POST", `/api/shops/${shopId}/import`).catch(() => {});
-  // The third getOrder is sent only once the second batch is committed.
+  // The third getOrder is sent while the second page is written (the import reads a page ahead); the
+  // import then waits on it with the second batch committed.
   for (;;) {
     const gets = await mall.calls("/es/2.0/order/getOrder/");
-    if (gets.items.length >= 3) break;
+    const listed = await call(first.url, "GET", `/api/orders?shopId=${shopId}&limit=500`);
+    if (gets.items.length >= 3 && listed.body.items.length >= 200) break;
     await new Promise((r) => setTimeout(r, 50));
   }
   first.child.kill("SIGKILL");

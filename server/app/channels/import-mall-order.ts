@@ -1,35 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "#server/db/database.ts";
-import { appendEvents, type LoadedOrder, loadOrder, saveDecision } from "#server/db/orders/order-queries.ts";
 import { orders, type shops } from "#server/db/schema.ts";
-import { shopSettings, systemTag } from "#server/db/shops/shop-reads.ts";
 import { sameAddress, shipToOf } from "#server/domain/address.ts";
-import { mallOrderChanges } from "#server/domain/mall-order-changes.ts";
 import { importDecision } from "#server/domain/mall-order-number.ts";
-import { cancelAtMall, recordPayment } from "#server/domain/order.ts";
 import type { OrderStatus } from "#server/domain/order-status.ts";
-import { attachTag, detachTag } from "#server/domain/order-tagging.ts";
-import { Refusal } from "#server/domain/refusal.ts";
-import type { SystemTagCode } from "#server/domain/system-tags.ts";
 import type { MallOrder } from "#server/ports/mall.ts";
 import type { AppContext } from "../context.ts";
-import { releaseCancelledShipments } from "../orders/cancel-order.ts";
-import {
-  insertOrder,
-  lockOrderNumber,
-  mallDetailColumns,
-  type OrderToInsert,
-  orderSearchColumns,
-} from "../orders/insert-order.ts";
-import { followShipToCheck, followStockShortage } from "../orders/order-holds.ts";
-import { progressOrder } from "../orders/progress-order.ts";
-import { updateShipmentsFromMall } from "./mall-package-details.ts";
-
-const BEFORE_THE_WAREHOUSE: readonly OrderStatus[] = [
-  "awaiting_confirmation",
-  "confirmed",
-  "awaiting_shipment",
-];
+import { insertOrder, lockOrderNumber, mallKana, type OrderToInsert } from "../orders/insert-order.ts";
+import { OrderBatch } from "../orders/order-batch.ts";
+import { updateFromMall } from "./update-from-mall.ts";
 
 export type ImportOutcome = "created" | "updated" | "unchanged" | "skipped";
 
@@ -63,7 +42,11 @@ export async function importMallOrder(
   if (decision.action === "update") {
     // A processed test order was handled before sync started: the mall's later changes are not ours.
     if (existing.find((o) => o.id === decision.orderId)?.testProcessedAt) return "skipped";
-    return updateFromMall(tx, ctx, shop.accountId, decision.orderId, mall, options.meta);
+    const batch = new OrderBatch(tx, ctx, options.meta);
+    batch.knowShop(shop);
+    const [outcome] = await updateFromMall(batch, ctx, [{ orderId: decision.orderId, mall }]);
+    await batch.flush();
+    return outcome ?? "unchanged";
   }
   // Cancelled before Juchu ever saw it: nothing to ship, nothing to take back.
   if (mall.mallStatus.cancelled) return "skipped";
@@ -127,137 +110,6 @@ export function newOrderOf(
   };
 }
 
-/** The buyer's and recipients' カナ the mall gives, each once. */
-const mallKana = (mall: MallOrder) =>
-  [
-    ...new Set([mall.buyer.nameKana, ...mall.packages.map((p) => p.shipTo.nameKana)].filter((k) => !!k)),
-  ] as string[];
-
-/** The order search's columns as the mall now has the order: a changed ship-to is found by its new name. */
-const mallSearchColumns = (mall: MallOrder) => {
-  const [first] = mall.packages;
-  return orderSearchColumns({
-    mallOrderNumber: mall.mallOrderNumber,
-    buyer: mall.buyer,
-    shipTo: first ? shipToOf(first.shipTo) : shipToOf(mall.buyer),
-    kana: mallKana(mall),
-    shipments: mall.packages.map((p) => ({ shipTo: shipToOf(p.shipTo), items: p.items })),
-  });
-};
-
 /** The mall's warnings on the order, kept on its timeline: the read succeeded, but a person may want to know. */
 const warned = (mall: MallOrder) =>
   mall.mallWarnings?.length ? `\nモールからの警告: ${mall.mallWarnings.join(" / ")}` : "";
-
-async function updateFromMall(
-  tx: Db,
-  ctx: AppContext,
-  accountId: string,
-  orderId: string,
-  mall: MallOrder,
-  meta: Meta,
-): Promise<ImportOutcome> {
-  const loaded = await loadOrder(tx, accountId, orderId, { lock: true });
-  if (!loaded) throw new Error(`order ${orderId} vanished under its lock`);
-  const changes = mallOrderChanges({ ...loaded.row, items: loaded.items }, mall);
-  await tx
-    .update(orders)
-    .set({
-      ...changes.set,
-      // Details that follow the amounts and the mall's screen; what changed is said by `changes`.
-      ...mallDetailColumns(mall),
-      ...mallSearchColumns(mall),
-      mallCheckedAt: meta.now,
-      ...(changes.described.length ? { updatedAt: meta.now } : {}),
-    })
-    .where(eq(orders.id, orderId));
-  const addressArrived = await updateShipmentsFromMall(tx, loaded, mall);
-  const paidNow = mall.paid && loaded.row.paidAt === null && loaded.row.status !== "cancelled";
-  // A grace period that ended while the mall could not be read: this read lets the order move on.
-  const graceOver = loaded.snapshot.status === "new" && loaded.snapshot.graceUntil <= meta.now;
-  if (
-    changes.described.length === 0 &&
-    !mall.mallStatus.cancelled &&
-    !paidNow &&
-    !addressArrived &&
-    !graceOver
-  ) {
-    return "unchanged";
-  }
-
-  let current = (await loadOrder(tx, accountId, orderId, { lock: true })) as LoadedOrder;
-  if (changes.described.length > 0) {
-    await appendEvents(
-      tx,
-      current.row,
-      [
-        {
-          type: "mall_changed",
-          message: `モールの変更を取り込みました: ${changes.described.join(" / ")}`,
-          detail: changes.set,
-        },
-      ],
-      meta,
-    );
-  }
-  if (mall.mallStatus.cancelled && current.snapshot.status !== "cancelled") {
-    const cancelled = cancelAtMall(current.snapshot);
-    if (!(cancelled instanceof Refusal)) {
-      const saved = await followStockShortage(tx, await saveDecision(tx, current, cancelled, meta), meta);
-      await releaseCancelledShipments(tx, ctx, saved, await shopSettings(tx, saved.row.shopId), meta);
-      return "updated";
-    }
-    const tagged = await attachSystemTag(tx, current, "mall_cancelled", meta, cancelled.detail);
-    // Seen for the first time (the tag is new): ask the warehouse to stop what it is working on.
-    if (tagged !== current && cancelled.rule === "shipment_in_progress") {
-      for (const s of tagged.shipments.filter((s) => s.status === "shipping")) {
-        await ctx.jobs.enqueue(
-          tx,
-          "mall-cancel-withdraw",
-          { accountId, orderId, shipmentId: s.id },
-          { singletonKey: s.id },
-        );
-      }
-    }
-    return "updated";
-  }
-  if (changes.itemsChanged) current = await attachSystemTag(tx, current, "mall_order_changed", meta);
-  if (paidNow) {
-    const paid = recordPayment(current.snapshot, { paidAt: meta.now, amount: undefined });
-    if (!(paid instanceof Refusal)) current = await saveDecision(tx, current, paid, meta);
-  }
-  const undetermined = current.snapshot.tags.find((t) => t.systemCode === "amount_undetermined");
-  if (undetermined && current.snapshot.total !== null) {
-    const detached = detachTag(current.snapshot, undetermined.tagId, false);
-    if (!(detached instanceof Refusal)) current = await saveDecision(tx, current, detached, meta);
-  }
-  const giftPending = current.snapshot.tags.find((t) => t.systemCode === "gift_address_pending");
-  if (giftPending && !mall.packages.some((p) => p.addressPending)) {
-    const detached = detachTag(current.snapshot, giftPending.tagId, false);
-    if (!(detached instanceof Refusal)) current = await saveDecision(tx, current, detached, meta);
-  }
-  // A ship-to the mall changed, or a gift's address that arrived, is checked as one read at 確認待 was —
-  // a fix takes 住所エラー off, a new problem puts it on — while the order is Juchu's to hold: 新規受付
-  // gets its check at 確認待, and a warehouse that has the parcel is not stopped by a tag.
-  if (
-    (changes.set.shipTo !== undefined || addressArrived) &&
-    BEFORE_THE_WAREHOUSE.includes(current.snapshot.status)
-  )
-    current = await followShipToCheck(tx, current, meta);
-  await progressOrder(tx, ctx, current, meta);
-  return "updated";
-}
-
-async function attachSystemTag(
-  tx: Db,
-  order: LoadedOrder,
-  code: SystemTagCode,
-  meta: Meta,
-  why?: string,
-): Promise<LoadedOrder> {
-  const tag = await systemTag(tx, order.row.accountId, code);
-  const decision = attachTag(order.snapshot, tag, "system");
-  if (decision instanceof Refusal) return order;
-  if (why) decision.events.push({ type: "mall_cancel_needs_person", message: why });
-  return saveDecision(tx, order, decision, meta);
-}

@@ -72,7 +72,7 @@ export async function runShopImport(ctx: AppContext, shopId: string): Promise<Im
       .set({ windowFrom: window.from, windowTo: window.to })
       .where(eq(importRuns.id, runId));
     const fetched = new Set<string>();
-    for await (const page of changes.pages) {
+    for await (const page of readingAhead(changes.pages)) {
       for (const o of page.orders) fetched.add(o.mallOrderNumber);
       for (const n of page.missing) fetched.add(n);
       await importPage(ctx, shop, page, settings.testImportMode, run);
@@ -177,17 +177,31 @@ async function importBatches(
   testImport: boolean,
   run: Run,
 ): Promise<void> {
-  for (let i = 0; i < numbers.length; i += ORDERS_PER_TRANSACTION) {
-    const asked = numbers.slice(i, i + ORDERS_PER_TRANSACTION);
-    const got = await source.getOrders(asked);
-    const returned = new Set(got.map((o) => o.mallOrderNumber));
-    await importPage(
-      ctx,
-      shop,
-      { orders: got, missing: asked.filter((n) => !returned.has(n)) },
-      testImport,
-      run,
-    );
+  async function* pages() {
+    for (let i = 0; i < numbers.length; i += ORDERS_PER_TRANSACTION) {
+      const asked = numbers.slice(i, i + ORDERS_PER_TRANSACTION);
+      const got = await source.getOrders(asked);
+      const returned = new Set(got.map((o) => o.mallOrderNumber));
+      yield { orders: got, missing: asked.filter((n) => !returned.has(n)) };
+    }
+  }
+  for await (const page of readingAhead(pages())) await importPage(ctx, shop, page, testImport, run);
+}
+
+/**
+ * The pages, the next one asked for while the current one is written: the mall's latency hides behind
+ * the database's. A page that fails to come is an error when its turn comes, after the pages before it.
+ */
+async function* readingAhead<T>(pages: AsyncIterable<T>): AsyncIterable<T> {
+  const it = pages[Symbol.asyncIterator]();
+  let next = it.next();
+  for (;;) {
+    const current = await next;
+    if (current.done) return;
+    next = it.next();
+    // Awaited on the next turn; until then its failure must not count as unhandled.
+    next.catch(() => {});
+    yield current.value;
   }
 }
 

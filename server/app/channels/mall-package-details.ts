@@ -1,22 +1,28 @@
 import { isDeepStrictEqual } from "node:util";
-import { eq } from "drizzle-orm";
-import type { Db } from "#server/db/database.ts";
-import type { LoadedOrder } from "#server/db/orders/order-queries.ts";
-import { shipments } from "#server/db/schema.ts";
-import { sameAddress, shipToOf } from "#server/domain/address.ts";
+import type { LoadedOrder, ShipmentRow } from "#server/db/orders/order-queries.ts";
+import { type ShipTo, sameAddress, shipToOf } from "#server/domain/address.ts";
 import type { MallOrder } from "#server/ports/mall.ts";
 import { packageDetailColumns } from "../orders/insert-order.ts";
 
+type ShipmentUpdate = {
+  id: string;
+  set: ReturnType<typeof packageDetailColumns> & { shipTo?: ShipTo | null };
+};
+
 /**
- * Brings each shipment's package details (クール, 受取場所, 置き配, のし, 離島, chosen carrier) up to what
- * the mall says now, writing only the shipments that differ. A package whose recipient has just given
- * the address (ソーシャルギフト) gets it as its own ship-to when it is not the order's.
- * Answers whether such an address arrived.
+ * Each shipment's package details (クール, 受取場所, 置き配, のし, 離島, chosen carrier) as the mall says
+ * them now, for the shipments that differ only. A package whose recipient has just given the address
+ * (ソーシャルギフト) gets it as its own ship-to when it is not the order's. Says whether such an
+ * address arrived; nothing is written here.
  */
-export async function updateShipmentsFromMall(tx: Db, order: LoadedOrder, mall: MallOrder): Promise<boolean> {
+export function shipmentsFromMall(
+  order: LoadedOrder,
+  mall: MallOrder,
+): { updates: ShipmentUpdate[]; addressArrived: boolean } {
   const [first] = mall.packages;
   const orderShipTo = first ? shipToOf(first.shipTo) : order.row.shipTo;
-  let arrived = false;
+  const updates: ShipmentUpdate[] = [];
+  let addressArrived = false;
   for (const shipment of order.shipments) {
     const pkg = mall.packages.find((p) => p.mallPackageId === shipment.mallPackageId);
     if (!pkg) continue;
@@ -28,16 +34,21 @@ export async function updateShipmentsFromMall(tx: Db, order: LoadedOrder, mall: 
       temperature: shipment.temperature as typeof pkg.temperature,
     });
     const addressNow = shipment.addressPending && !pkg.addressPending;
-    arrived ||= addressNow;
+    addressArrived ||= addressNow;
     if (isDeepStrictEqual(details, before) && !addressNow) continue;
     const own = shipToOf(pkg.shipTo);
-    await tx
-      .update(shipments)
-      .set({
-        ...details,
-        ...(addressNow ? { shipTo: sameAddress(own, orderShipTo) ? null : own } : {}),
-      })
-      .where(eq(shipments.id, shipment.id));
+    updates.push({
+      id: shipment.id,
+      set: { ...details, ...(addressNow ? { shipTo: sameAddress(own, orderShipTo) ? null : own } : {}) },
+    });
   }
-  return arrived;
+  return { updates, addressArrived };
+}
+
+/** The shipment rows with those updates, as the order stands once they are written. */
+export function withShipmentUpdates(rows: readonly ShipmentRow[], updates: readonly ShipmentUpdate[]) {
+  return rows.map((s) => {
+    const update = updates.find((u) => u.id === s.id);
+    return update ? ({ ...s, ...update.set } as ShipmentRow) : s;
+  });
 }

@@ -4,7 +4,7 @@ import { shopSettings } from "#server/db/shops/shop-reads.ts";
 import { cancelOrder as decideCancel } from "#server/domain/order.ts";
 import { mallSyncActive, type ShopSettings } from "#server/domain/shop-settings.ts";
 import type { Actor, AppContext } from "../context.ts";
-import { releaseShipment } from "../stock/stock-allocation.ts";
+import { releaseShipments } from "../stock/stock-allocation.ts";
 import { followStockShortage } from "./order-holds.ts";
 import { commandOrder } from "./with-order.ts";
 
@@ -59,7 +59,7 @@ export async function cancelOrder(
           { singletonKey: orderId },
         );
       }
-      await releaseCancelledShipments(tx, ctx, order, settings, meta);
+      await releaseCancelledShipments(tx, ctx, [{ order, settings }], meta);
       return order;
     },
   );
@@ -67,26 +67,30 @@ export async function cancelOrder(
 }
 
 /**
- * What the cancelled parcels held goes back when the shop says so (在庫戻し), whoever cancelled —
- * the merchant or the mall; orders waiting for it get it in a follow-up job.
+ * What the cancelled parcels held goes back when their shop says so (在庫戻し), whoever cancelled —
+ * the merchant or the mall — for many orders at once; orders waiting for it get it in follow-up jobs.
  */
 export async function releaseCancelledShipments(
   tx: Db,
   ctx: AppContext,
-  order: LoadedOrder,
-  settings: ShopSettings,
+  cancelled: readonly { order: LoadedOrder; settings: ShopSettings }[],
   meta: { actor: string; now: Date },
 ): Promise<void> {
-  if (!settings.returnStockOnCancel) return;
-  for (const s of order.shipments) {
-    if (s.status !== "cancelled") continue;
-    const released = await releaseShipment(tx, order.row, s.id, meta);
-    if (released.length > 0) {
-      await ctx.jobs.enqueue(tx, "allocate-waiting-orders", {
-        accountId: order.row.accountId,
-        warehouseId: s.warehouseId,
-        productIds: released,
-      });
-    }
-  }
+  const held = cancelled
+    .filter((c) => c.settings.returnStockOnCancel)
+    .flatMap(({ order }) =>
+      order.shipments.filter((s) => s.status === "cancelled").map((s) => ({ order: order.row, shipment: s })),
+    );
+  if (held.length === 0) return;
+  const released = await releaseShipments(
+    tx,
+    held.map((h) => ({ order: h.order, shipmentId: h.shipment.id })),
+    meta,
+  );
+  const jobs = held.flatMap(({ order, shipment }) => {
+    const productIds = released.get(shipment.id) ?? [];
+    if (productIds.length === 0) return [];
+    return [{ data: { accountId: order.accountId, warehouseId: shipment.warehouseId, productIds } }];
+  });
+  if (jobs.length > 0) await ctx.jobs.enqueueMany(tx, "allocate-waiting-orders", jobs);
 }

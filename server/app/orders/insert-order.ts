@@ -2,7 +2,7 @@ import { eq, getTableColumns, is, SQL, sql, type Table } from "drizzle-orm";
 import type { Db } from "#server/db/database.ts";
 import { assembleWith, type LoadedOrder, loadShopsMappings } from "#server/db/orders/order-queries.ts";
 import { orderItems, orders, shipments, type shops, warehouses } from "#server/db/schema.ts";
-import type { ShipTo } from "#server/domain/address.ts";
+import { type ShipTo, shipToOf } from "#server/domain/address.ts";
 import { type SearchFields, searchKeysOf, searchTextOf } from "#server/domain/order-search.ts";
 import type { ShopSettings } from "#server/domain/shop-settings.ts";
 import type { MallOrder, MallPackage } from "#server/ports/mall.ts";
@@ -118,6 +118,24 @@ export function orderSearchColumns(
   };
   return { searchText: searchTextOf(fields), searchKeys: searchKeysOf(fields) };
 }
+
+/** The buyer's and recipients' カナ the mall gives, each once. */
+export const mallKana = (mall: MallOrder) =>
+  [
+    ...new Set([mall.buyer.nameKana, ...mall.packages.map((p) => p.shipTo.nameKana)].filter((k) => !!k)),
+  ] as string[];
+
+/** The order search's columns as the mall now has the order: a changed ship-to is found by its new name. */
+export const mallSearchColumns = (mall: MallOrder) => {
+  const [first] = mall.packages;
+  return orderSearchColumns({
+    mallOrderNumber: mall.mallOrderNumber,
+    buyer: mall.buyer,
+    shipTo: first ? shipToOf(first.shipTo) : shipToOf(mall.buyer),
+    kana: mallKana(mall),
+    shipments: mall.packages.map((p) => ({ shipTo: shipToOf(p.shipTo), items: p.items })),
+  });
+};
 
 /** Locks a shop's mall order number for the transaction, so two registrations of it cannot both pass. */
 export function lockOrderNumber(tx: Db, shopId: string, mallOrderNumber: string) {

@@ -78,14 +78,7 @@ export async function applyTagRules(batch: OrderBatch, order: LoadedOrder): Prom
  * belongs to another prefecture (the timeline says what is wrong), off once the mall's change fixes it.
  * Checked at 確認待, and again whenever the mall changes a ship-to or a gift's address arrives.
  */
-export async function followShipToCheck(tx: Db, order: LoadedOrder, meta: Meta): Promise<LoadedOrder> {
-  const batch = new OrderBatch(tx, null, meta);
-  const done = await shipToCheck(batch, order);
-  await batch.flush();
-  return done;
-}
-
-async function shipToCheck(batch: OrderBatch, order: LoadedOrder): Promise<LoadedOrder> {
+export async function shipToCheck(batch: OrderBatch, order: LoadedOrder): Promise<LoadedOrder> {
   const problems = [
     ...new Set(
       order.shipments

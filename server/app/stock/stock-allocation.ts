@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "#server/db/database.ts";
 import { jsonRows } from "#server/db/orders/json-rows.ts";
 import type { LoadedOrder } from "#server/db/orders/order-queries.ts";
@@ -121,39 +121,61 @@ async function lockStock(
   );
 }
 
-/** Gives back what a shipment holds (cancel with 在庫戻し on); returns the products given back. */
-export async function releaseShipment(
+/**
+ * Gives back what the shipments hold (cancel with 在庫戻し on), with a handful of statements whatever
+ * their number: the stock rows locked in product order, then written once each. Answers the products
+ * each shipment gave back.
+ */
+export async function releaseShipments(
   tx: Db,
-  order: { id: string; accountId: string },
-  shipmentId: string,
+  held: readonly { order: { id: string; accountId: string }; shipmentId: string }[],
   meta: Meta,
-): Promise<string[]> {
-  const rows = await tx
-    .select()
-    .from(allocations)
-    .where(and(eq(allocations.shipmentId, shipmentId), gt(allocations.allocated, 0)))
-    .orderBy(asc(allocations.productId));
-  for (const a of rows) {
-    await tx
-      .update(stock)
-      .set({ allocated: sql`${stock.allocated} - ${a.allocated}` })
-      .where(and(eq(stock.productId, a.productId), eq(stock.warehouseId, a.warehouseId)));
+): Promise<Map<string, string[]>> {
+  const released = new Map<string, string[]>();
+  const rows = await existingAllocations(
+    tx,
+    held.map((h) => h.shipmentId),
+  );
+  if (rows.length === 0) return released;
+  const given = rows.filter((a) => a.allocated > 0).sort((a, b) => a.productId.localeCompare(b.productId));
+  const deltas = new Map<string, { productId: string; warehouseId: string; allocated: number }>();
+  for (const a of given) {
+    const key = `${a.productId}:${a.warehouseId}`;
+    const delta = deltas.get(key) ?? { productId: a.productId, warehouseId: a.warehouseId, allocated: 0 };
+    delta.allocated += a.allocated;
+    deltas.set(key, delta);
+    released.set(a.shipmentId, [...(released.get(a.shipmentId) ?? []), a.productId]);
   }
-  await tx.delete(allocations).where(eq(allocations.shipmentId, shipmentId));
+  if (deltas.size > 0) {
+    await lockStock(tx, [...deltas.values()]);
+    await tx.execute(sql`update ${stock} s set allocated = s.allocated - v.allocated
+      from ${jsonRows(stock, [...deltas.values()]).source} v
+      where s.product_id = v.product_id and s.warehouse_id = v.warehouse_id`);
+  }
+  await tx
+    .delete(allocations)
+    .where(inArray(allocations.shipmentId, [...new Set(rows.map((a) => a.shipmentId))]));
+  const orderOf = new Map(held.map((h) => [h.shipmentId, h.order]));
   await recordStockMovements(
     tx,
-    rows.map((a) => ({
-      accountId: order.accountId,
-      productId: a.productId,
-      warehouseId: a.warehouseId,
-      kind: "release",
-      allocatedDelta: -a.allocated,
-      orderId: order.id,
-      shipmentId,
-    })),
+    given.flatMap((a) => {
+      const order = orderOf.get(a.shipmentId);
+      if (!order) return [];
+      return [
+        {
+          accountId: order.accountId,
+          productId: a.productId,
+          warehouseId: a.warehouseId,
+          kind: "release" as const,
+          allocatedDelta: -a.allocated,
+          orderId: order.id,
+          shipmentId: a.shipmentId,
+        },
+      ];
+    }),
     meta,
   );
-  return rows.map((a) => a.productId);
+  return released;
 }
 
 /** Orders still short of a product at a warehouse, oldest order first (who gets newly arrived stock). */

@@ -40,3 +40,34 @@ export function insertJsonRows<T extends Table>(
   const { names, source } = jsonRows(table, rows);
   return sql`insert into ${table} (${names}) select ${names} from ${source} ${tail}`;
 }
+
+/**
+ * `update <table> t set <cols> = v.<cols> from <json rows> v where t.id = v.id`, each row setting the
+ * columns it gives: one statement per distinct set of columns (rows leave out what they do not change).
+ */
+export function updateJsonRows<T extends Table>(
+  table: T,
+  rows: readonly (Partial<T["$inferInsert"]> & { id: string })[],
+): SQL[] {
+  const columns = getTableColumns(table);
+  const given = (r: object) =>
+    Object.keys(r).filter(
+      (k) => k !== "id" && k in columns && (r as Record<string, unknown>)[k] !== undefined,
+    );
+  const groups = new Map<string, (typeof rows)[number][]>();
+  for (const r of rows) {
+    const key = given(r).sort().join(",");
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups.entries()].flatMap(([key, group]) => {
+    if (key === "") return [];
+    const sets = sql.join(
+      key.split(",").map((k) => {
+        const name = sql.identifier(columns[k]?.name ?? k);
+        return sql`${name} = v.${name}`;
+      }),
+      sql`, `,
+    );
+    return [sql`update ${table} t set ${sets} from ${jsonRows(table, group).source} v where t.id = v.id`];
+  });
+}

@@ -12,7 +12,7 @@ import {
   stock,
   stockMovements,
 } from "../schema.ts";
-import { insertJsonRows, jsonRows } from "./json-rows.ts";
+import { insertJsonRows, jsonRows, updateJsonRows } from "./json-rows.ts";
 import type { LoadedOrder } from "./order-queries.ts";
 
 type Meta = { actor: string; now: Date };
@@ -25,6 +25,8 @@ type OrderChange = {
 };
 type ShipmentChange = { id: string; status?: string; requestDueAt?: Date; updatedAt?: Date };
 type StockKey = { productId: string; warehouseId: string };
+type OrderColumns = Partial<typeof orders.$inferInsert> & { id: string };
+type ShipmentColumns = Partial<typeof shipments.$inferInsert> & { id: string };
 
 /**
  * The orders' side of one transaction, collected in memory and written by `flush` with a handful of
@@ -40,6 +42,8 @@ export class OrderWrites {
   private newItems: (typeof orderItems.$inferInsert)[] = [];
   private orderChanges = new Map<string, OrderChange>();
   private shipmentChanges = new Map<string, ShipmentChange>();
+  private orderColumns = new Map<string, OrderColumns>();
+  private shipmentColumns = new Map<string, ShipmentColumns>();
   private tagChanges = new Map<
     string,
     { attach: typeof orderTags.$inferInsert | null; orderId: string; tagId: string }
@@ -139,6 +143,16 @@ export class OrderWrites {
     }
   }
 
+  /** Columns of a stored order set as given (what the mall says now), over what this unit set before. */
+  setOrderColumns(id: string, values: Omit<OrderColumns, "id">): void {
+    this.orderColumns.set(id, { ...this.orderColumns.get(id), ...values, id });
+  }
+
+  /** Columns of a stored shipment set as given (null included), over what this unit set before. */
+  setShipmentColumns(id: string, values: Omit<ShipmentColumns, "id">): void {
+    this.shipmentColumns.set(id, { ...this.shipmentColumns.get(id), ...values, id });
+  }
+
   changeShipment(id: string, change: Omit<ShipmentChange, "id">): void {
     const unwritten = this.newShipments.get(id);
     // A row not written yet takes its created and updated time from the insert.
@@ -181,6 +195,8 @@ export class OrderWrites {
   get isEmpty(): boolean {
     return (
       this.newOrders.size +
+        this.orderColumns.size +
+        this.shipmentColumns.size +
         this.orderChanges.size +
         this.shipmentChanges.size +
         this.tagChanges.size +
@@ -197,6 +213,9 @@ export class OrderWrites {
    */
   async flush(tx: Db, queue: JobQueue | null): Promise<Set<string>> {
     const lost = await this.insertNewOrders(tx);
+    for (const update of updateJsonRows(orders, [...this.orderColumns.values()])) await tx.execute(update);
+    for (const update of updateJsonRows(shipments, [...this.shipmentColumns.values()]))
+      await tx.execute(update);
     if (this.orderChanges.size > 0) {
       const { source } = jsonRows(orders, [...this.orderChanges.values()]);
       await tx.execute(sql`update ${orders} o set status = v.status, paid_at = v.paid_at,
@@ -299,6 +318,8 @@ export class OrderWrites {
     this.newOrders.clear();
     this.newShipments.clear();
     this.newItems = [];
+    this.orderColumns.clear();
+    this.shipmentColumns.clear();
     this.orderChanges.clear();
     this.shipmentChanges.clear();
     this.tagChanges.clear();

@@ -9,6 +9,7 @@ import { completeOrder } from "#server/domain/shipment.ts";
 import { type ShippingService, shipmentService } from "#server/domain/shipping-service.ts";
 import { mallSyncActive, type ShopSettings } from "#server/domain/shop-settings.ts";
 import { tokyoDate } from "#server/domain/tokyo-time.ts";
+import type { JobToEnqueue } from "#server/jobs/queue.ts";
 import type { OrderSink, OrderSource } from "#server/ports/channel.ts";
 import { MallError } from "#server/ports/mall.ts";
 import type { WarehouseKind } from "#server/ports/warehouse.ts";
@@ -20,8 +21,12 @@ import { recordMallReflectionError } from "./confirm-mall-order.ts";
 const ACTOR = "system:mall-report-shipping";
 
 /** 全出荷済 → the shipping report goes to the mall in a job of its own, enqueued with the status change. */
+export function mallShippingReportJob(orderId: string): JobToEnqueue {
+  return { data: { orderId }, singletonKey: orderId };
+}
+
 export async function enqueueMallShippingReport(tx: Db, ctx: AppContext, orderId: string): Promise<void> {
-  await ctx.jobs.enqueue(tx, "mall-report-shipping", { orderId }, { singletonKey: orderId });
+  await ctx.jobs.enqueueMany(tx, "mall-report-shipping", [mallShippingReportJob(orderId)]);
 }
 
 /** A person asks again after モール反映エラー was fixed at the mall. */

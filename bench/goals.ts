@@ -150,7 +150,12 @@ function printRoundTrips(f: Figures): void {
       "CSV import (upload + job, polling included)",
       perOrder(f.csv.counted, Math.max(1, f.csv.count)),
     ]);
-  const l = f.lifecycle;
+  rows.push(...lifecycleTrips(f.lifecycle));
+  printTrips(f, rows);
+}
+
+function lifecycleTrips(l: Figures["lifecycle"]): string[][] {
+  const rows: string[][] = [];
   const orders = Math.max(1, l.run.completed || l.run.count);
   let total = { statements: 0, roundTrips: 0 };
   for (const [label, c] of [...l.counts].sort((a, b) => b[1].roundTrips - a[1].roundTrips)) {
@@ -158,6 +163,23 @@ function printRoundTrips(f: Figures): void {
     total = { statements: total.statements + c.statements, roundTrips: total.roundTrips + c.roundTrips };
   }
   rows.push(["lifecycle: all steps", perOrder(total, orders)]);
+  return rows;
+}
+
+/** BENCH_ROWS=lifecycle: the lifecycle's row, its goal and its statements per order, nothing else measured. */
+export function printLifecycleAlone(f: Pick<Figures, "label" | "lifecycle">): void {
+  printLifecycle(f);
+  const { raw, run } = f.lifecycle;
+  log(
+    `
+   ${f.label}: lifecycle ${fmt.rate(run.perSecond)} orders/s = ${(run.perSecond / raw.perSecond).toFixed(3)} × raw ÷ 6 (goal ≥ 0.30)`,
+  );
+  printTrips(f, [["path", "per order"], ...lifecycleTrips(f.lifecycle)]);
+}
+
+function printTrips(f: Pick<Figures, "label" | "lifecycle">, rows: string[][]): void {
+  const l = f.lifecycle;
+  const orders = Math.max(1, l.run.completed || l.run.count);
   const trips =
     f.label === "PGlite" ? "round trips = calls into the in-process engine" : "round trips = query calls";
   const over = l.run.cutOff
@@ -174,7 +196,7 @@ function printRoundTrips(f: Figures): void {
   );
 }
 
-export function printLifecycle(f: Figures): void {
+export function printLifecycle(f: Pick<Figures, "lifecycle">): void {
   const l = f.lifecycle;
   log(
     `\n5) 受注 → 完了 — ${fmt.int(l.run.count)} Rakuten orders through the RMS and RSL sandboxes over HTTP, workers as npm start runs them (startWorkers, its own settings), in this process`,

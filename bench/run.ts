@@ -4,7 +4,7 @@
  */
 import { cpus, loadavg, totalmem } from "node:os";
 import { benchCsv } from "./csv-import.ts";
-import { printGoals, printLifecycle, printSummary } from "./goals.ts";
+import { printGoals, printLifecycle, printLifecycleAlone, printSummary } from "./goals.ts";
 import { benchImport, SEARCH_LIMIT } from "./import.ts";
 import { envInt, envMinutes, fmt } from "./lib.ts";
 import { benchLifecycle } from "./lifecycle-bench.ts";
@@ -58,12 +58,32 @@ const PG_URL =
   process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const ONLY = process.env.BENCH_ONLY; // "pglite" | "postgres": one engine only
 const FULL_PLANS = Boolean(process.env.BENCH_EXPLAIN);
+/** BENCH_ROWS=lifecycle: only the lifecycle rows (the one row that can run alone); every row by default. */
+const ROWS = process.env.BENCH_ROWS?.split(",").map((r) => r.trim());
+if (ROWS && ROWS.join(",") !== "lifecycle")
+  throw new Error(`BENCH_ROWS: only "lifecycle" runs alone (asked: ${ROWS.join(",")})`);
 
 const note = (s: string) => process.stderr.write(`  … ${s}\n`);
 
-async function runOn(t: Target): Promise<Figures> {
+function lifecycleOf(t: Target) {
+  return benchLifecycle(
+    t,
+    {
+      orders: t.label === "PostgreSQL" ? LIFECYCLE_PG_ORDERS : LIFECYCLE_ORDERS,
+      workerOrders: WORKER_ORDERS,
+      limitMs: LIFECYCLE_MS,
+    },
+    note,
+  );
+}
+
+async function runOn(t: Target): Promise<Figures | null> {
   const server = await describe(t);
   console.log(`\n=== ${t.label} (${server}) — migrate + account + shops ${secs(t.setupMs)} ===`);
+  if (ROWS) {
+    printLifecycleAlone({ label: t.label, lifecycle: await lifecycleOf(t) });
+    return null;
+  }
 
   // 1. Registration through the use case, then the same rows as plain batched INSERTs.
   // Where the batch path exists, one-by-one registration is context only: 500 orders are enough.
@@ -111,15 +131,7 @@ async function runOn(t: Target): Promise<Figures> {
   const csv = await benchCsv(t, CSV_ORDERS);
 
   // 5. The whole lifecycle through both sandboxes, with npm start's own workers; 2 processes on PostgreSQL.
-  const lifecycle = await benchLifecycle(
-    t,
-    {
-      orders: t.label === "PostgreSQL" ? LIFECYCLE_PG_ORDERS : LIFECYCLE_ORDERS,
-      workerOrders: WORKER_ORDERS,
-      limitMs: LIFECYCLE_MS,
-    },
-    note,
-  );
+  const lifecycle = await lifecycleOf(t);
 
   // 4. The order list over a year of a four-shop merchant.
   note(`${t.label}: seeding ${fmt.int(LIST_ORDERS)} orders for the list`);
@@ -175,7 +187,8 @@ process.once("SIGINT", () => {
 
 async function withTarget(t: Target, all: Figures[]): Promise<void> {
   try {
-    all.push(await runOn(t));
+    const figures = await runOn(t);
+    if (figures) all.push(figures);
   } finally {
     await t.close();
   }

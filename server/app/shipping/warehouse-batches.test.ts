@@ -99,6 +99,24 @@ test("20 results of one poll: one transaction of a handful of statements, stock 
     20,
   );
 
+  // 出荷報告 for the 20 orders: one fetch, its reads and writes shared; the mall called per parcel.
+  statements.reset();
+  assert.equal(await app.runDueJobs("mall-report-shipping"), 20);
+  const reported = statements.texts.filter((s) => !/pgboss/i.test(s));
+  t.diagnostic(`mall shipping reports: ${reported.length} statements (pg-boss's aside) for 20 orders`);
+  assert.ok(reported.length <= 20, `${reported.length} statements for 20 reports:\n${reported.join("\n")}`);
+  assert.equal(
+    await one(sql`select count(*) from orders where shop_id = ${shopId} and status = 'completed'`),
+    20,
+  );
+  assert.equal(
+    await one(sql`select count(*) from shipments s join orders o on o.id = s.order_id
+      where o.shop_id = ${shopId} and s.mall_reported_at is not null
+      and s.parcels->0->>'mallShippingId' is not null and s.parcels->0->>'reportSentAt' is null`),
+    20,
+    "every parcel has the mall's id, its mark gone",
+  );
+
   // The same page read again (a crash before the cursor was saved) changes nothing.
   await app.database.db.execute(sql`update warehouses set results_cursor = null where id = ${warehouseId}`);
   const events = await one(sql`select count(*) from order_events e join orders o on o.id = e.order_id

@@ -35,6 +35,7 @@ type ShipmentChange = {
   parcels?: unknown[];
   shippedAt?: Date;
   unshippableReason?: string | null;
+  mallReportedAt?: Date;
 };
 /** The columns a change may set back to null, with their names in SQL. */
 const NULLABLE = [
@@ -231,6 +232,7 @@ export class OrderWrites {
         warehouse_reference = coalesce(v.warehouse_reference, s.warehouse_reference),
         parcels = coalesce(v.parcels, s.parcels),
         shipped_at = coalesce(v.shipped_at, s.shipped_at),
+        mall_reported_at = coalesce(v.mall_reported_at, s.mall_reported_at),
         ${keepOrSet("planned_ship_date")}, ${keepOrSet("unshippable_reason")}
         from ${source} v where s.id = v.id`);
     }

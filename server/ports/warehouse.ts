@@ -83,6 +83,12 @@ export type WarehouseDefinition = {
   label: string;
   credentials: readonly CredentialField[];
   capabilities: WarehouseCapabilities;
+  /**
+   * A polled warehouse's results are read this long after it took requests, besides the schedule: its
+   * first answers (出荷不可 at picking, a quick shipment) need not wait for the merchant's interval.
+   * Absent: the schedule only. One poll waits per warehouse, so it never reads more often than this.
+   */
+  resultsFollowUpSeconds?: number;
   createClient(
     connection: WarehouseConnection,
     credentials: Readonly<Record<string, string>>,

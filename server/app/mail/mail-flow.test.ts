@@ -3,7 +3,7 @@ import { after, before, beforeEach, test } from "node:test";
 import { startTestApp, type TestApp } from "#test/app.ts";
 import { orderBody } from "#test/catalog-api.ts";
 import { startSmtpServer } from "#test/smtp.ts";
-import { recordWarehouseResult } from "../shipping/record-warehouse-results.ts";
+import { recordWarehouseResults } from "../shipping/record-warehouse-results.ts";
 import { dispatchMailTriggers } from "./dispatch-mails.ts";
 
 let t: TestApp;
@@ -147,13 +147,15 @@ test("出荷メール per shipment at 出荷済 carries the carrier, tracking nu
   );
   await t.runDueJobs("shipment-request");
   const warehouseId = (await shop.as("GET", "/api/warehouses")).body.items[0].id;
-  await recordWarehouseResult(t.ctx, warehouseId, {
-    warehouseReference: shipment.slipNumber,
-    slipNumber: shipment.slipNumber,
-    outcome: "shipped",
-    shippedOn: "2030-01-15",
-    parcels: [{ carrier: "yamato", trackingNumber: "123456789012" }],
-  });
+  await recordWarehouseResults(t.ctx, warehouseId, [
+    {
+      warehouseReference: shipment.slipNumber,
+      slipNumber: shipment.slipNumber,
+      outcome: "shipped",
+      shippedOn: "2030-01-15",
+      parcels: [{ carrier: "yamato", trackingNumber: "123456789012" }],
+    },
+  ]);
   await deliver();
   assert.equal(smtp.received.length, 1);
   const text = smtp.received[0]?.text ?? "";
@@ -177,13 +179,15 @@ test("キャンセル完了メール at キャンセル; フォローアップ 5
   await following.as("POST", `/api/orders/${order.id}/shipments/${shipment.id}/request`);
   await t.runDueJobs("shipment-request");
   const warehouseId = (await following.as("GET", "/api/warehouses")).body.items[0].id;
-  await recordWarehouseResult(t.ctx, warehouseId, {
-    warehouseReference: shipment.slipNumber,
-    slipNumber: shipment.slipNumber,
-    outcome: "shipped",
-    shippedOn: "2030-01-15",
-    parcels: [{ carrier: "sagawa", trackingNumber: "987654321098" }],
-  });
+  await recordWarehouseResults(t.ctx, warehouseId, [
+    {
+      warehouseReference: shipment.slipNumber,
+      slipNumber: shipment.slipNumber,
+      outcome: "shipped",
+      shippedOn: "2030-01-15",
+      parcels: [{ carrier: "sagawa", trackingNumber: "987654321098" }],
+    },
+  ]);
   await t.runDueJobs("mall-report-shipping");
   assert.equal((await following.as("GET", `/api/orders/${order.id}`)).body.status, "completed");
   await deliver();

@@ -13,8 +13,9 @@ import { Refusal } from "#server/domain/refusal.ts";
 import { tokyoDate } from "#server/domain/tokyo-time.ts";
 import { type TrackedShipment, trackingRowDecision } from "#server/domain/tracking-row.ts";
 import { warehouseSettingsOf } from "#server/domain/warehouse-settings.ts";
+import type { WarehouseResult } from "#server/ports/warehouse.ts";
 import type { AppContext } from "../context.ts";
-import { recordWarehouseResult } from "./record-warehouse-results.ts";
+import { recordWarehouseResults } from "./record-warehouse-results.ts";
 import { ownStockRoom } from "./stock-room.ts";
 
 /** The shipments behind each slip at this warehouse, with what their orders say now — one query for the file. */
@@ -121,7 +122,7 @@ export async function importTrackingNumbers(
     else boxesBySlip.set(row.slipNumber, [row]);
   }
   const parcels = await parcelsOf(ctx, warehouseId, [...boxesBySlip.keys()]);
-  let shipped = 0;
+  const results: WarehouseResult[] = [];
   for (const [slipNumber, boxes] of boxesBySlip) {
     const each = (outcome: TrackingImportRow["outcome"], message: (i: number) => string) =>
       report.push(
@@ -141,22 +142,23 @@ export async function importTrackingNumbers(
     }
     const [shipment] = parcel as [(typeof parcel)[number]];
     const [first] = boxes as [(typeof boxes)[number]];
-    await recordWarehouseResult(ctx, warehouseId, {
+    results.push({
       warehouseReference: shipment.warehouseReference ?? shipment.slipNumber,
       slipNumber: shipment.slipNumber,
       outcome: "shipped",
       shippedOn: first.shippedOn,
       parcels: boxes.map((box) => ({ carrier: box.carrier, trackingNumber: box.trackingNumber })),
     });
-    shipped += 1;
     each("shipped", (i) =>
       boxes.length === 1 ? "出荷済にしました" : `出荷済にしました(${boxes.length}個口の${i + 1}個目)`,
     );
   }
+  // The file's slips as the warehouse's results are: together, a few statements whatever its length.
+  await recordWarehouseResults(ctx, warehouseId, results);
   report.sort((a, b) => a.line - b.line);
   return {
     rows: report,
-    shipped,
+    shipped: results.length,
     failed: report.filter((r) => r.outcome === "error").length,
   };
 }

@@ -11,6 +11,7 @@ import { type Actor, type AppContext, actorLabel } from "../context.ts";
 import { dissolveConsolidation, shipmentGroup } from "./shipment-group.ts";
 import { buildRequest, type Member } from "./shipment-request-body.ts";
 import { warehouseClientOf } from "./warehouse-client.ts";
+import { enqueueFollowUpPolls } from "./warehouse-polls.ts";
 
 /** A person sends (or re-sends after 出荷不可) a shipment request now instead of waiting for the delay. */
 export async function requestShipmentNow(
@@ -100,6 +101,7 @@ export async function sendShipmentRequests(
         .sort((x, y) => x.order.row.id.localeCompare(y.order.row.id));
       for (const m of members) await recordMember(tx, m, m.a.answer, meta(m.a.prepared));
       for (const a of answered) await dissolveRejected(tx, ctx, a.prepared, a.answer, meta(a.prepared));
+      await enqueueFollowUpPolls(tx, ctx, tookRequests(answered));
     });
   } catch {
     for (const a of answered) {
@@ -107,6 +109,7 @@ export async function sendShipmentRequests(
         await ctx.db.transaction(async (tx) => {
           for (const m of a.prepared.members) await recordMember(tx, m, a.answer, meta(a.prepared));
           await dissolveRejected(tx, ctx, a.prepared, a.answer, meta(a.prepared));
+          await enqueueFollowUpPolls(tx, ctx, tookRequests([a]));
         });
       } catch (error) {
         outcomes[a.index] = error instanceof Error ? error : new Error(String(error));
@@ -115,6 +118,10 @@ export async function sendShipmentRequests(
   }
   return outcomes;
 }
+
+/** The warehouses that accepted at least one of the requests. */
+const tookRequests = (answered: readonly { prepared: Prepared; answer: ShipmentRequestResult }[]) =>
+  answered.filter((a) => a.answer.outcome === "accepted").map((a) => a.prepared.warehouse);
 
 type Prepared = Awaited<ReturnType<typeof buildRequest>> & { members: Member[]; shipmentId: string };
 

@@ -1,11 +1,10 @@
 import { asc, eq, sql } from "drizzle-orm";
-import type { CsvOrderProfile } from "#server/channels/csv/fields.ts";
-import { readOrderBatches } from "#server/channels/csv/read-orders.ts";
-import { readCsvRecords } from "#server/channels/csv/read-stream.ts";
 import type { Db } from "#server/db/database.ts";
 import { csvImportChunks, csvImportRuns } from "#server/db/schema.ts";
 import { Refusal } from "#server/domain/refusal.ts";
+import type { FileLayout, FileReadProgress } from "#server/ports/order-upload.ts";
 import type { AppContext } from "../context.ts";
+import { orderFileUpload } from "./file-upload.ts";
 import { type ReportRow, settleBatch } from "./settle-batch.ts";
 
 /** Orders per batch: one report write and one progress update each. */
@@ -39,16 +38,18 @@ export async function runCsvImport(ctx: AppContext, runId: string, hooks: RunHoo
   const [run] = await ctx.db.select().from(csvImportRuns).where(eq(csvImportRuns.id, runId));
   if (!run || (run.status !== "queued" && run.status !== "running")) return;
   await ctx.db.update(csvImportRuns).set({ status: "running" }).where(eq(csvImportRuns.id, runId));
-  const profile = run.profile as CsvOrderProfile;
+  const profile = run.profile as FileLayout;
   const actor = { kind: "system", job: "csv-import" } as const;
-  const progress: { encoding?: "utf-8" | "shift_jis"; bytes: number } = { bytes: 0 };
+  const progress: FileReadProgress = { bytes: 0 };
   let batchNo = 0;
   try {
-    const records = readCsvRecords(storedChunks(ctx.db, runId), profile.encoding, progress);
-    for await (const batch of readOrderBatches(records, profile, {
-      batchSize: hooks.batchSize ?? CSV_BATCH_ORDERS,
-      after: run.checkpointLine,
-    })) {
+    const batches = orderFileUpload(ctx).readOrders(
+      storedChunks(ctx.db, runId),
+      profile,
+      { batchSize: hooks.batchSize ?? CSV_BATCH_ORDERS, after: run.checkpointLine },
+      progress,
+    );
+    for await (const batch of batches) {
       const result = await settleBatch(ctx, actor, run, batch.orders);
       await hooks.afterRegistered?.(++batchNo);
       await ctx.db.transaction(async (tx) => {

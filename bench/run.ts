@@ -58,12 +58,32 @@ const PG_URL =
   process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const ONLY = process.env.BENCH_ONLY; // "pglite" | "postgres": one engine only
 const FULL_PLANS = Boolean(process.env.BENCH_EXPLAIN);
+/**
+ * BENCH_ROWS=csv: only the named rows, printed alone (no goals table: it needs every row). A row's
+ * own figure is then measured in minutes, not the whole bench's hour.
+ */
+const ROWS = process.env.BENCH_ROWS?.split(",").map((r) => r.trim());
+const ROW_BENCHES: Record<string, (t: Target) => Promise<void>> = {
+  csv: async (t) => {
+    note(`${t.label}: CSV import × ${fmt.int(CSV_ORDERS)} over HTTP`);
+    printCsv({ label: t.label, csv: await benchCsv(t, CSV_ORDERS) } as Figures);
+  },
+};
+const unknownRows = ROWS?.filter((r) => !(r in ROW_BENCHES)) ?? [];
+if (unknownRows.length > 0)
+  throw new Error(
+    `BENCH_ROWS: no row ${unknownRows.join(", ")} (rows: ${Object.keys(ROW_BENCHES).join(", ")})`,
+  );
 
 const note = (s: string) => process.stderr.write(`  … ${s}\n`);
 
-async function runOn(t: Target): Promise<Figures> {
+async function runOn(t: Target): Promise<Figures | null> {
   const server = await describe(t);
   console.log(`\n=== ${t.label} (${server}) — migrate + account + shops ${secs(t.setupMs)} ===`);
+  if (ROWS) {
+    for (const row of ROWS) await ROW_BENCHES[row]?.(t);
+    return null;
+  }
 
   // 1. Registration through the use case, then the same rows as plain batched INSERTs.
   // Where the batch path exists, one-by-one registration is context only: 500 orders are enough.
@@ -175,7 +195,8 @@ process.once("SIGINT", () => {
 
 async function withTarget(t: Target, all: Figures[]): Promise<void> {
   try {
-    all.push(await runOn(t));
+    const figures = await runOn(t);
+    if (figures) all.push(figures);
   } finally {
     await t.close();
   }

@@ -5,6 +5,8 @@ import { test } from "node:test";
 import { enqueueDueImports } from "#server/app/channels/import-shop.ts";
 import type { ChannelDefinition } from "#server/ports/channel.ts";
 import { startTestApp } from "#test/app.ts";
+import { csv } from "./csv/index.ts";
+import { csvUpload } from "./csv/upload.ts";
 import { CHANNELS, channelRegistry } from "./registry.ts";
 
 test("every folder under server/channels/ registers one definition under its own name", () => {
@@ -21,6 +23,8 @@ test("every definition is whole: a polled channel builds a source, reasons and f
       assert.ok(c.cancelReasons.length > 0, `${c.code} takes cancels, so it has reasons`);
     assert.equal(new Set(c.cancelReasons.map((r) => r.code)).size, c.cancelReasons.length, c.code);
     assert.equal(new Set(c.credentials.map((f) => f.key)).size, c.credentials.length, c.code);
+    if (c.upload)
+      assert.equal(c.capabilities.source, "upload", `${c.code} reads files, so they are its source`);
   }
   assert.throws(() => channelRegistry([...CHANNELS, ...CHANNELS]), /share a code/);
 });
@@ -71,5 +75,44 @@ test("a channel without credentials or a poll source is offered, takes shops and
     assert.equal(unknown.status, 422, "only registered channels take shops");
   } finally {
     await app.close();
+  }
+});
+
+test("uploads go through the registered file channel's own layouts and template, never one named in generic code", async () => {
+  const layout = { ...csvUpload.builtInLayouts[0], id: "own-cart", name: "自社カート形式" };
+  const fileChannel: ChannelDefinition = {
+    ...uploadChannel,
+    upload: {
+      ...csvUpload,
+      builtInLayouts: [layout as (typeof csvUpload.builtInLayouts)[number]],
+      template: { fileName: "own-cart.csv", content: () => "注文番号\r\n" },
+    },
+  };
+  assert.throws(() => channelRegistry([...CHANNELS, fileChannel]), /two channels take order files/);
+  const app = await startTestApp({ channels: CHANNELS.filter((c) => c !== csv).concat(fileChannel) });
+  try {
+    const profiles = await app.api("GET", "/api/csv-order-profiles");
+    assert.deepEqual(
+      profiles.body.items.map((p: { id: string; name: string }) => [p.id, p.name]),
+      [["own-cart", "自社カート形式"]],
+    );
+    const template = await fetch(`${app.url}/api/csv-order-template.csv`, {
+      headers: { authorization: `Bearer ${app.owner.apiToken}` },
+    });
+    assert.equal(await template.text(), "注文番号\r\n");
+    assert.match(template.headers.get("content-disposition") ?? "", /own-cart\.csv/);
+  } finally {
+    await app.close();
+  }
+  const none = await startTestApp({ channels: CHANNELS.filter((c) => c !== csv) });
+  try {
+    assert.equal(
+      (await none.api("GET", "/api/csv-order-profiles")).status,
+      404,
+      "no file channel, no 取込設定",
+    );
+    assert.equal((await none.api("GET", "/api/postal-codes/100-0001")).status, 200);
+  } finally {
+    await none.close();
   }
 });

@@ -12,7 +12,11 @@ export const CHANNELS: readonly ChannelDefinition[] = [rakuten, manual, csv];
 export function channelRegistry(list: readonly ChannelDefinition[] = CHANNELS): ChannelRegistry {
   const byCode = new Map(list.map((c) => [c.code, c]));
   if (byCode.size !== list.length) throw new Error("two channels share a code");
-  return { list, get: (code) => byCode.get(code) };
+  // The upload API and screens (CSV取込, 取込設定) serve one file layout set: a second channel taking
+  // files would need a channel parameter on them first.
+  const uploads = list.flatMap((c) => (c.upload ? [{ code: c.code, upload: c.upload }] : []));
+  if (uploads.length > 1) throw new Error("two channels take order files");
+  return { list, get: (code) => byCode.get(code), fileUpload: uploads[0] };
 }
 
 /** `npm run juchu -- <channel> <command> <args…>`: each channel's support commands, by "channel command". */

@@ -108,8 +108,9 @@ export function createHttpApp(
   registerStockRoomRoutes(app, ctx);
   registerMailTemplateRoutes(app, ctx);
   registerMailLogRoutes(app, ctx);
-  registerCsvOrderRoutes(app, ctx);
-  registerCsvOrderProfileRoutes(app, ctx);
+  const fileUpload = ctx.channels.fileUpload?.upload;
+  if (fileUpload) registerCsvOrderRoutes(app, ctx, fileUpload);
+  registerCsvOrderProfileRoutes(app, ctx, fileUpload);
   registerVocabularyRoutes(app, ctx.channels);
   app.on(["GET", "HEAD"], "*", serveWeb(info.webRoot));
   return app;

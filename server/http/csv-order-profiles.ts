@@ -6,62 +6,52 @@ import {
   listCsvProfiles,
   updateCsvProfile,
 } from "#server/app/csv-orders/profiles.ts";
-import {
-  CSV_DATE_FORMATS,
-  CSV_ENCODINGS,
-  CSV_ORDER_FIELD_NAMES,
-  CSV_ORDER_FIELDS,
-} from "#server/channels/csv/fields.ts";
 import { addressesOfPostalCode } from "#server/domain/postal-address.ts";
+import type { OrderFileUpload } from "#server/ports/order-upload.ts";
 import type { JuchuApi } from "./app.ts";
 import { errorResponses, json, security } from "./openapi.ts";
 
 const columnList = z
   .array(z.string().trim().min(1).max(100, "列名は100文字以内です"))
   .max(5, "1項目に5列までです");
-const profileInput = z
-  .object({
-    name: z.string().trim().min(1, "名前を入力してください").max(100, "名前は100文字以内です"),
-    encoding: z.enum(CSV_ENCODINGS, `文字コードは ${CSV_ENCODINGS.join(", ")} のいずれかです`),
-    headerRow: z.boolean(),
-    dateFormat: z.enum(CSV_DATE_FORMATS, `日付の形式は ${CSV_DATE_FORMATS.join(", ")} のいずれかです`),
-    columns: z.partialRecord(z.enum(CSV_ORDER_FIELD_NAMES), columnList),
-  })
-  .superRefine((p, c) => {
-    for (const f of CSV_ORDER_FIELD_NAMES) {
-      const cols = p.columns[f] ?? [];
-      if (CSV_ORDER_FIELDS[f].required && cols.length === 0)
-        c.addIssue({
-          code: "custom",
-          path: ["columns", f],
-          message: `${CSV_ORDER_FIELDS[f].label}の列を指定してください`,
-        });
-      if (!p.headerRow && cols.some((col) => !/^[1-9]\d{0,2}$/.test(col)))
-        c.addIssue({
-          code: "custom",
-          path: ["columns", f],
-          message: "見出し行がないときは列番号(1から)で指定してください",
-        });
-    }
-  })
-  .openapi("CsvOrderProfileInput");
-const profileSchema = z
-  .object({
-    id: z.string(),
-    builtIn: z.boolean().describe("標準の取込設定(変更・削除不可)"),
-    name: z.string(),
-    encoding: z.enum(CSV_ENCODINGS),
-    headerRow: z.boolean(),
-    dateFormat: z.enum(CSV_DATE_FORMATS),
-    columns: z.partialRecord(z.enum(CSV_ORDER_FIELD_NAMES), z.array(z.string())),
-  })
-  .openapi("CsvOrderProfile");
+/** The layout's schemas from the channel's own vocabulary: its encodings, date layouts and fields. */
+function profileSchemas(upload: OrderFileUpload) {
+  const fieldNames = z.enum(upload.fields.map((f) => f.field) as [string, ...string[]]);
+  const input = z
+    .object({
+      name: z.string().trim().min(1, "名前を入力してください").max(100, "名前は100文字以内です"),
+      encoding: z.enum(upload.encodings, `文字コードは ${upload.encodings.join(", ")} のいずれかです`),
+      headerRow: z.boolean(),
+      dateFormat: z.enum(upload.dateFormats, `日付の形式は ${upload.dateFormats.join(", ")} のいずれかです`),
+      columns: z.partialRecord(fieldNames, columnList),
+    })
+    .superRefine((p, c) => {
+      for (const problem of upload.layoutProblems(p)) c.addIssue({ code: "custom", ...problem });
+    })
+    .openapi("CsvOrderProfileInput");
+  const profile = z
+    .object({
+      id: z.string(),
+      builtIn: z.boolean().describe("標準の取込設定(変更・削除不可)"),
+      name: z.string(),
+      encoding: z.enum(upload.encodings),
+      headerRow: z.boolean(),
+      dateFormat: z.enum(upload.dateFormats),
+      columns: z.partialRecord(fieldNames, z.array(z.string())),
+    })
+    .openapi("CsvOrderProfile");
+  return { input, profile };
+}
 const fieldsSchema = z.array(z.object({ field: z.string(), label: z.string(), required: z.boolean() }));
 
 const idParam = z.object({ id: z.string().min(1).max(100) });
 
 /** 取込設定 (the merchant's CSV column profiles) and the postal-code lookup 受注登録 fills addresses with. */
-export function registerCsvOrderProfileRoutes(app: JuchuApi, ctx: AppContext): void {
+export function registerCsvOrderProfileRoutes(
+  app: JuchuApi,
+  ctx: AppContext,
+  upload: OrderFileUpload | undefined,
+): void {
   app.openapi(
     createRoute({
       method: "get",
@@ -82,6 +72,10 @@ export function registerCsvOrderProfileRoutes(app: JuchuApi, ctx: AppContext): v
     async (c) => c.json({ items: addressesOfPostalCode(c.req.valid("param").code) }, 200),
   );
 
+  // 取込設定 belong to the channel that reads order files; without one there is nothing to set.
+  if (!upload) return;
+  const { input: profileInput, profile: profileSchema } = profileSchemas(upload);
+
   app.openapi(
     createRoute({
       method: "get",
@@ -97,7 +91,7 @@ export function registerCsvOrderProfileRoutes(app: JuchuApi, ctx: AppContext): v
       c.json(
         {
           items: await listCsvProfiles(ctx, c.get("auth").accountId),
-          fields: CSV_ORDER_FIELD_NAMES.map((f) => ({ field: f, ...CSV_ORDER_FIELDS[f] })),
+          fields: upload.fields.map(({ field, label, required }) => ({ field, label, required })),
         },
         200,
       ),

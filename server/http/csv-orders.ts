@@ -9,10 +9,10 @@ import {
   listCsvImportRuns,
 } from "#server/app/csv-orders/runs.ts";
 import { startCsvImport } from "#server/app/csv-orders/start-import.ts";
-import { juchuTemplateCsv } from "#server/channels/csv/profiles.ts";
 import { CSV_IMPORT_STATUSES, CSV_ROW_OUTCOMES } from "#server/db/schema.ts";
 import { uuid } from "#server/domain/fields.ts";
 import { toTokyoIso } from "#server/domain/tokyo-time.ts";
+import type { OrderFileUpload } from "#server/ports/order-upload.ts";
 import type { JuchuApi } from "./app.ts";
 import { errorResponses, json, security } from "./openapi.ts";
 
@@ -88,7 +88,8 @@ const csvResponse = (body: string | ReadableStream, name: string) =>
     },
   });
 
-export function registerCsvOrderRoutes(app: JuchuApi, ctx: AppContext): void {
+/** The upload routes of the registered channel that takes order files (`upload` of its definition). */
+export function registerCsvOrderRoutes(app: JuchuApi, ctx: AppContext, upload: OrderFileUpload): void {
   app.openapi(
     createRoute({
       method: "get",
@@ -97,7 +98,7 @@ export function registerCsvOrderRoutes(app: JuchuApi, ctx: AppContext): void {
       security,
       responses: { 200: csvFile("見出し行と記入例(UTF-8 BOM付き)"), ...errorResponses },
     }),
-    async () => csvResponse(juchuTemplateCsv(), "juchu-orders-template.csv") as never,
+    async () => csvResponse(upload.template.content(), upload.template.fileName) as never,
   );
 
   app.openapi(
@@ -185,7 +186,7 @@ export function registerCsvOrderRoutes(app: JuchuApi, ctx: AppContext): void {
         limit: q.limit,
       });
       return c.json(
-        { ...page, items: page.items.map((r) => ({ ...r, fieldLabel: fieldLabel(r.field) })) },
+        { ...page, items: page.items.map((r) => ({ ...r, fieldLabel: fieldLabel(ctx, r.field) })) },
         200,
       ) as never;
     },

@@ -71,7 +71,7 @@ export const vocabularySchema = z
 
 /** Every registered channel's キャンセル理由, named `<channel>:<code>` so two channels never collide. */
 export function mallCancelReasons(
-  channels: ChannelRegistry,
+  channels: Pick<ChannelRegistry, "list">,
 ): { code: string; label: string; channel: string }[] {
   return channels.list.flatMap((c) =>
     c.cancelReasons.map((r) => ({ code: `${c.code}:${r.code}`, label: r.label, channel: c.code })),
@@ -97,7 +97,7 @@ const channelsOf = (channels: ChannelRegistry): z.infer<typeof channelSchema>[] 
       stock: c.capabilities.stock,
     },
     defaultGracePeriodMinutes: c.defaults.gracePeriodMinutes,
-    cancelReasons: mallCancelReasons({ list: [c], get: () => c }),
+    cancelReasons: mallCancelReasons({ list: [c] }),
   }));
 
 // The code's own tables, the same for every account; channels come from the registry.

@@ -5,6 +5,7 @@
  */
 
 import type { MallOrder, MallShippingReport, MallStockUpdate } from "./mall.ts";
+import type { OrderFileUpload } from "./order-upload.ts";
 
 /** What one fetch of a poll source covers, and its orders a page at a time. */
 export type OrderChanges = {
@@ -96,6 +97,8 @@ export type ChannelDefinition = {
   credentialExpiry?: { expired: string; expiring: (daysLeft: number) => string };
   /** Support commands of `npm run juchu -- <code> <name> <args…>` (no database); exit code back. */
   commands?: Readonly<Record<string, ChannelCommand>>;
+  /** Order files the merchant uploads (capabilities.source "upload"): their layouts and reader. */
+  upload?: OrderFileUpload;
   /** The clients for one shop's opened credentials; a channel without a remote side has none. */
   createClients?: (config: ChannelConfig, credentials: Record<string, string>) => ChannelClients;
 };
@@ -118,6 +121,8 @@ export type ChannelConfig = {
 export type ChannelRegistry = {
   readonly list: readonly ChannelDefinition[];
   get(code: string): ChannelDefinition | undefined;
+  /** The channel whose `upload` reads the order files merchants upload (CSV取込), when one is registered. */
+  readonly fileUpload: { code: string; upload: OrderFileUpload } | undefined;
 };
 
 /** What a shop's opened credentials give: the parts of its channel's clients it has. */

@@ -1,41 +1,40 @@
 import { and, asc, eq } from "drizzle-orm";
-import type { CsvOrderProfile } from "#server/channels/csv/fields.ts";
-import { BUILT_IN_PROFILES, builtInProfile } from "#server/channels/csv/profiles.ts";
 import { csvOrderProfiles } from "#server/db/schema.ts";
 import { notFound, Refusal } from "#server/domain/refusal.ts";
+import type { FileLayout } from "#server/ports/order-upload.ts";
 import type { AppContext } from "../context.ts";
+import { orderFileUpload } from "./file-upload.ts";
 
-export type ProfileInput = Omit<CsvOrderProfile, "id" | "builtIn">;
+export type ProfileInput = Omit<FileLayout, "id" | "builtIn">;
 
 type Row = typeof csvOrderProfiles.$inferSelect;
-const fromRow = (r: Row): CsvOrderProfile => ({
+const fromRow = (r: Row): FileLayout => ({
   id: r.id,
   name: r.name,
   builtIn: false,
-  encoding: r.encoding as CsvOrderProfile["encoding"],
+  encoding: r.encoding,
   headerRow: r.headerRow,
-  dateFormat: r.dateFormat as CsvOrderProfile["dateFormat"],
-  columns: r.columns as CsvOrderProfile["columns"],
+  dateFormat: r.dateFormat,
+  columns: r.columns as FileLayout["columns"],
 });
 
+const builtInProfile = (ctx: AppContext, id: string) =>
+  orderFileUpload(ctx).builtInLayouts.find((p) => p.id === id);
+
 /** 取込設定: the built-in ones first, then the account's own by name. */
-export async function listCsvProfiles(ctx: AppContext, accountId: string): Promise<CsvOrderProfile[]> {
+export async function listCsvProfiles(ctx: AppContext, accountId: string): Promise<FileLayout[]> {
   const own = await ctx.db
     .select()
     .from(csvOrderProfiles)
     .where(eq(csvOrderProfiles.accountId, accountId))
     .orderBy(asc(csvOrderProfiles.name));
-  return [...BUILT_IN_PROFILES, ...own.map(fromRow)];
+  return [...orderFileUpload(ctx).builtInLayouts, ...own.map(fromRow)];
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-export async function getCsvProfile(
-  ctx: AppContext,
-  accountId: string,
-  id: string,
-): Promise<CsvOrderProfile> {
-  const builtIn = builtInProfile(id);
+export async function getCsvProfile(ctx: AppContext, accountId: string, id: string): Promise<FileLayout> {
+  const builtIn = builtInProfile(ctx, id);
   if (builtIn) return builtIn;
   const [row] = UUID.test(id)
     ? await ctx.db
@@ -63,7 +62,7 @@ export async function createCsvProfile(ctx: AppContext, accountId: string, input
 }
 
 export async function updateCsvProfile(ctx: AppContext, accountId: string, id: string, input: ProfileInput) {
-  if (builtInProfile(id)) throw builtInRefusal();
+  if (builtInProfile(ctx, id)) throw builtInRefusal();
   await getCsvProfile(ctx, accountId, id);
   await ctx.db
     .update(csvOrderProfiles)
@@ -74,7 +73,7 @@ export async function updateCsvProfile(ctx: AppContext, accountId: string, id: s
 
 /** A run keeps its own copy of the profile, so deleting one never changes a past or running import. */
 export async function deleteCsvProfile(ctx: AppContext, accountId: string, id: string): Promise<void> {
-  if (builtInProfile(id)) throw builtInRefusal();
+  if (builtInProfile(ctx, id)) throw builtInRefusal();
   await getCsvProfile(ctx, accountId, id);
   await ctx.db
     .delete(csvOrderProfiles)

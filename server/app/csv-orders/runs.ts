@@ -1,8 +1,8 @@
 import { and, asc, count, desc, eq, gt } from "drizzle-orm";
-import { CSV_ORDER_FIELDS } from "#server/channels/csv/fields.ts";
 import { csvImportRows, csvImportRuns } from "#server/db/schema.ts";
 import { notFound } from "#server/domain/refusal.ts";
 import type { AppContext } from "../context.ts";
+import { orderFileUpload } from "./file-upload.ts";
 import type { RowOutcome } from "./settle-batch.ts";
 
 export type CsvImportRun = typeof csvImportRuns.$inferSelect;
@@ -55,8 +55,8 @@ export async function csvImportReport(
 }
 
 /** The field as the merchant names it (注文番号, 送付先郵便番号 …). */
-export const fieldLabel = (field: string | null) =>
-  field ? (CSV_ORDER_FIELDS[field as keyof typeof CSV_ORDER_FIELDS]?.label ?? field) : null;
+export const fieldLabel = (ctx: AppContext, field: string | null) =>
+  field ? (orderFileUpload(ctx).fields.find((f) => f.field === field)?.label ?? field) : null;
 
 export const OUTCOME_LABELS: Record<RowOutcome, string> = {
   created: "登録",
@@ -82,7 +82,7 @@ export async function* csvImportReportCsv(ctx: AppContext, accountId: string, ru
           r.line,
           r.orderNumber,
           OUTCOME_LABELS[r.outcome as RowOutcome],
-          fieldLabel(r.field),
+          fieldLabel(ctx, r.field),
           r.rule,
           r.message,
         ]

@@ -1,8 +1,8 @@
 import { and, eq, inArray } from "drizzle-orm";
-import type { GroupedOrder } from "#server/channels/csv/group-orders.ts";
 import { orders } from "#server/db/schema.ts";
 import { manualRegistrationRefusal } from "#server/domain/mall-order-number.ts";
 import type { OrderStatus } from "#server/domain/order-status.ts";
+import type { FileOrderResult } from "#server/ports/order-upload.ts";
 import type { Actor, AppContext } from "../context.ts";
 import type { OrderRegistration } from "../orders/register-order.ts";
 import { registerOrders } from "../orders/register-order.ts";
@@ -30,7 +30,7 @@ export async function settleBatch(
   ctx: AppContext,
   actor: Actor,
   run: { accountId: string; shopId: string },
-  batch: readonly GroupedOrder[],
+  batch: readonly FileOrderResult[],
 ): Promise<BatchResult> {
   const rows: ReportRow[] = [];
   const counts: Record<RowOutcome, number> = { created: 0, unchanged: 0, skipped: 0, failed: 0 };

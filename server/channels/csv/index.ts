@@ -1,4 +1,5 @@
 import type { ChannelDefinition } from "#server/ports/channel.ts";
+import { csvUpload } from "./upload.ts";
 
 /**
  * CSV取込: a cart without an API (futureshop and the like) whose orders arrive as uploaded files read
@@ -20,4 +21,5 @@ export const csv: ChannelDefinition = {
   },
   cancelReasons: [],
   defaults: { gracePeriodMinutes: 0 },
+  upload: csvUpload,
 };

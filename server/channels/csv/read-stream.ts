@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import iconv from "iconv-lite";
+import type { FileReadProgress } from "#server/ports/order-upload.ts";
 import type { CsvEncoding } from "./fields.ts";
 
 /** One record of the file and the line it starts on (1-based, the header being line 1). */
@@ -31,7 +32,7 @@ export function sniffEncoding(head: Uint8Array): "utf-8" | "shift_jis" {
 export async function* readCsvRecords(
   chunks: AsyncIterable<Uint8Array>,
   encoding: CsvEncoding,
-  progress: { encoding?: "utf-8" | "shift_jis"; bytes: number },
+  progress: FileReadProgress,
 ): AsyncGenerator<CsvRecord> {
   const iterator = chunks[Symbol.asyncIterator]();
   const head: Uint8Array[] = [];

@@ -157,6 +157,8 @@ test("要対応: each state an order can be stuck in shows as a line with its co
   const withCutoff = (await board()).warehouses[0];
   assert.equal(withCutoff.cutoff, "09:30");
   assert.equal(withCutoff.cutoffPassed, true);
+  await t.api("PATCH", `/api/warehouses/${room.warehouseId}`, { settings: { shippingCutoff: null } });
+  assert.equal((await board()).warehouses[0].cutoff, null, "an empty cut-off clears it");
 });
 
 test("取込失敗, expiring credentials and failed mails are on the board; another account sees none of it", async () => {

@@ -15,13 +15,17 @@ import { ORDER_STATUS_LABELS, type OrderStatus } from "#server/domain/order-stat
 import { tokyoDate, toTokyoIso } from "#server/domain/tokyo-time.ts";
 import { warehouseSettingsOf } from "#server/domain/warehouse-settings.ts";
 import type { JuchuApi } from "./app.ts";
-import { COUNT_CAP } from "./list-orders.ts";
 import { errorResponses, json, security } from "./openapi.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Orders listed under each line: enough to open the one a customer calls about, not a second list. */
 const SAMPLE = 5;
 const RECENT_DAYS = 7;
+/**
+ * Counting a tag stops here: past it the board says "1,000件以上" and the order list has the rest.
+ * Each counted order is one key read, so this bounds the board's cost however many orders wait.
+ */
+const COUNT_CAP = 1000;
 
 const attentionSchema = z
   .object({

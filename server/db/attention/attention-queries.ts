@@ -31,25 +31,35 @@ export type TagCountRow = {
 
 /**
  * Orders per hold tag, and per system tag that asks for a person without holding (モール反映エラー,
- * 入金確認待ち超過, 在庫不足). Counting stops at `cap` per tag, through the tag's own index; the first few
- * orders (oldest first: they have waited longest) come along.
+ * 入金確認待ち超過, 在庫不足). Each tag reads at most `cap + 1` of its orders through its own index
+ * (order_tags_tag_idx) and each order by its key, unordered, and counts and samples those: asking
+ * for "the oldest five" directly, or joining orders plainly, lets the planner read every order
+ * (seconds at 1M orders).
+ * Past the cap, the few shown are the oldest of the orders read.
  */
 export function tagCounts(db: Db, accountId: string, cap: number, sample: number): Promise<TagCountRow[]> {
   // A finished order's hold no longer holds anything; a failed mall call on it still needs a person.
   const open = sql`o.deleted_at is null and (o.status not in ('cancelled', 'completed') or t.system_code = 'mall_reflection_error')`;
   return rows<TagCountRow>(
     db,
-    sql`select t.id as "tagId", t.system_code as "systemCode", t.name, t.color, t.hold,
-          (select count(*)::int from (
-             select 1 from order_tags ot join orders o on o.id = ot.order_id
-             where ot.tag_id = t.id and ${open} limit ${cap + 1}) c) as count,
-          coalesce((select json_agg(x) from (
-             select o.id, o.mall_order_number as "mallOrderNumber", o.buyer_name as "buyerName",
-                    o.ordered_at as "orderedAt", o.status
-             from order_tags ot join orders o on o.id = ot.order_id
-             where ot.tag_id = t.id and ${open}
-             order by o.ordered_at, o.id limit ${sample}) x), '[]'::json) as orders
+    sql`select t.id as "tagId", t.system_code as "systemCode", t.name, t.color, t.hold, h.count, h.orders
         from tags t
+        cross join lateral (
+          select count(*)::int as count,
+                 coalesce(json_agg(json_build_object('id', x.id, 'mallOrderNumber', x.mall_order_number,
+                   'buyerName', x.buyer_name, 'orderedAt', x.ordered_at, 'status', x.status)
+                   order by x.ordered_at, x.id) filter (where x.rn <= ${sample}), '[]'::json) as orders
+          from (
+            select f.*, row_number() over (order by f.ordered_at, f.id) as rn
+            from (
+              select o.*
+              from order_tags ot
+              -- One primary-key read per tagged order: joined plainly, the planner hashes every order.
+              cross join lateral (
+                select o.id, o.mall_order_number, o.buyer_name, o.ordered_at, o.status
+                from orders o where o.id = ot.order_id and ${open} limit 1) o
+              where ot.tag_id = t.id
+              limit ${cap + 1}) f) x) h
         where t.account_id = ${accountId}
           and (t.hold or t.system_code in ('mall_reflection_error', 'payment_overdue', 'stock_short'))
         order by t.name`,

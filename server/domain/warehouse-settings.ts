@@ -26,6 +26,11 @@ const profile = z.object({
  */
 export const warehouseSettingsSchema = z.object({
   resultPollMinutes: z.int().min(1).max(1440).default(15),
+  /** 出荷締め時刻 (Asia/Tokyo): a request sent before it ships the same day (SPEC.md §2 出荷作業中). */
+  shippingCutoff: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "出荷締め時刻は 14:00 のように24時間制で入力してください")
+    .optional(),
   sender: sender.optional(),
   yamatoBillingCustomerCode: z
     .string()

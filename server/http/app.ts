@@ -4,6 +4,7 @@ import { HTTPException } from "hono/http-exception";
 import type { AppContext } from "#server/app/context.ts";
 import { ping } from "#server/db/database.ts";
 import { loggableError } from "#server/db/errors.ts";
+import { registerAttentionRoutes } from "./attention.ts";
 import { CSRF_HEADER, type HttpEnv, requireAuth, SESSION_COOKIE } from "./auth.ts";
 import { refuseBadCharacters } from "./clean-input.ts";
 import { registerCsvOrderProfileRoutes } from "./csv-order-profiles.ts";
@@ -95,6 +96,7 @@ export function createHttpApp(
   app.use("/api/*", refuseBadCharacters);
 
   registerSessionRoutes(app, ctx);
+  registerAttentionRoutes(app, ctx);
   // Before the order routes: /api/orders/{id} would otherwise claim /api/orders/counts.
   registerOrderCountRoutes(app, ctx);
   registerOrderBulkRoutes(app, ctx);

@@ -57,6 +57,7 @@ export const warehouseSchema = z
     hasCredentials: z.boolean(),
     settings: z.object({
       resultPollMinutes: z.int(),
+      shippingCutoff: z.string().optional().describe("出荷締め時刻(HH:MM)"),
       sender: senderSchema.optional(),
       yamatoBillingCustomerCode: z.string().optional(),
       yamatoFreightNumber: z.string().optional(),

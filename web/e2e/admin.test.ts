@@ -22,7 +22,7 @@ async function search(q: string, options: { includeDeleted?: boolean } = {}) {
 /** The list keeps the last answer on screen while the next loads; aria-busy says which is showing. */
 const listLoaded = () => e2e.page.locator('section.screen[aria-busy="false"]').waitFor();
 
-test("first run: set-up creates the account, shows the API token once and opens an empty 受注一覧", async () => {
+test("first run: set-up creates the account, shows the API token once and opens an empty 要対応", async () => {
   await e2e.page.goto(e2e.url);
   await e2e.page.getByRole("heading", { name: "初期設定" }).waitFor();
   await e2e.page.getByLabel("事業者名").fill(OWNER.accountName);
@@ -32,9 +32,11 @@ test("first run: set-up creates the account, shows the API token once and opens 
   await e2e.page.getByRole("button", { name: "アカウントを作成" }).click();
   assert.match((await e2e.page.locator("pre.token").textContent()) ?? "", /^jct_/);
   await e2e.page.getByRole("button", { name: "管理画面へ進む" }).click();
-  await e2e.page.getByRole("heading", { name: "受注一覧" }).waitFor();
+  await e2e.page.getByRole("heading", { name: "要対応" }).waitFor();
+  await e2e.page.getByText("今すぐ対応が必要な注文はありません。").waitFor();
+  assert.equal(new URL(e2e.page.url()).pathname, "/attention");
+  await e2e.page.getByRole("link", { name: "受注一覧" }).first().click();
   await e2e.page.getByText("条件に合う注文はありません。").waitFor();
-  assert.equal(new URL(e2e.page.url()).pathname, "/orders");
 });
 
 test("log out, a wrong password is refused with the reason, the right one logs in", async () => {

@@ -172,5 +172,7 @@ export const mails = pgTable(
       .where(sql`${t.resendOf} is null`),
     index("mails_account_idx").on(t.accountId, t.createdAt),
     index("mails_order_idx").on(t.orderId),
+    // 要対応: the account's failed mails of the last days, whatever the size of its log.
+    index("mails_failed_idx").on(t.accountId, t.dueAt).where(sql`${t.status} = 'failed'`),
   ],
 );

@@ -4,6 +4,87 @@
 
 export type components = {
   schemas: {
+    Attention: {
+      credentials: {
+        daysLeft: number;
+        expiresAt: string;
+        level: "expired" | "expiring";
+        message: string;
+        shopId: string;
+        shopName: string;
+      }[];
+      failedMails: {
+        action: string;
+        /** 直近7日に送れず、再送もしていないメール */
+        count: number;
+        latestAt: string | null;
+      };
+      generatedAt: string;
+      importFailures: {
+        action: string;
+        /** 取り込めなかった注文(行)の数 */
+        failed: number;
+        kind: "mall" | "csv";
+        message: string | null;
+        runId: string;
+        shopId: string;
+        shopName: string;
+        startedAt: string;
+      }[];
+      stockShort: {
+        /** 今の有効在庫 */
+        available: number;
+        name: string;
+        productId: string;
+        /** この商品を待っている出荷の数 */
+        shipments: number;
+        /** 待っている出荷に足りない数 */
+        short: number;
+        sku: string;
+        warehouseId: string;
+        warehouseName: string;
+      }[];
+      tags: {
+        /** すること */
+        action: string;
+        /** true なら 1000 件以上 */
+        capped: boolean;
+        color: string;
+        count: number;
+        group: "error" | "hold" | "payment" | "address" | "stock";
+        groupLabel: string;
+        hold: boolean;
+        name: string;
+        orders: {
+          buyerName: string;
+          id: string;
+          mallOrderNumber: string;
+          orderedAt: string;
+          statusLabel: string;
+        }[];
+        systemCode: string | null;
+        tagId: string;
+      }[];
+      /** 東京の日付(YYYY-MM-DD) */
+      today: string;
+      warehouses: {
+        /** 出荷待ち(倉庫へ依頼前) */
+        awaitingRequest: number;
+        /** 出荷締め時刻(未設定は null) */
+        cutoff: string | null;
+        cutoffPassed: boolean;
+        /** 出荷中のうち本日出荷予定 */
+        dueToday: number;
+        name: string;
+        /** 出荷中のうち出荷予定日を過ぎたもの */
+        overdue: number;
+        /** 出荷中 */
+        shipping: number;
+        /** 出荷不可 */
+        unshippable: number;
+        warehouseId: string;
+      }[];
+    };
     BulkOrderAction: {
       action: "cancel" | "markPaid" | "attachTag" | "removeTag";
       orderIds: string[];
@@ -819,6 +900,8 @@ export type components = {
           postalCode: string;
           prefecture: string;
         };
+        /** 出荷締め時刻(HH:MM) */
+        shippingCutoff?: string;
         yamatoBillingCustomerCode?: string;
         yamatoFreightNumber?: string;
       };
@@ -849,6 +932,37 @@ export type components = {
 };
 
 export type paths = {
+  "/api/attention": {
+    get: {
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["Attention"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/csv-imports": {
     get: {
       parameters: {

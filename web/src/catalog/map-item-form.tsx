@@ -1,6 +1,6 @@
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { ApiError, api } from "../api/client.ts";
-import type { Mapping, UnmappedItem } from "../api/types.ts";
+import type { Mapping, Product, UnmappedItem } from "../api/types.ts";
 import { ErrorNotice } from "../ui/states.tsx";
 import { ProductPicker } from "./product-picker.tsx";
 
@@ -14,15 +14,25 @@ export function MapItemForm({
   item,
   onMapped,
   onCancel,
+  addProduct,
 }: {
   item: UnmappedItem;
   onMapped: (mapping: Mapping) => void;
   onCancel: () => void;
+  /** Room under the picker to register a missing product; what it registers joins the components. */
+  addProduct?: (pick: (product: Product) => void) => ReactNode;
 }) {
   const [components, setComponents] = useState<Component[]>([]);
   const [skuOnly, setSkuOnly] = useState(item.mallSkuCode !== null);
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
+
+  const pick = (p: Product) =>
+    setComponents((current) =>
+      current.some((c) => c.productId === p.id)
+        ? current
+        : [...current, { productId: p.id, sku: p.sku, name: p.name, quantity: 1 }],
+    );
 
   const save = async () => {
     setBusy(true);
@@ -44,16 +54,14 @@ export function MapItemForm({
   return (
     <section className="map-form" aria-label={`${item.mallItemCode} のマッピング`}>
       <div className="map-form-columns">
-        <ProductPicker
-          initial={item.mallItemCode}
-          onPick={(p) =>
-            setComponents(
-              components.some((c) => c.productId === p.id)
-                ? components
-                : [...components, { productId: p.id, sku: p.sku, name: p.name, quantity: 1 }],
-            )
-          }
-        />
+        <div>
+          <ProductPicker
+            initial={item.mallItemCode}
+            onPick={pick}
+            {...(addProduct && { emptyHint: "該当する商品がありません。下で登録できます。" })}
+          />
+          {addProduct?.(pick)}
+        </div>
         <div>
           <h3>紐付ける商品</h3>
           {components.length === 0 && (

@@ -4,7 +4,15 @@ import type { Product, ProductPage } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 
 /** Type part of a SKU or name, pick from the first matches. */
-export function ProductPicker({ onPick, initial }: { onPick: (product: Product) => void; initial: string }) {
+export function ProductPicker({
+  onPick,
+  initial,
+  emptyHint = "該当する商品がありません。先に「商品・在庫」で登録してください。",
+}: {
+  onPick: (product: Product) => void;
+  initial: string;
+  emptyHint?: string;
+}) {
   const [text, setText] = useState(initial);
   const [q, setQ] = useState(initial);
   useEffect(() => {
@@ -30,9 +38,7 @@ export function ProductPicker({ onPick, initial }: { onPick: (product: Product) 
             </button>
           </li>
         ))}
-        {found.data?.items.length === 0 && (
-          <li className="muted">該当する商品がありません。先に「商品・在庫」で登録してください。</li>
-        )}
+        {found.data?.items.length === 0 && <li className="muted">{emptyHint}</li>}
       </ul>
     </div>
   );

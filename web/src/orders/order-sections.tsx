@@ -1,4 +1,5 @@
 import type { Address, Order } from "../api/types.ts";
+import { attentionLinks } from "../attention/attention-links.ts";
 import { dateTime, day, yen } from "../format.ts";
 import { Link } from "../shell/router.tsx";
 import { CouponRows, deduction, FeeRows, GiftFacts, TaxSummary } from "./mall-details.tsx";
@@ -48,7 +49,7 @@ export function ItemsSection({ order }: { order: Order }) {
                   {item.mapped ? (
                     "紐付け済み"
                   ) : (
-                    <Link to="/mappings" className="warning-link">
+                    <Link to={attentionLinks.mapOrderItems(order.id)} className="warning-link">
                       未マッピング — 紐付ける
                     </Link>
                   )}

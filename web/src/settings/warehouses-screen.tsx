@@ -5,6 +5,7 @@ import { count, dateTime } from "../format.ts";
 import { useReference } from "../shell/reference-data.tsx";
 import { ErrorNotice, Notice } from "../ui/states.tsx";
 import { AddWarehouseForms } from "./add-warehouse-form.tsx";
+import { ShippingCutoffForm } from "./shipping-cutoff-form.tsx";
 import { StockRoomForm } from "./stock-room-form.tsx";
 
 /** 倉庫設定: the own stock room's slip details, and each 3PL's credentials and results polling. */
@@ -22,6 +23,7 @@ export function WarehousesScreen() {
           </h2>
           {w.capabilities.stockRoom && <StockRoomForm warehouse={w} onSaved={reload} />}
           {w.capabilities.resultsPolling && <ResultsPoll warehouse={w} onPolled={reload} />}
+          <ShippingCutoffForm warehouse={w} onSaved={reload} />
         </article>
       ))}
       <AddWarehouseForms onAdded={reload} />

@@ -1,4 +1,6 @@
 import { useEffect } from "react";
+import { AttentionScreen } from "../attention/attention-screen.tsx";
+import { MapFromOrderScreen } from "../attention/map-from-order-screen.tsx";
 import { MappingsScreen } from "../catalog/mappings-screen.tsx";
 import { ProductsScreen } from "../catalog/products-screen.tsx";
 import { MailCategoriesScreen } from "../mail/categories-screen.tsx";
@@ -35,6 +37,10 @@ function Screen() {
   const order = match("/orders/:id", path);
   if (order?.id) return <OrderDetailScreen key={order.id} id={order.id} />;
   switch (path) {
+    case "/attention":
+      return <AttentionScreen />;
+    case "/attention/map":
+      return <MapFromOrderScreen />;
     case "/orders":
       return <OrderListScreen />;
     case "/shipments":
@@ -66,13 +72,13 @@ function Screen() {
     case "/mails":
       return <MailLogScreen />;
     default:
-      // The home page, and any address that is not a screen, is the order list.
-      return <RedirectToOrders />;
+      // The home page, and any address that is not a screen, is 要対応: what waits for a person comes first.
+      return <RedirectToAttention />;
   }
 }
 
-function RedirectToOrders() {
-  useEffect(() => navigate("/orders", { replace: true }), []);
+function RedirectToAttention() {
+  useEffect(() => navigate("/attention", { replace: true }), []);
   return null;
 }
 

@@ -3,6 +3,7 @@ import { useSession, useSignedIn } from "../session/session.tsx";
 import { Link, useLocation } from "./router.tsx";
 
 const NAV = [
+  { to: "/attention", label: "要対応" },
   { to: "/orders", label: "受注一覧" },
   { to: "/orders/new", label: "受注登録" },
   { to: "/orders/csv-import", label: "CSV受注取込" },
@@ -33,7 +34,7 @@ export function Layout({ children }: { children: ReactNode }) {
         本文へ移動
       </a>
       <header className="topbar">
-        <Link to="/orders" className="brand">
+        <Link to="/attention" className="brand">
           Juchu <span>受注管理</span>
         </Link>
         <nav className="nav" aria-label="メインメニュー">

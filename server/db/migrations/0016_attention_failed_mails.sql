@@ -1,0 +1,1 @@
+CREATE INDEX "mails_failed_idx" ON "mails" USING btree ("account_id","due_at") WHERE "mails"."status" = 'failed';

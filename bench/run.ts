@@ -10,6 +10,7 @@ import { envInt, envMinutes, fmt } from "./lib.ts";
 import { benchLifecycle } from "./lifecycle-bench.ts";
 import { benchList, explainList } from "./list.ts";
 import { seedListAccount } from "./list-seed.ts";
+import { benchOrderExport, printOrderExport } from "./order-export.ts";
 import { benchRegister, rawRegister, statementsPerRegistration } from "./register.ts";
 import { batchRegistration, benchRegisterBatches, countBatchRegistration } from "./register-batches.ts";
 import {
@@ -126,6 +127,8 @@ async function runOn(t: Target): Promise<Figures> {
   const data = await seedListAccount(t, LIST_ORDERS);
   note(`${t.label}: ${LIST_QUERIES} listOrders queries`);
   const list = await benchList(t, data, LIST_QUERIES);
+  note(`${t.label}: 受注CSV出力 of the ${fmt.int(LIST_ORDERS)} orders`);
+  const exported = await benchOrderExport(t, data);
   const plans: Figures["plans"] = [];
   for (const [what, query] of [
     ["no filter", {}],
@@ -161,6 +164,7 @@ async function runOn(t: Target): Promise<Figures> {
   printCsv(figures);
   printLifecycle(figures);
   printList(figures, FULL_PLANS);
+  printOrderExport(t.label, exported);
   printGoals(figures);
   return figures;
 }

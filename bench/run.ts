@@ -11,6 +11,7 @@ import { envInt, envMinutes, fmt } from "./lib.ts";
 import { benchLifecycle } from "./lifecycle-bench.ts";
 import { benchList, explainList } from "./list.ts";
 import { seedListAccount } from "./list-seed.ts";
+import { benchOrderExport, printOrderExport } from "./order-export.ts";
 import { benchRegister, rawRegister } from "./register.ts";
 import { benchRegisterBatches, countBatchRegistration } from "./register-batches.ts";
 import {
@@ -149,12 +150,15 @@ async function runOn(t: Target): Promise<Figures> {
       note,
     );
 
-  // 4. The order list over a year of a four-shop merchant.
+  // 4. The order list over a year of a four-shop merchant, and its CSV export.
+  let exported: Awaited<ReturnType<typeof benchOrderExport>> | undefined;
   if (wants("list")) {
     note(`${t.label}: seeding ${fmt.int(LIST_ORDERS)} orders for the list`);
     const data = await seedListAccount(t, LIST_ORDERS);
     note(`${t.label}: ${LIST_QUERIES} listOrders queries`);
     const list = await benchList(t, data, LIST_QUERIES);
+    note(`${t.label}: 受注CSV出力 of the ${fmt.int(LIST_ORDERS)} orders`);
+    exported = await benchOrderExport(t, data);
     for (const [what, query] of [
       ["no filter", {}],
       [`slowest sample (${list.slowest.kind}, ${fmt.ms(list.slowest.ms)} ms)`, list.slowest.query],
@@ -174,6 +178,7 @@ async function runOn(t: Target): Promise<Figures> {
   printCsv(figures);
   printLifecycle(figures);
   printList(figures, FULL_PLANS);
+  if (exported) printOrderExport(t.label, exported);
   printGoals(figures);
   return figures;
 }

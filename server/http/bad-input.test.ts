@@ -24,6 +24,8 @@ const RESOURCE: Record<string, string> = {
   standard: "standardKey",
   "csv-order-profiles": "csvProfile",
   "csv-imports": "csvImport",
+  "saved-searches": "savedSearch",
+  "order-exports": "orderExport",
 };
 
 before(async () => {
@@ -79,6 +81,16 @@ before(async () => {
     body: "注文番号\r\n",
   });
   ids.csvImport = ((await csvImport.json()) as { id: string }).id;
+  ids.savedSearch = (
+    await t.api("POST", "/api/saved-searches", {
+      screen: "orders",
+      name: "確認待",
+      query: "status=awaiting_confirmation",
+    })
+  ).body.id;
+  ids.orderExport = (
+    await t.api("POST", "/api/order-exports", { filter: {}, columns: ["orderNumber"], encoding: "utf8" })
+  ).body.id;
   for (const [kind, id] of Object.entries(ids)) assert.ok(id, `no ${kind} to test with`);
 });
 after(() => t.close());

@@ -1,11 +1,13 @@
-import { and, asc, desc, eq, exists, gte, inArray, isNull, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "#server/db/database.ts";
+import { orderFilter } from "#server/db/orders/order-filter.ts";
+import { orderPlannedShipDate } from "#server/db/orders/ship-dates.ts";
 import { orders, orderTags, shipments, tags } from "#server/db/schema.ts";
+import { deliveryMethodOf } from "#server/domain/delivery-method.ts";
 import { ORDER_STATUS_LABELS, type OrderStatus } from "#server/domain/order-status.ts";
 import { Refusal } from "#server/domain/refusal.ts";
 import { toTokyoIso } from "#server/domain/tokyo-time.ts";
 import type { OrderListQuery, OrderSummaryView } from "./order-schemas.ts";
-import { searchCondition } from "./order-search.ts";
 import { shippingStatusOf } from "./present-order.ts";
 
 /** Counting stops here: an exact count of a huge filter is what makes a list slow (research figures). */
@@ -23,41 +25,6 @@ function decodeCursor(raw: string): Cursor {
   throw new Refusal("validation.failed", "cursorが正しくありません。", {
     errors: [{ path: "cursor", message: "前の応答の nextCursor をそのまま指定してください" }],
   });
-}
-
-/** The list's filters as one condition; the status tabs count with it too (without `status`). */
-export function orderFilter(db: Db, accountId: string, query: OrderListQuery): SQL {
-  const where: SQL[] = [eq(orders.accountId, accountId)];
-  // Processed test-import orders leave the lists like deleted ones, and come back with them.
-  if (query.includeDeleted !== "true") where.push(isNull(orders.deletedAt), isNull(orders.testProcessedAt));
-  if (query.status) where.push(inArray(orders.status, query.status));
-  if (query.shopId) where.push(eq(orders.shopId, query.shopId));
-  if (query.orderedFrom) where.push(gte(orders.orderedAt, new Date(query.orderedFrom)));
-  if (query.orderedTo) where.push(lte(orders.orderedAt, new Date(query.orderedTo)));
-  if (query.q) where.push(searchCondition(accountId, query.q));
-  if (query.shippingStatus) {
-    const wanted = query.shippingStatus;
-    where.push(
-      exists(
-        db
-          .select({ one: sql`1` })
-          .from(shipments)
-          .where(and(eq(shipments.orderId, orders.id), inArray(shipments.status, wanted))),
-      ),
-    );
-  }
-  if (query.tag) {
-    const tagId = query.tag;
-    where.push(
-      exists(
-        db
-          .select({ one: sql`1` })
-          .from(orderTags)
-          .where(and(eq(orderTags.orderId, orders.id), eq(orderTags.tagId, tagId))),
-      ),
-    );
-  }
-  return and(...where) as SQL;
 }
 
 /** 受注一覧: keyset-paged by order date, filters as API.md lists them, deleted orders only on request. */
@@ -101,6 +68,9 @@ export async function listOrders(
         paymentMethod: orders.paymentMethod,
         paidAt: orders.paidAt,
         deletedAt: orders.deletedAt,
+        desiredDeliveryDate: orders.desiredDeliveryDate,
+        desiredTimeSlot: orders.desiredTimeSlot,
+        plannedShipDate: orderPlannedShipDate,
       })
       .from(orders)
       .where(and(filtered, ...page))
@@ -115,7 +85,12 @@ export async function listOrders(
   const [shipmentRows, tagRows] = ids.length
     ? await Promise.all([
         db
-          .select({ orderId: shipments.orderId, status: shipments.status })
+          .select({
+            orderId: shipments.orderId,
+            status: shipments.status,
+            chosenCarrier: shipments.chosenCarrier,
+            shippingService: shipments.shippingService,
+          })
           .from(shipments)
           .where(inArray(shipments.orderId, ids)),
         db
@@ -148,6 +123,10 @@ export async function listOrders(
       paid: r.paidAt !== null,
       tags: tagRows.filter((t) => t.orderId === r.id).map(({ orderId: _, ...t }) => t),
       deleted: r.deletedAt !== null,
+      deliveryMethod: deliveryMethodOf(shipmentRows.filter((s) => s.orderId === r.id)),
+      plannedShipDate: r.plannedShipDate,
+      desiredDeliveryDate: r.desiredDeliveryDate,
+      desiredTimeSlot: r.desiredTimeSlot,
     })),
     nextCursor:
       rows.length > limit && last ? encodeCursor({ at: last.orderedAt.toISOString(), id: last.id }) : null,

@@ -2,10 +2,11 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { type SQL, sql } from "drizzle-orm";
 import type { AppContext } from "#server/app/context.ts";
 import type { Db } from "#server/db/database.ts";
+import { orderFilter } from "#server/db/orders/order-filter.ts";
 import { orders } from "#server/db/schema.ts";
 import { ORDER_STATUS_LABELS, ORDER_STATUSES } from "#server/domain/order-status.ts";
 import type { JuchuApi } from "./app.ts";
-import { COUNT_CAP, orderFilter } from "./list-orders.ts";
+import { COUNT_CAP } from "./list-orders.ts";
 import { errorResponses, json, security } from "./openapi.ts";
 import { type OrderListQuery, orderListQuerySchema } from "./order-schemas.ts";
 

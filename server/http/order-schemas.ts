@@ -13,6 +13,7 @@ const text = (max: number, what: string) =>
     .trim()
     .min(1, `${what}を入力してください`)
     .max(max, `${what}は${max}文字以内です`);
+const day = z.iso.date("日付は YYYY-MM-DD(例: 2026-12-07)で指定してください");
 const isoTime = instant("日時はISO 8601(例: 2026-11-22T10:00:00+09:00)で指定してください");
 
 export const orderRegistrationSchema = z
@@ -74,6 +75,13 @@ export const orderSummarySchema = z
     paid: z.boolean(),
     tags: z.array(z.object({ id: uuid(), name: z.string(), hold: z.boolean(), color: z.string() })),
     deleted: z.boolean(),
+    deliveryMethod: z
+      .string()
+      .nullable()
+      .describe("配送方法: 購入時に選ばれた配送方法、なければ出荷の配送サービス"),
+    plannedShipDate: z.string().nullable().describe("出荷予定日(YYYY-MM-DD)"),
+    desiredDeliveryDate: z.string().nullable().describe("お届け希望日"),
+    desiredTimeSlot: z.string().nullable().describe("お届け希望時間帯"),
   })
   .openapi("OrderSummary");
 
@@ -212,6 +220,10 @@ export const orderListQuerySchema = z.object({
   q: z.string().trim().min(1).max(100, "検索語は100文字以内です").optional(),
   orderedFrom: isoTime.optional(),
   orderedTo: isoTime.optional(),
+  shippedFrom: isoTime.optional().describe("出荷日(から): いずれかの出荷がこの時刻以降に出荷済"),
+  shippedTo: isoTime.optional().describe("出荷日(まで)"),
+  plannedShipFrom: day.optional().describe("出荷予定日(から) YYYY-MM-DD"),
+  plannedShipTo: day.optional().describe("出荷予定日(まで) YYYY-MM-DD"),
   includeDeleted: z.enum(["true", "false"], "includeDeletedは true か false です").optional(),
   sort: z.enum(["orderedAt", "-orderedAt"], "sortは orderedAt か -orderedAt です").optional(),
   limit: z.coerce

@@ -21,6 +21,8 @@ const STATUS_BY_CODE: Record<string, ContentfulStatusCode> = {
   "tracking_import.invalid_profile": 422,
   "csv_import.empty": 422,
   "csv_import.columns_missing": 422,
+  "saved_search.name_taken": 422,
+  "saved_search.too_many": 422,
   internal: 500,
 };
 

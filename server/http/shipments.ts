@@ -15,6 +15,7 @@ import { errorResponses, json, security } from "./openapi.ts";
 import { orderSchema } from "./order-schemas.ts";
 import { presentOrder } from "./present-order.ts";
 import { presentShipment, shipmentFields } from "./present-shipment.ts";
+import { shipmentDateFilters, shipmentDateQuery } from "./shipment-date-filters.ts";
 
 const shipmentRowSchema = z
   .object({
@@ -41,6 +42,7 @@ const listQuery = z.object({
   q: z.string().max(100).optional().describe("出荷番号・モール注文番号・送付先名・伝票番号"),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
+  ...shipmentDateQuery,
 });
 
 const mergeGroupSchema = z.array(
@@ -79,6 +81,7 @@ export function registerShipmentRoutes(app: JuchuApi, ctx: AppContext): void {
       const query = c.req.valid("query");
       const base: SQL[] = [eq(shipments.accountId, accountId), isNull(orders.deletedAt)];
       if (query.warehouseId) base.push(eq(shipments.warehouseId, query.warehouseId));
+      base.push(...shipmentDateFilters(query));
       if (query.q) {
         const like = `%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
         const match = or(

@@ -18,6 +18,7 @@ export const JOB_NAMES = [
   "mail-dispatch",
   "send-mail",
   "csv-import",
+  "order-export",
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 const COALESCED: readonly JobName[] = [

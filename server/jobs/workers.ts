@@ -18,6 +18,7 @@ import { handleMallConfirmOrder } from "./mall-confirm-order.ts";
 import { handleMallImport } from "./mall-import.ts";
 import { handleMallReportShipping } from "./mall-report-shipping.ts";
 import { handleMallStockPush } from "./mall-stock-push.ts";
+import { handleOrderExport } from "./order-export.ts";
 import type { JobName } from "./queue.ts";
 import { handleSendMail } from "./send-mail.ts";
 import { handleShipmentRequest } from "./shipment-request.ts";
@@ -37,6 +38,7 @@ export const HANDLERS: Record<JobName, BatchHandler> = {
   "mail-dispatch": handleMailDispatch,
   "send-mail": handleSendMail,
   "csv-import": handleCsvImport,
+  "order-export": handleOrderExport,
 };
 
 /**

@@ -3,6 +3,7 @@ import { createRoot } from "react-dom/client";
 import { SessionProvider } from "./session/session.tsx";
 import { App } from "./shell/app.tsx";
 import "./styles.css";
+import "./list-tools.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root");

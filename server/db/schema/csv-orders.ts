@@ -3,7 +3,6 @@ import {
   bigint,
   boolean,
   check,
-  customType,
   index,
   integer,
   jsonb,
@@ -13,10 +12,8 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts.ts";
-import { created, oneOf, ts, updated } from "./columns.ts";
+import { bytea, created, oneOf, ts, updated } from "./columns.ts";
 import { shops } from "./shops.ts";
-
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 
 export const CSV_IMPORT_STATUSES = ["uploading", "queued", "running", "succeeded", "failed"] as const;
 export const CSV_ROW_OUTCOMES = ["created", "unchanged", "skipped", "failed"] as const;

@@ -504,6 +504,50 @@ export type components = {
         name: string;
       }[];
     };
+    OrderExport: {
+      bom: boolean;
+      bytes: number;
+      columns: ("orderNumber" | "orderedAt" | "shop" | "status" | "buyerName" | "buyerEmail" | "buyerPhone" | "shipToName" | "shipToPostalCode" | "shipToAddress" | "shipToPhone" | "paymentMethod" | "paidAt" | "subtotal" | "shippingFee" | "fees" | "couponDiscount" | "pointsUsed" | "total" | "deliveryMethod" | "plannedShipDate" | "shippedAt" | "desiredDeliveryDate" | "desiredTimeSlot" | "tags" | "remarks")[];
+      createdAt: string;
+      /** 完了したらファイルのダウンロード先 */
+      downloadPath: string | null;
+      encoding: "shift_jis" | "utf8";
+      error: string | null;
+      finishedAt: string | null;
+      id: string;
+      /** 書き出し済みの注文の数 */
+      rowsWritten: number;
+      status: "queued" | "running" | "succeeded" | "failed";
+      /** 出力する注文の数(完了後は出力した数) */
+      total: number;
+    };
+    OrderExportInput: {
+      /** UTF-8 のときファイルの先頭にBOMを付ける(Excelで文字化けしない) */
+      bom: boolean;
+      columns: ("orderNumber" | "orderedAt" | "shop" | "status" | "buyerName" | "buyerEmail" | "buyerPhone" | "shipToName" | "shipToPostalCode" | "shipToAddress" | "shipToPhone" | "paymentMethod" | "paidAt" | "subtotal" | "shippingFee" | "fees" | "couponDiscount" | "pointsUsed" | "total" | "deliveryMethod" | "plannedShipDate" | "shippedAt" | "desiredDeliveryDate" | "desiredTimeSlot" | "tags" | "remarks")[];
+      /** shift_jis(Excel・業務ソフト向け、CP932)または utf8 */
+      encoding: "shift_jis" | "utf8";
+      /** 受注一覧(GET /api/orders)と同じ絞り込み。ページではなく条件に合うすべての注文を出力 */
+      filter: {
+        includeDeleted?: "true" | "false";
+        orderedFrom?: string;
+        orderedTo?: string;
+        /** 出荷予定日(から) YYYY-MM-DD */
+        plannedShipFrom?: string;
+        /** 出荷予定日(まで) YYYY-MM-DD */
+        plannedShipTo?: string;
+        q?: string;
+        /** 出荷日(から): いずれかの出荷がこの時刻以降に出荷済 */
+        shippedFrom?: string;
+        /** 出荷日(まで) */
+        shippedTo?: string;
+        shippingStatus?: string;
+        shopId?: string;
+        sort?: "orderedAt" | "-orderedAt";
+        status?: string;
+        tag?: string;
+      };
+    };
     OrderRegistration: {
       buyer: {
         email: string;
@@ -536,11 +580,19 @@ export type components = {
     OrderSummary: {
       buyerName: string;
       deleted: boolean;
+      /** 配送方法: 購入時に選ばれた配送方法、なければ出荷の配送サービス */
+      deliveryMethod: string | null;
+      /** お届け希望日 */
+      desiredDeliveryDate: string | null;
+      /** お届け希望時間帯 */
+      desiredTimeSlot: string | null;
       id: string;
       mallOrderNumber: string;
       orderedAt: string;
       paid: boolean;
       paymentMethod: string;
+      /** 出荷予定日(YYYY-MM-DD) */
+      plannedShipDate: string | null;
       shippingStatus: "allocating" | "allocated" | "awaiting_shipment" | "shipping" | "shipped" | "unshippable" | "cancelled" | null;
       shippingStatusLabel: string | null;
       shopId: string;
@@ -614,6 +666,14 @@ export type components = {
       tags: components["schemas"]["Tag"][];
       vocabulary: components["schemas"]["Vocabulary"];
       warehouses: components["schemas"]["Warehouse"][];
+    };
+    SavedSearch: {
+      id: string;
+      name: string;
+      /** 一覧のURLのクエリ(例: status=confirmed&from=2026-12-01) */
+      query: string;
+      /** orders = 受注一覧、shipments = 出荷一覧 */
+      screen: "orders" | "shipments";
     };
     Session: {
       account: {
@@ -2026,6 +2086,151 @@ export type paths = {
       };
     };
   };
+  "/api/order-exports": {
+    get: {
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              columns: {
+                key: "orderNumber" | "orderedAt" | "shop" | "status" | "buyerName" | "buyerEmail" | "buyerPhone" | "shipToName" | "shipToPostalCode" | "shipToAddress" | "shipToPhone" | "paymentMethod" | "paidAt" | "subtotal" | "shippingFee" | "fees" | "couponDiscount" | "pointsUsed" | "total" | "deliveryMethod" | "plannedShipDate" | "shippedAt" | "desiredDeliveryDate" | "desiredTimeSlot" | "tags" | "remarks";
+                label: string;
+              }[];
+              defaultColumns: ("orderNumber" | "orderedAt" | "shop" | "status" | "buyerName" | "buyerEmail" | "buyerPhone" | "shipToName" | "shipToPostalCode" | "shipToAddress" | "shipToPhone" | "paymentMethod" | "paidAt" | "subtotal" | "shippingFee" | "fees" | "couponDiscount" | "pointsUsed" | "total" | "deliveryMethod" | "plannedShipDate" | "shippedAt" | "desiredDeliveryDate" | "desiredTimeSlot" | "tags" | "remarks")[];
+              /** 新しい順、最大5件 */
+              items: components["schemas"]["OrderExport"][];
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    post: {
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["OrderExportInput"];
+        };
+      };
+      responses: {
+        "202": {
+          content: {
+            "application/json": components["schemas"]["OrderExport"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/order-exports/{id}": {
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["OrderExport"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/order-exports/{id}/file": {
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "text/csv": string;
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/orders": {
     get: {
       parameters: {
@@ -2035,7 +2240,15 @@ export type paths = {
           limit?: number;
           orderedFrom?: string;
           orderedTo?: string;
+          /** 出荷予定日(から) YYYY-MM-DD */
+          plannedShipFrom?: string;
+          /** 出荷予定日(まで) YYYY-MM-DD */
+          plannedShipTo?: string;
           q?: string;
+          /** 出荷日(から): いずれかの出荷がこの時刻以降に出荷済 */
+          shippedFrom?: string;
+          /** 出荷日(まで) */
+          shippedTo?: string;
           shippingStatus?: string;
           shopId?: string;
           sort?: "orderedAt" | "-orderedAt";
@@ -2171,7 +2384,15 @@ export type paths = {
           includeDeleted?: "true" | "false";
           orderedFrom?: string;
           orderedTo?: string;
+          /** 出荷予定日(から) YYYY-MM-DD */
+          plannedShipFrom?: string;
+          /** 出荷予定日(まで) YYYY-MM-DD */
+          plannedShipTo?: string;
           q?: string;
+          /** 出荷日(から): いずれかの出荷がこの時刻以降に出荷済 */
+          shippedFrom?: string;
+          /** 出荷日(まで) */
+          shippedTo?: string;
           shippingStatus?: string;
           shopId?: string;
           tag?: string;
@@ -3179,6 +3400,111 @@ export type paths = {
       };
     };
   };
+  "/api/saved-searches": {
+    get: {
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: components["schemas"]["SavedSearch"][];
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            name: string;
+            query: string;
+            screen: "orders" | "shipments";
+          };
+        };
+      };
+      responses: {
+        "201": {
+          content: {
+            "application/json": components["schemas"]["SavedSearch"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/saved-searches/{id}": {
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "204": {
+          content?: never;
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/session": {
     get: {
       parameters: {
@@ -3361,8 +3687,20 @@ export type paths = {
         query?: {
           limit?: number;
           offset?: number | null;
+          /** 注文日(から) */
+          orderedFrom?: string;
+          /** 注文日(まで) */
+          orderedTo?: string;
+          /** 出荷予定日(から) YYYY-MM-DD */
+          plannedShipFrom?: string;
+          /** 出荷予定日(まで) YYYY-MM-DD */
+          plannedShipTo?: string;
           /** 出荷番号・モール注文番号・送付先名・伝票番号 */
           q?: string;
+          /** 出荷日(から) */
+          shippedFrom?: string;
+          /** 出荷日(まで) */
+          shippedTo?: string;
           status?: "allocating" | "allocated" | "awaiting_shipment" | "shipping" | "shipped" | "unshippable" | "cancelled";
           warehouseId?: string;
         };

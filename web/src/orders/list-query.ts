@@ -10,6 +10,11 @@ export type ListFilters = {
   q: string;
   from: string;
   to: string;
+  /** 出荷日 and 出荷予定日 ranges: Tokyo calendar days, as the date inputs give them. */
+  shippedFrom: string;
+  shippedTo: string;
+  plannedFrom: string;
+  plannedTo: string;
   deleted: boolean;
   sort: "-orderedAt" | "orderedAt";
   cursor: string;
@@ -27,6 +32,10 @@ export function filtersFrom(search: URLSearchParams): ListFilters {
     q: get("q"),
     from: get("from"),
     to: get("to"),
+    shippedFrom: get("shippedFrom"),
+    shippedTo: get("shippedTo"),
+    plannedFrom: get("plannedFrom"),
+    plannedTo: get("plannedTo"),
     deleted: search.get("deleted") === "1",
     sort: search.get("sort") === "orderedAt" ? "orderedAt" : "-orderedAt",
     cursor: get("cursor"),
@@ -42,14 +51,18 @@ export function listHref(filters: ListFilters): string {
     q: filters.q,
     from: filters.from,
     to: filters.to,
+    shippedFrom: filters.shippedFrom,
+    shippedTo: filters.shippedTo,
+    plannedFrom: filters.plannedFrom,
+    plannedTo: filters.plannedTo,
     deleted: filters.deleted ? "1" : "",
     sort: filters.sort === "orderedAt" ? "orderedAt" : "",
     cursor: filters.cursor,
   })}`;
 }
 
-/** The filters every tab shares: what the counts are taken over. */
-function shared(filters: ListFilters) {
+/** The filters every tab shares: what the counts are taken over, and what the CSV export writes. */
+export function shared(filters: ListFilters) {
   return {
     shopId: filters.shopId,
     shippingStatus: filters.shippingStatus,
@@ -57,6 +70,10 @@ function shared(filters: ListFilters) {
     q: filters.q.trim(),
     orderedFrom: filters.from ? tokyoDayBoundary(filters.from, "start") : "",
     orderedTo: filters.to ? tokyoDayBoundary(filters.to, "end") : "",
+    shippedFrom: filters.shippedFrom ? tokyoDayBoundary(filters.shippedFrom, "start") : "",
+    shippedTo: filters.shippedTo ? tokyoDayBoundary(filters.shippedTo, "end") : "",
+    plannedShipFrom: filters.plannedFrom,
+    plannedShipTo: filters.plannedTo,
     includeDeleted: filters.deleted,
   };
 }
@@ -76,4 +93,14 @@ export function countsPath(filters: ListFilters): string {
 }
 
 export const hasDetailedFilters = (f: ListFilters) =>
-  Boolean(f.shippingStatus || f.tag || f.from || f.to || f.deleted);
+  Boolean(
+    f.shippingStatus ||
+      f.tag ||
+      f.from ||
+      f.to ||
+      f.shippedFrom ||
+      f.shippedTo ||
+      f.plannedFrom ||
+      f.plannedTo ||
+      f.deleted,
+  );

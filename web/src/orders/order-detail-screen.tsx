@@ -7,6 +7,7 @@ import { useReference } from "../shell/reference-data.tsx";
 import { Link } from "../shell/router.tsx";
 import { StatusBadge, TagChip } from "../ui/badges.tsx";
 import { ErrorNotice, Loading } from "../ui/states.tsx";
+import { PrintButton } from "./list-tools.tsx";
 import { OrderActions } from "./order-actions.tsx";
 import { OrderMails } from "./order-mails.tsx";
 import { ItemsSection, MallSection, PartiesSection, PaymentSection } from "./order-sections.tsx";
@@ -61,6 +62,7 @@ export function OrderDetailScreen({ id }: { id: string }) {
         <span className="muted">
           {shop ? `${shop.name}(${shop.channelLabel})` : ""} ・ {dateTime(order.orderedAt)}
         </span>
+        <PrintButton />
       </header>
       {order.testImport && (
         <p className="notice">テスト取込の注文です。メール・出荷依頼・モールへの反映は行いません。</p>

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { useReference } from "../shell/reference-data.tsx";
 import { navigate } from "../shell/router.tsx";
+import { DateRange } from "./date-range.tsx";
 import { hasDetailedFilters, type ListFilters, listHref } from "./list-query.ts";
 
 /** Free text, shop and the 詳細検索 (shipping status, tag, dates, 削除済みを含む); applied on 検索. */
@@ -107,6 +108,20 @@ export function OrderFilters({ filters }: { filters: ListFilters }) {
               onChange={(e) => set("to")(e.target.value)}
             />
           </label>
+          <DateRange
+            label="出荷日"
+            from={draft.shippedFrom}
+            to={draft.shippedTo}
+            onFrom={set("shippedFrom")}
+            onTo={set("shippedTo")}
+          />
+          <DateRange
+            label="出荷予定日"
+            from={draft.plannedFrom}
+            to={draft.plannedTo}
+            onFrom={set("plannedFrom")}
+            onTo={set("plannedTo")}
+          />
           <label className="checkbox">
             <input
               type="checkbox"
@@ -129,6 +144,10 @@ const blank = (status: string): ListFilters => ({
   q: "",
   from: "",
   to: "",
+  shippedFrom: "",
+  shippedTo: "",
+  plannedFrom: "",
+  plannedTo: "",
   deleted: false,
   sort: "-orderedAt",
   cursor: "",

@@ -2,11 +2,13 @@ import { useEffect, useMemo, useState } from "react";
 import type { BulkAction, OrderPage, StatusCounts } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { count } from "../format.ts";
+import { SavedSearchTabs } from "../lists/saved-search-tabs.tsx";
 import { navigate, useLocation } from "../shell/router.tsx";
 import { Empty, ErrorNotice, Loading } from "../ui/states.tsx";
 import { BULK_LABELS, BulkDialog, type Selection } from "./bulk-dialog.tsx";
 import { SELECT_ALL_MAX } from "./bulk-run.ts";
 import { countsPath, filtersFrom, listHref, ordersPath, PAGE_SIZE } from "./list-query.ts";
+import { ListTools } from "./list-tools.tsx";
 import { OrderFilters } from "./order-filters.tsx";
 import { OrderTable } from "./order-table.tsx";
 import { StatusTabs } from "./status-tabs.tsx";
@@ -58,7 +60,9 @@ export function OrderListScreen() {
     <section className="screen" aria-busy={list.loading}>
       <header className="screen-header">
         <h1>受注一覧</h1>
+        <ListTools filters={filters} />
       </header>
+      <SavedSearchTabs screen="orders" base="/orders" search={search} />
       <StatusTabs filters={filters} counts={counts.data} />
       <OrderFilters filters={filters} />
       {(allMatching || selected.size > 0) && (

@@ -3,6 +3,7 @@ import { dateTime, yen } from "../format.ts";
 import { labelOf, useReference } from "../shell/reference-data.tsx";
 import { Link } from "../shell/router.tsx";
 import { StatusBadge, TagChip } from "../ui/badges.tsx";
+import { ShipmentDateCells, ShipmentDateHeads } from "./shipment-date-cells.tsx";
 
 export function OrderTable({
   orders,
@@ -41,6 +42,7 @@ export function OrderTable({
             <th className="num">合計</th>
             <th>ステータス</th>
             <th>出荷</th>
+            <ShipmentDateHeads />
             <th className="col-optional">支払い</th>
             <th className="col-optional">タグ</th>
           </tr>
@@ -76,6 +78,7 @@ export function OrderTable({
               <td>
                 <StatusBadge status={o.shippingStatus} label={o.shippingStatusLabel} />
               </td>
+              <ShipmentDateCells order={o} />
               <td className="col-optional nowrap">
                 {labelOf(vocabulary.paymentMethods, o.paymentMethod)}
                 {o.paid && <span className="badge badge-paid">入金済</span>}

@@ -3,10 +3,12 @@ import { query } from "../api/client.ts";
 import type { LeftOutSlip, ShipmentList } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { count } from "../format.ts";
+import { SavedSearchTabs } from "../lists/saved-search-tabs.tsx";
 import { useReference } from "../shell/reference-data.tsx";
 import { Link, navigate, useLocation } from "../shell/router.tsx";
 import { Empty, ErrorNotice, Loading } from "../ui/states.tsx";
 import { LeftOutSlips } from "./left-out-slips.tsx";
+import { dateParams, ShipmentDateFilters, shipmentDateQuery } from "./shipment-date-filters.tsx";
 import { ShipmentTable } from "./shipment-table.tsx";
 import { ShippingNav } from "./shipping-nav.tsx";
 import { StockRoomBar } from "./stock-room-bar.tsx";
@@ -14,10 +16,10 @@ import { StockRoomBar } from "./stock-room-bar.tsx";
 const PAGE_SIZE = 100;
 const REFRESH_MS = 20_000;
 
-type Filters = { status: string; warehouse: string; q: string; page: number };
+type Filters = { status: string; warehouse: string; q: string; page: number; dates: Record<string, string> };
 
 const listHref = (f: Filters) =>
-  `/shipments${query({ status: f.status, warehouse: f.warehouse, q: f.q, page: f.page > 1 ? f.page : undefined })}`;
+  `/shipments${query({ ...f.dates, status: f.status, warehouse: f.warehouse, q: f.q, page: f.page > 1 ? f.page : undefined })}`;
 
 /** 出荷一覧: every shipment by shipping status (`?status=&warehouse=&q=&page=`). */
 export function ShipmentListScreen() {
@@ -29,6 +31,7 @@ export function ShipmentListScreen() {
       warehouse: search.get("warehouse") ?? "",
       q: search.get("q") ?? "",
       page: Math.max(1, Number(search.get("page")) || 1),
+      dates: dateParams(search),
     }),
     [search],
   );
@@ -39,6 +42,7 @@ export function ShipmentListScreen() {
       q: filters.q,
       limit: PAGE_SIZE,
       offset: (filters.page - 1) * PAGE_SIZE,
+      ...shipmentDateQuery(search),
     })}`,
     REFRESH_MS,
   );
@@ -46,7 +50,7 @@ export function ShipmentListScreen() {
   useEffect(() => setQ(filters.q), [filters.q]);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [leftOut, setLeftOut] = useState<LeftOutSlip[]>([]);
-  const scope = `${filters.status}|${filters.warehouse}|${filters.q}|${filters.page}`;
+  const scope = `${filters.status}|${filters.warehouse}|${filters.q}|${filters.page}|${JSON.stringify(filters.dates)}`;
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new filter starts a new selection.
   useEffect(() => setSelected(new Set()), [scope]);
 
@@ -69,6 +73,7 @@ export function ShipmentListScreen() {
         <h1>出荷一覧</h1>
       </header>
       <ShippingNav />
+      <SavedSearchTabs screen="shipments" base="/shipments" search={search} />
       <nav className="status-tabs" aria-label="出荷ステータス">
         {tabs.map((t) => (
           <Link
@@ -111,6 +116,7 @@ export function ShipmentListScreen() {
             検索
           </button>
         </div>
+        <ShipmentDateFilters search={search} />
       </form>
       {chosen.length > 0 && (
         <StockRoomBar shipments={chosen} onClear={() => setSelected(new Set())} onLeftOut={setLeftOut} />

@@ -12,6 +12,7 @@ import { registerMailLogRoutes } from "./mail-log.ts";
 import { registerMailTemplateRoutes } from "./mail-templates.ts";
 import { registerOrderBulkRoutes } from "./order-bulk.ts";
 import { registerOrderCountRoutes } from "./order-counts.ts";
+import { registerOrderEditRoutes } from "./order-edit.ts";
 import { registerOrderRoutes } from "./orders.ts";
 import { problemResponse, Refusal, validationRefusal } from "./problem.ts";
 import { registerProductRoutes } from "./products.ts";
@@ -99,6 +100,7 @@ export function createHttpApp(
   registerOrderCountRoutes(app, ctx);
   registerOrderBulkRoutes(app, ctx);
   registerOrderRoutes(app, ctx);
+  registerOrderEditRoutes(app, ctx);
   registerShopRoutes(app, ctx);
   registerShopImportRoutes(app, ctx);
   registerTagRoutes(app, ctx);

@@ -58,7 +58,7 @@ export async function editOrder(
       meta,
     );
     current = backToConfirmed(batch, current, plan);
-    if (plan.reallocate) current = await reallocate(batch, ctx, current);
+    if (plan.reallocate) current = await reallocate(batch, current);
     current = amountHold(batch, current);
     await batch.flush();
     if (plan.set.shipTo) current = await followShipToCheck(tx, current, meta);
@@ -163,7 +163,7 @@ function backToConfirmed(batch: OrderBatch, order: LoadedOrder, plan: EditPlan):
  * The stock the parcels held is given back, then taken again for the lines as they now stand — the
  * order keeps its place (its order date) among those waiting. What it no longer needs goes to them.
  */
-async function reallocate(batch: OrderBatch, ctx: AppContext, order: LoadedOrder): Promise<LoadedOrder> {
+async function reallocate(batch: OrderBatch, order: LoadedOrder): Promise<LoadedOrder> {
   if (order.snapshot.status !== "confirmed" || order.row.testImport) return order;
   await batch.flush();
   const held = order.shipments.filter((s) => s.status === "allocating" || s.status === "allocated");

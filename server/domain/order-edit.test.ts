@@ -140,10 +140,10 @@ test("amounts: the total is recomputed, stays undetermined while a part is, and 
 test("lines that name what the order lacks, or leave it empty, name the field", () => {
   const unknown = planOrderEdit(order("confirmed"), { version: 3, items: [{ id: "nope", quantity: 1 }] });
   assert.ok(unknown instanceof Refusal);
-  assert.equal(unknown.errors?.[0]?.path, "items[0].id");
+  assert.equal(unknown.errors?.[0]?.path, "items.0.id");
   const twice = planOrderEdit(order("confirmed"), { version: 3, items: [{ id: "l1" }, { id: "l1" }] });
   assert.ok(twice instanceof Refusal);
-  assert.equal(twice.errors?.[0]?.path, "items[1].id");
+  assert.equal(twice.errors?.[0]?.path, "items.1.id");
   const empty = planOrderEdit(order("confirmed"), { version: 3, items: [] });
   assert.ok(empty instanceof Refusal);
   assert.equal(empty.errors?.[0]?.path, "items");

@@ -169,7 +169,7 @@ export function planOrderEdit(order: EditableOrder, edit: OrderEdit): EditPlan |
       if (line.id === undefined) {
         plan.items.add.push(line);
         plan.changes.push({
-          field: `items[${index}]`,
+          field: `items.${index}`,
           label: "明細追加",
           before: "—",
           after: `${line.name} × ${line.quantity}`,
@@ -177,14 +177,14 @@ export function planOrderEdit(order: EditableOrder, edit: OrderEdit): EditPlan |
         continue;
       }
       const old = order.items.find((i) => i.id === line.id);
-      if (!old) return invalid(`items[${index}].id`, "この注文にない明細です");
-      if (kept.has(line.id)) return invalid(`items[${index}].id`, "同じ明細が2回指定されています");
+      if (!old) return invalid(`items.${index}.id`, "この注文にない明細です");
+      if (kept.has(line.id)) return invalid(`items.${index}.id`, "同じ明細が2回指定されています");
       kept.add(line.id);
       const quantity = line.quantity ?? old.quantity;
       if (quantity !== old.quantity) {
         plan.items.update.push({ id: old.id, quantity });
         plan.changes.push({
-          field: `items[${index}].quantity`,
+          field: `items.${index}.quantity`,
           label: `数量(${old.name})`,
           before: String(old.quantity),
           after: String(quantity),

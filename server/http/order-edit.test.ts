@@ -129,7 +129,7 @@ test("amounts are recomputed; a field that breaks a rule is named", async () => 
     items: [{ id: "00000000-0000-4000-8000-000000000000", quantity: 1 }],
   });
   assert.equal(unknownLine.status, 422);
-  assert.equal(unknownLine.body.errors[0].path, "items[0].id");
+  assert.equal(unknownLine.body.errors[0].path, "items.0.id");
   assert.equal((await get(order.id)).total, res.body.total, "nothing half-written");
 });
 

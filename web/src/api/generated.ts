@@ -6,6 +6,8 @@ export type components = {
   schemas: {
     BulkOrderAction: {
       action: "cancel" | "markPaid" | "attachTag" | "removeTag";
+      /** キャンセルでモールに伝える理由(/api/vocabulary の mallCancelReasons の code、チャネルごとに1つ)。注文のチャネルのものが使われ、ないチャネルはその最初の理由 */
+      mallCancelReasons?: ("rakuten:1" | "rakuten:4" | "rakuten:5" | "rakuten:6" | "rakuten:8" | "rakuten:10" | "rakuten:13")[];
       orderIds: string[];
       reason?: string;
       tagId?: string;

@@ -5,6 +5,8 @@ import {
   editMessage,
   editRefusal,
   mallReflectionOf,
+  mallValuesAfterEdit,
+  mallValuesAfterImport,
   planOrderEdit,
 } from "./order-edit.ts";
 import { ORDER_STATUSES, type OrderStatus, type ShippingStatus } from "./order-status.ts";
@@ -193,4 +195,39 @@ test("a mall's order is told only through a channel that can update it", () => {
   assert.equal(mallReflectionOf("import", true), "told");
   assert.equal(mallReflectionOf("manual", true), "none");
   assert.equal(mallReflectionOf("csv", undefined), "none");
+});
+
+test("a mall's values of what was edited are kept once, and dropped for what the mall changes itself", () => {
+  const o = order("confirmed");
+  const plan = planOrderEdit(o, {
+    version: 3,
+    amounts: { shippingFee: 900 },
+    items: [{ id: "l1", quantity: 1 }],
+  });
+  assert.ok(!(plan instanceof Refusal));
+  const kept = mallValuesAfterEdit(o, plan, null);
+  assert.deepEqual(kept, {
+    shippingFee: 500,
+    total: 3400,
+    items: [{ mallItemCode: "tea", mallSkuCode: "", quantity: 3, unitPrice: 1000 }],
+  });
+  // A second edit keeps the mall's value, not the first edit's.
+  const again = planOrderEdit(
+    { ...o, shippingFee: 900, total: 1800 },
+    { version: 3, amounts: { shippingFee: 1000 } },
+  );
+  assert.ok(!(again instanceof Refusal));
+  assert.equal(mallValuesAfterEdit(o, again, kept).shippingFee, 500);
+
+  assert.deepEqual(
+    mallValuesAfterImport(kept, { set: { shippingFee: 700, total: 2000 }, itemsChanged: false }),
+    {
+      items: kept.items,
+    },
+  );
+  assert.equal(
+    mallValuesAfterImport(kept, { set: { shippingFee: 700, total: 2000 }, itemsChanged: true }),
+    null,
+  );
+  assert.equal(mallValuesAfterImport(null, { set: {}, itemsChanged: false }), null);
 });

@@ -56,7 +56,7 @@ test("金額未確定 says it waits for the mall; 再取得 reads the fixed post
 });
 
 test("a mall order's edit says the mall is not told, before saving and on the timeline", async () => {
-  const { orderId } = await importedOrder("lamp", 500);
+  const { orderId, mallOrderNumber } = await importedOrder("lamp", 500);
   const order = await detail(orderId);
   assert.equal(order.mallEdit, "not_told");
   const res = await app.api("PATCH", `/api/orders/${orderId}`, {
@@ -68,6 +68,21 @@ test("a mall order's edit says the mall is not told, before saving and on the ti
   const entry = res.body.events.find((e: { type: string }) => e.type === "order_edited");
   assert.match(entry.message, /モールには反映されません/);
   assert.deepEqual(entry.detail.mall, "not_told");
+
+  // The import reads the order again: the mall has not changed it, so the edit stays.
+  app.clock.advance(3 * 60_000);
+  await runShopImport(app.ctx, order.shopId);
+  const kept = await detail(orderId);
+  assert.equal(kept.shipTo.address2, "受付気付");
+  assert.ok(!kept.events.some((e: { message: string }) => e.message.includes("送付先が変更されました")));
+  // The mall changes the postage itself: that is taken, the edited ship-to still stays.
+  const [basketId] = (await mall.view(mallOrderNumber)).basketIds;
+  await mall.change(mallOrderNumber, { packages: [{ basketId, postagePrice: 900 }] });
+  app.clock.advance(3 * 60_000);
+  await runShopImport(app.ctx, order.shopId);
+  const after = await detail(orderId);
+  assert.equal(after.shippingFee, 900);
+  assert.equal(after.shipTo.address2, "受付気付");
 });
 
 test("a bulk cancel tells each mall the reason chosen for its channel", async () => {

@@ -7,6 +7,7 @@ import { sameAddress, shipToOf } from "#server/domain/address.ts";
 import { mallOrderChanges } from "#server/domain/mall-order-changes.ts";
 import { importDecision } from "#server/domain/mall-order-number.ts";
 import { cancelAtMall, recordPayment } from "#server/domain/order.ts";
+import { type MallValues, mallValuesAfterImport } from "#server/domain/order-edit.ts";
 import type { OrderStatus } from "#server/domain/order-status.ts";
 import { attachTag, detachTag } from "#server/domain/order-tagging.ts";
 import { Refusal } from "#server/domain/refusal.ts";
@@ -139,11 +140,14 @@ async function updateFromMall(
 ): Promise<ImportOutcome> {
   const loaded = await loadOrder(tx, accountId, orderId, { lock: true });
   if (!loaded) throw new Error(`order ${orderId} vanished under its lock`);
-  const changes = mallOrderChanges({ ...loaded.row, items: loaded.items }, mall);
+  // What a person edited without the mall being told is compared by the mall's own values (受注修正).
+  const kept = loaded.row.mallValues as MallValues | null;
+  const changes = mallOrderChanges({ ...loaded.row, items: loaded.items, ...kept }, mall);
   await tx
     .update(orders)
     .set({
       ...changes.set,
+      ...(kept ? { mallValues: mallValuesAfterImport(kept, changes) } : {}),
       // Details that follow the amounts and the mall's screen; what changed is said by `changes`.
       ...mallDetailColumns(mall),
       mallCheckedAt: meta.now,

@@ -7,7 +7,9 @@ import {
   type EditPlan,
   editMessage,
   type MallReflection,
+  type MallValues,
   mallReflectionOf,
+  mallValuesAfterEdit,
   type OrderEdit,
   planOrderEdit,
 } from "#server/domain/order-edit.ts";
@@ -43,7 +45,7 @@ export async function editOrder(
     if (plan instanceof Refusal) throw plan;
     const mall = await mallReflection(tx, ctx, loaded);
     if (plan.changes.length === 0) return { mall };
-    await writePlan(tx, ctx, loaded, plan, meta);
+    await writePlan(tx, ctx, loaded, plan, meta, mall);
     let current = await reloaded(tx, loaded);
     const batch = new OrderBatch(tx, ctx, meta);
     batch.writes.recordEvents(
@@ -89,8 +91,16 @@ async function mallReflection(tx: Db, ctx: AppContext, loaded: LoadedOrder): Pro
   return mallReflectionOf(loaded.row.source, ctx.channels.get(shop?.channel ?? "")?.capabilities.updateOrder);
 }
 
-async function writePlan(tx: Db, ctx: AppContext, loaded: LoadedOrder, plan: EditPlan, meta: Meta) {
+async function writePlan(
+  tx: Db,
+  ctx: AppContext,
+  loaded: LoadedOrder,
+  plan: EditPlan,
+  meta: Meta,
+  mall: MallReflection,
+) {
   const { row } = loaded;
+  const kept = row.mallValues as MallValues | null;
   await tx
     .update(orders)
     .set({
@@ -98,6 +108,7 @@ async function writePlan(tx: Db, ctx: AppContext, loaded: LoadedOrder, plan: Edi
       ...(plan.couponDelta !== 0
         ? { shopCouponDiscount: sql`${orders.shopCouponDiscount} + ${plan.couponDelta}` }
         : {}),
+      ...(mall === "not_told" ? { mallValues: mallValuesAfterEdit(editableOf(loaded), plan, kept) } : {}),
       version: sql`${orders.version} + 1`,
       updatedAt: meta.now,
     })

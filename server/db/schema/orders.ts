@@ -77,6 +77,8 @@ export const orders = pgTable(
     /** Lower-cased number, buyer and item names: what the free-text filter searches. */
     searchText: text("search_text").notNull(),
     deletedAt: ts("deleted_at"),
+    /** The mall's values of what a person edited on a mall's order (domain/order-edit.ts MallValues); null when none. */
+    mallValues: jsonb("mall_values"),
     /** 受注修正's guard: each edit names the version it started from and moves it on by one. */
     version: integer("version").notNull().default(1),
     createdAt: created(),

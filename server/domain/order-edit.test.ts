@@ -1,14 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import {
-  type EditableOrder,
-  editMessage,
-  editRefusal,
-  mallReflectionOf,
-  mallValuesAfterEdit,
-  mallValuesAfterImport,
-  planOrderEdit,
-} from "./order-edit.ts";
+import { type EditableOrder, editMessage, editRefusal, planOrderEdit } from "./order-edit.ts";
+import { mallReflectionOf, mallValuesAfterEdit, mallValuesAfterImport } from "./order-edit-mall.ts";
 import { ORDER_STATUSES, type OrderStatus, type ShippingStatus } from "./order-status.ts";
 import { Refusal } from "./refusal.ts";
 

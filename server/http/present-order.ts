@@ -5,7 +5,7 @@ import { allocations, orderEvents, shops, tags } from "#server/db/schema.ts";
 import { holdGuides } from "#server/domain/hold-guide.ts";
 import { waitingFor } from "#server/domain/order.ts";
 import { allowedActions, shipmentActions } from "#server/domain/order-actions.ts";
-import { mallReflectionOf } from "#server/domain/order-edit.ts";
+import { mallReflectionOf } from "#server/domain/order-edit-mall.ts";
 import {
   ORDER_STATUS_LABELS,
   SHIPPING_STATUS_LABELS,

@@ -7,7 +7,7 @@ import { sameAddress, shipToOf } from "#server/domain/address.ts";
 import { mallOrderChanges } from "#server/domain/mall-order-changes.ts";
 import { importDecision } from "#server/domain/mall-order-number.ts";
 import { cancelAtMall, recordPayment } from "#server/domain/order.ts";
-import { type MallValues, mallValuesAfterImport } from "#server/domain/order-edit.ts";
+import { type MallValues, mallValuesAfterImport } from "#server/domain/order-edit-mall.ts";
 import type { OrderStatus } from "#server/domain/order-status.ts";
 import { attachTag, detachTag } from "#server/domain/order-tagging.ts";
 import { Refusal } from "#server/domain/refusal.ts";

@@ -3,16 +3,13 @@ import type { Db } from "#server/db/database.ts";
 import { type LoadedOrder, loadOrder } from "#server/db/orders/order-queries.ts";
 import { orderItems, orders, shipments, shops } from "#server/db/schema.ts";
 import { move, type OrderEvent, withShipments } from "#server/domain/order.ts";
+import { type EditPlan, editMessage, type OrderEdit, planOrderEdit } from "#server/domain/order-edit.ts";
 import {
-  type EditPlan,
-  editMessage,
   type MallReflection,
   type MallValues,
   mallReflectionOf,
   mallValuesAfterEdit,
-  type OrderEdit,
-  planOrderEdit,
-} from "#server/domain/order-edit.ts";
+} from "#server/domain/order-edit-mall.ts";
 import { detachTag } from "#server/domain/order-tagging.ts";
 import { isPaymentSatisfied } from "#server/domain/payment.ts";
 import { notFound, Refusal } from "#server/domain/refusal.ts";

@@ -19,23 +19,51 @@ export function useListShortcuts(
     const index = orders.findIndex((o) => o.id === activeId);
     const moveTo = (next: number) => {
       const row = orders[Math.max(0, Math.min(orders.length - 1, next))];
-      if (!row) return;
+      if (!row) return false;
       setActiveId(row.id);
       document.querySelector(`tr[data-order-number="${CSS.escape(row.mallOrderNumber)}"]`)?.scrollIntoView({
         block: "nearest",
       });
+      return true;
     };
     return [
       {
         key: "/",
         label: "検索",
-        run: () => document.querySelector<HTMLInputElement>('form.filters input[type="search"]')?.focus(),
+        run: () => {
+          const box = document.querySelector<HTMLInputElement>('form.filters input[type="search"]');
+          box?.focus();
+          return box !== null;
+        },
       },
       { key: "j", label: "次", run: () => moveTo(index + 1) },
       { key: "k", label: "前", run: () => moveTo(index < 0 ? 0 : index - 1) },
-      { key: "x", label: "選択", run: () => activeId && onSelect([activeId], !selected.has(activeId)) },
-      { key: "Enter", label: "開く", run: () => activeId && navigate(`/orders/${activeId}`) },
-      { key: "?", label: "ヘルプ", run: () => setHelp(true) },
+      {
+        key: "x",
+        label: "選択",
+        run: () => {
+          if (!activeId) return false;
+          onSelect([activeId], !selected.has(activeId));
+          return true;
+        },
+      },
+      {
+        key: "Enter",
+        label: "開く",
+        run: () => {
+          if (!activeId) return false;
+          navigate(`/orders/${activeId}`);
+          return true;
+        },
+      },
+      {
+        key: "?",
+        label: "ヘルプ",
+        run: () => {
+          setHelp(true);
+          return true;
+        },
+      },
     ];
   }, [orders, activeId, selected, onSelect]);
   useShortcuts(shortcuts);

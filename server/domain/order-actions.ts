@@ -1,5 +1,6 @@
 import { NOT_YET_REQUESTED } from "./consolidation.ts";
 import { cancelRefusal, deleteRefusal, type OrderSnapshot } from "./order.ts";
+import { editRefusal } from "./order-edit.ts";
 import { requestShipmentRefusal, withdrawRefusal } from "./shipment.ts";
 
 /**
@@ -14,7 +15,8 @@ export type OrderAction =
   | "removeTag"
   | "requestShipment"
   | "withdrawShipment"
-  | "reportShipping";
+  | "reportShipping"
+  | "edit";
 
 export function allowedActions(order: OrderSnapshot): OrderAction[] {
   const actions: OrderAction[] = [];
@@ -29,6 +31,7 @@ export function allowedActions(order: OrderSnapshot): OrderAction[] {
   if (order.shipments.some((s) => s.status === "shipping")) actions.push("withdrawShipment");
   // 全出荷済 waits for the mall's answer; a person may send the report again (after モール反映エラー).
   if (order.status === "shipped") actions.push("reportShipping");
+  if (!editRefusal(order)) actions.push("edit");
   return actions;
 }
 

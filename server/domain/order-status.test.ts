@@ -105,6 +105,7 @@ const orderMoves: [OrderStatus, OrderStatus, boolean][] = [
   ["confirmed", "cancelled", true],
   ["awaiting_shipment", "shipping", true],
   ["awaiting_shipment", "awaiting_confirmation", true], // holding tag set
+  ["awaiting_shipment", "confirmed", true], // 受注修正: lines to allocate again, or a payment to wait for
   ["awaiting_shipment", "cancelled", true],
   ["shipping", "shipped", true],
   ["shipping", "cancelled", true], // only with an 出荷不可 shipment (§5)

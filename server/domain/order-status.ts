@@ -35,7 +35,8 @@ export const ORDER_TRANSITIONS = {
   new: ["awaiting_confirmation", "cancelled"],
   awaiting_confirmation: ["confirmed", "cancelled"],
   confirmed: ["awaiting_confirmation", "awaiting_shipment", "cancelled"],
-  awaiting_shipment: ["awaiting_confirmation", "shipping", "cancelled"],
+  // 受注修正 of the lines or the payment takes an order not yet requested back to be allocated or paid.
+  awaiting_shipment: ["awaiting_confirmation", "confirmed", "shipping", "cancelled"],
   shipping: ["shipped", "cancelled"],
   shipped: ["completed"],
   completed: ["cancelled"],

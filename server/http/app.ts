@@ -13,6 +13,7 @@ import { registerMailLogRoutes } from "./mail-log.ts";
 import { registerMailTemplateRoutes } from "./mail-templates.ts";
 import { registerOrderBulkRoutes } from "./order-bulk.ts";
 import { registerOrderCountRoutes } from "./order-counts.ts";
+import { registerOrderEditRoutes } from "./order-edit.ts";
 import { registerOrderExportRoutes } from "./order-exports.ts";
 import { registerOrderRoutes } from "./orders.ts";
 import { problemResponse, Refusal, validationRefusal } from "./problem.ts";
@@ -103,6 +104,7 @@ export function createHttpApp(
   registerOrderCountRoutes(app, ctx);
   registerOrderBulkRoutes(app, ctx);
   registerOrderRoutes(app, ctx);
+  registerOrderEditRoutes(app, ctx);
   registerShopRoutes(app, ctx);
   registerShopImportRoutes(app, ctx);
   registerTagRoutes(app, ctx);

@@ -7,26 +7,39 @@ import { uuid } from "#server/domain/fields.ts";
 import { ORDER_STATUS_LABELS, ORDER_STATUSES, type OrderStatus } from "#server/domain/order-status.ts";
 import type { JuchuApi } from "./app.ts";
 import { errorResponses, json, security } from "./openapi.ts";
+import { mallCancelReasons } from "./vocabulary.ts";
 
 /** One request stays short; a client with a larger selection sends it in chunks and shows progress. */
 export const BULK_MAX_ORDERS = 100;
 
-const bulkInputSchema = z
-  .object({
-    action: z.enum(BULK_ACTIONS, `actionは ${BULK_ACTIONS.join(", ")} のいずれかです`),
-    orderIds: z
-      .array(uuid("注文IDはUUIDです"), "orderIdsは配列で指定してください")
-      .min(1, "注文を1件以上指定してください")
-      .max(BULK_MAX_ORDERS, `一度に操作できるのは${BULK_MAX_ORDERS}件までです`)
-      .refine((ids) => new Set(ids).size === ids.length, "同じ注文IDが重複しています"),
-    tagId: uuid("tagIdはタグのIDで指定してください").optional(),
-    reason: z.string().max(200, "理由は200文字以内です").optional(),
-  })
-  .superRefine((body, check) => {
-    if ((body.action === "attachTag" || body.action === "removeTag") && !body.tagId)
-      check.addIssue({ code: "custom", path: ["tagId"], message: "タグの一括操作には tagId が必要です" });
-  })
-  .openapi("BulkOrderAction");
+const bulkInputSchema = (cancelReasonCodes: [string, ...string[]]) =>
+  z
+    .object({
+      action: z.enum(BULK_ACTIONS, `actionは ${BULK_ACTIONS.join(", ")} のいずれかです`),
+      orderIds: z
+        .array(uuid("注文IDはUUIDです"), "orderIdsは配列で指定してください")
+        .min(1, "注文を1件以上指定してください")
+        .max(BULK_MAX_ORDERS, `一度に操作できるのは${BULK_MAX_ORDERS}件までです`)
+        .refine((ids) => new Set(ids).size === ids.length, "同じ注文IDが重複しています"),
+      tagId: uuid("tagIdはタグのIDで指定してください").optional(),
+      reason: z.string().max(200, "理由は200文字以内です").optional(),
+      mallCancelReasons: z
+        .array(
+          z.enum(cancelReasonCodes, {
+            error: `モールへのキャンセル理由は ${cancelReasonCodes.join(", ")} のいずれかです`,
+          }),
+        )
+        .max(50)
+        .optional()
+        .describe(
+          "キャンセルでモールに伝える理由(/api/vocabulary の mallCancelReasons の code、チャネルごとに1つ)。注文のチャネルのものが使われ、ないチャネルはその最初の理由",
+        ),
+    })
+    .superRefine((body, check) => {
+      if ((body.action === "attachTag" || body.action === "removeTag") && !body.tagId)
+        check.addIssue({ code: "custom", path: ["tagId"], message: "タグの一括操作には tagId が必要です" });
+    })
+    .openapi("BulkOrderAction");
 
 const resultSchema = z.object({
   orderId: uuid(),
@@ -40,6 +53,7 @@ const resultSchema = z.object({
 });
 
 export function registerOrderBulkRoutes(app: JuchuApi, ctx: AppContext): void {
+  const cancelReasonCodes = mallCancelReasons(ctx.channels).map((r) => r.code) as [string, ...string[]];
   app.openapi(
     createRoute({
       method: "post",
@@ -47,7 +61,12 @@ export function registerOrderBulkRoutes(app: JuchuApi, ctx: AppContext): void {
       summary: "受注の一括操作(キャンセル・入金確認・タグ付け・タグ外し)",
       description: `注文ごとに個別の操作と同じルールで実行し、注文ごとに成功か拒否とその理由を返します。1回${BULK_MAX_ORDERS}件まで。`,
       security,
-      request: { body: { required: true, content: { "application/json": { schema: bulkInputSchema } } } },
+      request: {
+        body: {
+          required: true,
+          content: { "application/json": { schema: bulkInputSchema(cancelReasonCodes) } },
+        },
+      },
       responses: {
         200: json(
           z.object({ succeeded: z.int(), refused: z.int(), results: z.array(resultSchema) }),

@@ -187,6 +187,24 @@ export const orderSchema = z
     ),
     allowedActions: z.array(z.string()),
     waitingFor: z.array(z.string()),
+    holds: z
+      .array(
+        z.object({
+          name: z.string(),
+          tagId: z.string().nullable(),
+          hold: z.boolean(),
+          why: z.string(),
+          howToClear: z.string(),
+          action: z.string().nullable(),
+        }),
+      )
+      .describe("保留・要対応の理由と解消のしかた(タグと待ち理由ごと)"),
+    version: z.int().describe("受注修正で送る版(PATCH の version)"),
+    mallEdit: z
+      .enum(["told", "not_told", "none"])
+      .describe(
+        "受注修正をモールに伝えるか: told 伝える / not_told モールには反映されない / none モールの注文ではない",
+      ),
     events: z.array(
       z.object({
         at: z.string(),

@@ -45,7 +45,7 @@ export function registerOrderRoutes(app: JuchuApi, ctx: AppContext): void {
         ...body,
         orderedAt: body.orderedAt ? new Date(body.orderedAt) : undefined,
       });
-      return c.json(await presentOrder(ctx.db, auth.accountId, id), 201);
+      return c.json(await presentOrder(ctx, auth.accountId, id), 201);
     },
   );
 
@@ -81,7 +81,7 @@ export function registerOrderRoutes(app: JuchuApi, ctx: AppContext): void {
       request: { params: orderId },
       responses: { 200: json(orderSchema, "注文"), ...errorResponses },
     }),
-    async (c) => c.json(await presentOrder(ctx.db, c.get("auth").accountId, c.req.valid("param").id), 200),
+    async (c) => c.json(await presentOrder(ctx, c.get("auth").accountId, c.req.valid("param").id), 200),
   );
 
   app.openapi(
@@ -121,7 +121,7 @@ export function registerOrderRoutes(app: JuchuApi, ctx: AppContext): void {
       const id = c.req.valid("param").id;
       const body = c.req.valid("json") ?? {};
       const { warnings } = await cancelOrder(ctx, actor, accountId, id, body);
-      return c.json({ ...(await presentOrder(ctx.db, accountId, id)), warnings }, 200);
+      return c.json({ ...(await presentOrder(ctx, accountId, id)), warnings }, 200);
     },
   );
 
@@ -138,7 +138,7 @@ export function registerOrderRoutes(app: JuchuApi, ctx: AppContext): void {
       const { accountId, actor } = c.get("auth");
       const id = c.req.valid("param").id;
       await deleteOrder(ctx, actor, accountId, id);
-      return c.json(await presentOrder(ctx.db, accountId, id), 200);
+      return c.json(await presentOrder(ctx, accountId, id), 200);
     },
   );
 
@@ -163,7 +163,7 @@ export function registerOrderRoutes(app: JuchuApi, ctx: AppContext): void {
         paidAt: body.paidAt ? new Date(body.paidAt) : undefined,
         amount: body.amount,
       });
-      return c.json(await presentOrder(ctx.db, accountId, id), 200);
+      return c.json(await presentOrder(ctx, accountId, id), 200);
     },
   );
 
@@ -186,7 +186,7 @@ export function registerOrderRoutes(app: JuchuApi, ctx: AppContext): void {
       const { accountId, actor } = c.get("auth");
       const id = c.req.valid("param").id;
       await attachOrderTag(ctx, actor, accountId, id, c.req.valid("json").tagId);
-      return c.json(await presentOrder(ctx.db, accountId, id), 200);
+      return c.json(await presentOrder(ctx, accountId, id), 200);
     },
   );
 
@@ -203,7 +203,7 @@ export function registerOrderRoutes(app: JuchuApi, ctx: AppContext): void {
       const { accountId, actor } = c.get("auth");
       const { id, tagId } = c.req.valid("param");
       await detachOrderTag(ctx, actor, accountId, id, tagId);
-      return c.json(await presentOrder(ctx.db, accountId, id), 200);
+      return c.json(await presentOrder(ctx, accountId, id), 200);
     },
   );
 
@@ -223,7 +223,7 @@ export function registerOrderRoutes(app: JuchuApi, ctx: AppContext): void {
       const { accountId, actor } = c.get("auth");
       const { id, shipmentId } = c.req.valid("param");
       await withdrawShipment(ctx, actor, accountId, id, shipmentId);
-      return c.json(await presentOrder(ctx.db, accountId, id), 200);
+      return c.json(await presentOrder(ctx, accountId, id), 200);
     },
   );
 
@@ -241,7 +241,7 @@ export function registerOrderRoutes(app: JuchuApi, ctx: AppContext): void {
       const { accountId, actor } = c.get("auth");
       const { id, shipmentId } = c.req.valid("param");
       await requestShipmentNow(ctx, actor, accountId, id, shipmentId);
-      return c.json(await presentOrder(ctx.db, accountId, id), 202);
+      return c.json(await presentOrder(ctx, accountId, id), 202);
     },
   );
 }

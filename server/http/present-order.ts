@@ -1,9 +1,11 @@
 import { asc, eq, inArray } from "drizzle-orm";
-import type { Db } from "#server/db/database.ts";
+import type { AppContext } from "#server/app/context.ts";
 import { loadOrder } from "#server/db/orders/order-queries.ts";
-import { allocations, orderEvents, tags } from "#server/db/schema.ts";
+import { allocations, orderEvents, shops, tags } from "#server/db/schema.ts";
+import { holdGuides } from "#server/domain/hold-guide.ts";
 import { waitingFor } from "#server/domain/order.ts";
 import { allowedActions, shipmentActions } from "#server/domain/order-actions.ts";
+import { mallReflectionOf } from "#server/domain/order-edit-mall.ts";
 import {
   ORDER_STATUS_LABELS,
   SHIPPING_STATUS_LABELS,
@@ -24,11 +26,16 @@ export function shippingStatusOf(statuses: readonly string[]) {
 }
 
 /** The whole order as the order screen shows it, with what may be done to it now. */
-export async function presentOrder(db: Db, accountId: string, orderId: string): Promise<OrderView> {
+export async function presentOrder(
+  ctx: Pick<AppContext, "db" | "channels">,
+  accountId: string,
+  orderId: string,
+): Promise<OrderView> {
+  const { db } = ctx;
   const order = await loadOrder(db, accountId, orderId, { lock: false });
   if (!order) throw notFound("order", "注文");
   const shipmentIds = order.shipments.map((s) => s.id);
-  const [events, allocs, tagRows] = await Promise.all([
+  const [events, allocs, tagRows, [shop]] = await Promise.all([
     db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).orderBy(asc(orderEvents.id)),
     shipmentIds.length
       ? db.select().from(allocations).where(inArray(allocations.shipmentId, shipmentIds))
@@ -44,6 +51,7 @@ export async function presentOrder(db: Db, accountId: string, orderId: string): 
             ),
           )
       : [],
+    db.select({ channel: shops.channel }).from(shops).where(eq(shops.id, order.row.shopId)),
   ]);
   const { row } = order;
   return {
@@ -125,6 +133,9 @@ export async function presentOrder(db: Db, accountId: string, orderId: string): 
     })),
     allowedActions: allowedActions(order.snapshot),
     waitingFor: waitingFor(order.snapshot),
+    holds: holdGuides(order.tags, waitingFor(order.snapshot)),
+    version: row.version,
+    mallEdit: mallReflectionOf(row.source, ctx.channels.get(shop?.channel ?? "")?.capabilities.updateOrder),
     events: events.map((e) => ({
       at: toTokyoIso(e.at),
       actor: e.actor,

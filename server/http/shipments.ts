@@ -217,7 +217,7 @@ export function registerShipmentRoutes(app: JuchuApi, ctx: AppContext): void {
       const { accountId, actor } = c.get("auth");
       const { id, shipmentId } = c.req.valid("param");
       await splitShipment(ctx, actor, accountId, id, shipmentId, c.req.valid("json").itemIds);
-      return c.json(await presentOrder(ctx.db, accountId, id), 200);
+      return c.json(await presentOrder(ctx, accountId, id), 200);
     },
   );
 
@@ -250,7 +250,7 @@ export function registerShipmentRoutes(app: JuchuApi, ctx: AppContext): void {
       const { accountId } = c.get("auth");
       const { id, shipmentId } = c.req.valid("param");
       await setShipmentService(ctx, accountId, id, shipmentId, c.req.valid("json").shippingService);
-      return c.json(await presentOrder(ctx.db, accountId, id), 200);
+      return c.json(await presentOrder(ctx, accountId, id), 200);
     },
   );
 

@@ -78,6 +78,8 @@ export type ChannelCapabilities = {
   stock: boolean;
   /** Open imported orders are read again this many days after ordering (the channel's reach). */
   recheckDays: number;
+  /** 受注修正 (ship-to, lines, amounts …) can be sent to the channel; without it the merchant is told the mall is not. */
+  updateOrder?: boolean;
 };
 
 export type ChannelDefinition = {

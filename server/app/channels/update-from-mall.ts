@@ -1,6 +1,7 @@
 import { type LoadedOrder, loadOrders } from "#server/db/orders/order-queries.ts";
 import { mallOrderChanges } from "#server/domain/mall-order-changes.ts";
 import { cancelAtMall, recordPayment } from "#server/domain/order.ts";
+import { type MallValues, mallValuesAfterImport } from "#server/domain/order-edit-mall.ts";
 import type { OrderStatus } from "#server/domain/order-status.ts";
 import { attachTag, detachTag } from "#server/domain/order-tagging.ts";
 import { Refusal } from "#server/domain/refusal.ts";
@@ -64,7 +65,9 @@ export async function updateFromMall(
 
 async function decide(batch: OrderBatch, order: LoadedOrder, mall: MallOrder): Promise<Decided> {
   const { meta } = batch;
-  const changes = mallOrderChanges({ ...order.row, items: order.items }, mall);
+  // What a person edited without the mall being told is compared by the mall's own values (受注修正).
+  const kept = order.row.mallValues as MallValues | null;
+  const changes = mallOrderChanges({ ...order.row, items: order.items, ...kept }, mall);
   const { updates, addressArrived } = shipmentsFromMall(order, mall);
   const row = { ...order.row, ...changes.set };
   // Every column the mall's order sets, whole, so a batch's orders share one statement (two with updatedAt).
@@ -78,6 +81,7 @@ async function decide(batch: OrderBatch, order: LoadedOrder, mall: MallOrder): P
     total: row.total,
     remarks: row.remarks,
     shipTo: row.shipTo,
+    mallValues: mallValuesAfterImport(kept, changes),
     // Details that follow the amounts and the mall's screen; what changed is said by `changes`.
     ...mallDetailColumns(mall),
     ...mallSearchColumns(mall),

@@ -13,6 +13,8 @@ export type BulkInput = {
   orderIds: readonly string[];
   tagId?: string | undefined;
   reason?: string | undefined;
+  /** For a cancel: the reason each channel is told, one `<channel>:<code>` per channel. */
+  mallCancelReasons?: readonly string[] | undefined;
 };
 
 export type BulkOutcome =
@@ -63,7 +65,11 @@ function commandFor(
   const tagId = input.tagId;
   switch (input.action) {
     case "cancel":
-      return (id) => cancelOrder(ctx, actor, accountId, id, { reason: input.reason });
+      return (id) =>
+        cancelOrder(ctx, actor, accountId, id, {
+          reason: input.reason,
+          mallCancelReason: input.mallCancelReasons,
+        });
     case "markPaid":
       return (id) => recordPayment(ctx, actor, accountId, id, {});
     case "attachTag":

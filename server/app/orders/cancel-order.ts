@@ -1,5 +1,7 @@
+import { eq } from "drizzle-orm";
 import type { Db } from "#server/db/database.ts";
 import { appendEvents, type LoadedOrder } from "#server/db/orders/order-queries.ts";
+import { shops } from "#server/db/schema.ts";
 import { shopSettings } from "#server/db/shops/shop-reads.ts";
 import { cancelOrder as decideCancel } from "#server/domain/order.ts";
 import { mallSyncActive, type ShopSettings } from "#server/domain/shop-settings.ts";
@@ -24,8 +26,11 @@ export async function cancelOrder(
   orderId: string,
   input: {
     reason?: string | undefined;
-    /** One of the channel's cancelReasons, as /api/vocabulary names it (`<channel>:<code>`); its first when none. */
-    mallCancelReason?: string | undefined;
+    /**
+     * One of the channel's cancelReasons, as /api/vocabulary names it (`<channel>:<code>`); its first
+     * when none. A bulk cancel over several channels gives one per channel: the order's own is used.
+     */
+    mallCancelReason?: string | readonly string[] | undefined;
   },
 ): Promise<{ warnings: string[] }> {
   const warnings: string[] = [];
@@ -52,18 +57,24 @@ export async function cancelOrder(
         settings.reflectCancelToMall &&
         mallSyncActive(settings, meta.now, order.row)
       ) {
-        await ctx.jobs.enqueue(
-          tx,
-          "mall-cancel-order",
-          { orderId, reasonCode: input.mallCancelReason ?? "" },
-          { singletonKey: orderId },
-        );
+        const reasonCode = await reasonFor(tx, order.row.shopId, input.mallCancelReason);
+        await ctx.jobs.enqueue(tx, "mall-cancel-order", { orderId, reasonCode }, { singletonKey: orderId });
       }
       await releaseCancelledShipments(tx, ctx, [{ order, settings }], meta);
       return order;
     },
   );
   return { warnings };
+}
+
+async function reasonFor(
+  tx: Db,
+  shopId: string,
+  given: string | readonly string[] | undefined,
+): Promise<string> {
+  if (given === undefined || typeof given === "string") return given ?? "";
+  const [shop] = await tx.select({ channel: shops.channel }).from(shops).where(eq(shops.id, shopId));
+  return given.find((r) => r.startsWith(`${shop?.channel}:`)) ?? "";
 }
 
 /**

@@ -79,6 +79,10 @@ export const orders = pgTable(
     /** Whole names, their parts and every two characters (searchKeysOf): a query too short for trigrams. */
     searchKeys: text("search_keys").array().notNull().default(sql`'{}'::text[]`),
     deletedAt: ts("deleted_at"),
+    /** The mall's values of what a person edited on a mall's order (domain/order-edit.ts MallValues); null when none. */
+    mallValues: jsonb("mall_values"),
+    /** 受注修正's guard: each edit names the version it started from and moves it on by one. */
+    version: integer("version").notNull().default(1),
     createdAt: created(),
     updatedAt: updated(),
   },

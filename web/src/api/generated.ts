@@ -87,6 +87,8 @@ export type components = {
     };
     BulkOrderAction: {
       action: "cancel" | "markPaid" | "attachTag" | "removeTag";
+      /** キャンセルでモールに伝える理由(/api/vocabulary の mallCancelReasons の code、チャネルごとに1つ)。注文のチャネルのものが使われ、ないチャネルはその最初の理由 */
+      mallCancelReasons?: ("rakuten:1" | "rakuten:4" | "rakuten:5" | "rakuten:6" | "rakuten:8" | "rakuten:10" | "rakuten:13")[];
       orderIds: string[];
       reason?: string;
       tagId?: string;
@@ -361,6 +363,15 @@ export type components = {
       /** ギフト指定 */
       gift: boolean;
       graceUntil: string;
+      /** 保留・要対応の理由と解消のしかた(タグと待ち理由ごと) */
+      holds: {
+        action: string | null;
+        hold: boolean;
+        howToClear: string;
+        name: string;
+        tagId: string | null;
+        why: string;
+      }[];
       id: string;
       items: {
         id: string;
@@ -385,6 +396,8 @@ export type components = {
         status: string;
         statusLabel: string;
       } | null;
+      /** 受注修正をモールに伝えるか: told 伝える / not_told モールには反映されない / none モールの注文ではない */
+      mallEdit: "told" | "not_told" | "none";
       mallOrderNumber: string;
       orderedAt: string;
       paid: boolean;
@@ -497,12 +510,44 @@ export type components = {
       /** 請求金額。null は未確定 */
       total: number | null;
       updatedAt: string;
+      /** 受注修正で送る版(PATCH の version) */
+      version: number;
       waitingFor: string[];
       /** ラッピング */
       wrappings: {
         fee: number | null;
         name: string;
       }[];
+    };
+    OrderEdit: {
+      amounts?: {
+        couponDiscount?: number;
+        fees?: number;
+        shippingFee?: number;
+      };
+      /** 編集後の明細すべて: id のある行は残して数量を変え、id のない行は追加、載せなかった行は削除 */
+      items?: ({
+        id: string;
+        quantity?: number;
+      } | {
+        mallItemCode: string;
+        mallSkuCode?: string;
+        name: string;
+        quantity: number;
+        unitPrice: number;
+      })[];
+      paymentMethod?: "credit_card" | "bank_transfer" | "convenience_store" | "cash_on_delivery" | "rakuten_pay" | "paypay" | "amazon_pay" | "postal_transfer" | "invoice" | "other";
+      shipTo?: {
+        address1: string;
+        address2?: string;
+        name: string;
+        phone: string;
+        postalCode: string;
+        prefecture: "北海道" | "青森県" | "岩手県" | "宮城県" | "秋田県" | "山形県" | "福島県" | "茨城県" | "栃木県" | "群馬県" | "埼玉県" | "千葉県" | "東京都" | "神奈川県" | "新潟県" | "富山県" | "石川県" | "福井県" | "山梨県" | "長野県" | "岐阜県" | "静岡県" | "愛知県" | "三重県" | "滋賀県" | "京都府" | "大阪府" | "兵庫県" | "奈良県" | "和歌山県" | "鳥取県" | "島根県" | "岡山県" | "広島県" | "山口県" | "徳島県" | "香川県" | "愛媛県" | "高知県" | "福岡県" | "佐賀県" | "長崎県" | "熊本県" | "大分県" | "宮崎県" | "鹿児島県" | "沖縄県";
+      };
+      shippingService?: "standard" | "compact" | "mailbox" | "time_10" | "time_17" | "recipient_pays" | null;
+      /** 編集を始めたときの注文の version(GET の version) */
+      version: number;
     };
     OrderExport: {
       bom: boolean;
@@ -2509,6 +2554,48 @@ export type paths = {
         };
       };
     };
+    patch: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["OrderEdit"];
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["Order"] & {
+              /** モールに伝えたか: not_told はモールには反映されません */
+              mallReflection: "told" | "not_told" | "none";
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
   };
   "/api/orders/{id}/cancel": {
     post: {
@@ -2613,6 +2700,45 @@ export type paths = {
         "200": {
           content: {
             "application/json": components["schemas"]["Order"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/orders/{id}/refetch": {
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["Order"] & {
+              /** updated 変更を反映 / unchanged 変更なし */
+              refetchOutcome: string;
+            };
           };
         };
         "401": {

@@ -5,6 +5,7 @@ import { useApi } from "../api/use-api.ts";
 import { count } from "../format.ts";
 import { useReference } from "../shell/reference-data.tsx";
 import { Link, useLocation } from "../shell/router.tsx";
+import { useConfirm } from "../ui/confirm-dialog.tsx";
 import { Empty, ErrorNotice, Loading, Notice } from "../ui/states.tsx";
 import { MapItemForm } from "./map-item-form.tsx";
 
@@ -138,7 +139,16 @@ function MappedList() {
   const { shops } = useReference();
   const list = useApi<MappingPage>("/api/product-mappings?limit=200");
   const [error, setError] = useState<ApiError>();
-  const remove = async (id: string) => {
+  const confirm = useConfirm();
+  const remove = async (m: MappingPage["items"][number]) => {
+    const ok = await confirm.ask({
+      title: "マッピングを削除",
+      message: `「${m.mallItemCode}」の紐付けを削除します。この商品の新しい注文は未マッピングで止まるようになります。`,
+      confirmLabel: "削除する",
+      danger: true,
+    });
+    if (!ok) return;
+    const id = m.id;
     setError(undefined);
     try {
       await api("DELETE", `/api/product-mappings/${id}`);
@@ -151,6 +161,7 @@ function MappedList() {
   if (list.data.items.length === 0) return <Empty>登録済みのマッピングはまだありません。</Empty>;
   return (
     <div className="table-wrap">
+      {confirm.dialog}
       <ErrorNotice error={error} />
       <table className="table">
         <thead>
@@ -172,7 +183,7 @@ function MappedList() {
               <td>{m.mallSkuCode ?? <span className="muted">すべて</span>}</td>
               <td>{m.components.map((c) => `${c.sku} ${c.name} ×${c.quantity}`).join("、")}</td>
               <td>
-                <button type="button" className="button button-quiet" onClick={() => void remove(m.id)}>
+                <button type="button" className="button button-quiet" onClick={() => void remove(m)}>
                   削除
                 </button>
               </td>

@@ -3,6 +3,7 @@ import { ApiError, api } from "../api/client.ts";
 import type { MailCategory, Product, ProductPage, TriggerKind } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { labelOf, useReference } from "../shell/reference-data.tsx";
+import { useConfirm } from "../ui/confirm-dialog.tsx";
 import { Field } from "../ui/field.tsx";
 import { Empty, ErrorNotice, Loading, Notice } from "../ui/states.tsx";
 import { delayLabel, MailNav } from "./mail-nav.tsx";
@@ -19,8 +20,15 @@ export function MailCategoriesScreen() {
     kind === "order_status" ? vocabulary.orderStatuses : vocabulary.shippingStatuses;
   const productName = (id: string | null) => products.data?.items.find((p) => p.id === id)?.name ?? "";
 
+  const confirm = useConfirm();
   const remove = async (c: MailCategory) => {
-    if (!window.confirm(`カテゴリー「${c.name}」とそのテンプレートを削除しますか?`)) return;
+    const ok = await confirm.ask({
+      title: "カテゴリーを削除",
+      message: `カテゴリー「${c.name}」とそのテンプレートを削除します。`,
+      confirmLabel: "削除する",
+      danger: true,
+    });
+    if (!ok) return;
     setError(undefined);
     try {
       await api("DELETE", `/api/mail-categories/${c.id}`);
@@ -32,6 +40,7 @@ export function MailCategoriesScreen() {
 
   return (
     <section className="screen">
+      {confirm.dialog}
       <header className="screen-header">
         <h1>メールカテゴリー</h1>
         <button type="button" className="button button-primary" onClick={() => setEditing("new")}>

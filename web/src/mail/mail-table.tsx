@@ -3,6 +3,7 @@ import { ApiError, api } from "../api/client.ts";
 import type { Mail } from "../api/types.ts";
 import { dateTime } from "../format.ts";
 import { Link } from "../shell/router.tsx";
+import { useConfirm } from "../ui/confirm-dialog.tsx";
 import { ErrorNotice, Notice } from "../ui/states.tsx";
 
 /** A mail that went out, failed or was kept can be sent again; one still queued is on its way. */
@@ -38,8 +39,14 @@ export function MailTable({
       next.has(id) ? next.delete(id) : next.add(id);
       return next;
     });
+  const confirm = useConfirm();
   const resend = async (m: Mail) => {
-    if (!window.confirm(`「${m.subject ?? m.categoryName}」を ${m.toAddress} に再送しますか?`)) return;
+    const ok = await confirm.ask({
+      title: "メールを再送",
+      message: `「${m.subject ?? m.categoryName}」を ${m.toAddress} にもう一度送ります。`,
+      confirmLabel: "再送する",
+    });
+    if (!ok) return;
     setBusy(m.id);
     setError(undefined);
     setQueued(false);
@@ -57,6 +64,7 @@ export function MailTable({
 
   return (
     <>
+      {confirm.dialog}
       <ErrorNotice error={error} title="再送できませんでした" />
       {queued && <Notice>再送を受け付けました。送信待ちとして一覧に加わります。</Notice>}
       <div className="table-wrap">

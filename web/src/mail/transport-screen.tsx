@@ -3,6 +3,7 @@ import { ApiError, api } from "../api/client.ts";
 import type { MailTransport } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { useReference } from "../shell/reference-data.tsx";
+import { useConfirm } from "../ui/confirm-dialog.tsx";
 import { Field } from "../ui/field.tsx";
 import { ErrorNotice, Loading, Notice } from "../ui/states.tsx";
 import { MailNav } from "./mail-nav.tsx";
@@ -140,9 +141,11 @@ function TransportForm({
     event.preventDefault();
     void run("PUT", "SMTP設定を保存しました。");
   };
+  const confirm = useConfirm();
 
   return (
     <form className="settings-form" onSubmit={submit} aria-label="SMTPサーバー">
+      {confirm.dialog}
       <div className="form-row">
         <Field label="SMTPサーバー" path="host" error={error}>
           <input value={host} placeholder="smtp.example.jp" onChange={(e) => setHost(e.target.value)} />
@@ -196,10 +199,16 @@ function TransportForm({
           <button
             type="button"
             className="button button-danger-quiet"
-            onClick={() => {
-              if (window.confirm("このSMTP設定を削除しますか?"))
-                void run("DELETE", "SMTP設定を削除しました。");
-            }}
+            onClick={() =>
+              void confirm
+                .ask({
+                  title: "SMTP設定を削除",
+                  message: "このSMTP設定を削除します。削除するとメールは送られません。",
+                  confirmLabel: "削除する",
+                  danger: true,
+                })
+                .then((ok) => (ok ? run("DELETE", "SMTP設定を削除しました。") : undefined))
+            }
           >
             削除
           </button>

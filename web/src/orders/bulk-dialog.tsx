@@ -28,8 +28,22 @@ export function BulkDialog({
   selection: Selection;
   onClose: (changed: boolean) => void;
 }) {
-  const { tags } = useReference();
+  const { tags, shops, vocabulary } = useReference();
   const customTags = tags.filter((t) => t.kind === "custom");
+  // The malls of the account's shops each take their own cancel reason: one choice per channel.
+  const mallChannels = vocabulary.channels.filter(
+    (c) =>
+      shops.some((s) => s.channel === c.code) &&
+      vocabulary.mallCancelReasons.some((r) => r.channel === c.code),
+  );
+  const [mallReasons, setMallReasons] = useState<Record<string, string>>(() =>
+    Object.fromEntries(
+      mallChannels.map((c) => [
+        c.code,
+        vocabulary.mallCancelReasons.find((r) => r.channel === c.code)?.code ?? "",
+      ]),
+    ),
+  );
   const [tagId, setTagId] = useState(customTags[0]?.id ?? "");
   const [reason, setReason] = useState("");
   const [progress, setProgress] = useState<Progress>();
@@ -44,7 +58,11 @@ export function BulkDialog({
   const run = async () => {
     try {
       const ids = "ids" in selection ? selection.ids : await collectIds(selection.allMatching, setProgress);
-      const extra = needsTag ? { tagId } : action === "cancel" && reason ? { reason } : {};
+      const extra = needsTag
+        ? { tagId }
+        : action === "cancel"
+          ? { ...(reason ? { reason } : {}), mallCancelReasons: Object.values(mallReasons).filter(Boolean) }
+          : {};
       setResults(await runBulk(action, ids, extra, setProgress));
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, null));
@@ -80,6 +98,24 @@ export function BulkDialog({
               <input value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} />
             </label>
           )}
+          {action === "cancel" &&
+            mallChannels.map((c) => (
+              <label key={c.code} className="field">
+                <span className="field-label">モールへのキャンセル理由({c.label}の注文)</span>
+                <select
+                  value={mallReasons[c.code] ?? ""}
+                  onChange={(e) => setMallReasons({ ...mallReasons, [c.code]: e.target.value })}
+                >
+                  {vocabulary.mallCancelReasons
+                    .filter((r) => r.channel === c.code)
+                    .map((r) => (
+                      <option key={r.code} value={r.code}>
+                        {r.label}
+                      </option>
+                    ))}
+                </select>
+              </label>
+            ))}
           {needsTag && (
             <label className="field">
               <span className="field-label">タグ</span>

@@ -26,7 +26,7 @@ export async function collectIds(filters: ListFilters, onProgress: (p: Progress)
 export async function runBulk(
   action: BulkAction,
   orderIds: string[],
-  extra: { tagId?: string; reason?: string },
+  extra: { tagId?: string; reason?: string; mallCancelReasons?: string[] },
   onProgress: (p: Progress) => void,
 ): Promise<BulkResult[]> {
   const results: BulkResult[] = [];

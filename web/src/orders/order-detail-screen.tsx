@@ -9,6 +9,8 @@ import { StatusBadge, TagChip } from "../ui/badges.tsx";
 import { ErrorNotice, Loading } from "../ui/states.tsx";
 import { PrintButton } from "./list-tools.tsx";
 import { OrderActions } from "./order-actions.tsx";
+import { OrderEditDialog } from "./order-edit-dialog.tsx";
+import { OrderHolds } from "./order-holds.tsx";
 import { OrderMails } from "./order-mails.tsx";
 import { ItemsSection, MallSection, PartiesSection, PaymentSection } from "./order-sections.tsx";
 import { OrderTimeline } from "./order-timeline.tsx";
@@ -19,6 +21,7 @@ export function OrderDetailScreen({ id }: { id: string }) {
   const loaded = useApi<Order>(`/api/orders/${id}`);
   const [order, setOrder] = useState<Order>();
   const [error, setError] = useState<ApiError>();
+  const [editing, setEditing] = useState(false);
   useEffect(() => setOrder(loaded.data), [loaded.data]);
 
   if (!order) {
@@ -67,9 +70,7 @@ export function OrderDetailScreen({ id }: { id: string }) {
       {order.testImport && (
         <p className="notice">テスト取込の注文です。メール・出荷依頼・モールへの反映は行いません。</p>
       )}
-      {order.waitingFor.length > 0 && (
-        <p className="notice">この注文は次を待っています: {order.waitingFor.join("、")}</p>
-      )}
+      <OrderHolds order={order} onChanged={setOrder} onError={setError} onEdit={() => setEditing(true)} />
       <div className="order-tags">
         <span className="field-label">タグ</span>
         {order.tags.length === 0 && <span className="muted">なし</span>}
@@ -82,7 +83,22 @@ export function OrderDetailScreen({ id }: { id: string }) {
           />
         ))}
       </div>
+      {order.allowedActions.includes("edit") && (
+        <button type="button" className="button" onClick={() => setEditing(true)}>
+          受注を修正
+        </button>
+      )}
       <OrderActions order={order} onChanged={setOrder} error={error} onError={setError} />
+      {editing && (
+        <OrderEditDialog
+          order={order}
+          onClose={() => setEditing(false)}
+          onSaved={(saved) => {
+            setOrder(saved);
+            setEditing(false);
+          }}
+        />
+      )}
       <div className="detail-grid">
         <ItemsSection order={order} />
         <PartiesSection order={order} />

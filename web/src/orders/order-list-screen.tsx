@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import type { BulkAction, OrderPage, StatusCounts } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { count } from "../format.ts";
@@ -8,6 +8,7 @@ import { Empty, ErrorNotice, Loading } from "../ui/states.tsx";
 import { BULK_LABELS, BulkDialog, type Selection } from "./bulk-dialog.tsx";
 import { SELECT_ALL_MAX } from "./bulk-run.ts";
 import { countsPath, filtersFrom, listHref, ordersPath, PAGE_SIZE } from "./list-query.ts";
+import { useListShortcuts } from "./list-shortcuts.tsx";
 import { ListTools } from "./list-tools.tsx";
 import { OrderFilters } from "./order-filters.tsx";
 import { OrderTable } from "./order-table.tsx";
@@ -15,6 +16,8 @@ import { StatusTabs } from "./status-tabs.tsx";
 
 /** Tabs refresh on their own: new orders arrive and move on while the merchant works the list. */
 const COUNTS_REFRESH_MS = 20_000;
+
+const NO_ROWS: OrderPage["items"] = [];
 
 export function OrderListScreen() {
   const { search } = useLocation();
@@ -35,13 +38,16 @@ export function OrderListScreen() {
     setPrevious([]);
   }, [withoutCursor]);
 
-  const select = (ids: string[], on: boolean) => {
-    const next = new Set(selected);
-    for (const id of ids) on ? next.add(id) : next.delete(id);
-    setSelected(next);
+  const select = useCallback((ids: string[], on: boolean) => {
+    setSelected((before) => {
+      const next = new Set(before);
+      for (const id of ids) on ? next.add(id) : next.delete(id);
+      return next;
+    });
     setAllMatching(false);
-  };
+  }, []);
   const page = list.data;
+  const keys = useListShortcuts(page?.items ?? NO_ROWS, selected, select);
   const total = page?.total ?? 0;
   const selection: Selection = allMatching
     ? { allMatching: { ...filters, cursor: "" }, total, capped: Boolean(page?.totalCapped) }
@@ -105,7 +111,7 @@ export function OrderListScreen() {
         </Empty>
       ) : (
         <div className={list.loading ? "is-reloading" : undefined}>
-          <OrderTable orders={page.items} selected={selected} onSelect={select} />
+          <OrderTable orders={page.items} selected={selected} onSelect={select} activeId={keys.activeId} />
           <nav className="pager" aria-label="ページ">
             <span>
               {count(total)}
@@ -131,6 +137,7 @@ export function OrderListScreen() {
           </nav>
         </div>
       )}
+      {keys.overlay}
       {action && (
         <BulkDialog
           action={action}

@@ -4,16 +4,24 @@ import { labelOf, useReference } from "../shell/reference-data.tsx";
 import { Link } from "../shell/router.tsx";
 import { StatusBadge, TagChip } from "../ui/badges.tsx";
 import { ShipmentDateCells, ShipmentDateHeads } from "./shipment-date-cells.tsx";
+import { useRowSelection } from "./use-row-selection.ts";
 
 export function OrderTable({
   orders,
   selected,
   onSelect,
+  activeId,
 }: {
   orders: OrderSummary[];
   selected: ReadonlySet<string>;
   onSelect: (ids: string[], on: boolean) => void;
+  /** The row j/k moved to: marked, and what x and Enter act on. */
+  activeId?: string | undefined;
 }) {
+  const toggle = useRowSelection(
+    orders.map((o) => o.id),
+    onSelect,
+  );
   const { shops, vocabulary } = useReference();
   const shopName = (id: string) => shops.find((s) => s.id === id)?.name ?? "";
   const allOn = orders.length > 0 && orders.every((o) => selected.has(o.id));
@@ -44,14 +52,18 @@ export function OrderTable({
             <th>出荷</th>
             <ShipmentDateHeads />
             <th className="col-optional">支払い</th>
-            <th className="col-optional">タグ</th>
+            <th className="col-tags">タグ</th>
           </tr>
         </thead>
         <tbody>
           {orders.map((o) => (
             <tr
               key={o.id}
-              className={o.deleted ? "row-deleted" : undefined}
+              className={
+                [o.deleted ? "row-deleted" : "", o.id === activeId ? "row-active" : ""].join(" ").trim() ||
+                undefined
+              }
+              aria-current={o.id === activeId ? "true" : undefined}
               data-order-number={o.mallOrderNumber}
             >
               <td className="col-check">
@@ -59,7 +71,8 @@ export function OrderTable({
                   type="checkbox"
                   aria-label={`注文 ${o.mallOrderNumber} を選択`}
                   checked={selected.has(o.id)}
-                  onChange={(e) => onSelect([o.id], e.target.checked)}
+                  // A checkbox's change comes from its click: the click says whether Shift was held.
+                  onChange={(e) => toggle(o.id, e.target.checked, (e.nativeEvent as MouseEvent).shiftKey)}
                 />
               </td>
               <td>
@@ -83,7 +96,7 @@ export function OrderTable({
                 {labelOf(vocabulary.paymentMethods, o.paymentMethod)}
                 {o.paid && <span className="badge badge-paid">入金済</span>}
               </td>
-              <td className="col-optional">
+              <td className="col-tags">
                 <span className="tag-list">
                   {o.tags.map((t) => (
                     <TagChip key={t.id} tag={t} />

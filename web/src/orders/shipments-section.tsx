@@ -4,7 +4,9 @@ import type { Order } from "../api/types.ts";
 import { dateTime, day } from "../format.ts";
 import { useReference } from "../shell/reference-data.tsx";
 import { ParcelLinks } from "../shipping/parcel-links.tsx";
+import { withdrawConfirm } from "../shipping/withdraw-confirm.ts";
 import { StatusBadge } from "../ui/badges.tsx";
+import { useConfirm } from "../ui/confirm-dialog.tsx";
 import { Notice } from "../ui/states.tsx";
 import { ParcelWishes } from "./mall-details.tsx";
 import { AddressLines } from "./order-sections.tsx";
@@ -38,9 +40,11 @@ export function ShipmentsSection({
     }
   };
   const run = (path: string) => attempt(async () => onChanged(await api<Order>("POST", path)));
+  const confirm = useConfirm();
   return (
     <section className="card" aria-labelledby="shipments-title">
       <h2 id="shipments-title">出荷</h2>
+      {confirm.dialog}
       {order.shipments.length === 0 && <p className="muted">出荷はまだありません。</p>}
       <div className="action-row">
         <button
@@ -164,7 +168,13 @@ export function ShipmentsSection({
                   type="button"
                   className="button"
                   disabled={busy}
-                  onClick={() => void run(`/api/orders/${order.id}/shipments/${s.id}/withdraw`)}
+                  onClick={() =>
+                    void confirm
+                      .ask(withdrawConfirm(s.slipNumber))
+                      .then((ok) =>
+                        ok ? run(`/api/orders/${order.id}/shipments/${s.id}/withdraw`) : undefined,
+                      )
+                  }
                 >
                   出荷依頼を取り下げる
                 </button>

@@ -4,9 +4,11 @@ import type { LeftOutSlip, ShipmentRow } from "../api/types.ts";
 import { day } from "../format.ts";
 import { Link } from "../shell/router.tsx";
 import { StatusBadge } from "../ui/badges.tsx";
+import { useConfirm } from "../ui/confirm-dialog.tsx";
 import { ErrorNotice } from "../ui/states.tsx";
 import { ParcelLinks } from "./parcel-links.tsx";
 import { ServicePicker } from "./service-picker.tsx";
+import { withdrawConfirm } from "./withdraw-confirm.ts";
 
 /** Only the own stock room's 出荷中 shipments are worked here: picking, slips, 納品書. */
 export const selectable = (s: ShipmentRow) => s.atStockRoom && s.status === "shipping";
@@ -36,7 +38,9 @@ export function ShipmentTable({
     for (const id of ids) on ? next.add(id) : next.delete(id);
     onSelect(next);
   };
+  const confirm = useConfirm();
   const act = async (s: ShipmentRow, verb: "withdraw" | "request" | "service", service?: string | null) => {
+    if (verb === "withdraw" && !(await confirm.ask(withdrawConfirm(s.slipNumber)))) return;
     setBusy(s.id);
     setFailure(undefined);
     try {
@@ -53,6 +57,7 @@ export function ShipmentTable({
 
   return (
     <>
+      {confirm.dialog}
       {failure && (
         <ErrorNotice error={failure.error} title={`出荷 ${failure.slipNumber} を操作できませんでした`} />
       )}

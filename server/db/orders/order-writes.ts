@@ -9,41 +9,20 @@ import {
   orders,
   orderTags,
   shipments,
-  stock,
   stockMovements,
 } from "../schema.ts";
-import { insertJsonRows, jsonRows, updateJsonRows } from "./json-rows.ts";
+import {
+  addAllocated,
+  detachTags,
+  type OrderChange,
+  type ShipmentChange,
+  updateOrderStates,
+  updateShipmentStates,
+} from "./batch-statements.ts";
+import { insertJsonRows, updateJsonRows } from "./json-rows.ts";
 import type { LoadedOrder } from "./order-queries.ts";
 
 type Meta = { actor: string; now: Date };
-type OrderChange = {
-  id: string;
-  status: string;
-  paidAt: Date | null;
-  deletedAt: Date | null;
-  updatedAt: Date;
-};
-/** A shipment's columns as a batch leaves them; a column left out keeps what it holds. */
-type ShipmentChange = {
-  id: string;
-  status?: string;
-  requestDueAt?: Date;
-  updatedAt?: Date;
-  requestedAt?: Date;
-  warehouseReference?: string;
-  plannedShipDate?: string | null;
-  parcels?: unknown[];
-  /** The parcels' 伝票番号 folded for the order search: set with the parcels that carry them. */
-  trackingKeys?: string[];
-  shippedAt?: Date;
-  unshippableReason?: string | null;
-  mallReportedAt?: Date;
-};
-/** The columns a change may set back to null, with their names in SQL. */
-const NULLABLE = [
-  ["plannedShipDate", "planned_ship_date"],
-  ["unshippableReason", "unshippable_reason"],
-] as const;
 type StockKey = { productId: string; warehouseId: string };
 type OrderColumns = Partial<typeof orders.$inferInsert> & { id: string };
 type ShipmentColumns = Partial<typeof shipments.$inferInsert> & { id: string };
@@ -236,50 +215,13 @@ export class OrderWrites {
     for (const update of updateJsonRows(orders, [...this.orderColumns.values()])) await tx.execute(update);
     for (const update of updateJsonRows(shipments, [...this.shipmentColumns.values()]))
       await tx.execute(update);
-    if (this.orderChanges.size > 0) {
-      const { source } = jsonRows(orders, [...this.orderChanges.values()]);
-      await tx.execute(sql`update ${orders} o set status = v.status, paid_at = v.paid_at,
-        deleted_at = v.deleted_at, updated_at = v.updated_at from ${source} v where o.id = v.id`);
-    }
-    if (this.shipmentChanges.size > 0) {
-      const changes = [...this.shipmentChanges.values()];
-      // A row without parcels keeps its own, not the column's default an INSERT would take.
-      const { source } = jsonRows(
-        shipments,
-        changes.map((c) => ({ parcels: null, ...c })),
-      );
-      // jsonb_populate_recordset cannot tell a null from a missing key: the columns set to null go apart.
-      const nulled = JSON.stringify(
-        Object.fromEntries(
-          changes.map((c) => [c.id, NULLABLE.filter(([key]) => c[key] === null).map(([, column]) => column)]),
-        ),
-      );
-      const keepOrSet = (column: string) =>
-        sql`${sql.identifier(column)} = case when coalesce(${nulled}::jsonb -> s.id::text, '[]') @> to_jsonb(${column}::text)
-          then null else coalesce(v.${sql.identifier(column)}, s.${sql.identifier(column)}) end`;
-      await tx.execute(sql`update ${shipments} s set status = coalesce(v.status, s.status),
-        request_due_at = coalesce(v.request_due_at, s.request_due_at),
-        updated_at = coalesce(v.updated_at, s.updated_at),
-        requested_at = coalesce(v.requested_at, s.requested_at),
-        warehouse_reference = coalesce(v.warehouse_reference, s.warehouse_reference),
-        parcels = coalesce(v.parcels, s.parcels),
-        tracking_keys = coalesce(v.tracking_keys, s.tracking_keys),
-        shipped_at = coalesce(v.shipped_at, s.shipped_at),
-        mall_reported_at = coalesce(v.mall_reported_at, s.mall_reported_at),
-        ${keepOrSet("planned_ship_date")}, ${keepOrSet("unshippable_reason")}
-        from ${source} v where s.id = v.id`);
-    }
+    await updateOrderStates(tx, [...this.orderChanges.values()]);
+    await updateShipmentStates(tx, [...this.shipmentChanges.values()]);
     const tagChanges = [...this.tagChanges.values()];
-    const detached = tagChanges.filter((t) => t.attach === null);
-    if (detached.length > 0) {
-      const { source } = jsonRows(
-        orderTags,
-        detached.map(({ orderId, tagId }) => ({ orderId, tagId })),
-      );
-      await tx.execute(
-        sql`delete from ${orderTags} t using ${source} v where t.order_id = v.order_id and t.tag_id = v.tag_id`,
-      );
-    }
+    await detachTags(
+      tx,
+      tagChanges.filter((t) => t.attach === null),
+    );
     const attached = tagChanges.flatMap((t) => (t.attach ? [t.attach] : []));
     if (attached.length > 0)
       await tx.execute(insertJsonRows(orderTags, attached, sql`on conflict do nothing`));
@@ -298,12 +240,8 @@ export class OrderWrites {
       if (!queue) throw new Error(`jobs of ${name} recorded without a queue`);
       await queue.enqueueMany(tx, name, jobs);
     }
-    if (this.stockDeltas.size > 0) {
-      const deltas = [...this.stockDeltas.values()];
-      const { source } = jsonRows(stock, deltas);
-      await tx.execute(sql`update ${stock} s set allocated = s.allocated + v.allocated from ${source} v
-        where s.product_id = v.product_id and s.warehouse_id = v.warehouse_id`);
-    }
+    // Last: every transaction locks its orders before any stock row.
+    await addAllocated(tx, [...this.stockDeltas.values()]);
     this.clear();
     return lost;
   }

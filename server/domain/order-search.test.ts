@@ -22,11 +22,14 @@ const order: SearchFields = {
   itemNames: ["煎茶 100g"],
 };
 
-/** The list's condition in memory: substring of the text from TRIGRAM_MIN characters, else a whole key. */
+/**
+ * The list's condition in memory: substring of the text from TRIGRAM_MIN characters, else — and for a
+ * whole e-mail, phone or order number — a whole key.
+ */
 function finds(typed: string): boolean {
   const q = searchQueryOf(typed);
   if (!q) return false;
-  return q.text.length >= TRIGRAM_MIN
+  return q.text.length >= TRIGRAM_MIN && !q.whole
     ? searchTextOf(order).includes(q.text)
     : searchKeysOf(order).includes(q.text);
 }
@@ -57,6 +60,7 @@ const found: [string, string][] = [
   ["〒 in full width", "６００－８２１６"],
   ["e-mail in another case", "ichiro.suzuki@example.jp"],
   ["e-mail, its start", "ICHIRO.SUZUKI"],
+  ["phone, its last eight digits", "1234-5676"],
   ["prefecture", "京都府"],
   ["address with a full-width number", "東塩小路町721-1"],
   ["item name", "煎茶 100"],
@@ -81,11 +85,20 @@ test("folding: NFKC, no spaces, lower case, katakana as hiragana; codes lose hyp
 });
 
 test("a code query (出荷番号, 伝票番号) keeps letters and digits, needs a digit and four characters", () => {
-  assert.deepEqual(searchQueryOf("J0000000039"), { text: "j0000000039", code: "j0000000039" });
-  assert.deepEqual(searchQueryOf("4812-3456-7890"), { text: "481234567890", code: "481234567890" });
+  assert.deepEqual(searchQueryOf("J0000000039"), { text: "j0000000039", whole: false, code: "j0000000039" });
+  assert.deepEqual(searchQueryOf("4812-3456-7890"), {
+    text: "481234567890",
+    whole: true,
+    code: "481234567890",
+  });
   assert.equal(searchQueryOf("鈴木")?.code, null);
   assert.equal(searchQueryOf("12")?.code, null);
   assert.equal(searchQueryOf("ichiro@example.jp")?.code, null);
+  // Read out whole, these are one key each; a part of one is still a substring.
+  assert.equal(searchQueryOf("Ichiro@Example.jp")?.whole, true);
+  assert.equal(searchQueryOf("090-1234-5676")?.whole, true);
+  assert.equal(searchQueryOf("ichiro@")?.whole, false);
+  assert.equal(searchQueryOf("1234-5676")?.whole, false);
   assert.equal(searchQueryOf("ー－ "), null);
 });
 

@@ -61,11 +61,13 @@ export function searchTextOf(f: SearchFields): string {
 }
 
 /**
- * Whole words for a query too short for trigrams (two kanji of a surname): each name and kana, its parts
- * (姓, 名), and every two characters of it — so 鈴木 finds 鈴木一郎 whether or not it was written with a space.
+ * Whole words, each found by one index lookup: for a query too short for trigrams (two kanji of a
+ * surname) each name and kana, its parts (姓, 名) and every two characters of it — so 鈴木 finds 鈴木一郎
+ * whether or not it was written with a space; and the whole e-mail, phones and order number, which a
+ * caller reads out entire and whose common trigrams ("exa", "090") would make a substring search slow.
  */
 export function searchKeysOf(f: SearchFields): string[] {
-  const keys: string[] = [];
+  const keys: string[] = [foldCode(f.mallOrderNumber), ...f.emails.map(foldText), ...f.phones.map(foldCode)];
   for (const name of [...f.names, ...f.kana]) {
     const whole = foldText(name);
     keys.push(whole, ...name.split(/[\s　]+/).map(foldText));
@@ -79,12 +81,17 @@ export function trackingKeysOf(parcels: readonly { trackingNumber: string }[]): 
   return unique(parcels.map((p) => foldCode(p.trackingNumber)));
 }
 
+/** An address with its domain: what a person reads out whole (a part of one is a substring search). */
+const WHOLE_EMAIL = /^[^@]+@[^@]+\.[a-z]{2,}$/;
+
 /** Below this many characters, pg_trgm has no trigram to look up: the query goes to the keys instead. */
 export const TRIGRAM_MIN = 3;
 
 export type SearchQuery = {
   /** Folded query: a substring of the search text (≥ TRIGRAM_MIN characters) or a whole key. */
   text: string;
+  /** A whole e-mail, phone or order number: looked up as a key, not as a substring. */
+  whole: boolean;
   /** Also a 出荷番号 or 伝票番号 (letters, digits, hyphens): the folded code. */
   code: string | null;
 };
@@ -95,5 +102,6 @@ export function searchQueryOf(typed: string): SearchQuery | null {
   const text = CODE_QUERY.test(folded) ? foldCode(folded) : folded;
   if (text === "") return null;
   const code = foldCode(folded);
-  return { text, code: /^[0-9a-z]{4,}$/.test(code) && /[0-9]/.test(code) ? code : null };
+  const whole = WHOLE_EMAIL.test(text) || /^[0-9]{10,}$/.test(text);
+  return { text, whole, code: /^[0-9a-z]{4,}$/.test(code) && /[0-9]/.test(code) ? code : null };
 }

@@ -42,6 +42,9 @@ async function main(): Promise<void> {
     await page.getByRole("heading", { name: "ログイン" }).waitFor();
     await shoot(page, "login", false);
     await logInAsOwner(page);
+    await page.getByRole("heading", { name: "要対応" }).waitFor();
+    await shoot(page, "attention");
+    await page.goto(`${server.url}/orders`);
     await page.getByRole("heading", { name: "受注一覧" }).waitFor();
     await shoot(page, "orders", false);
 
@@ -57,6 +60,10 @@ async function main(): Promise<void> {
     await page.goto(`${server.url}/orders/${featured}`);
     await page.getByRole("heading", { name: "履歴" }).waitFor();
     await shoot(page, "order-detail");
+    await page.getByRole("button", { name: "受注を修正" }).first().click();
+    await page.getByRole("dialog", { name: "受注を修正" }).waitFor();
+    await shoot(page, "order-edit", false);
+    await page.keyboard.press("Escape");
 
     await page.goto(`${server.url}/products`);
     await page.locator("tr[data-sku]").first().waitFor();

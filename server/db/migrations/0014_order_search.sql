@@ -35,6 +35,11 @@ FROM (
     array(
       SELECT DISTINCT k FROM jsonb_array_elements_text(jsonb_build_array(o2.buyer_name) || jsonb_path_query_array(tos.a, '$[*].name')) n(v),
         LATERAL pg_temp.name_keys(n.v) k WHERE k <> ''
+      UNION
+      SELECT w FROM unnest(
+        array[pg_temp.fold_code(o2.mall_order_number), pg_temp.fold_text(o2.buyer_email), pg_temp.fold_code(o2.buyer_phone)]
+        || array(SELECT pg_temp.fold_code(t->>'phone') FROM jsonb_array_elements(tos.a) t)
+      ) w WHERE w <> ''
     ) AS keys
   FROM "orders" o2,
     LATERAL (SELECT jsonb_build_array(o2.ship_to) || coalesce(

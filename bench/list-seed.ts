@@ -70,6 +70,7 @@ export async function seedListAccount(t: Target, count: number): Promise<ListDat
          array(select distinct k from (
            select replace(buyer, ' ', '') as k union all select unnest(string_to_array(buyer, ' '))
            union all select substr(replace(buyer, ' ', ''), i, 2) from generate_series(1, length(buyer) - 2) i
+           union all select lower(replace(num, '-', '')) union all select email union all select replace(phone, '-', '')
          ) keys),
          case when status = 'awaiting_confirmation' and random() < 0.2 then at + interval '1 hour' end, at, at
        from (

@@ -42,9 +42,6 @@ async function main(): Promise<void> {
     await page.getByRole("heading", { name: "ログイン" }).waitFor();
     await shoot(page, "login", false);
     await logInAsOwner(page);
-    await page.getByRole("heading", { name: "要対応" }).waitFor();
-    await shoot(page, "attention");
-    await page.goto(`${server.url}/orders`);
     await page.getByRole("heading", { name: "受注一覧" }).waitFor();
     await shoot(page, "orders", false);
 
@@ -56,6 +53,10 @@ async function main(): Promise<void> {
     await page.getByRole("dialog", { name: /一括操作の結果/ }).waitFor();
     await shoot(page, "orders-bulk-result", false);
     await page.getByRole("dialog").getByRole("button", { name: "閉じる" }).last().click();
+
+    await page.goto(`${server.url}/attention`);
+    await page.getByRole("heading", { name: "要対応" }).waitFor();
+    await shoot(page, "attention");
 
     await page.goto(`${server.url}/orders/${featured}`);
     await page.getByRole("heading", { name: "履歴" }).waitFor();

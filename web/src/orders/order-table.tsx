@@ -82,9 +82,9 @@ export function OrderTable({
                 {o.deleted && <span className="badge badge-deleted">削除済み</span>}
               </td>
               <td className="nowrap">{dateTime(o.orderedAt)}</td>
-              <td className="col-optional">{shopName(o.shopId)}</td>
-              <td>{o.buyerName}</td>
-              <td className="num">{yen(o.total)}</td>
+              <td className="col-optional nowrap">{shopName(o.shopId)}</td>
+              <td className="nowrap">{o.buyerName}</td>
+              <td className="num nowrap">{yen(o.total)}</td>
               <td className="col-status">
                 <StatusBadge status={o.status} label={o.statusLabel} />
               </td>

@@ -128,6 +128,34 @@ test("20 shipment requests of one fetch: prepared in one transaction, recorded i
   );
 });
 
+test("a batch where RSL refuses one request and fails another: the refusal is recorded with why, the failure retried alone, the rest go", async () => {
+  const { shopId, merchantId } = await ordersDue(4);
+  const path = "/api/v1/shipment-requests";
+  await warehouse.fault({ path, method: "POST", status: 422, times: 1 });
+  await warehouse.fault({ path, method: "POST", status: 503, times: 1 });
+  await requestDue();
+  assert.deepEqual(
+    await rows(sql`select s.status, count(*)::int as n from shipments s join orders o on o.id = s.order_id
+      where o.shop_id = ${shopId} group by s.status order by s.status`),
+    [
+      { status: "shipping", n: 3 },
+      { status: "unshippable", n: 1 },
+    ],
+  );
+  assert.equal((await warehouse.requests(merchantId)).items.length, 3, "the failed call asked again, once");
+  const [refused] = await rows(sql`select s.unshippable_reason as why, o.id as "orderId",
+      exists(select 1 from order_tags ot join tags t on t.id = ot.tag_id
+        where ot.order_id = o.id and t.system_code = 'warehouse_rejected') as tagged
+    from shipments s join orders o on o.id = s.order_id where o.shop_id = ${shopId} and s.status = 'unshippable'`);
+  assert.match(String(refused?.why), /^倉庫が出荷依頼を受け付けませんでした\(E9000: /);
+  assert.equal(refused?.tagged, true, "倉庫受付エラー tag attached");
+  assert.equal(
+    await one(sql`select count(*) from order_events where order_id = ${refused?.orderId}
+      and type = 'shipment_status_changed' and detail->>'to' = 'unshippable'`),
+    1,
+  );
+});
+
 test("20 results of one poll: one transaction of a handful of statements, stock written once", async (t) => {
   const { shopId, warehouseId, productId } = await ordersDue(20);
   await requestDue();

@@ -98,6 +98,7 @@ export async function sendShipmentRequests(
     }
   };
   await Promise.all(Array.from({ length: Math.min(CALLS_AT_ONCE, prepared.length) }, lane));
+  if (answered.length === 0) return outcomes;
   try {
     await ctx.db.transaction((tx) => recordAnswers(tx, ctx, answered));
   } catch (error) {
@@ -118,6 +119,7 @@ export async function sendShipmentRequests(
 
 const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
 
+/** The batch's requests prepared together; when that fails, each alone, so only the bad one fails. */
 async function prepareAll(
   ctx: AppContext,
   shipmentIds: readonly string[],

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { Db } from "#server/db/database.ts";
 import type { LoadedOrder } from "#server/db/orders/order-queries.ts";
 import { products, warehouses } from "#server/db/schema.ts";
@@ -9,23 +9,31 @@ import type { ShipmentRequest } from "#server/ports/warehouse.ts";
 /** One order's shipment in a request: alone, or one of a 同梱 group. */
 export type Member = { order: LoadedOrder; shipmentId: string };
 
+/** A parcel's request with the warehouse that takes it. */
+export type BuiltRequest = { warehouse: typeof warehouses.$inferSelect; request: ShipmentRequest };
+
 /**
- * What the warehouse is asked for one parcel (its members' lines summed per SKU), under an
- * idempotency key that names this attempt.
+ * What the warehouse is asked for each parcel (its members' lines summed per SKU), under an
+ * idempotency key that names this attempt: the warehouses and SKUs of every parcel read at once.
  */
-export async function buildRequest(tx: Db, members: Member[]) {
-  const shipmentsOf = members.map((m) => {
-    const shipment = m.order.shipments.find((s) => s.id === m.shipmentId);
-    if (!shipment) throw new Error(`shipment ${m.shipmentId} not in order ${m.order.row.id}`);
-    return shipment;
+export async function buildRequests(tx: Db, parcels: readonly Member[][]): Promise<BuiltRequest[]> {
+  if (parcels.length === 0) return [];
+  const leadShipments = parcels.map((members) => {
+    const [lead] = members;
+    if (!lead) throw new Error("a shipment request needs a shipment");
+    return shipmentOf(lead);
   });
-  const [lead] = members;
-  const [leadShipment] = shipmentsOf;
-  if (!lead || !leadShipment) throw new Error("a shipment request needs a shipment");
-  const [warehouse] = await tx.select().from(warehouses).where(eq(warehouses.id, leadShipment.warehouseId));
-  if (!warehouse) throw new Error(`warehouse ${leadShipment.warehouseId} vanished`);
-  const items = members.flatMap((m) => m.order.items.filter((i) => i.shipmentId === m.shipmentId));
-  const productIds = items.flatMap((i) => i.mapping?.components.map((c) => c.productId) ?? []);
+  const warehouseRows = await tx
+    .select()
+    .from(warehouses)
+    .where(inArray(warehouses.id, [...new Set(leadShipments.map((s) => s.warehouseId))]));
+  const productIds = [
+    ...new Set(
+      parcels
+        .flat()
+        .flatMap((m) => m.order.items.flatMap((i) => i.mapping?.components.map((c) => c.productId) ?? [])),
+    ),
+  ];
   const rows = productIds.length
     ? await tx
         .select({ id: products.id, sku: products.sku })
@@ -33,6 +41,24 @@ export async function buildRequest(tx: Db, members: Member[]) {
         .where(inArray(products.id, productIds))
     : [];
   const skus = new Map(rows.map((p) => [p.id, p.sku]));
+  return parcels.map((members) => {
+    const warehouseId = shipmentOf(members[0] as Member).warehouseId;
+    const warehouse = warehouseRows.find((w) => w.id === warehouseId);
+    if (!warehouse) throw new Error(`warehouse ${warehouseId} vanished`);
+    return { warehouse, request: requestOf(members, skus) };
+  });
+}
+
+function shipmentOf(m: Member) {
+  const shipment = m.order.shipments.find((s) => s.id === m.shipmentId);
+  if (!shipment) throw new Error(`shipment ${m.shipmentId} not in order ${m.order.row.id}`);
+  return shipment;
+}
+
+function requestOf(members: readonly Member[], skus: ReadonlyMap<string, string>): ShipmentRequest {
+  const lead = members[0] as Member;
+  const leadShipment = shipmentOf(lead);
+  const items = members.flatMap((m) => m.order.items.filter((i) => i.shipmentId === m.shipmentId));
   const quantities = new Map<string, number>();
   for (const item of items) {
     for (const c of item.mapping?.components ?? []) {
@@ -62,6 +88,5 @@ export async function buildRequest(tx: Db, members: Member[]) {
     )
     .digest("base64url")
     .slice(0, 22);
-  const request: ShipmentRequest = { idempotencyKey: `${leadShipment.id}:${attempt}`, ...body };
-  return { warehouse, request };
+  return { idempotencyKey: `${leadShipment.id}:${attempt}`, ...body };
 }

@@ -63,6 +63,99 @@ const followUps = (warehouseId: string) =>
   rows(sql`select start_after as "startAfter" from pgboss.job where name = 'warehouse-results'
     and data->>'warehouseId' = ${warehouseId} and state = 'created'`);
 
+test("20 shipment requests of one fetch: prepared in one transaction, recorded in another, RSL asked once each", async (t) => {
+  const { shopId, merchantId } = await ordersDue(20);
+  statements.reset();
+  assert.equal(await requestDue(), 20);
+  const sent = statements.texts.filter((s) => !/pgboss/i.test(s));
+  t.diagnostic(`shipment requests: ${sent.length} statements (pg-boss's aside) for 20 requests`);
+  // Prepare: the shipments, their orders (5 reads), warehouses, SKUs. Record: the orders (5 reads),
+  // shipments, orders, events. Begin and commit twice.
+  assert.ok(sent.length <= 22, `${sent.length} statements for 20 requests:\n${sent.join("\n")}`);
+  assert.equal(sent.filter((s) => /^\s*update "shipments"/i.test(s)).length, 1, "shipments written once");
+  assert.equal(
+    sent.filter((s) => /^\s*insert into "order_events"/i.test(s)).length,
+    1,
+    "events written once",
+  );
+  assert.equal(
+    await one(sql`select count(*) from orders where shop_id = ${shopId} and status = 'shipping'`),
+    20,
+  );
+  const requests = (await warehouse.requests(merchantId)).items;
+  assert.equal(requests.length, 20, "one RSL request per shipment");
+  assert.deepEqual(
+    await rows(sql`select count(*)::int as n, count(distinct s.warehouse_reference)::int as refs,
+      count(s.planned_ship_date)::int as planned, count(s.unshippable_reason)::int as reasons
+      from shipments s join orders o on o.id = s.order_id where o.shop_id = ${shopId}
+      and s.status = 'shipping' and s.requested_at is not null`),
+    [{ n: 20, refs: 20, planned: 20, reasons: 0 }],
+  );
+  assert.deepEqual(
+    (
+      await rows(sql`select s.warehouse_reference as ref from shipments s join orders o on o.id = s.order_id
+        where o.shop_id = ${shopId} order by 1`)
+    ).map((r) => r.ref),
+    requests.map((r) => r.requestId).sort(),
+    "each shipment holds the reference RSL gave its request",
+  );
+  assert.equal(
+    await one(sql`select count(*) from order_events e join orders o on o.id = e.order_id
+      where o.shop_id = ${shopId} and e.type = 'shipment_status_changed' and e.detail->>'to' = 'shipping'`),
+    20,
+  );
+
+  // The same jobs again (a crash after the record, before pg-boss heard of it): nothing asked twice.
+  statements.reset();
+  const again =
+    await rows(sql`select count(*)::int as n from order_events e join orders o on o.id = e.order_id
+    where o.shop_id = ${shopId}`);
+  await app.ctx.jobs.enqueueMany(
+    app.database.db,
+    "shipment-request",
+    (
+      await rows(
+        sql`select s.id from shipments s join orders o on o.id = s.order_id where o.shop_id = ${shopId}`,
+      )
+    ).map((r) => ({ data: { shipmentId: r.id } })),
+  );
+  assert.equal(await requestDue(), 20);
+  assert.equal((await warehouse.requests(merchantId)).items.length, 20);
+  assert.deepEqual(
+    await rows(sql`select count(*)::int as n from order_events e join orders o on o.id = e.order_id
+      where o.shop_id = ${shopId}`),
+    again,
+  );
+});
+
+test("a batch where RSL refuses one request and fails another: the refusal is recorded with why, the failure retried alone, the rest go", async () => {
+  const { shopId, merchantId } = await ordersDue(4);
+  const path = "/api/v1/shipment-requests";
+  await warehouse.fault({ path, method: "POST", status: 422, times: 1 });
+  await warehouse.fault({ path, method: "POST", status: 503, times: 1 });
+  await requestDue();
+  assert.deepEqual(
+    await rows(sql`select s.status, count(*)::int as n from shipments s join orders o on o.id = s.order_id
+      where o.shop_id = ${shopId} group by s.status order by s.status`),
+    [
+      { status: "shipping", n: 3 },
+      { status: "unshippable", n: 1 },
+    ],
+  );
+  assert.equal((await warehouse.requests(merchantId)).items.length, 3, "the failed call asked again, once");
+  const [refused] = await rows(sql`select s.unshippable_reason as why, o.id as "orderId",
+      exists(select 1 from order_tags ot join tags t on t.id = ot.tag_id
+        where ot.order_id = o.id and t.system_code = 'warehouse_rejected') as tagged
+    from shipments s join orders o on o.id = s.order_id where o.shop_id = ${shopId} and s.status = 'unshippable'`);
+  assert.match(String(refused?.why), /^倉庫が出荷依頼を受け付けませんでした\(E9000: /);
+  assert.equal(refused?.tagged, true, "倉庫受付エラー tag attached");
+  assert.equal(
+    await one(sql`select count(*) from order_events where order_id = ${refused?.orderId}
+      and type = 'shipment_status_changed' and detail->>'to' = 'unshippable'`),
+    1,
+  );
+});
+
 test("20 results of one poll: one transaction of a handful of statements, stock written once", async (t) => {
   const { shopId, warehouseId, productId } = await ordersDue(20);
   await requestDue();

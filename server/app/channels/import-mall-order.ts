@@ -6,8 +6,9 @@ import { importDecision } from "#server/domain/mall-order-number.ts";
 import type { OrderStatus } from "#server/domain/order-status.ts";
 import type { MallOrder } from "#server/ports/mall.ts";
 import type { AppContext } from "../context.ts";
-import { insertOrder, lockOrderNumber, mallKana, type OrderToInsert } from "../orders/insert-order.ts";
+import { insertOrder, lockOrderNumber, type OrderToInsert } from "../orders/insert-order.ts";
 import { OrderBatch } from "../orders/order-batch.ts";
+import { mallKana } from "../orders/order-search-columns.ts";
 import { updateFromMall } from "./update-from-mall.ts";
 
 export type ImportOutcome = "created" | "updated" | "unchanged" | "skipped";

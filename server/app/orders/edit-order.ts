@@ -16,9 +16,9 @@ import { isPaymentSatisfied } from "#server/domain/payment.ts";
 import { notFound, Refusal } from "#server/domain/refusal.ts";
 import { type Actor, type AppContext, actorLabel } from "../context.ts";
 import { releaseShipments } from "../stock/stock-allocation.ts";
-import { orderSearchColumns } from "./insert-order.ts";
 import { OrderBatch } from "./order-batch.ts";
 import { shipToCheck } from "./order-holds.ts";
+import { orderSearchColumns } from "./order-search-columns.ts";
 import { allocateMany, progressOrders } from "./progress-order.ts";
 
 type Meta = { actor: string; now: Date };

@@ -2,12 +2,12 @@ import { eq, getTableColumns, is, SQL, sql, type Table } from "drizzle-orm";
 import type { Db } from "#server/db/database.ts";
 import { assembleWith, type LoadedOrder, loadShopsMappings } from "#server/db/orders/order-queries.ts";
 import { orderItems, orders, shipments, type shops, warehouses } from "#server/db/schema.ts";
-import { type ShipTo, shipToOf } from "#server/domain/address.ts";
-import { type SearchFields, searchKeysOf, searchTextOf } from "#server/domain/order-search.ts";
+import type { ShipTo } from "#server/domain/address.ts";
 import type { ShopSettings } from "#server/domain/shop-settings.ts";
 import type { MallOrder, MallPackage } from "#server/ports/mall.ts";
 import type { AppContext } from "../context.ts";
 import { OrderBatch } from "./order-batch.ts";
+import { orderSearchColumns } from "./order-search-columns.ts";
 import { progressOrders } from "./progress-order.ts";
 
 type Meta = { actor: string; now: Date };
@@ -98,44 +98,6 @@ export function packageDetailColumns(d: MallPackageDetails) {
     addressPending: d.addressPending,
   };
 }
-
-/** What the order search reads (domain/order-search.ts), from everything a caller may be asked about. */
-export function orderSearchColumns(
-  o: Pick<NewOrder, "mallOrderNumber" | "buyer" | "shipTo" | "kana"> & {
-    shipments: { shipTo?: ShipTo | undefined; items: { name: string }[] }[];
-  },
-) {
-  const shipTos = [o.shipTo, ...o.shipments.flatMap((s) => (s.shipTo ? [s.shipTo] : []))];
-  const fields: SearchFields = {
-    mallOrderNumber: o.mallOrderNumber,
-    names: [o.buyer.name, ...shipTos.map((s) => s.name)],
-    kana: o.kana ?? [],
-    emails: [o.buyer.email],
-    phones: [o.buyer.phone ?? "", ...shipTos.map((s) => s.phone)],
-    postalCodes: shipTos.map((s) => s.postalCode),
-    addresses: shipTos.map((s) => `${s.prefecture}${s.address1}${s.address2 ?? ""}`),
-    itemNames: o.shipments.flatMap((s) => s.items.map((i) => i.name)),
-  };
-  return { searchText: searchTextOf(fields), searchKeys: searchKeysOf(fields) };
-}
-
-/** The buyer's and recipients' カナ the mall gives, each once. */
-export const mallKana = (mall: MallOrder) =>
-  [
-    ...new Set([mall.buyer.nameKana, ...mall.packages.map((p) => p.shipTo.nameKana)].filter((k) => !!k)),
-  ] as string[];
-
-/** The order search's columns as the mall now has the order: a changed ship-to is found by its new name. */
-export const mallSearchColumns = (mall: MallOrder) => {
-  const [first] = mall.packages;
-  return orderSearchColumns({
-    mallOrderNumber: mall.mallOrderNumber,
-    buyer: mall.buyer,
-    shipTo: first ? shipToOf(first.shipTo) : shipToOf(mall.buyer),
-    kana: mallKana(mall),
-    shipments: mall.packages.map((p) => ({ shipTo: shipToOf(p.shipTo), items: p.items })),
-  });
-};
 
 /** Locks a shop's mall order number for the transaction, so two registrations of it cannot both pass. */
 export function lockOrderNumber(tx: Db, shopId: string, mallOrderNumber: string) {

@@ -9,6 +9,7 @@ import { type Database, openDatabase } from "#server/db/database.ts";
 import { createHttpApp } from "#server/http/app.ts";
 import { openJobQueue } from "#server/jobs/queue.ts";
 import { startWorkers } from "#server/jobs/workers.ts";
+import { setLogLevel } from "#server/log.ts";
 import { startUpFailure } from "#server/start-up-failure.ts";
 import { VERSION } from "#server/version.ts";
 
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   // `npm start -- --demo`: a live demo against the Rakuten and RSL sandboxes, in its own data folder.
   const demo = args.includes("--demo") ? await (await import("#sandbox/demo/demo.ts")).openDemo(args) : null;
   const config = loadConfig(process.env, demo?.configOverrides);
+  setLogLevel(config.logLevel);
   await start(config, demo).catch((error) => {
     const message = startUpFailure(error, config);
     if (!message) throw error;

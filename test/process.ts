@@ -8,6 +8,19 @@ import { openTestDatabase } from "./database.ts";
 const root = new URL("..", import.meta.url).pathname;
 
 /**
+ * Every child still running when a test file ends is killed: one a failed assertion left behind would
+ * keep the file's process, and so the whole test run, waiting for ever. Only under the test runner —
+ * the bench imports this module too.
+ */
+const running = new Set<ChildProcess>();
+if (process.env.NODE_TEST_CONTEXT) {
+  const { after } = await import("node:test");
+  after(() => {
+    for (const child of running) child.kill("SIGKILL");
+  });
+}
+
+/**
  * A database for a child process: a fresh PostgreSQL database when DATABASE_URL is set, else an empty
  * PGlite folder (a PGlite folder must never be open in two processes, so the parent does not hold it).
  */
@@ -38,11 +51,14 @@ export function spawnNode(
 ): ChildProcess {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
-  return spawn(process.execPath, [join(root, script), ...args], {
+  const child = spawn(process.execPath, [join(root, script), ...args], {
     cwd: root,
     env: childEnv,
     stdio: [stdin, "pipe", "pipe"],
   });
+  running.add(child);
+  child.once("exit", () => running.delete(child));
+  return child;
 }
 
 /** Starts `npm start`'s entry point and waits for its "listening on" line; rejects if it exits first. */

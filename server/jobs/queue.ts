@@ -82,7 +82,13 @@ export async function openJobQueue(
   for (const name of RETIRED) if (existing.has(name)) await setup.deleteQueue(name);
   await setup.stop({ graceful: false });
   // Supervised often, so a dead worker's jobs come back within seconds of their missed heartbeat.
-  const boss = new PgBoss({ ...settings, supervise: options.supervise ?? true, superviseIntervalSeconds: 5 });
+  const boss = new PgBoss({
+    ...settings,
+    supervise: options.supervise ?? true,
+    superviseIntervalSeconds: 5,
+    // Heartbeats are checked in the monitor step, which otherwise runs once a minute.
+    monitorIntervalSeconds: 5,
+  });
   boss.on("error", (error) => console.error(bossErrorLine(error)));
   await boss.start();
   const queue: JobQueue = {

@@ -2,6 +2,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "#server/db/database.ts";
 import { csvImportChunks, csvImportRuns } from "#server/db/schema.ts";
 import { Refusal } from "#server/domain/refusal.ts";
+import { logInfo } from "#server/log.ts";
 import type { FileLayout, FileReadProgress } from "#server/ports/order-upload.ts";
 import type { AppContext } from "../context.ts";
 import { orderFileUpload } from "./file-upload.ts";
@@ -74,6 +75,7 @@ export async function runCsvImport(ctx: AppContext, runId: string, hooks: RunHoo
           })
           .where(eq(csvImportRuns.id, runId));
       });
+      logInfo(`csv-import ${runId}: committed to line ${batch.lastLine}`);
     }
   } catch (error) {
     // A file the profile cannot read fails the run for good; anything else is retried by the queue.

@@ -50,7 +50,58 @@ export type StockSink = {
   pushStock(updates: readonly MallStockUpdate[]): Promise<void>;
 };
 
-export type ChannelClients = { source?: OrderSource; sink?: OrderSink; stock?: StockSink };
+/**
+ * A buyer's message thread at the channel (楽天: R-Messe, read through RMS 問い合わせ管理API). Which
+ * threads are cancel requests the channel says through its category where it can; the shop's own
+ * phrases are checked on top of that by the app.
+ */
+export type MallInquiry = {
+  inquiryNumber: string;
+  /** The order the buyer asked about, as the channel numbers it; null when none was chosen. */
+  mallOrderNumber: string | null;
+  buyerName: string;
+  /** The buyer's first message. */
+  message: string;
+  receivedAt: Date;
+  /** The channel's own category / type words, kept as sent (shown in the inbox). */
+  category: string | null;
+  /** The channel marks this thread as a request to cancel the order. */
+  cancelRequested: boolean;
+  /** Later messages of the thread, oldest first: the buyer's and the shop's. */
+  replies: readonly { from: "buyer" | "shop"; message: string; at: Date }[];
+  readByMerchant: boolean;
+  completed: boolean;
+  updatedAt: Date;
+};
+
+/** What one fetch of the inquiries covers: pages of threads new or changed since the cursor. */
+export type InquiryChanges = {
+  window: { from: Date; to: Date };
+  found: number;
+  pages: AsyncIterable<MallInquiry[]>;
+  /** Where the next fetch starts once every page is saved: the caller stores it only then. */
+  cursor: string;
+};
+
+/** The channel's buyer messages: read by polling, answered, flagged read / completed. */
+export type InquiryInbox = {
+  /** Threads new or changed since `cursor` (null: the shop's first poll), over overlapping windows. */
+  fetchChanges(cursor: string | null, at: { now: Date; pollMinutes: number }): Promise<InquiryChanges>;
+  /** One thread as the channel has it now (its replies included); null when unknown. */
+  getInquiry(inquiryNumber: string): Promise<MallInquiry | null>;
+  /** A shop message on the thread. Not idempotent at the channel: callers check the thread first. */
+  reply(input: { inquiryNumber: string; message: string }): Promise<void>;
+  markRead(inquiryNumbers: readonly string[]): Promise<void>;
+  /** 対応完了 (true) or back to 未完了 (false). */
+  setCompleted(inquiryNumbers: readonly string[], completed: boolean): Promise<void>;
+};
+
+export type ChannelClients = {
+  source?: OrderSource;
+  sink?: OrderSink;
+  stock?: StockSink;
+  inquiries?: InquiryInbox;
+};
 
 /** One field of the merchant's credentials form (ショップ設定 → 接続設定). */
 export type CredentialField = {
@@ -78,6 +129,8 @@ export type ChannelCapabilities = {
   stock: boolean;
   /** Open imported orders are read again this many days after ordering (the channel's reach). */
   recheckDays: number;
+  /** Buyer messages are read and answered (R-Messe); a cancel request among them stops the order. */
+  inquiries?: boolean;
   /** 受注修正 (ship-to, lines, amounts …) can be sent to the channel; without it the merchant is told the mall is not. */
   updateOrder?: boolean;
 };

@@ -69,9 +69,9 @@ export function inquiryWorld(app: TestApp, mall: SandboxControl, warehouse: RslC
   const buyerAsks = (
     mallShopId: string,
     body: { message: string; orderNumber?: string; cancelRequest?: boolean },
-  ): Promise<Loose> => mall.call("POST", `/shops/${mallShopId}/inquiries`, body);
+  ): Promise<Loose> => mall.postInquiry(mallShopId, body);
 
-  const thread = (inquiryNumber: string): Promise<Loose> => mall.call("GET", `/inquiries/${inquiryNumber}`);
+  const thread = (inquiryNumber: string): Promise<Loose> => mall.inquiry(inquiryNumber);
 
   /** The next poll of the shop's inquiries, then the action and reply jobs it led to. */
   async function poll(shopId: string, advance = minutes(3)) {

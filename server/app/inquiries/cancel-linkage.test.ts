@@ -104,7 +104,11 @@ test("automatic cancel off: the order is held (キャンセル希望) before the
   assert.equal(order.status, "awaiting_confirmation", "a holding tag pulls it back");
   assert.ok(w.hasTag(order, "inquiry_cancel_requested"));
   app.clock.advance(minutes(10));
-  assert.equal(await app.runDueJobs("shipment-request"), 0, "never sent to the warehouse");
+  await app.runDueJobs("shipment-request");
+  const held = await w.detail(orderId);
+  assert.equal(held.status, "awaiting_confirmation");
+  assert.equal(held.shipments[0].requestedAt ?? null, null, "never sent to the warehouse");
+  assert.equal((await warehouse.requests(shop.merchantId)).items.length, 0);
   assert.equal((await w.inquiryOf(shop.shopId, asked.inquiryNumber)).action, "tagged");
   assert.match(w.shopReplies(await w.thread(asked.inquiryNumber))[0].message, /出荷を停止いたしました/);
 });

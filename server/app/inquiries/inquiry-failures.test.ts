@@ -63,7 +63,7 @@ test("the same thread in two overlapping windows, and again after the buyer writ
   await w.poll(shop.shopId, minutes(1));
   // Our reply and read flag moved its lastUpdateDate: the next windows list it again.
   await w.poll(shop.shopId, minutes(1));
-  await mall.call("POST", `/inquiries/${asked.inquiryNumber}/messages`, { message: "よろしくお願いします" });
+  await mall.followUp(asked.inquiryNumber, "よろしくお願いします");
   await w.poll(shop.shopId, minutes(1));
   const order = await w.detail(orderId);
   const actions = order.events.filter((e: { type: string }) => e.type === "inquiry_cancel_action");

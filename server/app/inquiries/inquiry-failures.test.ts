@@ -60,11 +60,15 @@ test("the same thread in two overlapping windows, and again after the buyer writ
     message: "キャンセルしたいです",
     cancelRequest: true,
   });
-  await w.poll(shop.shopId, minutes(1));
+  assert.equal((await w.poll(shop.shopId, minutes(1)))?.decided, 1);
   // Our reply and read flag moved its lastUpdateDate: the next windows list it again.
-  await w.poll(shop.shopId, minutes(1));
+  const second = await w.poll(shop.shopId, minutes(1));
+  assert.ok((second?.saved ?? 0) >= 1, "seen again in the next window");
+  assert.equal(second?.decided, 0);
   await mall.followUp(asked.inquiryNumber, "よろしくお願いします");
-  await w.poll(shop.shopId, minutes(1));
+  const third = await w.poll(shop.shopId, minutes(1));
+  assert.ok((third?.saved ?? 0) >= 1);
+  assert.equal(third?.decided, 0);
   const order = await w.detail(orderId);
   const actions = order.events.filter((e: { type: string }) => e.type === "inquiry_cancel_action");
   assert.equal(actions.length, 1, "one action");

@@ -1,12 +1,14 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { eq } from "drizzle-orm";
-import { inquiryImports } from "#server/db/schema.ts";
+import { inquiryImports, orders } from "#server/db/schema.ts";
 import type { TestApp } from "#test/app.ts";
 import { inquiryWorld, minutes } from "#test/inquiries.ts";
 import type { SandboxControl } from "#test/rakuten.ts";
 import { type RslControl, startWarehouseTestApp } from "#test/rsl.ts";
+import { cancelOrder } from "../orders/cancel-order.ts";
 import { runInquiryImport } from "./import-inquiries.ts";
+import { INQUIRY_ACTOR } from "./save-inquiry-page.ts";
 
 // Failures injected for real at the RMS sandbox (faults, the mall's own refusals) and at RSL.
 
@@ -100,6 +102,32 @@ test("the reply's answer lost (503 after the mall posted it): the retry finds it
   assert.equal((await w.inquiryOf(shop.shopId, asked.inquiryNumber)).replyState, "sent");
 });
 
+test("the action job run again after its cancel committed (a crash before it recorded it): cancelled, recorded once, one reply", async () => {
+  const shop = await w.linkedShop();
+  const { orderId, mallOrderNumber } = await w.orderAwaitingShipment(shop);
+  const asked = await w.buyerAsks(shop.mallShopId, {
+    orderNumber: mallOrderNumber,
+    message: "キャンセルしたいです",
+    cancelRequest: true,
+  });
+  app.clock.advance(minutes(3));
+  await runInquiryImport(app.ctx, shop.shopId);
+  // What the first run did before it died: the cancel, committed alone.
+  const [owner] = await app.ctx.db
+    .select({ accountId: orders.accountId })
+    .from(orders)
+    .where(eq(orders.id, orderId));
+  assert.ok(owner);
+  await cancelOrder(app.ctx, INQUIRY_ACTOR, owner.accountId, orderId, { reason: "お客様都合" });
+  await app.runDueJobs("inquiry-act");
+  await app.runDueJobs("inquiry-reply");
+  const inquiry = await w.inquiryOf(shop.shopId, asked.inquiryNumber);
+  assert.equal(inquiry.action, "cancelled");
+  assert.equal(inquiry.replyState, "sent");
+  assert.match(w.shopReplies(await w.thread(asked.inquiryNumber))[0].message, /出荷を停止いたしました/);
+  assert.equal(w.shopReplies(await w.thread(asked.inquiryNumber)).length, 1);
+});
+
 test("the reply refused by the mall (a line over 300 characters): failed with the mall's words, shown on the inquiry and the order", async () => {
   const shop = await w.linkedShop({ replyTemplate: `{{購入者名}} 様 ${"あ".repeat(320)}` });
   const { orderId, mallOrderNumber } = await w.orderAwaitingShipment(shop);
@@ -167,10 +195,11 @@ test("another account's inquiries are 404 and never listed; bad filters are 422"
     ["GET", `/api/inquiries/${id}`, undefined],
     ["POST", `/api/inquiries/${id}/reply`, { message: "x" }],
     ["POST", `/api/inquiries/${id}/complete`, { completed: true }],
+    ["POST", `/api/shops/${shop.shopId}/inquiry-import`, undefined],
   ] as const) {
     const res = await app.api(method, path, body, other.apiToken);
     assert.equal(res.status, 404, `${method} ${path}`);
-    assert.equal(res.body.code, "inquiry.not_found");
+    assert.match(res.body.code, /^(inquiry|shop)\.not_found$/);
   }
   assert.deepEqual((await app.api("GET", "/api/inquiries", undefined, other.apiToken)).body.items, []);
   assert.equal(w.shopReplies(await w.thread(asked.inquiryNumber)).length, 0, "nothing was sent");

@@ -209,6 +209,10 @@ test("refusals are MallErrors that no retry helps: unknown threads, an empty rep
   const nowhere = await rejection(fresh.reply({ inquiryNumber: "365811-20250610-999999t", message: "はい" }));
   assert.deepEqual([nowhere.code, nowhere.retryable], ["rakuten.inquiry_not_found", false]);
   assert.equal(await inbox.getInquiry("365811-20250610-999999t"), null);
+  // The gateway's 404 (a wrong API URL) is no unknown thread.
+  const misplaced = rakuten.createClients?.({ apiUrl: `${sandbox.url}/nowhere` }, shop).inquiries;
+  const wrongUrl = await rejection(misplaced?.getInquiry(asked.inquiryNumber) ?? Promise.resolve());
+  assert.deepEqual([wrongUrl.code, wrongUrl.retryable], ["rakuten.http_404", false]);
 });
 
 test("faults give retryable MallErrors; wrong keys a credentials error", async () => {

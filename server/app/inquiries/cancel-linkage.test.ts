@@ -6,6 +6,7 @@ import type { SandboxControl } from "#test/rakuten.ts";
 import { type RslControl, startWarehouseTestApp } from "#test/rsl.ts";
 import { startSmtpServer } from "#test/smtp.ts";
 import { dispatchMailTriggers } from "../mail/dispatch-mails.ts";
+import { enqueueDueInquiryImports } from "./import-inquiries.ts";
 
 // The seed's rules (boss-rmesse-cancel-linkage-mail, SPEC.md §7) over real HTTP: the RMS sandbox's
 // 問い合わせ管理API and the RSL sandbox, on the app's database, the cancel mail to a real SMTP server.
@@ -203,4 +204,16 @@ test("a question that is no cancel request, and a cancel request naming no known
     [stray.inquiryNumber],
     "the shop's phrase made it a cancel request",
   );
+});
+
+test("the scheduler tick polls each shop's inquiries once per import interval, as a job", async () => {
+  const shop = await w.linkedShop();
+  const asked = await w.buyerAsks(shop.mallShopId, { message: "在庫はありますか" });
+  app.clock.advance(minutes(3));
+  assert.ok((await enqueueDueInquiryImports(app.ctx)) >= 1);
+  assert.equal(await enqueueDueInquiryImports(app.ctx), 0, "not again before the interval");
+  assert.ok((await app.runDueJobs("inquiry-import")) >= 1);
+  assert.equal((await w.inquiryOf(shop.shopId, asked.inquiryNumber)).message, "在庫はありますか");
+  app.clock.advance(minutes(3));
+  assert.ok((await enqueueDueInquiryImports(app.ctx)) >= 1, "due again after the interval");
 });

@@ -51,7 +51,7 @@ const detailSchema = summarySchema
   })
   .openapi("InquiryDetail");
 
-/** 問い合わせ (R-Messe): the inbox, a thread, a person's reply and 対応完了. */
+/** 問い合わせ (buyer messages at the channel): the inbox, a thread, a person's reply and 対応完了. */
 export function registerInquiryRoutes(app: JuchuApi, ctx: AppContext): void {
   app.openapi(
     createRoute({

@@ -6,7 +6,7 @@ import type { SandboxControl } from "#test/rakuten.ts";
 import { type RslControl, startWarehouseTestApp } from "#test/rsl.ts";
 import { startSmtpServer } from "#test/smtp.ts";
 import { dispatchMailTriggers } from "../mail/dispatch-mails.ts";
-import { enqueueDueInquiryImports } from "./import-inquiries.ts";
+import { enqueueDueInquiryImports, runInquiryImport } from "./import-inquiries.ts";
 
 // The seed's rules (boss-rmesse-cancel-linkage-mail, SPEC.md §7) over real HTTP: the RMS sandbox's
 // 問い合わせ管理API and the RSL sandbox, on the app's database, the cancel mail to a real SMTP server.
@@ -216,4 +216,40 @@ test("the scheduler tick polls each shop's inquiries once per import interval, a
   assert.equal((await w.inquiryOf(shop.shopId, asked.inquiryNumber)).message, "在庫はありますか");
   app.clock.advance(minutes(3));
   assert.ok((await enqueueDueInquiryImports(app.ctx)) >= 1, "due again after the interval");
+});
+
+test("a buyer who asks to cancel in a follow-up on a question: acted on at the next poll, answered once", async () => {
+  const shop = await w.linkedShop();
+  const { orderId, mallOrderNumber } = await w.orderAwaitingShipment(shop);
+  const asked = await w.buyerAsks(shop.mallShopId, {
+    orderNumber: mallOrderNumber,
+    message: "届く日を教えてください",
+  });
+  await w.poll(shop.shopId);
+  assert.equal((await w.detail(orderId)).status, "awaiting_shipment");
+  await mall.followUp(asked.inquiryNumber, "やはり注文を取り消してください");
+  await w.poll(shop.shopId);
+  assert.equal((await w.detail(orderId)).status, "cancelled");
+  assert.equal(w.shopReplies(await w.thread(asked.inquiryNumber)).length, 1);
+});
+
+test("decided 'cancel', but the order reached RSL before the action ran: withdrawn instead, not cancelled", async () => {
+  const shop = await w.linkedShop();
+  const { orderId, mallOrderNumber } = await w.orderAwaitingShipment(shop);
+  const asked = await w.buyerAsks(shop.mallShopId, {
+    orderNumber: mallOrderNumber,
+    message: "キャンセルしたいです",
+    cancelRequest: true,
+  });
+  app.clock.advance(minutes(5));
+  await runInquiryImport(app.ctx, shop.shopId);
+  await app.runDueJobs("shipment-request");
+  assert.equal((await w.detail(orderId)).status, "shipping");
+  await app.runDueJobs("inquiry-act");
+  await app.runDueJobs("inquiry-reply");
+  const order = await w.detail(orderId);
+  assert.equal(order.shipments[0].status, "unshippable");
+  assert.notEqual(order.status, "cancelled");
+  assert.equal((await w.inquiryOf(shop.shopId, asked.inquiryNumber)).action, "withdrawn");
+  assert.match(w.shopReplies(await w.thread(asked.inquiryNumber))[0].message, /出荷を停止いたしました/);
 });

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
+  type CancelSignal,
   DEFAULT_CANCEL_PHRASES,
   DEFAULT_REPLY_TEMPLATE,
   inquiryLinkageOf,
@@ -10,25 +11,32 @@ import {
 import { defaultShopSettings, shopSettingsSchema } from "./shop-settings.ts";
 
 const phrases = [...DEFAULT_CANCEL_PHRASES];
-const cases: [string, boolean, string, boolean][] = [
-  ["the channel's flag alone", true, "お世話になります", true],
-  ["a default phrase", false, "先ほどの注文をキャンセルしたいです", true],
-  ["full-width / half-width kana (NFKC)", false, "ｷｬﾝｾﾙ したい", true],
-  ["spaces inside the phrase", false, "注文を　取り消し　できますか", true],
-  ["取消 spelled without the okurigana", false, "注文を取消お願いします", true],
-  ["no phrase, no flag", false, "配送日を変更したいです", false],
-  ["キャンセル alone is not a request", false, "キャンセル料はかかりますか", false],
+const cases: [string, CancelSignal, string, boolean][] = [
+  ["a channel certain of a cancel, without a phrase", "cancel", "お世話になります", true],
+  [
+    "a category shared with returns, without a phrase (a return)",
+    "cancel_or_return",
+    "返品したいです",
+    false,
+  ],
+  ["a category shared with returns, with a phrase", "cancel_or_return", "キャンセルしたいです", true],
+  ["a default phrase", "none", "先ほどの注文をキャンセルしたいです", true],
+  ["full-width / half-width kana (NFKC)", "none", "ｷｬﾝｾﾙ したい", true],
+  ["spaces inside the phrase", "none", "注文を　取り消し　できますか", true],
+  ["取消 spelled without the okurigana", "none", "注文を取消お願いします", true],
+  ["no phrase, no signal", "none", "配送日を変更したいです", false],
+  ["キャンセル alone is not a request", "none", "キャンセル料はかかりますか", false],
 ];
-for (const [name, flag, message, expected] of cases) {
+for (const [name, signal, message, expected] of cases) {
   test(`isCancelRequest: ${name} → ${expected}`, () => {
-    assert.equal(isCancelRequest({ cancelRequested: flag, message }, phrases), expected);
+    assert.equal(isCancelRequest({ cancelSignal: signal, message }, phrases), expected);
   });
 }
 
 test("isCancelRequest: the shop's own phrases replace the defaults; an empty phrase matches nothing", () => {
-  assert.equal(isCancelRequest({ cancelRequested: false, message: "やめたいです" }, ["やめたい"]), true);
-  assert.equal(isCancelRequest({ cancelRequested: false, message: "キャンセルしたい" }, ["やめたい"]), false);
-  assert.equal(isCancelRequest({ cancelRequested: false, message: "何か" }, [" "]), false);
+  assert.equal(isCancelRequest({ cancelSignal: "none", message: "やめたいです" }, ["やめたい"]), true);
+  assert.equal(isCancelRequest({ cancelSignal: "none", message: "キャンセルしたい" }, ["やめたい"]), false);
+  assert.equal(isCancelRequest({ cancelSignal: "none", message: "何か" }, [" "]), false);
 });
 
 test("inquiryLinkage: off by default, automatic cancel on, the Japanese template and phrases", () => {

@@ -6,6 +6,13 @@ import { z } from "zod";
  * a message make it a cancel request on top of the channel's own flag.
  */
 
+/**
+ * What a channel's own category says about a buyer's message: `cancel`, a request to cancel for
+ * certain; `cancel_or_return`, a category cancels share with returns and exchanges (楽天's
+ * 返品交換・キャンセル), where only the buyer's words tell them apart; `none` otherwise.
+ */
+export type CancelSignal = "cancel" | "cancel_or_return" | "none";
+
 /** The phrases a new shop starts with; the merchant edits them. */
 export const DEFAULT_CANCEL_PHRASES = [
   "キャンセルしたい",
@@ -66,12 +73,16 @@ export function inquiryLinkageOf(settings: unknown): InquiryLinkage {
 /** Full-width letters, half-width kana and spaces do not hide a phrase: ｷｬﾝｾﾙ したい is キャンセルしたい. */
 const folded = (text: string): string => text.normalize("NFKC").replace(/\s+/gu, "");
 
-/** A cancel request: the channel says so, or the buyer's words hold one of the shop's phrases. */
+/**
+ * A cancel request: the channel says so for certain, or the buyer's words hold one of the shop's
+ * phrases. A category shared with returns and exchanges is not enough on its own — cancelling an order
+ * whose buyer asked to return it would be worse than leaving a cancel request to a person.
+ */
 export function isCancelRequest(
-  inquiry: { cancelRequested: boolean; message: string },
+  inquiry: { cancelSignal: CancelSignal; message: string },
   phrases: readonly string[],
 ): boolean {
-  if (inquiry.cancelRequested) return true;
+  if (inquiry.cancelSignal === "cancel") return true;
   const text = folded(inquiry.message);
   return phrases.some((p) => folded(p) !== "" && text.includes(folded(p)));
 }

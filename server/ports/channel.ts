@@ -4,6 +4,7 @@
  * definition's capabilities and never names a channel.
  */
 
+import type { CancelSignal } from "#server/domain/inquiry-linkage.ts";
 import type { MallOrder, MallShippingReport, MallStockUpdate } from "./mall.ts";
 import type { OrderFileUpload } from "./order-upload.ts";
 
@@ -52,8 +53,8 @@ export type StockSink = {
 
 /**
  * A buyer's message thread at the channel (楽天: R-Messe, read through RMS 問い合わせ管理API). Which
- * threads are cancel requests the channel says through its category where it can; the shop's own
- * phrases are checked on top of that by the app.
+ * threads are cancel requests the channel says through its category where it can; where it cannot
+ * be sure, the shop's own phrases decide (the app checks them).
  */
 export type MallInquiry = {
   inquiryNumber: string;
@@ -65,8 +66,8 @@ export type MallInquiry = {
   receivedAt: Date;
   /** The channel's own category / type words, kept as sent (shown in the inbox). */
   category: string | null;
-  /** The channel marks this thread as a request to cancel the order. */
-  cancelRequested: boolean;
+  /** What the channel's own category says about cancelling (the shop's phrases decide the rest). */
+  cancelSignal: CancelSignal;
   /** Later messages of the thread, oldest first: the buyer's and the shop's. */
   replies: readonly { from: "buyer" | "shop"; message: string; at: Date }[];
   readByMerchant: boolean;

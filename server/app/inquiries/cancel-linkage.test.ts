@@ -206,6 +206,21 @@ test("a question that is no cancel request, and a cancel request naming no known
   );
 });
 
+test("a return asked in 楽天's 返品交換・キャンセル category, without the shop's phrases: the order is not cancelled", async () => {
+  const shop = await w.linkedShop();
+  const { orderId, mallOrderNumber } = await w.orderAwaitingShipment(shop);
+  const asked = await w.buyerAsks(shop.mallShopId, {
+    orderNumber: mallOrderNumber,
+    message: "届いた商品を返品したいです",
+    cancelRequest: true,
+  });
+  await w.poll(shop.shopId);
+  assert.equal((await w.detail(orderId)).status, "awaiting_shipment");
+  const inquiry = await w.inquiryOf(shop.shopId, asked.inquiryNumber);
+  assert.deepEqual([inquiry.cancelRequested, inquiry.action], [false, "none"]);
+  assert.equal(w.shopReplies(await w.thread(asked.inquiryNumber)).length, 0);
+});
+
 test("the scheduler tick polls each shop's inquiries once per import interval, as a job", async () => {
   const shop = await w.linkedShop();
   const asked = await w.buyerAsks(shop.mallShopId, { message: "在庫はありますか" });

@@ -42,7 +42,7 @@ export async function saveInquiryPage(
       // A buyer who asks to cancel in a later message of the thread asks as much as in the first.
       const words = [i.message, ...i.replies.filter((r) => r.from === "buyer").map((r) => r.message)];
       const cancelRequested = isCancelRequest(
-        { cancelRequested: i.cancelRequested, message: words.join("\n") },
+        { cancelSignal: i.cancelSignal, message: words.join("\n") },
         linkage.cancelPhrases,
       );
       const id = known.get(i.inquiryNumber)?.id ?? ctx.newId();

@@ -67,8 +67,8 @@ test("polls overlap: a thread the mall registered late, a follow-up and a new th
   );
   const [seen] = await everything(first);
   assert.deepEqual(
-    [seen?.inquiryNumber, seen?.mallOrderNumber, seen?.cancelRequested, seen?.category],
-    [a.inquiryNumber, order.orderNumber, true, "受注問い合わせ / 返品交換・キャンセル"],
+    [seen?.inquiryNumber, seen?.mallOrderNumber, seen?.cancelSignal, seen?.category],
+    [a.inquiryNumber, order.orderNumber, "cancel_or_return", "受注問い合わせ / 返品交換・キャンセル"],
   );
   assert.equal(first.cursor, clock.now().toISOString());
 
@@ -97,7 +97,7 @@ test("polls overlap: a thread the mall registered late, a follow-up and a new th
     followed?.replies.map((r) => [r.from, r.message]),
     [["buyer", "まだ発送前ですよね？"]],
   );
-  assert.equal(threads.find((i) => i.inquiryNumber === fresh.inquiryNumber)?.cancelRequested, false);
+  assert.equal(threads.find((i) => i.inquiryNumber === fresh.inquiryNumber)?.cancelSignal, "none");
 });
 
 test("a shop off for months catches up 30 days a poll (the API takes under 31)", async () => {

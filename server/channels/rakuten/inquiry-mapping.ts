@@ -67,7 +67,8 @@ export function toMallInquiry(rms: RmsInquiry): MallInquiry {
     message: rms.message ?? "",
     receivedAt,
     category: words.length > 0 ? words.join(" / ") : null,
-    cancelRequested: RAKUTEN_CANCEL_CATEGORIES.includes(rms.category ?? ""),
+    // RMS files cancels with returns and exchanges: the category alone never makes a cancel request.
+    cancelSignal: RAKUTEN_CANCEL_CATEGORIES.includes(rms.category ?? "") ? "cancel_or_return" : "none",
     replies,
     readByMerchant: rms.readByMerchant === true,
     completed: rms.isCompleted === true,

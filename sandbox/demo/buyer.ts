@@ -131,6 +131,9 @@ async function control(url: string, method: string, body?: unknown) {
   return text ? (JSON.parse(text) as Record<string, unknown>) : {};
 }
 
+/** The order count at which a buyer first asks, through R-Messe, to cancel. */
+const FIRST_CANCEL_INQUIRY_AT = 5;
+
 export function startBuyer(options: {
   sandboxUrl: string;
   mallShopId: string;
@@ -204,12 +207,35 @@ export function startBuyer(options: {
     log(`[購入者] キャンセル ${victim.orderNumber}: 購入者がモールでキャンセルしました`);
   };
 
+  // A buyer who asks the shop to cancel through R-Messe instead of cancelling at the mall: Juchu
+  // stops the order by itself (or withdraws it from RSL) and answers on the thread.
+  const askToCancel = async () => {
+    const recent = placed.filter((p) => !p.cancelled && Date.now() - p.at < 3 * 60_000);
+    if (recent.length < 3) return;
+    const asking = pick(recent);
+    asking.cancelled = true;
+    const thread = await control(
+      `${options.sandboxUrl}/_sandbox/shops/${options.mallShopId}/inquiries`,
+      "POST",
+      {
+        orderNumber: asking.orderNumber,
+        message: "先ほどの注文をキャンセルしたいです。よろしくお願いします。",
+        cancelRequest: true,
+      },
+    );
+    log(
+      `[購入者] R-Messe ${asking.orderNumber}: キャンセルしたいと問い合わせました (問い合わせ ${String(thread.inquiryNumber)})`,
+    );
+  };
+
   const tick = async () => {
     try {
       await placeOne();
       await fixPostage();
       if (chance(0.3)) await payOne();
       if (chance(0.04)) await cancelOne();
+      // The first request comes early, so a demo shows one within its first minutes.
+      if (placed.length === FIRST_CANCEL_INQUIRY_AT || chance(0.05)) await askToCancel();
     } catch (error) {
       if (!stopped) console.error("[購入者] 失敗:", error instanceof Error ? error.message : error);
     }

@@ -6,7 +6,7 @@ import { test } from "node:test";
 import { spawnNode } from "#test/process.ts";
 import { DEMO_EMAIL, DEMO_PASSWORD } from "./set-up.ts";
 
-test("npm start -- --demo: orders of both shops (stock room, RSL) are imported and listed, and SIGTERM stops it", async (t) => {
+test("npm start -- --demo: orders of both shops (stock room, RSL) are imported and listed, a buyer's R-Messe cancel request stops an order, and SIGTERM stops it", async (t) => {
   const dataDir = join(tmpdir(), `juchu-demo-${crypto.randomUUID()}`);
   const child = spawnNode("server/main.ts", ["--demo", "--demo-interval=1"], {
     JUCHU_DATA_DIR: dataDir,
@@ -76,6 +76,16 @@ test("npm start -- --demo: orders of both shops (stock room, RSL) are imported a
       assert.ok(imported.mallOrderNumber);
     }
     assert.match(out, /\[購入者\] 注文 /);
+
+    // A buyer's R-Messe cancel request stops its order by itself (cancelled, or withdrawn from RSL).
+    const stopped = await until("cancel inquiry acted on", async () => {
+      const body = await get<{ items: { action: string; orderId: string | null }[] }>(
+        "/api/inquiries?state=cancel",
+      );
+      return body.items.find((i) => i.orderId && ["cancelled", "withdrawn"].includes(i.action));
+    });
+    assert.ok(stopped.orderId);
+    assert.match(out, /\[購入者\] R-Messe /);
 
     // The standard mails are on for both demo shops, kept unsent in the log (no SMTP in a demo).
     for (const shop of shops.items) {

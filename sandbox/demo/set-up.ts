@@ -12,6 +12,7 @@ import { createWarehouse, updateWarehouse } from "#server/app/shipping/warehouse
 import { changeStock } from "#server/app/stock/change-stock.ts";
 import { listProducts } from "#server/db/catalog/product-queries.ts";
 import { shops, warehouses } from "#server/db/schema.ts";
+import { inquiryLinkageSchema } from "#server/domain/inquiry-linkage.ts";
 import { Refusal } from "#server/domain/refusal.ts";
 import { toTokyoIso } from "#server/domain/tokyo-time.ts";
 import { HOJICHA, MYSTERY, SENCHA } from "./catalogue.ts";
@@ -115,6 +116,7 @@ async function demoShop(
       importIntervalMinutes: 1,
       syncEnabled: true,
       syncStartAt,
+      inquiryLinkage: inquiryLinkageSchema.parse({ enabled: true }),
       ...(warehouseId ? { warehouseId } : {}),
     },
   });

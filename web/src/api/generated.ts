@@ -835,6 +835,12 @@ export type components = {
         gracePeriodMinutes: number;
         importEnabled: boolean;
         importIntervalMinutes: number;
+        inquiryLinkage: {
+          autoCancel: boolean;
+          cancelPhrases: string[];
+          enabled: boolean;
+          replyTemplate: string;
+        };
         paymentOverdueDays: number;
         reflectCancelToMall: boolean;
         returnStockOnCancel: boolean;

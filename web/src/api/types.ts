@@ -45,6 +45,8 @@ export type BulkResult = Answer<"/api/orders/bulk", "post">["results"][number];
 // 店舗・取込
 export type Shop = Schemas["Shop"];
 export type ShopSettings = Shop["settings"];
+/** R-Messe連携: shown only for a channel whose capabilities include inquiries. */
+export type InquiryLinkage = ShopSettings["inquiryLinkage"];
 export type ConnectionTest = Answer<"/api/shops/{id}/test-connection", "post">;
 export type ImportRun = Schemas["ImportRun"];
 export type ImportRunStatus = ImportRun["status"];
@@ -123,10 +125,4 @@ export type InquiryRow = {
 export type Inquiry = InquiryRow & {
   replies: { from: "buyer" | "shop"; message: string; at: string }[];
   timeline: { at: string; message: string }[];
-};
-export type InquiryLinkage = {
-  enabled: boolean;
-  autoCancel: boolean;
-  replyTemplate: string;
-  cancelPhrases: string[];
 };

@@ -5,6 +5,13 @@
 export type components = {
   schemas: {
     Attention: {
+      /** キャンセル希望の問い合わせ */
+      cancelRequests: {
+        action: string;
+        /** 対応完了になっていない、購入者からのキャンセル希望(問い合わせ) */
+        count: number;
+        latestAt: string | null;
+      };
       credentials: {
         daysLeft: number;
         expiresAt: string;

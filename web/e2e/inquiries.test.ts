@@ -48,7 +48,7 @@ test("a buyer's cancel request reaches the inbox, cancels the order, is answered
   await importAll(shopId);
   const posted = (await mall.call("POST", `/shops/${mallShop.shopId}/inquiries`, {
     orderNumber: placed.orderNumber,
-    cancel: true,
+    cancelRequest: true,
     message: "注文を間違えました。キャンセルしたいです。",
   })) as { inquiryNumber: string };
   await importAll(shopId);
@@ -68,9 +68,13 @@ test("a buyer's cancel request reaches the inbox, cancels the order, is answered
   const order = await api.call("GET", (orderHref ?? "").replace(/^\//, "/api/"));
   assert.equal(order.status, "cancelled", "the order was cancelled by itself");
 
-  // The キャンセル希望 tab holds it; 注文なし does not.
-  await page.getByRole("link", { name: "キャンセル希望" }).click();
+  // 要対応 has the open cancel request, and its count opens the inbox's キャンセル希望 tab.
+  await page.getByRole("link", { name: "要対応", exact: true }).click();
+  const line = page.locator('li[data-inquiries="cancel"]');
+  await line.getByRole("link", { name: "1件" }).click();
   await row.waitFor();
+  assert.equal(new URL(page.url()).searchParams.get("state"), "cancel");
+  // 注文なし does not hold it.
   await page.getByRole("link", { name: "注文なし" }).click();
   await page.getByText("該当する問い合わせはありません。").waitFor();
   await page.getByRole("link", { name: "未対応" }).click();

@@ -5,6 +5,7 @@ import { useApi } from "../api/use-api.ts";
 import { dateTime } from "../format.ts";
 import { useReference } from "../shell/reference-data.tsx";
 import { Link, navigate, useLocation } from "../shell/router.tsx";
+import { CursorPager } from "../ui/cursor-pager.tsx";
 import { Empty, ErrorNotice, Loading } from "../ui/states.tsx";
 import {
   ActionBadges,
@@ -90,24 +91,7 @@ export function InquiryListScreen() {
       ) : (
         <div className={list.loading ? "is-reloading" : undefined}>
           <InquiryTable items={page.items} />
-          <nav className="pager" aria-label="ページ">
-            <button
-              type="button"
-              className="button"
-              disabled={!cursor}
-              onClick={() => goTo(previous.at(-1) ?? "", true)}
-            >
-              ← 前へ
-            </button>
-            <button
-              type="button"
-              className="button"
-              disabled={!page.nextCursor}
-              onClick={() => goTo(page.nextCursor ?? "", false)}
-            >
-              次へ →
-            </button>
-          </nav>
+          <CursorPager cursor={cursor} previous={previous} nextCursor={page.nextCursor} goTo={goTo} />
         </div>
       )}
     </section>

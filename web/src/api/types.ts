@@ -100,29 +100,6 @@ export type CsvImportRowPage = Answer<"/api/csv-imports/{id}/rows">;
 export type CsvImportRow = Schemas["CsvImportRow"];
 
 // 問い合わせ (R-Messe)
-export type InquiryPage = {
-  items: InquiryRow[];
-  nextCursor: string | null;
-};
-export type InquiryRow = {
-  id: string;
-  shopId: string;
-  shopName: string;
-  inquiryNumber: string;
-  orderId: string | null;
-  mallOrderNumber: string | null;
-  buyerName: string;
-  message: string;
-  category: string | null;
-  cancelRequested: boolean;
-  action: "cancelled" | "withdrawn" | "withdraw_refused" | "tagged" | "none";
-  replyState: "none" | "pending" | "sent" | "failed";
-  read: boolean;
-  completed: boolean;
-  receivedAt: string;
-  updatedAt: string;
-};
-export type Inquiry = InquiryRow & {
-  replies: { from: "buyer" | "shop"; message: string; at: string }[];
-  timeline: { at: string; message: string }[];
-};
+export type InquiryPage = Answer<"/api/inquiries">;
+export type InquiryRow = Schemas["InquirySummary"];
+export type Inquiry = Schemas["InquiryDetail"];

@@ -3,6 +3,8 @@ import { ApiError, api } from "../api/client.ts";
 import type { Inquiry } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { dateTime } from "../format.ts";
+import { actorLabel } from "../orders/order-timeline.tsx";
+import { useSignedIn } from "../session/session.tsx";
 import { Link } from "../shell/router.tsx";
 import { useConfirm } from "../ui/confirm-dialog.tsx";
 import { ErrorNotice, Loading } from "../ui/states.tsx";
@@ -49,6 +51,12 @@ export function InquiryDetailScreen({ id }: { id: string }) {
         <Thread inquiry={inquiry} />
         <section className="card span-all" aria-labelledby="inquiry-reply">
           <h2 id="inquiry-reply">返信</h2>
+          {inquiry.replyState === "failed" && (
+            <div className="notice notice-error" role="alert">
+              <strong>前回の返信はモールに受け付けられませんでした</strong>
+              {inquiry.replyError && <p>{inquiry.replyError}</p>}
+            </div>
+          )}
           <ReplyForm inquiry={inquiry} onSent={setInquiry} />
         </section>
         <InquiryTimeline inquiry={inquiry} />
@@ -97,6 +105,7 @@ function OrderCard({ inquiry }: { inquiry: Inquiry }) {
             </Link>
           </p>
           {action && <p>Juchuの対応: {action.label}</p>}
+          {inquiry.actionNote && <p className="muted">{inquiry.actionNote}</p>}
           <Link to={`/orders/${inquiry.orderId}`} className="button">
             注文を開く
           </Link>
@@ -162,6 +171,7 @@ function CompleteCard({ inquiry, onChanged }: { inquiry: Inquiry; onChanged: (ne
 }
 
 function InquiryTimeline({ inquiry }: { inquiry: Inquiry }) {
+  const session = useSignedIn();
   if (inquiry.timeline.length === 0) return null;
   return (
     <section className="card span-all" aria-labelledby="inquiry-timeline">
@@ -169,8 +179,9 @@ function InquiryTimeline({ inquiry }: { inquiry: Inquiry }) {
       <ol className="timeline">
         {[...inquiry.timeline].reverse().map((e, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: events carry no id; the list only grows at the top.
-          <li key={`${e.at}-${i}`} className="timeline-item inquiry-event">
+          <li key={`${e.at}-${i}`} className={`timeline-item timeline-${e.type}`}>
             <time dateTime={e.at}>{dateTime(e.at)}</time>
+            <span className="timeline-actor">{actorLabel(e.actor, session.user.id)}</span>
             <span className="timeline-message">{e.message}</span>
           </li>
         ))}

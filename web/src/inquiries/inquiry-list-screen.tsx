@@ -141,6 +141,7 @@ function InquiryTable({ items }: { items: InquiryPage["items"] }) {
               <td>
                 <ActionBadges inquiry={q} />
                 {q.completed && <span className="badge badge-ok">対応済み</span>}
+                {q.actionNote && <div className="muted">{q.actionNote}</div>}
               </td>
               <td>
                 <ReplyBadge inquiry={q} />

@@ -22,9 +22,15 @@ const SHOP_NAME = "楽天R-Messe店";
 let api: SessionClient;
 let shopId: string;
 
-async function importAll(shop: string): Promise<void> {
-  await api.call("POST", `/api/shops/${shop}/import`);
-  await api.call("POST", `/api/shops/${shop}/inquiries/import`);
+/** The workers' own pace: the scheduler ticks every 15 s, then the cancel and its reply are jobs. */
+async function until<T>(what: string, read: () => Promise<T | undefined>, ms = 90_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`waited ${ms} ms for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }
 
 test("a buyer's cancel request reaches the inbox, cancels the order, is answered by hand and completed", async () => {
@@ -32,6 +38,12 @@ test("a buyer's cancel request reaches the inbox, cancels the order, is answered
   if (!sandbox) throw new Error("the sandbox did not start");
   const mall = sandboxControl(sandbox);
   const mallShop = await mall.createShop();
+  const placed = await mall.placeOrder(mallShop.shopId);
+  const posted = (await mall.call("POST", `/shops/${mallShop.shopId}/inquiries`, {
+    orderNumber: placed.orderNumber,
+    cancelRequest: true,
+    message: "注文を間違えました。キャンセルしたいです。",
+  })) as { inquiryNumber: string };
   const shop = await api.call("POST", "/api/shops", {
     channel: "rakuten",
     name: SHOP_NAME,
@@ -44,14 +56,14 @@ test("a buyer's cancel request reaches the inbox, cancels the order, is answered
     credentials: { serviceSecret: mallShop.serviceSecret, licenseKey: mallShop.licenseKey },
   });
   shopId = shop.id;
-  const placed = await mall.placeOrder(mallShop.shopId);
-  await importAll(shopId);
-  const posted = (await mall.call("POST", `/shops/${mallShop.shopId}/inquiries`, {
-    orderNumber: placed.orderNumber,
-    cancelRequest: true,
-    message: "注文を間違えました。キャンセルしたいです。",
-  })) as { inquiryNumber: string };
-  await importAll(shopId);
+  // 今すぐ取込 brings the order first; then the schedule, turned on, reads the buyer's inquiry.
+  await api.call("POST", `/api/shops/${shopId}/import`);
+  await api.call("PATCH", `/api/shops/${shopId}`, { settings: { importEnabled: true } });
+  await until("the cancel request acted on and answered", async () => {
+    const list = await api.call("GET", `/api/inquiries?shopId=${shopId}`);
+    const found = list.items.find((i: { inquiryNumber: string }) => i.inquiryNumber === posted.inquiryNumber);
+    return found?.action === "cancelled" && found.replyState === "sent" ? found : undefined;
+  });
 
   const page = e2e.page;
   await page.goto(`${e2e.url}/inquiries`);

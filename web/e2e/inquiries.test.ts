@@ -153,7 +153,10 @@ test("R-Messe連携 settings are saved and read back; a shop whose channel has n
   const again = page
     .getByRole("form", { name: `${SHOP_NAME} の設定` })
     .getByRole("group", { name: "R-Messe連携(購入者からの問い合わせ)" });
-  assert.equal(await again.getByLabel("R-Messeの問い合わせを取り込む").isChecked(), true);
+  assert.equal(
+    await again.getByLabel("キャンセル連携(キャンセル希望を受けたら", { exact: false }).isChecked(),
+    true,
+  );
   assert.equal(
     await again.getByLabel("キャンセル希望の注文を自動でキャンセルする", { exact: false }).isChecked(),
     false,

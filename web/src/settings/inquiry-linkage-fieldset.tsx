@@ -11,8 +11,9 @@ const phrasesOf = (text: string): string[] =>
     .filter(Boolean);
 
 /**
- * R-Messe連携 of one shop: whether buyers' inquiries are read, whether a cancel request cancels the
- * order by itself, the automatic reply, and the shop's own words for a cancel request.
+ * R-Messe連携 of one shop (the inquiries themselves are read whenever 受注取込 is on): whether a cancel
+ * request acts on its order, whether a not-yet-requested order is cancelled by itself, the automatic
+ * reply, and the shop's own words for a cancel request (used even with the linkage off).
  */
 export function InquiryLinkageFieldset({
   value,
@@ -32,7 +33,7 @@ export function InquiryLinkageFieldset({
       <legend>R-Messe連携(購入者からの問い合わせ)</legend>
       <label className="checkbox">
         <input type="checkbox" checked={value.enabled} onChange={(e) => set("enabled", e.target.checked)} />
-        R-Messeの問い合わせを取り込む
+        キャンセル連携(キャンセル希望を受けたら注文の出荷を止め、自動で返信する)
       </label>
       <label className="checkbox">
         <input
@@ -47,7 +48,7 @@ export function InquiryLinkageFieldset({
         label="自動返信テンプレート"
         path="settings.inquiryLinkage.replyTemplate"
         error={error}
-        hint="キャンセル希望を受けたとき一度だけ送ります。出荷を止めた(止められなかった)ことを伝える文面にし、「キャンセルしました」などキャンセルを約束する言葉は書かないでください。キャンセルするかどうかはショップが決めます。"
+        hint="キャンセル希望を受けたとき一度だけ送ります。出荷を止めた(止められなかった)ことを伝える文面にし、「キャンセルしました」などキャンセルを約束する言葉は書かないでください。キャンセルするかどうかはショップが決めます。差し込み項目: {{購入者名}} {{ショップ名}} {{注文番号}} {{対応結果}}"
       >
         <textarea
           rows={6}
@@ -60,12 +61,11 @@ export function InquiryLinkageFieldset({
         label="キャンセル希望とみなす語句"
         path="settings.inquiryLinkage.cancelPhrases"
         error={error}
-        hint="1行に1つ。問い合わせの本文にこの語句があれば、モールの分類がなくてもキャンセル希望として扱います(例: キャンセルしたい、注文を取り消し)"
+        hint="1行に1つ。問い合わせの本文にこの語句があれば、モールの分類がなくてもキャンセル希望として扱います(例: キャンセルしたい、注文を取り消し)。キャンセル連携がオフでも、一覧の「キャンセル希望」に使います"
       >
         <textarea
           rows={4}
           value={phrases}
-          disabled={!value.enabled}
           onChange={(e) => {
             setPhrases(e.target.value);
             set("cancelPhrases", phrasesOf(e.target.value));

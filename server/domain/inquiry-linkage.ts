@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * R-Messe キャンセル連携 (SPEC.md §7), the shop's side: whether buyers' cancel inquiries act on orders,
+ * キャンセル連携 of buyer messages (SPEC.md §7), the shop's side: whether buyers' cancel inquiries act on orders,
  * whether a not-yet-requested order is cancelled by itself, what the buyer is told, and which words in
  * a message make it a cancel request on top of the channel's own flag.
  */

@@ -1,8 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { and, eq } from "drizzle-orm";
 import type { AppContext } from "#server/app/context.ts";
 import { replyToInquiry, setInquiryCompleted } from "#server/app/inquiries/answer-inquiry.ts";
+import { runInquiryImport } from "#server/app/inquiries/import-inquiries.ts";
 import { INQUIRY_STATES, inquiryDetail, listInquiries } from "#server/app/inquiries/inquiry-views.ts";
+import { shops } from "#server/db/schema.ts";
 import { uuid } from "#server/domain/fields.ts";
+import { notFound, Refusal } from "#server/domain/refusal.ts";
 import type { JuchuApi } from "./app.ts";
 import { errorResponses, json, security } from "./openapi.ts";
 
@@ -47,7 +51,7 @@ const detailSchema = summarySchema
   })
   .openapi("InquiryDetail");
 
-/** 問い合わせ (R-Messe): the inbox, a thread, a person's reply and 対応完了. */
+/** 問い合わせ (buyer messages at the channel): the inbox, a thread, a person's reply and 対応完了. */
 export function registerInquiryRoutes(app: JuchuApi, ctx: AppContext): void {
   app.openapi(
     createRoute({
@@ -127,6 +131,50 @@ export function registerInquiryRoutes(app: JuchuApi, ctx: AppContext): void {
       const { id } = c.req.valid("param");
       await setInquiryCompleted(ctx, accountId, id, c.req.valid("json").completed);
       return c.json(await inquiryDetail(ctx.db, accountId, id), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/shops/{id}/inquiry-import",
+      summary: "今すぐ問い合わせを取込(キャンセル希望はこの取込で処理されます)",
+      security,
+      request: { params: z.object({ id: uuid("ショップIDはUUIDです") }) },
+      responses: {
+        200: json(
+          z.object({
+            status: z.enum(["succeeded", "failed"]),
+            found: z.int().describe("モールが新規・更新として返した問い合わせ"),
+            saved: z.int(),
+            decided: z.int().describe("キャンセル希望として処理を決めた問い合わせ"),
+            error: z.object({ code: z.string(), message: z.string() }).nullable(),
+          }),
+          "この取込の結果",
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const [shop] = await ctx.db
+        .select({ id: shops.id, channel: shops.channel })
+        .from(shops)
+        .where(and(eq(shops.id, c.req.valid("param").id), eq(shops.accountId, c.get("auth").accountId)));
+      if (!shop) throw notFound("shop", "ショップ");
+      if (!ctx.channels.get(shop.channel)?.capabilities.inquiries) {
+        throw new Refusal(
+          "inquiry.channel_not_supported",
+          "このショップのモールの問い合わせには対応していません。",
+        );
+      }
+      const summary = await runInquiryImport(ctx, shop.id);
+      if (!summary) {
+        throw new Refusal(
+          "inquiry.import_running",
+          "このショップの問い合わせ取込が実行中です。終わってから確認してください。",
+        );
+      }
+      return c.json(summary, 200);
     },
   );
 }

@@ -5,7 +5,7 @@ import { sendCancelReply } from "#server/app/inquiries/send-cancel-reply.ts";
 import { type BatchHandler, eachJob } from "./batch.ts";
 
 /**
- * 問い合わせ (R-Messe): one poll of a shop (a channel that fails is noted on the shop's inquiry cursor
+ * 問い合わせ (buyer messages at the channel): one poll of a shop (a channel that fails is noted on the shop's inquiry cursor
  * and read again at the next poll), the action on a cancel request, and its automatic reply. A warehouse
  * or mall that is down fails the job, for pg-boss to retry; each is safe to run again.
  */

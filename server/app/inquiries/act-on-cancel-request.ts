@@ -101,6 +101,7 @@ async function act(
               `${ACTION_LABELS.withdraw_refused}: ${error.detail}`,
             );
           }
+          if (await alreadyWithdrawn(ctx, shop.accountId, orderId, shipmentId)) continue;
           return redecide(ctx, shop, orderId, decision, error.detail);
         }
       }
@@ -111,7 +112,8 @@ async function act(
 
 /**
  * The order moved between the decision and the act — or this is a run again after a crash, and the
- * order shows the act done. What it shows now says which.
+ * order shows the act done. What it shows now says which; an order that reached the warehouse in the
+ * meantime gets the withdrawal after all.
  */
 async function redecide(
   ctx: AppContext,
@@ -127,10 +129,7 @@ async function redecide(
   if (decided.kind === "cancel" && now.kind === "already_cancelled") {
     return { action: "cancelled", note: ACTION_LABELS.cancelled, tag: null, decision: decided };
   }
-  const stopped = order?.snapshot.shipments.some(
-    (s) => decided.kind === "withdraw" && decided.shipmentIds.includes(s.id) && s.status === "unshippable",
-  );
-  if (stopped) return { action: "withdrawn", note: ACTION_LABELS.withdrawn, tag: null, decision: decided };
+  if (decided.kind !== "withdraw" && now.kind === "withdraw") return act(ctx, shop, orderId, now);
   const tag: SystemTagCode | null =
     now.kind === "shipped"
       ? "inquiry_cancel_shipped"
@@ -143,6 +142,12 @@ async function redecide(
     tag,
     decision: now,
   };
+}
+
+/** A parcel already 出荷不可: withdrawn by this job's run that died before recording it (or by hand). */
+async function alreadyWithdrawn(ctx: AppContext, accountId: string, orderId: string, shipmentId: string) {
+  const order = await loadOrder(ctx.db, accountId, orderId, { lock: false });
+  return order?.snapshot.shipments.some((s) => s.id === shipmentId && s.status === "unshippable") ?? false;
 }
 
 async function finish(

@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, isNotNull, isNull, like, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "#server/db/database.ts";
 import { inquiries, orderEvents, orders, shops } from "#server/db/schema.ts";
-import { notFound, Refusal } from "#server/domain/refusal.ts";
+import { decodeCursor, encodeCursor } from "#server/domain/keyset-cursor.ts";
+import { notFound } from "#server/domain/refusal.ts";
 import { toTokyoIso } from "#server/domain/tokyo-time.ts";
 
 /** 問い合わせ一覧's filters: open = not 対応完了, handled = 対応完了, cancel = cancel requests. */
@@ -30,18 +31,6 @@ export type InquirySummary = {
   receivedAt: string;
   updatedAt: string;
 };
-
-type Cursor = { at: string; id: string };
-const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
-function decodeCursor(raw: string): Cursor {
-  try {
-    const c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Cursor;
-    if (typeof c.at === "string" && typeof c.id === "string" && !Number.isNaN(Date.parse(c.at))) return c;
-  } catch {}
-  throw new Refusal("validation.failed", "cursorが正しくありません。", {
-    errors: [{ path: "cursor", message: "前の応答の nextCursor をそのまま指定してください" }],
-  });
-}
 
 const STATE_FILTER: Record<InquiryState, SQL | undefined> = {
   open: eq(inquiries.completed, false),

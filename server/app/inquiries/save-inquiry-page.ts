@@ -39,7 +39,12 @@ export async function saveInquiryPage(
     const toDecide: { id: string; orderId: string; decision: CancelRequestDecision; number: string }[] = [];
     const rows = page.map((i) => {
       const order = i.mallOrderNumber ? linked.get(i.mallOrderNumber) : undefined;
-      const cancelRequested = isCancelRequest(i, linkage.cancelPhrases);
+      // A buyer who asks to cancel in a later message of the thread asks as much as in the first.
+      const words = [i.message, ...i.replies.filter((r) => r.from === "buyer").map((r) => r.message)];
+      const cancelRequested = isCancelRequest(
+        { cancelRequested: i.cancelRequested, message: words.join("\n") },
+        linkage.cancelPhrases,
+      );
       const id = known.get(i.inquiryNumber)?.id ?? ctx.newId();
       const undecided = !known.get(i.inquiryNumber)?.decision;
       const decision =

@@ -27,7 +27,7 @@ export async function sendCancelReply(ctx: AppContext, inquiryId: string): Promi
     .from(inquiries)
     .innerJoin(shops, eq(shops.id, inquiries.shopId))
     .where(eq(inquiries.id, inquiryId));
-  if (!row || row.inquiry.replyState !== "pending" || !row.inquiry.action) return;
+  if (row?.inquiry.replyState !== "pending" || !row.inquiry.action) return;
   const { inquiry, shop } = row;
   const text = renderCancelReply(inquiryLinkageOf(shop.settings).replyTemplate, {
     buyerName: inquiry.buyerName,

@@ -36,10 +36,8 @@ beforeEach(async () => {
 });
 
 const ask = (body: Record<string, unknown> = {}) =>
-  mall.call("POST", `/shops/${shop.shopId}/inquiries`, { message: "在庫はありますか", ...body }) as Promise<{
-    inquiryNumber: string;
-  }>;
-const thread = (n: string) => mall.call("GET", `/inquiries/${n}`);
+  mall.postInquiry(shop.shopId, { message: "在庫はありますか", ...body });
+const thread = (n: string) => mall.inquiry(n);
 
 async function everything(changes: InquiryChanges): Promise<MallInquiry[]> {
   const all: MallInquiry[] = [];
@@ -80,7 +78,7 @@ test("polls overlap: a thread the mall registered late, a follow-up and a new th
   const lateRecord = sandbox.state.inquiries.get(late.inquiryNumber);
   assert.ok(lateRecord);
   lateRecord.lastUpdateDate = new Date(Date.parse(first.cursor) - MINUTE);
-  await mall.call("POST", `/inquiries/${a.inquiryNumber}/messages`, { message: "まだ発送前ですよね？" });
+  await mall.followUp(a.inquiryNumber, "まだ発送前ですよね？");
   const fresh = await ask({ message: "新しい問い合わせ" });
 
   const second = await poll(first.cursor);
@@ -150,7 +148,7 @@ test("a list that moves while it is paged is read again from page 1, so nothing 
 
 test("a thread listed without its replies is read on its own", async () => {
   const asked = await ask();
-  await mall.call("POST", `/inquiries/${asked.inquiryNumber}/messages`, { message: "追記" });
+  await mall.followUp(asked.inquiryNumber, "追記");
   const realFetch = globalThis.fetch;
   globalThis.fetch = async (input, init) => {
     const res = await realFetch(input, init);
@@ -211,6 +209,10 @@ test("refusals are MallErrors that no retry helps: unknown threads, an empty rep
   const nowhere = await rejection(fresh.reply({ inquiryNumber: "365811-20250610-999999t", message: "はい" }));
   assert.deepEqual([nowhere.code, nowhere.retryable], ["rakuten.inquiry_not_found", false]);
   assert.equal(await inbox.getInquiry("365811-20250610-999999t"), null);
+  // The gateway's 404 (a wrong API URL) is no unknown thread.
+  const misplaced = rakuten.createClients?.({ apiUrl: `${sandbox.url}/nowhere` }, shop).inquiries;
+  const wrongUrl = await rejection(misplaced?.getInquiry(asked.inquiryNumber) ?? Promise.resolve());
+  assert.deepEqual([wrongUrl.code, wrongUrl.retryable], ["rakuten.http_404", false]);
 });
 
 test("faults give retryable MallErrors; wrong keys a credentials error", async () => {

@@ -70,7 +70,8 @@ export function createRakutenInquiryInbox(options: RakutenInquiryOptions): Inqui
 
   async function readThread(inquiryNumber: string): Promise<RmsInquiry | null> {
     const { status, json } = await request(`inquiry/${encodeURIComponent(inquiryNumber)}`, "GET");
-    if (status === 404) return null;
+    // The API's own 404 (an `error` body) is an unknown thread; the gateway's (`Results`) a wrong URL.
+    if (status === 404 && (json as InquiryErrorBody | null)?.error) return null;
     if (status >= 400) throw refused("inquiry.get", status, json);
     return learn((json as { result: RmsInquiry }).result);
   }

@@ -6,7 +6,7 @@ import { orders } from "./orders.ts";
 import { shops } from "./shops.ts";
 
 /**
- * 問い合わせ (R-Messe): a buyer's thread as the channel last showed it, and what Juchu did about it.
+ * 問い合わせ (buyer messages at the channel): a buyer's thread as the channel last showed it, and what Juchu did about it.
  * One row per (shop, inquiry number): overlapping polls update it, never add a second.
  */
 export const inquiries = pgTable(

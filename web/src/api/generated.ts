@@ -4397,6 +4397,53 @@ export type paths = {
       };
     };
   };
+  "/api/shops/{id}/inquiry-import": {
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              /** キャンセル希望として処理を決めた問い合わせ */
+              decided: number;
+              error: {
+                code: string;
+                message: string;
+              } | null;
+              /** モールが新規・更新として返した問い合わせ */
+              found: number;
+              saved: number;
+              status: "succeeded" | "failed";
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/shops/{id}/mail-settings": {
     get: {
       parameters: {

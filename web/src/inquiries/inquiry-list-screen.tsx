@@ -7,6 +7,7 @@ import { useReference } from "../shell/reference-data.tsx";
 import { Link, navigate, useLocation } from "../shell/router.tsx";
 import { CursorPager } from "../ui/cursor-pager.tsx";
 import { Empty, ErrorNotice, Loading } from "../ui/states.tsx";
+import { InquiryImportButton } from "./inquiry-import-button.tsx";
 import {
   ActionBadges,
   INQUIRY_TABS,
@@ -82,6 +83,7 @@ export function InquiryListScreen() {
             ))}
           </select>
         </label>
+        {shop && <InquiryImportButton key={shop} shopId={shop} onImported={list.reload} />}
       </div>
       {!page && <ErrorNotice error={list.error} />}
       {!page ? (

@@ -3,8 +3,7 @@ import { ApiError, api } from "../api/client.ts";
 import type { Inquiry } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { dateTime } from "../format.ts";
-import { actorLabel } from "../orders/order-timeline.tsx";
-import { useSignedIn } from "../session/session.tsx";
+import { TimelineEvents } from "../orders/order-timeline.tsx";
 import { Link } from "../shell/router.tsx";
 import { useConfirm } from "../ui/confirm-dialog.tsx";
 import { ErrorNotice, Loading } from "../ui/states.tsx";
@@ -171,21 +170,11 @@ function CompleteCard({ inquiry, onChanged }: { inquiry: Inquiry; onChanged: (ne
 }
 
 function InquiryTimeline({ inquiry }: { inquiry: Inquiry }) {
-  const session = useSignedIn();
   if (inquiry.timeline.length === 0) return null;
   return (
     <section className="card span-all" aria-labelledby="inquiry-timeline">
       <h2 id="inquiry-timeline">履歴</h2>
-      <ol className="timeline">
-        {[...inquiry.timeline].reverse().map((e, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: events carry no id; the list only grows at the top.
-          <li key={`${e.at}-${i}`} className={`timeline-item timeline-${e.type}`}>
-            <time dateTime={e.at}>{dateTime(e.at)}</time>
-            <span className="timeline-actor">{actorLabel(e.actor, session.user.id)}</span>
-            <span className="timeline-message">{e.message}</span>
-          </li>
-        ))}
-      </ol>
+      <TimelineEvents events={inquiry.timeline} />
     </section>
   );
 }

@@ -108,6 +108,13 @@ test("a buyer's cancel request reaches the inbox, cancels the order, is answered
 
   const handReply = "ご注文はキャンセルいたしました。またのご利用をお待ちしております。";
   await page.getByLabel("返信内容").fill(handReply);
+  // The mall down: the refusal in the API's words, the text kept for another try.
+  await mall.fault({ path: "/es/1.0/inquirymng-api/inquiry/reply", kind: "status503", times: 10 });
+  await page.getByRole("button", { name: "返信を送る" }).click();
+  const refused = page.getByRole("alert").filter({ hasText: "返信できませんでした" });
+  await refused.getByText("モールに接続できませんでした", { exact: false }).waitFor();
+  assert.equal(await page.getByLabel("返信内容").inputValue(), handReply);
+  await mall.clearFaults();
   await page.getByRole("button", { name: "返信を送る" }).click();
   await page.getByText("返信を送りました。").waitFor();
   await thread.locator(".inquiry-from-shop", { hasText: handReply }).waitFor();

@@ -43,7 +43,6 @@ export async function replyToInquiry(
   const inbox = inquiryInboxOf(ctx, shop);
   try {
     await inbox.reply({ inquiryNumber: inquiry.inquiryNumber, message });
-    await inbox.markRead([inquiry.inquiryNumber]);
   } catch (error) {
     if (!(error instanceof MallError)) throw error;
     // The mall's no stays on the inquiry, so the inbox shows why the reply is not there.
@@ -55,6 +54,10 @@ export async function replyToInquiry(
     }
     throw mallRefusal(error, "返信");
   }
+  // The reply is out: a read flag the mall fails to take must not make the merchant send it again.
+  await inbox.markRead([inquiry.inquiryNumber]).catch((error: unknown) => {
+    if (!(error instanceof MallError)) throw error;
+  });
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     const [current] = await tx.select().from(inquiries).where(eq(inquiries.id, id)).for("update");

@@ -162,6 +162,13 @@ test("a person's reply and 対応完了 over HTTP reach the mall; a refused repl
   );
   assert.equal(thread.readByMerchant, true);
 
+  // The read flag refused after the reply went out: still a success, so nobody sends it twice.
+  await mall.fault({ path: `${INQUIRY_API}inquiries/read`, kind: "status503", times: 10 });
+  const unread = await app.api("POST", `/api/inquiries/${id}/reply`, { message: "ご確認ください。" });
+  await mall.clearFaults();
+  assert.equal(unread.status, 200, JSON.stringify(unread.body));
+  assert.equal(w.shopReplies(await w.thread(asked.inquiryNumber)).length, 2);
+
   const refused = await app.api("POST", `/api/inquiries/${id}/reply`, { message: "い".repeat(301) });
   assert.equal(refused.status, 422);
   assert.equal(refused.body.code, "inquiry.mall_refused");

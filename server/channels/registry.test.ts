@@ -60,6 +60,10 @@ test("a channel without credentials or a poll source is offered, takes shops and
       { source: offered?.source, credentials: offered?.credentials, cancelReasons: offered?.cancelReasons },
       { source: "upload", credentials: [], cancelReasons: [] },
     );
+    // The admin offers the 問い合わせ inbox's settings only where the channel reads buyer messages.
+    assert.equal(offered?.capabilities.inquiries, false);
+    const rakuten = vocabulary.body.channels.find((c: { code: string }) => c.code === "rakuten");
+    assert.equal(rakuten?.capabilities.inquiries, true, "R-Messe");
     const created = await app.api("POST", "/api/shops", {
       channel: "upload-test",
       name: "ファイル店",

@@ -4,6 +4,7 @@ import {
   expiringCredentials,
   failedImports,
   failedMails,
+  openCancelRequests,
   shortProducts,
   tagCounts,
   warehouseDay,
@@ -106,6 +107,13 @@ const attentionSchema = z
       latestAt: z.string().nullable(),
       action: z.string(),
     }),
+    cancelRequests: z
+      .object({
+        count: z.int().describe("対応完了になっていない、購入者からのキャンセル希望(問い合わせ)"),
+        latestAt: z.string().nullable(),
+        action: z.string(),
+      })
+      .describe("キャンセル希望の問い合わせ"),
   })
   .openapi("Attention");
 
@@ -122,13 +130,14 @@ async function attentionOf(ctx: AppContext, accountId: string): Promise<Attentio
   const now = ctx.clock.now();
   const today = tokyoDate(now);
   const since = new Date(now.getTime() - RECENT_DAYS * DAY_MS);
-  const [tags, short, days, imports, shops, mails] = await Promise.all([
+  const [tags, short, days, imports, shops, mails, cancels] = await Promise.all([
     tagCounts(ctx.db, accountId, COUNT_CAP, SAMPLE),
     shortProducts(ctx.db, accountId, 50),
     warehouseDay(ctx.db, accountId, today),
     failedImports(ctx.db, accountId, since),
     expiringCredentials(ctx.db, accountId, new Date(now.getTime() + EXPIRY_WARNING_DAYS * DAY_MS)),
     failedMails(ctx.db, accountId, since),
+    openCancelRequests(ctx.db, accountId),
   ]);
   return {
     generatedAt: toTokyoIso(now),
@@ -180,6 +189,12 @@ async function attentionOf(ctx: AppContext, accountId: string): Promise<Attentio
       latestAt: mails.latestAt ? toTokyoIso(new Date(mails.latestAt)) : null,
       action: "メールログでエラー内容を確かめ、メール送信設定を直してから再送してください。",
     },
+    cancelRequests: {
+      count: cancels.count,
+      latestAt: cancels.latestAt ? toTokyoIso(new Date(cancels.latestAt)) : null,
+      action:
+        "問い合わせを開き、Juchuの対応(自動キャンセル・出荷取下げ)を確かめて購入者に返信し、対応完了にしてください。",
+    },
   };
 }
 
@@ -189,7 +204,7 @@ export function registerAttentionRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "get",
       path: "/api/attention",
       summary: "要対応: 人の手が要る注文・出荷・取込・認証情報・メール",
-      description: `保留・エラーのタグごとの注文数(各${COUNT_CAP}件まで)と先頭${SAMPLE}件、在庫が足りない商品、倉庫ごとの本日の出荷、取込失敗、期限が近い認証情報、送れなかったメール。`,
+      description: `保留・エラーのタグごとの注文数(各${COUNT_CAP}件まで)と先頭${SAMPLE}件、在庫が足りない商品、倉庫ごとの本日の出荷、取込失敗、期限が近い認証情報、送れなかったメール、対応完了になっていないキャンセル希望の問い合わせ。`,
       security,
       responses: { 200: json(attentionSchema, "要対応"), ...errorResponses },
     }),

@@ -37,7 +37,9 @@ export async function startServer(
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
+  // Killed already (test/process.ts kills every child when the file ends, maybe before this hook):
+  // no "exit" will come again, so waiting for one would hold the test file open for ever.
+  if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once("exit", resolve));
   child.kill("SIGTERM");
   const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);

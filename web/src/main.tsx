@@ -4,6 +4,7 @@ import { SessionProvider } from "./session/session.tsx";
 import { App } from "./shell/app.tsx";
 import "./styles.css";
 import "./list-tools.css";
+import "./inquiries/inquiries.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root");

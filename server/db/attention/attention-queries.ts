@@ -186,3 +186,19 @@ export async function failedMails(db: Db, accountId: string, since: Date): Promi
   );
   return row ?? { count: 0, latestAt: null };
 }
+
+export type CancelRequestsRow = { count: number; latestAt: string | null };
+
+/**
+ * Buyers' cancel requests (R-Messe) no person has marked 対応完了 yet, whatever Juchu did on its own:
+ * an automatic cancel still wants the merchant to read the thread and close it.
+ */
+export async function openCancelRequests(db: Db, accountId: string): Promise<CancelRequestsRow> {
+  const [row] = await rows<CancelRequestsRow>(
+    db,
+    sql`select count(*)::int as count, max(received_at) as "latestAt"
+        from inquiries
+        where account_id = ${accountId} and cancel_requested and not completed`,
+  );
+  return row ?? { count: 0, latestAt: null };
+}

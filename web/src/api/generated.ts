@@ -5,6 +5,13 @@
 export type components = {
   schemas: {
     Attention: {
+      /** キャンセル希望の問い合わせ */
+      cancelRequests: {
+        action: string;
+        /** 対応完了になっていない、購入者からのキャンセル希望(問い合わせ) */
+        count: number;
+        latestAt: string | null;
+      };
       credentials: {
         daysLeft: number;
         expiresAt: string;
@@ -131,6 +138,8 @@ export type components = {
         cancel: boolean;
         /** 注文確認をチャネルに送る */
         confirm: boolean;
+        /** 購入者からの問い合わせ(楽天: R-Messe)を取り込み、返信する */
+        inquiries: boolean;
         reportShipping: boolean;
         stock: boolean;
       };

@@ -45,6 +45,8 @@ export type BulkResult = Answer<"/api/orders/bulk", "post">["results"][number];
 // 店舗・取込
 export type Shop = Schemas["Shop"];
 export type ShopSettings = Shop["settings"];
+/** R-Messe連携: shown only for a channel whose capabilities include inquiries. */
+export type InquiryLinkage = ShopSettings["inquiryLinkage"];
 export type ConnectionTest = Answer<"/api/shops/{id}/test-connection", "post">;
 export type ImportRun = Schemas["ImportRun"];
 export type ImportRunStatus = ImportRun["status"];
@@ -96,3 +98,8 @@ export type CsvOrderField = CsvOrderProfiles["fields"][number];
 export type CsvImportRun = Schemas["CsvImportRun"];
 export type CsvImportRowPage = Answer<"/api/csv-imports/{id}/rows">;
 export type CsvImportRow = Schemas["CsvImportRow"];
+
+// 問い合わせ (R-Messe)
+export type InquiryPage = Answer<"/api/inquiries">;
+export type InquiryRow = Schemas["InquirySummary"];
+export type Inquiry = Schemas["InquiryDetail"];

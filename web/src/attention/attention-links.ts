@@ -17,4 +17,5 @@ export const attentionLinks = {
   csvImport: (runId: string) => `/orders/csv-import${query({ run: runId })}`,
   shop: (shopId: string) => `/shops${query({ edit: shopId })}`,
   failedMails: `/mails${query({ status: "failed" })}`,
+  cancelRequests: `/inquiries${query({ state: "cancel" })}`,
 };

@@ -4,7 +4,7 @@ import { count, dateTime } from "../format.ts";
 import { Link } from "../shell/router.tsx";
 import { ErrorNotice, Loading } from "../ui/states.tsx";
 import { attentionLinks } from "./attention-links.ts";
-import { ShopAndMailLines, WarehouseLines } from "./operations-lines.tsx";
+import { CancelRequestLine, ShopAndMailLines, WarehouseLines } from "./operations-lines.tsx";
 
 export type Attention = Answer<"/api/attention">;
 type TagLine = Attention["tags"][number];
@@ -23,6 +23,7 @@ export function AttentionScreen() {
     a.importFailures.length === 0 &&
     a.credentials.length === 0 &&
     a.failedMails.count === 0 &&
+    a.cancelRequests.count === 0 &&
     a.warehouses.every((w) => w.unshippable + w.overdue === 0);
   return (
     <section className="screen attention">
@@ -34,6 +35,7 @@ export function AttentionScreen() {
         </p>
       </header>
       {nothing && <p className="attention-clear">今すぐ対応が必要な注文はありません。</p>}
+      <CancelRequestLine requests={a.cancelRequests} />
       {a.tags.length > 0 && (
         <section className="card" aria-labelledby="attention-orders">
           <h2 id="attention-orders">止まっている注文</h2>

@@ -59,6 +59,29 @@ export function WarehouseLines({ warehouses }: { warehouses: Attention["warehous
   );
 }
 
+/** Buyers' cancel requests (R-Messe) not yet 対応完了: to the inbox's キャンセル希望 tab. */
+export function CancelRequestLine({ requests }: { requests: Attention["cancelRequests"] }) {
+  if (requests.count === 0) return null;
+  return (
+    <section className="card" aria-labelledby="attention-inquiries">
+      <h2 id="attention-inquiries">問い合わせ</h2>
+      <ul className="attention-lines">
+        <li className="attention-line attention-error" data-inquiries="cancel">
+          <div className="attention-head">
+            <span className="attention-group">キャンセル希望</span>
+            <strong>対応が終わっていないキャンセル希望</strong>
+            <Link to={attentionLinks.cancelRequests} className="attention-count">
+              {count(requests.count)}件
+            </Link>
+            <span className="muted">最新 {dateTime(requests.latestAt)}</span>
+          </div>
+          <p className="attention-action">{requests.action}</p>
+        </li>
+      </ul>
+    </section>
+  );
+}
+
 /** 取込失敗, credentials running out and mails that did not go: each with the settings screen that fixes it. */
 export function ShopAndMailLines({ attention: a }: { attention: Attention }) {
   if (a.importFailures.length + a.credentials.length === 0 && a.failedMails.count === 0) return null;

@@ -4,6 +4,7 @@ import { useApi } from "../api/use-api.ts";
 import { count } from "../format.ts";
 import { SavedSearchTabs } from "../lists/saved-search-tabs.tsx";
 import { navigate, useLocation } from "../shell/router.tsx";
+import { CursorPager } from "../ui/cursor-pager.tsx";
 import { Empty, ErrorNotice, Loading } from "../ui/states.tsx";
 import { BULK_LABELS, BulkDialog, type Selection } from "./bulk-dialog.tsx";
 import { SELECT_ALL_MAX } from "./bulk-run.ts";
@@ -112,29 +113,19 @@ export function OrderListScreen() {
       ) : (
         <div className={list.loading ? "is-reloading" : undefined}>
           <OrderTable orders={page.items} selected={selected} onSelect={select} activeId={keys.activeId} />
-          <nav className="pager" aria-label="ページ">
-            <span>
-              {count(total)}
-              {page.totalCapped ? "件以上" : "件"}中 {count(previous.length * PAGE_SIZE + 1)}〜
-              {count(previous.length * PAGE_SIZE + page.items.length)}件
-            </span>
-            <button
-              type="button"
-              className="button"
-              disabled={!filters.cursor}
-              onClick={() => goTo(previous.at(-1) ?? "", true)}
-            >
-              ← 前へ
-            </button>
-            <button
-              type="button"
-              className="button"
-              disabled={!page.nextCursor}
-              onClick={() => goTo(page.nextCursor ?? "", false)}
-            >
-              次へ →
-            </button>
-          </nav>
+          <CursorPager
+            summary={
+              <>
+                {count(total)}
+                {page.totalCapped ? "件以上" : "件"}中 {count(previous.length * PAGE_SIZE + 1)}〜
+                {count(previous.length * PAGE_SIZE + page.items.length)}件
+              </>
+            }
+            cursor={filters.cursor}
+            previous={previous}
+            nextCursor={page.nextCursor}
+            goTo={goTo}
+          />
         </div>
       )}
       {keys.overlay}

@@ -11,21 +11,29 @@ export function actorLabel(actor: string, myUserId: string): string {
 }
 
 export function OrderTimeline({ order }: { order: Order }) {
-  const session = useSignedIn();
-  const events = [...order.events].reverse();
   return (
     <section className="card span-all" aria-labelledby="timeline-title">
       <h2 id="timeline-title">履歴</h2>
-      <ol className="timeline">
-        {events.map((e, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: events carry no id; the list only ever grows at the top.
-          <li key={`${e.at}-${i}`} className={`timeline-item timeline-${e.type}`}>
-            <time dateTime={e.at}>{dateTime(e.at)}</time>
-            <span className="timeline-actor">{actorLabel(e.actor, session.user.id)}</span>
-            <span className="timeline-message">{e.message}</span>
-          </li>
-        ))}
-      </ol>
+      <TimelineEvents events={order.events} />
     </section>
+  );
+}
+
+type TimelineEvent = { at: string; actor: string; type: string; message: string };
+
+/** The steps of an order (or of what was done about an inquiry), newest first, with who did each. */
+export function TimelineEvents({ events }: { events: readonly TimelineEvent[] }) {
+  const session = useSignedIn();
+  return (
+    <ol className="timeline">
+      {[...events].reverse().map((e, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: events carry no id; the list only ever grows at the top.
+        <li key={`${e.at}-${i}`} className={`timeline-item timeline-${e.type}`}>
+          <time dateTime={e.at}>{dateTime(e.at)}</time>
+          <span className="timeline-actor">{actorLabel(e.actor, session.user.id)}</span>
+          <span className="timeline-message">{e.message}</span>
+        </li>
+      ))}
+    </ol>
   );
 }

@@ -5,6 +5,7 @@ import { fromTokyoLocalInput, toTokyoLocalInput } from "../format.ts";
 import { useReference } from "../shell/reference-data.tsx";
 import { Field } from "../ui/field.tsx";
 import { ErrorNotice, Notice } from "../ui/states.tsx";
+import { InquiryLinkageFieldset } from "./inquiry-linkage-fieldset.tsx";
 import {
   type CredentialInput,
   CredentialsFieldset,
@@ -24,6 +25,7 @@ export function ShopSettingsForm({ shop, onSaved }: { shop: Shop; onSaved: () =>
   const [credentials, setCredentials] = useState("");
   const [mallInput, setMallInput] = useState<CredentialInput>({});
   const mall = hasMallConnection(vocabulary, shop.channel);
+  const inquiries = channelOf(vocabulary, shop.channel)?.capabilities.inquiries ?? false;
   const set = <K extends keyof ShopSettings>(key: K, value: ShopSettings[K]) => {
     setSaved(false);
     setS({ ...s, [key]: value });
@@ -155,6 +157,13 @@ export function ShopSettingsForm({ shop, onSaved }: { shop: Shop; onSaved: () =>
           <h3 id={`mall-${shop.id}`}>モール接続</h3>
           <CredentialsFieldset shop={shop} input={mallInput} onInput={setMallInput} error={error} />
           {imports}
+          {inquiries && (
+            <InquiryLinkageFieldset
+              value={s.inquiryLinkage}
+              onChange={(next) => set("inquiryLinkage", next)}
+              error={error}
+            />
+          )}
         </section>
       ) : (
         <>

@@ -3,6 +3,8 @@ import { AttentionScreen } from "../attention/attention-screen.tsx";
 import { MapFromOrderScreen } from "../attention/map-from-order-screen.tsx";
 import { MappingsScreen } from "../catalog/mappings-screen.tsx";
 import { ProductsScreen } from "../catalog/products-screen.tsx";
+import { InquiryDetailScreen } from "../inquiries/inquiry-detail-screen.tsx";
+import { InquiryListScreen } from "../inquiries/inquiry-list-screen.tsx";
 import { MailCategoriesScreen } from "../mail/categories-screen.tsx";
 import { MailLogScreen } from "../mail/mail-log-screen.tsx";
 import { ShopMailSettingsScreen } from "../mail/shop-mail-settings-screen.tsx";
@@ -36,6 +38,8 @@ function Screen() {
   if (path === "/orders/csv-profiles") return <CsvProfilesScreen />;
   const order = match("/orders/:id", path);
   if (order?.id) return <OrderDetailScreen key={order.id} id={order.id} />;
+  const inquiry = match("/inquiries/:id", path);
+  if (inquiry?.id) return <InquiryDetailScreen key={inquiry.id} id={inquiry.id} />;
   switch (path) {
     case "/attention":
       return <AttentionScreen />;
@@ -43,6 +47,8 @@ function Screen() {
       return <MapFromOrderScreen />;
     case "/orders":
       return <OrderListScreen />;
+    case "/inquiries":
+      return <InquiryListScreen />;
     case "/shipments":
       return <ShipmentListScreen />;
     case "/shipments/tracking-import":

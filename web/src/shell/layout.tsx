@@ -7,6 +7,7 @@ const NAV = [
   { to: "/orders", label: "受注一覧" },
   { to: "/orders/new", label: "受注登録" },
   { to: "/orders/csv-import", label: "CSV受注取込" },
+  { to: "/inquiries", label: "問い合わせ" },
   { to: "/shipments", label: "出荷一覧" },
   { to: "/products", label: "商品・在庫" },
   { to: "/mappings", label: "商品マッピング" },

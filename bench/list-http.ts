@@ -164,6 +164,9 @@ async function main() {
     console.log(`seeding ${fmt.int(count)} orders…`);
     const data = keep ? await keptListAccount(t, keep, count) : await seedListAccount(t, count);
     console.log(`seeded in ${(data.seedMs / 1000).toFixed(0)} s`);
+    // What autovacuum does to a live database (and this server may run without it): GIN pending lists
+    // merged (else every search reads them whole) and the visibility map set for index-only scans.
+    await t.raw.query("vacuum (analyze) orders, order_items, shipments, order_tags");
     const port = 3900 + Math.floor(Math.random() * 90);
     server = await startServer(t.url as string, port);
     const base = `http://127.0.0.1:${port}`;

@@ -33,19 +33,10 @@ type Nested = {
   channel: string | null;
 };
 
-/**
- * Everything the order screen shows in one statement (the order, its lines with their mappings,
- * shipments, tags, history and allocations): one round trip instead of ten for the most read
- * screen. Not for writes: nothing is locked.
- */
-export async function loadOrderForView(
-  db: Db,
-  accountId: string,
-  orderId: string,
-): Promise<OrderForView | null> {
+function viewStatement(db: Db) {
   const agg = (rows: string, order: string, from: string) =>
     sql.raw(`(select coalesce(json_agg(${rows} order by ${order}), '[]') from ${from})`);
-  const [found] = await db
+  return db
     .select({
       row: orders,
       nested: sql<Nested>`json_build_object(
@@ -65,7 +56,29 @@ export async function loadOrderForView(
         'channel', (select sh.channel from shops sh where sh.id = "orders"."shop_id"))`,
     })
     .from(orders)
-    .where(and(eq(orders.id, orderId), eq(orders.accountId, accountId)));
+    .where(and(eq(orders.id, sql.placeholder("orderId")), eq(orders.accountId, sql.placeholder("accountId"))))
+    .prepare("order_view");
+}
+
+// Prepared once per database handle: planning the seven sub-selects cost as much as running them.
+const statements = new WeakMap<Db, ReturnType<typeof viewStatement>>();
+
+/**
+ * Everything the order screen shows in one statement (the order, its lines with their mappings,
+ * shipments, tags, history and allocations): one round trip instead of ten for the most read
+ * screen. Not for writes: nothing is locked.
+ */
+export async function loadOrderForView(
+  db: Db,
+  accountId: string,
+  orderId: string,
+): Promise<OrderForView | null> {
+  let statement = statements.get(db);
+  if (!statement) {
+    statement = viewStatement(db);
+    statements.set(db, statement);
+  }
+  const [found] = await statement.execute({ orderId, accountId });
   if (!found) return null;
   const n = found.nested;
   const tagRows = n.tags.map((t) => fromJson(tags, t));

@@ -14,6 +14,7 @@ import type { OrderListQuery } from "#server/http/order-schemas.ts";
 import { presentOrder } from "#server/http/present-order.ts";
 import { openJobQueue } from "#server/jobs/queue.ts";
 import { rawSql, recordingDb, table } from "./lib.ts";
+import { planSummary } from "./list.ts";
 import type { ListData } from "./list-seed.ts";
 
 const url = process.env.DATABASE_URL;
@@ -87,17 +88,8 @@ for (const [label, run] of runs) {
   for (const [i, s] of statements.entries()) {
     const { rows } = await raw.query(`explain (analyze, buffers, costs off) ${s.sql}`, s.params);
     const lines = rows.map((x) => String(Object.values(x)[0]));
-    const ms = Number(lines.find((l) => l.startsWith("Execution Time"))?.match(/[\d.]+/)?.[0] ?? Number.NaN);
+    const { ms, shape } = planSummary(lines);
     const buffers = lines.find((l) => /Buffers:/.test(l))?.replace(/^.*Buffers:\s*/, "") ?? "";
-    const shape = lines
-      .filter((l, n) => n === 0 || /^\s*->/.test(l))
-      .map((l) =>
-        l
-          .replace(/^\s*->\s*/, "")
-          .replace(/\s*\(actual.*$/, "")
-          .trim(),
-      )
-      .join(" > ");
     out.push([label, String(i + 1), ms.toFixed(2), buffers, shape.slice(0, 160)]);
     texts.push({ label: `${label} #${i + 1}`, ms, text: `${s.sql}\n${lines.join("\n")}` });
   }

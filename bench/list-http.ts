@@ -1,6 +1,8 @@
 /**
  * The order list at a million orders, through the real server over HTTP (issue 14):
  *   DATABASE_URL=postgres://… npx node bench/list-http.ts      (BENCH_LIST_HTTP_ORDERS, BENCH_LIST_HTTP_SECONDS)
+ * BENCH_LIST_HTTP_KEEP=<database name> seeds into that database once and reuses it on later runs while the
+ * count and this seeder are the same (new migrations are applied to it); without it the database is dropped.
  * Seeds a year of a four-shop merchant on PostgreSQL, starts `server/main.ts` (role web) in a process of
  * its own, and drives it with 8 and 32 keep-alive connections from this one. Both share the machine's
  * cores, so the figures are what the server does beside its own load generator.
@@ -11,7 +13,7 @@ import { Agent, request } from "node:http";
 import { fileURLToPath } from "node:url";
 import { envInt, fmt, type Percentiles, percentiles, table } from "./lib.ts";
 import { explainList } from "./list.ts";
-import { type ListData, seedListAccount } from "./list-seed.ts";
+import { dropStaleKept, keptListAccount, type ListData, seedListAccount } from "./list-seed.ts";
 import { openPostgresTarget, removeLeftovers, type Target } from "./targets.ts";
 
 type Scenario = {
@@ -153,13 +155,18 @@ async function main() {
   if (!url) throw new Error("DATABASE_URL (PostgreSQL) is needed: the list at 1 M orders is measured there");
   const count = envInt("BENCH_LIST_HTTP_ORDERS", 1_000_000);
   const seconds = envInt("BENCH_LIST_HTTP_SECONDS", 20);
-  const t = await openPostgresTarget(url);
+  const keep = process.env.BENCH_LIST_HTTP_KEEP || undefined;
+  if (keep) await dropStaleKept(url, keep, count);
+  const t = await openPostgresTarget(url, keep);
   if ("unreachable" in t) throw new Error(`PostgreSQL: ${t.unreachable}`);
   let server: ChildProcess | undefined;
   try {
     console.log(`seeding ${fmt.int(count)} orders…`);
-    const data = await seedListAccount(t, count);
+    const data = keep ? await keptListAccount(t, keep, count) : await seedListAccount(t, count);
     console.log(`seeded in ${(data.seedMs / 1000).toFixed(0)} s`);
+    // What autovacuum does to a live database (and this server may run without it): GIN pending lists
+    // merged (else every search reads them whole) and the visibility map set for index-only scans.
+    await t.raw.query("vacuum (analyze) orders, order_items, shipments, order_tags");
     const port = 3900 + Math.floor(Math.random() * 90);
     server = await startServer(t.url as string, port);
     const base = `http://127.0.0.1:${port}`;

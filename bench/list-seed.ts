@@ -1,4 +1,6 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import pg from "pg";
 import { createAccount } from "#server/app/account/create-account.ts";
 import { createShop } from "#server/app/channels/shops.ts";
 import type { Target } from "./targets.ts";
@@ -151,4 +153,47 @@ export async function seedListAccount(t: Target, count: number): Promise<ListDat
   });
   await t.raw.query("analyze");
   return { accountId, apiToken, shopIds, tagIds, orders: count, seedMs: performance.now() - started };
+}
+
+/** What a kept database's seed was made by: this file's text and the order count. */
+function fingerprint(count: number): string {
+  const source = readFileSync(new URL(import.meta.url), "utf8");
+  return createHash("sha256").update(`${count}\n${source}`).digest("hex").slice(0, 16);
+}
+
+type KeptSeed = { fingerprint: string; data: ListData };
+
+/**
+ * Before opening a kept database: drops it when its seed came from another count or another version of
+ * this seeder, so that the seed that follows starts from nothing.
+ */
+export async function dropStaleKept(url: string, name: string, count: number): Promise<void> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query(
+      "select shobj_description(oid, 'pg_database') as note from pg_database where datname = $1",
+      [name],
+    );
+    if (!rows.length) return;
+    const kept = rows[0].note ? (JSON.parse(rows[0].note) as KeptSeed) : undefined;
+    if (kept?.fingerprint !== fingerprint(count))
+      await admin.query(`drop database if exists ${name} with (force)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** The seed a kept database already holds (the database's comment), else a new one recorded there. */
+export async function keptListAccount(t: Target, name: string, count: number): Promise<ListData> {
+  const { rows } = await t.raw.query(
+    "select shobj_description(oid, 'pg_database') as note from pg_database where datname = $1",
+    [name],
+  );
+  const note = rows[0]?.note ? (JSON.parse(String(rows[0].note)) as KeptSeed) : undefined;
+  if (note?.fingerprint === fingerprint(count)) return { ...note.data, seedMs: 0 };
+  const data = await seedListAccount(t, count);
+  const kept: KeptSeed = { fingerprint: fingerprint(count), data };
+  await t.raw.query(`comment on database ${name} is '${JSON.stringify(kept).replace(/'/g, "''")}'`);
+  return data;
 }

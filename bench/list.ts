@@ -137,6 +137,20 @@ export async function benchList(t: Target, data: ListData, total: number): Promi
 
 export type ListPlan = { statement: "page" | "count"; text: string; shape: string; ms: number };
 
+/** An EXPLAIN ANALYZE's execution time and its nodes in order on one line (its shape). */
+export function planSummary(lines: readonly string[]): { ms: number; shape: string } {
+  const nodes = lines
+    .filter((l, n) => n === 0 || /^\s*->/.test(l))
+    .map((l) =>
+      l
+        .replace(/^\s*->\s*/, "")
+        .replace(/\s*\(actual.*$/, "")
+        .trim(),
+    );
+  const ms = Number(lines.find((l) => l.startsWith("Execution Time"))?.match(/[\d.]+/)?.[0] ?? Number.NaN);
+  return { ms, shape: nodes.join(" > ") };
+}
+
 /**
  * EXPLAIN ANALYZE of the page and count statements listOrders sends for one query, with a one-line
  * shape (the plan's nodes in order) for the report: where the time of a slow list goes.
@@ -148,21 +162,7 @@ export async function explainList(t: Target, accountId: string, query: OrderList
   for (const [i, s] of statements.slice(0, 2).entries()) {
     const { rows } = await t.raw.query(`explain (analyze, costs off) ${s.sql}`, s.params);
     const lines = rows.map((r) => String(Object.values(r)[0]));
-    const nodes = lines
-      .filter((l, n) => n === 0 || /^\s*->/.test(l))
-      .map((l) =>
-        l
-          .replace(/^\s*->\s*/, "")
-          .replace(/\s*\(actual.*$/, "")
-          .trim(),
-      );
-    const ms = Number(lines.find((l) => l.startsWith("Execution Time"))?.match(/[\d.]+/)?.[0] ?? Number.NaN);
-    plans.push({
-      statement: i === 0 ? "page" : "count",
-      text: lines.join("\n"),
-      shape: nodes.join(" > "),
-      ms,
-    });
+    plans.push({ statement: i === 0 ? "page" : "count", text: lines.join("\n"), ...planSummary(lines) });
   }
   return plans;
 }

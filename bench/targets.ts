@@ -140,24 +140,36 @@ export async function openPgliteTarget(): Promise<Target> {
   return prepare("PGlite", database, remove);
 }
 
-/** A fresh `juchu_bench_<random>` database on the server, dropped on close; a reason when unreachable. */
-export async function openPostgresTarget(url: string): Promise<Target | { unreachable: string }> {
-  const name = `juchu_bench_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
+/**
+ * A fresh `juchu_bench_<random>` database on the server, dropped on close; a reason when unreachable.
+ * With `keep`, the database of that name instead: made when absent, migrated, and left in place on close,
+ * so a slow seed (a million orders) serves many runs.
+ */
+export async function openPostgresTarget(
+  url: string,
+  keep?: string,
+): Promise<Target | { unreachable: string }> {
+  if (keep !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(keep))
+    return { unreachable: `${keep}: a kept database's name is lowercase letters, digits and _` };
+  const name = keep ?? `juchu_bench_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
   const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
   try {
     await admin.connect();
-    await admin.query(`create database ${name}`);
+    const { rowCount } = await admin.query("select 1 from pg_database where datname = $1", [name]);
+    if (!rowCount) await admin.query(`create database ${name}`);
   } catch (error) {
     await admin.end().catch(() => {});
     return { unreachable: error instanceof Error ? error.message || error.name : String(error) };
   }
   await admin.end();
-  const drop = leftover(async () => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
-  });
+  const drop = keep
+    ? async () => {}
+    : leftover(async () => {
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        await c.query(`drop database if exists ${name} with (force)`);
+        await c.end();
+      });
   const u = new URL(url);
   u.pathname = `/${name}`;
   const database = await openDatabase({ kind: "postgres", url: u.toString() });

@@ -18,7 +18,7 @@ const countSchema = z.object({
 const countsQuerySchema = orderListQuerySchema.omit({ status: true, sort: true, limit: true, cursor: true });
 
 /** Counting stops at COUNT_CAP per status, so each tab costs at most one capped index range. */
-async function countByStatus(db: Db, accountId: string, query: OrderListQuery) {
+export async function countByStatus(db: Db, accountId: string, query: OrderListQuery) {
   const filtered = orderFilter(db, accountId, { ...query, status: undefined });
   const capped = (extra: SQL) =>
     sql`(select count(*)::int from (select 1 from ${orders} where ${filtered} and ${extra} limit ${COUNT_CAP + 1}) c)`;

@@ -1,7 +1,5 @@
-import { asc, eq, inArray } from "drizzle-orm";
 import type { AppContext } from "#server/app/context.ts";
-import { loadOrder } from "#server/db/orders/order-queries.ts";
-import { allocations, orderEvents, shops, tags } from "#server/db/schema.ts";
+import { loadOrderForView } from "#server/db/orders/order-view-query.ts";
 import { holdGuides } from "#server/domain/hold-guide.ts";
 import { waitingFor } from "#server/domain/order.ts";
 import { allowedActions, shipmentActions } from "#server/domain/order-actions.ts";
@@ -31,28 +29,9 @@ export async function presentOrder(
   accountId: string,
   orderId: string,
 ): Promise<OrderView> {
-  const { db } = ctx;
-  const order = await loadOrder(db, accountId, orderId, { lock: false });
-  if (!order) throw notFound("order", "注文");
-  const shipmentIds = order.shipments.map((s) => s.id);
-  const [events, allocs, tagRows, [shop]] = await Promise.all([
-    db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).orderBy(asc(orderEvents.id)),
-    shipmentIds.length
-      ? db.select().from(allocations).where(inArray(allocations.shipmentId, shipmentIds))
-      : [],
-    order.tags.length
-      ? db
-          .select()
-          .from(tags)
-          .where(
-            inArray(
-              tags.id,
-              order.tags.map((t) => t.tagId),
-            ),
-          )
-      : [],
-    db.select({ channel: shops.channel }).from(shops).where(eq(shops.id, order.row.shopId)),
-  ]);
+  const found = await loadOrderForView(ctx.db, accountId, orderId);
+  if (!found) throw notFound("order", "注文");
+  const { order, events, allocations: allocs, tags: tagRows } = found;
   const { row } = order;
   return {
     id: row.id,
@@ -135,7 +114,7 @@ export async function presentOrder(
     waitingFor: waitingFor(order.snapshot),
     holds: holdGuides(order.tags, waitingFor(order.snapshot)),
     version: row.version,
-    mallEdit: mallReflectionOf(row.source, ctx.channels.get(shop?.channel ?? "")?.capabilities.updateOrder),
+    mallEdit: mallReflectionOf(row.source, ctx.channels.get(found.channel ?? "")?.capabilities.updateOrder),
     events: events.map((e) => ({
       at: toTokyoIso(e.at),
       actor: e.actor,

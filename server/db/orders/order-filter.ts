@@ -37,7 +37,8 @@ export function orderFilter(db: Db, accountId: string, query: OrderFilterQuery):
       db
         .select({ one: sql`1` })
         .from(shipments)
-        .where(and(eq(shipments.orderId, orders.id), condition)),
+        // The account narrows the shipments too, so shipments_status_idx answers a rare status alone.
+        .where(and(eq(shipments.orderId, orders.id), eq(shipments.accountId, accountId), condition)),
     );
   if (query.shippingStatus) where.push(shipmentWhere(inArray(shipments.status, query.shippingStatus)));
   if (query.shippedFrom || query.shippedTo)

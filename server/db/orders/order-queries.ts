@@ -46,6 +46,19 @@ export async function loadMappings(
     .where(
       and(eq(productMappings.shopId, shopId), inArray(productMappings.mallItemCode, [...new Set(itemCodes)])),
     );
+  return groupMappings(rows);
+}
+
+export type MappingComponentRow = {
+  id: string;
+  mallItemCode: string;
+  mallSkuCode: string;
+  productId: string;
+  quantity: number;
+};
+
+/** Mapping rules from their rows joined with their components, one row per component. */
+export function groupMappings(rows: readonly MappingComponentRow[]): (ProductMappingRule & { id: string })[] {
   const byId = new Map<
     string,
     ProductMappingRule & { id: string; components: { productId: string; quantity: number }[] }

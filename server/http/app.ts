@@ -12,6 +12,7 @@ import { CSV_UPLOAD_PATH, registerCsvOrderRoutes } from "./csv-orders.ts";
 import { registerMailLogRoutes } from "./mail-log.ts";
 import { registerMailTemplateRoutes } from "./mail-templates.ts";
 import { registerOrderBulkRoutes } from "./order-bulk.ts";
+import { registerOrderBulkRunRoutes } from "./order-bulk-runs.ts";
 import { registerOrderCountRoutes } from "./order-counts.ts";
 import { registerOrderEditRoutes } from "./order-edit.ts";
 import { registerOrderExportRoutes } from "./order-exports.ts";
@@ -103,6 +104,7 @@ export function createHttpApp(
   // Before the order routes: /api/orders/{id} would otherwise claim /api/orders/counts.
   registerOrderCountRoutes(app, ctx);
   registerOrderBulkRoutes(app, ctx);
+  registerOrderBulkRunRoutes(app, ctx);
   registerOrderRoutes(app, ctx);
   registerOrderEditRoutes(app, ctx);
   registerShopRoutes(app, ctx);

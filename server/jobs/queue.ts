@@ -19,6 +19,7 @@ export const JOB_NAMES = [
   "send-mail",
   "csv-import",
   "order-export",
+  "bulk-order-run",
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 const COALESCED: readonly JobName[] = [

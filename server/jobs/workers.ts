@@ -9,6 +9,7 @@ import { enqueueDueWarehousePolls } from "#server/app/shipping/warehouse-polls.t
 import { loggableError } from "#server/db/errors.ts";
 import { handleAllocateWaiting } from "./allocate-waiting-orders.ts";
 import type { BatchHandler, JobOutcomes } from "./batch.ts";
+import { handleBulkOrderRun } from "./bulk-order-run.ts";
 import { handleCsvImport } from "./csv-import.ts";
 import { handleGracePeriodOver } from "./grace-period-over.ts";
 import { handleMailDispatch } from "./mail-dispatch.ts";
@@ -39,6 +40,7 @@ export const HANDLERS: Record<JobName, BatchHandler> = {
   "send-mail": handleSendMail,
   "csv-import": handleCsvImport,
   "order-export": handleOrderExport,
+  "bulk-order-run": handleBulkOrderRun,
 };
 
 /**

@@ -93,6 +93,60 @@ export type components = {
       reason?: string;
       tagId?: string;
     };
+    BulkOrderRun: {
+      action: "cancel" | "markPaid" | "attachTag" | "removeTag";
+      createdAt: string;
+      finishedAt: string | null;
+      id: string;
+      /** 処理済みの注文の数(完了+拒否) */
+      processed: number;
+      /** 拒否されたルールごとの件数と注文 */
+      refusals: {
+        /** 拒否のコード(order.cancel_not_allowed など) */
+        code: string;
+        count: number;
+        /** 拒否の理由(そのうち1件の文面) */
+        detail: string;
+        /** 注文番号順に最大100件 */
+        orders: {
+          mallOrderNumber: string;
+          orderId: string;
+        }[];
+        /** 拒否したルール(in_grace_period など) */
+        rule: string | null;
+      }[];
+      refused: number;
+      status: "queued" | "running" | "succeeded" | "failed";
+      succeeded: number;
+      /** 開始時に条件に合った注文の数 */
+      total: number;
+    };
+    BulkOrderRunInput: {
+      action: "cancel" | "markPaid" | "attachTag" | "removeTag";
+      /** 受注一覧(GET /api/orders)と同じ絞り込み。条件に合うすべての注文が対象 */
+      filter: {
+        includeDeleted?: "true" | "false";
+        orderedFrom?: string;
+        orderedTo?: string;
+        /** 出荷予定日(から) YYYY-MM-DD */
+        plannedShipFrom?: string;
+        /** 出荷予定日(まで) YYYY-MM-DD */
+        plannedShipTo?: string;
+        q?: string;
+        /** 出荷日(から): いずれかの出荷がこの時刻以降に出荷済 */
+        shippedFrom?: string;
+        /** 出荷日(まで) */
+        shippedTo?: string;
+        shippingStatus?: string;
+        shopId?: string;
+        status?: string;
+        tag?: string;
+      };
+      /** キャンセルでモールに伝える理由(/api/vocabulary の mallCancelReasons の code、チャネルごとに1つ)。注文のチャネルのものが使われ、ないチャネルはその最初の理由 */
+      mallCancelReasons?: ("rakuten:1" | "rakuten:4" | "rakuten:5" | "rakuten:6" | "rakuten:8" | "rakuten:10" | "rakuten:13")[];
+      reason?: string;
+      tagId?: string;
+    };
     CarrierCsvExport: {
       contentType: "text/csv; charset=Shift_JIS";
       /** CSVファイル(Base64)。入れられる出荷が1件もなければnull */
@@ -2106,6 +2160,131 @@ export type paths = {
             "application/json": {
               mailId: string;
             };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/order-bulk-runs": {
+    post: {
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["BulkOrderRunInput"];
+        };
+      };
+      responses: {
+        "202": {
+          content: {
+            "application/json": components["schemas"]["BulkOrderRun"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/order-bulk-runs/count": {
+    get: {
+      parameters: {
+        query?: {
+          includeDeleted?: "true" | "false";
+          orderedFrom?: string;
+          orderedTo?: string;
+          /** 出荷予定日(から) YYYY-MM-DD */
+          plannedShipFrom?: string;
+          /** 出荷予定日(まで) YYYY-MM-DD */
+          plannedShipTo?: string;
+          q?: string;
+          /** 出荷日(から): いずれかの出荷がこの時刻以降に出荷済 */
+          shippedFrom?: string;
+          /** 出荷日(まで) */
+          shippedTo?: string;
+          shippingStatus?: string;
+          shopId?: string;
+          status?: string;
+          tag?: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              count: number;
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/order-bulk-runs/{id}": {
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["BulkOrderRun"];
           };
         };
         "401": {

@@ -112,3 +112,13 @@ test("tracking keys: one folded key per parcel, each once", () => {
     ["481234567890", "ab12"],
   );
 });
+
+test("name keys are whole characters: 𠮷 (outside the BMP) is never split into half a surrogate pair", () => {
+  const keys = searchKeysOf({ ...order, names: ["𠮷田 太郎"], kana: [] });
+  assert.ok(keys.includes("𠮷田"));
+  assert.ok(keys.includes("田太"));
+  assert.ok(
+    keys.every((k) => k.isWellFormed()),
+    "every key is well-formed text",
+  );
+});

@@ -65,7 +65,7 @@ export const orderExports = pgTable(
     error: text("error"),
     /** Runs of its job begun: past EXPORT_ATTEMPTS the export ends failed instead of being retried. */
     attempts: integer("attempts").notNull().default(0),
-    /** Characters the chosen encoding cannot hold, written as 〓 (Shift_JIS), and the columns they were in. */
+    /** Characters Shift_JIS (CP932) cannot hold, written as "?", and the column keys they were in. */
     replacedChars: integer("replaced_chars").notNull().default(0),
     replacedColumns: jsonb("replaced_columns").notNull().default([]),
     createdBy: text("created_by").notNull(),

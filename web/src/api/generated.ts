@@ -611,9 +611,17 @@ export type components = {
       /** 完了したらファイルのダウンロード先 */
       downloadPath: string | null;
       encoding: "shift_jis" | "utf8";
+      /** 失敗したときの理由(再試行しても出力できなかった) */
       error: string | null;
       finishedAt: string | null;
       id: string;
+      /** Shift_JIS(CP932)で表せず「?」に置き換えた文字の数(絵文字、一部の異体字など) */
+      replacedChars: number;
+      /** 置き換えた文字があった列 */
+      replacedColumns: {
+        key: "orderNumber" | "orderedAt" | "shop" | "status" | "buyerName" | "buyerEmail" | "buyerPhone" | "shipToName" | "shipToPostalCode" | "shipToAddress" | "shipToPhone" | "paymentMethod" | "paidAt" | "subtotal" | "shippingFee" | "fees" | "couponDiscount" | "pointsUsed" | "total" | "deliveryMethod" | "plannedShipDate" | "shippedAt" | "desiredDeliveryDate" | "desiredTimeSlot" | "tags" | "remarks";
+        label: string;
+      }[];
       /** 書き出し済みの注文の数 */
       rowsWritten: number;
       status: "queued" | "running" | "succeeded" | "failed";

@@ -139,6 +139,12 @@ function ExportProgress({ job }: { job: OrderExport }) {
             ? `出力できませんでした。${job.error ?? ""}`
             : `${count(job.rowsWritten)} / ${count(job.total)}件を出力中…`}
       </p>
+      {done && job.replacedChars > 0 && (
+        <p className="notice" role="note">
+          Shift_JISで表せない文字 {count(job.replacedChars)}文字を「?」に置き換えました(
+          {job.replacedColumns.map((c) => c.label).join("、")})。元の文字が必要ならUTF-8で出力してください。
+        </p>
+      )}
       {done && job.downloadPath && (
         <button type="button" className="button" onClick={() => download("GET", job.downloadPath ?? "")}>
           もう一度ダウンロード

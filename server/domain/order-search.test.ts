@@ -117,8 +117,6 @@ test("name keys are whole characters: 𠮷 (outside the BMP) is never split into
   const keys = searchKeysOf({ ...order, names: ["𠮷田 太郎"], kana: [] });
   assert.ok(keys.includes("𠮷田"));
   assert.ok(keys.includes("田太"));
-  assert.ok(
-    keys.every((k) => k.isWellFormed()),
-    "every key is well-formed text",
-  );
+  // encodeURIComponent throws on a lone surrogate, as PostgreSQL refuses one in jsonb.
+  assert.doesNotThrow(() => keys.map(encodeURIComponent), "every key is well-formed text");
 });

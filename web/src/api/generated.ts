@@ -768,6 +768,16 @@ export type components = {
       mallSkuCode?: string | null;
       shopId: string;
     };
+    ProductOrderLine: {
+      /** このショップでこの商品だけにマッピングした商品管理番号、なければSKU */
+      mallItemCode: string;
+      mallSkuCode: string;
+      /** 商品管理番号がこの商品にマッピング済み */
+      mapped: boolean;
+      name: string;
+      /** このショップで最後に売れた単価(売れたことがなければ null) */
+      unitPrice: number | null;
+    };
     Reference: {
       shops: components["schemas"]["Shop"][];
       tags: components["schemas"]["Tag"][];
@@ -3603,6 +3613,46 @@ export type paths = {
         "200": {
           content: {
             "application/json": components["schemas"]["Product"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/products/{id}/order-line": {
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+        query: {
+          /** 明細を加える注文のショップ */
+          shopId: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["ProductOrderLine"];
           };
         };
         "401": {

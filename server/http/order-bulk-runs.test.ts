@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import { setTimeout as delay } from "node:timers/promises";
 import { sql } from "drizzle-orm";
-import { BULK_RUN_BATCH } from "#server/app/orders/run-bulk-order-run.ts";
+import { BULK_RUN_ATTEMPTS, BULK_RUN_BATCH } from "#server/app/orders/run-bulk-order-run.ts";
 import { startTestApp, type TestApp } from "#test/app.ts";
 import { newOrder, orderBody } from "#test/catalog-api.ts";
 
@@ -61,6 +62,8 @@ test("a bulk cancel of a whole filter: batches across pages, refusals counted pe
   await t.runDueJobs("bulk-order-run");
   const ms = performance.now() - began;
   console.log(`bulk cancel of ${n + 3} orders: ${Math.round(ms)} ms`);
+  // Embedded PGlite blocked the event loop for the job: idle sockets close before the next request.
+  await delay(50);
 
   const run = (await t.api("GET", `/api/order-bulk-runs/${started.body.id}`)).body;
   assert.deepEqual([run.status, run.processed, run.succeeded, run.refused], ["succeeded", n + 3, n - 2, 5]);
@@ -113,4 +116,32 @@ test("a run that needs a tag is refused without one; a bad filter is refused nam
   });
   assert.equal(badFilter.status, 422);
   assert.equal(badFilter.body.errors[0].path, "filter.plannedShipFrom");
+});
+
+test("a run whose job keeps failing ends failed with the reason after its last attempt", async () => {
+  for (let i = 0; i < 3; i++) await order(manualShop, `FAIL-${i}`);
+  // A real failure in the database: recording a batch's progress is refused, as a full disk would.
+  await t.database.db.execute(sql`create function refuse_bulk_progress() returns trigger language plpgsql as $$
+    begin raise exception 'could not extend file: No space left on device'; end $$`);
+  await t.database.db.execute(sql`create trigger refuse_bulk_progress before update on bulk_order_runs
+    for each row when (new.processed <> old.processed) execute function refuse_bulk_progress()`);
+  try {
+    const started = await t.api("POST", "/api/order-bulk-runs", {
+      action: "markPaid",
+      filter: { q: "FAIL-" },
+    });
+    for (let attempt = 1; attempt < BULK_RUN_ATTEMPTS; attempt++)
+      await assert.rejects(t.runDueJobs("bulk-order-run"));
+    assert.equal(await t.runDueJobs("bulk-order-run"), 1, "the last attempt completes its job");
+    await delay(50);
+    const run = (await t.api("GET", `/api/order-bulk-runs/${started.body.id}`)).body;
+    assert.equal(run.status, "failed");
+    assert.equal(
+      run.error,
+      `${BULK_RUN_ATTEMPTS}回試みましたが途中で止まりました(could not extend file: No space left on device)。それまでの注文は処理済みです。`,
+    );
+    assert.deepEqual(await t.queuedJobs("bulk-order-run"), []);
+  } finally {
+    await t.database.db.execute(sql`drop trigger refuse_bulk_progress on bulk_order_runs`);
+  }
 });

@@ -41,6 +41,7 @@ const runSchema = z
         }),
       )
       .describe("拒否されたルールごとの件数と注文"),
+    error: z.string().nullable().describe("失敗したときの理由(再試行しても続けられなかった)"),
     createdAt: z.string(),
     finishedAt: z.string().nullable(),
   })

@@ -79,6 +79,7 @@ export type BulkRunView = {
   succeeded: number;
   refused: number;
   refusals: BulkRunRefusalGroup[];
+  error: string | null;
   createdAt: Date;
   finishedAt: Date | null;
 };
@@ -129,6 +130,7 @@ export async function getBulkOrderRun(ctx: AppContext, accountId: string, id: st
         .filter((n) => n.code === g.code && n.rule === g.rule)
         .map(({ orderId, mallOrderNumber }) => ({ orderId, mallOrderNumber })),
     })),
+    error: run.error,
     createdAt: run.createdAt,
     finishedAt: run.finishedAt,
   };

@@ -3,10 +3,13 @@ import { type ListPosition, readFilterOrderPage } from "#server/db/orders/filter
 import type { OrderFilterQuery } from "#server/db/orders/order-filter.ts";
 import { bulkOrderRefusals, bulkOrderRuns } from "#server/db/schema.ts";
 import type { Actor, AppContext } from "../context.ts";
+import { failedForGoodAfter } from "../job-attempts.ts";
 import { type BulkAction, type BulkInput, runBulkOrderAction } from "./bulk-order-action.ts";
 
 /** Orders per batch: each acted on as on its own screen, then the batch's outcome written at once. */
 export const BULK_RUN_BATCH = 100;
+/** Runs of a bulk run's job before it ends failed: the dialog polling it is told and stops. */
+export const BULK_RUN_ATTEMPTS = 5;
 
 /**
  * The `bulk-order-run` job: the filter's orders in keyset batches, each order through the same command
@@ -15,9 +18,32 @@ export const BULK_RUN_BATCH = 100;
  * resumes after the last recorded batch.
  */
 export async function runBulkOrderRun(ctx: AppContext, runId: string): Promise<void> {
-  const [run] = await ctx.db.select().from(bulkOrderRuns).where(eq(bulkOrderRuns.id, runId));
-  if (!run || run.status === "succeeded" || run.status === "failed") return;
-  await ctx.db.update(bulkOrderRuns).set({ status: "running" }).where(eq(bulkOrderRuns.id, runId));
+  const [run] = await ctx.db
+    .update(bulkOrderRuns)
+    .set({ status: "running", attempts: sql`${bulkOrderRuns.attempts} + 1` })
+    .where(sql`${bulkOrderRuns.id} = ${runId} and ${bulkOrderRuns.status} in ('queued', 'running')`)
+    .returning();
+  if (!run) return;
+  await failedForGoodAfter(
+    run.attempts,
+    BULK_RUN_ATTEMPTS,
+    `bulk order run ${runId}`,
+    () => runBatches(ctx, run),
+    (reason) =>
+      ctx.db
+        .update(bulkOrderRuns)
+        .set({
+          status: "failed",
+          error: `${run.attempts}回試みましたが途中で止まりました(${reason})。それまでの注文は処理済みです。`,
+          finishedAt: ctx.clock.now(),
+        })
+        .where(eq(bulkOrderRuns.id, runId))
+        .then(() => {}),
+  );
+}
+
+async function runBatches(ctx: AppContext, run: typeof bulkOrderRuns.$inferSelect): Promise<void> {
+  const runId = run.id;
   const options = run.options as Omit<BulkInput, "action" | "orderIds">;
   let cursor = run.cursor as ListPosition | null;
   for (;;) {

@@ -5,11 +5,11 @@ import {
   csvLines,
   encodeCsvPiece,
 } from "#server/adapters/csv/csv-write.ts";
-import { failureReason, loggableError } from "#server/db/errors.ts";
 import { type ExportCursor, readExportPage } from "#server/db/orders/export-rows.ts";
 import { orderExportChunks, orderExports } from "#server/db/schema.ts";
 import { exportHeader, exportRow, type OrderExportColumn } from "#server/domain/order-export-columns.ts";
 import type { AppContext } from "../context.ts";
+import { failedForGoodAfter } from "../job-attempts.ts";
 import type { ExportFilter } from "./order-export.ts";
 
 /** Orders per keyset page: one piece of the file, committed with the progress it makes. */
@@ -30,20 +30,22 @@ export async function runOrderExport(ctx: AppContext, exportId: string): Promise
     .where(sql`${orderExports.id} = ${exportId} and ${orderExports.status} in ('queued', 'running')`)
     .returning();
   if (!job) return;
-  try {
-    await writePages(ctx, job);
-  } catch (error) {
-    if (job.attempts < EXPORT_ATTEMPTS) throw error;
-    console.error(`order export ${exportId} failed for good:\n${loggableError(error)}`);
-    await ctx.db
-      .update(orderExports)
-      .set({
-        status: "failed",
-        error: `${job.attempts}回試みましたが出力できませんでした(${failureReason(error)})。もう一度出力してください。`,
-        finishedAt: ctx.clock.now(),
-      })
-      .where(eq(orderExports.id, exportId));
-  }
+  await failedForGoodAfter(
+    job.attempts,
+    EXPORT_ATTEMPTS,
+    `order export ${exportId}`,
+    () => writePages(ctx, job),
+    (reason) =>
+      ctx.db
+        .update(orderExports)
+        .set({
+          status: "failed",
+          error: `${job.attempts}回試みましたが出力できませんでした(${reason})。もう一度出力してください。`,
+          finishedAt: ctx.clock.now(),
+        })
+        .where(eq(orderExports.id, exportId))
+        .then(() => {}),
+  );
 }
 
 async function writePages(ctx: AppContext, job: typeof orderExports.$inferSelect): Promise<void> {

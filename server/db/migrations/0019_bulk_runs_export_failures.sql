@@ -20,6 +20,8 @@ CREATE TABLE "bulk_order_runs" (
 	"processed" integer DEFAULT 0 NOT NULL,
 	"succeeded" integer DEFAULT 0 NOT NULL,
 	"cursor" jsonb,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"error" text,
 	"created_by" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"finished_at" timestamp with time zone,

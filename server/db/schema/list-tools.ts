@@ -119,6 +119,9 @@ export const bulkOrderRuns = pgTable(
     succeeded: integer("succeeded").notNull().default(0),
     /** Where the next batch starts: the last handled order's (ordered_at, id). */
     cursor: jsonb("cursor"),
+    /** Runs of its job begun: past BULK_RUN_ATTEMPTS the run ends failed instead of being retried. */
+    attempts: integer("attempts").notNull().default(0),
+    error: text("error"),
     createdBy: text("created_by").notNull(),
     createdAt: created(),
     finishedAt: ts("finished_at"),

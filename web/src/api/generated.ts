@@ -96,6 +96,8 @@ export type components = {
     BulkOrderRun: {
       action: "cancel" | "markPaid" | "attachTag" | "removeTag";
       createdAt: string;
+      /** 失敗したときの理由(再試行しても続けられなかった) */
+      error: string | null;
       finishedAt: string | null;
       id: string;
       /** 処理済みの注文の数(完了+拒否) */

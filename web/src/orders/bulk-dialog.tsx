@@ -8,7 +8,7 @@ import { Link } from "../shell/router.tsx";
 import { Dialog } from "../ui/dialog.tsx";
 import { ErrorNotice } from "../ui/states.tsx";
 import { matchingCountPath, type Progress, runBulk, runOverFilter } from "./bulk-run.ts";
-import { BulkRunResults, BulkSummary } from "./bulk-run-results.tsx";
+import { BulkResultDialog, BulkRunResults, BulkSummary } from "./bulk-run-results.tsx";
 import type { ListFilters } from "./list-query.ts";
 
 export const BULK_LABELS: Record<BulkAction, string> = {
@@ -165,7 +165,7 @@ function BulkResults({
 }) {
   const refused = results.filter((r) => !r.ok);
   return (
-    <Dialog title={`一括操作の結果: ${BULK_LABELS[action]}`} onClose={onClose} wide>
+    <BulkResultDialog title={BULK_LABELS[action]} onClose={onClose}>
       <BulkSummary done={results.length - refused.length} refused={refused.length} />
       {refused.length > 0 && (
         <div className="table-wrap">
@@ -198,11 +198,6 @@ function BulkResults({
           </table>
         </div>
       )}
-      <div className="dialog-actions">
-        <button type="button" className="button button-primary" onClick={onClose}>
-          閉じる
-        </button>
-      </div>
-    </Dialog>
+    </BulkResultDialog>
   );
 }

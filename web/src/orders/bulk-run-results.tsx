@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { BulkRun } from "../api/types.ts";
 import { count } from "../format.ts";
 import { Link } from "../shell/router.tsx";
@@ -12,6 +13,28 @@ export function BulkSummary({ done, refused }: { done: number; refused: number }
   );
 }
 
+/** The result of a bulk action, whichever way it ran: what it says, then 閉じる. */
+export function BulkResultDialog({
+  title,
+  onClose,
+  children,
+}: {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Dialog title={`一括操作の結果: ${title}`} onClose={onClose} wide>
+      {children}
+      <div className="dialog-actions">
+        <button type="button" className="button button-primary" onClick={onClose}>
+          閉じる
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
 /** A run over a whole filter: what was done, and per refusing rule how many orders and which. */
 export function BulkRunResults({
   run,
@@ -23,8 +46,12 @@ export function BulkRunResults({
   onClose: () => void;
 }) {
   return (
-    <Dialog title={`一括操作の結果: ${title}`} onClose={onClose} wide>
-      {run.status === "failed" && <p className="ng">途中で止まりました(それまでの注文は処理済みです)。</p>}
+    <BulkResultDialog title={title} onClose={onClose}>
+      {run.status === "failed" && (
+        <p className="notice" role="alert">
+          {run.error ?? "途中で止まりました。それまでの注文は処理済みです。"}
+        </p>
+      )}
       <BulkSummary done={run.succeeded} refused={run.refused} />
       {run.refusals.length > 0 && (
         <div className="table-wrap">
@@ -60,11 +87,6 @@ export function BulkRunResults({
           </table>
         </div>
       )}
-      <div className="dialog-actions">
-        <button type="button" className="button button-primary" onClick={onClose}>
-          閉じる
-        </button>
-      </div>
-    </Dialog>
+    </BulkResultDialog>
   );
 }

@@ -86,13 +86,17 @@ export function goalsOf(f: Figures): Goal[] {
       goal: "≥ 1,000/s",
       met: im.perSecond >= 1000,
     });
+    // npm start's own process where it was measured: the bench process also holds the sandbox.
+    const peakMb = f.importRss?.peakMb ?? im.rss.peakMb;
     goals.push({
-      figure: "PGlite peak RSS while importing",
-      rate: `${Math.round(im.rss.peakMb)} MB`,
+      figure: f.importRss
+        ? `PGlite peak RSS, npm start importing ${fmt.int(f.importRss.count)}`
+        : "PGlite peak RSS while importing",
+      rate: `${Math.round(peakMb)} MB`,
       raw: "",
       ratio: "",
       goal: "≤ 500 MB",
-      met: im.rss.peakMb <= 500,
+      met: peakMb <= 500,
     });
   }
   if (l?.workers) {

@@ -14,7 +14,7 @@ import type { Target } from "./targets.ts";
 /** The longest grace the settings allow (7 days): every imported order stays in 新規受付. */
 const GRACE_MINUTES = 7 * 24 * 60;
 /** The first poll looks back 24 h; the orders are spread over the 20 h before the run. */
-const SPREAD_HOURS = 20;
+export const SPREAD_HOURS = 20;
 /** Orders of the second, recorded import that counts statements. */
 const PROBE_ORDERS = 20;
 /** RMS searchOrder hands out no hit past the 15,000th of one window. */

@@ -1,5 +1,6 @@
 import type { CsvResult } from "./csv-import.ts";
 import type { ImportResult } from "./import.ts";
+import type { ImportRss } from "./import-rss.ts";
 import { fmt, table } from "./lib.ts";
 import type { LifecycleFigures } from "./lifecycle-bench.ts";
 import type { ListPlan, ListResult } from "./list.ts";
@@ -20,6 +21,8 @@ export type Figures = {
   transitions: TransitionResult[];
   perTransition?: { payment: number; cancel: number };
   imported?: ImportResult;
+  /** PGlite only: npm start's own process importing, its memory read. */
+  importRss?: ImportRss;
   csv?: CsvResult;
   lifecycle?: LifecycleFigures;
   list?: ListResult;
@@ -145,8 +148,13 @@ export function printImport(f: Figures): void {
     `   per imported order (a counted ${i.probeOrders}-order import, begin/commit, lease and run log included): ${perOrder(i.probe, i.probeOrders)}`,
   );
   log(
-    `   RSS of this process while importing: ${Math.round(i.rss.beforeMb)} MB before, peak ${Math.round(i.rss.peakMb)} MB`,
+    `   RSS of this process while importing: ${Math.round(i.rss.beforeMb)} MB before, peak ${Math.round(i.rss.peakMb)} MB (it also holds the sandbox and the rows before)`,
   );
+  const r = f.importRss;
+  if (r)
+    log(
+      `   npm start's own process (server/main.ts, PGlite) importing ${fmt.int(r.count)} orders over HTTP: ${fmt.int(r.created)} created in ${secs(r.ms)}, ${fmt.rate(r.perSecond)}; RSS ${Math.round(r.startMb)} MB after start-up, peak ${Math.round(r.peakMb)} MB`,
+    );
   const warning = importWarning(i);
   log(warning ? `   ${warning}` : `   check: all ${fmt.int(i.count)} orders stored, in 新規受付`);
   backends([{ what: "import", backends: i.backends }]);

@@ -7,6 +7,7 @@ import { benchCsv } from "./csv-import.ts";
 import { benchFirstRow, printFirstRow } from "./first-row.ts";
 import { printGoals, printLifecycle, printSummary } from "./goals.ts";
 import { benchImport, SEARCH_LIMIT } from "./import.ts";
+import { benchImportRss } from "./import-rss.ts";
 import { envInt, envMinutes, fmt } from "./lib.ts";
 import { benchLifecycle } from "./lifecycle-bench.ts";
 import { benchList, explainList } from "./list.ts";
@@ -43,6 +44,8 @@ const ORDERS = envInt("BENCH_ORDERS", 2_000);
 const REGISTER_BATCH = envInt("BENCH_REGISTER_BATCH", 500);
 const TRANSITIONS = envInt("BENCH_TRANSITIONS", 300);
 const IMPORT_ORDERS = envInt("BENCH_IMPORT_ORDERS", 10_000);
+/** Orders npm start's own process imports on PGlite while its memory is read (issue 13: 100,000). */
+const IMPORT_RSS_ORDERS = envInt("BENCH_IMPORT_RSS_ORDERS", 100_000);
 const LIST_ORDERS = envInt("BENCH_LIST_ORDERS", 100_000);
 const CSV_ORDERS = envInt("BENCH_CSV_ORDERS", 10_000);
 /**
@@ -130,6 +133,10 @@ async function runOn(t: Target): Promise<Figures> {
   if (wants("import")) {
     note(`${t.label}: runShopImport × ${fmt.int(IMPORT_ORDERS)} from the RMS sandbox, then raw INSERT`);
     figures.imported = await benchImport(t, IMPORT_ORDERS);
+    if (t.database.kind === "pglite") {
+      note(`${t.label}: npm start's process importing ${fmt.int(IMPORT_RSS_ORDERS)} orders, its RSS read`);
+      figures.importRss = await benchImportRss(IMPORT_RSS_ORDERS);
+    }
   }
 
   // 3b. CSV受注取込 over HTTP, where the API has it.

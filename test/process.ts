@@ -48,10 +48,11 @@ export function spawnNode(
   args: string[],
   env: Record<string, string>,
   stdin: "ignore" | "pipe" = "ignore",
+  nodeFlags: readonly string[] = [],
 ): ChildProcess {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
-  const child = spawn(process.execPath, [join(root, script), ...args], {
+  const child = spawn(process.execPath, [...nodeFlags, join(root, script), ...args], {
     cwd: root,
     env: childEnv,
     stdio: [stdin, "pipe", "pipe"],
@@ -65,8 +66,15 @@ export function spawnNode(
 export async function bootServer(
   env: Record<string, string>,
   args: string[] = [],
+  nodeFlags: readonly string[] = [],
 ): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawnNode("server/main.ts", args, { PORT: "0", LOG_LEVEL: "warn", ...env });
+  const child = spawnNode(
+    "server/main.ts",
+    args,
+    { PORT: "0", LOG_LEVEL: "warn", ...env },
+    "ignore",
+    nodeFlags,
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let out = "";
     child.stdout?.on("data", (d) => {

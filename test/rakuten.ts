@@ -26,6 +26,17 @@ export function sandboxControl(sandbox: { url: string }) {
         items: { path: string; status: number }[];
       }>,
     inventory: (shopId: string) => call("GET", `/inventory/${shopId}`),
+    /**
+     * A buyer opens an R-Messe thread: `{message, orderNumber?, cancelRequest?, userName?, category?}`;
+     * answers the thread as RMS writes it (inquiryNumber …).
+     */
+    postInquiry: (shopId: string, body: Record<string, unknown>) =>
+      call("POST", `/shops/${shopId}/inquiries`, body) as Promise<{ inquiryNumber: string }>,
+    /** The buyer writes again on the thread. */
+    followUp: (inquiryNumber: string, message: string) =>
+      call("POST", `/inquiries/${inquiryNumber}/messages`, { message }),
+    /** The thread as the mall holds it: replies (replyFrom merchant = the shop's), readByMerchant, isCompleted. */
+    inquiry: (inquiryNumber: string) => call("GET", `/inquiries/${inquiryNumber}`),
   };
 }
 

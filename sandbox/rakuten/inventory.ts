@@ -1,6 +1,6 @@
 import { gateway, json, type Reply } from "./http-reply.ts";
 import type { RmsCall } from "./rms-call.ts";
-import { inventoryDatetime } from "./rms-time.ts";
+import { colonOffsetDatetime } from "./rms-time.ts";
 import { type Shop, type StockRecord, stockKey } from "./state.ts";
 
 /**
@@ -117,8 +117,8 @@ export const presentStock = (s: StockRecord) => ({
   manageNumber: s.manageNumber,
   variantId: s.variantId,
   quantity: s.quantity,
-  created: inventoryDatetime(s.created),
-  updated: inventoryDatetime(s.updated),
+  created: colonOffsetDatetime(s.created),
+  updated: colonOffsetDatetime(s.updated),
 });
 
 /** bulk-get: the rows the mall has; unknown pairs are simply absent. */

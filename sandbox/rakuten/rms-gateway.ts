@@ -1,41 +1,67 @@
+import { matchPath } from "../kit/control-router.ts";
 import { cancelOrder } from "./cancel-order.ts";
 import { confirmOrder } from "./confirm-order.ts";
 import { getOrder } from "./get-order.ts";
 import { gateway, type Reply } from "./http-reply.ts";
+import { inquiryFunctions } from "./inquiries.ts";
 import { bulkGet, bulkUpsert } from "./inventory.ts";
 import { advanceMall } from "./mall-progress.ts";
-import type { RmsHandler } from "./rms-call.ts";
+import type { RmsFunctionRoute } from "./rms-call.ts";
 import { searchOrder } from "./search-order.ts";
 import type { MallState, Shop } from "./state.ts";
 import { updateOrderShipping } from "./update-order-shipping.ts";
 
 /**
- * The front door of api.rms.rakuten.co.jp: which function a path is, whether the ESA credentials
+ * The front door of api.rms.rakuten.co.jp: which function a method and path are, whether the ESA credentials
  * open a shop, whether the body is JSON — in that order, each with the gateway's own error body —
  * before the function itself sees the call.
  */
 
-const functions: Record<string, RmsHandler> = {
-  "/es/2.0/order/searchOrder": searchOrder,
-  "/es/2.0/order/getOrder": getOrder,
-  "/es/2.0/order/confirmOrder": confirmOrder,
-  "/es/2.0/order/updateOrderShipping": updateOrderShipping,
-  "/es/2.0/order/cancelOrder": cancelOrder,
-  "/es/2.0/inventories/bulk-upsert": bulkUpsert,
-  "/es/2.1/inventories/bulk-upsert": bulkUpsert,
-  "/es/2.0/inventories/bulk-get": bulkGet,
-};
+const post = (pattern: string, handler: RmsFunctionRoute["handler"]): RmsFunctionRoute => ({
+  method: "POST",
+  pattern,
+  handler,
+});
+
+const functions: RmsFunctionRoute[] = [
+  post("/es/2.0/order/searchOrder", searchOrder),
+  post("/es/2.0/order/getOrder", getOrder),
+  post("/es/2.0/order/confirmOrder", confirmOrder),
+  post("/es/2.0/order/updateOrderShipping", updateOrderShipping),
+  post("/es/2.0/order/cancelOrder", cancelOrder),
+  post("/es/2.0/inventories/bulk-upsert", bulkUpsert),
+  post("/es/2.1/inventories/bulk-upsert", bulkUpsert),
+  post("/es/2.0/inventories/bulk-get", bulkGet),
+  ...inquiryFunctions,
+];
 
 export type RmsRequest = {
   method: string;
   path: string;
+  query: URLSearchParams;
   authorization: string | undefined;
   contentType: string | undefined;
   bodyText: string;
 };
 
-/** The official URLs of the order API end in a slash, the inventory ones do not; both spellings work. */
-export const rmsFunction = (path: string): RmsHandler | undefined => functions[path.replace(/\/+$/, "")];
+/**
+ * The function a method and path call, with the path's named parts; "method" when the path is a
+ * function's but not with this method. The official URLs of the order API end in a slash, the
+ * inventory and inquiry ones do not; both spellings work.
+ */
+function resolve(
+  method: string,
+  path: string,
+): { route: RmsFunctionRoute; params: Record<string, string> } | "method" | undefined {
+  let pathKnown = false;
+  for (const route of functions) {
+    const params = matchPath(route.pattern, path);
+    if (!params) continue;
+    pathKnown = true;
+    if (route.method === method) return { route, params };
+  }
+  return pathKnown ? "method" : undefined;
+}
 
 /** `ESA base64(serviceSecret:licenseKey)` → the shop, or undefined for anything else (or expired). */
 export function shopFor(state: MallState, authorization: string | undefined, now: Date): Shop | undefined {
@@ -60,12 +86,16 @@ const isJson = (contentType: string | undefined) =>
 
 export function handleRms(state: MallState, request: RmsRequest): { reply: Reply; shopId: string | null } {
   advanceMall(state);
-  const handler = rmsFunction(request.path);
-  if (!handler) return { reply: gateway.notFound(), shopId: null };
-  if (request.method !== "POST") return { reply: gateway.methodNotAllowed(), shopId: null };
+  const found = resolve(request.method, request.path);
+  if (!found) return { reply: gateway.notFound(), shopId: null };
+  if (found === "method") return { reply: gateway.methodNotAllowed(), shopId: null };
   const now = state.now();
   const shop = shopFor(state, request.authorization, now);
   if (!shop) return { reply: gateway.unauthorised(), shopId: null };
+  const call = { state, shop, query: request.query, params: found.params, now, path: request.path };
+  // A GET has no body to read: its parameters are in the query.
+  if (request.method === "GET")
+    return { reply: found.route.handler({ ...call, body: {} }), shopId: shop.shopId };
   if (!isJson(request.contentType)) return { reply: gateway.unsupportedMediaType(), shopId: shop.shopId };
   let body: unknown;
   try {
@@ -76,6 +106,6 @@ export function handleRms(state: MallState, request: RmsRequest): { reply: Reply
   if (body === null || typeof body !== "object" || Array.isArray(body)) {
     return { reply: gateway.badRequest(), shopId: shop.shopId };
   }
-  const reply = handler({ state, shop, body: body as Record<string, unknown>, now, path: request.path });
+  const reply = found.route.handler({ ...call, body: body as Record<string, unknown> });
   return { reply, shopId: shop.shopId };
 }

@@ -32,8 +32,8 @@ export function rmsDatetime(date: Date | null): string | null {
   return date === null ? null : `${jstStamp(date)}+0900`;
 }
 
-/** The inventory API spells the offset with a colon. */
-export function inventoryDatetime(date: Date): string {
+/** The inventory and inquiry APIs spell the offset with a colon: `YYYY-MM-DDThh:mm:ss+09:00`. */
+export function colonOffsetDatetime(date: Date): string {
   return `${jstStamp(date)}+09:00`;
 }
 
@@ -72,14 +72,11 @@ export function jstStartOfDay(dateText: string): Date {
 }
 
 const REQUEST_DATETIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\+0900$/;
+const LOCAL_DATETIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/;
 
-/**
- * A request datetime as RMS takes it: JST only, spelt `+0900` as the doc samples are. `+09:00`
- * (which live searchOrder refused with SEARCH_ORDER_ERROR_011, 2026-06), UTC, `Z` or a missing
- * offset are refused like the real API refuses them (書式が不正).
- */
-export function parseRmsDatetime(text: string): Date | null {
-  const m = REQUEST_DATETIME.exec(text);
+/** The fields of a Japan-time datetime that `pattern` matched, as an instant; null for 02-30 or 25:00. */
+function jstDatetime(text: string, pattern: RegExp): Date | null {
+  const m = pattern.exec(text);
   if (m === null) return null;
   const [year, month, day, hour, minute, second] = m.slice(1).map(Number) as [
     number,
@@ -92,3 +89,13 @@ export function parseRmsDatetime(text: string): Date | null {
   if (!validCalendar(year, month, day) || hour > 23 || minute > 59 || second > 59) return null;
   return new Date(Date.UTC(year, month - 1, day, hour, minute, second) - JST_OFFSET_MS);
 }
+
+/**
+ * A request datetime as RMS takes it: JST only, spelt `+0900` as the doc samples are. `+09:00`
+ * (which live searchOrder refused with SEARCH_ORDER_ERROR_011, 2026-06), UTC, `Z` or a missing
+ * offset are refused like the real API refuses them (書式が不正).
+ */
+export const parseRmsDatetime = (text: string): Date | null => jstDatetime(text, REQUEST_DATETIME);
+
+/** The inquiry API's request datetimes: `yyyy-MM-ddTHH:mm:ss`, no offset, meant as JST (its doc). */
+export const parseJstLocalDatetime = (text: string): Date | null => jstDatetime(text, LOCAL_DATETIME);

@@ -10,6 +10,7 @@ import { sandboxRoutes } from "./control-sandbox.ts";
 import { shopRoutes } from "./control-shops.ts";
 import { type Fault, TRUNCATED_JSON } from "./faults.ts";
 import { controlError, gateway, type Reply } from "./http-reply.ts";
+import { inquiryRoutes } from "./inquiry-control.ts";
 import { handleRms, type RmsRequest } from "./rms-gateway.ts";
 import { createMallState, type MallState, type RakutenSandboxOptions } from "./state.ts";
 
@@ -26,7 +27,7 @@ export type RakutenSandbox = {
   close(): Promise<void>;
 };
 
-const controlRoutes = [...shopRoutes, ...orderRoutes, ...sandboxRoutes];
+const controlRoutes = [...shopRoutes, ...orderRoutes, ...inquiryRoutes, ...sandboxRoutes];
 
 const send = (res: ServerResponse, reply: Reply) => sendReply(res, reply, "application/json;charset=utf-8");
 
@@ -43,10 +44,12 @@ export async function startRakutenSandbox(options: RakutenSandboxOptions = {}): 
   const held = new Set<ServerResponse>();
   const { wait, clear: clearWaits } = delays();
 
-  async function serveRms(req: IncomingMessage, res: ServerResponse, path: string, bodyText: string) {
+  async function serveRms(req: IncomingMessage, res: ServerResponse, url: URL, bodyText: string) {
+    const path = url.pathname;
     const request: RmsRequest = {
       method: req.method ?? "GET",
       path,
+      query: url.searchParams,
       authorization: req.headers.authorization,
       contentType: req.headers["content-type"],
       bodyText,
@@ -56,7 +59,8 @@ export async function startRakutenSandbox(options: RakutenSandboxOptions = {}): 
       path,
       at: state.now().toISOString(),
       shopId: null,
-      summary: summariseBody(bodyText),
+      // The inquiry API's reads carry their parameters in the query.
+      summary: bodyText.trim() === "" ? url.search.slice(1) : summariseBody(bodyText),
       status: null,
       fault: null,
     });
@@ -82,7 +86,7 @@ export async function startRakutenSandbox(options: RakutenSandboxOptions = {}): 
     send,
     tooLarge: () => controlError(413, "too_large", "the body is over 20 MB"),
     control: (request) => handleControl(controlRoutes, state, options, request),
-    api: (req, res, url, bodyText) => serveRms(req, res, url.pathname, bodyText),
+    api: (req, res, url, bodyText) => serveRms(req, res, url, bodyText),
     failed: () => gateway.internalError(),
   });
   const url = await listen(server, options);

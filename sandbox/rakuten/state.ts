@@ -1,6 +1,7 @@
 import { shiftedNow } from "../kit/clock.ts";
 import type { CallEntry } from "./call-log.ts";
 import type { Fault } from "./faults.ts";
+import type { MallInquiry } from "./inquiry-record.ts";
 import type { MallOrder } from "./order-record.ts";
 
 /**
@@ -62,9 +63,18 @@ export type MallState = {
   shops: Map<string, Shop>;
   orders: Map<string, MallOrder>;
   due: DueStep[];
+  /** R-Messe threads by inquiryNumber, every shop's. */
+  inquiries: Map<string, MallInquiry>;
   faults: Fault[];
   calls: CallEntry[];
-  next: { detailId: number; shippingDetailId: number; changeId: number; faultId: number; shopId: number };
+  next: {
+    detailId: number;
+    shippingDetailId: number;
+    changeId: number;
+    faultId: number;
+    shopId: number;
+    inquiry: number;
+  };
 };
 
 function initialSettings(options: RakutenSandboxOptions): Settings {
@@ -82,6 +92,7 @@ function initialCounters(): MallState["next"] {
     changeId: 30_000_001,
     faultId: 1,
     shopId: 100_001,
+    inquiry: 1,
   };
 }
 
@@ -93,6 +104,7 @@ export function createMallState(options: RakutenSandboxOptions): MallState {
     shops: new Map(),
     orders: new Map(),
     due: [],
+    inquiries: new Map(),
     faults: [],
     calls: [],
     next: initialCounters(),
@@ -106,6 +118,7 @@ export function resetMallState(state: MallState, options: RakutenSandboxOptions)
   state.shops.clear();
   state.orders.clear();
   state.due = [];
+  state.inquiries.clear();
   state.faults = [];
   state.calls = [];
   state.next = initialCounters();

@@ -1,3 +1,4 @@
+import { after, before, beforeEach } from "node:test";
 import { type ManualClock, manualClock, sendJson } from "../kit/test-support.ts";
 import { type RakutenSandbox, type RakutenSandboxOptions, startRakutenSandbox } from "./server.ts";
 
@@ -42,8 +43,12 @@ export type TestSandbox = {
     body: unknown,
     init?: { shop?: SandboxShop; headers?: Record<string, string> },
   ): Promise<Answer>;
+  /** Any RMS call with the shop's ESA header: a GET (query in `path`), or a PATCH/POST of JSON. */
+  call(method: string, path: string, body?: unknown, init?: { shop?: SandboxShop }): Promise<Answer>;
   /** Places an order through the control API and returns the mall's view of it. */
   placeOrder(input?: unknown): Promise<Loose>;
+  /** A buyer opens an R-Messe thread on the shop (a cancel request unless told); the thread back. */
+  postInquiry(input?: Record<string, unknown>): Promise<Loose>;
   close(): Promise<void>;
 };
 
@@ -70,10 +75,26 @@ export async function startTestSandbox(
       const payload = typeof body === "string" ? body : JSON.stringify(body);
       return answer(await fetch(`${sandbox.url}${path}`, { method: "POST", headers, body: payload }));
     },
+    async call(method, path, body, init = {}) {
+      const headers = {
+        Authorization: esa(init.shop ?? shop),
+        "Content-Type": "application/json; charset=utf-8",
+      };
+      const payload = body === undefined ? undefined : JSON.stringify(body);
+      return answer(await fetch(`${sandbox.url}${path}`, { method, headers, body: payload }));
+    },
     async placeOrder(input = {}) {
       const placed = await control("POST", `/_sandbox/shops/${shop.shopId}/orders`, input);
       if (placed.status !== 201) throw new Error(`placing an order failed: ${placed.text}`);
       return placed.body;
+    },
+    async postInquiry(input = {}) {
+      const posted = await control("POST", `/_sandbox/shops/${shop.shopId}/inquiries`, {
+        message: "注文をキャンセルしたいです",
+        ...input,
+      });
+      if (posted.status !== 201) throw new Error(`posting an inquiry failed: ${posted.text}`);
+      return posted.body;
     },
     close: () => sandbox.close(),
   };
@@ -92,3 +113,26 @@ export const item = (
   units,
   ...extra,
 });
+
+/**
+ * One sandbox for a test file's R-Messe tests, put back before each test: the clock at 2025-06-10
+ * 10:00 JST, no faults, the shop without inquiries. Call the answer inside a test or hook.
+ */
+export function inquiryTestSandbox(): () => TestSandbox {
+  let t: TestSandbox | undefined;
+  before(async () => {
+    t = await startTestSandbox();
+  });
+  after(() => t?.close());
+  beforeEach(async () => {
+    if (!t) return;
+    t.clock.set("2025-06-10T10:00:00+09:00");
+    await t.control("DELETE", "/_sandbox/faults");
+    for (const [n, i] of t.sandbox.state.inquiries)
+      if (i.shopId === t.shop.shopId) t.sandbox.state.inquiries.delete(n);
+  });
+  return () => {
+    if (!t) throw new Error("the inquiry sandbox is not started yet");
+    return t;
+  };
+}

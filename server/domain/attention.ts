@@ -68,6 +68,19 @@ const TAG_ACTIONS: Record<SystemTagCode, { group: AttentionGroup; action: string
     group: "error",
     action: "倉庫が出荷を止められませんでした。配送業者に連絡するか、返品として扱ってください。",
   },
+  inquiry_cancel_requested: {
+    group: "hold",
+    action: "購入者がキャンセルを希望しています。キャンセルするか、確認のうえタグを外してください。",
+  },
+  inquiry_cancel_not_stopped: {
+    group: "error",
+    action:
+      "キャンセル希望の注文を倉庫が止められませんでした。配送業者に連絡するか、返品として扱ってください。",
+  },
+  inquiry_cancel_shipped: {
+    group: "error",
+    action: "出荷済みの注文にキャンセルの希望がありました。返品の対応を購入者と相談してください。",
+  },
 };
 
 const CUSTOM_HOLD = {

@@ -19,6 +19,9 @@ const expected: [SystemTagCode, HoldAction | null, RegExp][] = [
   ["mall_cancelled", "withdrawShipment", /取り下げる/],
   ["gift_address_pending", "refetch", /再取得/],
   ["withdrawal_refused", "removeTag", /タグを外して/],
+  ["inquiry_cancel_requested", "removeTag", /タグを外して/],
+  ["inquiry_cancel_not_stopped", "removeTag", /タグを外して/],
+  ["inquiry_cancel_shipped", "removeTag", /タグを外して/],
 ];
 
 for (const [code, action, clear] of expected) {

@@ -82,6 +82,21 @@ export const SYSTEM_TAG_GUIDES = {
     howToClear: "配送業者への連絡か返品の対応をしてから、タグを外してください。",
     action: "removeTag",
   },
+  inquiry_cancel_requested: {
+    why: "購入者から問い合わせでキャンセルの希望がありました(自動キャンセルは無効)。",
+    howToClear: "キャンセルするか、購入者に確認して出荷を続けるならタグを外してください。",
+    action: "removeTag",
+  },
+  inquiry_cancel_not_stopped: {
+    why: "購入者からキャンセルの希望がありましたが、倉庫が出荷を止められませんでした。",
+    howToClear: "配送業者への連絡か返品の対応をしてから、タグを外してください。",
+    action: "removeTag",
+  },
+  inquiry_cancel_shipped: {
+    why: "購入者からキャンセルの希望がありましたが、すでに出荷済みです。",
+    howToClear: "返品の対応を購入者と相談してから、タグを外してください。",
+    action: "removeTag",
+  },
 } as const satisfies Record<SystemTagCode, HoldGuide>;
 
 /** What a 確認済 order waits for with no tag (domain/order.ts waitingFor). */

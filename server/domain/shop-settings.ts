@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { instant, uuid } from "./fields.ts";
+import { inquiryLinkageSchema } from "./inquiry-linkage.ts";
 
 /** Japanese banks and convenience stores usually give a week to pay. */
 export const DEFAULT_PAYMENT_OVERDUE_DAYS = 7;
@@ -31,6 +32,8 @@ export const shopSettingsSchema = z.object({
     .default(DEFAULT_PAYMENT_OVERDUE_DAYS),
   /** The warehouse that ships this shop's orders; null means the account's first warehouse. */
   warehouseId: uuid().nullable(),
+  /** R-Messe キャンセル連携: off until the merchant turns it on. */
+  inquiryLinkage: inquiryLinkageSchema.default(inquiryLinkageSchema.parse({})),
 });
 
 export type ShopSettings = z.infer<typeof shopSettingsSchema>;
@@ -55,6 +58,7 @@ export function defaultShopSettings(channel: {
     syncEnabled: false,
     syncStartAt: null,
     warehouseId: null,
+    inquiryLinkage: inquiryLinkageSchema.parse({}),
   };
 }
 

@@ -25,6 +25,12 @@ export const SYSTEM_TAGS = {
   gift_address_pending: { name: "住所未確定(ソーシャルギフト)", hold: true, color: "#f0ad4e" },
   /** The warehouse refused to stop the parcel (picking had begun): it ships; tell the carrier or handle the return. */
   withdrawal_refused: { name: "出荷取下げ不可", hold: true, color: "#d9534f" },
+  /** A buyer asked to cancel in a message and the shop cancels by hand: held before the warehouse for a person. */
+  inquiry_cancel_requested: { name: "キャンセル希望", hold: true, color: "#f0ad4e" },
+  /** A buyer asked to cancel, the parcel was at the warehouse and it refused to stop it. */
+  inquiry_cancel_not_stopped: { name: "キャンセル希望(出荷停止不可)", hold: true, color: "#d9534f" },
+  /** A buyer asked to cancel an order already shipped: a return or the carrier, for a person. */
+  inquiry_cancel_shipped: { name: "キャンセル希望(出荷済)", hold: false, color: "#d9534f" },
 } as const;
 
 export type SystemTagCode = keyof typeof SYSTEM_TAGS;

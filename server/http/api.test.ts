@@ -43,6 +43,11 @@ test("the OpenAPI 3.1 document lists the core resources", async () => {
     "/api/orders/{id}/shipments/{shipmentId}/request",
     "/api/shops",
     "/api/shops/{id}",
+    "/api/shops/{id}/inquiry-import",
+    "/api/inquiries",
+    "/api/inquiries/{id}",
+    "/api/inquiries/{id}/reply",
+    "/api/inquiries/{id}/complete",
   ]) {
     assert.ok(res.body.paths[path], `${path} missing from the OpenAPI document`);
   }

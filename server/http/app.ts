@@ -9,6 +9,7 @@ import { CSRF_HEADER, type HttpEnv, requireAuth, SESSION_COOKIE } from "./auth.t
 import { refuseBadCharacters } from "./clean-input.ts";
 import { registerCsvOrderProfileRoutes } from "./csv-order-profiles.ts";
 import { CSV_UPLOAD_PATH, registerCsvOrderRoutes } from "./csv-orders.ts";
+import { registerInquiryRoutes } from "./inquiries.ts";
 import { registerMailLogRoutes } from "./mail-log.ts";
 import { registerMailTemplateRoutes } from "./mail-templates.ts";
 import { registerOrderBulkRoutes } from "./order-bulk.ts";
@@ -109,6 +110,7 @@ export function createHttpApp(
   registerOrderEditRoutes(app, ctx);
   registerShopRoutes(app, ctx);
   registerShopImportRoutes(app, ctx);
+  registerInquiryRoutes(app, ctx);
   registerTagRoutes(app, ctx);
   registerProductRoutes(app, ctx);
   registerWarehouseRoutes(app, ctx);

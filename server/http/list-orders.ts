@@ -4,28 +4,14 @@ import { orderFilter } from "#server/db/orders/order-filter.ts";
 import { orderPlannedShipDate } from "#server/db/orders/ship-dates.ts";
 import { orders, orderTags, shipments, tags } from "#server/db/schema.ts";
 import { deliveryMethodOf } from "#server/domain/delivery-method.ts";
+import { decodeCursor, encodeCursor } from "#server/domain/keyset-cursor.ts";
 import { ORDER_STATUS_LABELS, type OrderStatus } from "#server/domain/order-status.ts";
-import { Refusal } from "#server/domain/refusal.ts";
 import { toTokyoIso } from "#server/domain/tokyo-time.ts";
 import type { OrderListQuery, OrderSummaryView } from "./order-schemas.ts";
 import { shippingStatusOf } from "./present-order.ts";
 
 /** Counting stops here: an exact count of a huge filter is what makes a list slow (research figures). */
 export const COUNT_CAP = 1_000;
-
-type Cursor = { at: string; id: string };
-
-const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
-
-function decodeCursor(raw: string): Cursor {
-  try {
-    const c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Cursor;
-    if (typeof c.at === "string" && typeof c.id === "string" && !Number.isNaN(Date.parse(c.at))) return c;
-  } catch {}
-  throw new Refusal("validation.failed", "cursorが正しくありません。", {
-    errors: [{ path: "cursor", message: "前の応答の nextCursor をそのまま指定してください" }],
-  });
-}
 
 /** 受注一覧: keyset-paged by order date, filters as API.md lists them, deleted orders only on request. */
 export async function listOrders(

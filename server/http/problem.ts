@@ -16,6 +16,8 @@ const STATUS_BY_CODE: Record<string, ContentfulStatusCode> = {
   "auth.too_many_attempts": 429,
   "order.payment_amount_mismatch": 422,
   "order.refetch_failed": 502,
+  "inquiry.mall_refused": 422,
+  "inquiry.mall_unavailable": 502,
   "order.tag_system_only": 422,
   "stock.invalid_adjustment": 422,
   "carrier_csv.invalid_settings": 422,

@@ -4,6 +4,7 @@ import { createShop, type ShopRow, updateShop } from "#server/app/channels/shops
 import type { AppContext } from "#server/app/context.ts";
 import { shops } from "#server/db/schema.ts";
 import { uuid } from "#server/domain/fields.ts";
+import { inquiryLinkageOf } from "#server/domain/inquiry-linkage.ts";
 import { credentialWarning } from "#server/domain/mall-credentials.ts";
 import { notFound } from "#server/domain/refusal.ts";
 import { type ShopSettings, shopSettingsSchema } from "#server/domain/shop-settings.ts";
@@ -50,7 +51,8 @@ function presentShop(channels: ChannelRegistry, row: ShopRow, now: Date): z.infe
     // A shop of a channel no longer registered still lists, under its code.
     channelLabel: channel?.label ?? row.channel,
     name: row.name,
-    settings: row.settings as ShopSettings,
+    // A shop saved before the inquiry linkage existed shows its defaults.
+    settings: { ...(row.settings as ShopSettings), inquiryLinkage: inquiryLinkageOf(row.settings) },
     hasCredentials: row.credentials !== null,
     credentialsExpireAt: row.credentialsExpireAt ? toTokyoIso(row.credentialsExpireAt) : null,
     credentialWarning: credentialWarning(row.credentialsExpireAt, now, channel?.credentialExpiry),

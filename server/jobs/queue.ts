@@ -19,6 +19,9 @@ export const JOB_NAMES = [
   "send-mail",
   "csv-import",
   "order-export",
+  "inquiry-import",
+  "inquiry-act",
+  "inquiry-reply",
   "bulk-order-run",
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
@@ -28,6 +31,7 @@ const COALESCED: readonly JobName[] = [
   "mall-stock-push",
   "warehouse-results",
   "mail-dispatch",
+  "inquiry-import",
 ];
 
 /** Queues no longer used, deleted with their jobs: one delayed job per order became the grace period sweep. */

@@ -3,6 +3,7 @@ import { enqueueGracePeriodEnds } from "#server/app/channels/end-grace-period.ts
 import { enqueueDueImports } from "#server/app/channels/import-shop.ts";
 import { enqueueStockPushes } from "#server/app/channels/push-stock.ts";
 import type { AppContext } from "#server/app/context.ts";
+import { enqueueDueInquiryImports } from "#server/app/inquiries/import-inquiries.ts";
 import { enqueueMailDispatch } from "#server/app/mail/dispatch-mails.ts";
 import { tagOverduePayments } from "#server/app/orders/payment-overdue.ts";
 import { enqueueDueWarehousePolls } from "#server/app/shipping/warehouse-polls.ts";
@@ -12,6 +13,7 @@ import type { BatchHandler, JobOutcomes } from "./batch.ts";
 import { handleBulkOrderRun } from "./bulk-order-run.ts";
 import { handleCsvImport } from "./csv-import.ts";
 import { handleGracePeriodOver } from "./grace-period-over.ts";
+import { handleInquiryAct, handleInquiryImport, handleInquiryReply } from "./inquiries.ts";
 import { handleMailDispatch } from "./mail-dispatch.ts";
 import { handleMallCancelOrder } from "./mall-cancel-order.ts";
 import { handleMallCancelWithdraw } from "./mall-cancel-withdraw.ts";
@@ -40,6 +42,9 @@ export const HANDLERS: Record<JobName, BatchHandler> = {
   "send-mail": handleSendMail,
   "csv-import": handleCsvImport,
   "order-export": handleOrderExport,
+  "inquiry-import": handleInquiryImport,
+  "inquiry-act": handleInquiryAct,
+  "inquiry-reply": handleInquiryReply,
   "bulk-order-run": handleBulkOrderRun,
 };
 
@@ -88,6 +93,7 @@ export async function startWorkers(boss: PgBoss, ctx: AppContext): Promise<{ sto
   const timers = [
     every(TICK_MS, "scheduler tick", async () => {
       await enqueueDueImports(ctx);
+      await enqueueDueInquiryImports(ctx);
       await enqueueStockPushes(ctx);
       await enqueueDueWarehousePolls(ctx);
       await enqueueMailDispatch(ctx);

@@ -1,5 +1,11 @@
 import type { shops } from "#server/db/schema.ts";
-import type { ChannelClients, OrderSink, OrderSource, StockSink } from "#server/ports/channel.ts";
+import type {
+  ChannelClients,
+  InquiryInbox,
+  OrderSink,
+  OrderSource,
+  StockSink,
+} from "#server/ports/channel.ts";
 import { MallError } from "#server/ports/mall.ts";
 import type { SealedSecret } from "#server/ports/secret-box.ts";
 import type { AppContext } from "../context.ts";
@@ -41,6 +47,10 @@ export function orderSinkOf(ctx: AppContext, shop: Shop): OrderSink {
 
 export function stockSinkOf(ctx: AppContext, shop: Shop): StockSink {
   return clientsOf(ctx, shop).stock ?? throwing(lacking(shop, "在庫連動"));
+}
+
+export function inquiryInboxOf(ctx: AppContext, shop: Shop): InquiryInbox {
+  return clientsOf(ctx, shop).inquiries ?? throwing(lacking(shop, "問い合わせ"));
 }
 
 const throwing = (error: Error): never => {

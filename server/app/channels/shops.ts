@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "#server/db/database.ts";
 import { shops, warehouses } from "#server/db/schema.ts";
+import { inquiryLinkageOf } from "#server/domain/inquiry-linkage.ts";
 import { checkCredentials } from "#server/domain/mall-credentials.ts";
 import { notFound, Refusal } from "#server/domain/refusal.ts";
 import {
@@ -23,7 +24,11 @@ async function settle(
   patch: Partial<ShopSettings> | undefined,
   now: Date,
 ): Promise<ShopSettings> {
-  const merged = shopSettingsSchema.safeParse({ ...base, ...patch });
+  // The linkage's fields patch one by one: switching it off keeps the merchant's template and phrases.
+  const linkage = patch?.inquiryLinkage
+    ? { inquiryLinkage: { ...inquiryLinkageOf(base), ...patch.inquiryLinkage } }
+    : {};
+  const merged = shopSettingsSchema.safeParse({ ...base, ...patch, ...linkage });
   if (!merged.success) {
     const errors = merged.error.issues.map((i) => ({
       path: ["settings", ...i.path].join("."),

@@ -51,12 +51,12 @@ const INVENTORY_CODE = /^[a-zA-Z0-9_-]{1,32}$/;
 type MessageModel = { messageType?: string; messageCode?: string; message?: string; orderNumber?: string };
 type InventoryError = { code: string; message: string; metadata?: { propertyPath?: string } };
 
-const rateLimited = (name: string) =>
+export const rateLimited = (name: string) =>
   new MallError("rakuten.rate_limited", `楽天RMSの呼び出し回数の制限を超えました (HTTP 429, ${name})`, {
     retryable: true,
   });
 
-const chunks = <T>(list: readonly T[], size: number): T[][] =>
+export const chunks = <T>(list: readonly T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 
 /** RMS 楽天ペイ受注API and Inventory API 2.0 over HTTP: every call a POST of JSON with the ESA header. */

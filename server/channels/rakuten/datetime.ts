@@ -36,3 +36,8 @@ export function parseRakutenDate(text: string): string | null {
 export function toRmsDatetime(date: Date): string {
   return `${toTokyoIso(date).slice(0, 19)}+0900`;
 }
+
+/** 問い合わせ管理API wants request datetimes in Tokyo time without an offset: `2025-06-10T10:00:00`. */
+export function toRmsLocalDatetime(date: Date): string {
+  return toTokyoIso(date).slice(0, 19);
+}

@@ -22,16 +22,20 @@ export const DEFAULT_IMPORT_SCHEDULE: ImportSchedule = {
 export const MAX_WINDOW_MS = 63 * 24 * 3_600_000;
 const MAX_LOOKBACK_MS = 729 * 24 * 3_600_000;
 
+/**
+ * `maxWindowMs`: the longest window the API takes (searchOrder 63 days, the inquiry API 31), so a
+ * long-idle shop catches up one such window per poll.
+ */
 export function importWindow(
   cursorAt: Date | null,
   now: Date,
   schedule: ImportSchedule = DEFAULT_IMPORT_SCHEDULE,
+  maxWindowMs: number = MAX_WINDOW_MS,
 ): { from: Date; to: Date } {
   const start = cursorAt
     ? cursorAt.getTime() - schedule.overlapMinutes * 60_000
     : now.getTime() - schedule.firstLookbackHours * 3_600_000;
   const from = Math.max(start, now.getTime() - MAX_LOOKBACK_MS);
-  // A shop that was off for months catches up one 63-day window per poll.
-  const to = Math.min(now.getTime(), from + MAX_WINDOW_MS);
+  const to = Math.min(now.getTime(), from + maxWindowMs);
   return { from: new Date(from), to: new Date(to) };
 }

@@ -1,13 +1,17 @@
 import type { ChannelDefinition } from "#server/ports/channel.ts";
 import { RMS_CANCEL_REASONS } from "./cancel-reasons.ts";
 import { createRakutenClient } from "./client.ts";
+import { createRakutenInquiryInbox } from "./inquiry-inbox.ts";
 import { rakutenOrderSource } from "./order-source.ts";
 import { rakutenParseCommand } from "./parse-command.ts";
 
 /** RMS's licenseKey stops working 90 days after it is issued (WEB APIサービス). */
 export const RAKUTEN_LICENSE_DAYS = 90;
 
-/** 楽天市場 over RMS: orders polled by date window, 注文確認, shipping reports, cancels and stock. */
+/**
+ * 楽天市場 over RMS: orders polled by date window, 注文確認, shipping reports, cancels and stock; buyer
+ * messages (R-Messe) polled and answered.
+ */
 export const rakuten: ChannelDefinition = {
   code: "rakuten",
   label: "楽天市場",
@@ -41,6 +45,7 @@ export const rakuten: ChannelDefinition = {
     stock: true,
     // RMS reflects its own cancellations for about 62 days after the order.
     recheckDays: 62,
+    inquiries: true,
   },
   cancelReasons: RMS_CANCEL_REASONS,
   defaults: { gracePeriodMinutes: 30 },
@@ -51,17 +56,25 @@ export const rakuten: ChannelDefinition = {
     },
   },
   createClients(config, credentials) {
-    const client = createRakutenClient({
+    const connection = {
       baseUrl: config.apiUrl ?? "https://api.rms.rakuten.co.jp",
       credentials: {
         serviceSecret: credentials.serviceSecret ?? "",
         licenseKey: credentials.licenseKey ?? "",
       },
       ...(config.timeoutMs ? { timeoutMs: config.timeoutMs } : {}),
+    };
+    const client = createRakutenClient({
+      ...connection,
       ...(config.stockPushIntervalMs !== undefined
         ? { stockPushIntervalMs: config.stockPushIntervalMs }
         : {}),
     });
-    return { source: rakutenOrderSource(client), sink: client, stock: client };
+    return {
+      source: rakutenOrderSource(client),
+      sink: client,
+      stock: client,
+      inquiries: createRakutenInquiryInbox(connection),
+    };
   },
 };

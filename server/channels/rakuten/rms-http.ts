@@ -1,15 +1,18 @@
 import { MallError } from "#server/ports/mall.ts";
 
 /**
- * One RMS call over HTTP: a POST of JSON with the ESA header, its failures turned into MallErrors that
- * say whether a retry can help. What the body means is the caller's business.
+ * One RMS call over HTTP with the ESA header — a POST or PATCH of JSON, or a GET whose parameters are
+ * in the path's query (問い合わせ管理API) — its failures turned into MallErrors that say whether a
+ * retry can help. What the body means is the caller's business.
  */
 
 export type RakutenCredentials = { serviceSecret: string; licenseKey: string };
 
 export type RmsAnswer = { status: number; json: unknown; retryAfterMs: number | null };
 
-export type RmsHttp = (path: string, body: unknown) => Promise<RmsAnswer>;
+export type RmsMethod = "GET" | "POST" | "PATCH";
+
+export type RmsHttp = (path: string, body: unknown, method?: RmsMethod) => Promise<RmsAnswer>;
 
 const isTimeout = (cause: unknown) => cause instanceof Error && cause.name === "TimeoutError";
 
@@ -31,26 +34,27 @@ export function rmsHttp(baseUrl: string, credentials: RakutenCredentials, timeou
 
   // A kept-alive connection the far side has just closed fails before any answer; for a read that
   // changes nothing at the mall one more try on a fresh connection is safe (a write is never repeated).
-  const call: RmsHttp = async (path, body) => {
+  const call: RmsHttp = async (path, body, method = "POST") => {
     try {
-      return await once(path, body);
+      return await once(path, body, method);
     } catch (error) {
-      const read = /\/(searchOrder|getOrder)\/$|\/bulk-get$/.test(path);
+      const read = method === "GET" || /\/(searchOrder|getOrder)\/$|\/bulk-get$/.test(path);
       if (!read || !(error instanceof MallError) || error.code !== "rakuten.unreachable") throw error;
-      return once(path, body);
+      return once(path, body, method);
     }
   };
   return call;
 
-  async function once(path: string, body: unknown): Promise<RmsAnswer> {
+  async function once(path: string, body: unknown, method: RmsMethod): Promise<RmsAnswer> {
     let status: number;
     let text: string;
     let retryAfter: string | null;
     try {
+      // The inquiry API's doc asks for the JSON Content-Type on its GETs too.
       const res = await fetch(baseUrl + path, {
-        method: "POST",
+        method,
         headers: { authorization: auth, "content-type": "application/json; charset=utf-8" },
-        body: JSON.stringify(body),
+        body: method === "GET" ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(timeoutMs),
       });
       status = res.status;

@@ -327,6 +327,49 @@ export type components = {
       windowFrom: string;
       windowTo: string;
     };
+    InquiryDetail: components["schemas"]["InquirySummary"] & {
+      replies: {
+        at: string;
+        from: "buyer" | "shop";
+        message: string;
+      }[];
+      timeline: {
+        actor: string;
+        at: string;
+        message: string;
+        type: string;
+      }[];
+    };
+    InquirySummary: {
+      /** キャンセル連携で行ったこと: cancelled 注文キャンセル / withdrawn 出荷依頼取下げ(注文はキャンセルしていない) / withdraw_refused 取下げ不可 / tagged タグ付け / none なし */
+      action: "cancelled" | "withdrawn" | "withdraw_refused" | "tagged" | "none";
+      /** 行ったことの説明(倉庫の拒否理由など) */
+      actionNote: string | null;
+      buyerName: string;
+      /** キャンセル希望(モールの種別、またはショップのキャンセル語句) */
+      cancelRequested: boolean;
+      /** モールの問い合わせ種別 */
+      category: string | null;
+      /** 対応完了 */
+      completed: boolean;
+      id: string;
+      /** モールの問い合わせ番号 */
+      inquiryNumber: string;
+      mallOrderNumber: string | null;
+      /** 購入者の最初のメッセージ(一覧では先頭200文字) */
+      message: string;
+      /** 紐付いた注文(モール注文番号の注文がないときnull) */
+      orderId: string | null;
+      read: boolean;
+      receivedAt: string;
+      /** 返信をモールが受け付けなかったときのモールの説明 */
+      replyError: string | null;
+      /** 返信: なし / 送信待ち / 送信済み / モールが拒否 */
+      replyState: "none" | "pending" | "sent" | "failed";
+      shopId: string;
+      shopName: string;
+      updatedAt: string;
+    };
     Mail: {
       attempts: number;
       body: string | null;
@@ -907,6 +950,12 @@ export type components = {
         gracePeriodMinutes: number;
         importEnabled: boolean;
         importIntervalMinutes: number;
+        inquiryLinkage: {
+          autoCancel: boolean;
+          cancelPhrases: string[];
+          enabled: boolean;
+          replyTemplate: string;
+        };
         paymentOverdueDays: number;
         reflectCancelToMall: boolean;
         returnStockOnCancel: boolean;
@@ -1531,6 +1580,170 @@ export type paths = {
         "200": {
           content: {
             "application/pdf": string;
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/inquiries": {
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+          shopId?: string;
+          state?: "open" | "linked" | "unlinked" | "handled" | "cancel";
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: components["schemas"]["InquirySummary"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/inquiries/{id}": {
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["InquiryDetail"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/inquiries/{id}/complete": {
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            completed: boolean;
+          };
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["InquiryDetail"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/inquiries/{id}/reply": {
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            message: string;
+          };
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["InquiryDetail"];
           };
         };
         "401": {
@@ -4388,6 +4601,53 @@ export type paths = {
           content: {
             "application/json": {
               items: components["schemas"]["ImportRun"][];
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/shops/{id}/inquiry-import": {
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              /** キャンセル希望として処理を決めた問い合わせ */
+              decided: number;
+              error: {
+                code: string;
+                message: string;
+              } | null;
+              /** モールが新規・更新として返した問い合わせ */
+              found: number;
+              saved: number;
+              status: "succeeded" | "failed";
             };
           };
         };

@@ -168,3 +168,10 @@ test("rakuten parse refuses a file that is not a getOrder response, naming what 
   assert.equal(missing.code, 1);
   assert.match(missing.stderr, /ファイルを読めません \(cannot read the file\)/);
 });
+
+test("search reindex runs over the database's orders and prints what it did as one JSON line", async () => {
+  const res = await runNode("server/cli.ts", ["search", "reindex", ...dataDirArgs()], database.env);
+  assert.equal(res.code, 0, res.stderr);
+  assert.deepEqual(JSON.parse(res.stdout), { orders: 0, kanaRead: 0, kanaUnread: 0 });
+  assert.match(res.stderr, /検索の再索引が終わりました: 注文0件/);
+});

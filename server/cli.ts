@@ -8,12 +8,16 @@ import { type Config, loadConfig } from "#server/config.ts";
 import { openDatabase } from "#server/db/database.ts";
 import { Refusal } from "#server/domain/refusal.ts";
 import { passwordPrompt } from "#server/password-prompt.ts";
+import { runSearchReindex } from "#server/search-reindex-command.ts";
 import { startUpFailure } from "#server/start-up-failure.ts";
 
 const USAGE = `使い方:
   npm run juchu -- account create --name <事業者名> --email <メール> [--another-account] [--data-dir <PGliteフォルダ>]
       パスワードは画面に表示せずに2回たずねます (パイプからは1行ずつ読みます)。
       --another-account: すでに事業者があるデータベースに、別の事業者(データは共有されません)を作ります。
+  npm run juchu -- search reindex [--data-dir <PGliteフォルダ>]
+      注文の検索用の列を作り直します(モールの注文はカナをモールから読み直します)。何度実行しても同じ結果です。
+      PGlite ではサーバーを止めてから実行してください。
 ${CHANNEL_COMMANDS.map((c) => `  npm run juchu -- ${c.channel} ${c.name} ${c.command.usage}\n`).join("")}
 DATABASE_URL があれば PostgreSQL、なければ --data-dir (既定 ./data) の PGlite を使います。`;
 
@@ -42,6 +46,15 @@ async function main(argv: string[]): Promise<number> {
   )?.command;
   if (!values.help && channelCommand) {
     return channelCommand.run(positionals.slice(2), { out: console.log, err: console.error });
+  }
+  if (!values.help && positionals.join(" ") === "search reindex") {
+    const config = loadConfig(process.env, values["data-dir"] ? { dataDir: values["data-dir"] } : {});
+    return runSearchReindex(config).catch((error) => {
+      const message = startUpFailure(error, config);
+      if (!message) throw error;
+      console.error(message);
+      return 1;
+    });
   }
   if (values.help || positionals.join(" ") !== "account create") {
     console.error(USAGE);

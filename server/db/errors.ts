@@ -41,3 +41,19 @@ export function loggableError(error: unknown): string {
   const frames = (error.stack ?? "").split("\n").filter((line) => /^\s+at /.test(line));
   return [...lines, ...frames].join("\n");
 }
+
+/**
+ * Why a job gave up, for the merchant's screen: the database's own message when it answered (quoted
+ * values removed as in the log), else the innermost error's — never a query or its parameters.
+ */
+export function failureReason(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  let reason = error.name;
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    const pg = e as PgError;
+    if (typeof pg.code === "string" && /^[0-9A-Z]{5}$/.test(pg.code))
+      return pg.code.startsWith("22") ? withoutQuotedValues(pg.message) : pg.message;
+    if (!isQueryError(e)) reason = e.message;
+  }
+  return reason;
+}

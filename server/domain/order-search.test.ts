@@ -112,3 +112,11 @@ test("tracking keys: one folded key per parcel, each once", () => {
     ["481234567890", "ab12"],
   );
 });
+
+test("name keys are whole characters: 𠮷 (outside the BMP) is never split into half a surrogate pair", () => {
+  const keys = searchKeysOf({ ...order, names: ["𠮷田 太郎"], kana: [] });
+  assert.ok(keys.includes("𠮷田"));
+  assert.ok(keys.includes("田太"));
+  // encodeURIComponent throws on a lone surrogate, as PostgreSQL refuses one in jsonb.
+  assert.doesNotThrow(() => keys.map(encodeURIComponent), "every key is well-formed text");
+});

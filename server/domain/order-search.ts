@@ -71,7 +71,9 @@ export function searchKeysOf(f: SearchFields): string[] {
   for (const name of [...f.names, ...f.kana]) {
     const whole = foldText(name);
     keys.push(whole, ...name.split(/[\s　]+/).map(foldText));
-    for (let i = 0; i + 2 <= whole.length; i++) keys.push(whole.slice(i, i + 2));
+    // By characters, not UTF-16 units: half of 𠮷 is no character, and PostgreSQL refuses it in jsonb.
+    const chars = [...whole];
+    for (let i = 0; i + 2 <= chars.length; i++) keys.push(chars[i] + (chars[i + 1] ?? ""));
   }
   return unique(keys);
 }

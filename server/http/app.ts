@@ -13,6 +13,7 @@ import { registerInquiryRoutes } from "./inquiries.ts";
 import { registerMailLogRoutes } from "./mail-log.ts";
 import { registerMailTemplateRoutes } from "./mail-templates.ts";
 import { registerOrderBulkRoutes } from "./order-bulk.ts";
+import { registerOrderBulkRunRoutes } from "./order-bulk-runs.ts";
 import { registerOrderCountRoutes } from "./order-counts.ts";
 import { registerOrderEditRoutes } from "./order-edit.ts";
 import { registerOrderExportRoutes } from "./order-exports.ts";
@@ -104,6 +105,7 @@ export function createHttpApp(
   // Before the order routes: /api/orders/{id} would otherwise claim /api/orders/counts.
   registerOrderCountRoutes(app, ctx);
   registerOrderBulkRoutes(app, ctx);
+  registerOrderBulkRunRoutes(app, ctx);
   registerOrderRoutes(app, ctx);
   registerOrderEditRoutes(app, ctx);
   registerShopRoutes(app, ctx);

@@ -12,33 +12,43 @@ import { mallCancelReasons } from "./vocabulary.ts";
 /** One request stays short; a client with a larger selection sends it in chunks and shows progress. */
 export const BULK_MAX_ORDERS = 100;
 
+/** What a bulk action needs besides its orders: shared by a list of ids and a whole filter. */
+export const bulkActionFields = (cancelReasonCodes: [string, ...string[]]) => ({
+  action: z.enum(BULK_ACTIONS, `actionは ${BULK_ACTIONS.join(", ")} のいずれかです`),
+  tagId: uuid("tagIdはタグのIDで指定してください").optional(),
+  reason: z.string().max(200, "理由は200文字以内です").optional(),
+  mallCancelReasons: z
+    .array(
+      z.enum(cancelReasonCodes, {
+        error: `モールへのキャンセル理由は ${cancelReasonCodes.join(", ")} のいずれかです`,
+      }),
+    )
+    .max(50)
+    .optional()
+    .describe(
+      "キャンセルでモールに伝える理由(/api/vocabulary の mallCancelReasons の code、チャネルごとに1つ)。注文のチャネルのものが使われ、ないチャネルはその最初の理由",
+    ),
+});
+
+export function tagNeeded(
+  body: { action: string; tagId?: string | undefined },
+  check: z.RefinementCtx,
+): void {
+  if ((body.action === "attachTag" || body.action === "removeTag") && !body.tagId)
+    check.addIssue({ code: "custom", path: ["tagId"], message: "タグの一括操作には tagId が必要です" });
+}
+
 const bulkInputSchema = (cancelReasonCodes: [string, ...string[]]) =>
   z
     .object({
-      action: z.enum(BULK_ACTIONS, `actionは ${BULK_ACTIONS.join(", ")} のいずれかです`),
+      ...bulkActionFields(cancelReasonCodes),
       orderIds: z
         .array(uuid("注文IDはUUIDです"), "orderIdsは配列で指定してください")
         .min(1, "注文を1件以上指定してください")
         .max(BULK_MAX_ORDERS, `一度に操作できるのは${BULK_MAX_ORDERS}件までです`)
         .refine((ids) => new Set(ids).size === ids.length, "同じ注文IDが重複しています"),
-      tagId: uuid("tagIdはタグのIDで指定してください").optional(),
-      reason: z.string().max(200, "理由は200文字以内です").optional(),
-      mallCancelReasons: z
-        .array(
-          z.enum(cancelReasonCodes, {
-            error: `モールへのキャンセル理由は ${cancelReasonCodes.join(", ")} のいずれかです`,
-          }),
-        )
-        .max(50)
-        .optional()
-        .describe(
-          "キャンセルでモールに伝える理由(/api/vocabulary の mallCancelReasons の code、チャネルごとに1つ)。注文のチャネルのものが使われ、ないチャネルはその最初の理由",
-        ),
     })
-    .superRefine((body, check) => {
-      if ((body.action === "attachTag" || body.action === "removeTag") && !body.tagId)
-        check.addIssue({ code: "custom", path: ["tagId"], message: "タグの一括操作には tagId が必要です" });
-    })
+    .superRefine(tagNeeded)
     .openapi("BulkOrderAction");
 
 const resultSchema = z.object({

@@ -54,7 +54,13 @@ const exportSchema = z
     total: z.int().describe("出力する注文の数(完了後は出力した数)"),
     rowsWritten: z.int().describe("書き出し済みの注文の数"),
     bytes: z.int(),
-    error: z.string().nullable(),
+    error: z.string().nullable().describe("失敗したときの理由(再試行しても出力できなかった)"),
+    replacedChars: z
+      .int()
+      .describe("Shift_JIS(CP932)で表せず「?」に置き換えた文字の数(絵文字、一部の異体字など)"),
+    replacedColumns: z
+      .array(z.object({ key: column, label: z.string() }))
+      .describe("置き換えた文字があった列"),
     createdAt: z.string(),
     finishedAt: z.string().nullable(),
     downloadPath: z.string().nullable().describe("完了したらファイルのダウンロード先"),
@@ -63,6 +69,7 @@ const exportSchema = z
 
 const present = (e: OrderExportView) => ({
   ...e,
+  replacedColumns: e.replacedColumns.map((key) => ({ key, label: ORDER_EXPORT_COLUMNS[key].label })),
   createdAt: toTokyoIso(e.createdAt),
   finishedAt: e.finishedAt ? toTokyoIso(e.finishedAt) : null,
   downloadPath: e.status === "succeeded" ? `/api/order-exports/${e.id}/file` : null,

@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { createProduct, updateProduct } from "#server/app/catalog/products.ts";
 import type { AppContext } from "#server/app/context.ts";
 import { changeStock } from "#server/app/stock/change-stock.ts";
+import { productOrderLine } from "#server/db/catalog/product-order-line.ts";
 import { findProduct, listProducts, type ProductView } from "#server/db/catalog/product-queries.ts";
 import type { Db } from "#server/db/database.ts";
 import { uuid } from "#server/domain/fields.ts";
@@ -169,6 +170,51 @@ export function registerProductRoutes(app: JuchuApi, ctx: AppContext): void {
       responses: { 200: json(productSchema, "商品"), ...errorResponses },
     }),
     async (c) => c.json(await present(ctx.db, c.get("auth").accountId, c.req.valid("param").id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/products/{id}/order-line",
+      summary: "商品を注文の明細にするとき(受注修正の商品検索): ショップの商品管理番号・商品名・前回の単価",
+      security,
+      request: {
+        params: productId,
+        query: z.object({
+          shopId: uuid("shopIdはUUIDで指定してください").describe("明細を加える注文のショップ"),
+        }),
+      },
+      responses: {
+        200: json(
+          z
+            .object({
+              mallItemCode: z
+                .string()
+                .describe("このショップでこの商品だけにマッピングした商品管理番号、なければSKU"),
+              mallSkuCode: z.string(),
+              name: z.string(),
+              unitPrice: z
+                .int()
+                .nullable()
+                .describe("このショップで最後に売れた単価(売れたことがなければ null)"),
+              mapped: z.boolean().describe("商品管理番号がこの商品にマッピング済み"),
+            })
+            .openapi("ProductOrderLine"),
+          "明細の初期値",
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const line = await productOrderLine(
+        ctx.db,
+        c.get("auth").accountId,
+        c.req.valid("param").id,
+        c.req.valid("query").shopId,
+      );
+      if (!line) throw notFound("product", "商品");
+      return c.json(line, 200);
+    },
   );
 
   app.openapi(

@@ -22,6 +22,7 @@ export const JOB_NAMES = [
   "inquiry-import",
   "inquiry-act",
   "inquiry-reply",
+  "bulk-order-run",
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 const COALESCED: readonly JobName[] = [

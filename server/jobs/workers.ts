@@ -10,6 +10,7 @@ import { enqueueDueWarehousePolls } from "#server/app/shipping/warehouse-polls.t
 import { loggableError } from "#server/db/errors.ts";
 import { handleAllocateWaiting } from "./allocate-waiting-orders.ts";
 import type { BatchHandler, JobOutcomes } from "./batch.ts";
+import { handleBulkOrderRun } from "./bulk-order-run.ts";
 import { handleCsvImport } from "./csv-import.ts";
 import { handleGracePeriodOver } from "./grace-period-over.ts";
 import { handleInquiryAct, handleInquiryImport, handleInquiryReply } from "./inquiries.ts";
@@ -44,6 +45,7 @@ export const HANDLERS: Record<JobName, BatchHandler> = {
   "inquiry-import": handleInquiryImport,
   "inquiry-act": handleInquiryAct,
   "inquiry-reply": handleInquiryReply,
+  "bulk-order-run": handleBulkOrderRun,
 };
 
 /**

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { test } from "node:test";
-import { browserSuite, logInAsOwner, setUpOwner } from "./harness.ts";
+import { browserSuite, logInAsOwner, OWNER, SessionClient, setUpOwner } from "./harness.ts";
 import { order, SENCHA, seedBasics } from "./seed.ts";
 
 const e2e = browserSuite();
@@ -71,4 +71,23 @@ test("a 注文日 range is saved as a quick tab, and its CSV export holds exactl
   assert.equal(await page.getByRole("button", { name: "CSV出力" }).isVisible(), false);
   assert.equal(await page.locator("tbody tr").count(), 2);
   await page.emulateMedia({ media: "screen" });
+});
+
+test("a Shift_JIS export says how many characters it had to replace, and in which columns", async () => {
+  const api = await SessionClient.logIn(e2e.url, OWNER.email, OWNER.password);
+  const shops = await api.call("GET", "/api/shops");
+  const manual = shops.items.find((s: { name: string }) => s.name === "電話注文").id;
+  await api.call("POST", "/api/orders", order(manual, "SJIS-1", [SENCHA], { remarks: "プレゼント用🎁🎀" }));
+  const page = e2e.page;
+  await page.goto(`${e2e.url}/orders?q=SJIS-1`);
+  await listLoaded();
+  await page.getByRole("button", { name: "CSV出力" }).click();
+  const dialog = page.getByRole("dialog", { name: "受注CSV出力" });
+  await dialog.getByLabel("文字コード").selectOption("shift_jis");
+  const downloaded = page.waitForEvent("download");
+  await dialog.getByRole("button", { name: "出力する" }).click();
+  await downloaded;
+  await dialog.getByText("1件を出力しました").waitFor();
+  await dialog.getByText("Shift_JISで表せない文字 2文字を「?」に置き換えました(備考)").waitFor();
+  await dialog.getByRole("button", { name: "閉じる" }).click();
 });

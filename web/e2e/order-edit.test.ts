@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { browserSuite, logInAsOwner, type SessionClient, setUpOwner } from "./harness.ts";
-import { order, SENCHA, type Seeded, seedBasics } from "./seed.ts";
+import { HOJICHA, order, SENCHA, type Seeded, seedBasics } from "./seed.ts";
 
 const e2e = browserSuite();
 let api: SessionClient;
@@ -41,6 +41,44 @@ test("受注を修正: raising a quantity re-allocates stock, and the timeline s
   await e2e.page.getByText("送料: 600円 → 800円", { exact: false }).waitFor();
 
   assert.match(await senchaStock(), /^120 \/ 5 \/ 115/);
+});
+
+test("受注を修正: a line added from the product search gets the shop's item code, name and last price", async () => {
+  await api.call("POST", "/api/orders", order(s.manualShop, "E2E-EDIT-2", [HOJICHA], { buyer: 2 }));
+  const placed = await api.call(
+    "POST",
+    "/api/orders",
+    order(s.manualShop, "E2E-EDIT-3", [SENCHA], { buyer: 3 }),
+  );
+  await e2e.page.goto(`${e2e.url}/orders/${placed.id}`);
+  await e2e.page.getByRole("heading", { name: /注文 E2E-EDIT-3/ }).waitFor();
+  await e2e.page.getByRole("button", { name: "受注を修正" }).first().click();
+  const dialog = e2e.page.getByRole("dialog", { name: "受注を修正" });
+  await dialog.getByRole("button", { name: "商品を追加" }).click();
+  await dialog.getByRole("button", { name: "商品から選ぶ" }).click();
+  await dialog.getByLabel("商品を検索(SKU・商品名)").fill("ほうじ");
+  await dialog
+    .getByRole("list", { name: "見つかった商品" })
+    .getByRole("button", { name: /京ほうじ茶 200g/ })
+    .click();
+  await dialog
+    .getByLabel("商品管理番号")
+    .and(e2e.page.locator(`[value="${HOJICHA.mallItemCode}"]`))
+    .waitFor();
+  assert.equal(await dialog.getByLabel("商品名").inputValue(), "京ほうじ茶 200g");
+  assert.equal(
+    await dialog.getByLabel("単価").inputValue(),
+    String(HOJICHA.unitPrice),
+    "its last price here",
+  );
+  // Still typed by hand where the merchant wants: a phone-order discount on this line.
+  await dialog.getByLabel("単価").fill("1100");
+  await dialog.getByRole("button", { name: "変更を保存" }).click();
+  await dialog.waitFor({ state: "detached" });
+  await e2e.page.getByText("京ほうじ茶 200g", { exact: false }).first().waitFor();
+  const saved = await api.call("GET", `/api/orders/${placed.id}`);
+  const added = saved.items.find((i: { mallItemCode: string }) => i.mallItemCode === HOJICHA.mallItemCode);
+  assert.deepEqual([added?.name, added?.unitPrice], ["京ほうじ茶 200g", 1100]);
 });
 
 test("shift-click selects a range; a bulk cancel asks for confirmation and the mall's cancel reason", async () => {

@@ -2,7 +2,6 @@ import { and, eq, inArray, max, ne, sql } from "drizzle-orm";
 import type { Db } from "#server/db/database.ts";
 import { type LoadedOrder, loadOrder } from "#server/db/orders/order-queries.ts";
 import { orderItems, orders, shipments, shops } from "#server/db/schema.ts";
-import type { ShipTo } from "#server/domain/address.ts";
 import { move, type OrderEvent, withShipments } from "#server/domain/order.ts";
 import { type EditPlan, editMessage, type OrderEdit, planOrderEdit } from "#server/domain/order-edit.ts";
 import {
@@ -18,7 +17,7 @@ import { type Actor, type AppContext, actorLabel } from "../context.ts";
 import { releaseShipments } from "../stock/stock-allocation.ts";
 import { OrderBatch } from "./order-batch.ts";
 import { shipToCheck } from "./order-holds.ts";
-import { orderSearchColumns } from "./order-search-columns.ts";
+import { storedSearchColumns } from "./order-search-columns.ts";
 import { allocateMany, progressOrders } from "./progress-order.ts";
 
 type Meta = { actor: string; now: Date };
@@ -47,7 +46,7 @@ export async function editOrder(
     await writePlan(tx, ctx, loaded, plan, meta, mall);
     let current = await reloaded(tx, loaded);
     const batch = new OrderBatch(tx, ctx, meta);
-    batch.writes.setOrderColumns(current.row.id, searchColumnsAfterEdit(current));
+    batch.writes.setOrderColumns(current.row.id, storedSearchColumns(current));
     batch.writes.recordEvents(
       current.row,
       [
@@ -146,28 +145,6 @@ async function writePlan(
       .set({ shippingService: plan.shippingService, updatedAt: meta.now })
       .where(and(eq(shipments.orderId, row.id), ne(shipments.status, "cancelled")));
   }
-}
-
-/**
- * The order is found by what it now says, and still by what it said: カナ is kept only in the search
- * columns, and a buyer on the phone may give the name from before the edit.
- */
-function searchColumnsAfterEdit(order: LoadedOrder) {
-  const { row } = order;
-  const now = orderSearchColumns({
-    mallOrderNumber: row.mallOrderNumber,
-    buyer: { name: row.buyerName, email: row.buyerEmail, phone: row.buyerPhone ?? undefined },
-    shipTo: row.shipTo as ShipTo,
-    kana: [],
-    shipments: [
-      { items: order.items },
-      ...order.shipments.map((s) => ({ shipTo: (s.shipTo ?? undefined) as ShipTo | undefined, items: [] })),
-    ],
-  });
-  return {
-    searchText: [...new Set([...now.searchText.split("\n"), ...row.searchText.split("\n")])].join("\n"),
-    searchKeys: [...new Set([...now.searchKeys, ...row.searchKeys])],
-  };
 }
 
 async function reloaded(tx: Db, loaded: LoadedOrder): Promise<LoadedOrder> {

@@ -69,6 +69,8 @@ export type OrderExportView = {
   rowsWritten: number;
   bytes: number;
   error: string | null;
+  replacedChars: number;
+  replacedColumns: OrderExportColumn[];
   createdAt: Date;
   finishedAt: Date | null;
 };
@@ -83,6 +85,8 @@ const viewColumns = {
   rowsWritten: orderExports.rowsWritten,
   bytes: orderExports.bytes,
   error: orderExports.error,
+  replacedChars: orderExports.replacedChars,
+  replacedColumns: orderExports.replacedColumns,
   createdAt: orderExports.createdAt,
   finishedAt: orderExports.finishedAt,
 };

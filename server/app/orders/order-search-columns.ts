@@ -1,3 +1,4 @@
+import type { LoadedOrder } from "#server/db/orders/order-queries.ts";
 import { type ShipTo, shipToOf } from "#server/domain/address.ts";
 import { type SearchFields, searchKeysOf, searchTextOf } from "#server/domain/order-search.ts";
 import type { MallOrder } from "#server/ports/mall.ts";
@@ -40,3 +41,27 @@ export const mallSearchColumns = (mall: MallOrder) => {
     shipments: mall.packages.map((p) => ({ shipTo: shipToOf(p.shipTo), items: p.items })),
   });
 };
+
+/**
+ * A stored order's search columns from what it now says, kept with what they held: the order is still
+ * found by what it said before an edit (a buyer on the phone may give the old name), and カナ — kept
+ * only in these columns — is not lost when the mall's `kana` is not at hand. Rerun, it adds nothing.
+ */
+export function storedSearchColumns(order: LoadedOrder, kana: readonly string[] = []) {
+  const { row } = order;
+  const now = orderSearchColumns({
+    mallOrderNumber: row.mallOrderNumber,
+    buyer: { name: row.buyerName, email: row.buyerEmail, phone: row.buyerPhone ?? undefined },
+    shipTo: row.shipTo as ShipTo,
+    kana: [...kana],
+    shipments: [
+      { items: order.items },
+      ...order.shipments.map((s) => ({ shipTo: (s.shipTo ?? undefined) as ShipTo | undefined, items: [] })),
+    ],
+  });
+  const lines = row.searchText ? row.searchText.split("\n") : [];
+  return {
+    searchText: [...new Set([...now.searchText.split("\n"), ...lines])].join("\n"),
+    searchKeys: [...new Set([...now.searchKeys, ...row.searchKeys])],
+  };
+}

@@ -1,14 +1,15 @@
-import { and, asc, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Db } from "#server/db/database.ts";
 import { orders, orderTags, shipments, shops, tags } from "#server/db/schema.ts";
 import type { ShipTo } from "#server/domain/address.ts";
 import { deliveryMethodOf } from "#server/domain/delivery-method.ts";
 import type { ExportOrder } from "#server/domain/order-export-columns.ts";
+import { afterPosition, type ListPosition } from "./filter-pages.ts";
 import { type OrderFilterQuery, orderFilter } from "./order-filter.ts";
 import { orderPlannedShipDate } from "./ship-dates.ts";
 
 /** Where the next page of an export starts: the last written order's list position. */
-export type ExportCursor = { at: string; id: string };
+export type ExportCursor = ListPosition;
 
 /**
  * One keyset page of the orders a filter matches, in the list's order, with what their shipments and
@@ -23,16 +24,7 @@ export async function readExportPage(
 ): Promise<{ orders: ExportOrder[]; last: ExportCursor | null }> {
   const ascending = filter.sort === "orderedAt";
   const where: SQL[] = [orderFilter(db, accountId, filter)];
-  if (after) {
-    const at = new Date(after.at);
-    const beyond = ascending ? sql`>` : sql`<`;
-    where.push(
-      or(
-        sql`${orders.orderedAt} ${beyond} ${at}`,
-        and(eq(orders.orderedAt, at), sql`${orders.id} ${beyond} ${after.id}`),
-      ) as SQL,
-    );
-  }
+  if (after) where.push(afterPosition(after, ascending));
   const rows = await db
     .select({
       id: orders.id,

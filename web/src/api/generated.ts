@@ -100,6 +100,62 @@ export type components = {
       reason?: string;
       tagId?: string;
     };
+    BulkOrderRun: {
+      action: "cancel" | "markPaid" | "attachTag" | "removeTag";
+      createdAt: string;
+      /** 失敗したときの理由(再試行しても続けられなかった) */
+      error: string | null;
+      finishedAt: string | null;
+      id: string;
+      /** 処理済みの注文の数(完了+拒否) */
+      processed: number;
+      /** 拒否されたルールごとの件数と注文 */
+      refusals: {
+        /** 拒否のコード(order.cancel_not_allowed など) */
+        code: string;
+        count: number;
+        /** 拒否の理由(そのうち1件の文面) */
+        detail: string;
+        /** 注文番号順に最大100件 */
+        orders: {
+          mallOrderNumber: string;
+          orderId: string;
+        }[];
+        /** 拒否したルール(in_grace_period など) */
+        rule: string | null;
+      }[];
+      refused: number;
+      status: "queued" | "running" | "succeeded" | "failed";
+      succeeded: number;
+      /** 開始時に条件に合った注文の数 */
+      total: number;
+    };
+    BulkOrderRunInput: {
+      action: "cancel" | "markPaid" | "attachTag" | "removeTag";
+      /** 受注一覧(GET /api/orders)と同じ絞り込み。条件に合うすべての注文が対象 */
+      filter: {
+        includeDeleted?: "true" | "false";
+        orderedFrom?: string;
+        orderedTo?: string;
+        /** 出荷予定日(から) YYYY-MM-DD */
+        plannedShipFrom?: string;
+        /** 出荷予定日(まで) YYYY-MM-DD */
+        plannedShipTo?: string;
+        q?: string;
+        /** 出荷日(から): いずれかの出荷がこの時刻以降に出荷済 */
+        shippedFrom?: string;
+        /** 出荷日(まで) */
+        shippedTo?: string;
+        shippingStatus?: string;
+        shopId?: string;
+        status?: string;
+        tag?: string;
+      };
+      /** キャンセルでモールに伝える理由(/api/vocabulary の mallCancelReasons の code、チャネルごとに1つ)。注文のチャネルのものが使われ、ないチャネルはその最初の理由 */
+      mallCancelReasons?: ("rakuten:1" | "rakuten:4" | "rakuten:5" | "rakuten:6" | "rakuten:8" | "rakuten:10" | "rakuten:13")[];
+      reason?: string;
+      tagId?: string;
+    };
     CarrierCsvExport: {
       contentType: "text/csv; charset=Shift_JIS";
       /** CSVファイル(Base64)。入れられる出荷が1件もなければnull */
@@ -609,9 +665,17 @@ export type components = {
       /** 完了したらファイルのダウンロード先 */
       downloadPath: string | null;
       encoding: "shift_jis" | "utf8";
+      /** 失敗したときの理由(再試行しても出力できなかった) */
       error: string | null;
       finishedAt: string | null;
       id: string;
+      /** Shift_JIS(CP932)で表せず「?」に置き換えた文字の数(絵文字、一部の異体字など) */
+      replacedChars: number;
+      /** 置き換えた文字があった列 */
+      replacedColumns: {
+        key: "orderNumber" | "orderedAt" | "shop" | "status" | "buyerName" | "buyerEmail" | "buyerPhone" | "shipToName" | "shipToPostalCode" | "shipToAddress" | "shipToPhone" | "paymentMethod" | "paidAt" | "subtotal" | "shippingFee" | "fees" | "couponDiscount" | "pointsUsed" | "total" | "deliveryMethod" | "plannedShipDate" | "shippedAt" | "desiredDeliveryDate" | "desiredTimeSlot" | "tags" | "remarks";
+        label: string;
+      }[];
       /** 書き出し済みの注文の数 */
       rowsWritten: number;
       status: "queued" | "running" | "succeeded" | "failed";
@@ -757,6 +821,16 @@ export type components = {
       mallItemCode: string;
       mallSkuCode?: string | null;
       shopId: string;
+    };
+    ProductOrderLine: {
+      /** このショップでこの商品だけにマッピングした商品管理番号、なければSKU */
+      mallItemCode: string;
+      mallSkuCode: string;
+      /** 商品管理番号がこの商品にマッピング済み */
+      mapped: boolean;
+      name: string;
+      /** このショップで最後に売れた単価(売れたことがなければ null) */
+      unitPrice: number | null;
     };
     Reference: {
       shops: components["schemas"]["Shop"][];
@@ -2353,6 +2427,131 @@ export type paths = {
       };
     };
   };
+  "/api/order-bulk-runs": {
+    post: {
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["BulkOrderRunInput"];
+        };
+      };
+      responses: {
+        "202": {
+          content: {
+            "application/json": components["schemas"]["BulkOrderRun"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/order-bulk-runs/count": {
+    get: {
+      parameters: {
+        query?: {
+          includeDeleted?: "true" | "false";
+          orderedFrom?: string;
+          orderedTo?: string;
+          /** 出荷予定日(から) YYYY-MM-DD */
+          plannedShipFrom?: string;
+          /** 出荷予定日(まで) YYYY-MM-DD */
+          plannedShipTo?: string;
+          q?: string;
+          /** 出荷日(から): いずれかの出荷がこの時刻以降に出荷済 */
+          shippedFrom?: string;
+          /** 出荷日(まで) */
+          shippedTo?: string;
+          shippingStatus?: string;
+          shopId?: string;
+          status?: string;
+          tag?: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              count: number;
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/order-bulk-runs/{id}": {
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["BulkOrderRun"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/order-exports": {
     get: {
       responses: {
@@ -3638,6 +3837,46 @@ export type paths = {
         "200": {
           content: {
             "application/json": components["schemas"]["Product"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/products/{id}/order-line": {
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+        query: {
+          /** 明細を加える注文のショップ */
+          shopId: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["ProductOrderLine"];
           };
         };
         "401": {

@@ -41,6 +41,7 @@ export type ShipmentFields = Omit<Shipment, "allowedActions" | "allocations">;
 export type Parcel = Shipment["parcels"][number];
 export type BulkAction = Schemas["BulkOrderAction"]["action"];
 export type BulkResult = Answer<"/api/orders/bulk", "post">["results"][number];
+export type BulkRun = Schemas["BulkOrderRun"];
 
 // 店舗・取込
 export type Shop = Schemas["Shop"];

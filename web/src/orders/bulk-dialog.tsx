@@ -1,12 +1,14 @@
 import { useState } from "react";
 import { ApiError } from "../api/client.ts";
-import type { BulkAction, BulkResult } from "../api/types.ts";
+import type { BulkAction, BulkResult, BulkRun } from "../api/types.ts";
+import { useApi } from "../api/use-api.ts";
 import { count } from "../format.ts";
 import { useReference } from "../shell/reference-data.tsx";
 import { Link } from "../shell/router.tsx";
 import { Dialog } from "../ui/dialog.tsx";
 import { ErrorNotice } from "../ui/states.tsx";
-import { collectIds, type Progress, runBulk } from "./bulk-run.ts";
+import { matchingCountPath, type Progress, runBulk, runOverFilter } from "./bulk-run.ts";
+import { BulkResultDialog, BulkRunResults, BulkSummary } from "./bulk-run-results.tsx";
 import type { ListFilters } from "./list-query.ts";
 
 export const BULK_LABELS: Record<BulkAction, string> = {
@@ -16,7 +18,8 @@ export const BULK_LABELS: Record<BulkAction, string> = {
   removeTag: "タグを外す",
 };
 
-export type Selection = { ids: string[] } | { allMatching: ListFilters; total: number; capped: boolean };
+/** Chosen rows, or every order of the filter — then the server works through it as a job. */
+export type Selection = { ids: string[] } | { allMatching: ListFilters };
 
 /** Confirm → progress → what was done and what was refused, with each refusal's reason. */
 export function BulkDialog({
@@ -48,49 +51,52 @@ export function BulkDialog({
   const [reason, setReason] = useState("");
   const [progress, setProgress] = useState<Progress>();
   const [results, setResults] = useState<BulkResult[]>();
+  const [run, setRun] = useState<BulkRun>();
   const [error, setError] = useState<ApiError>();
+  // The confirmation names what the filter holds now, counted exactly (the list's count stops at a cap).
+  const matching = useApi<{ count: number }>(
+    "ids" in selection ? null : matchingCountPath(selection.allMatching),
+  );
   const size =
     "ids" in selection
       ? `${count(selection.ids.length)}件`
-      : `${count(selection.total)}${selection.capped ? "件以上" : "件"}`;
+      : matching.data
+        ? `${count(matching.data.count)}件`
+        : "…件";
   const needsTag = action === "attachTag" || action === "removeTag";
 
-  const run = async () => {
+  const start = async () => {
     try {
-      const ids = "ids" in selection ? selection.ids : await collectIds(selection.allMatching, setProgress);
       const extra = needsTag
         ? { tagId }
         : action === "cancel"
           ? { ...(reason ? { reason } : {}), mallCancelReasons: Object.values(mallReasons).filter(Boolean) }
           : {};
-      setResults(await runBulk(action, ids, extra, setProgress));
+      setProgress({ done: 0, total: 0 });
+      if ("ids" in selection) setResults(await runBulk(action, selection.ids, extra, setProgress));
+      else setRun(await runOverFilter(action, selection.allMatching, extra, setProgress));
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, null));
     }
   };
 
   if (results) return <BulkResults action={action} results={results} onClose={() => onClose(true)} />;
+  if (run) return <BulkRunResults run={run} title={BULK_LABELS[action]} onClose={() => onClose(true)} />;
   return (
     <Dialog title={`一括操作: ${BULK_LABELS[action]}`} onClose={() => onClose(progress !== undefined)}>
       <ErrorNotice error={error} title="途中で止まりました(それまでの注文は処理済みです)" />
       {progress ? (
         <div className="bulk-progress">
           <p role="status">
-            {progress.phase === "collecting"
-              ? `対象の注文を集めています… ${count(progress.done)}件`
-              : `処理しています… ${count(progress.done)} / ${count(progress.total)}件`}
+            処理しています… {count(progress.done)} / {count(progress.total)}件
           </p>
-          {progress.phase === "running" ? (
-            <progress max={progress.total || 1} value={progress.done} />
-          ) : (
-            <progress />
-          )}
+          {progress.total ? <progress max={progress.total} value={progress.done} /> : <progress />}
         </div>
       ) : (
         <>
           <p>
-            選択した <strong>{size}</strong> の注文を「{BULK_LABELS[action]}」します。
-            注文ごとにルールを確かめ、できない注文は理由とともに報告します。
+            {"ids" in selection ? "選択した" : "この条件に合う(いま)"} <strong>{size}</strong> の注文を「
+            {BULK_LABELS[action]}」します。 注文ごとにルールを確かめ、できない注文は理由とともに報告します。
           </p>
           {action === "cancel" && (
             <label className="field">
@@ -136,8 +142,8 @@ export function BulkDialog({
             <button
               type="button"
               className={action === "cancel" ? "button button-danger" : "button button-primary"}
-              disabled={needsTag && !tagId}
-              onClick={() => void run()}
+              disabled={(needsTag && !tagId) || ("allMatching" in selection && !matching.data)}
+              onClick={() => void start()}
             >
               {size}に実行
             </button>
@@ -158,13 +164,9 @@ function BulkResults({
   onClose: () => void;
 }) {
   const refused = results.filter((r) => !r.ok);
-  const done = results.length - refused.length;
   return (
-    <Dialog title={`一括操作の結果: ${BULK_LABELS[action]}`} onClose={onClose} wide>
-      <p className="bulk-summary" role="status">
-        <span className="ok">{count(done)}件 完了</span>
-        <span className={refused.length ? "ng" : "muted"}>{count(refused.length)}件 できませんでした</span>
-      </p>
+    <BulkResultDialog title={BULK_LABELS[action]} onClose={onClose}>
+      <BulkSummary done={results.length - refused.length} refused={refused.length} />
       {refused.length > 0 && (
         <div className="table-wrap">
           <table className="table bulk-refusals">
@@ -196,11 +198,6 @@ function BulkResults({
           </table>
         </div>
       )}
-      <div className="dialog-actions">
-        <button type="button" className="button button-primary" onClick={onClose}>
-          閉じる
-        </button>
-      </div>
-    </Dialog>
+    </BulkResultDialog>
   );
 }

@@ -78,6 +78,16 @@ export function shared(filters: ListFilters) {
   };
 }
 
+/** The list's filter as a JSON body takes it (CSV export, bulk run): every order it matches, not a page. */
+export function filterBody(filters: ListFilters): Record<string, string> {
+  const all = { ...shared(filters), status: filters.status, sort: filters.sort };
+  return Object.fromEntries(
+    Object.entries(all).flatMap(([k, v]) =>
+      v === "" || v === false ? [] : [[k, typeof v === "boolean" ? String(v) : v]],
+    ),
+  );
+}
+
 export function ordersPath(filters: ListFilters, page: { cursor?: string; limit?: number } = {}): string {
   return `/api/orders${query({
     ...shared(filters),

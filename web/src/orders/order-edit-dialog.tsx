@@ -3,12 +3,14 @@ import { ApiError, api } from "../api/client.ts";
 import type { Order } from "../api/types.ts";
 import { yen } from "../format.ts";
 import { useReference } from "../shell/reference-data.tsx";
+import { CodedSelect } from "../ui/coded-select.tsx";
 import { Dialog } from "../ui/dialog.tsx";
 import { Field } from "../ui/field.tsx";
 import { ErrorNotice } from "../ui/states.tsx";
+import { type NewLine, NewLineFields } from "./order-edit-line.tsx";
 
 /** A kept line (its id) or one being added (no id, with the shop's item code). */
-type Line = { id?: string; mallItemCode: string; name: string; unitPrice: number; quantity: number };
+type Line = NewLine & { id?: string; quantity: number };
 
 const str = (v: unknown) => (typeof v === "string" ? v : "");
 const num = (v: string) => (v.trim() === "" ? 0 : Number(v));
@@ -81,7 +83,13 @@ export function OrderEditDialog({
         items: lines.map((l) =>
           l.id
             ? { id: l.id, quantity: l.quantity }
-            : { mallItemCode: l.mallItemCode, name: l.name, unitPrice: l.unitPrice, quantity: l.quantity },
+            : {
+                mallItemCode: l.mallItemCode,
+                ...(l.mallSkuCode ? { mallSkuCode: l.mallSkuCode } : {}),
+                name: l.name,
+                unitPrice: l.unitPrice,
+                quantity: l.quantity,
+              },
         ),
         amounts: {
           ...(shippingFee === "" ? {} : { shippingFee: num(shippingFee) }),
@@ -159,17 +167,13 @@ export function OrderEditDialog({
                   {l.id ? (
                     l.name
                   ) : (
-                    <span className="inline-group">
-                      <Field label="商品管理番号" path={`items.${index}.mallItemCode`} error={error}>
-                        <input
-                          value={l.mallItemCode}
-                          onChange={(e) => setLine(index, { mallItemCode: e.target.value })}
-                        />
-                      </Field>
-                      <Field label="商品名" path={`items.${index}.name`} error={error}>
-                        <input value={l.name} onChange={(e) => setLine(index, { name: e.target.value })} />
-                      </Field>
-                    </span>
+                    <NewLineFields
+                      line={l}
+                      index={index}
+                      shopId={order.shopId}
+                      error={error}
+                      onChange={(change) => setLine(index, change)}
+                    />
                   )}
                 </td>
                 <td className="num">
@@ -236,23 +240,19 @@ export function OrderEditDialog({
             <input inputMode="numeric" value={discount} onChange={(e) => setDiscount(e.target.value)} />
           </Field>
           <Field label="支払方法" path="paymentMethod" error={error}>
-            <select value={paymentMethod} onChange={(e) => setPaymentMethod(e.target.value)}>
-              {vocabulary.paymentMethods.map((m) => (
-                <option key={m.code} value={m.code}>
-                  {m.label}
-                </option>
-              ))}
-            </select>
+            <CodedSelect
+              options={vocabulary.paymentMethods}
+              value={paymentMethod}
+              onChange={setPaymentMethod}
+            />
           </Field>
           <Field label="配送方法" path="shippingService" error={error}>
-            <select value={service} onChange={(e) => setService(e.target.value)}>
-              <option value="">商品の既定</option>
-              {vocabulary.shippingServices.map((s) => (
-                <option key={s.code} value={s.code}>
-                  {s.label}
-                </option>
-              ))}
-            </select>
+            <CodedSelect
+              options={vocabulary.shippingServices}
+              value={service}
+              onChange={setService}
+              empty="商品の既定"
+            />
           </Field>
         </div>
         <p>

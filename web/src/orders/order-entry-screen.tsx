@@ -4,6 +4,7 @@ import type { ProductPage } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { useReference } from "../shell/reference-data.tsx";
 import { navigate } from "../shell/router.tsx";
+import { CodedSelect } from "../ui/coded-select.tsx";
 import { Field } from "../ui/field.tsx";
 import { ErrorNotice } from "../ui/states.tsx";
 
@@ -214,13 +215,11 @@ export function OrderEntryScreen() {
           <input inputMode="numeric" value={shippingFee} onChange={(e) => setShippingFee(e.target.value)} />
         </Field>
         <Field label="支払方法" path="paymentMethod" error={error}>
-          <select value={paymentMethod} onChange={(e) => setPaymentMethod(e.target.value)}>
-            {vocabulary.paymentMethods.map((m) => (
-              <option key={m.code} value={m.code}>
-                {m.label}
-              </option>
-            ))}
-          </select>
+          <CodedSelect
+            options={vocabulary.paymentMethods}
+            value={paymentMethod}
+            onChange={setPaymentMethod}
+          />
         </Field>
         <label className="checkbox">
           <input type="checkbox" checked={paid} onChange={(e) => setPaid(e.target.checked)} /> 入金済み

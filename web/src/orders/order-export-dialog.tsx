@@ -1,11 +1,11 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { ApiError, api, download } from "../api/client.ts";
-import type { Answer, Body } from "../api/types.ts";
+import type { Answer } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { count } from "../format.ts";
 import { Dialog } from "../ui/dialog.tsx";
 import { ErrorNotice, Loading } from "../ui/states.tsx";
-import { type ListFilters, shared } from "./list-query.ts";
+import { filterBody, type ListFilters } from "./list-query.ts";
 
 type Recent = Answer<"/api/order-exports">;
 type OrderExport = Answer<"/api/order-exports/{id}">;
@@ -13,16 +13,6 @@ type Encoding = OrderExport["encoding"];
 
 /** How often the dialog asks how far the export job has got. */
 const POLL_MS = 1_000;
-
-/** The list's filter as the export takes it: every order it matches, not the page on screen. */
-function exportFilter(filters: ListFilters): Body<"/api/order-exports", "post">["filter"] {
-  const all = { ...shared(filters), status: filters.status, sort: filters.sort };
-  return Object.fromEntries(
-    Object.entries(all).flatMap(([k, v]) =>
-      v === "" || v === false ? [] : [[k, typeof v === "boolean" ? String(v) : v]],
-    ),
-  );
-}
 
 /**
  * 受注CSV出力: pick columns (the last export's choice comes back), the encoding and BOM, then a job
@@ -67,7 +57,7 @@ export function OrderExportDialog({ filters, onClose }: { filters: ListFilters; 
     try {
       setJob(
         await api<OrderExport>("POST", "/api/order-exports", {
-          filter: exportFilter(filters),
+          filter: filterBody(filters),
           columns,
           encoding,
           bom: encoding === "utf8" && bom,
@@ -149,6 +139,12 @@ function ExportProgress({ job }: { job: OrderExport }) {
             ? `出力できませんでした。${job.error ?? ""}`
             : `${count(job.rowsWritten)} / ${count(job.total)}件を出力中…`}
       </p>
+      {done && job.replacedChars > 0 && (
+        <p className="notice" role="note">
+          Shift_JISで表せない文字 {count(job.replacedChars)}文字を「?」に置き換えました(
+          {job.replacedColumns.map((c) => c.label).join("、")})。元の文字が必要ならUTF-8で出力してください。
+        </p>
+      )}
       {done && job.downloadPath && (
         <button type="button" className="button" onClick={() => download("GET", job.downloadPath ?? "")}>
           もう一度ダウンロード

@@ -7,7 +7,6 @@ import { navigate, useLocation } from "../shell/router.tsx";
 import { CursorPager } from "../ui/cursor-pager.tsx";
 import { Empty, ErrorNotice, Loading } from "../ui/states.tsx";
 import { BULK_LABELS, BulkDialog, type Selection } from "./bulk-dialog.tsx";
-import { SELECT_ALL_MAX } from "./bulk-run.ts";
 import { countsPath, filtersFrom, listHref, ordersPath, PAGE_SIZE } from "./list-query.ts";
 import { useListShortcuts } from "./list-shortcuts.tsx";
 import { ListTools } from "./list-tools.tsx";
@@ -51,7 +50,7 @@ export function OrderListScreen() {
   const keys = useListShortcuts(page?.items ?? NO_ROWS, selected, select);
   const total = page?.total ?? 0;
   const selection: Selection = allMatching
-    ? { allMatching: { ...filters, cursor: "" }, total, capped: Boolean(page?.totalCapped) }
+    ? { allMatching: { ...filters, cursor: "" } }
     : { ids: [...selected] };
   const selectedLabel = allMatching
     ? `${count(total)}${page?.totalCapped ? "件以上" : "件"}`
@@ -90,7 +89,7 @@ export function OrderListScreen() {
           {pageAllSelected && !allMatching && total > (page?.items.length ?? 0) && (
             <button type="button" className="button button-quiet" onClick={() => setAllMatching(true)}>
               この条件のすべて({count(total)}
-              {page?.totalCapped ? `件以上、最大${count(SELECT_ALL_MAX)}件` : "件"})を選択
+              {page?.totalCapped ? "件以上" : "件"})を選択
             </button>
           )}
           <button type="button" className="button button-quiet" onClick={() => select([...selected], false)}>

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, test } from "node:test";
+import { inquiries } from "#server/db/schema.ts";
 import { startTestApp, type TestApp } from "#test/app.ts";
 import { newProduct, orderBody } from "#test/catalog-api.ts";
 import { fieldsOf, type Operation, operationsOf, sampleOf, withValue } from "#test/openapi-samples.ts";
@@ -26,6 +27,8 @@ const RESOURCE: Record<string, string> = {
   "csv-imports": "csvImport",
   "saved-searches": "savedSearch",
   "order-exports": "orderExport",
+  "order-bulk-runs": "bulkRun",
+  inquiries: "inquiry",
 };
 
 before(async () => {
@@ -91,6 +94,30 @@ before(async () => {
   ids.orderExport = (
     await t.api("POST", "/api/order-exports", { filter: {}, columns: ["orderNumber"], encoding: "utf8" })
   ).body.id;
+  ids.bulkRun = (
+    await t.api("POST", "/api/order-bulk-runs", {
+      action: "attachTag",
+      tagId: ids.tag,
+      filter: { q: "該当なし" },
+    })
+  ).body.id;
+  // A buyer's message as an import saves it: the manual shop has no mall to read one from.
+  ids.inquiry = randomUUID();
+  const now = new Date();
+  await t.database.db.insert(inquiries).values({
+    id: ids.inquiry,
+    accountId: t.owner.accountId,
+    shopId,
+    inquiryNumber: "BAD-INQ-1",
+    buyerName: "問合 太郎",
+    message: "在庫はありますか",
+    cancelRequested: false,
+    thread: [],
+    read: false,
+    completed: false,
+    receivedAt: now,
+    updatedAt: now,
+  });
   for (const [kind, id] of Object.entries(ids)) assert.ok(id, `no ${kind} to test with`);
 });
 after(() => t.close());

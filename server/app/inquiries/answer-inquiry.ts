@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { appendEvents } from "#server/db/orders/order-queries.ts";
 import { inquiries, shops } from "#server/db/schema.ts";
 import { notFound, Refusal } from "#server/domain/refusal.ts";
+import type { InquiryInbox } from "#server/ports/channel.ts";
 import { MallError } from "#server/ports/mall.ts";
 import { inquiryInboxOf } from "../channels/channel-clients.ts";
 import { type Actor, type AppContext, actorLabel } from "../context.ts";
@@ -40,8 +41,10 @@ export async function replyToInquiry(
   message: string,
 ): Promise<void> {
   const { inquiry, shop } = await ownInquiry(ctx, accountId, id);
-  const inbox = inquiryInboxOf(ctx, shop);
+  let inbox: InquiryInbox;
   try {
+    // Inside: a shop whose channel takes no replies is the mall's no, not a server error.
+    inbox = inquiryInboxOf(ctx, shop);
     await inbox.reply({ inquiryNumber: inquiry.inquiryNumber, message });
   } catch (error) {
     if (!(error instanceof MallError)) throw error;

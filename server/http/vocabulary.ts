@@ -45,7 +45,7 @@ const channelSchema = z
       reportShipping: z.boolean(),
       cancel: z.boolean(),
       stock: z.boolean(),
-      inquiries: z.boolean().describe("購入者からの問い合わせ(楽天: R-Messe)を取り込み、返信する"),
+      inquiries: z.boolean().describe("購入者からの問い合わせ(モールのメッセージ)を取り込み、返信する"),
     }),
     defaultGracePeriodMinutes: z.int(),
     cancelReasons: coded.describe("チャネルに伝えるキャンセル理由(コードは <チャネル>:<理由>)"),

@@ -194,7 +194,7 @@ export type components = {
         cancel: boolean;
         /** 注文確認をチャネルに送る */
         confirm: boolean;
-        /** 購入者からの問い合わせ(楽天: R-Messe)を取り込み、返信する */
+        /** 購入者からの問い合わせ(モールのメッセージ)を取り込み、返信する */
         inquiries: boolean;
         reportShipping: boolean;
         stock: boolean;

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { request } from "node:http";
 import { startRakutenSandbox } from "#sandbox/rakuten/server.ts";
-import { bootServer, childDatabase, runNode } from "#test/process.ts";
+import { bootServer, childDatabase, createAccountToken } from "#test/process.ts";
 import { SPREAD_HOURS } from "./import.ts";
 import { perSecond } from "./lib.ts";
 
@@ -47,10 +47,7 @@ export async function benchImportRss(count: number): Promise<ImportRss> {
       JUCHU_SECRET_KEY: randomBytes(32).toString("base64"),
       JUCHU_RAKUTEN_API_URL: sandbox.url,
     };
-    const account = ["account", "create", "--name", "RSS計測店", "--email", "rss@example.com"];
-    const created = await runNode("server/cli.ts", [...account, "--password", "long enough pw"], env);
-    if (created.code !== 0) throw new Error(`account create: ${created.stderr}`);
-    const token = JSON.parse(created.stdout).apiToken as string;
+    const token = await createAccountToken(env, { name: "RSS計測店", email: "rss@example.com" });
     const booted = await bootServer(env, [], await npmStartFlags());
     server.child = booted.child;
     const pid = booted.child.pid ?? 0;

@@ -3,7 +3,7 @@ import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { startRakutenSandbox } from "#sandbox/rakuten/server.ts";
 import { startRslSandbox } from "#sandbox/rsl/server.ts";
-import { bootServer, childDatabase, runNode, spawnNode } from "./process.ts";
+import { bootServer, childDatabase, createAccountToken, spawnNode } from "./process.ts";
 import { sandboxControl } from "./rakuten.ts";
 import { rslControl } from "./rsl.ts";
 
@@ -26,22 +26,7 @@ export async function startLifecycleRig() {
     JUCHU_RSL_API_URL: rsl.url,
     JUCHU_SECRET_KEY: randomBytes(32).toString("base64"),
   };
-  const created = await runNode(
-    "server/cli.ts",
-    [
-      "account",
-      "create",
-      "--name",
-      "一連商店",
-      "--email",
-      "life@example.com",
-      "--password",
-      "long enough pw",
-    ],
-    env,
-  );
-  assert.equal(created.code, 0, created.stderr);
-  const token: string = JSON.parse(created.stdout).apiToken;
+  const token: string = await createAccountToken(env, { name: "一連商店", email: "life@example.com" });
   const children = new Set<ChildProcess>();
   const track = (child: ChildProcess) => {
     children.add(child);

@@ -110,3 +110,20 @@ export async function runNode(
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
   return { code, stdout, stderr };
 }
+
+/**
+ * `npm run juchu -- account create` in a child process, as a new merchant runs it on the database of
+ * `env`; the account's first API token. Throws with the CLI's words when it refuses.
+ */
+export async function createAccountToken(
+  env: Record<string, string>,
+  account: { name: string; email: string },
+): Promise<string> {
+  const created = await runNode(
+    "server/cli.ts",
+    ["account", "create", "--name", account.name, "--email", account.email, "--password", "long enough pw"],
+    env,
+  );
+  if (created.code !== 0) throw new Error(`account create exited ${created.code}: ${created.stderr}`);
+  return JSON.parse(created.stdout).apiToken as string;
+}

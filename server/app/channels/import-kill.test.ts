@@ -3,7 +3,7 @@ import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { after, before, test } from "node:test";
 import { startRakutenSandbox } from "#sandbox/rakuten/server.ts";
-import { bootServer, childDatabase, runNode } from "#test/process.ts";
+import { bootServer, childDatabase, createAccountToken } from "#test/process.ts";
 import { type RakutenSandbox, type SandboxControl, sandboxControl } from "#test/rakuten.ts";
 
 let database: Awaited<ReturnType<typeof childDatabase>>;
@@ -23,22 +23,7 @@ before(async () => {
     // A killed import frees its shop after a second, so the test need not wait ten minutes.
     JUCHU_IMPORT_LEASE_SECONDS: "1",
   };
-  const created = await runNode(
-    "server/cli.ts",
-    [
-      "account",
-      "create",
-      "--name",
-      "停電商店",
-      "--email",
-      "kill@example.com",
-      "--password",
-      "long enough pw",
-    ],
-    env,
-  );
-  assert.equal(created.code, 0, created.stderr);
-  token = JSON.parse(created.stdout).apiToken;
+  token = await createAccountToken(env, { name: "停電商店", email: "kill@example.com" });
 });
 after(async () => {
   await database.close();

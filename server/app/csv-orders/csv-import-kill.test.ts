@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import { juchuTemplateCsv } from "#server/channels/csv/profiles.ts";
 import { openDatabase } from "#server/db/database.ts";
 import { exited } from "#test/lifecycle-processes.ts";
-import { bootServer, childDatabase, runNode, spawnNode } from "#test/process.ts";
+import { bootServer, childDatabase, createAccountToken, spawnNode } from "#test/process.ts";
 
 const postgres = Boolean(process.env.DATABASE_URL);
 const ORDERS = 1500;
@@ -19,22 +19,7 @@ const children = new Set<ChildProcess>();
 before(async () => {
   database = await childDatabase();
   env = { ...database.env, JUCHU_SECRET_KEY: randomBytes(32).toString("base64") };
-  const created = await runNode(
-    "server/cli.ts",
-    [
-      "account",
-      "create",
-      "--name",
-      "停電CSV商店",
-      "--email",
-      "csvkill@example.com",
-      "--password",
-      "long enough pw",
-    ],
-    env,
-  );
-  assert.equal(created.code, 0, created.stderr);
-  token = JSON.parse(created.stdout).apiToken;
+  token = await createAccountToken(env, { name: "停電CSV商店", email: "csvkill@example.com" });
 });
 after(async () => {
   for (const child of children) {

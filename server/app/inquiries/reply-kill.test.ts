@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { after, before, test } from "node:test";
 import { startRakutenSandbox } from "#sandbox/rakuten/server.ts";
 import { startRslSandbox } from "#sandbox/rsl/server.ts";
-import { bootServer, childDatabase, runNode } from "#test/process.ts";
+import { bootServer, childDatabase, createAccountToken } from "#test/process.ts";
 import { type RakutenSandbox, type SandboxControl, sandboxControl, sku } from "#test/rakuten.ts";
 import { type RslControl, rslControl } from "#test/rsl.ts";
 
@@ -32,22 +32,7 @@ before(async () => {
     JUCHU_RSL_API_URL: rsl.url,
     JUCHU_SECRET_KEY: randomBytes(32).toString("base64"),
   };
-  const created = await runNode(
-    "server/cli.ts",
-    [
-      "account",
-      "create",
-      "--name",
-      "停電商店",
-      "--email",
-      "kill@example.com",
-      "--password",
-      "long enough pw",
-    ],
-    env,
-  );
-  assert.equal(created.code, 0, created.stderr);
-  token = JSON.parse(created.stdout).apiToken;
+  token = await createAccountToken(env, { name: "停電商店", email: "kill@example.com" });
 });
 after(async () => {
   await database.close();

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
 import { runShopImport } from "#server/app/channels/import-shop.ts";
 import { runInquiryImport } from "#server/app/inquiries/import-inquiries.ts";
+import { inquiries } from "#server/db/schema.ts";
 import type { TestApp } from "./app.ts";
 import { type SandboxControl, sku } from "./rakuten.ts";
 import { connectRslShop, type RslControl } from "./rsl.ts";
@@ -9,6 +11,27 @@ import { connectRslShop, type RslControl } from "./rsl.ts";
 type Loose = any;
 
 export const minutes = (n: number) => n * 60_000;
+
+/** A buyer's question as an import saves it, on any shop (a manual one has no mall to read it from); its id. */
+export async function savedInquiry(app: TestApp, shopId: string): Promise<string> {
+  const id = randomUUID();
+  const now = new Date();
+  await app.database.db.insert(inquiries).values({
+    id,
+    accountId: app.owner.accountId,
+    shopId,
+    inquiryNumber: `INQ-${id.slice(0, 8)}`,
+    buyerName: "問合 太郎",
+    message: "在庫はありますか",
+    cancelRequested: false,
+    thread: [],
+    read: false,
+    completed: false,
+    receivedAt: now,
+    updatedAt: now,
+  });
+  return id;
+}
 
 /**
  * For the inquiry linkage tests: a Rakuten shop shipping from RSL with the linkage on, the キャンセル

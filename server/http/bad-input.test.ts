@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, test } from "node:test";
-import { inquiries } from "#server/db/schema.ts";
 import { startTestApp, type TestApp } from "#test/app.ts";
 import { newProduct, orderBody } from "#test/catalog-api.ts";
+import { savedInquiry } from "#test/inquiries.ts";
 import { fieldsOf, type Operation, operationsOf, sampleOf, withValue } from "#test/openapi-samples.ts";
 
 let t: TestApp;
@@ -101,23 +101,7 @@ before(async () => {
       filter: { q: "該当なし" },
     })
   ).body.id;
-  // A buyer's message as an import saves it: the manual shop has no mall to read one from.
-  ids.inquiry = randomUUID();
-  const now = new Date();
-  await t.database.db.insert(inquiries).values({
-    id: ids.inquiry,
-    accountId: t.owner.accountId,
-    shopId,
-    inquiryNumber: "BAD-INQ-1",
-    buyerName: "問合 太郎",
-    message: "在庫はありますか",
-    cancelRequested: false,
-    thread: [],
-    read: false,
-    completed: false,
-    receivedAt: now,
-    updatedAt: now,
-  });
+  ids.inquiry = await savedInquiry(t, shopId);
   for (const [kind, id] of Object.entries(ids)) assert.ok(id, `no ${kind} to test with`);
 });
 after(() => t.close());

@@ -16,7 +16,7 @@ import { ORDER_STATUS_LABELS, type OrderStatus } from "#server/domain/order-stat
 import { tokyoDate, toTokyoIso } from "#server/domain/tokyo-time.ts";
 import { warehouseSettingsOf } from "#server/domain/warehouse-settings.ts";
 import type { JuchuApi } from "./app.ts";
-import { errorResponses, json, security } from "./openapi.ts";
+import { errorResponses, json, requires } from "./openapi.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Orders listed under each line: enough to open the one a customer calls about, not a second list. */
@@ -205,7 +205,7 @@ export function registerAttentionRoutes(app: JuchuApi, ctx: AppContext): void {
       path: "/api/attention",
       summary: "要対応: 人の手が要る注文・出荷・取込・認証情報・メール",
       description: `保留・エラーのタグごとの注文数(各${COUNT_CAP}件まで)と先頭${SAMPLE}件、在庫が足りない商品、倉庫ごとの本日の出荷、取込失敗、期限が近い認証情報、送れなかったメール、対応完了になっていないキャンセル希望の問い合わせ。`,
-      security,
+      ...requires("orders:read"),
       responses: { 200: json(attentionSchema, "要対応"), ...errorResponses },
     }),
     async (c) => c.json(await attentionOf(ctx, c.get("auth").accountId), 200),

@@ -9,7 +9,7 @@ import {
 import { addressesOfPostalCode } from "#server/domain/postal-address.ts";
 import type { OrderFileUpload } from "#server/ports/order-upload.ts";
 import type { JuchuApi } from "./app.ts";
-import { errorResponses, json, security } from "./openapi.ts";
+import { errorResponses, json, requires } from "./openapi.ts";
 
 const columnList = z
   .array(z.string().trim().min(1).max(100, "列名は100文字以内です"))
@@ -57,7 +57,7 @@ export function registerCsvOrderProfileRoutes(
       method: "get",
       path: "/api/postal-codes/{code}",
       summary: "郵便番号から住所(受注登録の入力補助)",
-      security,
+      ...requires("settings:read"),
       request: { params: z.object({ code: z.string().regex(/^\d{3}-?\d{4}$/, "郵便番号は7桁です") }) },
       responses: {
         200: json(
@@ -81,7 +81,7 @@ export function registerCsvOrderProfileRoutes(
       method: "get",
       path: "/api/csv-order-profiles",
       summary: "受注CSVの取込設定の一覧(標準+自社)",
-      security,
+      ...requires("settings:read"),
       responses: {
         200: json(z.object({ items: z.array(profileSchema), fields: fieldsSchema }), "取込設定と項目"),
         ...errorResponses,
@@ -102,7 +102,7 @@ export function registerCsvOrderProfileRoutes(
       method: "post",
       path: "/api/csv-order-profiles",
       summary: "受注CSVの取込設定を作る",
-      security,
+      ...requires("settings:write"),
       request: { body: { content: { "application/json": { schema: profileInput } }, required: true } },
       responses: { 201: json(profileSchema, "作った取込設定"), ...errorResponses },
     }),
@@ -114,7 +114,7 @@ export function registerCsvOrderProfileRoutes(
       method: "put",
       path: "/api/csv-order-profiles/{id}",
       summary: "受注CSVの取込設定を変える",
-      security,
+      ...requires("settings:write"),
       request: {
         params: idParam,
         body: { content: { "application/json": { schema: profileInput } }, required: true },
@@ -133,7 +133,7 @@ export function registerCsvOrderProfileRoutes(
       method: "delete",
       path: "/api/csv-order-profiles/{id}",
       summary: "受注CSVの取込設定を削除",
-      security,
+      ...requires("settings:write"),
       request: { params: idParam },
       responses: { 200: json(z.object({ id: z.string() }), "削除した取込設定"), ...errorResponses },
     }),

@@ -14,7 +14,7 @@ import { uuid } from "#server/domain/fields.ts";
 import { toTokyoIso } from "#server/domain/tokyo-time.ts";
 import type { OrderFileUpload } from "#server/ports/order-upload.ts";
 import type { JuchuApi } from "./app.ts";
-import { errorResponses, json, security } from "./openapi.ts";
+import { errorResponses, json, requires } from "./openapi.ts";
 
 /** The one upload route the 1 MB body limit leaves alone: it streams the file to the database. */
 export const CSV_UPLOAD_PATH = "/api/csv-imports";
@@ -95,7 +95,7 @@ export function registerCsvOrderRoutes(app: JuchuApi, ctx: AppContext, upload: O
       method: "get",
       path: "/api/csv-order-template.csv",
       summary: "Juchu標準テンプレート(受注CSV)",
-      security,
+      ...requires("orders:read"),
       responses: { 200: csvFile("見出し行と記入例(UTF-8 BOM付き)"), ...errorResponses },
     }),
     async () => csvResponse(upload.template.content(), upload.template.fileName) as never,
@@ -108,7 +108,7 @@ export function registerCsvOrderRoutes(app: JuchuApi, ctx: AppContext, upload: O
       summary: "受注CSVのアップロード(取込を開始)",
       description:
         "本文はCSVファイルそのもの(Shift_JISまたはUTF-8、BOM可)。ストリームで受け取り、1MBの本文上限はかかりません(256MBまで)。取込はジョブで行い、進捗と行ごとの結果は GET /api/csv-imports/{id} と /rows で読めます。",
-      security,
+      ...requires("orders:write"),
       request: {
         query: z.object({
           shopId: uuid("shopIdはUUIDで指定してください"),
@@ -133,7 +133,7 @@ export function registerCsvOrderRoutes(app: JuchuApi, ctx: AppContext, upload: O
       method: "get",
       path: "/api/csv-imports",
       summary: "CSV取込の履歴",
-      security,
+      ...requires("orders:read"),
       request: { query: z.object({ shopId: uuid("shopIdはUUIDで指定してください").optional() }) },
       responses: { 200: json(z.object({ items: z.array(runSchema) }), "新しい順の取込"), ...errorResponses },
     }),
@@ -148,7 +148,7 @@ export function registerCsvOrderRoutes(app: JuchuApi, ctx: AppContext, upload: O
       method: "get",
       path: "/api/csv-imports/{id}",
       summary: "CSV取込の進捗と件数",
-      security,
+      ...requires("orders:read"),
       request: { params: runParam },
       responses: { 200: json(runSchema, "取込"), ...errorResponses },
     }),
@@ -161,7 +161,7 @@ export function registerCsvOrderRoutes(app: JuchuApi, ctx: AppContext, upload: O
       method: "get",
       path: "/api/csv-imports/{id}/rows",
       summary: "CSV取込の行ごとの結果",
-      security,
+      ...requires("orders:read"),
       request: {
         params: runParam,
         query: z.object({
@@ -197,7 +197,7 @@ export function registerCsvOrderRoutes(app: JuchuApi, ctx: AppContext, upload: O
       method: "get",
       path: "/api/csv-imports/{id}/report.csv",
       summary: "CSV取込の行ごとの結果(CSVファイル)",
-      security,
+      ...requires("orders:read"),
       request: { params: runParam },
       responses: { 200: csvFile("行, 注文番号, 結果, 項目, ルール, 内容"), ...errorResponses },
     }),

@@ -8,7 +8,7 @@ import { shops } from "#server/db/schema.ts";
 import { uuid } from "#server/domain/fields.ts";
 import { notFound, Refusal } from "#server/domain/refusal.ts";
 import type { JuchuApi } from "./app.ts";
-import { errorResponses, json, security } from "./openapi.ts";
+import { errorResponses, json, requires } from "./openapi.ts";
 
 const inquiryId = z.object({ id: uuid("問い合わせIDはUUIDです") });
 const body = <T extends z.ZodType>(schema: T) => ({
@@ -60,7 +60,7 @@ export function registerInquiryRoutes(app: JuchuApi, ctx: AppContext): void {
       summary: "問い合わせ一覧(受信の新しい順)",
       description:
         "state: open 未完了 / linked 注文に紐付いた / unlinked 注文に紐付かない / handled 対応完了 / cancel キャンセル希望",
-      security,
+      ...requires("inquiries:read", "inquiry_linkage"),
       request: {
         query: z.object({
           shopId: uuid("ショップIDはUUIDです").optional(),
@@ -85,7 +85,7 @@ export function registerInquiryRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "get",
       path: "/api/inquiries/{id}",
       summary: "問い合わせ(やり取りの全文と、注文の履歴のうちこの問い合わせのもの)",
-      security,
+      ...requires("inquiries:read", "inquiry_linkage"),
       request: { params: inquiryId },
       responses: { 200: json(detailSchema, "問い合わせ"), ...errorResponses },
     }),
@@ -98,7 +98,7 @@ export function registerInquiryRoutes(app: JuchuApi, ctx: AppContext): void {
       path: "/api/inquiries/{id}/reply",
       summary: "返信(モールに送り、既読にする)",
       description: "モールが受け付けないときは422(detailにモールの説明)、モールに接続できないときは502。",
-      security,
+      ...requires("inquiries:write", "inquiry_linkage"),
       request: {
         params: inquiryId,
         ...body(
@@ -122,7 +122,7 @@ export function registerInquiryRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "post",
       path: "/api/inquiries/{id}/complete",
       summary: "対応完了にする / 未完了に戻す(モールにも反映)",
-      security,
+      ...requires("inquiries:write", "inquiry_linkage"),
       request: { params: inquiryId, ...body(z.object({ completed: z.boolean() })) },
       responses: { 200: json(detailSchema, "変更後の問い合わせ"), ...errorResponses },
     }),
@@ -139,7 +139,7 @@ export function registerInquiryRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "post",
       path: "/api/shops/{id}/inquiry-import",
       summary: "今すぐ問い合わせを取込(キャンセル希望はこの取込で処理されます)",
-      security,
+      ...requires("inquiries:write", "inquiry_linkage"),
       request: { params: z.object({ id: uuid("ショップIDはUUIDです") }) },
       responses: {
         200: json(

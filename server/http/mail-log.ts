@@ -13,7 +13,7 @@ import { MAIL_STATUS_LABELS, MAIL_STATUSES, type MailStatus } from "#server/doma
 import { notFound } from "#server/domain/refusal.ts";
 import { toTokyoIso } from "#server/domain/tokyo-time.ts";
 import type { JuchuApi } from "./app.ts";
-import { errorResponses, json, security } from "./openapi.ts";
+import { errorResponses, json, requires } from "./openapi.ts";
 
 const mailSchema = z
   .object({
@@ -62,7 +62,7 @@ export function registerMailLogRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "get",
       path: "/api/mails",
       summary: "メールログ(送信済・失敗・送信しない理由・SMTP未設定で保存のみ)",
-      security,
+      ...requires("mail:read"),
       request: {
         query: z.object({
           orderId: uuid().optional(),
@@ -135,7 +135,7 @@ export function registerMailLogRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "post",
       path: "/api/mails/{id}/resend",
       summary: "メールの再送",
-      security,
+      ...requires("mail:write"),
       request: { params: z.object({ id: uuid() }) },
       responses: { 202: json(z.object({ mailId: uuid() }), "再送の予約"), ...errorResponses },
     }),
@@ -164,7 +164,7 @@ export function registerMailLogRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "get",
       path: "/api/shops/{id}/mail-settings",
       summary: "ショップのメール設定(カテゴリーごとの送信有無とテンプレート)",
-      security,
+      ...requires("mail:read"),
       request: { params: shopParam },
       responses: { 200: json(settingsSchema, "メール設定"), ...errorResponses },
     }),
@@ -175,7 +175,7 @@ export function registerMailLogRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "put",
       path: "/api/shops/{id}/mail-settings",
       summary: "ショップのメール設定を保存",
-      security,
+      ...requires("mail:write"),
       request: { params: shopParam, body: { content: { "application/json": { schema: settingsSchema } } } },
       responses: { 200: json(settingsSchema, "保存後"), ...errorResponses },
     }),
@@ -215,7 +215,7 @@ export function registerMailLogRoutes(app: JuchuApi, ctx: AppContext): void {
         method: "get",
         path,
         summary: what,
-        security,
+        ...requires("mail:read"),
         request: params,
         responses: {
           200: json(z.object({ transport: transportSchema.nullable() }), what),
@@ -229,7 +229,7 @@ export function registerMailLogRoutes(app: JuchuApi, ctx: AppContext): void {
         method: "put",
         path,
         summary: `${what}を保存`,
-        security,
+        ...requires("mail:write"),
         request: { ...params, body: { content: { "application/json": { schema: transportInput } } } },
         responses: {
           200: json(z.object({ transport: transportSchema.nullable() }), what),
@@ -247,7 +247,7 @@ export function registerMailLogRoutes(app: JuchuApi, ctx: AppContext): void {
         method: "delete",
         path,
         summary: `${what}を削除`,
-        security,
+        ...requires("mail:write"),
         request: params,
         responses: { 204: { description: "削除しました" }, ...errorResponses },
       }),

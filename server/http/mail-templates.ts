@@ -14,7 +14,7 @@ import { MAIL_PLACEHOLDERS } from "#server/domain/mail/placeholders.ts";
 import { STANDARD_MAIL_TEMPLATES } from "#server/domain/mail/standard-templates.ts";
 import { notFound } from "#server/domain/refusal.ts";
 import type { JuchuApi } from "./app.ts";
-import { errorResponses, json, security } from "./openapi.ts";
+import { errorResponses, json, requires } from "./openapi.ts";
 
 const categoryInput = z.object({
   name: z.string().trim().min(1, "カテゴリー名を入力してください").max(50, "カテゴリー名は50文字以内です"),
@@ -96,7 +96,7 @@ export function registerMailTemplateRoutes(app: JuchuApi, ctx: AppContext): void
       method: "get",
       path: "/api/mail-categories",
       summary: "メールカテゴリー一覧",
-      security,
+      ...requires("mail:read"),
       responses: { 200: json(z.object({ items: z.array(categorySchema) }), "カテゴリー"), ...errorResponses },
     }),
     async (c) => c.json({ items: (await categoriesOf(c.get("auth").accountId)).map(presentCategory) }, 200),
@@ -106,7 +106,7 @@ export function registerMailTemplateRoutes(app: JuchuApi, ctx: AppContext): void
       method: "post",
       path: "/api/mail-categories",
       summary: "メールカテゴリーの登録(送信条件: 注文/出荷ステータスに入った時、N分後、特定商品)",
-      security,
+      ...requires("mail:write"),
       request: jsonBody(categoryInput),
       responses: { 201: json(categorySchema, "登録したカテゴリー"), ...errorResponses },
     }),
@@ -123,7 +123,7 @@ export function registerMailTemplateRoutes(app: JuchuApi, ctx: AppContext): void
       method: "patch",
       path: "/api/mail-categories/{id}",
       summary: "メールカテゴリーの変更",
-      security,
+      ...requires("mail:write"),
       request: { params: idParam, ...jsonBody(categoryInput) },
       responses: { 200: json(categorySchema, "変更後"), ...errorResponses },
     }),
@@ -140,7 +140,7 @@ export function registerMailTemplateRoutes(app: JuchuApi, ctx: AppContext): void
       method: "delete",
       path: "/api/mail-categories/{id}",
       summary: "メールカテゴリーの削除(送信記録がない場合のみ)",
-      security,
+      ...requires("mail:write"),
       request: { params: idParam },
       responses: { 204: { description: "削除しました" }, ...errorResponses },
     }),
@@ -155,7 +155,7 @@ export function registerMailTemplateRoutes(app: JuchuApi, ctx: AppContext): void
       method: "get",
       path: "/api/mail-templates",
       summary: "メールテンプレート一覧",
-      security,
+      ...requires("mail:read"),
       responses: {
         200: json(z.object({ items: z.array(templateSchema) }), "テンプレート"),
         ...errorResponses,
@@ -175,7 +175,7 @@ export function registerMailTemplateRoutes(app: JuchuApi, ctx: AppContext): void
       method: "post",
       path: "/api/mail-templates",
       summary: "メールテンプレートの登録(使えない差し込み項目は一覧付きで拒否)",
-      security,
+      ...requires("mail:write"),
       request: jsonBody(templateInput),
       responses: { 201: json(templateSchema, "登録したテンプレート"), ...errorResponses },
     }),
@@ -192,7 +192,7 @@ export function registerMailTemplateRoutes(app: JuchuApi, ctx: AppContext): void
       method: "patch",
       path: "/api/mail-templates/{id}",
       summary: "メールテンプレートの変更",
-      security,
+      ...requires("mail:write"),
       request: { params: idParam, ...jsonBody(templateInput) },
       responses: { 200: json(templateSchema, "変更後"), ...errorResponses },
     }),
@@ -212,7 +212,7 @@ export function registerMailTemplateRoutes(app: JuchuApi, ctx: AppContext): void
       method: "get",
       path: "/api/mail-placeholders",
       summary: "差し込み項目の一覧",
-      security,
+      ...requires("mail:read"),
       responses: {
         200: json(
           z.object({
@@ -230,7 +230,7 @@ export function registerMailTemplateRoutes(app: JuchuApi, ctx: AppContext): void
       method: "get",
       path: "/api/mail-templates/standard",
       summary: "標準テンプレート(コピー元)",
-      security,
+      ...requires("mail:read"),
       responses: {
         200: json(
           z.object({
@@ -256,7 +256,7 @@ export function registerMailTemplateRoutes(app: JuchuApi, ctx: AppContext): void
       method: "post",
       path: "/api/mail-templates/standard/{key}/copy",
       summary: "標準テンプレートをコピー(カテゴリーも無ければ作成)",
-      security,
+      ...requires("mail:write"),
       request: { params: z.object({ key: z.string() }) },
       responses: {
         201: json(z.object({ categoryId: uuid(), templateId: uuid() }), "作成したカテゴリーとテンプレート"),
@@ -271,7 +271,7 @@ export function registerMailTemplateRoutes(app: JuchuApi, ctx: AppContext): void
       method: "post",
       path: "/api/mail-templates/preview",
       summary: "プレビュー(実際の注文で差し込み)",
-      security,
+      ...requires("mail:write"),
       request: jsonBody(
         z.object({
           subject: z.string(),

@@ -1,4 +1,7 @@
 import type { z } from "@hono/zod-openapi";
+import type { Permission } from "#server/domain/access.ts";
+import type { Feature } from "#server/domain/plans.ts";
+import { authorize } from "./auth.ts";
 import { problemSchema } from "./order-schemas.ts";
 
 /** Shared pieces of every route's OpenAPI description. */
@@ -14,6 +17,7 @@ const problem = (description: string) => ({
 
 export const errorResponses = {
   401: problem("認証が必要"),
+  403: problem("権限がない(auth.forbidden)か、プランに含まれない機能(plan.feature_not_included)"),
   404: problem("見つからない(他のアカウントのIDを含む)"),
   409: problem("ルールにより拒否"),
   422: problem("入力の誤り"),
@@ -21,3 +25,20 @@ export const errorResponses = {
 
 /** Either one: a Bearer API token (scripts) or the admin UI's session cookie with its CSRF header. */
 export const security: Record<string, string[]>[] = [{ bearer: [] }, { session: [] }];
+
+/**
+ * What a route needs, declared on the route itself: spread into `createRoute`. It checks the
+ * permission (and the plan's feature) before the handler, and publishes both in openapi.json as
+ * `x-permission` / `x-feature`, where the role walk in access.test.ts reads them.
+ */
+export function requires(permission: Permission, feature?: Feature) {
+  return {
+    security,
+    middleware: [authorize(permission, feature)],
+    "x-permission": permission,
+    ...(feature ? { "x-feature": feature } : {}),
+  };
+}
+
+/** Routes about the signed-in user themself (their password, their sessions): any role may call them. */
+export const signedIn = { security, "x-permission": "signed_in" } as const;

@@ -12,7 +12,7 @@ import { BULK_RUN_STATUSES } from "#server/db/schema.ts";
 import { uuid } from "#server/domain/fields.ts";
 import { toTokyoIso } from "#server/domain/tokyo-time.ts";
 import type { JuchuApi } from "./app.ts";
-import { errorResponses, json, security } from "./openapi.ts";
+import { errorResponses, json, requires } from "./openapi.ts";
 import { bulkActionFields, tagNeeded } from "./order-bulk.ts";
 import { orderListQuerySchema } from "./order-schemas.ts";
 import { mallCancelReasons } from "./vocabulary.ts";
@@ -69,7 +69,7 @@ export function registerOrderBulkRunRoutes(app: JuchuApi, ctx: AppContext): void
       method: "get",
       path: "/api/order-bulk-runs/count",
       summary: "一括操作の確認: 条件に合う注文の数(いま)",
-      security,
+      ...requires("orders:read"),
       request: { query: filterSchema },
       responses: { 200: json(z.object({ count: z.int() }), "条件に合う注文の数"), ...errorResponses },
     }),
@@ -84,7 +84,7 @@ export function registerOrderBulkRunRoutes(app: JuchuApi, ctx: AppContext): void
       summary: "条件に合うすべての注文に一括操作を開始",
       description:
         "注文ごとに個別の操作と同じルールで実行します。できない注文は拒否したルールとともに記録され、ほかの注文は続けて処理されます。",
-      security,
+      ...requires("orders:write"),
       request: { body: { content: { "application/json": { schema: runInput } }, required: true } },
       responses: { 202: json(runSchema, "受け付けた一括操作(進捗は GET で)"), ...errorResponses },
     }),
@@ -100,7 +100,7 @@ export function registerOrderBulkRunRoutes(app: JuchuApi, ctx: AppContext): void
       method: "get",
       path: "/api/order-bulk-runs/{id}",
       summary: "一括操作の進捗と結果",
-      security,
+      ...requires("orders:read"),
       request: { params: z.object({ id: uuid("一括操作のIDはUUIDです") }) },
       responses: { 200: json(runSchema, "一括操作"), ...errorResponses },
     }),

@@ -6,7 +6,7 @@ import { orders } from "#server/db/schema.ts";
 import { uuid } from "#server/domain/fields.ts";
 import { ORDER_STATUS_LABELS, ORDER_STATUSES, type OrderStatus } from "#server/domain/order-status.ts";
 import type { JuchuApi } from "./app.ts";
-import { errorResponses, json, security } from "./openapi.ts";
+import { errorResponses, json, requires } from "./openapi.ts";
 import { mallCancelReasons } from "./vocabulary.ts";
 
 /** One request stays short; a client with a larger selection sends it in chunks and shows progress. */
@@ -70,7 +70,7 @@ export function registerOrderBulkRoutes(app: JuchuApi, ctx: AppContext): void {
       path: "/api/orders/bulk",
       summary: "受注の一括操作(キャンセル・入金確認・タグ付け・タグ外し)",
       description: `注文ごとに個別の操作と同じルールで実行し、注文ごとに成功か拒否とその理由を返します。1回${BULK_MAX_ORDERS}件まで。`,
-      security,
+      ...requires("orders:write"),
       request: {
         body: {
           required: true,

@@ -7,7 +7,7 @@ import { orders } from "#server/db/schema.ts";
 import { ORDER_STATUS_LABELS, ORDER_STATUSES } from "#server/domain/order-status.ts";
 import type { JuchuApi } from "./app.ts";
 import { COUNT_CAP } from "./list-orders.ts";
-import { errorResponses, json, security } from "./openapi.ts";
+import { errorResponses, json, requires } from "./openapi.ts";
 import { type OrderListQuery, orderListQuerySchema } from "./order-schemas.ts";
 
 const countSchema = z.object({
@@ -48,7 +48,7 @@ export function registerOrderCountRoutes(app: JuchuApi, ctx: AppContext): void {
       path: "/api/orders/counts",
       summary: "注文ステータスごとの件数(受注一覧のタブ用)",
       description: `受注一覧と同じ絞り込み(status以外)で数えます。各ステータス${COUNT_CAP}件で数えるのをやめます。`,
-      security,
+      ...requires("orders:read"),
       request: { query: countsQuerySchema },
       responses: {
         200: json(

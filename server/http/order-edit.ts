@@ -7,7 +7,7 @@ import { PAYMENT_METHODS } from "#server/domain/payment.ts";
 import { PREFECTURES } from "#server/domain/prefectures.ts";
 import { SHIPPING_SERVICES } from "#server/domain/shipping-service.ts";
 import type { JuchuApi } from "./app.ts";
-import { errorResponses, json, security } from "./openapi.ts";
+import { errorResponses, json, requires } from "./openapi.ts";
 import { orderSchema } from "./order-schemas.ts";
 import { presentOrder } from "./present-order.ts";
 
@@ -76,7 +76,7 @@ export function registerOrderEditRoutes(app: JuchuApi, ctx: AppContext): void {
       summary: "受注修正(出荷依頼前)",
       description:
         "送付先・明細(数量変更・追加・削除、在庫は同じトランザクションで引き当て直し)・金額(送料・手数料・値引き、請求金額は再計算)・支払方法・配送方法を変更します。出荷作業中以降は 409(order.edit_not_allowed)、version が古ければ 409(order.edit_conflict)。",
-      security,
+      ...requires("orders:write"),
       request: {
         params: orderId,
         body: { content: { "application/json": { schema: orderEditSchema } }, required: true },
@@ -112,7 +112,7 @@ export function registerOrderEditRoutes(app: JuchuApi, ctx: AppContext): void {
       summary: "モールから再取得",
       description:
         "注文をいまモールから読み直し、取込と同じ規則で反映します(金額確定・ギフト住所・キャンセルなど)。",
-      security,
+      ...requires("orders:write"),
       request: { params: orderId },
       responses: {
         200: json(

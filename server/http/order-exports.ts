@@ -17,7 +17,7 @@ import {
 } from "#server/domain/order-export-columns.ts";
 import { tokyoDate, toTokyoIso } from "#server/domain/tokyo-time.ts";
 import type { JuchuApi } from "./app.ts";
-import { errorResponses, json, security } from "./openapi.ts";
+import { errorResponses, json, requires } from "./openapi.ts";
 import { orderListQuerySchema } from "./order-schemas.ts";
 
 const column = z.enum(ORDER_EXPORT_COLUMN_KEYS, `列は ${ORDER_EXPORT_COLUMN_KEYS.join(", ")} のいずれかです`);
@@ -83,7 +83,7 @@ export function registerOrderExportRoutes(app: JuchuApi, ctx: AppContext): void 
       method: "post",
       path: "/api/order-exports",
       summary: "受注CSV出力を開始",
-      security,
+      ...requires("orders:write"),
       request: { body: { content: { "application/json": { schema: exportInput } }, required: true } },
       responses: { 202: json(exportSchema, "受け付けた出力(進捗は GET で)"), ...errorResponses },
     }),
@@ -99,7 +99,7 @@ export function registerOrderExportRoutes(app: JuchuApi, ctx: AppContext): void 
       method: "get",
       path: "/api/order-exports",
       summary: "最近の受注CSV出力と選べる列",
-      security,
+      ...requires("orders:read"),
       responses: {
         200: json(
           z.object({
@@ -128,7 +128,7 @@ export function registerOrderExportRoutes(app: JuchuApi, ctx: AppContext): void 
       method: "get",
       path: "/api/order-exports/{id}",
       summary: "受注CSV出力の進捗",
-      security,
+      ...requires("orders:read"),
       request: { params: idParam },
       responses: { 200: json(exportSchema, "出力"), ...errorResponses },
     }),
@@ -141,7 +141,7 @@ export function registerOrderExportRoutes(app: JuchuApi, ctx: AppContext): void 
       method: "get",
       path: "/api/order-exports/{id}/file",
       summary: "受注CSVのダウンロード",
-      security,
+      ...requires("orders:read"),
       request: { params: idParam },
       responses: {
         200: {

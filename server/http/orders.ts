@@ -10,7 +10,7 @@ import { attachOrderTag, detachOrderTag } from "#server/app/tags/order-tags.ts";
 import { instant, uuid } from "#server/domain/fields.ts";
 import type { JuchuApi } from "./app.ts";
 import { listOrders } from "./list-orders.ts";
-import { errorResponses, json, security } from "./openapi.ts";
+import { errorResponses, json, requires } from "./openapi.ts";
 import {
   orderListQuerySchema,
   orderRegistrationSchema,
@@ -32,7 +32,7 @@ export function registerOrderRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "post",
       path: "/api/orders",
       summary: "受注の手動登録",
-      security,
+      ...requires("orders:write"),
       request: {
         body: { content: { "application/json": { schema: orderRegistrationSchema } }, required: true },
       },
@@ -54,7 +54,7 @@ export function registerOrderRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "get",
       path: "/api/orders",
       summary: "受注一覧",
-      security,
+      ...requires("orders:read"),
       request: { query: orderListQuerySchema },
       responses: {
         200: json(
@@ -77,7 +77,7 @@ export function registerOrderRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "get",
       path: "/api/orders/{id}",
       summary: "受注詳細",
-      security,
+      ...requires("orders:read"),
       request: { params: orderId },
       responses: { 200: json(orderSchema, "注文"), ...errorResponses },
     }),
@@ -89,7 +89,7 @@ export function registerOrderRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "post",
       path: "/api/orders/{id}/cancel",
       summary: "注文キャンセル",
-      security,
+      ...requires("orders:write"),
       request: {
         params: orderId,
         ...optionalBody(
@@ -130,7 +130,7 @@ export function registerOrderRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "delete",
       path: "/api/orders/{id}",
       summary: "注文削除(論理削除)",
-      security,
+      ...requires("orders:write"),
       request: { params: orderId },
       responses: { 200: json(orderSchema, "削除した注文"), ...errorResponses },
     }),
@@ -151,7 +151,7 @@ export function registerOrderRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "post",
       path: "/api/orders/{id}/payment",
       summary: "入金確認",
-      security,
+      ...requires("orders:write"),
       request: { params: orderId, ...optionalBody(paymentSchema) },
       responses: { 200: json(orderSchema, "入金を記録した注文"), ...errorResponses },
     }),
@@ -172,7 +172,7 @@ export function registerOrderRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "post",
       path: "/api/orders/{id}/tags",
       summary: "注文にタグを付ける",
-      security,
+      ...requires("orders:write"),
       request: {
         params: orderId,
         body: {
@@ -195,7 +195,7 @@ export function registerOrderRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "delete",
       path: "/api/orders/{id}/tags/{tagId}",
       summary: "注文からタグを外す",
-      security,
+      ...requires("orders:write"),
       request: { params: z.object({ id: uuid("注文IDはUUIDです"), tagId: uuid("タグIDはUUIDです") }) },
       responses: { 200: json(orderSchema, "タグを外した注文"), ...errorResponses },
     }),
@@ -215,7 +215,7 @@ export function registerOrderRoutes(app: JuchuApi, ctx: AppContext): void {
       summary: "出荷依頼の取下げ",
       description:
         "倉庫が受け付けると出荷は出荷不可になり、注文に「出荷取下げ」タグが付きます。注文は自動ではキャンセルされません。",
-      security,
+      ...requires("orders:write"),
       request: { params: shipmentParams },
       responses: { 200: json(orderSchema, "取下げ後の注文"), ...errorResponses },
     }),
@@ -233,7 +233,7 @@ export function registerOrderRoutes(app: JuchuApi, ctx: AppContext): void {
       path: "/api/orders/{id}/shipments/{shipmentId}/request",
       summary: "出荷依頼の(再)送信",
       description: "出荷待ちまたは出荷不可の出荷を、待ち時間を待たずに倉庫へ依頼します。",
-      security,
+      ...requires("orders:write"),
       request: { params: shipmentParams },
       responses: { 202: json(orderSchema, "依頼を送信待ちにした注文"), ...errorResponses },
     }),

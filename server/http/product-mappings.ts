@@ -6,7 +6,7 @@ import { findMappingView, listMappings, unmappedItems } from "#server/db/catalog
 import { uuid } from "#server/domain/fields.ts";
 import { notFound } from "#server/domain/refusal.ts";
 import type { JuchuApi } from "./app.ts";
-import { errorResponses, json, security } from "./openapi.ts";
+import { errorResponses, json, requires } from "./openapi.ts";
 
 const mappingSchema = z
   .object({
@@ -65,7 +65,7 @@ export function registerProductMappingRoutes(app: JuchuApi, ctx: AppContext): vo
       method: "get",
       path: "/api/product-mappings",
       summary: "商品マッピング一覧",
-      security,
+      ...requires("catalog:read"),
       request: {
         query: z.object({
           ...shopFilter,
@@ -91,7 +91,7 @@ export function registerProductMappingRoutes(app: JuchuApi, ctx: AppContext): vo
       path: "/api/product-mappings/unmapped",
       summary: "未マッピング商品(注文が待っている多い順)",
       description: "削除・キャンセルされていない注文の明細のうち、どのマッピングにも当たらないモール商品",
-      security,
+      ...requires("catalog:read"),
       request: { query: z.object({ ...shopFilter, ...page }) },
       responses: {
         200: json(
@@ -120,7 +120,7 @@ export function registerProductMappingRoutes(app: JuchuApi, ctx: AppContext): vo
       method: "post",
       path: "/api/product-mappings",
       summary: "商品マッピング登録(待っていた確認待の注文は自動で先へ進む)",
-      security,
+      ...requires("catalog:write"),
       request: { body: { required: true, content: { "application/json": { schema: mappingInputSchema } } } },
       responses: { 201: json(mappingSchema, "登録した商品マッピング"), ...errorResponses },
     }),
@@ -142,7 +142,7 @@ export function registerProductMappingRoutes(app: JuchuApi, ctx: AppContext): vo
       method: "get",
       path: "/api/product-mappings/{id}",
       summary: "商品マッピング詳細",
-      security,
+      ...requires("catalog:read"),
       request: { params: mappingId },
       responses: { 200: json(mappingSchema, "商品マッピング"), ...errorResponses },
     }),
@@ -158,7 +158,7 @@ export function registerProductMappingRoutes(app: JuchuApi, ctx: AppContext): vo
       method: "delete",
       path: "/api/product-mappings/{id}",
       summary: "商品マッピング削除(引当済みの在庫はそのまま)",
-      security,
+      ...requires("catalog:write"),
       request: { params: mappingId },
       responses: { 204: { description: "削除しました" }, ...errorResponses },
     }),

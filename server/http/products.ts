@@ -15,7 +15,7 @@ import {
 } from "#server/domain/shipping-service.ts";
 import { MAX_ON_HAND } from "#server/domain/stock.ts";
 import type { JuchuApi } from "./app.ts";
-import { errorResponses, json, security } from "./openapi.ts";
+import { errorResponses, json, requires } from "./openapi.ts";
 import { registerProductMappingRoutes } from "./product-mappings.ts";
 import { registerStockMovementRoutes } from "./stock-movements.ts";
 
@@ -123,7 +123,7 @@ export function registerProductRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "get",
       path: "/api/products",
       summary: "商品一覧(SKU順、qでSKU・商品名を検索)",
-      security,
+      ...requires("catalog:read"),
       request: { query: listQuery },
       responses: {
         200: json(
@@ -149,7 +149,7 @@ export function registerProductRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "post",
       path: "/api/products",
       summary: "商品登録",
-      security,
+      ...requires("catalog:write"),
       request: jsonBody(z.object({ sku: skuSchema, name: nameSchema, ...productFields })),
       responses: { 201: json(productSchema, "登録した商品"), ...errorResponses },
     }),
@@ -165,7 +165,7 @@ export function registerProductRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "get",
       path: "/api/products/{id}",
       summary: "商品詳細(倉庫ごとの在庫つき)",
-      security,
+      ...requires("catalog:read"),
       request: { params: productId },
       responses: { 200: json(productSchema, "商品"), ...errorResponses },
     }),
@@ -177,7 +177,7 @@ export function registerProductRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "get",
       path: "/api/products/{id}/order-line",
       summary: "商品を注文の明細にするとき(受注修正の商品検索): ショップの商品管理番号・商品名・前回の単価",
-      security,
+      ...requires("catalog:read"),
       request: {
         params: productId,
         query: z.object({
@@ -222,7 +222,7 @@ export function registerProductRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "patch",
       path: "/api/products/{id}",
       summary: "商品の変更",
-      security,
+      ...requires("catalog:write"),
       request: {
         params: productId,
         ...jsonBody(z.object({ sku: skuSchema.optional(), name: nameSchema.optional(), ...productFields })),
@@ -242,7 +242,7 @@ export function registerProductRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "post",
       path: "/api/products/{id}/stock",
       summary: "在庫数の設定・増減(入荷分は引当待ちの注文へ古い順に引当)",
-      security,
+      ...requires("catalog:write"),
       request: { params: productId, ...jsonBody(stockChangeSchema) },
       responses: { 200: json(productSchema, "変更後の商品"), ...errorResponses },
     }),

@@ -4,7 +4,7 @@ import { deleteSavedSearch, listSavedSearches, saveSearch } from "#server/app/li
 import { SAVED_SEARCH_SCREENS } from "#server/db/schema.ts";
 import { uuid } from "#server/domain/fields.ts";
 import type { JuchuApi } from "./app.ts";
-import { errorResponses, json, security } from "./openapi.ts";
+import { errorResponses, json, requires } from "./openapi.ts";
 
 const screen = z.enum(SAVED_SEARCH_SCREENS, `screenは ${SAVED_SEARCH_SCREENS.join(", ")} のいずれかです`);
 const savedSearchSchema = z
@@ -28,7 +28,7 @@ export function registerSavedSearchRoutes(app: JuchuApi, ctx: AppContext): void 
       method: "get",
       path: "/api/saved-searches",
       summary: "保存した検索の一覧",
-      security,
+      ...requires("orders:read"),
       responses: {
         200: json(z.object({ items: z.array(savedSearchSchema) }), "保存した検索"),
         ...errorResponses,
@@ -42,7 +42,7 @@ export function registerSavedSearchRoutes(app: JuchuApi, ctx: AppContext): void 
       method: "post",
       path: "/api/saved-searches",
       summary: "検索を保存",
-      security,
+      ...requires("orders:write"),
       request: { body: { content: { "application/json": { schema: savedSearchInput } }, required: true } },
       responses: { 201: json(savedSearchSchema, "保存した検索"), ...errorResponses },
     }),
@@ -54,7 +54,7 @@ export function registerSavedSearchRoutes(app: JuchuApi, ctx: AppContext): void 
       method: "delete",
       path: "/api/saved-searches/{id}",
       summary: "保存した検索を削除",
-      security,
+      ...requires("orders:write"),
       request: { params: z.object({ id: uuid("IDはUUIDです") }) },
       responses: { 204: { description: "削除しました" }, ...errorResponses },
     }),

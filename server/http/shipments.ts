@@ -11,7 +11,7 @@ import { uuid } from "#server/domain/fields.ts";
 import { ORDER_STATUS_LABELS, type OrderStatus, SHIPPING_STATUSES } from "#server/domain/order-status.ts";
 import { SHIPPING_SERVICES } from "#server/domain/shipping-service.ts";
 import type { JuchuApi } from "./app.ts";
-import { errorResponses, json, security } from "./openapi.ts";
+import { errorResponses, json, requires } from "./openapi.ts";
 import { orderSchema } from "./order-schemas.ts";
 import { presentOrder } from "./present-order.ts";
 import { presentShipment, shipmentFields } from "./present-shipment.ts";
@@ -62,7 +62,7 @@ export function registerShipmentRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "get",
       path: "/api/shipments",
       summary: "出荷一覧(出荷ステータス別)",
-      security,
+      ...requires("shipping:read"),
       request: { query: listQuery },
       responses: {
         200: json(
@@ -151,7 +151,7 @@ export function registerShipmentRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "get",
       path: "/api/shipments/merge-candidates",
       summary: "同梱候補(同じショップ・購入者・送付先・倉庫で、まだ出荷依頼していない出荷)",
-      security,
+      ...requires("shipping:read"),
       responses: {
         200: json(z.object({ groups: z.array(mergeGroupSchema) }), "同梱候補"),
         ...errorResponses,
@@ -165,7 +165,7 @@ export function registerShipmentRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "post",
       path: "/api/shipments/merge",
       summary: "同梱(選んだ出荷を1つの荷物として出荷依頼する)",
-      security,
+      ...requires("shipping:write"),
       request: {
         body: {
           content: {
@@ -198,7 +198,7 @@ export function registerShipmentRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "post",
       path: "/api/orders/{id}/shipments/{shipmentId}/split",
       summary: "分割出荷(選んだ明細を新しい出荷に分ける)",
-      security,
+      ...requires("shipping:write"),
       request: {
         params: shipmentParams,
         body: {
@@ -226,7 +226,7 @@ export function registerShipmentRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "patch",
       path: "/api/orders/{id}/shipments/{shipmentId}",
       summary: "出荷の配送サービスを指定(送り状データの前に。nullで商品の既定に戻す)",
-      security,
+      ...requires("shipping:write"),
       request: {
         params: shipmentParams,
         body: {
@@ -259,7 +259,7 @@ export function registerShipmentRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "post",
       path: "/api/orders/{id}/report-shipping",
       summary: "出荷情報をモールに再送(モール反映エラーの解消後)",
-      security,
+      ...requires("shipping:write"),
       request: { params: z.object({ id: uuid("注文IDはUUIDです") }) },
       responses: {
         202: json(z.object({ queued: z.literal(true) }), "送信待ちにしました"),

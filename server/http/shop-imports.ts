@@ -10,7 +10,7 @@ import { notFound, Refusal } from "#server/domain/refusal.ts";
 import { toTokyoIso } from "#server/domain/tokyo-time.ts";
 import { MallError } from "#server/ports/mall.ts";
 import type { JuchuApi } from "./app.ts";
-import { errorResponses, json, security } from "./openapi.ts";
+import { errorResponses, json, requires } from "./openapi.ts";
 
 const shopId = z.object({ id: uuid("ショップIDはUUIDです") });
 
@@ -79,7 +79,7 @@ export function registerShopImportRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "get",
       path: "/api/shops/{id}/import-runs",
       summary: "取込ログ(新しい順)",
-      security,
+      ...requires("shops:read"),
       request: {
         params: shopId,
         query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
@@ -103,7 +103,7 @@ export function registerShopImportRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "post",
       path: "/api/shops/{id}/import",
       summary: "今すぐ取込(取込の設定に関係なく一度だけ)",
-      security,
+      ...requires("shops:write"),
       request: { params: shopId },
       responses: { 200: json(runSchema, "この取込の結果"), ...errorResponses },
     }),
@@ -132,7 +132,7 @@ export function registerShopImportRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "post",
       path: "/api/shops/{id}/test-connection",
       summary: "接続テスト(直近1時間の注文を検索するだけで、何も書き込まない)",
-      security,
+      ...requires("shops:write"),
       request: { params: shopId },
       responses: {
         200: json(
@@ -173,7 +173,7 @@ export function registerShopImportRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "post",
       path: "/api/shops/{id}/test-orders/process",
       summary: "テスト取込の注文を処理済みにする",
-      security,
+      ...requires("shops:write"),
       request: { params: shopId },
       responses: { 200: json(z.object({ processed: z.int() }), "処理済みにした件数"), ...errorResponses },
     }),

@@ -11,7 +11,7 @@ import { type ShopSettings, shopSettingsSchema } from "#server/domain/shop-setti
 import { toTokyoIso } from "#server/domain/tokyo-time.ts";
 import type { ChannelRegistry } from "#server/ports/channel.ts";
 import type { JuchuApi } from "./app.ts";
-import { errorResponses, json, security } from "./openapi.ts";
+import { errorResponses, json, requires } from "./openapi.ts";
 
 export const shopSchema = z
   .object({
@@ -82,7 +82,7 @@ export function registerShopRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "get",
       path: "/api/shops",
       summary: "ショップ一覧",
-      security,
+      ...requires("shops:read"),
       responses: { 200: json(z.object({ items: z.array(shopSchema) }), "ショップ"), ...errorResponses },
     }),
     async (c) => c.json({ items: await listShops(ctx, c.get("auth").accountId) }, 200),
@@ -93,7 +93,7 @@ export function registerShopRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "post",
       path: "/api/shops",
       summary: "ショップ登録",
-      security,
+      ...requires("shops:write"),
       request: {
         body: {
           required: true,
@@ -128,7 +128,7 @@ export function registerShopRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "get",
       path: "/api/shops/{id}",
       summary: "ショップ詳細",
-      security,
+      ...requires("shops:read"),
       request: { params: shopId },
       responses: { 200: json(shopSchema, "ショップ"), ...errorResponses },
     }),
@@ -147,7 +147,7 @@ export function registerShopRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "patch",
       path: "/api/shops/{id}",
       summary: "ショップ設定の変更",
-      security,
+      ...requires("shops:write"),
       request: {
         params: shopId,
         body: {

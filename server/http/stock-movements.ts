@@ -6,7 +6,7 @@ import { notFound } from "#server/domain/refusal.ts";
 import { STOCK_MOVEMENT_KINDS } from "#server/domain/stock-movement.ts";
 import { toTokyoIso } from "#server/domain/tokyo-time.ts";
 import type { JuchuApi } from "./app.ts";
-import { errorResponses, json, security } from "./openapi.ts";
+import { errorResponses, json, requires } from "./openapi.ts";
 
 const movementSchema = z
   .object({
@@ -45,7 +45,7 @@ export function registerStockMovementRoutes(app: JuchuApi, ctx: AppContext): voi
       method: "get",
       path: "/api/products/{id}/stock-movements",
       summary: "在庫履歴(新しい順、warehouseIdで倉庫を絞り込み)",
-      security,
+      ...requires("stock:read"),
       request: { params: z.object({ id: uuid("商品IDはUUIDです") }), query },
       responses: {
         200: json(

@@ -12,7 +12,7 @@ import { CARRIER_CODES } from "#server/domain/carrier.ts";
 import { uuid } from "#server/domain/fields.ts";
 import { tokyoDate } from "#server/domain/tokyo-time.ts";
 import type { JuchuApi } from "./app.ts";
-import { errorResponses, json, security } from "./openapi.ts";
+import { errorResponses, json, requires } from "./openapi.ts";
 import { accountWarehouse } from "./warehouses.ts";
 
 const FORMATS = CARRIER_CSV_FORMATS.map((f) => f.code) as [string, ...string[]];
@@ -92,7 +92,7 @@ export function registerStockRoomRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "get",
       path: "/api/warehouses/{id}/picking-list.pdf",
       summary: "ピッキングリスト(PDF)",
-      security,
+      ...requires("stock:read"),
       request: { params: idParam, query: z.object({ shipmentIds: shipmentIdList }) },
       responses: { 200: file("application/pdf", "ピッキングリスト"), ...errorResponses },
     }),
@@ -115,7 +115,7 @@ export function registerStockRoomRoutes(app: JuchuApi, ctx: AppContext): void {
       description:
         "問題のない出荷だけのCSV(Base64)と、外した出荷ごとの項目・規則・直す画面を1つのJSONで返します。" +
         "倉庫設定の不備(請求先顧客コードなど)はどの送り状にも関わるため422です。",
-      security,
+      ...requires("stock:write"),
       request: {
         params: idParam,
         body: {
@@ -165,7 +165,7 @@ export function registerStockRoomRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "get",
       path: "/api/warehouses/{id}/tracking-import-profiles",
       summary: "伝票番号CSVの取込設定(標準と、この倉庫で登録したもの)",
-      security,
+      ...requires("stock:read"),
       request: { params: idParam },
       responses: { 200: json(z.object({ items: z.array(profileSchema) }), "取込設定"), ...errorResponses },
     }),
@@ -181,7 +181,7 @@ export function registerStockRoomRoutes(app: JuchuApi, ctx: AppContext): void {
       path: "/api/warehouses/{id}/tracking-imports",
       summary: "伝票番号CSVの取込(出荷済にしてモールへ反映)",
       description: "本文はCSVファイルそのもの(Shift_JISまたはUTF-8)。結果は行ごとに返します。",
-      security,
+      ...requires("stock:write"),
       request: {
         params: idParam,
         query: z.object({ profile: z.string().min(1, "取込設定(profile)を指定してください") }),
@@ -216,7 +216,7 @@ export function registerStockRoomRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "get",
       path: "/api/orders/{id}/delivery-note.pdf",
       summary: "納品書(PDF)",
-      security,
+      ...requires("stock:read"),
       request: { params: idParam },
       responses: { 200: file("application/pdf", "納品書"), ...errorResponses },
     }),
@@ -234,7 +234,7 @@ export function registerStockRoomRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "post",
       path: "/api/delivery-notes.pdf",
       summary: "納品書をまとめて(PDF、注文ごとに改ページ)",
-      security,
+      ...requires("stock:write"),
       request: {
         body: {
           content: {

@@ -9,7 +9,7 @@ import { uuid } from "#server/domain/fields.ts";
 import { notFound } from "#server/domain/refusal.ts";
 import { tagRuleSchema } from "#server/domain/tag-rules.ts";
 import type { JuchuApi } from "./app.ts";
-import { errorResponses, json, security } from "./openapi.ts";
+import { errorResponses, json, requires } from "./openapi.ts";
 import {
   dryRunLimitSchema,
   dryRunSchema,
@@ -45,7 +45,7 @@ export function registerTagRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "get",
       path: "/api/tags",
       summary: "タグ一覧(システムタグとカスタムタグ)",
-      security,
+      ...requires("settings:read"),
       responses: { 200: json(z.object({ items: z.array(tagSchema) }), "タグ"), ...errorResponses },
     }),
     async (c) => c.json({ items: await listTags(ctx, c.get("auth").accountId) }, 200),
@@ -56,7 +56,7 @@ export function registerTagRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "get",
       path: "/api/tags/{id}",
       summary: "タグ詳細",
-      security,
+      ...requires("settings:read"),
       request: { params: tagId },
       responses: { 200: json(tagSchema, "タグ"), ...errorResponses },
     }),
@@ -76,7 +76,7 @@ export function registerTagRoutes(app: JuchuApi, ctx: AppContext): void {
       path: "/api/tags",
       summary: "カスタムタグ作成",
       description: `保留(hold)のタグが付いた注文は確認待で止まります。${WHEN_RULES_RUN}`,
-      security,
+      ...requires("settings:write"),
       request: body(
         z.object({
           name: tagNameSchema,
@@ -105,7 +105,7 @@ export function registerTagRoutes(app: JuchuApi, ctx: AppContext): void {
       path: "/api/tags/{id}",
       summary: "カスタムタグ変更",
       description: `${WHEN_RULES_RUN} 保留を外す(hold: false)と、このタグだけで止まっていた注文は自動で先へ進みます。rule: null で条件を外します(手動専用のタグになります)。システムタグは変更できません。`,
-      security,
+      ...requires("settings:write"),
       request: {
         params: tagId,
         ...body(
@@ -133,7 +133,7 @@ export function registerTagRoutes(app: JuchuApi, ctx: AppContext): void {
       summary: "カスタムタグ削除",
       description:
         "タグはすべての注文から外れ、各注文の履歴に残ります。このタグだけで止まっていた注文は自動で先へ進みます。システムタグは削除できません。",
-      security,
+      ...requires("settings:write"),
       request: { params: tagId },
       responses: {
         200: json(
@@ -166,7 +166,7 @@ function registerDryRunRoutes(app: JuchuApi, ctx: AppContext): void {
       path: "/api/tags/dry-run",
       summary: "タグ条件の試し実行",
       description: what,
-      security,
+      ...requires("settings:write"),
       request: body(z.object({ rule: tagRuleSchema, limit: dryRunLimitSchema })),
       responses: { 200: json(dryRunSchema, "試し実行の結果"), ...errorResponses },
     }),
@@ -183,7 +183,7 @@ function registerDryRunRoutes(app: JuchuApi, ctx: AppContext): void {
       path: "/api/tags/{id}/dry-run",
       summary: "保存済みタグ条件の試し実行",
       description: `${what} 条件のないタグは tag.rule_missing(409)になります。`,
-      security,
+      ...requires("settings:write"),
       request: { params: tagId, ...body(z.object({ limit: dryRunLimitSchema }), false) },
       responses: { 200: json(dryRunSchema, "試し実行の結果"), ...errorResponses },
     }),

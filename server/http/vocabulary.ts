@@ -18,7 +18,7 @@ import {
 } from "#server/domain/shipping-service.ts";
 import type { ChannelRegistry } from "#server/ports/channel.ts";
 import type { JuchuApi } from "./app.ts";
-import { errorResponses, json, security } from "./openapi.ts";
+import { errorResponses, json, signedIn } from "./openapi.ts";
 
 const coded = z.array(z.object({ code: z.string(), label: z.string() }));
 
@@ -133,7 +133,7 @@ export function registerVocabularyRoutes(app: JuchuApi, channels: ChannelRegistr
       path: "/api/vocabulary",
       summary:
         "コードと日本語の表示名(注文・出荷ステータス、支払方法、チャネル、配送会社、送り状形式、モールへのキャンセル理由、都道府県)",
-      security,
+      ...signedIn,
       responses: { 200: json(vocabularySchema, "表示名の一覧"), ...errorResponses },
     }),
     (c) => c.json(vocabulary, 200),

@@ -10,7 +10,7 @@ import { notFound } from "#server/domain/refusal.ts";
 import { toTokyoIso } from "#server/domain/tokyo-time.ts";
 import { warehouseSettingsOf } from "#server/domain/warehouse-settings.ts";
 import type { JuchuApi } from "./app.ts";
-import { errorResponses, json, security } from "./openapi.ts";
+import { errorResponses, json, requires } from "./openapi.ts";
 
 const senderSchema = z.object({
   name: z.string(),
@@ -120,7 +120,7 @@ export function registerWarehouseRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "get",
       path: "/api/warehouse-kinds",
       summary: "登録できる倉庫の種類(名前、接続情報の欄、できること)",
-      security,
+      ...requires("warehouses:read"),
       responses: {
         200: json(z.object({ items: z.array(warehouseKindSchema) }), "倉庫の種類"),
         ...errorResponses,
@@ -142,7 +142,7 @@ export function registerWarehouseRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "get",
       path: "/api/warehouses",
       summary: "倉庫一覧(在庫の置き場所、ショップの出荷元)",
-      security,
+      ...requires("warehouses:read"),
       responses: { 200: json(z.object({ items: z.array(warehouseSchema) }), "倉庫"), ...errorResponses },
     }),
     async (c) => c.json({ items: await listWarehouses(ctx, c.get("auth").accountId) }, 200),
@@ -153,7 +153,7 @@ export function registerWarehouseRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "post",
       path: "/api/warehouses",
       summary: "倉庫の登録(自社倉庫、または登録済みの3PL)",
-      security,
+      ...requires("warehouses:write"),
       request: {
         body: {
           content: {
@@ -179,7 +179,7 @@ export function registerWarehouseRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "patch",
       path: "/api/warehouses/{id}",
       summary: "倉庫の設定変更(ご依頼主、送り状の請求先、3PLの接続情報・実績取得間隔)",
-      security,
+      ...requires("warehouses:write"),
       request: { params: idParam, body: { content: { "application/json": { schema: inputSchema } } } },
       responses: { 200: json(warehouseSchema, "変更後の倉庫"), ...errorResponses },
     }),
@@ -196,7 +196,7 @@ export function registerWarehouseRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "post",
       path: "/api/warehouses/{id}/poll-results",
       summary: "出荷実績を今すぐ取得",
-      security,
+      ...requires("warehouses:write"),
       request: { params: idParam },
       responses: { 200: json(z.object({ results: z.int() }), "取得した実績の件数"), ...errorResponses },
     }),

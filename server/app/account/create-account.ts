@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { accounts, apiTokens, tags, users, warehouses } from "#server/db/schema.ts";
+import { ALL_PERMISSIONS } from "#server/domain/access.ts";
 import { Refusal } from "#server/domain/refusal.ts";
 import { SYSTEM_TAGS } from "#server/domain/system-tags.ts";
 import { hashPassword, newApiToken } from "../channels/credentials.ts";
@@ -31,9 +32,14 @@ export async function createAccount(
     }
     await tx.insert(accounts).values({ id: accountId, name: input.name });
     await tx.insert(users).values({ id: userId, accountId, email: input.email, passwordHash });
-    await tx
-      .insert(apiTokens)
-      .values({ id: ctx.newId(), accountId, userId, name: "初期APIトークン", tokenHash: hash });
+    await tx.insert(apiTokens).values({
+      id: ctx.newId(),
+      accountId,
+      userId,
+      name: "初期APIトークン",
+      tokenHash: hash,
+      scopes: [...ALL_PERMISSIONS],
+    });
     await tx.insert(warehouses).values({ id: ctx.newId(), accountId, name: "自社倉庫", kind: "self" });
     await tx.insert(tags).values(
       Object.entries(SYSTEM_TAGS).map(([code, t]) => ({

@@ -1,8 +1,10 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { and, eq, gt, lt, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "#server/db/database.ts";
 import { accounts, sessions, users } from "#server/db/schema.ts";
+import type { Role } from "#server/domain/access.ts";
 import { loginRefusal } from "#server/domain/login-throttle.ts";
+import type { PlanCode } from "#server/domain/plans.ts";
 import { Refusal } from "#server/domain/refusal.ts";
 import { hashApiToken, verifyPassword } from "../channels/credentials.ts";
 import type { AppContext } from "../context.ts";
@@ -20,6 +22,9 @@ export type SessionUser = {
   accountName: string;
   userId: string;
   email: string;
+  name: string;
+  role: Role;
+  plan: PlanCode;
   expiresAt: Date;
 };
 
@@ -40,7 +45,13 @@ export async function logIn(
   const [user] = await ctx.db
     .select({ id: users.id, accountId: users.accountId, passwordHash: users.passwordHash })
     .from(users)
-    .where(sql`lower(${users.email}) = lower(${input.email})`);
+    .where(
+      and(
+        sql`lower(${users.email}) = lower(${input.email})`,
+        isNull(users.disabledAt),
+        isNull(users.removedAt),
+      ),
+    );
   const ok = await verifyPassword(input.password, user?.passwordHash ?? DECOY_HASH);
   if (!user || !ok) {
     throw new Refusal("auth.invalid_credentials", "メールアドレスまたはパスワードが正しくありません。");
@@ -80,12 +91,23 @@ export async function findSession(db: Db, token: string, now: Date): Promise<Ses
       accountName: accounts.name,
       userId: sessions.userId,
       email: users.email,
+      name: users.name,
+      role: sql<Role>`${users.role}`,
+      plan: sql<PlanCode>`${accounts.plan}`,
       expiresAt: sessions.expiresAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-    .where(and(eq(sessions.tokenHash, hashApiToken(token)), gt(sessions.expiresAt, now)));
+    .where(
+      and(
+        eq(sessions.tokenHash, hashApiToken(token)),
+        gt(sessions.expiresAt, now),
+        // A disabled or removed user's cookie stops working at once, whatever else ended their sessions.
+        isNull(users.disabledAt),
+        isNull(users.removedAt),
+      ),
+    );
   if (!row) return null;
   const renewed = new Date(now.getTime() + SESSION_DAYS * DAY);
   if (renewed.getTime() - row.expiresAt.getTime() >= RENEW_AFTER) {

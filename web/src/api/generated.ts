@@ -1182,6 +1182,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -1216,6 +1221,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -1261,6 +1271,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -1297,6 +1312,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -1329,6 +1349,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -1378,6 +1403,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -1416,6 +1446,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -1446,6 +1481,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -1491,6 +1531,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -1527,6 +1572,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -1554,6 +1604,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -1592,6 +1647,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -1638,6 +1698,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -1670,6 +1735,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -1717,6 +1787,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -1760,6 +1835,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -1789,6 +1869,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -1837,6 +1922,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -1867,6 +1957,11 @@ export type paths = {
           content?: never;
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -1920,6 +2015,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -1957,6 +2057,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -1986,6 +2091,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -2026,6 +2136,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -2074,6 +2189,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -2117,6 +2237,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -2152,6 +2277,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -2203,6 +2333,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -2242,6 +2377,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -2302,6 +2442,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -2325,6 +2470,11 @@ export type paths = {
           content?: never;
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -2371,6 +2521,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -2409,6 +2564,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -2441,6 +2601,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -2498,6 +2663,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -2530,6 +2700,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -2573,6 +2748,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -2603,6 +2783,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -2643,6 +2828,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -2675,6 +2865,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -2738,6 +2933,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -2768,6 +2968,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -2821,6 +3026,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -2888,6 +3098,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -2924,6 +3139,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -2954,6 +3174,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -2996,6 +3221,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -3048,6 +3278,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -3080,6 +3315,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -3128,6 +3368,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -3167,6 +3412,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -3201,6 +3451,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -3249,6 +3504,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -3282,6 +3542,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -3330,6 +3595,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -3363,6 +3633,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -3410,6 +3685,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -3443,6 +3723,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -3485,6 +3770,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -3532,6 +3822,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -3562,6 +3857,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -3614,6 +3914,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -3650,6 +3955,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -3678,6 +3988,11 @@ export type paths = {
           content?: never;
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -3725,6 +4040,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -3764,6 +4084,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -3796,6 +4121,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -3844,6 +4174,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -3880,6 +4215,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -3921,6 +4261,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -3969,6 +4314,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -3998,6 +4348,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -4040,6 +4395,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -4070,6 +4430,11 @@ export type paths = {
           content?: never;
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -4112,6 +4477,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -4149,6 +4519,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -4172,6 +4547,11 @@ export type paths = {
           content?: never;
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -4205,6 +4585,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -4246,6 +4631,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -4308,6 +4698,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -4344,6 +4739,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -4388,6 +4788,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -4417,6 +4822,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -4461,6 +4871,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -4493,6 +4908,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -4541,6 +4961,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -4573,6 +4998,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -4614,6 +5044,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -4665,6 +5100,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -4703,6 +5143,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -4758,6 +5203,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -4802,6 +5252,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -4867,6 +5322,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -4895,6 +5355,11 @@ export type paths = {
           content?: never;
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -4940,6 +5405,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -4978,6 +5448,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -5007,6 +5482,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -5080,6 +5560,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -5157,6 +5642,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -5189,6 +5679,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -5229,6 +5724,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -5311,6 +5811,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -5354,6 +5859,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -5381,6 +5891,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -5418,6 +5933,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -5447,6 +5967,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -5487,6 +6012,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -5537,6 +6067,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -5582,6 +6117,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -5618,6 +6158,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -5660,6 +6205,11 @@ export type paths = {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         "404": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
@@ -5694,6 +6244,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -5748,6 +6303,11 @@ export type paths = {
           };
         };
         "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };

@@ -358,6 +358,14 @@ export type components = {
         message: string;
       }[];
       timeline: {
+        /** だれが行ったか */
+        actedBy: {
+          /** ユーザーまたはAPIトークンのID(システムは null) */
+          id: string | null;
+          kind: "user" | "token" | "system";
+          /** ユーザーの名前(なければメールアドレス)、APIトークンの名前、または「システム」 */
+          label: string;
+        };
         actor: string;
         at: string;
         message: string;

@@ -21,19 +21,14 @@ export function OrderTimeline({ order }: { order: Order }) {
 
 type TimelineEvent = {
   at: string;
-  actor: string;
-  /** Who acted, named by the API (the order's history has it; other timelines fall back to the kind). */
-  actedBy?: { kind: string; id: string | null; label: string };
+  /** Who acted, named by the API: a user's name, a token's, or システム. */
+  actedBy: { kind: string; id: string | null; label: string };
   type: string;
   message: string;
 };
 
-function whoActed(e: TimelineEvent, myUserId: string): string {
-  if (!e.actedBy) return actorLabel(e.actor, myUserId);
-  return e.actedBy.kind === "user" && e.actedBy.id === myUserId
-    ? `${e.actedBy.label}(あなた)`
-    : e.actedBy.label;
-}
+const whoActed = ({ actedBy }: TimelineEvent, myUserId: string) =>
+  actedBy.kind === "user" && actedBy.id === myUserId ? `${actedBy.label}(あなた)` : actedBy.label;
 
 /** The steps of an order (or of what was done about an inquiry), newest first, with who did each. */
 export function TimelineEvents({ events }: { events: readonly TimelineEvent[] }) {

@@ -1027,7 +1027,15 @@ export type components = {
       warehouseId?: string;
     };
     StockMovement: {
-      /** user:<id>, token:<id>, system[:job] */
+      /** だれが行ったか */
+      actedBy: {
+        /** ユーザーまたはAPIトークンのID(システムは null) */
+        id: string | null;
+        kind: "user" | "token" | "system";
+        /** ユーザーの名前(なければメールアドレス)、APIトークンの名前、または「システム」 */
+        label: string;
+      };
+      /** user:<id>, token:<id>, system[:job](名前は actedBy) */
       actor: string;
       /** 引当の増減 */
       allocatedDelta: number;

@@ -29,6 +29,9 @@ const RESOURCE: Record<string, string> = {
   "order-exports": "orderExport",
   "order-bulk-runs": "bulkRun",
   inquiries: "inquiry",
+  users: "user",
+  "api-tokens": "apiToken",
+  sessions: "session",
 };
 
 before(async () => {
@@ -102,6 +105,19 @@ before(async () => {
     })
   ).body.id;
   ids.inquiry = await savedInquiry(t, shopId);
+  ids.user = (
+    await t.api("POST", "/api/users/invitations", {
+      email: "bad-input@example.com",
+      name: "招待",
+      role: "staff",
+    })
+  ).body.user.id;
+  // Not the token the walk calls with: revoking that one would end the walk.
+  ids.apiToken = (
+    await t.api("POST", "/api/api-tokens", { name: "試し", scopes: ["orders:read"] })
+  ).body.apiToken.id;
+  // A bearer token has no sessions: the route refuses it whatever the id.
+  ids.session = randomUUID();
   for (const [kind, id] of Object.entries(ids)) assert.ok(id, `no ${kind} to test with`);
 });
 after(() => t.close());

@@ -29,6 +29,7 @@ const RESOURCE: Record<string, string> = {
   "order-exports": "orderExport",
   "order-bulk-runs": "bulkRun",
   inquiries: "inquiry",
+  webhooks: "webhook",
 };
 
 before(async () => {
@@ -102,6 +103,12 @@ before(async () => {
     })
   ).body.id;
   ids.inquiry = await savedInquiry(t, shopId);
+  ids.webhook = (
+    await t.api("POST", "/api/webhooks", { url: "http://127.0.0.1:9/hook", events: ["order.cancelled"] })
+  ).body.endpoint.id;
+  await t.api("POST", `/api/webhooks/${ids.webhook}/test`);
+  await t.runDueJobs("webhook-dispatch");
+  ids.delivery = (await t.api("GET", `/api/webhooks/${ids.webhook}/deliveries`)).body.items[0].id;
   for (const [kind, id] of Object.entries(ids)) assert.ok(id, `no ${kind} to test with`);
 });
 after(() => t.close());

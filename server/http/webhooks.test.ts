@@ -4,7 +4,7 @@ import iconv from "iconv-lite";
 import { ORDER_STATUS_LABELS } from "#server/domain/order-status.ts";
 import { startTestApp, type TestApp } from "#test/app.ts";
 import { mapItem, newOrder, newProduct, orderBody } from "#test/catalog-api.ts";
-import { startWebhookReceiver } from "#test/webhook-receiver.ts";
+import { runWebhookJobs, startWebhookReceiver } from "#test/webhook-receiver.ts";
 
 let t: TestApp;
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
@@ -25,11 +25,7 @@ after(async () => {
   await t.close();
 });
 
-/** What the workers do: the outbox's events become deliveries, and the due ones are sent. */
-async function deliver() {
-  await t.runDueJobs("webhook-dispatch");
-  return t.runDueJobs("webhook-delivery");
-}
+const deliver = () => runWebhookJobs(t);
 
 async function newEndpoint(events: string[], url = receiver.url) {
   const res = await t.api("POST", "/api/webhooks", { url, description: "基幹システム", events });

@@ -147,3 +147,22 @@ test("most changes write nothing: no enabled endpoint subscribed, no outbox row"
   assert.equal(await rows(), before);
   await off(endpoint.id);
 });
+
+test("shipment.status_changed: every move of the shipment, with its labels and 出荷番号", async () => {
+  const endpoint = await newEndpoint(["shipment.status_changed"]);
+  const from = receiver.received.length;
+  const order = await shippedOrder();
+  await deliver();
+  const got = receiver.received.slice(from).map((r) => r.payload);
+  const timeline = order.events
+    .filter((e: { type: string }) => e.type === "shipment_status_changed")
+    .map((e: { message: string }) => e.message);
+  assert.ok(got.length >= 3, JSON.stringify(got.map((p) => p.data.status)));
+  assert.equal(got.length, timeline.length, "one event per move on the timeline");
+  assert.ok(got.every((p) => p.type === "shipment.status_changed" && p.data.orderId === order.id));
+  assert.deepEqual(
+    got.at(-1)?.data && [got.at(-1)?.data.status, got.at(-1)?.data.statusLabel, got.at(-1)?.data.slipNumber],
+    ["shipped", "出荷済", order.shipments[0].slipNumber],
+  );
+  await off(endpoint.id);
+});

@@ -32,6 +32,7 @@ const RESOURCE: Record<string, string> = {
   users: "user",
   "api-tokens": "apiToken",
   sessions: "session",
+  webhooks: "webhook",
 };
 
 before(async () => {
@@ -118,6 +119,12 @@ before(async () => {
   ).body.apiToken.id;
   // A bearer token has no sessions: the route refuses it whatever the id.
   ids.session = randomUUID();
+  ids.webhook = (
+    await t.api("POST", "/api/webhooks", { url: "http://127.0.0.1:9/hook", events: ["order.cancelled"] })
+  ).body.endpoint.id;
+  await t.api("POST", `/api/webhooks/${ids.webhook}/test`);
+  await t.runDueJobs("webhook-dispatch");
+  ids.delivery = (await t.api("GET", `/api/webhooks/${ids.webhook}/deliveries`)).body.items[0].id;
   for (const [kind, id] of Object.entries(ids)) assert.ok(id, `no ${kind} to test with`);
 });
 after(() => t.close());

@@ -23,7 +23,12 @@ export type Coded = Vocabulary["orderStatuses"][number];
 /** A registered channel as /api/vocabulary gives it: only these take shops. */
 export type Channel = Vocabulary["channels"][number];
 export type CredentialField = Channel["credentials"][number];
-export type Session = Schemas["Session"];
+/** The contract's session (issue 16): who, with which permissions, on which plan. */
+export type Session = Omit<Schemas["Session"], "user"> & {
+  user: Schemas["Session"]["user"] & { name: string | null; role: RoleCode; roleLabel: string };
+  permissions: string[];
+  plan: Plan;
+};
 /** The lists every screen labels things with, as GET /api/session?include=reference gives them. */
 export type ReferenceData = Schemas["Reference"];
 
@@ -104,3 +109,74 @@ export type CsvImportRow = Schemas["CsvImportRow"];
 export type InquiryPage = Answer<"/api/inquiries">;
 export type InquiryRow = Schemas["InquirySummary"];
 export type Inquiry = Schemas["InquiryDetail"];
+
+// ユーザー・権限・APIトークン・Webhook・プラン
+export type RoleCode = "owner" | "admin" | "staff" | "viewer";
+export type Plan = { code: string; label: string; features: string[]; shopLimit: number | null };
+export type PlanOverview = {
+  current: Plan;
+  plans: Plan[];
+  features: { code: string; label: string }[];
+  usage: { shops: number };
+};
+export type User = {
+  id: string;
+  email: string;
+  name: string | null;
+  role: RoleCode;
+  roleLabel: string;
+  status: "active" | "invited" | "disabled";
+  lastLoginAt: string | null;
+  createdAt: string;
+  invitationExpiresAt: string | null;
+};
+export type Role = { code: RoleCode; label: string; description: string; permissions: string[] };
+export type Invitation = { user: User; invitation: { url: string; expiresAt: string; mailed: boolean } };
+export type InvitationView = { email: string; name: string | null; accountName: string; expiresAt: string };
+export type SignedInDevice = {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string | null;
+  expiresAt: string;
+  userAgent: string | null;
+  address: string | null;
+  current: boolean;
+};
+export type ApiToken = {
+  id: string;
+  name: string;
+  scopes: string[];
+  createdAt: string;
+  createdBy: { id: string; name: string | null; email: string } | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+};
+export type Permissions = {
+  areas: { code: string; label: string }[];
+  items: { code: string; label: string }[];
+};
+export type WebhookEndpoint = {
+  id: string;
+  url: string;
+  description: string | null;
+  events: string[];
+  enabled: boolean;
+  disabledReason: string | null;
+  createdAt: string;
+  secretRotatedAt: string | null;
+  deliveries: { succeeded: number; failed: number; pending: number };
+};
+export type WebhookEventType = { type: string; label: string };
+export type Delivery = {
+  id: string;
+  eventId: string;
+  eventType: string;
+  status: "pending" | "succeeded" | "failed";
+  attempts: number;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  nextAttemptAt: string | null;
+  createdAt: string;
+  deliveredAt: string | null;
+};
+export type DeliveryPage = { items: Delivery[]; nextCursor: string | null };

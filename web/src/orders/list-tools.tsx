@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { Can } from "../session/can.tsx";
 import type { ListFilters } from "./list-query.ts";
 import { OrderExportDialog } from "./order-export-dialog.tsx";
 
@@ -7,9 +8,11 @@ export function ListTools({ filters }: { filters: ListFilters }) {
   const [exporting, setExporting] = useState(false);
   return (
     <div className="screen-tools no-print">
-      <button type="button" className="button" onClick={() => setExporting(true)}>
-        CSV出力
-      </button>
+      <Can permission="orders:write">
+        <button type="button" className="button" onClick={() => setExporting(true)}>
+          CSV出力
+        </button>
+      </Can>
       <PrintButton />
       {exporting && <OrderExportDialog filters={filters} onClose={() => setExporting(false)} />}
     </div>

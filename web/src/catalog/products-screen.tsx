@@ -154,7 +154,7 @@ function ProductRow({
           <ShippingDefaults product={product} onSaved={onSaved} />
         </td>
         <td className="nowrap">
-          <Can permission="catalog:write">
+          <Can permission="stock:write">
             <button
               type="button"
               className="button button-quiet"

@@ -6,7 +6,7 @@ import { Link, useLocation } from "../shell/router.tsx";
 const PAGES: { to: string; label: string; feature?: string }[] = [
   { to: "/mail", label: "メールカテゴリー(自動送信)", feature: "mail_automation" },
   { to: "/mail/templates", label: "メールテンプレート" },
-  { to: "/mail/shops", label: "ショップ別設定" },
+  { to: "/mail/shops", label: "ショップ別設定", feature: "mail_automation" },
   { to: "/mail/transport", label: "SMTP設定" },
 ];
 

@@ -15,14 +15,14 @@ import { OrderHolds } from "./order-holds.tsx";
 import { OrderMails } from "./order-mails.tsx";
 import { ItemsSection, MallSection, PartiesSection, PaymentSection } from "./order-sections.tsx";
 import { OrderTimeline } from "./order-timeline.tsx";
-import { readOnly } from "./read-only.ts";
 import { ShipmentsSection } from "./shipments-section.tsx";
+import { withinPermissions } from "./within-permissions.ts";
 
 export function OrderDetailScreen({ id }: { id: string }) {
   const { shops } = useReference();
   const loaded = useApi<Order>(`/api/orders/${id}`);
   const [held, setOrder] = useState<Order>();
-  const canWrite = useCan("orders:write");
+  const may = { orders: useCan("orders:write"), shipping: useCan("shipping:write") };
   const [error, setError] = useState<ApiError>();
   const [editing, setEditing] = useState(false);
   useEffect(() => setOrder(loaded.data), [loaded.data]);
@@ -35,7 +35,7 @@ export function OrderDetailScreen({ id }: { id: string }) {
       </section>
     );
   }
-  const order = canWrite ? held : readOnly(held);
+  const order = withinPermissions(held, may);
   const shop = shops.find((s) => s.id === order.shopId);
   const removable = order.allowedActions.includes("removeTag");
   const removeTag = async (tagId: string) => {

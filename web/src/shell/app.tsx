@@ -97,7 +97,11 @@ function Screen() {
     case "/mail/templates":
       return <MailTemplatesScreen />;
     case "/mail/shops":
-      return <ShopMailSettingsScreen />;
+      return (
+        <FeatureGate feature="mail_automation" title="ショップ別設定" nav={<MailNav />}>
+          <ShopMailSettingsScreen />
+        </FeatureGate>
+      );
     case "/mail/transport":
       return <MailTransportScreen />;
     case "/mails":

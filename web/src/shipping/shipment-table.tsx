@@ -31,7 +31,7 @@ export function ShipmentTable({
   onChanged: () => void;
 }) {
   const [busy, setBusy] = useState<string>();
-  const canAct = useCan("orders:write");
+  const canAct = useCan("shipping:write");
   const [failure, setFailure] = useState<{ slipNumber: string; error: ApiError }>();
   const workable = shipments.filter(selectable);
   const allOn = workable.length > 0 && workable.every((s) => selected.has(s.id));

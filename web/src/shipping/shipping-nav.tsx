@@ -5,7 +5,7 @@ import { Link, useLocation } from "../shell/router.tsx";
 /** `needs`: the permission that shows the page's entry. */
 const PAGES = [
   { to: "/shipments", label: "出荷一覧", needs: "shipping:read" },
-  { to: "/shipments/tracking-import", label: "伝票番号取込", needs: "stock:write" },
+  { to: "/shipments/tracking-import", label: "伝票番号取込", needs: "shipping:write" },
   { to: "/shipments/merge", label: "同梱候補", needs: "shipping:read" },
 ];
 

@@ -2,7 +2,6 @@ import { useState } from "react";
 import { ApiError, api, download, query, saveFile } from "../api/client.ts";
 import type { CarrierCsvExport, LeftOutSlip, ShipmentRow } from "../api/types.ts";
 import { count } from "../format.ts";
-import { Can } from "../session/can.tsx";
 import { useReference } from "../shell/reference-data.tsx";
 import { ErrorNotice } from "../ui/states.tsx";
 
@@ -70,51 +69,47 @@ export function StockRoomBar({
             >
               ピッキングリスト(PDF)
             </button>
-            <Can permission="stock:write">
-              <span className="inline-group">
-                <select aria-label="送り状の形式" value={format} onChange={(e) => setFormat(e.target.value)}>
-                  {formats.map((f) => (
-                    <option key={f.code} value={f.code}>
-                      {f.label}
-                    </option>
-                  ))}
-                </select>
-                <button
-                  type="button"
-                  className="button"
-                  disabled={busy}
-                  onClick={() =>
-                    void run("送り状CSVを作れませんでした", async () => {
-                      onLeftOut([]);
-                      const answer = await api<CarrierCsvExport>("POST", `${base}/carrier-csv`, {
-                        format,
-                        shipmentIds: ids,
-                      });
-                      if (answer.csvBase64 !== null) saveFile(csvFile(answer), answer.fileName);
-                      onLeftOut(answer.leftOut);
-                    })
-                  }
-                >
-                  送り状CSV
-                </button>
-              </span>
-            </Can>
+            <span className="inline-group">
+              <select aria-label="送り状の形式" value={format} onChange={(e) => setFormat(e.target.value)}>
+                {formats.map((f) => (
+                  <option key={f.code} value={f.code}>
+                    {f.label}
+                  </option>
+                ))}
+              </select>
+              <button
+                type="button"
+                className="button"
+                disabled={busy}
+                onClick={() =>
+                  void run("送り状CSVを作れませんでした", async () => {
+                    onLeftOut([]);
+                    const answer = await api<CarrierCsvExport>("POST", `${base}/carrier-csv`, {
+                      format,
+                      shipmentIds: ids,
+                    });
+                    if (answer.csvBase64 !== null) saveFile(csvFile(answer), answer.fileName);
+                    onLeftOut(answer.leftOut);
+                  })
+                }
+              >
+                送り状CSV
+              </button>
+            </span>
           </>
         )}
-        <Can permission="stock:write">
-          <button
-            type="button"
-            className="button"
-            disabled={busy}
-            onClick={() =>
-              void run("納品書を作れませんでした", () =>
-                download("POST", "/api/delivery-notes.pdf", { orderIds }),
-              )
-            }
-          >
-            納品書(PDF)
-          </button>
-        </Can>
+        <button
+          type="button"
+          className="button"
+          disabled={busy}
+          onClick={() =>
+            void run("納品書を作れませんでした", () =>
+              download("POST", "/api/delivery-notes.pdf", { orderIds }),
+            )
+          }
+        >
+          納品書(PDF)
+        </button>
         <button type="button" className="button button-quiet" onClick={onClear}>
           選択を解除
         </button>

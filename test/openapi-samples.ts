@@ -87,6 +87,7 @@ export function sampleOf(s: JsonSchema, idFor: (field: string) => string, field 
     case "string":
       if (c.format === "uuid") return idFor(field);
       if (c.format === "email") return "sample@example.jp";
+      if (c.format === "uri") return "https://example.jp/hook";
       if (c.format === "date-time") return "2026-11-22T10:00:00+09:00";
       if (c.pattern) return PATTERN_CANDIDATES.find((x) => new RegExp(c.pattern).test(x)) ?? "x";
       return "サンプル"

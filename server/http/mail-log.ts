@@ -175,7 +175,7 @@ export function registerMailLogRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "put",
       path: "/api/shops/{id}/mail-settings",
       summary: "ショップのメール設定を保存",
-      ...requires("mail:write"),
+      ...requires("mail:write", "mail_automation"),
       request: { params: shopParam, body: { content: { "application/json": { schema: settingsSchema } } } },
       responses: { 200: json(settingsSchema, "保存後"), ...errorResponses },
     }),

@@ -6,7 +6,7 @@ export type JsonSchema = Record<string, any>;
 export type Operation = {
   method: string;
   path: string;
-  params: { name: string; in: "path" | "query"; schema: JsonSchema }[];
+  params: { name: string; in: "path" | "query"; required?: boolean; schema: JsonSchema }[];
   /** The JSON body's schema, "csv" for a file upload, null when the route takes none. */
   body: JsonSchema | "csv" | null;
 };

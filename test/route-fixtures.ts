@@ -162,7 +162,13 @@ export async function routeFixtures(t: TestApp): Promise<RouteFixtures> {
     for (const p of op.params.filter((x) => x.in === "path")) {
       path = path.replace(`{${p.name}}`, pathValues[p.name] ?? (await idFor(op, p.name)));
     }
-    const search = new URLSearchParams(query).toString();
+    // A required query (the shop of an order line …) gets this account's id or a sample.
+    const required: Record<string, string> = {};
+    for (const q of op.params.filter((x) => x.in === "query" && x.required))
+      required[q.name] = String(
+        q.schema.format === "uuid" ? await idFor(op, q.name) : sampleOf(q.schema, () => ""),
+      );
+    const search = new URLSearchParams({ ...required, ...query }).toString();
     return search ? `${path}?${search}` : path;
   }
 

@@ -14,6 +14,7 @@ import { PAYMENT_METHODS } from "#server/domain/payment.ts";
 import { notFound } from "#server/domain/refusal.ts";
 import { toTokyoIso } from "#server/domain/tokyo-time.ts";
 import type { OrderView } from "./order-schemas.ts";
+import { actedBy } from "./present-actor.ts";
 import { presentShipment } from "./present-shipment.ts";
 
 const iso = (d: Date | null) => (d ? toTokyoIso(d) : null);
@@ -118,6 +119,7 @@ export async function presentOrder(
     events: events.map((e) => ({
       at: toTokyoIso(e.at),
       actor: e.actor,
+      actedBy: actedBy(e.actor, found.actorNames),
       type: e.type,
       fromStatus: e.fromStatus,
       toStatus: e.toStatus,

@@ -16,8 +16,8 @@ export const MAX_SEND_ATTEMPTS = 8;
 type Mail = typeof mails.$inferSelect;
 const ACTOR = "system:mail";
 
-/** The SMTP a shop's mails leave through: its own (あんしんメルアド relay), else the account's. */
-export async function transportFor(tx: Db, ctx: AppContext, accountId: string, shopId: string) {
+/** The SMTP a shop's mails leave through: its own (あんしんメルアド relay), else the account's (shopId null: the account's own mail, e.g. an invitation). */
+export async function transportFor(tx: Db, ctx: AppContext, accountId: string, shopId: string | null) {
   const rows = await tx.select().from(mailTransports).where(eq(mailTransports.accountId, accountId));
   const row = rows.find((t) => t.shopId === shopId) ?? rows.find((t) => t.shopId === null);
   if (!row) return null;

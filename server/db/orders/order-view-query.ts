@@ -11,6 +11,8 @@ export type OrderForView = {
   tags: (typeof tags.$inferSelect)[];
   /** The order's shop's channel (rakuten, manual, …). */
   channel: string | null;
+  /** `user:<id>` / `token:<id>` of the history → that user's name (else e-mail) or the token's name. */
+  actorNames: Record<string, string>;
 };
 
 /** A table's row from its `to_json` (column names as keys), read as Drizzle reads the row itself. */
@@ -31,7 +33,19 @@ type Nested = {
   allocations: Record<string, unknown>[];
   mappings: MappingComponentRow[];
   channel: string | null;
+  actors: Record<string, string>;
 };
+
+// Who acted, by the account's own users and tokens: the CASE keeps the uuid cast away from
+// `system:…` actors (join conditions have no evaluation order).
+const actorId = (prefix: string) =>
+  `case when e.actor ~ '^${prefix}:[0-9a-f-]{36}$' then substr(e.actor, ${prefix.length + 2})::uuid end`;
+const ACTORS = sql.raw(`(select coalesce(json_object_agg(a.actor, a.label), '{}') from (
+  select distinct e.actor, coalesce(nullif(u.name, ''), u.email, t.name) as label
+  from order_events e
+  left join users u on u.id = ${actorId("user")} and u.account_id = "orders"."account_id"
+  left join api_tokens t on t.id = ${actorId("token")} and t.account_id = "orders"."account_id"
+  where e.order_id = "orders"."id" and (u.id is not null or t.id is not null)) a)`);
 
 function viewStatement(db: Db) {
   const agg = (rows: string, order: string, from: string) =>
@@ -53,14 +67,15 @@ function viewStatement(db: Db) {
            where m.shop_id = "orders"."shop_id"
              and m.mall_item_code in (select i.mall_item_code from order_items i where i.order_id = "orders"."id")`,
         )},
-        'channel', (select sh.channel from shops sh where sh.id = "orders"."shop_id"))`,
+        'channel', (select sh.channel from shops sh where sh.id = "orders"."shop_id"),
+        'actors', ${ACTORS})`,
     })
     .from(orders)
     .where(and(eq(orders.id, sql.placeholder("orderId")), eq(orders.accountId, sql.placeholder("accountId"))))
     .prepare("order_view");
 }
 
-// Prepared once per database handle: planning the seven sub-selects cost as much as running them.
+// Prepared once per database handle: planning the eight sub-selects cost as much as running them.
 const statements = new WeakMap<Db, ReturnType<typeof viewStatement>>();
 
 /**
@@ -94,5 +109,6 @@ export async function loadOrderForView(
     allocations: n.allocations.map((a) => fromJson(allocations, a)),
     tags: tagRows,
     channel: n.channel,
+    actorNames: n.actors,
   };
 }

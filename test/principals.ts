@@ -18,7 +18,7 @@ export async function userWithRole(t: TestApp, accountId: string, role: Role): P
   await t.database.db
     .insert(users)
     .values({ id, accountId, email: `${role}-${id}@example.jp`, name: `${role}さん`, role });
-  const { token } = await openSession(t.ctx, id, accountId);
+  const { token } = await openSession(t.ctx, id, accountId, { userAgent: null, address: null });
   return {
     label: `${role} (session)`,
     headers: { cookie: `${SESSION_COOKIE}=${token}`, [CSRF_HEADER]: csrfTokenFor(token) },

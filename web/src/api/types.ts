@@ -23,12 +23,7 @@ export type Coded = Vocabulary["orderStatuses"][number];
 /** A registered channel as /api/vocabulary gives it: only these take shops. */
 export type Channel = Vocabulary["channels"][number];
 export type CredentialField = Channel["credentials"][number];
-/** The contract's session (issue 16): who, with which permissions, on which plan. */
-export type Session = Omit<Schemas["Session"], "user"> & {
-  user: Schemas["Session"]["user"] & { name: string | null; role: RoleCode; roleLabel: string };
-  permissions: string[];
-  plan: Plan;
-};
+export type Session = Schemas["Session"];
 /** The lists every screen labels things with, as GET /api/session?include=reference gives them. */
 export type ReferenceData = Schemas["Reference"];
 
@@ -110,50 +105,25 @@ export type InquiryPage = Answer<"/api/inquiries">;
 export type InquiryRow = Schemas["InquirySummary"];
 export type Inquiry = Schemas["InquiryDetail"];
 
-// ユーザー・権限・APIトークン・Webhook・プラン
-export type RoleCode = "owner" | "admin" | "staff" | "viewer";
-export type Plan = { code: string; label: string; features: string[]; shopLimit: number | null };
+// ユーザー・権限・APIトークン
+export type RoleCode = Session["user"]["role"];
+export type Plan = Session["plan"];
+/** A plan feature: mail_automation, inquiry_linkage … */
+export type Feature = Plan["features"][number];
+export type User = Schemas["User"];
+export type Role = Row<"/api/roles">;
+export type Invitation = Answer<"/api/users/invitations", "post">;
+export type InvitationView = Answer<"/api/invitations/{token}">;
+export type SignedInDevice = Row<"/api/me/sessions">;
+export type ApiToken = Schemas["ApiToken"];
+export type Permissions = Answer<"/api/permissions">;
+
+// プラン・Webhook (the contract's shapes until their routes are in openapi.json)
 export type PlanOverview = {
   current: Plan;
   plans: Plan[];
-  features: { code: string; label: string }[];
+  features: { code: Feature; label: string }[];
   usage: { shops: number };
-};
-export type User = {
-  id: string;
-  email: string;
-  name: string | null;
-  role: RoleCode;
-  roleLabel: string;
-  status: "active" | "invited" | "disabled";
-  lastLoginAt: string | null;
-  createdAt: string;
-  invitationExpiresAt: string | null;
-};
-export type Role = { code: RoleCode; label: string; description: string; permissions: string[] };
-export type Invitation = { user: User; invitation: { url: string; expiresAt: string; mailed: boolean } };
-export type InvitationView = { email: string; name: string | null; accountName: string; expiresAt: string };
-export type SignedInDevice = {
-  id: string;
-  createdAt: string;
-  lastSeenAt: string | null;
-  expiresAt: string;
-  userAgent: string | null;
-  address: string | null;
-  current: boolean;
-};
-export type ApiToken = {
-  id: string;
-  name: string;
-  scopes: string[];
-  createdAt: string;
-  createdBy: { id: string; name: string | null; email: string } | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-};
-export type Permissions = {
-  areas: { code: string; label: string }[];
-  items: { code: string; label: string }[];
 };
 export type WebhookEndpoint = {
   id: string;

@@ -1,9 +1,10 @@
+import type { Feature } from "../api/types.ts";
 import { LockMark } from "../plan/plan-lock.tsx";
 import { useSignedIn } from "../session/session.tsx";
 import { Link, useLocation } from "../shell/router.tsx";
 
 /** `feature`: the plan feature a page belongs to; without it the page is shown locked. */
-const PAGES: { to: string; label: string; feature?: string }[] = [
+const PAGES: { to: string; label: string; feature?: Feature }[] = [
   { to: "/mail", label: "メールカテゴリー(自動送信)", feature: "mail_automation" },
   { to: "/mail/templates", label: "メールテンプレート" },
   { to: "/mail/shops", label: "ショップ別設定", feature: "mail_automation" },

@@ -1,10 +1,10 @@
 import type { ReactNode } from "react";
-import type { PlanOverview } from "../api/types.ts";
+import type { Feature, PlanOverview } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { useFeature } from "../session/can.tsx";
 
 /** The smallest plan that has the feature (the server names the same one in its 403). */
-export function smallestPlanWith(overview: PlanOverview, feature: string): string | undefined {
+export function smallestPlanWith(overview: PlanOverview, feature: Feature): string | undefined {
   return overview.plans.find((p) => p.code !== "self_hosted" && p.features.includes(feature))?.label;
 }
 
@@ -18,7 +18,7 @@ export function FeatureGate({
   nav,
   children,
 }: {
-  feature: string;
+  feature: Feature;
   title: string;
   /** The area's sub-menu, so its other pages stay reachable. */
   nav?: ReactNode;
@@ -36,7 +36,7 @@ export function FeatureGate({
   );
 }
 
-export function PlanLocked({ feature }: { feature: string }) {
+export function PlanLocked({ feature }: { feature: Feature }) {
   const { data } = useApi<PlanOverview>("/api/plan");
   const label = data?.features.find((f) => f.code === feature)?.label;
   const smallest = data && smallestPlanWith(data, feature);

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { Session } from "../api/types.ts";
+import type { Feature, Session } from "../api/types.ts";
 import { useSignedIn } from "./session.tsx";
 
 /**
@@ -22,6 +22,6 @@ export function Can({ permission, children }: { permission: string; children: Re
 }
 
 /** Whether the account's plan includes a feature (inquiry_linkage, mail_automation …). */
-export function useFeature(feature: string): boolean {
+export function useFeature(feature: Feature): boolean {
   return useSignedIn().plan.features.includes(feature);
 }

@@ -1,11 +1,12 @@
 import type { ReactNode } from "react";
+import type { Feature } from "../api/types.ts";
 import { LockMark } from "../plan/plan-lock.tsx";
 import { can } from "../session/can.tsx";
 import { useSession, useSignedIn } from "../session/session.tsx";
 import { Link, useLocation } from "./router.tsx";
 
 /** `needs`: the permission that shows the entry; `feature`: a plan feature, shown locked without it. */
-const NAV: { to: string; label: string; needs: string; feature?: string }[] = [
+const NAV: { to: string; label: string; needs: string; feature?: Feature }[] = [
   { to: "/attention", label: "要対応", needs: "orders:read" },
   { to: "/orders", label: "受注一覧", needs: "orders:read" },
   { to: "/orders/new", label: "受注登録", needs: "orders:write" },

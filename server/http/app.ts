@@ -34,6 +34,7 @@ import { registerUserRoutes } from "./users.ts";
 import { registerVocabularyRoutes } from "./vocabulary.ts";
 import { registerWarehouseRoutes } from "./warehouses.ts";
 import { serveWeb } from "./web.ts";
+import { registerWebhookRoutes } from "./webhooks.ts";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -143,6 +144,7 @@ export function createHttpApp(
   registerCsvOrderProfileRoutes(app, ctx, fileUpload);
   registerSavedSearchRoutes(app, ctx);
   registerOrderExportRoutes(app, ctx);
+  registerWebhookRoutes(app, ctx);
   registerVocabularyRoutes(app, ctx.channels);
   app.on(["GET", "HEAD"], "*", serveWeb(info.webRoot));
   return app;

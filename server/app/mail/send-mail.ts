@@ -6,6 +6,7 @@ import { renderMail } from "#server/domain/mail/template.ts";
 import { MailError, type MailTransportSettings } from "#server/ports/mailer.ts";
 import type { SealedSecret } from "#server/ports/secret-box.ts";
 import type { AppContext } from "../context.ts";
+import { recordWebhookEvent } from "../webhooks/record-event.ts";
 import { mailFactsOf } from "./mail-facts.ts";
 
 /** A claim older than this is taken to be a sender that died mid-send: its mail is tried again. */
@@ -191,5 +192,19 @@ async function record(
       outcome.message,
       outcome.type,
     );
+    if (status === "failed") {
+      await recordWebhookEvent(ctx, tx, mail.accountId, [
+        {
+          type: "mail.failed",
+          data: {
+            mailId: mail.id,
+            orderId: mail.orderId,
+            shopId: mail.shopId,
+            subject: mail.subject,
+            error: outcome.lastError ?? null,
+          },
+        },
+      ]);
+    }
   });
 }

@@ -1214,6 +1214,51 @@ export type components = {
       kind: string;
       label: string;
     };
+    WebhookDelivery: {
+      attempts: number;
+      createdAt: string;
+      deliveredAt: string | null;
+      /** イベントID = webhook-id ヘッダー(再送しても同じ) */
+      eventId: string;
+      eventType: string;
+      id: string;
+      lastError: string | null;
+      lastStatusCode: number | null;
+      nextAttemptAt: string | null;
+      /** pending 送信待ち / succeeded 配信済み / failed 失敗(再送を終了) */
+      status: "pending" | "succeeded" | "failed";
+    };
+    WebhookDeliveryDetail: components["schemas"]["WebhookDelivery"] & {
+      attemptLog: {
+        at: string;
+        durationMs: number;
+        error: string | null;
+        /** 受信先の応答(先頭2000文字) */
+        responseBody: string | null;
+        statusCode: number | null;
+      }[];
+      payload: {
+        data: Record<string, unknown>;
+        timestamp: string;
+        type: string;
+      };
+    };
+    WebhookEndpoint: {
+      createdAt: string;
+      deliveries: {
+        failed: number;
+        pending: number;
+        succeeded: number;
+      };
+      description: string;
+      /** Juchuが無効にした理由(続けて失敗したとき) */
+      disabledReason: string | null;
+      enabled: boolean;
+      events: ("order.status_changed" | "order.cancelled" | "shipment.status_changed" | "shipment.shipped" | "mail.failed" | "import.failed" | "inquiry.received" | "webhook.test")[];
+      id: string;
+      secretRotatedAt: string | null;
+      url: string;
+    };
   };
 };
 
@@ -7018,6 +7063,436 @@ export type paths = {
               shipped: number;
             };
           };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/webhooks": {
+    get: {
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: components["schemas"]["WebhookEndpoint"][];
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            description?: string;
+            events: ("order.status_changed" | "order.cancelled" | "shipment.status_changed" | "shipment.shipped" | "mail.failed" | "import.failed" | "inquiry.received" | "webhook.test")[];
+            /** 受信するURL(http:// または https://) */
+            url: string;
+          };
+        };
+      };
+      responses: {
+        "201": {
+          content: {
+            "application/json": {
+              endpoint: components["schemas"]["WebhookEndpoint"];
+              /** whsec_… 一度だけ表示 */
+              secret: string;
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/webhooks/event-types": {
+    get: {
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: {
+                label: string;
+                type: "order.status_changed" | "order.cancelled" | "shipment.status_changed" | "shipment.shipped" | "mail.failed" | "import.failed" | "inquiry.received" | "webhook.test";
+              }[];
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/webhooks/{id}": {
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "204": {
+          content?: never;
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    patch: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            description?: string;
+            enabled?: boolean;
+            events?: ("order.status_changed" | "order.cancelled" | "shipment.status_changed" | "shipment.shipped" | "mail.failed" | "import.failed" | "inquiry.received" | "webhook.test")[];
+            /** 受信するURL(http:// または https://) */
+            url?: string;
+          };
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["WebhookEndpoint"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/webhooks/{id}/deliveries": {
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+        query?: {
+          cursor?: string;
+          limit?: number;
+          status?: "pending" | "succeeded" | "failed";
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: components["schemas"]["WebhookDelivery"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/webhooks/{id}/deliveries/{deliveryId}": {
+    get: {
+      parameters: {
+        path: {
+          deliveryId: string;
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["WebhookDeliveryDetail"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/webhooks/{id}/deliveries/{deliveryId}/redelivery": {
+    post: {
+      parameters: {
+        path: {
+          deliveryId: string;
+          id: string;
+        };
+      };
+      responses: {
+        "202": {
+          content?: never;
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/webhooks/{id}/secret-rotation": {
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "201": {
+          content: {
+            "application/json": {
+              /** 新しい whsec_… 一度だけ表示 */
+              secret: string;
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/webhooks/{id}/test": {
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "202": {
+          content?: never;
         };
         "401": {
           content: {

@@ -118,35 +118,16 @@ export type SignedInDevice = Row<"/api/me/sessions">;
 export type ApiToken = Schemas["ApiToken"];
 export type Permissions = Answer<"/api/permissions">;
 
-// プラン・Webhook (the contract's shapes until their routes are in openapi.json)
+// プラン (the contract's shape until GET /api/plan is in openapi.json)
 export type PlanOverview = {
   current: Plan;
   plans: Plan[];
   features: { code: Feature; label: string }[];
   usage: { shops: number };
 };
-export type WebhookEndpoint = {
-  id: string;
-  url: string;
-  description: string | null;
-  events: string[];
-  enabled: boolean;
-  disabledReason: string | null;
-  createdAt: string;
-  secretRotatedAt: string | null;
-  deliveries: { succeeded: number; failed: number; pending: number };
-};
-export type WebhookEventType = { type: string; label: string };
-export type Delivery = {
-  id: string;
-  eventId: string;
-  eventType: string;
-  status: "pending" | "succeeded" | "failed";
-  attempts: number;
-  lastStatusCode: number | null;
-  lastError: string | null;
-  nextAttemptAt: string | null;
-  createdAt: string;
-  deliveredAt: string | null;
-};
-export type DeliveryPage = { items: Delivery[]; nextCursor: string | null };
+// Webhook
+export type WebhookEndpoint = Schemas["WebhookEndpoint"];
+export type WebhookEventType = Row<"/api/webhooks/event-types">;
+export type Delivery = Schemas["WebhookDelivery"];
+export type DeliveryDetail = Schemas["WebhookDeliveryDetail"];
+export type DeliveryPage = Answer<"/api/webhooks/{id}/deliveries">;

@@ -1,18 +1,7 @@
-import type { Delivery } from "../api/types.ts";
+import type { DeliveryDetail } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { dateTime } from "../format.ts";
 import { ErrorNotice, Loading } from "../ui/states.tsx";
-
-type DeliveryDetail = Delivery & {
-  payload: unknown;
-  attemptLog: {
-    at: string;
-    statusCode: number | null;
-    durationMs: number;
-    error: string | null;
-    responseBody: string | null;
-  }[];
-};
 
 /** One delivery's payload as sent and every attempt with the receiver's answer. */
 export function DeliveryAttempts({ endpointId, deliveryId }: { endpointId: string; deliveryId: string }) {

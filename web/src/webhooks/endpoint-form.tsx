@@ -47,7 +47,12 @@ export function EndpointForm({
   return (
     <form className="card settings-form" aria-labelledby={heading} onSubmit={(e) => void submit(e)}>
       <h2 id={heading}>{endpoint ? "送信先を編集" : "送信先を追加"}</h2>
-      <Field label="URL" path="url" error={error} hint="https:// で始まるURL(イベントをPOSTで送ります)">
+      <Field
+        label="URL"
+        path="url"
+        error={error}
+        hint="http:// か https:// で始まるURL(イベントをPOSTで送ります)"
+      >
         <input type="url" required value={url} onChange={(e) => setUrl(e.target.value)} />
       </Field>
       <Field label="説明" path="description" error={error}>

@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { after, before, test } from "node:test";
+import { startWebhookReceiver } from "#test/webhook-receiver.ts";
 import { browserSuite, logInAsOwner, setUpOwner } from "./harness.ts";
 
 /**
@@ -11,25 +10,12 @@ import { browserSuite, logInAsOwner, setUpOwner } from "./harness.ts";
  */
 const e2e = browserSuite();
 
-type Received = { headers: IncomingHttpHeaders; body: string };
-const received: Received[] = [];
-let receiver: Server;
-let receiverUrl = "";
+const secrets: string[] = [];
+let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
 before(async () => {
-  receiver = createServer((req, res) => {
-    let body = "";
-    req.on("data", (d: Buffer) => {
-      body += d;
-    });
-    req.on("end", () => {
-      received.push({ headers: req.headers, body });
-      res.writeHead(204).end();
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
-  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/juchu`;
+  receiver = await startWebhookReceiver({ now: () => new Date(), secrets: () => secrets });
 });
-after(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
+after(() => receiver.close());
 
 const callWith = (token: string, path: string) =>
   fetch(e2e.url + path, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.status);
@@ -73,16 +59,17 @@ test("the owner creates an API token with one scope: shown once, listed with its
 test("the owner adds a webhook endpoint, sees its secret once, sends a test and finds it in the log", async () => {
   await openSettings("Webhook");
   const form = e2e.page.getByRole("form", { name: "送信先を追加" });
-  await form.getByLabel("URL").fill(receiverUrl);
+  await form.getByLabel("URL").fill(receiver.url);
   await form.getByLabel("説明").fill("基幹システム");
   await form.getByRole("checkbox", { name: /注文ステータス/ }).check();
   await form.getByRole("button", { name: "追加する" }).click();
   const shown = e2e.page.getByRole("region", { name: "署名シークレット" });
   const secret = (await shown.locator("pre.token").textContent()) ?? "";
   assert.match(secret, /^whsec_/);
+  secrets.push(secret);
   await shown.getByRole("button", { name: "保管しました" }).click();
 
-  const card = e2e.page.locator(`article[data-webhook-url="${receiverUrl}"]`);
+  const card = e2e.page.locator(`article[data-webhook-url="${receiver.url}"]`);
   await card.getByText("有効", { exact: true }).waitFor();
   await card.getByRole("button", { name: "テスト送信" }).click();
   await card.getByText(/テストイベント\(webhook\.test\)を送信しました/).waitFor();
@@ -91,20 +78,38 @@ test("the owner adds a webhook endpoint, sees its secret once, sends a test and 
   await e2e.page.getByRole("heading", { name: "配信ログ" }).waitFor();
   const delivery = e2e.page.locator('tr[data-event-type="webhook.test"]');
   await delivery.getByText("成功").waitFor({ timeout: 60_000 });
-  await delivery.getByText("204").waitFor();
+  await delivery.getByText("200").waitFor();
 
-  const hit = received.find((r) => r.body.includes("webhook.test"));
+  const hit = receiver.received.find((r) => r.payload.type === "webhook.test");
   assert.ok(hit, "the receiver got the test event");
-  assert.ok(hit.headers["webhook-id"], "webhook-id header");
-  assert.ok(hit.headers["webhook-timestamp"], "webhook-timestamp header");
-  assert.match(String(hit.headers["webhook-signature"]), /^v1,/);
+  assert.deepEqual(hit.verifiedWith, [secret], "signed with the secret shown once");
+  assert.ok(hit.fresh, "a current webhook-timestamp");
 
-  // 再送 queues the same event again; the receiver sees it a second time with the same id.
+  // 再送 sends the same event again: the receiver sees it a second time under the same webhook-id.
   await delivery.getByRole("button", { name: "再送" }).click();
   await e2e.page.getByText("webhook.test を再送します。").waitFor();
   const deadline = Date.now() + 60_000;
-  while (received.filter((r) => r.headers["webhook-id"] === hit.headers["webhook-id"]).length < 2) {
+  while (receiver.received.filter((r) => r.id === hit.id).length < 2) {
     if (Date.now() > deadline) throw new Error("the redelivery did not arrive");
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+});
+
+test("シークレット再発行 shows the new secret once; the next delivery verifies with it", async () => {
+  await e2e.page.getByRole("link", { name: "← Webhook" }).click();
+  const card = e2e.page.locator(`article[data-webhook-url="${receiver.url}"]`);
+  await card.getByRole("button", { name: "シークレット再発行" }).click();
+  await e2e.page.getByRole("dialog").getByRole("button", { name: "再発行する" }).click();
+  const shown = e2e.page.getByRole("region", { name: "署名シークレット" });
+  const rotated = (await shown.locator("pre.token").textContent()) ?? "";
+  assert.match(rotated, /^whsec_/);
+  assert.ok(!secrets.includes(rotated), "a new secret");
+  await shown.getByRole("button", { name: "保管しました" }).click();
+  await card.getByText(/に再発行/).waitFor();
+
+  const already = receiver.received.length;
+  secrets.splice(0, secrets.length, rotated);
+  await card.getByRole("button", { name: "テスト送信" }).click();
+  await receiver.until(already + 1);
+  assert.deepEqual(receiver.received.at(-1)?.verifiedWith, [rotated]);
 });

@@ -19,7 +19,21 @@ export function OrderTimeline({ order }: { order: Order }) {
   );
 }
 
-type TimelineEvent = { at: string; actor: string; type: string; message: string };
+type TimelineEvent = {
+  at: string;
+  actor: string;
+  /** Who acted, named by the API (the order's history has it; other timelines fall back to the kind). */
+  actedBy?: { kind: string; id: string | null; label: string };
+  type: string;
+  message: string;
+};
+
+function whoActed(e: TimelineEvent, myUserId: string): string {
+  if (!e.actedBy) return actorLabel(e.actor, myUserId);
+  return e.actedBy.kind === "user" && e.actedBy.id === myUserId
+    ? `${e.actedBy.label}(あなた)`
+    : e.actedBy.label;
+}
 
 /** The steps of an order (or of what was done about an inquiry), newest first, with who did each. */
 export function TimelineEvents({ events }: { events: readonly TimelineEvent[] }) {
@@ -30,7 +44,7 @@ export function TimelineEvents({ events }: { events: readonly TimelineEvent[] })
         // biome-ignore lint/suspicious/noArrayIndexKey: events carry no id; the list only ever grows at the top.
         <li key={`${e.at}-${i}`} className={`timeline-item timeline-${e.type}`}>
           <time dateTime={e.at}>{dateTime(e.at)}</time>
-          <span className="timeline-actor">{actorLabel(e.actor, session.user.id)}</span>
+          <span className="timeline-actor">{whoActed(e, session.user.id)}</span>
           <span className="timeline-message">{e.message}</span>
         </li>
       ))}

@@ -18,6 +18,7 @@ import { registerOrderCountRoutes } from "./order-counts.ts";
 import { registerOrderEditRoutes } from "./order-edit.ts";
 import { registerOrderExportRoutes } from "./order-exports.ts";
 import { registerOrderRoutes } from "./orders.ts";
+import { registerPlanRoutes } from "./plan.ts";
 import { problemResponse, Refusal, validationRefusal } from "./problem.ts";
 import { registerProductRoutes } from "./products.ts";
 import { registerSavedSearchRoutes } from "./saved-searches.ts";
@@ -124,6 +125,7 @@ export function createHttpApp(
   registerSavedSearchRoutes(app, ctx);
   registerOrderExportRoutes(app, ctx);
   registerVocabularyRoutes(app, ctx.channels);
+  registerPlanRoutes(app, ctx);
   app.on(["GET", "HEAD"], "*", serveWeb(info.webRoot));
   return app;
 }

@@ -1,8 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { openDatabase } from "#server/db/database.ts";
-import { accounts } from "#server/db/schema.ts";
-import { createAccountToken } from "#test/process.ts";
+import { createAccountToken, runNode } from "#test/process.ts";
 import { browserSuite } from "./harness.ts";
 
 /**
@@ -15,16 +13,13 @@ let apiToken = "";
 const e2e = browserSuite({
   prepare: async (env) => {
     apiToken = await createAccountToken(env, MERCHANT);
-    const database = await openDatabase(
-      env.DATABASE_URL
-        ? { kind: "postgres", url: env.DATABASE_URL }
-        : { kind: "pglite", dataDir: env.JUCHU_DATA_DIR ?? "" },
+    // The operator's command, before the server holds the (PGlite) data folder.
+    const set = await runNode(
+      "server/cli.ts",
+      ["account", "plan", "--account", MERCHANT.email, "--plan", "light"],
+      env,
     );
-    try {
-      await database.db.update(accounts).set({ plan: "light" });
-    } finally {
-      await database.close();
-    }
+    assert.equal(set.code, 0, set.stderr);
   },
 });
 
@@ -54,7 +49,7 @@ test("on ライト, 問い合わせ and automatic mail are locked with the plan 
   await page.getByRole("heading", { name: "メールテンプレート" }).waitFor();
 
   await menu.getByRole("link", { name: "設定", exact: true }).click();
-  await page.getByRole("link", { name: "プラン" }).click();
+  await page.getByRole("link", { name: "プラン", exact: true }).click();
   await page
     .getByRole("heading", { name: /現在のプラン/ })
     .getByText("ライト")

@@ -118,13 +118,9 @@ export type SignedInDevice = Row<"/api/me/sessions">;
 export type ApiToken = Schemas["ApiToken"];
 export type Permissions = Answer<"/api/permissions">;
 
-// プラン (the contract's shape until GET /api/plan is in openapi.json)
-export type PlanOverview = {
-  current: Plan;
-  plans: Plan[];
-  features: { code: Feature; label: string }[];
-  usage: { shops: number };
-};
+// プラン
+export type PlanOverview = Answer<"/api/plan">;
+
 // Webhook
 export type WebhookEndpoint = Schemas["WebhookEndpoint"];
 export type WebhookEventType = Row<"/api/webhooks/event-types">;

@@ -125,9 +125,14 @@ export async function setUpOwner(url: string): Promise<SessionClient> {
 }
 
 /** Logs in as OWNER on the log-in form the page shows. */
-export async function logInAsOwner(page: Page): Promise<void> {
-  await page.getByLabel("メールアドレス").fill(OWNER.email);
-  await page.getByLabel("パスワード").fill(OWNER.password);
+export function logInAsOwner(page: Page): Promise<void> {
+  return logIn(page, OWNER.email, OWNER.password);
+}
+
+/** Logs in on the log-in form the page shows. */
+export async function logIn(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel("メールアドレス").fill(email);
+  await page.getByLabel("パスワード").fill(password);
   await page.getByRole("button", { name: "ログイン" }).click();
 }
 

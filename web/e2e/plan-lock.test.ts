@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { createAccountToken, runNode } from "#test/process.ts";
-import { browserSuite } from "./harness.ts";
+import { browserSuite, logIn } from "./harness.ts";
 
 /**
  * An account on ライト: the features outside it are shown locked with the plan that has them, not as
@@ -26,9 +26,7 @@ const e2e = browserSuite({
 test("on ライト, 問い合わせ and automatic mail are locked with the plan that has them", async () => {
   const page = e2e.page;
   await page.goto(`${e2e.url}/attention`);
-  await page.getByLabel("メールアドレス").fill(MERCHANT.email);
-  await page.getByLabel("パスワード").fill(MERCHANT.password);
-  await page.getByRole("button", { name: "ログイン" }).click();
+  await logIn(page, MERCHANT.email, MERCHANT.password);
   await page.getByRole("heading", { name: "要対応" }).waitFor();
 
   const menu = page.getByRole("navigation", { name: "メインメニュー" });

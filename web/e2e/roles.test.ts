@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { browserSuite, SessionClient, setUpOwner } from "./harness.ts";
+import { browserSuite, logIn, SessionClient, setUpOwner } from "./harness.ts";
 import { seedBasics, seedTestOrders } from "./seed.ts";
 
 /** 閲覧のみ end to end: a viewer reads the orders and the settings, with no button that changes anything. */
@@ -22,9 +22,7 @@ test("a viewer sees the order list and an order without any action, and settings
 
   const page = e2e.page;
   await page.goto(`${e2e.url}/orders`);
-  await page.getByLabel("メールアドレス").fill(VIEWER.email);
-  await page.getByLabel("パスワード").fill(VIEWER.password);
-  await page.getByRole("button", { name: "ログイン" }).click();
+  await logIn(page, VIEWER.email, VIEWER.password);
   await page.getByRole("heading", { name: "受注一覧" }).waitFor();
   await page.locator('tr[data-order-number="E2E-1001"]').waitFor();
 

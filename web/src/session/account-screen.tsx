@@ -20,7 +20,7 @@ export function AccountScreen() {
         <h2 id="me-heading">ログイン中のユーザー</h2>
         <dl className="facts">
           <dt>名前</dt>
-          <dd>{user.name ?? "—"}</dd>
+          <dd>{user.name || "—"}</dd>
           <dt>メールアドレス</dt>
           <dd>{user.email}</dd>
           <dt>権限</dt>

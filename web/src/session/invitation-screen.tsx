@@ -32,7 +32,7 @@ export function InvitationScreen({ token }: { token: string }) {
 
 function AcceptForm({ token, invitation }: { token: string; invitation: InvitationView }) {
   const { signedIn } = useSession();
-  const [name, setName] = useState(invitation.name ?? "");
+  const [name, setName] = useState(invitation.name);
   const [passwords, setPasswords] = useState({ password: "", confirm: "" });
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);

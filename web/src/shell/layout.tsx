@@ -62,7 +62,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <div className="account">
           <span className="account-name">{session.account.name}</span>
           <Link to="/settings/account" className="account-user" title="アカウント">
-            {session.user.name ?? session.user.email}({session.user.roleLabel})
+            {session.user.name || session.user.email}({session.user.roleLabel})
           </Link>
           <button type="button" className="button button-quiet" onClick={() => void signOut()}>
             ログアウト

@@ -39,7 +39,7 @@ export function UsersScreen() {
     remove: async (u) => {
       const ok = await ask({
         title: "ユーザーを削除しますか?",
-        message: `${u.name ?? u.email}(${u.email})はログインできなくなります。履歴に残った操作者名はそのまま残ります。`,
+        message: `${u.name || u.email}(${u.email})はログインできなくなります。履歴に残った操作者名はそのまま残ります。`,
         confirmLabel: "削除する",
         danger: true,
       });
@@ -101,7 +101,7 @@ function UserRow({ user, roles, actions }: { user: User; roles: Role[]; actions:
   return (
     <tr data-user-email={user.email}>
       <td>
-        {user.name ?? "—"}
+        {user.name || "—"}
         {me && <span className="badge">自分</span>}
       </td>
       <td>{user.email}</td>

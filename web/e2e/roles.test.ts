@@ -40,6 +40,14 @@ test("a viewer sees the order list and an order without any action, and settings
     assert.equal(await page.getByRole("button", { name: action }).count(), 0, action);
   }
 
+  // 受注登録 by its address: said plainly, not a form whose every send is refused.
+  await page.goto(`${e2e.url}/orders/new`);
+  await page
+    .getByRole("note")
+    .getByText(/この画面を使う権限がありません/)
+    .waitFor();
+  assert.equal(await page.getByRole("button", { name: "登録する" }).count(), 0);
+
   await menu.getByRole("link", { name: "ショップ設定" }).click();
   await page.getByRole("heading", { name: "ショップ設定" }).waitFor();
   await page

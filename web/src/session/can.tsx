@@ -25,3 +25,29 @@ export function Can({ permission, children }: { permission: string; children: Re
 export function useFeature(feature: Feature): boolean {
   return useSignedIn().plan.features.includes(feature);
 }
+
+/**
+ * A screen that only changes things (受注登録, CSV受注取込 …), opened by address by someone without
+ * the permission: said plainly instead of a form whose every send would be refused.
+ */
+export function NeedsPermission({
+  permission,
+  title,
+  children,
+}: {
+  permission: string;
+  title: string;
+  children: ReactNode;
+}) {
+  if (useCan(permission)) return children;
+  return (
+    <section className="screen">
+      <header className="screen-header">
+        <h1>{title}</h1>
+      </header>
+      <p className="notice" role="note">
+        この画面を使う権限がありません。必要な場合はオーナーに権限の変更を依頼してください。
+      </p>
+    </section>
+  );
+}

@@ -19,6 +19,7 @@ import { OrderListScreen } from "../orders/order-list-screen.tsx";
 import { FeatureGate } from "../plan/plan-lock.tsx";
 import { PlanScreen } from "../plan/plan-screen.tsx";
 import { AccountScreen } from "../session/account-screen.tsx";
+import { NeedsPermission } from "../session/can.tsx";
 import { InvitationScreen } from "../session/invitation-screen.tsx";
 import { LoginScreen } from "../session/login-screen.tsx";
 import { useSession } from "../session/session.tsx";
@@ -43,8 +44,18 @@ import { match, navigate, useLocation } from "./router.tsx";
 function Screen() {
   const { path } = useLocation();
   // Before /orders/:id, which would take these for an order's id.
-  if (path === "/orders/new") return <OrderEntryScreen />;
-  if (path === "/orders/csv-import") return <CsvImportScreen />;
+  if (path === "/orders/new")
+    return (
+      <NeedsPermission permission="orders:write" title="受注登録">
+        <OrderEntryScreen />
+      </NeedsPermission>
+    );
+  if (path === "/orders/csv-import")
+    return (
+      <NeedsPermission permission="orders:write" title="CSV受注取込">
+        <CsvImportScreen />
+      </NeedsPermission>
+    );
   if (path === "/orders/csv-profiles") return <CsvProfilesScreen />;
   const order = match("/orders/:id", path);
   if (order?.id) return <OrderDetailScreen key={order.id} id={order.id} />;
@@ -73,7 +84,11 @@ function Screen() {
     case "/shipments":
       return <ShipmentListScreen />;
     case "/shipments/tracking-import":
-      return <TrackingImportScreen />;
+      return (
+        <NeedsPermission permission="shipping:write" title="伝票番号取込">
+          <TrackingImportScreen />
+        </NeedsPermission>
+      );
     case "/shipments/merge":
       return <MergeCandidatesScreen />;
     case "/products":

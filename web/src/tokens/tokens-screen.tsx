@@ -73,7 +73,7 @@ export function TokensScreen() {
                       ))}
                     </ul>
                   </td>
-                  <td>{t.createdBy ? (t.createdBy.name || t.createdBy.email) : "—"}</td>
+                  <td>{t.createdBy ? t.createdBy.name || t.createdBy.email : "—"}</td>
                   <td>{dateTime(t.createdAt)}</td>
                   <td>{t.lastUsedAt ? dateTime(t.lastUsedAt) : "未使用"}</td>
                   <td>

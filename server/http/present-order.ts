@@ -1,5 +1,6 @@
 import type { AppContext } from "#server/app/context.ts";
 import { loadOrderForView } from "#server/db/orders/order-view-query.ts";
+import { actedBy } from "#server/domain/acted-by.ts";
 import { holdGuides } from "#server/domain/hold-guide.ts";
 import { waitingFor } from "#server/domain/order.ts";
 import { allowedActions, shipmentActions } from "#server/domain/order-actions.ts";
@@ -14,7 +15,6 @@ import { PAYMENT_METHODS } from "#server/domain/payment.ts";
 import { notFound } from "#server/domain/refusal.ts";
 import { toTokyoIso } from "#server/domain/tokyo-time.ts";
 import type { OrderView } from "./order-schemas.ts";
-import { actedBy } from "./present-actor.ts";
 import { presentShipment } from "./present-shipment.ts";
 
 const iso = (d: Date | null) => (d ? toTokyoIso(d) : null);

@@ -1,4 +1,5 @@
 import { and, eq, getTableColumns, sql, type Table } from "drizzle-orm";
+import { actorNameSql } from "../actor-names.ts";
 import type { Db } from "../database.ts";
 import { allocations, orderEvents, orderItems, orders, shipments, tags } from "../schema.ts";
 import { assembleWith, groupMappings, type LoadedOrder, type MappingComponentRow } from "./order-queries.ts";
@@ -36,16 +37,11 @@ type Nested = {
   actors: Record<string, string>;
 };
 
-// Who acted, by the account's own users and tokens: the CASE keeps the uuid cast away from
-// `system:…` actors (join conditions have no evaluation order).
-const actorId = (prefix: string) =>
-  `case when e.actor ~ '^${prefix}:[0-9a-f-]{36}$' then substr(e.actor, ${prefix.length + 2})::uuid end`;
-const ACTORS = sql.raw(`(select coalesce(json_object_agg(a.actor, a.label), '{}') from (
-  select distinct e.actor, coalesce(nullif(u.name, ''), u.email, t.name) as label
-  from order_events e
-  left join users u on u.id = ${actorId("user")} and u.account_id = "orders"."account_id"
-  left join api_tokens t on t.id = ${actorId("token")} and t.account_id = "orders"."account_id"
-  where e.order_id = "orders"."id" and (u.id is not null or t.id is not null)) a)`);
+// Who acted: each distinct actor of the history once, with its name.
+const ACTORS =
+  sql.raw(`(select coalesce(json_object_agg(d.actor, d.name) filter (where d.name is not null), '{}')
+  from (select distinct e.actor, ${actorNameSql("e.actor", '"orders"."account_id"')} as name
+        from order_events e where e.order_id = "orders"."id") d)`);
 
 function viewStatement(db: Db) {
   const agg = (rows: string, order: string, from: string) =>

@@ -358,6 +358,14 @@ export type components = {
         message: string;
       }[];
       timeline: {
+        /** だれが行ったか */
+        actedBy: {
+          /** ユーザーまたはAPIトークンのID(システムは null) */
+          id: string | null;
+          kind: "user" | "token" | "system";
+          /** ユーザーの名前(なければメールアドレス)、APIトークンの名前、または「システム」 */
+          label: string;
+        };
         actor: string;
         at: string;
         message: string;
@@ -1026,7 +1034,15 @@ export type components = {
       warehouseId?: string;
     };
     StockMovement: {
-      /** user:<id>, token:<id>, system[:job] */
+      /** だれが行ったか */
+      actedBy: {
+        /** ユーザーまたはAPIトークンのID(システムは null) */
+        id: string | null;
+        kind: "user" | "token" | "system";
+        /** ユーザーの名前(なければメールアドレス)、APIトークンの名前、または「システム」 */
+        label: string;
+      };
+      /** user:<id>, token:<id>, system[:job](名前は actedBy) */
       actor: string;
       /** 引当の増減 */
       allocatedDelta: number;

@@ -43,7 +43,7 @@ export const DISABLE_AFTER_FAILED_DELIVERIES = 5;
 
 export function disabledReason(failedInARow: number): string | null {
   if (failedInARow < DISABLE_AFTER_FAILED_DELIVERIES) return null;
-  return `配信に${failedInARow}件続けて失敗したため無効にしました(各${MAX_DELIVERY_ATTEMPTS}回まで再送)。受信先を直してから有効にしてください。`;
+  return `配信に${failedInARow}件続けて失敗したため無効にしました(1件につき${MAX_DELIVERY_ATTEMPTS}回まで送信)。受信先を直してから有効にしてください。`;
 }
 
 /** After a rotation the old secret still signs beside the new one this long, for receivers to switch. */

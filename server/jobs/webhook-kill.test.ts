@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { after, test } from "node:test";
 import { exited } from "#test/lifecycle-processes.ts";
-import { bootServer, childDatabase, createAccountToken } from "#test/process.ts";
+import { bootServer, callApi, childDatabase, createAccountToken } from "#test/process.ts";
 import { startWebhookReceiver } from "#test/webhook-receiver.ts";
 
 const secrets: string[] = [];
@@ -32,15 +32,8 @@ async function arrivals(count: number, ms: number) {
 test("the crash window: a server killed (kill -9) after the receiver answered, before the delivery was recorded, sends it again with the same webhook-id", async () => {
   const env = { ...database.env, JUCHU_SECRET_KEY: randomBytes(32).toString("base64") };
   const token = await createAccountToken(env, { name: "通知商店", email: "hooks@example.com" });
-  const call = async (url: string, method: string, path: string, body?: unknown) => {
-    const res = await fetch(url + path, {
-      method,
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null };
-  };
+  const call = (url: string, method: string, path: string, body?: unknown) =>
+    callApi(url, token, method, path, body);
 
   const first = await bootServer({ ...env, JUCHU_ROLE: "all" });
   const created = await call(first.url, "POST", "/api/webhooks", {

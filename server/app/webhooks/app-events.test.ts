@@ -5,7 +5,7 @@ import { juchuTemplateCsv } from "#server/channels/csv/profiles.ts";
 import { shops } from "#server/db/schema.ts";
 import type { TestApp } from "#test/app.ts";
 import { orderBody } from "#test/catalog-api.ts";
-import { connectRakutenShop, type SandboxControl, startRakutenTestApp } from "#test/rakuten.ts";
+import { connectRakutenShop, type SandboxControl, sku, startRakutenTestApp } from "#test/rakuten.ts";
 import { startSmtpServer } from "#test/smtp.ts";
 import { startWebhookReceiver } from "#test/webhook-receiver.ts";
 import { runShopImport } from "../channels/import-shop.ts";
@@ -131,4 +131,25 @@ test("inquiry.received: a new thread once, by id; seen again in the next window,
     [["inquiry.received", "INQ-1", shopId]],
   );
   assert.ok(!JSON.stringify(got).includes("在庫はありますか"), "the buyer's words stay in Juchu");
+});
+
+test("a mall order's status changes are sent; a テスト取込 order's are not (it tells nobody outside)", async () => {
+  const endpoint = await t.api("POST", "/api/webhooks", {
+    url: receiver.url,
+    events: ["order.status_changed"],
+  });
+  const saved = secret;
+  secret = endpoint.body.secret;
+  const live = await connectRakutenShop(t, mall, { gracePeriodMinutes: 0 });
+  const trial = await connectRakutenShop(t, mall, { gracePeriodMinutes: 0, testImportMode: true });
+  for (const shop of [live, trial]) {
+    await mall.placeOrder(shop.mallShopId, { packages: [{ items: [sku("pen", "red", 300, 1)] }] });
+    assert.equal((await runShopImport(t.ctx, shop.shopId))?.counts.created, 1);
+  }
+  await t.runDueJobs("grace-period-over");
+  const from = receiver.received.length;
+  const shopsTold = new Set((await sentSince(from)).map((p) => p.data.shopId));
+  assert.deepEqual([...shopsTold], [live.shopId]);
+  await t.api("PATCH", `/api/webhooks/${endpoint.body.endpoint.id}`, { enabled: false });
+  secret = saved;
 });

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { csrfTokenFor, openSession } from "#server/app/account/sessions.ts";
-import { newApiToken } from "#server/app/channels/credentials.ts";
+import { hashPassword, newApiToken } from "#server/app/channels/credentials.ts";
 import { apiTokens, users } from "#server/db/schema.ts";
 import type { Permission, Role } from "#server/domain/access.ts";
 import { CSRF_HEADER, SESSION_COOKIE } from "#server/http/auth.ts";
@@ -13,11 +13,21 @@ import type { TestApp } from "./app.ts";
 
 export type Principal = { label: string; headers: Record<string, string> };
 
+const PASSWORD = "walk password 1";
+// One hash for every user a walk makes: scrypt per user would be most of the walk's time.
+let sharedHash: Promise<string> | undefined;
+
 export async function userWithRole(t: TestApp, accountId: string, role: Role): Promise<Principal> {
   const id = randomUUID();
-  await t.database.db
-    .insert(users)
-    .values({ id, accountId, email: `${role}-${id}@example.jp`, name: `${role}さん`, role });
+  sharedHash ??= hashPassword(PASSWORD);
+  await t.database.db.insert(users).values({
+    id,
+    accountId,
+    email: `${role}-${id}@example.jp`,
+    name: `${role}さん`,
+    role,
+    passwordHash: await sharedHash,
+  });
   const { token } = await openSession(t.ctx, id, accountId, { userAgent: null, address: null });
   return {
     label: `${role} (session)`,

@@ -45,7 +45,7 @@ test("the owner creates an API token with one scope: shown once, listed with its
   assert.equal(await e2e.page.getByText(token).count(), 0, "the token is not shown again");
 
   const row = e2e.page.locator('tr[data-token-name="受注の読み取り連携"]');
-  await row.getByText("受注の閲覧").waitFor();
+  await row.getByText("受注: 閲覧").waitFor();
   await row.getByText("未使用").waitFor();
   assert.equal(await callWith(token, "/api/orders"), 200);
   assert.equal(await callWith(token, "/api/shops"), 403);

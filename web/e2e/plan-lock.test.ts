@@ -46,7 +46,7 @@ test("on ライト, 問い合わせ and automatic mail are locked with the plan 
   await page.getByRole("link", { name: "メールテンプレート" }).click();
   await page.getByRole("heading", { name: "メールテンプレート" }).waitFor();
 
-  await menu.getByRole("link", { name: "設定", exact: true }).click();
+  await page.getByRole("link", { name: "設定", exact: true }).click();
   await page.getByRole("link", { name: "プラン", exact: true }).click();
   await page
     .getByRole("heading", { name: /現在のプラン/ })

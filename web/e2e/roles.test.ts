@@ -57,7 +57,7 @@ test("a viewer sees the order list and an order without any action, and settings
     .waitFor();
   assert.equal(await page.getByRole("button", { name: "登録" }).count(), 0);
 
-  await menu.getByRole("link", { name: "設定", exact: true }).click();
+  await page.getByRole("link", { name: "設定", exact: true }).click();
   const settings = page.getByRole("navigation", { name: "設定メニュー" });
   await settings.getByRole("link", { name: "プラン" }).waitFor();
   assert.equal(await settings.getByRole("link", { name: "ユーザー" }).count(), 0);

@@ -21,7 +21,6 @@ const NAV: { to: string; label: string; needs: string; feature?: Feature }[] = [
   { to: "/mails", label: "メールログ", needs: "mail:read" },
   { to: "/imports", label: "取込ログ", needs: "shops:read" },
   { to: "/tags", label: "タグ", needs: "settings:read" },
-  { to: "/settings", label: "設定", needs: "signed_in" },
 ];
 
 /** The entry for this screen: the longest one the path is under (/orders/new is 受注登録, not 受注一覧). */
@@ -44,7 +43,7 @@ export function Layout({ children }: { children: ReactNode }) {
           Juchu <span>受注管理</span>
         </Link>
         <nav className="nav" aria-label="メインメニュー">
-          {NAV.filter((item) => item.needs === "signed_in" || can(session, item.needs)).map((item) => {
+          {NAV.filter((item) => can(session, item.needs)).map((item) => {
             const locked = item.feature !== undefined && !session.plan.features.includes(item.feature);
             return (
               <Link
@@ -61,8 +60,20 @@ export function Layout({ children }: { children: ReactNode }) {
         </nav>
         <div className="account">
           <span className="account-name">{session.account.name}</span>
-          <Link to="/settings/account" className="account-user" title="アカウント">
-            {session.user.name || session.user.email}({session.user.roleLabel})
+          <Link
+            to="/settings/account"
+            className="account-user"
+            title={`${session.user.email}(${session.user.roleLabel})`}
+          >
+            {session.user.name || session.user.email}
+          </Link>
+          {/* Beside the account, not in the long menu: every role has at least アカウント under it. */}
+          <Link
+            to="/settings"
+            className="button button-quiet"
+            aria-current={path.startsWith("/settings") ? "page" : undefined}
+          >
+            設定
           </Link>
           <button type="button" className="button button-quiet" onClick={() => void signOut()}>
             ログアウト

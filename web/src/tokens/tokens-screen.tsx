@@ -8,6 +8,7 @@ import { SettingsNav } from "../settings/settings-nav.tsx";
 import { useConfirm } from "../ui/confirm-dialog.tsx";
 import { Empty, ErrorNotice, Loading } from "../ui/states.tsx";
 import { NewTokenForm } from "./new-token-form.tsx";
+import { scopeSummary } from "./scope-summary.ts";
 
 /** APIトークン: named keys for scripts and integrations, each limited to the scopes it was given. */
 export function TokensScreen() {
@@ -16,7 +17,6 @@ export function TokensScreen() {
   const canWrite = useCan("tokens:write");
   const [error, setError] = useState<ApiError>();
   const { ask, dialog } = useConfirm();
-  const label = (code: string) => permissions.data?.items.find((p) => p.code === code)?.label ?? code;
 
   const revoke = async (token: ApiToken) => {
     const ok = await ask({
@@ -68,8 +68,8 @@ export function TokensScreen() {
                   <td>{t.name}</td>
                   <td>
                     <ul className="scope-list">
-                      {t.scopes.map((s) => (
-                        <li key={s}>{label(s)}</li>
+                      {scopeSummary(t.scopes, permissions.data).map((s) => (
+                        <li key={s}>{s}</li>
                       ))}
                     </ul>
                   </td>

@@ -130,30 +130,36 @@ function UserRow({ user, roles, actions }: { user: User; roles: Role[]; actions:
       </td>
       <td>{dateTime(user.lastLoginAt)}</td>
       {actions && (
-        <td className="action-row">
-          {user.status === "invited" && (
-            <button type="button" className="button button-small" onClick={() => void actions.reinvite(user)}>
-              招待を再発行
-            </button>
-          )}
-          {user.status !== "invited" && !me && (
-            <button
-              type="button"
-              className="button button-small"
-              onClick={() => void actions.setDisabled(user, user.status === "active")}
-            >
-              {user.status === "active" ? "無効化" : "有効化"}
-            </button>
-          )}
-          {!me && (
-            <button
-              type="button"
-              className="button button-small button-danger-quiet"
-              onClick={() => void actions.remove(user)}
-            >
-              削除
-            </button>
-          )}
+        <td>
+          <span className="action-row">
+            {user.status === "invited" && (
+              <button
+                type="button"
+                className="button button-small"
+                onClick={() => void actions.reinvite(user)}
+              >
+                招待を再発行
+              </button>
+            )}
+            {user.status !== "invited" && !me && (
+              <button
+                type="button"
+                className="button button-small"
+                onClick={() => void actions.setDisabled(user, user.status === "active")}
+              >
+                {user.status === "active" ? "無効化" : "有効化"}
+              </button>
+            )}
+            {!me && (
+              <button
+                type="button"
+                className="button button-small button-danger-quiet"
+                onClick={() => void actions.remove(user)}
+              >
+                削除
+              </button>
+            )}
+          </span>
         </td>
       )}
     </tr>

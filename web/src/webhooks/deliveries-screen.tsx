@@ -144,15 +144,17 @@ function DeliveryRow({
               ? `次回 ${dateTime(d.nextAttemptAt)}`
               : "—"}
         </td>
-        <td className="action-row">
-          <button type="button" className="button button-small" aria-expanded={open} onClick={onToggle}>
-            詳細
-          </button>
-          {onRedeliver && d.status !== "pending" && (
-            <button type="button" className="button button-small" onClick={onRedeliver}>
-              再送
+        <td>
+          <span className="action-row">
+            <button type="button" className="button button-small" aria-expanded={open} onClick={onToggle}>
+              詳細
             </button>
-          )}
+            {onRedeliver && d.status !== "pending" && (
+              <button type="button" className="button button-small" onClick={onRedeliver}>
+                再送
+              </button>
+            )}
+          </span>
         </td>
       </tr>
       {open && (

@@ -52,7 +52,12 @@ test("the owner creates an API token with one scope: shown once, listed with its
 
   await row.getByRole("button", { name: "無効化" }).click();
   await e2e.page.getByRole("dialog").getByRole("button", { name: "無効化する" }).click();
-  await row.getByText(/^無効/).waitFor();
+  // The button says 無効化 too: wait for it to go, then for the badge that took its place.
+  await row.getByRole("button", { name: "無効化" }).waitFor({ state: "detached" });
+  await row
+    .locator(".badge")
+    .getByText(/^無効\(/)
+    .waitFor();
   assert.equal(await callWith(token, "/api/orders"), 401);
 });
 

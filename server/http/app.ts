@@ -28,6 +28,7 @@ import { registerShopRoutes } from "./shops.ts";
 import { registerStockRoomRoutes } from "./stock-room.ts";
 import { registerTagRoutes } from "./tags.ts";
 import { registerVocabularyRoutes } from "./vocabulary.ts";
+import { registerWarehouseCalendarRoutes } from "./warehouse-calendar.ts";
 import { registerWarehouseRoutes } from "./warehouses.ts";
 import { serveWeb } from "./web.ts";
 
@@ -114,6 +115,7 @@ export function createHttpApp(
   registerTagRoutes(app, ctx);
   registerProductRoutes(app, ctx);
   registerWarehouseRoutes(app, ctx);
+  registerWarehouseCalendarRoutes(app, ctx);
   registerShipmentRoutes(app, ctx);
   registerStockRoomRoutes(app, ctx);
   registerMailTemplateRoutes(app, ctx);

@@ -24,6 +24,7 @@ import { handleMallStockPush } from "./mall-stock-push.ts";
 import { handleOrderExport } from "./order-export.ts";
 import type { JobName } from "./queue.ts";
 import { handleSendMail } from "./send-mail.ts";
+import { handleShipDatesRecompute } from "./ship-dates-recompute.ts";
 import { handleShipmentRequest } from "./shipment-request.ts";
 import { handleWarehouseResults } from "./warehouse-results.ts";
 
@@ -46,6 +47,7 @@ export const HANDLERS: Record<JobName, BatchHandler> = {
   "inquiry-act": handleInquiryAct,
   "inquiry-reply": handleInquiryReply,
   "bulk-order-run": handleBulkOrderRun,
+  "ship-dates-recompute": handleShipDatesRecompute,
 };
 
 /**

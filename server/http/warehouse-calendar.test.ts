@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { sql } from "drizzle-orm";
+import { registerOrders } from "#server/app/orders/register-order.ts";
 import { recomputeShipDates } from "#server/app/shipping/recompute-ship-dates.ts";
 import { startTestApp, type TestApp } from "#test/app.ts";
 import { newOrder, orderBody } from "#test/catalog-api.ts";
@@ -164,4 +165,30 @@ test("the recompute walks the warehouse's open shipments batch after batch", asy
   assert.ok(seen >= 4, `looked at ${seen}`);
   assert.equal(counted?.stale, 0);
   assert.ok((counted?.n ?? 0) >= 3);
+});
+
+test("a batch registration dates each order by its own time, to its own ship-to", async () => {
+  await t.api("PUT", `/api/warehouses/${room}/calendar`, calendar);
+  const at = (local: string) => new Date(`${local}+09:00`);
+  const body = (n: string, orderedAt: Date, prefecture: string) => {
+    const o = orderBody(shop, n, [{ mallItemCode: "x", quantity: 1 }]);
+    return { ...o, orderedAt, shipTo: { ...o.shipTo, prefecture } };
+  };
+  const outcomes = await registerOrders(t.ctx, { kind: "system" }, t.owner.accountId, [
+    body("B-1", at("2030-01-18T14:59"), "大阪府"),
+    body("B-2", at("2030-01-18T15:00"), "北海道"),
+    body("B-3", at("2030-01-19T09:00"), "沖縄県"),
+  ]);
+  const dates = [];
+  for (const o of outcomes) {
+    assert.ok("orderId" in o);
+    const shown = await detail(o.orderId);
+    dates.push([shown.plannedShipDate, shown.expectedDeliveryDate]);
+  }
+  // Friday before and at the cut-off; Saturday waits for Monday. 東京都 is assumed without a ご依頼主.
+  assert.deepEqual(dates, [
+    ["2030-01-18", "2030-01-19"],
+    ["2030-01-21", "2030-01-23"],
+    ["2030-01-21", "2030-01-24"],
+  ]);
 });

@@ -91,7 +91,7 @@ function CalendarForm({
       onSubmit={(e) => void submit(e)}
       aria-label={`${warehouse.name}のカレンダー設定`}
     >
-      <fieldset className="checks">
+      <fieldset className="checks calendar-weekdays">
         <legend>定休日</legend>
         {WEEKDAYS.map((label, d) => (
           <label key={label} className="checkbox">
@@ -245,7 +245,7 @@ function DeliveryDaysFields({
 }) {
   const own = form.deliveryDays as Record<string, number | undefined>;
   return (
-    <fieldset className="checks">
+    <fieldset className="checks calendar-areas">
       <legend>配送日数(お届け予定日 = 出荷予定日 + 日数)</legend>
       <p className="muted">
         既定値はJuchuの目安です(配送会社の公表値ではありません)。起点:{" "}

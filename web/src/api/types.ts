@@ -104,3 +104,8 @@ export type CsvImportRow = Schemas["CsvImportRow"];
 export type InquiryPage = Answer<"/api/inquiries">;
 export type InquiryRow = Schemas["InquirySummary"];
 export type Inquiry = Schemas["InquiryDetail"];
+
+// 倉庫カレンダー
+export type WarehouseCalendar = Schemas["WarehouseCalendar"];
+export type WarehouseCalendarInput = Schemas["WarehouseCalendarInput"];
+export type CalendarDay = Schemas["CalendarDay"];

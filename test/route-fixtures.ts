@@ -136,8 +136,10 @@ export async function routeFixtures(t: TestApp): Promise<RouteFixtures> {
       const kind = param.replace(/Ids?$/, "");
       return ids[kind === "leadShipment" ? "shipment" : kind] ?? randomUUID();
     }
+    // `{deliveryId}` names its kind itself; `{id}` is named by the segment before it.
+    const named = param === "id" ? "" : param.replace(/Id$/, "");
     const segment = segments[at - 1] ?? "";
-    const kind = RESOURCE[segment] ?? segment;
+    const kind = ids[named] ? named : (RESOURCE[segment] ?? segment);
     if (ids[kind]) return ids[kind];
     const schema = op.params.find((p) => p.name === param)?.schema ?? {};
     if (schema.format !== "uuid") return String(sampleOf(schema, () => randomUUID()));

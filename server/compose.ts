@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { smtpMailer } from "#server/adapters/mail/smtp-mailer.ts";
 import { createSecretBox } from "#server/adapters/secrets/secret-box.ts";
+import { httpWebhookSender } from "#server/adapters/webhooks/http-sender.ts";
 import type { AppContext } from "#server/app/context.ts";
 import { CHANNELS, channelRegistry } from "#server/channels/registry.ts";
 import type { Db } from "#server/db/database.ts";
@@ -68,6 +69,7 @@ export function createContext(db: Db, jobs: JobQueue, options: ContextOptions): 
     channelClients,
     secrets: createSecretBox(options.secretKey),
     mailers: smtpMailer,
+    webhookSender: httpWebhookSender(),
     importLeaseMs: options.importLeaseMs ?? 10 * 60_000,
   };
 }

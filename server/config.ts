@@ -29,6 +29,10 @@ const configSchema = z.object({
     .optional(),
   /** How long a shop's import stays locked after a crash (a running import holds it this long). */
   JUCHU_IMPORT_LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+  /** Where people open the admin (behind a proxy, say), for the links in invitation mails. */
+  JUCHU_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "https://juchu.example.jp のようなURLを書いてください" })
+    .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -46,6 +50,8 @@ export type Config = {
    */
   apiUrls: Record<string, string>;
   importLeaseMs: number;
+  /** JUCHU_PUBLIC_URL without a trailing slash; links then use the address a request came to. */
+  publicUrl: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -87,5 +93,6 @@ export function loadConfig(
     secretKey: { key: c.JUCHU_SECRET_KEY, file: join(overrides.dataDir ?? c.JUCHU_DATA_DIR, "secret.key") },
     apiUrls: apiUrlsOf(env),
     importLeaseMs: c.JUCHU_IMPORT_LEASE_SECONDS * 1000,
+    publicUrl: c.JUCHU_PUBLIC_URL?.replace(/\/+$/, ""),
   };
 }

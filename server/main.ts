@@ -58,7 +58,7 @@ async function start(config: Config, demo: Demo | null): Promise<void> {
   });
   const workers = config.role === "web" ? null : await startWorkers(jobs.boss, ctx);
   if (server) {
-    app = createHttpApp(ctx, { database: database.kind, version: VERSION });
+    app = createHttpApp(ctx, { database: database.kind, version: VERSION, publicUrl: config.publicUrl });
     const { port } = server.address() as { port: number };
     const where = config.database.kind === "pglite" ? `PGlite (${config.database.dataDir})` : "PostgreSQL";
     console.log(`Juchu ${VERSION} listening on http://${config.host}:${port} — database: ${where}`);

@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import { createAccount } from "#server/app/account/create-account.ts";
 import { enqueueGracePeriodEnds } from "#server/app/channels/end-grace-period.ts";
 import type { AppContext } from "#server/app/context.ts";
+import { enqueueWebhookDispatch } from "#server/app/webhooks/dispatch.ts";
 import { type ContextOptions, createContext } from "#server/compose.ts";
 import { createHttpApp } from "#server/http/app.ts";
 import { type JobName, openJobQueue } from "#server/jobs/queue.ts";
@@ -76,11 +77,12 @@ export async function startTestApp(options: Partial<Omit<ContextOptions, "clock"
   /**
    * Runs every queued job of `name` whose start time has come by the test's clock, through pg-boss's
    * own fetch and the workers' batch handlers, settling each job as the workers do. For the grace
-   * period the sweep runs first, as the workers' timer would. Returns how many jobs ran; the first
+   * period and the webhook outbox the sweep runs first, as the workers' timer would. Returns how many jobs ran; the first
    * failure is thrown after the rest of its fetch was settled.
    */
   async function runDueJobs(name: JobName): Promise<number> {
     if (name === "grace-period-over") await enqueueGracePeriodEnds(ctx);
+    if (name === "webhook-dispatch") await enqueueWebhookDispatch(ctx);
     await database.db.execute(
       sql`update pgboss.job set start_after = now() where name = ${name} and state in ('created', 'retry') and start_after <= ${clock.now()}`,
     );

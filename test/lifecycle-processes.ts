@@ -3,7 +3,7 @@ import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { startRakutenSandbox } from "#sandbox/rakuten/server.ts";
 import { startRslSandbox } from "#sandbox/rsl/server.ts";
-import { bootServer, childDatabase, createAccountToken, spawnNode } from "./process.ts";
+import { bootServer, callApi, childDatabase, createAccountToken, spawnNode } from "./process.ts";
 import { sandboxControl } from "./rakuten.ts";
 import { rslControl } from "./rsl.ts";
 
@@ -48,15 +48,7 @@ export async function startLifecycleRig() {
   }
 
   let url = "";
-  const api = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(url + path, {
-      method,
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null };
-  };
+  const api = (method: string, path: string, body?: unknown) => callApi(url, token, method, path, body);
   const ok = async (method: string, path: string, body?: unknown) => {
     const res = await api(method, path, body);
     assert.ok(res.status < 300, `${method} ${path} → ${res.status} ${JSON.stringify(res.body)}`);

@@ -127,3 +127,21 @@ export async function createAccountToken(
   if (created.code !== 0) throw new Error(`account create exited ${created.code}: ${created.stderr}`);
   return JSON.parse(created.stdout).apiToken as string;
 }
+
+/** A JSON call to a child server's API as `token`: its status and parsed body. */
+export async function callApi(
+  url: string,
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  // biome-ignore lint/suspicious/noExplicitAny: a test reads whatever the API answered.
+): Promise<{ status: number; body: any }> {
+  const res = await fetch(url + path, {
+    method,
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}

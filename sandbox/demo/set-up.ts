@@ -66,7 +66,12 @@ async function demoAccount(ctx: AppContext): Promise<{ accountId: string; create
   } catch (error) {
     if (!(error instanceof Refusal && error.code === "account.email_taken")) throw error;
   }
-  const { token, user } = await logIn(ctx, { email: DEMO_EMAIL, password: DEMO_PASSWORD, address: "demo" });
+  const { token, user } = await logIn(ctx, {
+    email: DEMO_EMAIL,
+    password: DEMO_PASSWORD,
+    address: "demo",
+    userAgent: null,
+  });
   await logOut(ctx.db, token);
   return { accountId: user.accountId, created: false };
 }

@@ -5,6 +5,7 @@ import type { Clock } from "#server/ports/clock.ts";
 import type { MailerFactory } from "#server/ports/mailer.ts";
 import type { SecretBox } from "#server/ports/secret-box.ts";
 import type { WarehouseClientFactory, WarehouseDefinition } from "#server/ports/warehouse.ts";
+import type { WebhookSender } from "#server/ports/webhook-sender.ts";
 
 /** What every use case runs with: the database, time, ids, the job queue and the outside world's ports. */
 export type AppContext = {
@@ -23,6 +24,8 @@ export type AppContext = {
   secrets: SecretBox;
   /** An SMTP sender for a transport's settings. */
   mailers: MailerFactory;
+  /** POSTs a signed event to a receiver (webhooks). */
+  webhookSender: WebhookSender;
   /** How long a running import holds its shop; a killed one frees the shop when this runs out. */
   importLeaseMs: number;
 };

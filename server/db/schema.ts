@@ -7,3 +7,4 @@ export * from "./schema/list-tools.ts";
 export * from "./schema/mail.ts";
 export * from "./schema/orders.ts";
 export * from "./schema/shops.ts";
+export * from "./schema/webhooks.ts";

@@ -4,14 +4,17 @@ import { HTTPException } from "hono/http-exception";
 import type { AppContext } from "#server/app/context.ts";
 import { ping } from "#server/db/database.ts";
 import { loggableError } from "#server/db/errors.ts";
+import { registerApiTokenRoutes } from "./api-tokens.ts";
 import { registerAttentionRoutes } from "./attention.ts";
 import { CSRF_HEADER, type HttpEnv, requireAuth, SESSION_COOKIE } from "./auth.ts";
 import { refuseBadCharacters } from "./clean-input.ts";
 import { registerCsvOrderProfileRoutes } from "./csv-order-profiles.ts";
 import { CSV_UPLOAD_PATH, registerCsvOrderRoutes } from "./csv-orders.ts";
 import { registerInquiryRoutes } from "./inquiries.ts";
+import { INVITATION_PATH_PREFIX, registerInvitationRoutes } from "./invitations.ts";
 import { registerMailLogRoutes } from "./mail-log.ts";
 import { registerMailTemplateRoutes } from "./mail-templates.ts";
+import { registerMeRoutes } from "./me.ts";
 import { registerOrderBulkRoutes } from "./order-bulk.ts";
 import { registerOrderBulkRunRoutes } from "./order-bulk-runs.ts";
 import { registerOrderCountRoutes } from "./order-counts.ts";
@@ -28,9 +31,11 @@ import { registerShopImportRoutes } from "./shop-imports.ts";
 import { registerShopRoutes } from "./shops.ts";
 import { registerStockRoomRoutes } from "./stock-room.ts";
 import { registerTagRoutes } from "./tags.ts";
+import { registerUserRoutes } from "./users.ts";
 import { registerVocabularyRoutes } from "./vocabulary.ts";
 import { registerWarehouseRoutes } from "./warehouses.ts";
 import { serveWeb } from "./web.ts";
+import { registerWebhookRoutes } from "./webhooks.ts";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -38,7 +43,13 @@ export type JuchuApi = OpenAPIHono<HttpEnv>;
 
 export function createHttpApp(
   ctx: AppContext,
-  info: { database: "pglite" | "postgres"; version: string; webRoot?: string },
+  info: {
+    database: "pglite" | "postgres";
+    version: string;
+    webRoot?: string;
+    /** JUCHU_PUBLIC_URL: where people open the admin, for links in invitation mails. */
+    publicUrl?: string | undefined;
+  },
 ): JuchuApi {
   const app: JuchuApi = new OpenAPIHono<HttpEnv>({
     defaultHook: (result) => {
@@ -95,13 +106,23 @@ export function createHttpApp(
   });
 
   app.use("/api/*", async (c, next) => {
-    if (c.req.path === "/api/health" || c.req.path === "/api/openapi.json" || SESSION_PATHS.has(c.req.path))
+    const path = c.req.path;
+    if (
+      path === "/api/health" ||
+      path === "/api/openapi.json" ||
+      SESSION_PATHS.has(path) ||
+      path.startsWith(INVITATION_PATH_PREFIX)
+    )
       return next();
     return requireAuth(ctx.db, ctx.clock)(c, next);
   });
   app.use("/api/*", refuseBadCharacters);
 
   registerSessionRoutes(app, ctx);
+  registerInvitationRoutes(app, ctx);
+  registerMeRoutes(app, ctx);
+  registerUserRoutes(app, ctx, info.publicUrl);
+  registerApiTokenRoutes(app, ctx);
   registerAttentionRoutes(app, ctx);
   // Before the order routes: /api/orders/{id} would otherwise claim /api/orders/counts.
   registerOrderCountRoutes(app, ctx);
@@ -124,6 +145,7 @@ export function createHttpApp(
   registerCsvOrderProfileRoutes(app, ctx, fileUpload);
   registerSavedSearchRoutes(app, ctx);
   registerOrderExportRoutes(app, ctx);
+  registerWebhookRoutes(app, ctx);
   registerVocabularyRoutes(app, ctx.channels);
   registerPlanRoutes(app, ctx);
   app.on(["GET", "HEAD"], "*", serveWeb(info.webRoot));

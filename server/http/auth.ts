@@ -23,6 +23,8 @@ export type Auth = {
   actor: Actor;
   permissions: ReadonlySet<Permission>;
   plan: PlanCode;
+  /** The admin UI's session when signed in with a cookie: what 「ほかの端末からログアウト」 keeps. */
+  sessionId: string | null;
 };
 export type HttpEnv = { Variables: { auth: Auth } };
 
@@ -57,6 +59,7 @@ export function requireAuth(db: Db, clock: Clock = systemClock): MiddlewareHandl
         actor: { kind: "user", userId: session.userId },
         permissions: permissionsOfRole(session.role),
         plan: session.plan,
+        sessionId: session.sessionId,
       });
       return next();
     }
@@ -96,6 +99,7 @@ export function requireAuth(db: Db, clock: Clock = systemClock): MiddlewareHandl
       actor: { kind: "token", tokenId: row.id },
       permissions: new Set(row.scopes.filter(isPermission)),
       plan: row.plan as PlanCode,
+      sessionId: null,
     });
     await next();
   };

@@ -9,6 +9,7 @@ import { uuid } from "#server/domain/fields.ts";
 import { notFound, Refusal } from "#server/domain/refusal.ts";
 import type { JuchuApi } from "./app.ts";
 import { errorResponses, json, requires } from "./openapi.ts";
+import { actedBySchema } from "./present-actor.ts";
 
 const inquiryId = z.object({ id: uuid("問い合わせIDはUUIDです") });
 const body = <T extends z.ZodType>(schema: T) => ({
@@ -47,7 +48,15 @@ const summarySchema = z
 const detailSchema = summarySchema
   .extend({
     replies: z.array(z.object({ from: z.enum(["buyer", "shop"]), message: z.string(), at: z.string() })),
-    timeline: z.array(z.object({ at: z.string(), actor: z.string(), type: z.string(), message: z.string() })),
+    timeline: z.array(
+      z.object({
+        at: z.string(),
+        actor: z.string(),
+        actedBy: actedBySchema,
+        type: z.string(),
+        message: z.string(),
+      }),
+    ),
   })
   .openapi("InquiryDetail");
 

@@ -10,6 +10,11 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
 });
 
+/** A required JSON request body. */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  body: { required: true, content: { "application/json": { schema } } },
+});
+
 const problem = (description: string) => ({
   content: { "application/problem+json": { schema: problemSchema } },
   description,

@@ -3,6 +3,7 @@ import { instant, uuid } from "#server/domain/fields.ts";
 import { ORDER_STATUSES, SHIPPING_STATUSES } from "#server/domain/order-status.ts";
 import { PAYMENT_METHODS } from "#server/domain/payment.ts";
 import { PREFECTURES } from "#server/domain/prefectures.ts";
+import { actedBySchema } from "./present-actor.ts";
 import { shipmentFields } from "./present-shipment.ts";
 
 const yen = (what: string) =>
@@ -208,7 +209,8 @@ export const orderSchema = z
     events: z.array(
       z.object({
         at: z.string(),
-        actor: z.string(),
+        actor: z.string().describe("user:<id> / token:<id> / system[:job](名前は actedBy)"),
+        actedBy: actedBySchema,
         type: z.string(),
         fromStatus: z.string().nullable(),
         toStatus: z.string().nullable(),

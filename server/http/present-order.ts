@@ -1,5 +1,6 @@
 import type { AppContext } from "#server/app/context.ts";
 import { loadOrderForView } from "#server/db/orders/order-view-query.ts";
+import { actedBy } from "#server/domain/acted-by.ts";
 import { holdGuides } from "#server/domain/hold-guide.ts";
 import { waitingFor } from "#server/domain/order.ts";
 import { allowedActions, shipmentActions } from "#server/domain/order-actions.ts";
@@ -118,6 +119,7 @@ export async function presentOrder(
     events: events.map((e) => ({
       at: toTokyoIso(e.at),
       actor: e.actor,
+      actedBy: actedBy(e.actor, found.actorNames),
       type: e.type,
       fromStatus: e.fromStatus,
       toStatus: e.toStatus,

@@ -1,12 +1,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AppContext } from "#server/app/context.ts";
 import { listStockMovements } from "#server/db/stock/stock-movement-queries.ts";
+import { actedBy } from "#server/domain/acted-by.ts";
 import { uuid } from "#server/domain/fields.ts";
 import { notFound } from "#server/domain/refusal.ts";
 import { STOCK_MOVEMENT_KINDS } from "#server/domain/stock-movement.ts";
 import { toTokyoIso } from "#server/domain/tokyo-time.ts";
 import type { JuchuApi } from "./app.ts";
 import { errorResponses, json, requires } from "./openapi.ts";
+import { actedBySchema } from "./present-actor.ts";
 
 const movementSchema = z
   .object({
@@ -20,7 +22,8 @@ const movementSchema = z
     allocatedDelta: z.int().describe("引当の増減"),
     order: z.object({ id: uuid(), mallOrderNumber: z.string() }).nullable(),
     shipmentId: uuid().nullable(),
-    actor: z.string().describe("user:<id>, token:<id>, system[:job]"),
+    actor: z.string().describe("user:<id>, token:<id>, system[:job](名前は actedBy)"),
+    actedBy: actedBySchema,
   })
   .openapi("StockMovement");
 
@@ -66,8 +69,9 @@ export function registerStockMovementRoutes(app: JuchuApi, ctx: AppContext): voi
       return c.json(
         {
           nextCursor: page.nextCursor,
-          items: page.items.map((m) => ({
+          items: page.items.map(({ actorName, ...m }) => ({
             ...m,
+            actedBy: actedBy(m.actor, actorName ? { [m.actor]: actorName } : {}),
             at: toTokyoIso(m.at),
             kind: m.kind as keyof typeof STOCK_MOVEMENT_KINDS,
           })),

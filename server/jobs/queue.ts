@@ -23,6 +23,8 @@ export const JOB_NAMES = [
   "inquiry-act",
   "inquiry-reply",
   "bulk-order-run",
+  "webhook-dispatch",
+  "webhook-delivery",
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 const COALESCED: readonly JobName[] = [
@@ -32,6 +34,7 @@ const COALESCED: readonly JobName[] = [
   "warehouse-results",
   "mail-dispatch",
   "inquiry-import",
+  "webhook-dispatch",
 ];
 
 /** Queues no longer used, deleted with their jobs: one delayed job per order became the grace period sweep. */

@@ -7,6 +7,7 @@ import { enqueueDueInquiryImports } from "#server/app/inquiries/import-inquiries
 import { enqueueMailDispatch } from "#server/app/mail/dispatch-mails.ts";
 import { tagOverduePayments } from "#server/app/orders/payment-overdue.ts";
 import { enqueueDueWarehousePolls } from "#server/app/shipping/warehouse-polls.ts";
+import { enqueueWebhookDispatch } from "#server/app/webhooks/dispatch.ts";
 import { loggableError } from "#server/db/errors.ts";
 import { handleAllocateWaiting } from "./allocate-waiting-orders.ts";
 import type { BatchHandler, JobOutcomes } from "./batch.ts";
@@ -26,6 +27,8 @@ import type { JobName } from "./queue.ts";
 import { handleSendMail } from "./send-mail.ts";
 import { handleShipmentRequest } from "./shipment-request.ts";
 import { handleWarehouseResults } from "./warehouse-results.ts";
+import { handleWebhookDelivery } from "./webhook-delivery.ts";
+import { handleWebhookDispatch } from "./webhook-dispatch.ts";
 
 export const HANDLERS: Record<JobName, BatchHandler> = {
   "grace-period-over": handleGracePeriodOver,
@@ -46,6 +49,8 @@ export const HANDLERS: Record<JobName, BatchHandler> = {
   "inquiry-act": handleInquiryAct,
   "inquiry-reply": handleInquiryReply,
   "bulk-order-run": handleBulkOrderRun,
+  "webhook-dispatch": handleWebhookDispatch,
+  "webhook-delivery": handleWebhookDelivery,
 };
 
 /**
@@ -65,7 +70,10 @@ export const WORK_OPTIONS = {
  * and prepaid orders past their payment deadline.
  */
 const TICK_MS = 15_000;
-/** How often it looks for orders whose grace period is over (orders_grace_idx): a due order moves within seconds. */
+/**
+ * How often it looks for orders whose grace period is over (orders_grace_idx) and for new webhook
+ * events in the outbox: a due order moves, and an event leaves, within seconds.
+ */
 const SWEEP_MS = 1_000;
 
 /** Starts one worker per queue; a job whose handler failed is retried with backoff by pg-boss. */
@@ -100,6 +108,7 @@ export async function startWorkers(boss: PgBoss, ctx: AppContext): Promise<{ sto
       await tagOverduePayments(ctx);
     }),
     every(SWEEP_MS, "grace period sweep", () => enqueueGracePeriodEnds(ctx)),
+    every(SWEEP_MS, "webhook sweep", () => enqueueWebhookDispatch(ctx)),
   ];
   return { stop: () => timers.forEach(clearInterval) };
 }

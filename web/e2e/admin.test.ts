@@ -69,6 +69,9 @@ test("find an order by its number and cancel it on the order screen", async () =
   await e2e.page.getByRole("button", { name: "キャンセルする" }).click();
   await e2e.page.locator(".order-header .order-status .status-cancelled").getByText("キャンセル").waitFor();
   await e2e.page.getByText("キャンセル(理由: お客様都合)").waitFor();
+  // The timeline names who acted; the owner set up without a name is shown by e-mail.
+  const entry = e2e.page.locator(".timeline-item").filter({ hasText: "キャンセル(理由: お客様都合)" });
+  assert.equal(await entry.locator(".timeline-actor").textContent(), `${OWNER.email}(あなた)`);
   // A cancelled order offers no cancel any more: the buttons are the API's allowedActions.
   assert.equal(await e2e.page.getByRole("button", { name: "注文をキャンセル" }).count(), 0);
 });

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { and, isNull, sql } from "drizzle-orm";
 import { accounts, apiTokens, tags, users, warehouses } from "#server/db/schema.ts";
 import { ALL_PERMISSIONS } from "#server/domain/access.ts";
 import { Refusal } from "#server/domain/refusal.ts";
@@ -24,7 +24,8 @@ export async function createAccount(
     const taken = await tx
       .select({ id: users.id })
       .from(users)
-      .where(sql`lower(${users.email}) = lower(${input.email})`);
+      // A removed user's e-mail is free again, as the unique index has it.
+      .where(and(sql`lower(${users.email}) = lower(${input.email})`, isNull(users.removedAt)));
     if (taken.length > 0) {
       throw new Refusal("account.email_taken", `メールアドレス ${input.email} はすでに登録されています。`, {
         errors: [{ path: "email", message: "すでに登録されているメールアドレスです" }],

@@ -15,6 +15,8 @@ export const SESSION_DAYS = 14;
 const DAY = 24 * 60 * 60 * 1000;
 // Pushing the expiry on every request would turn each read into a write; once a day is enough.
 const RENEW_AFTER = DAY;
+// 「最終利用」 on the sessions screen is to the hour, for the same reason.
+const SEEN_EVERY = 60 * 60 * 1000;
 
 export type SessionUser = {
   sessionId: string;
@@ -26,7 +28,11 @@ export type SessionUser = {
   role: Role;
   plan: PlanCode;
   expiresAt: Date;
+  lastSeenAt: Date | null;
 };
+
+/** Where a session was opened from, shown on 「ログイン中の端末」 so its user recognises it. */
+export type SessionClient = { userAgent: string | null; address: string | null };
 
 // A hash of a stored password, so an unknown email costs as much time as a wrong password.
 const DECOY_HASH = "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
@@ -37,7 +43,7 @@ const DECOY_HASH = "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAA
  */
 export async function logIn(
   ctx: Pick<AppContext, "db" | "clock" | "newId">,
-  input: LoginClient & { password: string },
+  input: LoginClient & { password: string; userAgent: string | null },
 ): Promise<{ token: string; user: SessionUser }> {
   const now = ctx.clock.now();
   const refusal = loginRefusal(await countLoginAttempt(ctx.db, input, now), now);
@@ -57,13 +63,14 @@ export async function logIn(
     throw new Refusal("auth.invalid_credentials", "メールアドレスまたはパスワードが正しくありません。");
   }
   await forgiveLoginAttempt(ctx.db, input, now);
-  return openSession(ctx, user.id, user.accountId);
+  return openSession(ctx, user.id, user.accountId, { userAgent: input.userAgent, address: input.address });
 }
 
 export async function openSession(
   ctx: Pick<AppContext, "db" | "clock" | "newId">,
   userId: string,
   accountId: string,
+  client: SessionClient,
 ): Promise<{ token: string; user: SessionUser }> {
   const now = ctx.clock.now();
   const token = `jcs_${randomBytes(32).toString("base64url")}`;
@@ -76,13 +83,21 @@ export async function openSession(
     userId,
     createdAt: now,
     expiresAt: new Date(now.getTime() + SESSION_DAYS * DAY),
+    lastSeenAt: now,
+    // Only for a person to recognise the device: a browser's string is a few hundred characters at most.
+    userAgent: client.userAgent?.slice(0, 300) ?? null,
+    address: client.address,
   });
+  await ctx.db.update(users).set({ lastLoginAt: now }).where(eq(users.id, userId));
   const user = await findSession(ctx.db, token, now);
   if (!user) throw new Error("session vanished right after it was opened");
   return { token, user };
 }
 
-/** The live session a cookie token names, renewed when it has been used for a day; null when unknown or expired. */
+/**
+ * The live session a cookie token names, renewed when it has been used for a day and marked seen at
+ * most hourly (one write an hour, not one per request); null when unknown or expired.
+ */
 export async function findSession(db: Db, token: string, now: Date): Promise<SessionUser | null> {
   const [row] = await db
     .select({
@@ -95,6 +110,7 @@ export async function findSession(db: Db, token: string, now: Date): Promise<Ses
       role: sql<Role>`${users.role}`,
       plan: sql<PlanCode>`${accounts.plan}`,
       expiresAt: sessions.expiresAt,
+      lastSeenAt: sessions.lastSeenAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -110,11 +126,12 @@ export async function findSession(db: Db, token: string, now: Date): Promise<Ses
     );
   if (!row) return null;
   const renewed = new Date(now.getTime() + SESSION_DAYS * DAY);
-  if (renewed.getTime() - row.expiresAt.getTime() >= RENEW_AFTER) {
-    await db.update(sessions).set({ expiresAt: renewed }).where(eq(sessions.id, row.sessionId));
-    return { ...row, expiresAt: renewed };
-  }
-  return row;
+  const renew = renewed.getTime() - row.expiresAt.getTime() >= RENEW_AFTER;
+  const seen = !row.lastSeenAt || now.getTime() - row.lastSeenAt.getTime() >= SEEN_EVERY;
+  if (!renew && !seen) return row;
+  const expiresAt = renew ? renewed : row.expiresAt;
+  await db.update(sessions).set({ expiresAt, lastSeenAt: now }).where(eq(sessions.id, row.sessionId));
+  return { ...row, expiresAt, lastSeenAt: now };
 }
 
 export async function logOut(db: Db, token: string): Promise<void> {

@@ -4,6 +4,7 @@ import type { ShopSettings } from "#server/domain/shop-settings.ts";
 import type { OrderSource } from "#server/ports/channel.ts";
 import { MallError, type MallOrder } from "#server/ports/mall.ts";
 import type { AppContext } from "../context.ts";
+import { recordWebhookEvent } from "../webhooks/record-event.ts";
 import { applyMallOrders } from "./apply-mall-orders.ts";
 import { orderSourceOf } from "./channel-clients.ts";
 import type { ImportOutcome } from "./import-mall-order.ts";
@@ -101,6 +102,10 @@ export async function runShopImport(ctx: AppContext, shopId: string): Promise<Im
         .update(shopImports)
         .set({ leaseUntil: null, leaseToken: null, ...(nextCursor !== null ? { cursor: nextCursor } : {}) })
         .where(and(eq(shopImports.shopId, shopId), eq(shopImports.leaseToken, leaseToken)));
+      if (errors.length) {
+        const data = { kind: "mall", runId, shopId, failed: counts.failed, errors: errors.slice(0, 10) };
+        await recordWebhookEvent(ctx, tx, shop.accountId, [{ type: "import.failed", data }]);
+      }
     });
   }
   return {

@@ -5,6 +5,7 @@ import { Refusal } from "#server/domain/refusal.ts";
 import { logInfo } from "#server/log.ts";
 import type { FileLayout, FileReadProgress } from "#server/ports/order-upload.ts";
 import type { AppContext } from "../context.ts";
+import { recordWebhookEvent } from "../webhooks/record-event.ts";
 import { orderFileUpload } from "./file-upload.ts";
 import { type ReportRow, settleBatch } from "./settle-batch.ts";
 
@@ -80,31 +81,34 @@ export async function runCsvImport(ctx: AppContext, runId: string, hooks: RunHoo
   } catch (error) {
     // A file the profile cannot read fails the run for good; anything else is retried by the queue.
     if (!(error instanceof Refusal)) throw error;
-    await finish(ctx, runId, "failed", error.detail, progress.encoding);
+    await finish(ctx, run, { code: error.code, message: error.detail }, progress.encoding);
     return;
   }
-  await finish(ctx, runId, "succeeded", null, progress.encoding);
+  await finish(ctx, run, null, progress.encoding);
 }
 
 async function finish(
   ctx: AppContext,
-  runId: string,
-  status: "succeeded" | "failed",
-  error: string | null,
+  run: { id: string; accountId: string; shopId: string },
+  failure: { code: string; message: string } | null,
   encoding: string | undefined,
 ) {
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(csvImportRuns)
       .set({
-        status,
-        error,
+        status: failure ? "failed" : "succeeded",
+        error: failure?.message ?? null,
         encoding: encoding ?? null,
         bytesRead: sql`${csvImportRuns.totalBytes}`,
         finishedAt: ctx.clock.now(),
       })
-      .where(eq(csvImportRuns.id, runId));
-    await tx.delete(csvImportChunks).where(eq(csvImportChunks.runId, runId));
+      .where(eq(csvImportRuns.id, run.id));
+    await tx.delete(csvImportChunks).where(eq(csvImportChunks.runId, run.id));
+    if (failure) {
+      const data = { kind: "csv", runId: run.id, shopId: run.shopId, errors: [failure] };
+      await recordWebhookEvent(ctx, tx, run.accountId, [{ type: "import.failed", data }]);
+    }
   });
 }
 

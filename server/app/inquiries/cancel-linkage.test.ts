@@ -91,6 +91,11 @@ test("cancel request on an order in 出荷待ち (在庫引当済): cancelled wi
   const types = inquiry.timeline.map((e: { type: string }) => e.type);
   for (const t of ["inquiry_cancel_requested", "inquiry_cancel_action", "inquiry_replied"])
     assert.ok(types.includes(t), t);
+  assert.deepEqual(
+    [...new Set(inquiry.timeline.map((e: { actedBy: { label: string } }) => e.actedBy.label))],
+    ["システム"],
+    "the linkage acted by itself",
+  );
 });
 
 test("automatic cancel off: the order is held (キャンセル希望) before the warehouse, not cancelled; the reply says stopped", async () => {

@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, isNotNull, isNull, like, or, type SQL, sql } from "drizzle-orm";
+import { actorNameSql } from "#server/db/actor-names.ts";
 import type { Db } from "#server/db/database.ts";
 import { inquiries, orderEvents, orders, shops } from "#server/db/schema.ts";
+import { type ActedBy, actedBy } from "#server/domain/acted-by.ts";
 import { decodeCursor, encodeCursor } from "#server/domain/keyset-cursor.ts";
 import { notFound } from "#server/domain/refusal.ts";
 import { toTokyoIso } from "#server/domain/tokyo-time.ts";
@@ -109,7 +111,7 @@ export async function listInquiries(
 
 export type InquiryDetail = InquirySummary & {
   replies: { from: "buyer" | "shop"; message: string; at: string }[];
-  timeline: { at: string; actor: string; type: string; message: string }[];
+  timeline: { at: string; actor: string; actedBy: ActedBy; type: string; message: string }[];
 };
 
 /** One thread in full, with what its order's timeline says about it; another account's id is not found. */
@@ -123,7 +125,12 @@ export async function inquiryDetail(db: Db, accountId: string, id: string): Prom
   const orderId = row.inquiry.orderId;
   const events = orderId
     ? await db
-        .select()
+        .select({
+          order_events: orderEvents,
+          actorName: sql<
+            string | null
+          >`${sql.raw(actorNameSql('"order_events"."actor"', '"orders"."account_id"'))}`,
+        })
         .from(orderEvents)
         .innerJoin(orders, eq(orders.id, orderEvents.orderId))
         .where(
@@ -142,9 +149,10 @@ export async function inquiryDetail(db: Db, accountId: string, id: string): Prom
       message: r.message,
       at: toTokyoIso(new Date(r.at)),
     })),
-    timeline: events.map(({ order_events: e }) => ({
+    timeline: events.map(({ order_events: e, actorName }) => ({
       at: toTokyoIso(e.at),
       actor: e.actor,
+      actedBy: actedBy(e.actor, actorName ? { [e.actor]: actorName } : {}),
       type: e.type,
       message: e.message,
     })),

@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { after, before, test } from "node:test";
 import { startRakutenSandbox } from "#sandbox/rakuten/server.ts";
 import { startRslSandbox } from "#sandbox/rsl/server.ts";
-import { bootServer, childDatabase, createAccountToken } from "#test/process.ts";
+import { bootServer, callApi, childDatabase, createAccountToken } from "#test/process.ts";
 import { type RakutenSandbox, type SandboxControl, sandboxControl, sku } from "#test/rakuten.ts";
 import { type RslControl, rslControl } from "#test/rsl.ts";
 
@@ -40,21 +40,8 @@ after(async () => {
   await rsl.close();
 });
 
-const call = async (
-  url: string,
-  method: string,
-  path: string,
-  body?: unknown,
-  // biome-ignore lint/suspicious/noExplicitAny: the test reads whatever the API answered.
-): Promise<{ status: number; body: any }> => {
-  const res = await fetch(url + path, {
-    method,
-    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-};
+const call = (url: string, method: string, path: string, body?: unknown) =>
+  callApi(url, token, method, path, body);
 const stopped = (child: ChildProcess) => new Promise((resolve) => child.once("exit", resolve));
 
 async function until<T>(

@@ -7,6 +7,7 @@ import { inquiryLinkageOf, isCancelRequest } from "#server/domain/inquiry-linkag
 import type { OrderStatus, ShippingStatus } from "#server/domain/order-status.ts";
 import type { MallInquiry } from "#server/ports/channel.ts";
 import type { AppContext } from "../context.ts";
+import { recordWebhookEvent } from "../webhooks/record-event.ts";
 
 type Shop = typeof shops.$inferSelect;
 
@@ -104,6 +105,25 @@ export async function saveInquiryPage(
         { actor: "system:inquiry-import", now },
       );
     }
+    // Ids only: the buyer's words stay in Juchu, the receiver reads them through the API if it must.
+    const received = rows.filter((r) => !known.has(r.inquiryNumber));
+    await recordWebhookEvent(
+      ctx,
+      tx,
+      shop.accountId,
+      received.map((r) => ({
+        type: "inquiry.received",
+        data: {
+          inquiryId: r.id,
+          shopId: shop.id,
+          inquiryNumber: r.inquiryNumber,
+          orderId: r.orderId,
+          mallOrderNumber: r.mallOrderNumber,
+          category: r.category,
+          cancelRequested: r.cancelRequested,
+        },
+      })),
+    );
     await ctx.jobs.enqueueMany(
       tx,
       "inquiry-act",

@@ -6,6 +6,7 @@ import { renderMail } from "#server/domain/mail/template.ts";
 import { MailError, type MailTransportSettings } from "#server/ports/mailer.ts";
 import type { SealedSecret } from "#server/ports/secret-box.ts";
 import type { AppContext } from "../context.ts";
+import { recordWebhookEvent } from "../webhooks/record-event.ts";
 import { mailFactsOf } from "./mail-facts.ts";
 
 /** A claim older than this is taken to be a sender that died mid-send: its mail is tried again. */
@@ -16,8 +17,8 @@ export const MAX_SEND_ATTEMPTS = 8;
 type Mail = typeof mails.$inferSelect;
 const ACTOR = "system:mail";
 
-/** The SMTP a shop's mails leave through: its own (あんしんメルアド relay), else the account's. */
-export async function transportFor(tx: Db, ctx: AppContext, accountId: string, shopId: string) {
+/** The SMTP a shop's mails leave through: its own (あんしんメルアド relay), else the account's (shopId null: the account's own mail, e.g. an invitation). */
+export async function transportFor(tx: Db, ctx: AppContext, accountId: string, shopId: string | null) {
   const rows = await tx.select().from(mailTransports).where(eq(mailTransports.accountId, accountId));
   const row = rows.find((t) => t.shopId === shopId) ?? rows.find((t) => t.shopId === null);
   if (!row) return null;
@@ -191,5 +192,19 @@ async function record(
       outcome.message,
       outcome.type,
     );
+    if (status === "failed") {
+      await recordWebhookEvent(ctx, tx, mail.accountId, [
+        {
+          type: "mail.failed",
+          data: {
+            mailId: mail.id,
+            orderId: mail.orderId,
+            shopId: mail.shopId,
+            subject: mail.subject,
+            error: outcome.lastError ?? null,
+          },
+        },
+      ]);
+    }
   });
 }

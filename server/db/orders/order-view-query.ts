@@ -1,4 +1,5 @@
 import { and, eq, getTableColumns, sql, type Table } from "drizzle-orm";
+import { actorNameSql } from "../actor-names.ts";
 import type { Db } from "../database.ts";
 import { allocations, orderEvents, orderItems, orders, shipments, tags } from "../schema.ts";
 import { assembleWith, groupMappings, type LoadedOrder, type MappingComponentRow } from "./order-queries.ts";
@@ -11,6 +12,8 @@ export type OrderForView = {
   tags: (typeof tags.$inferSelect)[];
   /** The order's shop's channel (rakuten, manual, …). */
   channel: string | null;
+  /** `user:<id>` / `token:<id>` of the history → that user's name (else e-mail) or the token's name. */
+  actorNames: Record<string, string>;
 };
 
 /** A table's row from its `to_json` (column names as keys), read as Drizzle reads the row itself. */
@@ -31,7 +34,14 @@ type Nested = {
   allocations: Record<string, unknown>[];
   mappings: MappingComponentRow[];
   channel: string | null;
+  actors: Record<string, string>;
 };
+
+// Who acted: each distinct actor of the history once, with its name.
+const ACTORS =
+  sql.raw(`(select coalesce(json_object_agg(d.actor, d.name) filter (where d.name is not null), '{}')
+  from (select distinct e.actor, ${actorNameSql("e.actor", '"orders"."account_id"')} as name
+        from order_events e where e.order_id = "orders"."id") d)`);
 
 function viewStatement(db: Db) {
   const agg = (rows: string, order: string, from: string) =>
@@ -53,14 +63,15 @@ function viewStatement(db: Db) {
            where m.shop_id = "orders"."shop_id"
              and m.mall_item_code in (select i.mall_item_code from order_items i where i.order_id = "orders"."id")`,
         )},
-        'channel', (select sh.channel from shops sh where sh.id = "orders"."shop_id"))`,
+        'channel', (select sh.channel from shops sh where sh.id = "orders"."shop_id"),
+        'actors', ${ACTORS})`,
     })
     .from(orders)
     .where(and(eq(orders.id, sql.placeholder("orderId")), eq(orders.accountId, sql.placeholder("accountId"))))
     .prepare("order_view");
 }
 
-// Prepared once per database handle: planning the seven sub-selects cost as much as running them.
+// Prepared once per database handle: planning the eight sub-selects cost as much as running them.
 const statements = new WeakMap<Db, ReturnType<typeof viewStatement>>();
 
 /**
@@ -94,5 +105,6 @@ export async function loadOrderForView(
     allocations: n.allocations.map((a) => fromJson(allocations, a)),
     tags: tagRows,
     channel: n.channel,
+    actorNames: n.actors,
   };
 }

@@ -1,5 +1,6 @@
-import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, lt, type SQL, sql } from "drizzle-orm";
 import { STOCK_MOVEMENT_KINDS, type StockMovementKind } from "#server/domain/stock-movement.ts";
+import { actorNameSql } from "../actor-names.ts";
 import type { Db } from "../database.ts";
 import { orders, products, stockMovements, warehouses } from "../schema.ts";
 
@@ -44,6 +45,9 @@ export async function listStockMovements(
       mallOrderNumber: orders.mallOrderNumber,
       shipmentId: stockMovements.shipmentId,
       actor: stockMovements.actor,
+      actorName: sql<
+        string | null
+      >`${sql.raw(actorNameSql('"stock_movements"."actor"', '"stock_movements"."account_id"'))}`,
     })
     .from(stockMovements)
     .innerJoin(warehouses, eq(warehouses.id, stockMovements.warehouseId))

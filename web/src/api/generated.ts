@@ -4,6 +4,21 @@
 
 export type components = {
   schemas: {
+    ApiToken: {
+      createdAt: string;
+      createdBy: {
+        email: string;
+        id: string;
+        name: string;
+      } | null;
+      id: string;
+      /** 最後に使われた時刻(1分単位で記録) */
+      lastUsedAt: string | null;
+      name: string;
+      revokedAt: string | null;
+      /** orders:read のような権限。write は read を含みます */
+      scopes: string[];
+    };
     Attention: {
       /** キャンセル希望の問い合わせ */
       cancelRequests: {
@@ -343,6 +358,14 @@ export type components = {
         message: string;
       }[];
       timeline: {
+        /** だれが行ったか */
+        actedBy: {
+          /** ユーザーまたはAPIトークンのID(システムは null) */
+          id: string | null;
+          kind: "user" | "token" | "system";
+          /** ユーザーの名前(なければメールアドレス)、APIトークンの名前、または「システム」 */
+          label: string;
+        };
         actor: string;
         at: string;
         message: string;
@@ -447,6 +470,15 @@ export type components = {
       /** お届け希望時間帯 */
       desiredTimeSlot: string | null;
       events: {
+        /** だれが行ったか */
+        actedBy: {
+          /** ユーザーまたはAPIトークンのID(システムは null) */
+          id: string | null;
+          kind: "user" | "token" | "system";
+          /** ユーザーの名前(なければメールアドレス)、APIトークンの名前、または「システム」 */
+          label: string;
+        };
+        /** user:<id> / token:<id> / system[:job](名前は actedBy) */
         actor: string;
         at: string;
         detail?: unknown;
@@ -861,9 +893,21 @@ export type components = {
       /** Cookieで呼ぶ変更系のAPIに x-csrf-token ヘッダーで付けるトークン */
       csrfToken: string;
       expiresAt: string;
+      /** このセッションでできること(orders:write なら orders:read も含めて列挙) */
+      permissions: string[];
+      plan: {
+        code: "light" | "standard" | "automation" | "business" | "self_hosted";
+        features: ("mail_automation" | "inquiry_linkage" | "warehouse_linkage" | "b2b_desk")[];
+        label: string;
+        /** 登録できるショップ数(null は無制限) */
+        shopLimit: number | null;
+      };
       user: {
         email: string;
         id: string;
+        name: string;
+        role: "owner" | "admin" | "staff" | "viewer";
+        roleLabel: string;
       };
     };
     ShipmentRow: {
@@ -990,7 +1034,15 @@ export type components = {
       warehouseId?: string;
     };
     StockMovement: {
-      /** user:<id>, token:<id>, system[:job] */
+      /** だれが行ったか */
+      actedBy: {
+        /** ユーザーまたはAPIトークンのID(システムは null) */
+        id: string | null;
+        kind: "user" | "token" | "system";
+        /** ユーザーの名前(なければメールアドレス)、APIトークンの名前、または「システム」 */
+        label: string;
+      };
+      /** user:<id>, token:<id>, system[:job](名前は actedBy) */
       actor: string;
       /** 引当の増減 */
       allocatedDelta: number;
@@ -1083,6 +1135,19 @@ export type components = {
       slipNumberColumn: string;
       trackingNumberColumn: string;
     };
+    User: {
+      createdAt: string;
+      email: string;
+      id: string;
+      /** 招待中のとき、招待リンクの期限 */
+      invitationExpiresAt: string | null;
+      lastLoginAt: string | null;
+      name: string;
+      role: "owner" | "admin" | "staff" | "viewer";
+      roleLabel: string;
+      /** active 有効 / invited 招待中 / disabled 無効 */
+      status: "active" | "invited" | "disabled";
+    };
     Vocabulary: {
       carrierCsvFormats: {
         code: string;
@@ -1174,10 +1239,178 @@ export type components = {
       kind: string;
       label: string;
     };
+    WebhookDelivery: {
+      attempts: number;
+      createdAt: string;
+      deliveredAt: string | null;
+      /** イベントID = webhook-id ヘッダー(再送しても同じ) */
+      eventId: string;
+      eventType: string;
+      id: string;
+      lastError: string | null;
+      lastStatusCode: number | null;
+      nextAttemptAt: string | null;
+      /** pending 送信待ち / succeeded 配信済み / failed 失敗(再送を終了) */
+      status: "pending" | "succeeded" | "failed";
+    };
+    WebhookDeliveryDetail: components["schemas"]["WebhookDelivery"] & {
+      attemptLog: {
+        at: string;
+        durationMs: number;
+        error: string | null;
+        /** 受信先の応答(先頭2000文字) */
+        responseBody: string | null;
+        statusCode: number | null;
+      }[];
+      payload: {
+        data: Record<string, unknown>;
+        timestamp: string;
+        type: string;
+      };
+    };
+    WebhookEndpoint: {
+      createdAt: string;
+      deliveries: {
+        failed: number;
+        pending: number;
+        succeeded: number;
+      };
+      description: string;
+      /** Juchuが無効にした理由(続けて失敗したとき) */
+      disabledReason: string | null;
+      enabled: boolean;
+      events: ("order.status_changed" | "order.cancelled" | "shipment.status_changed" | "shipment.shipped" | "mail.failed" | "import.failed" | "inquiry.received" | "webhook.test")[];
+      id: string;
+      secretRotatedAt: string | null;
+      url: string;
+    };
   };
 };
 
 export type paths = {
+  "/api/api-tokens": {
+    get: {
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: components["schemas"]["ApiToken"][];
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            name: string;
+            scopes: string[];
+          };
+        };
+      };
+      responses: {
+        "201": {
+          content: {
+            "application/json": {
+              apiToken: components["schemas"]["ApiToken"];
+              /** jct_… (この応答でだけ表示) */
+              token: string;
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/api-tokens/{id}": {
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "204": {
+          content?: never;
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/attention": {
     get: {
       responses: {
@@ -1837,6 +2070,101 @@ export type paths = {
         "200": {
           content: {
             "application/json": components["schemas"]["InquiryDetail"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/invitations/{token}": {
+    get: {
+      parameters: {
+        path: {
+          token: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              accountName: string;
+              email: string;
+              expiresAt: string;
+              name: string;
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/invitations/{token}/acceptance": {
+    post: {
+      parameters: {
+        path: {
+          token: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            name?: string;
+            password: string;
+          };
+        };
+      };
+      responses: {
+        "201": {
+          content: {
+            "application/json": components["schemas"]["Session"];
           };
         };
         "401": {
@@ -2567,6 +2895,135 @@ export type paths = {
               mailId: string;
             };
           };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/me/password": {
+    put: {
+      requestBody: {
+        content: {
+          "application/json": {
+            currentPassword: string;
+            newPassword: string;
+          };
+        };
+      };
+      responses: {
+        "204": {
+          content?: never;
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/me/sessions": {
+    get: {
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: {
+                address: string | null;
+                createdAt: string;
+                /** この呼び出しのセッション */
+                current: boolean;
+                expiresAt: string;
+                id: string;
+                /** 最後に使われた時刻(1時間単位で記録) */
+                lastSeenAt: string | null;
+                userAgent: string | null;
+              }[];
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/me/sessions/{id}": {
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "204": {
+          content?: never;
         };
         "401": {
           content: {
@@ -3759,6 +4216,51 @@ export type paths = {
       };
     };
   };
+  "/api/permissions": {
+    get: {
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              areas: {
+                code: string;
+                label: string;
+              }[];
+              items: {
+                code: string;
+                label: string;
+              }[];
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/plan": {
     get: {
       responses: {
@@ -4361,6 +4863,49 @@ export type paths = {
             "application/json": {
               items: components["schemas"]["StockMovement"][];
               nextCursor: string | null;
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/roles": {
+    get: {
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: {
+                code: "owner" | "admin" | "staff" | "viewer";
+                description: string;
+                label: string;
+                permissions: string[];
+              }[];
             };
           };
         };
@@ -5937,6 +6482,239 @@ export type paths = {
       };
     };
   };
+  "/api/users": {
+    get: {
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: components["schemas"]["User"][];
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/users/invitations": {
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            email: string;
+            name: string;
+            role: "owner" | "admin" | "staff" | "viewer";
+          };
+        };
+      };
+      responses: {
+        "201": {
+          content: {
+            "application/json": {
+              invitation: {
+                expiresAt: string;
+                /** SMTPが設定されているのに送れなかった理由 */
+                mailError: string | null;
+                /** アカウントのSMTPで招待メールを送ったか。false なら画面でリンクを渡してください */
+                mailed: boolean;
+                /** 招待リンク(1回だけ使えます) */
+                url: string;
+              };
+              user: components["schemas"]["User"];
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/users/{id}": {
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "204": {
+          content?: never;
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    patch: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            disabled?: boolean;
+            name?: string;
+            role?: "owner" | "admin" | "staff" | "viewer";
+          };
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["User"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/users/{id}/invitation": {
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "201": {
+          content: {
+            "application/json": {
+              invitation: {
+                expiresAt: string;
+                /** SMTPが設定されているのに送れなかった理由 */
+                mailError: string | null;
+                /** アカウントのSMTPで招待メールを送ったか。false なら画面でリンクを渡してください */
+                mailed: boolean;
+                /** 招待リンク(1回だけ使えます) */
+                url: string;
+              };
+              user: components["schemas"]["User"];
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/vocabulary": {
     get: {
       responses: {
@@ -6356,6 +7134,436 @@ export type paths = {
               shipped: number;
             };
           };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/webhooks": {
+    get: {
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: components["schemas"]["WebhookEndpoint"][];
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            description?: string;
+            events: ("order.status_changed" | "order.cancelled" | "shipment.status_changed" | "shipment.shipped" | "mail.failed" | "import.failed" | "inquiry.received" | "webhook.test")[];
+            /** 受信するURL(http:// または https://) */
+            url: string;
+          };
+        };
+      };
+      responses: {
+        "201": {
+          content: {
+            "application/json": {
+              endpoint: components["schemas"]["WebhookEndpoint"];
+              /** whsec_… 一度だけ表示 */
+              secret: string;
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/webhooks/event-types": {
+    get: {
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: {
+                label: string;
+                type: "order.status_changed" | "order.cancelled" | "shipment.status_changed" | "shipment.shipped" | "mail.failed" | "import.failed" | "inquiry.received" | "webhook.test";
+              }[];
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/webhooks/{id}": {
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "204": {
+          content?: never;
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    patch: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            description?: string;
+            enabled?: boolean;
+            events?: ("order.status_changed" | "order.cancelled" | "shipment.status_changed" | "shipment.shipped" | "mail.failed" | "import.failed" | "inquiry.received" | "webhook.test")[];
+            /** 受信するURL(http:// または https://) */
+            url?: string;
+          };
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["WebhookEndpoint"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/webhooks/{id}/deliveries": {
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+        query?: {
+          cursor?: string;
+          limit?: number;
+          status?: "pending" | "succeeded" | "failed";
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: components["schemas"]["WebhookDelivery"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/webhooks/{id}/deliveries/{deliveryId}": {
+    get: {
+      parameters: {
+        path: {
+          deliveryId: string;
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["WebhookDeliveryDetail"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/webhooks/{id}/deliveries/{deliveryId}/redelivery": {
+    post: {
+      parameters: {
+        path: {
+          deliveryId: string;
+          id: string;
+        };
+      };
+      responses: {
+        "202": {
+          content?: never;
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/webhooks/{id}/secret-rotation": {
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "201": {
+          content: {
+            "application/json": {
+              /** 新しい whsec_… 一度だけ表示 */
+              secret: string;
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/webhooks/{id}/test": {
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "202": {
+          content?: never;
         };
         "401": {
           content: {

@@ -3,7 +3,7 @@ import { query } from "../api/client.ts";
 import type { Product, StockMovement } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { count, dateTime } from "../format.ts";
-import { actorLabel } from "../orders/order-timeline.tsx";
+import { whoActed } from "../orders/order-timeline.tsx";
 import { useSignedIn } from "../session/session.tsx";
 import { Link } from "../shell/router.tsx";
 import { Empty, ErrorNotice, Loading } from "../ui/states.tsx";
@@ -70,7 +70,7 @@ export function StockHistory({ product }: { product: Product }) {
                 <td className="num">{signed(m.onHandDelta)}</td>
                 <td className="num">{signed(m.allocatedDelta)}</td>
                 <td>{m.order && <Link to={`/orders/${m.order.id}`}>{m.order.mallOrderNumber}</Link>}</td>
-                <td>{actorLabel(m.actor, session.user.id)}</td>
+                <td>{whoActed(m.actedBy, session.user.id)}</td>
               </tr>
             ))}
           </tbody>

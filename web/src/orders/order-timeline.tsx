@@ -2,12 +2,11 @@ import type { Order } from "../api/types.ts";
 import { dateTime } from "../format.ts";
 import { useSignedIn } from "../session/session.tsx";
 
-/** Who did it, in words: the timeline stores `user:<id>`, `token:<id>` or `system[:job]`. */
-export function actorLabel(actor: string, myUserId: string): string {
-  const [kind, id] = actor.split(":");
-  if (kind === "user") return id === myUserId ? "あなた" : "ユーザー";
-  if (kind === "token") return "APIトークン";
-  return "システム";
+type ActedBy = { kind: string; id: string | null; label: string };
+
+/** Who did it, as the API names them (a user, a token, システム); the signed-in person is marked. */
+export function whoActed(actedBy: ActedBy, myUserId: string): string {
+  return actedBy.kind === "user" && actedBy.id === myUserId ? `${actedBy.label}(あなた)` : actedBy.label;
 }
 
 export function OrderTimeline({ order }: { order: Order }) {
@@ -19,7 +18,12 @@ export function OrderTimeline({ order }: { order: Order }) {
   );
 }
 
-type TimelineEvent = { at: string; actor: string; type: string; message: string };
+type TimelineEvent = {
+  at: string;
+  actedBy: ActedBy;
+  type: string;
+  message: string;
+};
 
 /** The steps of an order (or of what was done about an inquiry), newest first, with who did each. */
 export function TimelineEvents({ events }: { events: readonly TimelineEvent[] }) {
@@ -30,7 +34,7 @@ export function TimelineEvents({ events }: { events: readonly TimelineEvent[] })
         // biome-ignore lint/suspicious/noArrayIndexKey: events carry no id; the list only ever grows at the top.
         <li key={`${e.at}-${i}`} className={`timeline-item timeline-${e.type}`}>
           <time dateTime={e.at}>{dateTime(e.at)}</time>
-          <span className="timeline-actor">{actorLabel(e.actor, session.user.id)}</span>
+          <span className="timeline-actor">{whoActed(e.actedBy, session.user.id)}</span>
           <span className="timeline-message">{e.message}</span>
         </li>
       ))}

@@ -28,7 +28,7 @@ export async function userWithRole(t: TestApp, accountId: string, role: Role): P
     role,
     passwordHash: await sharedHash,
   });
-  const { token } = await openSession(t.ctx, id, accountId, { userAgent: null, address: null });
+  const { token } = await openSession(t.ctx, id, accountId, { userAgent: "walk", address: null });
   return {
     label: `${role} (session)`,
     headers: { cookie: `${SESSION_COOKIE}=${token}`, [CSRF_HEADER]: csrfTokenFor(token) },

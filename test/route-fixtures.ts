@@ -28,6 +28,10 @@ const RESOURCE: Record<string, string> = {
   "order-exports": "orderExport",
   "order-bulk-runs": "bulkRun",
   inquiries: "inquiry",
+  users: "user",
+  "api-tokens": "apiToken",
+  sessions: "session",
+  webhooks: "webhook",
 };
 
 export type RouteFixtures = {
@@ -110,6 +114,25 @@ export async function routeFixtures(t: TestApp): Promise<RouteFixtures> {
     })
   ).body.id;
   ids.inquiry = await savedInquiry(t, shopId);
+  ids.user = (
+    await t.api("POST", "/api/users/invitations", {
+      email: "bad-input@example.com",
+      name: "招待",
+      role: "staff",
+    })
+  ).body.user.id;
+  // Not the token the walk calls with: revoking that one would end the walk.
+  ids.apiToken = (
+    await t.api("POST", "/api/api-tokens", { name: "試し", scopes: ["orders:read"] })
+  ).body.apiToken.id;
+  // A bearer token has no sessions: the route refuses it whatever the id.
+  ids.session = randomUUID();
+  ids.webhook = (
+    await t.api("POST", "/api/webhooks", { url: "http://127.0.0.1:9/hook", events: ["order.cancelled"] })
+  ).body.endpoint.id;
+  await t.api("POST", `/api/webhooks/${ids.webhook}/test`);
+  await t.runDueJobs("webhook-dispatch");
+  ids.delivery = (await t.api("GET", `/api/webhooks/${ids.webhook}/deliveries`)).body.items[0].id;
   for (const [kind, id] of Object.entries(ids)) assert.ok(id, `no ${kind} to test with`);
 
   const guessed = new Set<string>();
@@ -136,8 +159,10 @@ export async function routeFixtures(t: TestApp): Promise<RouteFixtures> {
       const kind = param.replace(/Ids?$/, "");
       return ids[kind === "leadShipment" ? "shipment" : kind] ?? randomUUID();
     }
+    // `{deliveryId}` names its kind itself; `{id}` is named by the segment before it.
+    const named = param === "id" ? "" : param.replace(/Id$/, "");
     const segment = segments[at - 1] ?? "";
-    const kind = RESOURCE[segment] ?? segment;
+    const kind = ids[named] ? named : (RESOURCE[segment] ?? segment);
     if (ids[kind]) return ids[kind];
     const schema = op.params.find((p) => p.name === param)?.schema ?? {};
     if (schema.format !== "uuid") return String(sampleOf(schema, () => randomUUID()));

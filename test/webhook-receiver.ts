@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { TestApp } from "./app.ts";
 
 /** One POST as the receiver saw it, with what its own check of the signature found. */
 export type Received = {
@@ -111,4 +112,10 @@ export async function startWebhookReceiver(options: { now: () => Date; secrets: 
       if (server.listening) await new Promise<void>((r) => server.close(() => r()));
     },
   };
+}
+
+/** What the workers do: the outbox's new events become deliveries, the due tries are sent. Answers the tries run. */
+export async function runWebhookJobs(t: TestApp): Promise<number> {
+  await t.runDueJobs("webhook-dispatch");
+  return t.runDueJobs("webhook-delivery");
 }

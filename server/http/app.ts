@@ -33,6 +33,7 @@ import { registerStockRoomRoutes } from "./stock-room.ts";
 import { registerTagRoutes } from "./tags.ts";
 import { registerUserRoutes } from "./users.ts";
 import { registerVocabularyRoutes } from "./vocabulary.ts";
+import { registerWarehouseCalendarRoutes } from "./warehouse-calendar.ts";
 import { registerWarehouseRoutes } from "./warehouses.ts";
 import { serveWeb } from "./web.ts";
 import { registerWebhookRoutes } from "./webhooks.ts";
@@ -136,6 +137,7 @@ export function createHttpApp(
   registerTagRoutes(app, ctx);
   registerProductRoutes(app, ctx);
   registerWarehouseRoutes(app, ctx);
+  registerWarehouseCalendarRoutes(app, ctx);
   registerShipmentRoutes(app, ctx);
   registerStockRoomRoutes(app, ctx);
   registerMailTemplateRoutes(app, ctx);

@@ -4,7 +4,7 @@ import iconv from "iconv-lite";
 import { ORDER_STATUS_LABELS } from "#server/domain/order-status.ts";
 import { startTestApp, type TestApp } from "#test/app.ts";
 import { mapItem, newOrder, newProduct, orderBody } from "#test/catalog-api.ts";
-import { startWebhookReceiver } from "#test/webhook-receiver.ts";
+import { runWebhookJobs, startWebhookReceiver } from "#test/webhook-receiver.ts";
 
 let t: TestApp;
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
@@ -25,11 +25,7 @@ after(async () => {
   await t.close();
 });
 
-/** What the workers do: the outbox's events become deliveries, and the due ones are sent. */
-async function deliver() {
-  await t.runDueJobs("webhook-dispatch");
-  return t.runDueJobs("webhook-delivery");
-}
+const deliver = () => runWebhookJobs(t);
 
 async function newEndpoint(events: string[], url = receiver.url) {
   const res = await t.api("POST", "/api/webhooks", { url, description: "基幹システム", events });
@@ -149,5 +145,24 @@ test("most changes write nothing: no enabled endpoint subscribed, no outbox row"
   const before = await rows();
   await shippedOrder();
   assert.equal(await rows(), before);
+  await off(endpoint.id);
+});
+
+test("shipment.status_changed: every move of the shipment, with its labels and 出荷番号", async () => {
+  const endpoint = await newEndpoint(["shipment.status_changed"]);
+  const from = receiver.received.length;
+  const order = await shippedOrder();
+  await deliver();
+  const got = receiver.received.slice(from).map((r) => r.payload);
+  const timeline = order.events
+    .filter((e: { type: string }) => e.type === "shipment_status_changed")
+    .map((e: { message: string }) => e.message);
+  assert.ok(got.length >= 3, JSON.stringify(got.map((p) => p.data.status)));
+  assert.equal(got.length, timeline.length, "one event per move on the timeline");
+  assert.ok(got.every((p) => p.type === "shipment.status_changed" && p.data.orderId === order.id));
+  assert.deepEqual(
+    got.at(-1)?.data && [got.at(-1)?.data.status, got.at(-1)?.data.statusLabel, got.at(-1)?.data.slipNumber],
+    ["shipped", "出荷済", order.shipments[0].slipNumber],
+  );
   await off(endpoint.id);
 });

@@ -7,7 +7,7 @@ import type { TestApp } from "#test/app.ts";
 import { orderBody } from "#test/catalog-api.ts";
 import { connectRakutenShop, type SandboxControl, sku, startRakutenTestApp } from "#test/rakuten.ts";
 import { startSmtpServer } from "#test/smtp.ts";
-import { startWebhookReceiver } from "#test/webhook-receiver.ts";
+import { runWebhookJobs, startWebhookReceiver } from "#test/webhook-receiver.ts";
 import { runShopImport } from "../channels/import-shop.ts";
 import { saveInquiryPage } from "../inquiries/save-inquiry-page.ts";
 import { dispatchMailTriggers } from "../mail/dispatch-mails.ts";
@@ -38,8 +38,7 @@ after(async () => {
 
 /** The events the receiver got from here on, once the workers have sent what is due. */
 async function sentSince(from: number) {
-  await t.runDueJobs("webhook-dispatch");
-  await t.runDueJobs("webhook-delivery");
+  await runWebhookJobs(t);
   const got = receiver.received.slice(from);
   for (const r of got) assert.deepEqual(r.verifiedWith, [secret]);
   return got.map((r) => r.payload);

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { after, before, test } from "node:test";
 import { RETRY_DELAYS_MS } from "#server/domain/webhooks.ts";
 import { startTestApp, type TestApp } from "#test/app.ts";
-import { startWebhookReceiver } from "#test/webhook-receiver.ts";
+import { runWebhookJobs, startWebhookReceiver } from "#test/webhook-receiver.ts";
 
 let t: TestApp;
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
@@ -19,11 +19,7 @@ after(async () => {
   await t.close();
 });
 
-/** The workers' part: new outbox events become deliveries, due tries are sent. Answers the tries run. */
-async function deliver() {
-  await t.runDueJobs("webhook-dispatch");
-  return t.runDueJobs("webhook-delivery");
-}
+const deliver = () => runWebhookJobs(t);
 
 async function newEndpoint(url = receiver.url, token?: string) {
   const res = await t.api("POST", "/api/webhooks", { url, events: ["mail.failed"] }, token);

@@ -127,3 +127,8 @@ export type WebhookEventType = Row<"/api/webhooks/event-types">;
 export type Delivery = Schemas["WebhookDelivery"];
 export type DeliveryDetail = Schemas["WebhookDeliveryDetail"];
 export type DeliveryPage = Answer<"/api/webhooks/{id}/deliveries">;
+
+// 倉庫カレンダー
+export type WarehouseCalendar = Schemas["WarehouseCalendar"];
+export type WarehouseCalendarInput = Schemas["WarehouseCalendarInput"];
+export type CalendarDay = Schemas["CalendarDay"];

@@ -135,10 +135,15 @@ export function ShipmentsSection({
               )}
               <dt>出荷依頼</dt>
               <dd>{dateTime(s.requestedAt)}</dd>
-              {s.plannedShipDate && !s.shippedOn && (
+              {(s.plannedShipDate ?? s.calendarShipDate) && !s.shippedOn && (
                 <>
                   <dt>出荷予定日</dt>
-                  <dd>{day(s.plannedShipDate)}</dd>
+                  <dd>
+                    {day(s.plannedShipDate ?? s.calendarShipDate)}
+                    {s.plannedShipDate && <span className="muted">(倉庫回答)</span>}
+                  </dd>
+                  <dt>お届け予定日</dt>
+                  <dd>{day(s.expectedDeliveryDate)}</dd>
                 </>
               )}
               <dt>伝票番号</dt>

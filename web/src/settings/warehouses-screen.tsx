@@ -7,10 +7,10 @@ import { Can, useFeature } from "../session/can.tsx";
 import { useReference } from "../shell/reference-data.tsx";
 import { ErrorNotice, Notice } from "../ui/states.tsx";
 import { AddWarehouseForms } from "./add-warehouse-form.tsx";
-import { ShippingCutoffForm } from "./shipping-cutoff-form.tsx";
+import { CalendarSection } from "./calendar-section.tsx";
 import { StockRoomForm } from "./stock-room-form.tsx";
 
-/** 倉庫設定: the own stock room's slip details, and each 3PL's credentials and results polling. */
+/** 倉庫設定: the own stock room's slip details, each 3PL's credentials and results polling, each one's カレンダー. */
 export function WarehousesScreen() {
   const { warehouses, reload } = useReference();
   // 3PL linkage (出荷依頼・実績の自動連携) is a plan feature; the own stock room is not.
@@ -27,7 +27,7 @@ export function WarehousesScreen() {
           </h2>
           {w.capabilities.stockRoom && <StockRoomForm warehouse={w} onSaved={reload} />}
           {w.capabilities.resultsPolling && <ResultsPoll warehouse={w} onPolled={reload} />}
-          <ShippingCutoffForm warehouse={w} onSaved={reload} />
+          <CalendarSection warehouse={w} onSaved={reload} />
         </article>
       ))}
       {linkage ? (

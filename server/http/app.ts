@@ -25,6 +25,7 @@ import { registerOrderCountRoutes } from "./order-counts.ts";
 import { registerOrderEditRoutes } from "./order-edit.ts";
 import { registerOrderExportRoutes } from "./order-exports.ts";
 import { registerOrderRoutes } from "./orders.ts";
+import { registerPlanRoutes } from "./plan.ts";
 import { problemResponse, Refusal, validationRefusal } from "./problem.ts";
 import { registerProductRoutes } from "./products.ts";
 import { registerSavedSearchRoutes } from "./saved-searches.ts";
@@ -36,6 +37,7 @@ import { registerStockRoomRoutes } from "./stock-room.ts";
 import { registerTagRoutes } from "./tags.ts";
 import { registerUserRoutes } from "./users.ts";
 import { registerVocabularyRoutes } from "./vocabulary.ts";
+import { registerWarehouseCalendarRoutes } from "./warehouse-calendar.ts";
 import { registerWarehouseRoutes } from "./warehouses.ts";
 import { serveWeb } from "./web.ts";
 import { registerWebhookRoutes } from "./webhooks.ts";
@@ -142,6 +144,7 @@ export function createHttpApp(
   registerTagRoutes(app, ctx);
   registerProductRoutes(app, ctx);
   registerWarehouseRoutes(app, ctx);
+  registerWarehouseCalendarRoutes(app, ctx);
   registerShipmentRoutes(app, ctx);
   registerStockRoomRoutes(app, ctx);
   registerMailTemplateRoutes(app, ctx);
@@ -156,6 +159,7 @@ export function createHttpApp(
   registerB2bCompanyRoutes(app, ctx);
   registerB2bDeskRoutes(app, ctx, info.publicUrl);
   app.route("/", buyerApi(ctx, info.version));
+  registerPlanRoutes(app, ctx);
   app.on(["GET", "HEAD"], "*", serveWeb(info.webRoot));
   return app;
 }

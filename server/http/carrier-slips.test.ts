@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import { sql } from "drizzle-orm";
 import iconv from "iconv-lite";
 import { startTestApp, type TestApp } from "#test/app.ts";
 import { mapItem, newOrder, orderBody } from "#test/catalog-api.ts";
@@ -178,4 +179,31 @@ test("a frozen product makes a クール冷凍 slip; the shipment's own service 
   assert.equal(hot.body.errors[0].path, "temperature");
   assert.equal((await t.api("PATCH", path, { shippingService: null })).status, 200);
   assert.deepEqual((await b2([shipment.id])).rows[0]?.slice(1, 3), ["0", "1"]);
+});
+
+test("送り状データ: 出荷予定日 is the calendar's, or today once that day has passed", async () => {
+  const closedToday = {
+    closedWeekdays: [0, 6],
+    holidaysClosed: true,
+    closedDates: [{ date: "2030-01-15", note: "棚卸" }],
+    openDates: [],
+    leadDays: 0,
+    cutoff: null,
+    deliveryDays: {},
+  };
+  assert.equal((await t.api("PUT", `/api/warehouses/${warehouseId}/calendar`, closedToday)).status, 200);
+  try {
+    const later = await inProgress(["mug"]);
+    const waited = await inProgress(["mug"]);
+    await t.database.db.execute(
+      sql`update shipments set calendar_ship_date = '2030-01-10' where id = ${waited.shipments[0].id}`,
+    );
+    const res = await b2([later.shipments[0].id, waited.shipments[0].id]);
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const shipDateOf = (slip: string) => res.rows.find((r) => r[0] === slip)?.[4];
+    assert.equal(shipDateOf(later.shipments[0].slipNumber), "2030/01/16");
+    assert.equal(shipDateOf(waited.shipments[0].slipNumber), "2030/01/15", "a past date is today");
+  } finally {
+    await t.api("PUT", `/api/warehouses/${warehouseId}/calendar`, { ...closedToday, closedDates: [] });
+  }
 });

@@ -2,12 +2,12 @@ import { and, asc, desc, eq, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "#server/db/database.ts";
 import { orderB2bSql } from "#server/db/orders/order-b2b.ts";
 import { orderFilter } from "#server/db/orders/order-filter.ts";
-import { orderPlannedShipDate } from "#server/db/orders/ship-dates.ts";
 import { orders, orderTags, shipments, tags } from "#server/db/schema.ts";
 import { deliveryMethodOf } from "#server/domain/delivery-method.ts";
 import { decodeCursor, encodeCursor } from "#server/domain/keyset-cursor.ts";
 import { ORDER_STATUS_LABELS, type OrderStatus } from "#server/domain/order-status.ts";
 import { toTokyoIso } from "#server/domain/tokyo-time.ts";
+import { orderSchedule } from "#server/domain/warehouse-calendar.ts";
 import { presentOrderB2b } from "./b2b-order-view.ts";
 import type { OrderListQuery, OrderSummaryView } from "./order-schemas.ts";
 import { shippingStatusOf } from "./present-order.ts";
@@ -17,9 +17,20 @@ export const COUNT_CAP = 1_000;
 
 // Each row brings its shipments and tags along (evaluated for the page's rows only, after the limit):
 // one statement for the page instead of three round trips.
-const pageShipments = sql<{ status: string; chosenCarrier: unknown; shippingService: string | null }[]>`(
+const pageShipments = sql<
+  {
+    status: string;
+    chosenCarrier: unknown;
+    shippingService: string | null;
+    plannedShipDate: string | null;
+    calendarShipDate: string | null;
+    expectedDeliveryDate: string | null;
+  }[]
+>`(
   select coalesce(json_agg(json_build_object('status', s.status, 'chosenCarrier', s.chosen_carrier,
-    'shippingService', s.shipping_service) order by s.created_at, s.id), '[]')
+    'shippingService', s.shipping_service, 'plannedShipDate', s.planned_ship_date,
+    'calendarShipDate', s.calendar_ship_date, 'expectedDeliveryDate', s.expected_delivery_date)
+    order by s.created_at, s.id), '[]')
   from ${shipments} s where s.order_id = "orders"."id")`;
 const pageTags = sql<{ id: string; name: string; hold: boolean; color: string }[]>`(
   select coalesce(json_agg(json_build_object('id', t.id, 'name', t.name, 'hold', t.hold, 'color', t.color)
@@ -69,7 +80,6 @@ export async function listOrders(
         deletedAt: orders.deletedAt,
         desiredDeliveryDate: orders.desiredDeliveryDate,
         desiredTimeSlot: orders.desiredTimeSlot,
-        plannedShipDate: orderPlannedShipDate,
         shipments: pageShipments,
         tags: pageTags,
         b2b: orderB2bSql,
@@ -101,7 +111,7 @@ export async function listOrders(
       tags: r.tags,
       deleted: r.deletedAt !== null,
       deliveryMethod: deliveryMethodOf(r.shipments),
-      plannedShipDate: r.plannedShipDate,
+      ...orderSchedule(r.shipments, r.desiredDeliveryDate),
       desiredDeliveryDate: r.desiredDeliveryDate,
       desiredTimeSlot: r.desiredTimeSlot,
       b2b: presentOrderB2b(r.b2b),

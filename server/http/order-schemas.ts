@@ -64,6 +64,20 @@ export const orderRegistrationSchema = z
 
 const statusLabelled = { statusLabel: z.string() };
 
+/** An order's dates from its shipments (domain/warehouse-calendar.ts orderSchedule). */
+const scheduleFields = {
+  plannedShipDate: z
+    .string()
+    .nullable()
+    .describe("出荷予定日(YYYY-MM-DD): 倉庫の回答、なければ倉庫カレンダーから"),
+  plannedShipDateBy: z
+    .enum(["warehouse", "calendar"])
+    .nullable()
+    .describe("出荷予定日の出どころ: warehouse 倉庫の回答 / calendar 倉庫カレンダー"),
+  expectedDeliveryDate: z.string().nullable().describe("お届け予定日(YYYY-MM-DD): 出荷予定日+配送日数"),
+  desiredDeliveryTooEarly: z.boolean().describe("お届け希望日がお届け予定日より前(間に合わない)"),
+};
+
 export const orderSummarySchema = z
   .object({
     id: uuid(),
@@ -84,7 +98,7 @@ export const orderSummarySchema = z
       .string()
       .nullable()
       .describe("配送方法: 購入時に選ばれた配送方法、なければ出荷の配送サービス"),
-    plannedShipDate: z.string().nullable().describe("出荷予定日(YYYY-MM-DD)"),
+    ...scheduleFields,
     desiredDeliveryDate: z.string().nullable().describe("お届け希望日"),
     desiredTimeSlot: z.string().nullable().describe("お届け希望時間帯"),
     b2b: orderB2bSchema,
@@ -143,6 +157,7 @@ export const orderSchema = z
     remarks: z.string().nullable(),
     desiredDeliveryDate: z.string().nullable().describe("お届け希望日 (YYYY-MM-DD)"),
     desiredTimeSlot: z.string().nullable().describe("お届け希望時間帯"),
+    ...scheduleFields,
     mall: z
       .object({
         status: z.string(),

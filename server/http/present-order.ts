@@ -14,6 +14,7 @@ import {
 import { PAYMENT_METHODS } from "#server/domain/payment.ts";
 import { notFound } from "#server/domain/refusal.ts";
 import { toTokyoIso } from "#server/domain/tokyo-time.ts";
+import { orderSchedule } from "#server/domain/warehouse-calendar.ts";
 import { presentOrderB2b } from "./b2b-order-view.ts";
 import type { OrderView } from "./order-schemas.ts";
 import { presentShipment } from "./present-shipment.ts";
@@ -71,6 +72,7 @@ export async function presentOrder(
     remarks: row.remarks,
     desiredDeliveryDate: row.desiredDeliveryDate,
     desiredTimeSlot: row.desiredTimeSlot,
+    ...orderSchedule(order.shipments, row.desiredDeliveryDate),
     mall: row.mallStatus
       ? {
           status: row.mallStatus,

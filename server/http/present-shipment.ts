@@ -68,6 +68,8 @@ export const shipmentFields = {
   requestedAt: z.string().nullable(),
   warehouseReference: z.string().nullable().describe("倉庫の依頼番号"),
   plannedShipDate: z.string().nullable().describe("倉庫が答えた出荷予定日"),
+  calendarShipDate: z.string().nullable().describe("倉庫カレンダーから求めた出荷予定日"),
+  expectedDeliveryDate: z.string().nullable().describe("お届け予定日(出荷予定日+配送日数)"),
   shippingService: z
     .enum(SHIPPING_SERVICES)
     .nullable()
@@ -110,6 +112,8 @@ export function presentShipment(s: typeof shipments.$inferSelect) {
     requestedAt: iso(s.requestedAt),
     warehouseReference: s.warehouseReference,
     plannedShipDate: s.plannedShipDate,
+    calendarShipDate: s.calendarShipDate,
+    expectedDeliveryDate: s.expectedDeliveryDate,
     shippingService: s.shippingService as ShippingService | null,
     consolidationId: s.consolidationId,
     parcels,

@@ -25,6 +25,7 @@ export const JOB_NAMES = [
   "bulk-order-run",
   "webhook-dispatch",
   "webhook-delivery",
+  "ship-dates-recompute",
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 const COALESCED: readonly JobName[] = [
@@ -35,6 +36,7 @@ const COALESCED: readonly JobName[] = [
   "mail-dispatch",
   "inquiry-import",
   "webhook-dispatch",
+  "ship-dates-recompute",
 ];
 
 /** Queues no longer used, deleted with their jobs: one delayed job per order became the grace period sweep. */

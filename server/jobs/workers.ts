@@ -25,6 +25,7 @@ import { handleMallStockPush } from "./mall-stock-push.ts";
 import { handleOrderExport } from "./order-export.ts";
 import type { JobName } from "./queue.ts";
 import { handleSendMail } from "./send-mail.ts";
+import { handleShipDatesRecompute } from "./ship-dates-recompute.ts";
 import { handleShipmentRequest } from "./shipment-request.ts";
 import { handleWarehouseResults } from "./warehouse-results.ts";
 import { handleWebhookDelivery } from "./webhook-delivery.ts";
@@ -51,6 +52,7 @@ export const HANDLERS: Record<JobName, BatchHandler> = {
   "bulk-order-run": handleBulkOrderRun,
   "webhook-dispatch": handleWebhookDispatch,
   "webhook-delivery": handleWebhookDelivery,
+  "ship-dates-recompute": handleShipDatesRecompute,
 };
 
 /**

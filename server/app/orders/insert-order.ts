@@ -4,8 +4,10 @@ import { assembleWith, type LoadedOrder, loadShopsMappings } from "#server/db/or
 import { orderItems, orders, shipments, type shops, warehouses } from "#server/db/schema.ts";
 import type { ShipTo } from "#server/domain/address.ts";
 import type { ShopSettings } from "#server/domain/shop-settings.ts";
+import type { ShipOrigin } from "#server/domain/warehouse-calendar.ts";
 import type { MallOrder, MallPackage } from "#server/ports/mall.ts";
 import type { AppContext } from "../context.ts";
+import { loadShipOrigins, scheduleParcel } from "../shipping/ship-schedule.ts";
 import { OrderBatch } from "./order-batch.ts";
 import { orderSearchColumns } from "./order-search-columns.ts";
 import { progressOrders } from "./progress-order.ts";
@@ -151,8 +153,15 @@ export async function insertOrders(
         entries.flatMap((e) => e.input.shipments.flatMap((s) => s.items.map((i) => i.mallItemCode))),
       )
     ).get(shop.id) ?? [];
+  const origin = (await loadShipOrigins(tx, [warehouseId])).get(warehouseId);
   const recorded = entries.map(({ input, registeredMessage }) => {
-    const { order, shipmentRows, itemRows } = newOrderRows(ctx, shop, warehouseId, input, meta);
+    const { order, shipmentRows, itemRows } = newOrderRows(
+      ctx,
+      shop,
+      { id: warehouseId, origin },
+      input,
+      meta,
+    );
     batch.writes.addOrder(order, shipmentRows, itemRows);
     const loaded = assembleWith(
       withDefaults(orders, order, meta.now),
@@ -179,7 +188,13 @@ export async function insertOrders(
 }
 
 /** The rows of a new order, with its ids; nothing written yet. */
-function newOrderRows(ctx: AppContext, shop: Shop, warehouseId: string, input: NewOrder, meta: Meta) {
+function newOrderRows(
+  ctx: AppContext,
+  shop: Shop,
+  warehouse: { id: string; origin: ShipOrigin | undefined },
+  input: NewOrder,
+  meta: Meta,
+) {
   const settings = shop.settings as ShopSettings;
   const graceUntil = new Date(input.orderedAt.getTime() + settings.gracePeriodMinutes * 60_000);
   const orderId = ctx.newId();
@@ -219,11 +234,16 @@ function newOrderRows(ctx: AppContext, shop: Shop, warehouseId: string, input: N
     id: ctx.newId(),
     orderId,
     accountId: shop.accountId,
-    warehouseId,
+    warehouseId: warehouse.id,
     status: "allocating",
     mallPackageId: s.mallPackageId ?? null,
     shipTo: s.shipTo ?? null,
     ...(s.details ? packageDetailColumns(s.details) : {}),
+    ...scheduleParcel(warehouse.origin, {
+      orderedAt: input.orderedAt,
+      shipTo: s.shipTo ?? input.shipTo,
+      remoteIsland: s.details?.remoteIsland ?? false,
+    }),
     // Shipments are listed by creation: a millisecond apart keeps the mall's package order.
     createdAt: new Date(meta.now.getTime() + index),
   }));

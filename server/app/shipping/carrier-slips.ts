@@ -114,7 +114,8 @@ export async function carrierSlipCsv(
     const first = lines[0]?.name ?? "商品";
     return {
       slipNumber: shipment.slipNumber,
-      shipDate: shipment.plannedShipDate ?? today,
+      // The calendar's 出荷予定日 once it has passed (the parcel waited) would be refused as a past date.
+      shipDate: shipment.plannedShipDate ?? laterOf(shipment.calendarShipDate, today),
       deliveryDate: order.desiredDeliveryDate,
       deliveryTimeSlot: order.desiredTimeSlot,
       recipient: (shipment.shipTo ?? order.shipTo) as ShipTo,
@@ -172,3 +173,5 @@ export async function carrierSlipCsv(
     }),
   };
 }
+
+const laterOf = (date: string | null, today: string) => (date !== null && date > today ? date : today);

@@ -46,6 +46,8 @@ export async function splitShipment(
       mallPackageId: shipment.mallPackageId,
       shipTo: shipment.shipTo,
       requestDueAt: shipment.requestDueAt,
+      calendarShipDate: shipment.calendarShipDate,
+      expectedDeliveryDate: shipment.expectedDeliveryDate,
     });
     await tx
       .update(orderItems)

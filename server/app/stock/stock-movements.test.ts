@@ -125,7 +125,11 @@ test("在庫 = the sum of its movements after receive, allocate, cancel and ship
   ]);
   assert.match(history.body.items[0].at, /\+09:00$/);
   assert.match(history.body.items[0].actor, /^token:/);
-  assert.equal(history.body.items[0].actedBy.label, "APIトークン「初期APIトークン」", "named, not just a kind");
+  assert.equal(
+    history.body.items[0].actedBy.label,
+    "APIトークン「初期APIトークン」",
+    "named, not just a kind",
+  );
 
   const page = await t.api("GET", `/api/products/${p}/stock-movements?limit=4`);
   assert.equal(page.body.items.length, 4);

@@ -27,6 +27,8 @@ export const warehouses = pgTable("warehouses", {
   credentials: jsonb("credentials"),
   /** WarehouseSettings: ご依頼主 for carrier slips, carrier account codes, result polling interval. */
   settings: jsonb("settings").notNull().default({}),
+  /** WarehouseCalendar (domain/warehouse-calendar.ts): 休業日, 出荷までの日数, days on the road per area. */
+  calendar: jsonb("calendar").notNull().default({}),
   /** Where the last recorded page of 出荷実績 ended; moved only after its results are saved. */
   resultsCursor: text("results_cursor"),
   resultsPolledAt: ts("results_polled_at"),

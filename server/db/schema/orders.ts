@@ -187,7 +187,12 @@ export const shipments = pgTable(
     requestedAt: ts("requested_at"),
     /** The warehouse's id for the accepted request (a 3PL's request id; the slip number at the own stock room). */
     warehouseReference: text("warehouse_reference"),
+    /** 出荷予定日 the warehouse answered; shown instead of calendarShipDate once there is one. */
     plannedShipDate: text("planned_ship_date"),
+    /** Juchu's own 出荷予定日 from the warehouse's calendar (domain/business-calendar.ts). */
+    calendarShipDate: text("calendar_ship_date"),
+    /** お届け予定日: calendarShipDate plus the days on the road to the ship-to's area. */
+    expectedDeliveryDate: text("expected_delivery_date"),
     /** 配送サービス chosen for this shipment; null follows its products' defaults. */
     shippingService: text("shipping_service"),
     /** 同梱: every shipment merged into one parcel carries the lead shipment's id (the lead its own). */

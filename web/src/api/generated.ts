@@ -230,6 +230,18 @@ export type components = {
       status: "active" | "invited" | "disabled";
       statusLabel: string;
     };
+    CalendarDay: {
+      date: string;
+      /** 祝日名(元日、振替休日など) */
+      holidayName: string | null;
+      /** 臨時休業の理由 */
+      note: string | null;
+      /** 出荷する日 */
+      open: boolean;
+      reason: "holiday" | "weekday" | "closed_date" | "open_date" | null;
+      /** 祝日・定休日・臨時休業・臨時営業日 */
+      reasonLabel: string | null;
+    };
     CarrierCsvExport: {
       contentType: "text/csv; charset=Shift_JIS";
       /** CSVファイル(Base64)。入れられる出荷が1件もなければnull */
@@ -527,6 +539,8 @@ export type components = {
       deletedAt: string | null;
       /** お届け希望日 (YYYY-MM-DD) */
       desiredDeliveryDate: string | null;
+      /** お届け希望日がお届け予定日より前(間に合わない) */
+      desiredDeliveryTooEarly: boolean;
       /** お届け希望時間帯 */
       desiredTimeSlot: string | null;
       events: {
@@ -547,6 +561,8 @@ export type components = {
         toStatus: string | null;
         type: string;
       }[];
+      /** お届け予定日(YYYY-MM-DD): 出荷予定日+配送日数 */
+      expectedDeliveryDate: string | null;
       /** 手数料の内訳(モールが分けて渡すとき) */
       feeBreakdown: {
         /** 代引手数料 */
@@ -604,6 +620,10 @@ export type components = {
       paidAt: string | null;
       paymentMethod: string;
       paymentMethodLabel: string;
+      /** 出荷予定日(YYYY-MM-DD): 倉庫の回答、なければ倉庫カレンダーから */
+      plannedShipDate: string | null;
+      /** 出荷予定日の出どころ: warehouse 倉庫の回答 / calendar 倉庫カレンダー */
+      plannedShipDateBy: "warehouse" | "calendar" | null;
       pointsUsed: number;
       remarks: string | null;
       shipTo: Record<string, unknown>;
@@ -617,6 +637,8 @@ export type components = {
         }[];
         /** この出荷に今できる操作: 出荷依頼/再依頼・取下げ・分割 */
         allowedActions: ("request" | "withdraw" | "split")[];
+        /** 倉庫カレンダーから求めた出荷予定日 */
+        calendarShipDate: string | null;
         /** 最初の荷物の配送会社名 */
         carrier: string | null;
         /** 購入者が選んだ配送会社 */
@@ -631,6 +653,8 @@ export type components = {
         consolidationId: string | null;
         /** 置き配の場所 */
         dropOffLocation: string | null;
+        /** お届け予定日(出荷予定日+配送日数) */
+        expectedDeliveryDate: string | null;
         id: string;
         /** モールの送付先ID (楽天 basketId) */
         mallPackageId: string | null;
@@ -857,15 +881,21 @@ export type components = {
       deliveryMethod: string | null;
       /** お届け希望日 */
       desiredDeliveryDate: string | null;
+      /** お届け希望日がお届け予定日より前(間に合わない) */
+      desiredDeliveryTooEarly: boolean;
       /** お届け希望時間帯 */
       desiredTimeSlot: string | null;
+      /** お届け予定日(YYYY-MM-DD): 出荷予定日+配送日数 */
+      expectedDeliveryDate: string | null;
       id: string;
       mallOrderNumber: string;
       orderedAt: string;
       paid: boolean;
       paymentMethod: string;
-      /** 出荷予定日(YYYY-MM-DD) */
+      /** 出荷予定日(YYYY-MM-DD): 倉庫の回答、なければ倉庫カレンダーから */
       plannedShipDate: string | null;
+      /** 出荷予定日の出どころ: warehouse 倉庫の回答 / calendar 倉庫カレンダー */
+      plannedShipDateBy: "warehouse" | "calendar" | null;
       shippingStatus: "allocating" | "allocated" | "awaiting_shipment" | "shipping" | "shipped" | "unshippable" | "cancelled" | null;
       shippingStatusLabel: string | null;
       shopId: string;
@@ -879,6 +909,13 @@ export type components = {
       }[];
       /** 請求金額。null は未確定(送料未確定など) */
       total: number | null;
+    };
+    Plan: {
+      code: "light" | "standard" | "automation" | "business" | "self_hosted";
+      features: ("mail_automation" | "inquiry_linkage" | "warehouse_linkage" | "b2b_desk")[];
+      label: string;
+      /** 登録できるショップ数(nullは無制限) */
+      shopLimit: number | null;
     };
     Problem: {
       code: string;
@@ -989,6 +1026,8 @@ export type components = {
       /** 自社倉庫の出荷: ピッキングリスト・送り状データの対象 */
       atStockRoom: boolean;
       buyerName: string;
+      /** 倉庫カレンダーから求めた出荷予定日 */
+      calendarShipDate: string | null;
       /** 最初の荷物の配送会社名 */
       carrier: string | null;
       /** 購入者が選んだ配送会社 */
@@ -1003,6 +1042,8 @@ export type components = {
       consolidationId: string | null;
       /** 置き配の場所 */
       dropOffLocation: string | null;
+      /** お届け予定日(出荷予定日+配送日数) */
+      expectedDeliveryDate: string | null;
       id: string;
       mallOrderNumber: string;
       /** モールの送付先ID (楽天 basketId) */
@@ -1288,7 +1329,55 @@ export type components = {
         yamatoFreightNumber?: string;
       };
     };
+    WarehouseCalendar: components["schemas"]["WarehouseCalendarInput"] & {
+      /** 地域ごとの配送日数(既定値はJuchuの目安で、配送会社の公表値ではありません) */
+      areas: {
+        code: string;
+        days: number;
+        defaultDays: number;
+        label: string;
+      }[];
+      closedDates?: {
+        date: string;
+        note: string;
+      }[];
+      /** 配送日数の起点(ご依頼主の都道府県)。null は本州として計算 */
+      originPrefecture: string | null;
+    };
+    WarehouseCalendarInput: {
+      /** 臨時休業日(年末年始・夏季休業など)と理由 */
+      closedDates: {
+        date: string;
+        note?: string;
+      }[];
+      /** 定休日の曜日(0=日曜…6=土曜) */
+      closedWeekdays: number[];
+      /** 出荷締め時刻(HH:MM、Asia/Tokyo)。null は締めなし(その日の注文は当日扱い) */
+      cutoff: string | null;
+      /** 地域ごとの配送日数(既定から変えたものだけ) */
+      deliveryDays: {
+        chubu?: number;
+        chugoku?: number;
+        hokkaido?: number;
+        hokuriku?: number;
+        kansai?: number;
+        kanto?: number;
+        kyushu?: number;
+        okinawa?: number;
+        shikoku?: number;
+        shinetsu?: number;
+        tohoku?: number;
+      };
+      /** 祝日を休業日にする(祝日は @holiday-jp/holiday_jp) */
+      holidaysClosed: boolean;
+      /** 出荷までの日数(営業日)。0 は締め時刻までの注文を当日出荷 */
+      leadDays: number;
+      /** 臨時営業日: 定休日・祝日でも出荷する日 */
+      openDates: string[];
+    };
     WarehouseCapabilities: {
+      /** 倉庫のAPIと出荷依頼・実績を自動連携する(プランの倉庫連携が必要) */
+      linkage: boolean;
       /** 出荷実績を定期的に取得する */
       resultsPolling: boolean;
       /** ピッキングリスト・送り状データ・伝票番号取込をJuchuで行う(自社倉庫) */
@@ -5205,6 +5294,52 @@ export type paths = {
       };
     };
   };
+  "/api/plan": {
+    get: {
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              current: components["schemas"]["Plan"];
+              features: {
+                code: "mail_automation" | "inquiry_linkage" | "warehouse_linkage" | "b2b_desk";
+                label: string;
+              }[];
+              plans: components["schemas"]["Plan"][];
+              usage: {
+                shops: number;
+              };
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/postal-codes/{code}": {
     get: {
       parameters: {
@@ -7791,6 +7926,138 @@ export type paths = {
         "200": {
           content: {
             "application/json": components["schemas"]["Warehouse"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/warehouses/{id}/calendar": {
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["WarehouseCalendar"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody?: {
+        content: {
+          "application/json": components["schemas"]["WarehouseCalendarInput"];
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["WarehouseCalendar"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/warehouses/{id}/calendar/days": {
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+        query: {
+          from: string;
+          to: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: components["schemas"]["CalendarDay"][];
+            };
           };
         };
         "401": {

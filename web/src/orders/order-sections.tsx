@@ -3,6 +3,7 @@ import { attentionLinks } from "../attention/attention-links.ts";
 import { dateTime, day, yen } from "../format.ts";
 import { Link } from "../shell/router.tsx";
 import { CouponRows, deduction, FeeRows, GiftFacts, TaxSummary } from "./mall-details.tsx";
+import { PlannedShipDate, TooEarly } from "./shipment-date-cells.tsx";
 
 export function ItemsSection({ order }: { order: Order }) {
   return (
@@ -119,7 +120,16 @@ export function PartiesSection({ order }: { order: Order }) {
           )}
         </dd>
         <dt>お届け希望</dt>
-        <dd>{wish || <span className="muted">指定なし</span>}</dd>
+        <dd>
+          {wish || <span className="muted">指定なし</span>}
+          <TooEarly order={order} />
+        </dd>
+        <dt>出荷予定日</dt>
+        <dd data-testid="planned-ship-date">
+          <PlannedShipDate order={order} />
+        </dd>
+        <dt>お届け予定日</dt>
+        <dd>{day(order.expectedDeliveryDate)}</dd>
         <GiftFacts order={order} />
         {order.remarks && (
           <>

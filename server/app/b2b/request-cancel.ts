@@ -5,9 +5,8 @@ import { type CancelReasonInput, reasonLabel, requestCancel } from "#server/doma
 import { notFound, Refusal } from "#server/domain/refusal.ts";
 import type { AppContext } from "../context.ts";
 import { queueB2bMail } from "./b2b-mails.ts";
+import type { BuyerPrincipal } from "./buyer-sessions.ts";
 import { b2bFactsOf, cancelRequestColumns } from "./cancel-requests.ts";
-
-export type BuyerPrincipal = { accountId: string; companyId: string; buyerUserId: string };
 
 /**
  * 「キャンセルをリクエストする」 (発注履歴詳細): the request is recorded and the merchant mailed, in one
@@ -16,7 +15,7 @@ export type BuyerPrincipal = { accountId: string; companyId: string; buyerUserId
  */
 export async function requestB2bCancel(
   ctx: AppContext,
-  buyer: BuyerPrincipal,
+  buyer: Pick<BuyerPrincipal, "accountId" | "companyId" | "buyerUserId">,
   orderId: string,
   input: CancelReasonInput,
 ): Promise<void> {

@@ -8,6 +8,7 @@ import { registerApiTokenRoutes } from "./api-tokens.ts";
 import { registerAttentionRoutes } from "./attention.ts";
 import { CSRF_HEADER, type HttpEnv, requireAuth, SESSION_COOKIE } from "./auth.ts";
 import { registerB2bCancelRequestRoutes } from "./b2b-cancel-requests.ts";
+import { registerB2bInvoiceRoutes } from "./b2b-invoices.ts";
 import { refuseBadCharacters } from "./clean-input.ts";
 import { registerCsvOrderProfileRoutes } from "./csv-order-profiles.ts";
 import { CSV_UPLOAD_PATH, registerCsvOrderRoutes } from "./csv-orders.ts";
@@ -131,6 +132,7 @@ export function createHttpApp(
   registerOrderRoutes(app, ctx);
   registerOrderEditRoutes(app, ctx);
   registerB2bCancelRequestRoutes(app, ctx);
+  registerB2bInvoiceRoutes(app, ctx);
   registerShopRoutes(app, ctx);
   registerShopImportRoutes(app, ctx);
   registerInquiryRoutes(app, ctx);

@@ -223,12 +223,31 @@ test("after 出荷済 the request is refused; with the setting off too; the merc
   assert.equal(shipped.status, 409);
   assert.equal(shipped.body?.code, "b2b_cancel.already_shipped");
 
+  // The desk's mails are the merchant's categories: switched off, the order-received mail is not sent.
+  const categories = (await t.api("GET", "/api/mail-categories")).body.items as {
+    id: string;
+    name: string;
+    triggerKind: string;
+    triggerStatus: string;
+    delayMinutes: number;
+    priority: number;
+  }[];
+  const received = categories.find((x) => x.triggerStatus === "b2b_order_received");
+  assert.equal(received?.triggerKind, "order_event");
+  const { id: receivedId, ...fields } = received ?? { id: "" };
+  const off = { ...fields, enabled: false };
+  assert.equal((await t.api("PATCH", `/api/mail-categories/${receivedId}`, off)).status, 200);
+  const made = await t.api("POST", "/api/mail-categories", { ...off, name: "自作の出来事メール" });
+  assert.equal(made.status, 422, "an order_event category is the feature's, not made by hand");
+  smtp.received.length = 0;
   const other = await c.order();
+  await deliver();
+  assert.equal(smtp.received.length, 0, "switched off: no order-received mail");
   assert.equal((await c.history(other)).canRequestCancel, true);
   assert.equal((await t.api("PUT", "/api/b2b/settings", { allowCancelRequests: false })).status, 200);
   assert.equal((await c.history(other)).canRequestCancel, false, "no button while the setting is off");
-  const off = await c.request(other, { reasonCode: "duplicate" });
-  assert.equal(off.body?.code, "b2b_cancel.not_allowed");
+  const notAllowed = await c.request(other, { reasonCode: "duplicate" });
+  assert.equal(notAllowed.body?.code, "b2b_cancel.not_allowed");
   const noReason = await c.request(other, { reasonCode: "" });
   assert.equal(noReason.body?.code, "b2b_cancel.not_allowed", "the setting is checked first");
 });

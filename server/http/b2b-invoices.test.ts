@@ -40,6 +40,7 @@ test("請求書: a 掛け払い company's orders shipped between the day after l
     assert.equal(placed.status, 201, JSON.stringify(placed.body));
     await t.runDueJobs("grace-period-over");
     const order = (await t.api("GET", `/api/orders/${placed.body.id}`)).body;
+    lastOrderId = order.id;
     if (!shippedOn) return order.mallOrderNumber as string;
     const [shipment] = order.shipments;
     await t.api("POST", `/api/orders/${order.id}/shipments/${shipment.id}/request`);
@@ -55,7 +56,16 @@ test("請求書: a 掛け払い company's orders shipped between the day after l
     ]);
     return order.mallOrderNumber as string;
   };
+  let lastOrderId = "";
   const january = await shipOn(2, "2030-01-20");
+  // The 納品書 of a BtoB order is the ordinary one: the company as the buyer, the book's ship-to.
+  const note = await fetch(`${t.url}/api/orders/${lastOrderId}/delivery-note.pdf`, {
+    headers: { authorization: `Bearer ${t.owner.apiToken}` },
+  });
+  assert.equal(note.status, 200);
+  const noteText = (await inspectPdf(new Uint8Array(await note.arrayBuffer()))).pages.join("\n");
+  for (const text of ["納品書", "株式会社INV1", "株式会社INV1 購買部", "千代田区千代田1-1", january])
+    assert.ok(noteText.includes(text), `the 納品書 names ${text}:\n${noteText}`);
   const february = await shipOn(3, "2030-01-21");
   const unshipped = await shipOn(4, null);
 

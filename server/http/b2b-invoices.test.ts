@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { inspectPdf } from "#server/adapters/documents/test-pdf.ts";
-import { recordWarehouseResults } from "#server/app/shipping/record-warehouse-results.ts";
 import { startTestApp, type TestApp } from "#test/app.ts";
 import { companyWithBuyer } from "#test/buyer-api.ts";
 import { newProduct } from "#test/catalog-api.ts";
+import { shipOrder } from "#test/ship-order.ts";
 
 let t: TestApp;
 before(async () => {
@@ -31,7 +31,6 @@ test("請求書: a 掛け払い company's orders shipped between the day after l
   await t.api("PUT", "/api/b2b/prices", {
     items: [{ productId, companyId: c.companyId, unitPrice: 1200, minQuantity: 1, lotQuantity: 1 }],
   });
-  const warehouseId = (await t.api("GET", "/api/warehouses")).body.items[0].id;
   const shipOn = async (quantity: number, shippedOn: string | null) => {
     const placed = await c.browser.call("POST", "/api/buyer/orders", {
       shipToId: c.shipToId,
@@ -42,18 +41,7 @@ test("請求書: a 掛け払い company's orders shipped between the day after l
     const order = (await t.api("GET", `/api/orders/${placed.body.id}`)).body;
     lastOrderId = order.id;
     if (!shippedOn) return order.mallOrderNumber as string;
-    const [shipment] = order.shipments;
-    await t.api("POST", `/api/orders/${order.id}/shipments/${shipment.id}/request`);
-    await t.runDueJobs("shipment-request");
-    await recordWarehouseResults(t.ctx, warehouseId, [
-      {
-        warehouseReference: shipment.slipNumber,
-        slipNumber: shipment.slipNumber,
-        outcome: "shipped",
-        shippedOn,
-        parcels: [{ carrier: "yamato", trackingNumber: `1234${quantity}5678901`.slice(0, 12) }],
-      },
-    ]);
+    await shipOrder(t, order.id, shippedOn, `1234${quantity}5678901`.slice(0, 12));
     return order.mallOrderNumber as string;
   };
   let lastOrderId = "";

@@ -5,8 +5,8 @@ import { users } from "#server/db/schema.ts";
 import { startTestApp, type TestApp } from "#test/app.ts";
 import { companyWithBuyer } from "#test/buyer-api.ts";
 import { newProduct, stockOf } from "#test/catalog-api.ts";
+import { shipOrder } from "#test/ship-order.ts";
 import { startSmtpServer } from "#test/smtp.ts";
-import { recordWarehouseResults } from "../shipping/record-warehouse-results.ts";
 
 let t: TestApp;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -204,20 +204,7 @@ test("after 出荷済 the request is refused; with the setting off too; the merc
   const noRequest = await t.api("POST", `/api/orders/${orderId}/cancel-request/approval`);
   assert.equal(noRequest.body.code, "b2b_cancel.not_requested");
   assert.equal((await orderOf(orderId)).status, "awaiting_shipment", "no request, nothing cancelled");
-  const detail = await orderOf(orderId);
-  const [shipment] = detail.shipments;
-  assert.equal((await t.api("POST", `/api/orders/${orderId}/shipments/${shipment.id}/request`)).status, 202);
-  await t.runDueJobs("shipment-request");
-  const warehouseId = (await t.api("GET", "/api/warehouses")).body.items[0].id;
-  await recordWarehouseResults(t.ctx, warehouseId, [
-    {
-      warehouseReference: shipment.slipNumber,
-      slipNumber: shipment.slipNumber,
-      outcome: "shipped",
-      shippedOn: "2030-01-15",
-      parcels: [{ carrier: "yamato", trackingNumber: "123456789012" }],
-    },
-  ]);
+  await shipOrder(t, orderId, "2030-01-15");
   assert.equal((await c.history(orderId)).canRequestCancel, false, "the button is gone at 出荷済");
   const shipped = await c.request(orderId, { reasonCode: "duplicate" });
   assert.equal(shipped.status, 409);

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { spawnNode } from "#test/process.ts";
+import { DEMO_BUYER_EMAIL, DEMO_BUYER_PASSWORD } from "./b2b.ts";
 import { DEMO_EMAIL, DEMO_PASSWORD } from "./set-up.ts";
 
 test("npm start -- --demo: orders of both shops (stock room, RSL) are imported and listed, a buyer's R-Messe cancel request stops an order, and SIGTERM stops it", async (t) => {
@@ -50,9 +51,9 @@ test("npm start -- --demo: orders of both shops (stock room, RSL) are imported a
 
     const get = async <T>(path: string) =>
       (await (await fetch(`${url}${path}`, { headers: { cookie } })).json()) as T;
-    const shops = await get<{ items: { id: string; name: string; settings: { warehouseId?: string } }[] }>(
-      "/api/shops",
-    );
+    const shops = await get<{
+      items: { id: string; name: string; channel: string; settings: { warehouseId?: string } }[];
+    }>("/api/shops");
     const warehouses = await get<{
       items: { id: string; kind: string; settings: { yamatoBillingCustomerCode?: string } }[];
     }>("/api/warehouses");
@@ -66,7 +67,9 @@ test("npm start -- --demo: orders of both shops (stock room, RSL) are imported a
     assert.ok(rsl, "the demo has an RSL warehouse");
     const rslShop = shops.items.find((s) => s.settings.warehouseId === rsl.id);
     assert.ok(rslShop, `a shop ships through RSL: ${JSON.stringify(shops.items)}`);
-    for (const shop of shops.items) {
+    // The BtoB desk's shop takes no mall orders (its order is the buyer's, checked below) nor their mails.
+    const mallShops = shops.items.filter((s) => s.channel !== "b2b");
+    for (const shop of mallShops) {
       const imported = await until(`imported order of ${shop.name}`, async () => {
         const body = await get<{ items: { mallOrderNumber: string; shopId: string }[] }>(
           "/api/orders?limit=100",
@@ -76,6 +79,25 @@ test("npm start -- --demo: orders of both shops (stock room, RSL) are imported a
       assert.ok(imported.mallOrderNumber);
     }
     assert.match(out, /\[購入者\] 注文 /);
+
+    // The BtoB desk: its buyer signs in to the portal and finds the demo's order in 発注履歴.
+    const buyerSession = await fetch(`${url}/api/buyer/session`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: DEMO_BUYER_EMAIL, password: DEMO_BUYER_PASSWORD }),
+    });
+    assert.equal(buyerSession.status, 200, await buyerSession.clone().text());
+    const buyerCookie = (buyerSession.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const history = (await (
+      await fetch(`${url}/api/buyer/orders`, { headers: { cookie: buyerCookie } })
+    ).json()) as {
+      items: { total: number }[];
+    };
+    assert.deepEqual(
+      history.items.map((o) => o.total),
+      [680 * 20 + 850 * 12],
+      "the demo's order at the company's own and its rank's prices",
+    );
 
     // A buyer's R-Messe cancel request stops its order by itself (cancelled, or withdrawn from RSL).
     const stopped = await until("cancel inquiry acted on", async () => {
@@ -88,7 +110,7 @@ test("npm start -- --demo: orders of both shops (stock room, RSL) are imported a
     assert.match(out, /\[購入者\] R-Messe /);
 
     // The standard mails are on for both demo shops, kept unsent in the log (no SMTP in a demo).
-    for (const shop of shops.items) {
+    for (const shop of mallShops) {
       const settings = await get<{ items: { enabled: boolean }[] }>(`/api/shops/${shop.id}/mail-settings`);
       assert.equal(settings.items.filter((i) => i.enabled).length, 3, shop.name);
     }

@@ -2,6 +2,7 @@ import { type RakutenSandbox, startRakutenSandbox } from "#sandbox/rakuten/serve
 import { type RslSandbox, startRslSandbox } from "#sandbox/rsl/server.ts";
 import { runShopImport } from "#server/app/channels/import-shop.ts";
 import type { AppContext } from "#server/app/context.ts";
+import { DEMO_BUYER_EMAIL, DEMO_BUYER_PASSWORD } from "./b2b.ts";
 import { type CatalogueItem, startBuyer } from "./buyer.ts";
 import { RETIRED } from "./catalogue.ts";
 import { DEMO_EMAIL, DEMO_PASSWORD, type DemoShop, PRODUCTS, setUp } from "./set-up.ts";
@@ -105,6 +106,7 @@ function printWelcome(
       `${created ? "デモアカウントを作成しました" : "デモアカウント"} / demo account${created ? " created" : ""}`,
       `  メールアドレス / email:    ${DEMO_EMAIL}`,
       `  パスワード / password:     ${DEMO_PASSWORD}`,
+      `BtoB発注者 / buyer portal:  ${DEMO_BUYER_EMAIL} / ${DEMO_BUYER_PASSWORD}`,
       `楽天 RMS サンドボックス / Rakuten RMS sandbox: ${sandbox.url}`,
       ...setUpDone.shops.map((s) => `  ${s.name}: 店舗 / shop ${s.mallShopId}`),
       `RSL サンドボックス / RSL sandbox: ${rsl.url}`,

@@ -15,6 +15,7 @@ import { shops, warehouses } from "#server/db/schema.ts";
 import { inquiryLinkageSchema } from "#server/domain/inquiry-linkage.ts";
 import { Refusal } from "#server/domain/refusal.ts";
 import { toTokyoIso } from "#server/domain/tokyo-time.ts";
+import { demoB2b } from "./b2b.ts";
 import { HOJICHA, MYSTERY, SENCHA } from "./catalogue.ts";
 
 /**
@@ -86,6 +87,7 @@ export async function setUp(ctx: AppContext, sandbox: RakutenSandbox, rsl: RslSa
   const rslShop = await demoShop(ctx, sandbox, accountId, RSL_SHOP_NAME, mallShopId + 1, rslWarehouseId);
   const shopsMade = [stockRoomShop, rslShop].filter((s) => s.created).map((s) => s.shopId);
   if (shopsMade.length > 0) await demoMail(ctx, accountId, shopsMade);
+  await demoB2b(ctx, accountId);
   return { accountId, created, shops: [stockRoomShop, rslShop] };
 }
 

@@ -1,5 +1,5 @@
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { csrfMatches, findSession } from "#server/app/account/sessions.ts";
 import { hashApiToken } from "#server/app/channels/credentials.ts";
@@ -33,6 +33,15 @@ export const CSRF_HEADER = "x-csrf-token";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
+ * A cookie rides along on any request the browser makes: a change must also carry the CSRF token
+ * derived from that cookie's session (the merchant's or a buyer's), which another site cannot read.
+ */
+export function requireCsrf(c: Context, sessionToken: string): void {
+  if (SAFE_METHODS.has(c.req.method) || csrfMatches(sessionToken, c.req.header(CSRF_HEADER))) return;
+  throw new Refusal("auth.csrf_failed", `${CSRF_HEADER} ヘッダーのCSRFトークンがないか、正しくありません。`);
+}
+
+/**
  * Bearer API tokens for scripts, or the admin UI's session cookie. Every row a request sees is filtered
  * by the account resolved here. A cookie rides along on any request the browser makes, so a cookie
  * request that changes something must also carry the session's CSRF token in a header.
@@ -48,12 +57,7 @@ export function requireAuth(db: Db, clock: Clock = systemClock): MiddlewareHandl
           "auth.session_expired",
           "ログインの有効期限が切れました。もう一度ログインしてください。",
         );
-      if (!SAFE_METHODS.has(c.req.method) && !csrfMatches(sessionToken, c.req.header(CSRF_HEADER))) {
-        throw new Refusal(
-          "auth.csrf_failed",
-          `${CSRF_HEADER} ヘッダーのCSRFトークンがないか、正しくありません。`,
-        );
-      }
+      requireCsrf(c, sessionToken);
       c.set("auth", {
         accountId: session.accountId,
         actor: { kind: "user", userId: session.userId },

@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import { eq } from "drizzle-orm";
+import { b2bOrders } from "#server/db/schema.ts";
 import { startTestApp, type TestApp } from "#test/app.ts";
 import { companyWithBuyer } from "#test/buyer-api.ts";
 import { newProduct, stockOf } from "#test/catalog-api.ts";
@@ -169,4 +171,42 @@ test("another company's ship-to is refused on the field; the buyer cookie opens 
   assert.deepEqual(res.body.errors, [{ path: "shipToId", message: "配送先アドレス帳にない配送先です" }]);
   const merchant = await c.browser.call("GET", "/api/orders");
   assert.equal(merchant.status, 401);
+});
+
+test("受注一覧: cancelRequested=true lists the BtoB orders waiting for an answer, with the seed's words", async () => {
+  const e = await companyWithBuyer(t, "ORD-E");
+  await t.api("PUT", "/api/b2b/prices", {
+    items: [{ productId: cups, companyId: e.companyId, unitPrice: 100, minQuantity: 1, lotQuantity: 1 }],
+  });
+  const place = () =>
+    e.browser.call("POST", "/api/buyer/orders", {
+      shipToId: e.shipToId,
+      lines: [{ productId: cups, quantity: 1 }],
+    });
+  const asked = (await place()).body.id;
+  const quiet = (await place()).body.id;
+  // The request itself is the cancel-request use case's; here only what the list makes of one.
+  await t.database.db
+    .update(b2bOrders)
+    .set({
+      cancelRequestStatus: "requested",
+      cancelReasonCode: "other",
+      cancelReasonText: "数量違い",
+      cancelRequestedAt: t.clock.now(),
+    })
+    .where(eq(b2bOrders.orderId, asked));
+  const list = await t.api("GET", "/api/orders?cancelRequested=true");
+  assert.deepEqual(
+    list.body.items.map((o: { id: string }) => o.id),
+    [asked],
+  );
+  assert.deepEqual(list.body.items[0].b2b.cancelRequest.label, "発注者がキャンセルを希望しています");
+  assert.equal(list.body.items[0].b2b.cancelRequest.reasonLabel, "数量違い");
+  const all = await t.api("GET", "/api/orders");
+  assert.ok(all.body.items.some((o: { id: string }) => o.id === quiet));
+  const history = await e.browser.call("GET", "/api/buyer/orders");
+  assert.equal(
+    history.body.items.find((o: { id: string }) => o.id === asked).cancelRequest.label,
+    "キャンセルリクエスト中",
+  );
 });

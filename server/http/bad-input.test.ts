@@ -33,6 +33,7 @@ const RESOURCE: Record<string, string> = {
   "api-tokens": "apiToken",
   sessions: "session",
   webhooks: "webhook",
+  companies: "company",
 };
 
 before(async () => {
@@ -125,6 +126,28 @@ before(async () => {
   await t.api("POST", `/api/webhooks/${ids.webhook}/test`);
   await t.runDueJobs("webhook-dispatch");
   ids.delivery = (await t.api("GET", `/api/webhooks/${ids.webhook}/deliveries`)).body.items[0].id;
+  ids.company = (
+    await t.api("POST", "/api/b2b/companies", { name: "取引先", code: "BAD-1", paymentTerms: "invoice" })
+  ).body.id;
+  ids.dest = (
+    await t.api("POST", `/api/b2b/companies/${ids.company}/mail-destinations`, { email: "buy@example.com" })
+  ).body.id;
+  ids.shipTo = (
+    await t.api("POST", `/api/b2b/companies/${ids.company}/ship-to`, {
+      label: "本社",
+      name: "購買部",
+      postalCode: "100-0001",
+      prefecture: "東京都",
+      address1: "千代田区千代田1-1",
+      phone: "03-1234-5678",
+    })
+  ).body.id;
+  ids.buyer = (
+    await t.api("POST", `/api/b2b/companies/${ids.company}/buyers`, {
+      email: "buyer@example.com",
+      name: "発注者",
+    })
+  ).body.buyer.id;
   for (const [kind, id] of Object.entries(ids)) assert.ok(id, `no ${kind} to test with`);
 });
 after(() => t.close());

@@ -35,7 +35,8 @@ export type SessionUser = {
 export type SessionClient = { userAgent: string | null; address: string | null };
 
 // A hash of a stored password, so an unknown email costs as much time as a wrong password.
-const DECOY_HASH = "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+export const DECOY_HASH =
+  "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
 /**
  * Checks the password — unless this client, address or e-mail has tried too often — and opens a

@@ -5,13 +5,13 @@ import { accounts, buyerCompanies, buyerInvitations, buyerSessions, buyerUsers }
 import { loginRefusal } from "#server/domain/login-throttle.ts";
 import { notFound, Refusal } from "#server/domain/refusal.ts";
 import { countLoginAttempt, forgiveLoginAttempt } from "../account/login-attempts.ts";
+import { DECOY_HASH } from "../account/sessions.ts";
 import { hashApiToken, hashPassword, verifyPassword } from "../channels/credentials.ts";
 import type { AppContext } from "../context.ts";
 
 /** A buyer orders now and then, not all day: a week without use logs them out. */
 const BUYER_SESSION_DAYS = 7;
 const DAY = 24 * 60 * 60 * 1000;
-const DECOY_HASH = "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
 /** Who a buyer request acts as: everything it reads is filtered by this company and account. */
 export type BuyerPrincipal = {

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "#server/db/database.ts";
 import { accounts, b2bSettings, shops } from "#server/db/schema.ts";
+import { REGISTRATION_NUMBER } from "#server/domain/b2b/invoice.ts";
 import { Refusal } from "#server/domain/refusal.ts";
 import { defaultShopSettings } from "#server/domain/shop-settings.ts";
 import type { AppContext } from "../context.ts";
@@ -54,9 +55,6 @@ export type SettingsChange = {
   showStock?: boolean | undefined;
   invoiceRegistrationNumber?: string | null | undefined;
 };
-
-/** 適格請求書発行事業者登録番号: T and 13 digits. */
-const REGISTRATION_NUMBER = /^T\d{13}$/;
 
 export async function updateSettings(ctx: AppContext, accountId: string, change: SettingsChange) {
   const number = change.invoiceRegistrationNumber;

@@ -504,7 +504,8 @@ export type components = {
       /** 優先度(大きいほど優先): 同じ時点の特定商品カテゴリーが複数当てはまる注文には、いちばん高いものだけを送る */
       priority: number;
       productId: string | null;
-      triggerKind: "order_status" | "shipping_status";
+      /** order_event は注文の出来事(キャンセルリクエストなど)で送るカテゴリー: その機能が作り、送信条件は変えられない */
+      triggerKind: "order_status" | "shipping_status" | "order_event";
       triggerStatus: string;
     };
     MailTemplate: {
@@ -1935,6 +1936,51 @@ export type paths = {
       };
     };
   };
+  "/api/b2b/companies/{id}/invoices": {
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+        query: {
+          /** 締め日のある月(YYYY-MM) */
+          month: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/pdf": string;
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/b2b/companies/{id}/mail-destinations": {
     get: {
       parameters: {
@@ -3270,7 +3316,8 @@ export type paths = {
             priority?: number;
             /** この商品を含む注文だけに送る */
             productId?: string | null;
-            triggerKind: "order_status" | "shipping_status";
+            /** order_event は注文の出来事(キャンセルリクエストなど)で送るカテゴリー: その機能が作り、送信条件は変えられない */
+            triggerKind: "order_status" | "shipping_status" | "order_event";
             triggerStatus: string;
           };
         };
@@ -3363,7 +3410,8 @@ export type paths = {
             priority?: number;
             /** この商品を含む注文だけに送る */
             productId?: string | null;
-            triggerKind: "order_status" | "shipping_status";
+            /** order_event は注文の出来事(キャンセルリクエストなど)で送るカテゴリー: その機能が作り、送信条件は変えられない */
+            triggerKind: "order_status" | "shipping_status" | "order_event";
             triggerStatus: string;
           };
         };
@@ -4770,6 +4818,99 @@ export type paths = {
               /** キャンセルは済んだが人の対応が要ること */
               warnings: string[];
             };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/orders/{id}/cancel-request/approval": {
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["Order"] & {
+              /** キャンセルは済んだが人の対応が要ること */
+              warnings: string[];
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/orders/{id}/cancel-request/refusal": {
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody?: {
+        content: {
+          "application/json": {
+            /** 拒否の理由(任意、20文字以内。発注者に表示される) */
+            reason?: string | null;
+          };
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["Order"];
           };
         };
         "401": {

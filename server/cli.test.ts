@@ -175,3 +175,37 @@ test("search reindex runs over the database's orders and prints what it did as o
   assert.deepEqual(JSON.parse(res.stdout), { orders: 0, kanaRead: 0, kanaUnread: 0 });
   assert.match(res.stderr, /検索の再索引が終わりました: 注文0件/);
 });
+
+test("account plan --list prints every plan with its features; account plan sets an account's plan by a user's e-mail", async () => {
+  const list = await runNode("server/cli.ts", ["account", "plan", "--list"], {});
+  assert.equal(list.code, 0, list.stderr);
+  assert.match(list.stdout, /^light\tライト\tショップ1件まで\t機能: なし$/m);
+  assert.match(list.stdout, /^self_hosted\t.*\tショップ無制限\t機能: メール自動送信、/m);
+  assert.match(list.stdout, /^warehouse_linkage\t倉庫連携/m);
+
+  const set = ["account", "plan", "--account", "owner@example.com", ...dataDirArgs()];
+  const light = await runNode("server/cli.ts", [...set, "--plan", "light"], database.env);
+  assert.equal(light.code, 0, light.stderr);
+  assert.deepEqual((({ before, after }) => ({ before, after }))(JSON.parse(light.stdout)), {
+    before: "self_hosted",
+    after: "light",
+  });
+  assert.match(light.stderr, /プランをセルフホスト\(すべての機能\)からライトに変えました/);
+
+  const unknownPlan = await runNode("server/cli.ts", [...set, "--plan", "gold"], database.env);
+  assert.equal(unknownPlan.code, 2);
+  assert.match(
+    unknownPlan.stderr,
+    /プランは light, standard, automation, business, self_hosted のいずれかです/,
+  );
+  const nobody = await runNode(
+    "server/cli.ts",
+    ["account", "plan", "--account", "nobody@example.com", "--plan", "light", ...dataDirArgs()],
+    database.env,
+  );
+  assert.equal(nobody.code, 1);
+  assert.match(nobody.stderr, /事業者「nobody@example\.com」が見つかりません/);
+  const missing = await runNode("server/cli.ts", ["account", "plan", "--plan", "light"], database.env);
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /--account と --plan を指定してください/);
+});

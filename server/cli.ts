@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { printPlans, runAccountPlan } from "#server/account-plan-command.ts";
 import { createAccount, type NewAccount } from "#server/app/account/create-account.ts";
 import { setUpFirstAccount } from "#server/app/account/first-run-setup.ts";
 import { CHANNEL_COMMANDS } from "#server/compose.ts";
@@ -15,6 +16,10 @@ const USAGE = `使い方:
   npm run juchu -- account create --name <事業者名> --email <メール> [--another-account] [--data-dir <PGliteフォルダ>]
       パスワードは画面に表示せずに2回たずねます (パイプからは1行ずつ読みます)。
       --another-account: すでに事業者があるデータベースに、別の事業者(データは共有されません)を作ります。
+  npm run juchu -- account plan --account <事業者ID または ユーザーのメール> --plan <プラン> [--data-dir <PGliteフォルダ>]
+      事業者のプラン(使える機能とショップ数)を変えます。サーバーの再起動はいりません。
+  npm run juchu -- account plan --list
+      プランと機能の一覧を表示します。
   npm run juchu -- search reindex [--data-dir <PGliteフォルダ>]
       注文の検索用の列を作り直します(モールの注文はカナをモールから読み直します)。何度実行しても同じ結果です。
       PGlite ではサーバーを止めてから実行してください。
@@ -37,6 +42,9 @@ async function main(argv: string[]): Promise<number> {
       // Still read for scripts, but a password typed here is echoed by npm and kept in the shell history.
       password: { type: "string" },
       "another-account": { type: "boolean" },
+      account: { type: "string" },
+      plan: { type: "string" },
+      list: { type: "boolean" },
       "data-dir": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
@@ -47,14 +55,17 @@ async function main(argv: string[]): Promise<number> {
   if (!values.help && channelCommand) {
     return channelCommand.run(positionals.slice(2), { out: console.log, err: console.error });
   }
+  if (!values.help && positionals.join(" ") === "account plan") {
+    if (values.list) return printPlans();
+    if (!values.account || !values.plan) {
+      console.error("エラー: --account と --plan を指定してください (一覧は --list)");
+      return 2;
+    }
+    const { account, plan } = values;
+    return runCommand(values["data-dir"], (config) => runAccountPlan(config, account, plan));
+  }
   if (!values.help && positionals.join(" ") === "search reindex") {
-    const config = loadConfig(process.env, values["data-dir"] ? { dataDir: values["data-dir"] } : {});
-    return runSearchReindex(config).catch((error) => {
-      const message = startUpFailure(error, config);
-      if (!message) throw error;
-      console.error(message);
-      return 1;
-    });
+    return runCommand(values["data-dir"], runSearchReindex);
   }
   if (values.help || positionals.join(" ") !== "account create") {
     console.error(USAGE);
@@ -78,6 +89,17 @@ async function main(argv: string[]): Promise<number> {
     console.error(message);
     return 1;
   }
+}
+
+/** A command over the database; a folder in use or a database that is down is told in words. */
+function runCommand(dataDir: string | undefined, run: (config: Config) => Promise<number>): Promise<number> {
+  const config = loadConfig(process.env, dataDir ? { dataDir } : {});
+  return run(config).catch((error) => {
+    const message = startUpFailure(error, config);
+    if (!message) throw error;
+    console.error(message);
+    return 1;
+  });
 }
 
 /** The database is opened first, so a folder in use or a database that is down fails before the questions. */

@@ -6,7 +6,7 @@ export type JsonSchema = Record<string, any>;
 export type Operation = {
   method: string;
   path: string;
-  params: { name: string; in: "path" | "query"; schema: JsonSchema }[];
+  params: { name: string; in: "path" | "query"; required?: boolean; schema: JsonSchema }[];
   /** The JSON body's schema, "csv" for a file upload, null when the route takes none. */
   body: JsonSchema | "csv" | null;
 };
@@ -87,6 +87,7 @@ export function sampleOf(s: JsonSchema, idFor: (field: string) => string, field 
     case "string":
       if (c.format === "uuid") return idFor(field);
       if (c.format === "email") return "sample@example.jp";
+      if (c.format === "uri") return "https://example.jp/hook";
       if (c.format === "date-time") return "2026-11-22T10:00:00+09:00";
       if (c.pattern) return PATTERN_CANDIDATES.find((x) => new RegExp(c.pattern).test(x)) ?? "x";
       return "サンプル"

@@ -39,6 +39,11 @@ export function planIncludes(plan: PlanCode, feature: Feature): boolean {
   return (PLANS[plan].features as readonly Feature[]).includes(feature);
 }
 
+/** Every plan that has the feature: what a scheduler filters accounts by. */
+export function plansWith(feature: Feature): PlanCode[] {
+  return PLAN_CODES.filter((p) => planIncludes(p, feature));
+}
+
 /** The smallest plan that has the feature, named in the refusal so the merchant knows what to ask for. */
 export function featureRefusal(plan: PlanCode, feature: Feature): Refusal | null {
   if (planIncludes(plan, feature)) return null;

@@ -21,6 +21,7 @@ import { registerOrderCountRoutes } from "./order-counts.ts";
 import { registerOrderEditRoutes } from "./order-edit.ts";
 import { registerOrderExportRoutes } from "./order-exports.ts";
 import { registerOrderRoutes } from "./orders.ts";
+import { registerPlanRoutes } from "./plan.ts";
 import { problemResponse, Refusal, validationRefusal } from "./problem.ts";
 import { registerProductRoutes } from "./products.ts";
 import { registerSavedSearchRoutes } from "./saved-searches.ts";
@@ -146,6 +147,7 @@ export function createHttpApp(
   registerOrderExportRoutes(app, ctx);
   registerWebhookRoutes(app, ctx);
   registerVocabularyRoutes(app, ctx.channels);
+  registerPlanRoutes(app, ctx);
   app.on(["GET", "HEAD"], "*", serveWeb(info.webRoot));
   return app;
 }

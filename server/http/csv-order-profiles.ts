@@ -57,7 +57,7 @@ export function registerCsvOrderProfileRoutes(
       method: "get",
       path: "/api/postal-codes/{code}",
       summary: "郵便番号から住所(受注登録の入力補助)",
-      ...requires("settings:read"),
+      ...requires("orders:read"),
       request: { params: z.object({ code: z.string().regex(/^\d{3}-?\d{4}$/, "郵便番号は7桁です") }) },
       responses: {
         200: json(

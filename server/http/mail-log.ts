@@ -4,6 +4,7 @@ import type { AppContext } from "#server/app/context.ts";
 import { resendMail } from "#server/app/mail/mail-log.ts";
 import {
   deleteMailTransport,
+  ownShop,
   saveMailTransport,
   saveShopMailSettings,
 } from "#server/app/mail/mail-settings.ts";
@@ -175,7 +176,7 @@ export function registerMailLogRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "put",
       path: "/api/shops/{id}/mail-settings",
       summary: "ショップのメール設定を保存",
-      ...requires("mail:write"),
+      ...requires("mail:write", "mail_automation"),
       request: { params: shopParam, body: { content: { "application/json": { schema: settingsSchema } } } },
       responses: { 200: json(settingsSchema, "保存後"), ...errorResponses },
     }),
@@ -222,7 +223,12 @@ export function registerMailLogRoutes(app: JuchuApi, ctx: AppContext): void {
           ...errorResponses,
         },
       }),
-      async (c) => c.json({ transport: await transportOf(c.get("auth").accountId, shopIdOf(c)) }, 200),
+      async (c) => {
+        const { accountId } = c.get("auth");
+        const shopId = shopIdOf(c);
+        if (shopId) await ownShop(ctx.db, accountId, shopId);
+        return c.json({ transport: await transportOf(accountId, shopId) }, 200);
+      },
     );
     app.openapi(
       createRoute({

@@ -83,7 +83,7 @@ export function registerOrderExportRoutes(app: JuchuApi, ctx: AppContext): void 
       method: "post",
       path: "/api/order-exports",
       summary: "受注CSV出力を開始",
-      ...requires("orders:write"),
+      ...requires("orders:read"),
       request: { body: { content: { "application/json": { schema: exportInput } }, required: true } },
       responses: { 202: json(exportSchema, "受け付けた出力(進捗は GET で)"), ...errorResponses },
     }),

@@ -215,7 +215,7 @@ export function registerOrderRoutes(app: JuchuApi, ctx: AppContext): void {
       summary: "出荷依頼の取下げ",
       description:
         "倉庫が受け付けると出荷は出荷不可になり、注文に「出荷取下げ」タグが付きます。注文は自動ではキャンセルされません。",
-      ...requires("orders:write"),
+      ...requires("shipping:write"),
       request: { params: shipmentParams },
       responses: { 200: json(orderSchema, "取下げ後の注文"), ...errorResponses },
     }),
@@ -233,7 +233,7 @@ export function registerOrderRoutes(app: JuchuApi, ctx: AppContext): void {
       path: "/api/orders/{id}/shipments/{shipmentId}/request",
       summary: "出荷依頼の(再)送信",
       description: "出荷待ちまたは出荷不可の出荷を、待ち時間を待たずに倉庫へ依頼します。",
-      ...requires("orders:write"),
+      ...requires("shipping:write"),
       request: { params: shipmentParams },
       responses: { 202: json(orderSchema, "依頼を送信待ちにした注文"), ...errorResponses },
     }),

@@ -242,7 +242,7 @@ export function registerProductRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "post",
       path: "/api/products/{id}/stock",
       summary: "在庫数の設定・増減(入荷分は引当待ちの注文へ古い順に引当)",
-      ...requires("catalog:write"),
+      ...requires("stock:write"),
       request: { params: productId, ...jsonBody(stockChangeSchema) },
       responses: { 200: json(productSchema, "変更後の商品"), ...errorResponses },
     }),

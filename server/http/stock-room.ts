@@ -92,7 +92,7 @@ export function registerStockRoomRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "get",
       path: "/api/warehouses/{id}/picking-list.pdf",
       summary: "ピッキングリスト(PDF)",
-      ...requires("stock:read"),
+      ...requires("shipping:read"),
       request: { params: idParam, query: z.object({ shipmentIds: shipmentIdList }) },
       responses: { 200: file("application/pdf", "ピッキングリスト"), ...errorResponses },
     }),
@@ -115,7 +115,7 @@ export function registerStockRoomRoutes(app: JuchuApi, ctx: AppContext): void {
       description:
         "問題のない出荷だけのCSV(Base64)と、外した出荷ごとの項目・規則・直す画面を1つのJSONで返します。" +
         "倉庫設定の不備(請求先顧客コードなど)はどの送り状にも関わるため422です。",
-      ...requires("stock:write"),
+      ...requires("shipping:read"),
       request: {
         params: idParam,
         body: {
@@ -165,7 +165,7 @@ export function registerStockRoomRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "get",
       path: "/api/warehouses/{id}/tracking-import-profiles",
       summary: "伝票番号CSVの取込設定(標準と、この倉庫で登録したもの)",
-      ...requires("stock:read"),
+      ...requires("shipping:read"),
       request: { params: idParam },
       responses: { 200: json(z.object({ items: z.array(profileSchema) }), "取込設定"), ...errorResponses },
     }),
@@ -181,7 +181,7 @@ export function registerStockRoomRoutes(app: JuchuApi, ctx: AppContext): void {
       path: "/api/warehouses/{id}/tracking-imports",
       summary: "伝票番号CSVの取込(出荷済にしてモールへ反映)",
       description: "本文はCSVファイルそのもの(Shift_JISまたはUTF-8)。結果は行ごとに返します。",
-      ...requires("stock:write"),
+      ...requires("shipping:write"),
       request: {
         params: idParam,
         query: z.object({ profile: z.string().min(1, "取込設定(profile)を指定してください") }),
@@ -216,7 +216,7 @@ export function registerStockRoomRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "get",
       path: "/api/orders/{id}/delivery-note.pdf",
       summary: "納品書(PDF)",
-      ...requires("stock:read"),
+      ...requires("shipping:read"),
       request: { params: idParam },
       responses: { 200: file("application/pdf", "納品書"), ...errorResponses },
     }),
@@ -234,7 +234,7 @@ export function registerStockRoomRoutes(app: JuchuApi, ctx: AppContext): void {
       method: "post",
       path: "/api/delivery-notes.pdf",
       summary: "納品書をまとめて(PDF、注文ごとに改ページ)",
-      ...requires("stock:write"),
+      ...requires("shipping:read"),
       request: {
         body: {
           content: {

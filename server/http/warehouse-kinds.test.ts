@@ -18,7 +18,7 @@ test("GET /api/warehouse-kinds lists each registered kind with its label, creden
     kind: "self",
     label: "自社倉庫",
     credentials: [],
-    capabilities: { stockRoom: true, withdraw: true, resultsPolling: false, stockSync: false },
+    capabilities: { stockRoom: true, withdraw: true, resultsPolling: false, stockSync: false, linkage: false },
   });
   const rsl = byKind.get("rsl") as { credentials: { key: string; secret: boolean }[] };
   assert.deepEqual(

@@ -27,6 +27,7 @@ const capabilitiesSchema = z
     withdraw: z.boolean().describe("出荷依頼を取り下げられる"),
     resultsPolling: z.boolean().describe("出荷実績を定期的に取得する"),
     stockSync: z.boolean().describe("在庫数を倉庫から取り込む"),
+    linkage: z.boolean().describe("倉庫のAPIと出荷依頼・実績を自動連携する(プランの倉庫連携が必要)"),
   })
   .openapi("WarehouseCapabilities");
 

@@ -71,6 +71,11 @@ export type WarehouseCapabilities = {
   resultsPolling: boolean;
   /** The warehouse reports its own stock levels. */
   stockSync: boolean;
+  /**
+   * Requests and results travel through the warehouse's own API: the plan's 倉庫連携
+   * (warehouse_linkage), so an account without it cannot add or reconnect such a warehouse.
+   */
+  linkage: boolean;
 };
 
 /** Where the warehouse's API answers (the real one, or a sandbox) and how long a call may take. */

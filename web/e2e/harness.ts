@@ -10,11 +10,14 @@ import { childDatabase, spawnNode } from "#test/process.ts";
  */
 export async function startServer(
   env: Record<string, string> = {},
+  /** Runs on the empty database before the server starts (e.g. the CLI creating an account). */
+  prepare?: (databaseEnv: Record<string, string>) => Promise<void>,
 ): Promise<{ url: string; stop(): Promise<void> }> {
   if (!existsSync(new URL("../dist/index.html", import.meta.url))) {
     throw new Error("web/dist is missing: run `npm run build` (npm run test:e2e does it first)");
   }
   const database = await childDatabase();
+  await prepare?.(database.env);
   const child = spawnNode("server/main.ts", [], { ...database.env, PORT: "0", LOG_LEVEL: "warn", ...env });
   const url = await new Promise<string>((resolve, reject) => {
     let out = "";
@@ -66,19 +69,24 @@ export function launchChromium(): Promise<Browser> {
 
 export const OWNER = { accountName: "テスト商店", email: "owner@example.com", password: "a long password" };
 
-export type BrowserTest = { readonly url: string; readonly page: Page };
+export type BrowserTest = { readonly url: string; readonly page: Page; readonly browser: Browser };
 
 /**
  * A browser test file's set-up: before its tests the server, Chromium and one page (Japanese, 1280×900,
  * 15 s a step); after them all of it closed. Read the fields inside a test, once before() has run.
  */
 /** `env`: extra environment for the server, made before it starts (e.g. a sandbox started there, and its URL). */
-export function browserSuite(options: { env?: () => Promise<Record<string, string>> } = {}): BrowserTest {
+export function browserSuite(
+  options: {
+    env?: () => Promise<Record<string, string>>;
+    prepare?: (databaseEnv: Record<string, string>) => Promise<void>;
+  } = {},
+): BrowserTest {
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   let browser: Browser | undefined;
   let page: Page | undefined;
   before(async () => {
-    server = await startServer(await options.env?.());
+    server = await startServer(await options.env?.(), options.prepare);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "ja-JP" });
     page.setDefaultTimeout(15_000);
@@ -98,6 +106,10 @@ export function browserSuite(options: { env?: () => Promise<Record<string, strin
     get page() {
       return ready(page);
     },
+    /** For a second person at the same time: browser.newContext() has its own cookies. */
+    get browser() {
+      return ready(browser);
+    },
   };
 }
 
@@ -113,9 +125,14 @@ export async function setUpOwner(url: string): Promise<SessionClient> {
 }
 
 /** Logs in as OWNER on the log-in form the page shows. */
-export async function logInAsOwner(page: Page): Promise<void> {
-  await page.getByLabel("メールアドレス").fill(OWNER.email);
-  await page.getByLabel("パスワード").fill(OWNER.password);
+export function logInAsOwner(page: Page): Promise<void> {
+  return logIn(page, OWNER.email, OWNER.password);
+}
+
+/** Logs in on the log-in form the page shows. */
+export async function logIn(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel("メールアドレス").fill(email);
+  await page.getByLabel("パスワード").fill(password);
   await page.getByRole("button", { name: "ログイン" }).click();
 }
 

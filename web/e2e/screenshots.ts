@@ -3,7 +3,7 @@ import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { seedDemo } from "./demo.ts";
-import { launchChromium, logInAsOwner, setUpOwner, startServer } from "./harness.ts";
+import { launchChromium, logInAsOwner, type SessionClient, setUpOwner, startServer } from "./harness.ts";
 import { seedBasics } from "./seed.ts";
 
 /**
@@ -99,6 +99,8 @@ async function main(): Promise<void> {
     await page.goto(`${server.url}/mails`);
     await shoot(page, "mail-log", false);
 
+    await shootAccessSettings(page, server.url, api);
+
     await page.setViewportSize({ width: 820, height: 1180 });
     await page.goto(`${server.url}/orders`);
     await page.locator("tr[data-order-number]").first().waitFor();
@@ -110,6 +112,37 @@ async function main(): Promise<void> {
     await browser.close();
     await server.stop();
   }
+}
+
+/** 設定: ユーザー with an invitation waiting, APIトークン, Webhook and プラン. */
+async function shootAccessSettings(page: Page, url: string, api: SessionClient): Promise<void> {
+  await api.call("POST", "/api/users/invitations", {
+    email: "staff@example.com",
+    name: "山田 花子",
+    role: "staff",
+  });
+  await api.call("POST", "/api/api-tokens", {
+    name: "在庫連携スクリプト",
+    scopes: ["stock:write", "catalog:read"],
+  });
+  // A loopback address that nothing answers: the pictures must not send anything off the machine.
+  await api.call("POST", "/api/webhooks", {
+    url: "http://127.0.0.1:9/juchu/webhook",
+    description: "基幹システム",
+    events: ["shipment.shipped", "order.cancelled"],
+  });
+  await page.goto(`${url}/settings/users`);
+  await page.locator("tr[data-user-email]").nth(1).waitFor();
+  await shoot(page, "users");
+  await page.goto(`${url}/settings/api-tokens`);
+  await page.locator("tr[data-token-name]").first().waitFor();
+  await shoot(page, "api-tokens");
+  await page.goto(`${url}/settings/webhooks`);
+  await page.locator("article[data-webhook-url]").first().waitFor();
+  await shoot(page, "webhooks");
+  await page.goto(`${url}/settings/plan`);
+  await page.getByRole("heading", { name: /現在のプラン/ }).waitFor();
+  await shoot(page, "plan");
 }
 
 main().catch((error) => {

@@ -5,6 +5,7 @@ import { App } from "./shell/app.tsx";
 import "./styles.css";
 import "./list-tools.css";
 import "./inquiries/inquiries.css";
+import "./settings/access.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root");

@@ -3,6 +3,7 @@ import type { Db } from "#server/db/database.ts";
 import { shops, warehouses } from "#server/db/schema.ts";
 import { inquiryLinkageOf } from "#server/domain/inquiry-linkage.ts";
 import { checkCredentials } from "#server/domain/mall-credentials.ts";
+import { shopLimitRefusal } from "#server/domain/plans.ts";
 import { notFound, Refusal } from "#server/domain/refusal.ts";
 import {
   checkSyncStart,
@@ -11,6 +12,7 @@ import {
   shopSettingsSchema,
 } from "#server/domain/shop-settings.ts";
 import type { SealedSecret } from "#server/ports/secret-box.ts";
+import { planOf, shopsOf } from "../account/account-plan.ts";
 import type { AppContext } from "../context.ts";
 
 export type ShopRow = typeof shops.$inferSelect;
@@ -78,6 +80,9 @@ export async function createShop(
   },
 ): Promise<ShopRow> {
   return ctx.db.transaction(async (tx) => {
+    const plan = await planOf(tx, accountId, true);
+    const overLimit = shopLimitRefusal(plan, await shopsOf(tx, accountId));
+    if (overLimit) throw overLimit;
     const now = ctx.clock.now();
     const settings = await settle(
       tx,

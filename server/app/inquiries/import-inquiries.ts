@@ -1,7 +1,9 @@
-import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
-import { inquiryImports, shops } from "#server/db/schema.ts";
+import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { accounts, inquiryImports, shops } from "#server/db/schema.ts";
+import { planIncludes, plansWith } from "#server/domain/plans.ts";
 import type { ShopSettings } from "#server/domain/shop-settings.ts";
 import { MallError } from "#server/ports/mall.ts";
+import { planOf } from "../account/account-plan.ts";
 import { inquiryInboxOf } from "../channels/channel-clients.ts";
 import type { AppContext } from "../context.ts";
 import { saveInquiryPage } from "./save-inquiry-page.ts";
@@ -65,7 +67,8 @@ export async function runInquiryImport(
 async function takeLease(ctx: AppContext, shopId: string, token: string, now: Date) {
   return ctx.db.transaction(async (tx) => {
     const [shop] = await tx.select().from(shops).where(eq(shops.id, shopId));
-    if (!shop) return null;
+    // A poll queued before the plan lost the linkage does not run.
+    if (!shop || !planIncludes(await planOf(tx, shop.accountId), "inquiry_linkage")) return null;
     await tx
       .insert(inquiryImports)
       .values({ shopId, accountId: shop.accountId, nextRunAt: now })
@@ -85,8 +88,10 @@ async function takeLease(ctx: AppContext, shopId: string, token: string, now: Da
 }
 
 /**
- * The scheduler's tick: every shop whose channel answers buyer messages and whose import is on gets
- * one poll when due, its next run moved on in the same transaction (two workers skip each other's rows).
+ * The scheduler's tick: every shop whose channel answers buyer messages, whose import is on and whose
+ * account's plan has the inquiry linkage gets one poll when due, its next run moved on in the same
+ * transaction (two workers skip each other's rows). A shop skipped for its plan keeps its cursor and
+ * its due time, so the linkage picks up where it stopped once the plan has it again.
  */
 export async function enqueueDueInquiryImports(ctx: AppContext): Promise<number> {
   const now = ctx.clock.now();
@@ -102,10 +107,12 @@ export async function enqueueDueInquiryImports(ctx: AppContext): Promise<number>
       .select({ shopId: inquiryImports.shopId, settings: shops.settings })
       .from(inquiryImports)
       .innerJoin(shops, eq(shops.id, inquiryImports.shopId))
+      .innerJoin(accounts, eq(accounts.id, shops.accountId))
       .where(
         and(
           lt(inquiryImports.nextRunAt, new Date(now.getTime() + 1)),
           sql`(${shops.settings}->>'importEnabled')::boolean`,
+          inArray(accounts.plan, plansWith("inquiry_linkage")),
         ),
       )
       .for("update", { of: inquiryImports, skipLocked: true });

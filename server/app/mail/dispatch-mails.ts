@@ -3,7 +3,9 @@ import type { Db } from "#server/db/database.ts";
 import { appendEvents, type LoadedOrder, loadOrder } from "#server/db/orders/order-queries.ts";
 import { mailCategories, mails, mailTemplates, mailTriggers, shopMailSettings } from "#server/db/schema.ts";
 import { chooseCategories } from "#server/domain/mail/category-choice.ts";
+import { featureRefusal, type PlanCode } from "#server/domain/plans.ts";
 import { toTokyoIso } from "#server/domain/tokyo-time.ts";
+import { planOf } from "../account/account-plan.ts";
 import type { AppContext } from "../context.ts";
 
 const BATCH = 200;
@@ -21,7 +23,12 @@ export async function dispatchMailTriggers(ctx: AppContext): Promise<number> {
       .orderBy(asc(mailTriggers.eventId))
       .limit(BATCH)
       .for("update", { skipLocked: true });
-    for (const trigger of rows) await planMails(tx, ctx, trigger);
+    const plans = new Map<string, PlanCode>();
+    for (const trigger of rows) {
+      const plan = plans.get(trigger.accountId) ?? (await planOf(tx, trigger.accountId));
+      plans.set(trigger.accountId, plan);
+      await planMails(tx, ctx, trigger, plan);
+    }
     if (rows.length > 0) {
       await tx.delete(mailTriggers).where(
         inArray(
@@ -34,7 +41,12 @@ export async function dispatchMailTriggers(ctx: AppContext): Promise<number> {
   });
 }
 
-async function planMails(tx: Db, ctx: AppContext, trigger: typeof mailTriggers.$inferSelect): Promise<void> {
+async function planMails(
+  tx: Db,
+  ctx: AppContext,
+  trigger: typeof mailTriggers.$inferSelect,
+  plan: PlanCode,
+): Promise<void> {
   const categories = await tx
     .select()
     .from(mailCategories)
@@ -70,7 +82,7 @@ async function planMails(tx: Db, ctx: AppContext, trigger: typeof mailTriggers.$
   for (const category of chooseCategories(sent, productIdsOf(order))) {
     const template = settings.find((s) => s.categoryId === category.id)?.template ?? null;
     const dueAt = new Date(trigger.at.getTime() + category.delayMinutes * 60_000);
-    const skip = skipReason(order, template);
+    const skip = skipReason(order, template, plan);
     const id = ctx.newId();
     const [created] = await tx
       .insert(mails)
@@ -118,7 +130,17 @@ function productIdsOf(order: LoadedOrder): Set<string> {
   return new Set(order.items.flatMap((i) => i.mapping?.components.map((c) => c.productId) ?? []));
 }
 
-function skipReason(order: LoadedOrder, template: typeof mailTemplates.$inferSelect | null): string | null {
+/**
+ * Why a mail the settings ask for is not sent, kept on the mail log and the order's timeline. An account
+ * whose plan lost メール自動送信 still gets the record, so the merchant sees what the plan held back.
+ */
+function skipReason(
+  order: LoadedOrder,
+  template: typeof mailTemplates.$inferSelect | null,
+  plan: PlanCode,
+): string | null {
+  const notInPlan = featureRefusal(plan, "mail_automation");
+  if (notInPlan) return notInPlan.detail;
   if (order.row.testImport) return "テスト取込の注文のため送りません";
   if (!template) return "ショップのメール設定でテンプレートが選ばれていません";
   if (!template.enabled) return `テンプレート「${template.name}」が無効です`;

@@ -33,6 +33,15 @@ export type TemplateInput = {
   body: string;
 };
 
+/** The account's own shop; another account's or an unknown one is not found. */
+export async function ownShop(db: Db, accountId: string, shopId: string): Promise<void> {
+  const [shop] = await db
+    .select({ id: shops.id })
+    .from(shops)
+    .where(and(eq(shops.id, shopId), eq(shops.accountId, accountId)));
+  if (!shop) throw notFound("shop", "ショップ");
+}
+
 const invalid = (path: string, message: string) =>
   new Refusal("validation.failed", message, { errors: [{ path, message }] });
 
@@ -184,11 +193,7 @@ export async function saveShopMailSettings(
   items: readonly ShopMailSetting[],
 ): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    const [shop] = await tx
-      .select({ id: shops.id })
-      .from(shops)
-      .where(and(eq(shops.id, shopId), eq(shops.accountId, accountId)));
-    if (!shop) throw notFound("shop", "ショップ");
+    await ownShop(tx, accountId, shopId);
     const errors: { path: string; message: string }[] = [];
     for (const [i, item] of items.entries()) {
       const [category] = await tx
@@ -244,13 +249,7 @@ export async function saveMailTransport(
   input: TransportInput,
 ): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    if (shopId) {
-      const [shop] = await tx
-        .select({ id: shops.id })
-        .from(shops)
-        .where(and(eq(shops.id, shopId), eq(shops.accountId, accountId)));
-      if (!shop) throw notFound("shop", "ショップ");
-    }
+    if (shopId) await ownShop(tx, accountId, shopId);
     const rows = await tx.select().from(mailTransports).where(eq(mailTransports.accountId, accountId));
     const current = rows.find((r) => r.shopId === shopId);
     const { password, ...rest } = input;

@@ -3,6 +3,7 @@ import { warehouses } from "#server/db/schema.ts";
 import { notFound, Refusal } from "#server/domain/refusal.ts";
 import { warehouseSettingsSchema } from "#server/domain/warehouse-settings.ts";
 import type { WarehouseDefinition, WarehouseKind } from "#server/ports/warehouse.ts";
+import { requireFeature } from "../account/account-plan.ts";
 import type { AppContext } from "../context.ts";
 import { checkedProfile } from "./import-tracking.ts";
 import { warehouseKindOf } from "./warehouse-client.ts";
@@ -52,7 +53,10 @@ function checkedCredentials(
   return kind.credentials.length > 0 ? kept : undefined;
 }
 
-/** 倉庫の登録: a 3PL needs the credentials its kind asks for (sealed like a mall's); the own stock room none. */
+/**
+ * 倉庫の登録: a 3PL needs the credentials its kind asks for (sealed like a mall's); the own stock room
+ * none. A kind linked through its own API needs the plan's 倉庫連携.
+ */
 export async function createWarehouse(
   ctx: AppContext,
   accountId: string,
@@ -65,6 +69,7 @@ export async function createWarehouse(
       errors: [{ path: "kind", message: `倉庫の種類「${kind}」はありません` }],
     });
   }
+  if (definition.capabilities.linkage) await requireFeature(ctx.db, accountId, "warehouse_linkage");
   const credentials = checkedCredentials(definition, input.credentials, true);
   const id = ctx.newId();
   await ctx.db.insert(warehouses).values({
@@ -91,7 +96,11 @@ export async function updateWarehouse(
       .where(and(eq(warehouses.id, warehouseId), eq(warehouses.accountId, accountId)))
       .for("update");
     if (!row) throw notFound("warehouse", "倉庫");
-    const credentials = checkedCredentials(warehouseKindOf(ctx, row.kind), input.credentials, false);
+    const definition = warehouseKindOf(ctx, row.kind);
+    // New credentials reconnect the linkage; a name or a setting changes nothing the plan sells.
+    if (input.credentials && definition.capabilities.linkage)
+      await requireFeature(tx, accountId, "warehouse_linkage");
+    const credentials = checkedCredentials(definition, input.credentials, false);
     await tx
       .update(warehouses)
       .set({

@@ -8,7 +8,7 @@ export const rsl: WarehouseDefinition = {
   kind: "rsl",
   label: "楽天スーパーロジスティクス",
   credentials: [{ key: "apiKey", label: "APIキー", secret: true, minLength: 8, maxLength: 200 }],
-  capabilities: { stockRoom: false, withdraw: true, resultsPolling: true, stockSync: false },
+  capabilities: { stockRoom: false, withdraw: true, resultsPolling: true, stockSync: false, linkage: true },
   // RSL publishes no rate limit; integrators poll every 15–30 min. One read of the results 10 s after a
   // batch of requests (a few a minute while requests flow, none otherwise) stays far below any limit
   // seen at Rakuten's APIs (~1 request/s).

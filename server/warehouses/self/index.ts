@@ -6,6 +6,6 @@ export const self: WarehouseDefinition = {
   kind: "self",
   label: "自社倉庫",
   credentials: [],
-  capabilities: { stockRoom: true, withdraw: true, resultsPolling: false, stockSync: false },
+  capabilities: { stockRoom: true, withdraw: true, resultsPolling: false, stockSync: false, linkage: false },
   createClient: () => selfWarehouse,
 };

@@ -800,6 +800,13 @@ export type components = {
       /** 請求金額。null は未確定(送料未確定など) */
       total: number | null;
     };
+    Plan: {
+      code: "light" | "standard" | "automation" | "business" | "self_hosted";
+      features: ("mail_automation" | "inquiry_linkage" | "warehouse_linkage" | "b2b_desk")[];
+      label: string;
+      /** 登録できるショップ数(nullは無制限) */
+      shopLimit: number | null;
+    };
     Problem: {
       code: string;
       detail: string;
@@ -1209,6 +1216,8 @@ export type components = {
       };
     };
     WarehouseCapabilities: {
+      /** 倉庫のAPIと出荷依頼・実績を自動連携する(プランの倉庫連携が必要) */
+      linkage: boolean;
       /** 出荷実績を定期的に取得する */
       resultsPolling: boolean;
       /** ピッキングリスト・送り状データ・伝票番号取込をJuchuで行う(自社倉庫) */
@@ -4221,6 +4230,52 @@ export type paths = {
                 code: string;
                 label: string;
               }[];
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/plan": {
+    get: {
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              current: components["schemas"]["Plan"];
+              features: {
+                code: "mail_automation" | "inquiry_linkage" | "warehouse_linkage" | "b2b_desk";
+                label: string;
+              }[];
+              plans: components["schemas"]["Plan"][];
+              usage: {
+                shops: number;
+              };
             };
           };
         };

@@ -104,3 +104,26 @@ export type CsvImportRow = Schemas["CsvImportRow"];
 export type InquiryPage = Answer<"/api/inquiries">;
 export type InquiryRow = Schemas["InquirySummary"];
 export type Inquiry = Schemas["InquiryDetail"];
+
+// ユーザー・権限・APIトークン
+export type RoleCode = Session["user"]["role"];
+export type Plan = Session["plan"];
+/** A plan feature: mail_automation, inquiry_linkage … */
+export type Feature = Plan["features"][number];
+export type User = Schemas["User"];
+export type Role = Row<"/api/roles">;
+export type Invitation = Answer<"/api/users/invitations", "post">;
+export type InvitationView = Answer<"/api/invitations/{token}">;
+export type SignedInDevice = Row<"/api/me/sessions">;
+export type ApiToken = Schemas["ApiToken"];
+export type Permissions = Answer<"/api/permissions">;
+
+// プラン
+export type PlanOverview = Answer<"/api/plan">;
+
+// Webhook
+export type WebhookEndpoint = Schemas["WebhookEndpoint"];
+export type WebhookEventType = Row<"/api/webhooks/event-types">;
+export type Delivery = Schemas["WebhookDelivery"];
+export type DeliveryDetail = Schemas["WebhookDeliveryDetail"];
+export type DeliveryPage = Answer<"/api/webhooks/{id}/deliveries">;

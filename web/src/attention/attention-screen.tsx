@@ -1,6 +1,7 @@
 import type { Answer } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { count, dateTime } from "../format.ts";
+import { Can } from "../session/can.tsx";
 import { Link } from "../shell/router.tsx";
 import { ErrorNotice, Loading } from "../ui/states.tsx";
 import { attentionLinks } from "./attention-links.ts";
@@ -77,9 +78,14 @@ function TagLineItem({ line }: { line: TagLine }) {
             {line.systemCode === "unmapped_item" && (
               <>
                 {" "}
-                <Link to={attentionLinks.mapOrderItems(o.id)} className="button button-primary button-small">
-                  紐付ける
-                </Link>
+                <Can permission="catalog:write">
+                  <Link
+                    to={attentionLinks.mapOrderItems(o.id)}
+                    className="button button-primary button-small"
+                  >
+                    紐付ける
+                  </Link>
+                </Can>
               </>
             )}
           </li>

@@ -4,6 +4,7 @@ import type { Mapping, Order, UnmappedItem, UnmappedItems } from "../api/types.t
 import { useApi } from "../api/use-api.ts";
 import { MapItemForm } from "../catalog/map-item-form.tsx";
 import { count, dateTime } from "../format.ts";
+import { Can } from "../session/can.tsx";
 import { useReference } from "../shell/reference-data.tsx";
 import { Link, useLocation } from "../shell/router.tsx";
 import { StatusBadge } from "../ui/badges.tsx";
@@ -95,22 +96,24 @@ export function MapFromOrderScreen() {
                 <dt>待っている注文</dt>
                 <dd>{count(item.orderCount)}件(このショップ)</dd>
               </dl>
-              <MapItemForm
-                item={item}
-                onMapped={(mapping) => {
-                  setDone((d) => [...d, { line, mapping }]);
-                  loaded.reload();
-                  queue.reload();
-                }}
-                onCancel={() => history.back()}
-                addProduct={(pick) => (
-                  <NewProductForm
-                    sku={line.mallSkuCode || line.mallItemCode}
-                    name={[line.name, line.selectedChoice].filter(Boolean).join(" ")}
-                    onCreated={pick}
-                  />
-                )}
-              />
+              <Can permission="catalog:write">
+                <MapItemForm
+                  item={item}
+                  onMapped={(mapping) => {
+                    setDone((d) => [...d, { line, mapping }]);
+                    loaded.reload();
+                    queue.reload();
+                  }}
+                  onCancel={() => history.back()}
+                  addProduct={(pick) => (
+                    <NewProductForm
+                      sku={line.mallSkuCode || line.mallItemCode}
+                      name={[line.name, line.selectedChoice].filter(Boolean).join(" ")}
+                      onCreated={pick}
+                    />
+                  )}
+                />
+              </Can>
             </section>
           );
         })

@@ -3,6 +3,7 @@ import { type ApiError, api } from "../api/client.ts";
 import type { Mapping, MappingPage, UnmappedItem, UnmappedItems } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { count } from "../format.ts";
+import { Can } from "../session/can.tsx";
 import { useReference } from "../shell/reference-data.tsx";
 import { Link, useLocation } from "../shell/router.tsx";
 import { useConfirm } from "../ui/confirm-dialog.tsx";
@@ -114,14 +115,16 @@ function UnmappedRow(props: {
         <td>{item.name}</td>
         <td className="num">{count(item.orderCount)}件</td>
         <td>
-          <button
-            type="button"
-            className="button button-primary"
-            aria-expanded={props.open}
-            onClick={() => props.onToggle(!props.open)}
-          >
-            マッピング
-          </button>
+          <Can permission="catalog:write">
+            <button
+              type="button"
+              className="button button-primary"
+              aria-expanded={props.open}
+              onClick={() => props.onToggle(!props.open)}
+            >
+              マッピング
+            </button>
+          </Can>
         </td>
       </tr>
       {props.open && (
@@ -183,9 +186,11 @@ function MappedList() {
               <td>{m.mallSkuCode ?? <span className="muted">すべて</span>}</td>
               <td>{m.components.map((c) => `${c.sku} ${c.name} ×${c.quantity}`).join("、")}</td>
               <td>
-                <button type="button" className="button button-quiet" onClick={() => void remove(m)}>
-                  削除
-                </button>
+                <Can permission="catalog:write">
+                  <button type="button" className="button button-quiet" onClick={() => void remove(m)}>
+                    削除
+                  </button>
+                </Can>
               </td>
             </tr>
           ))}

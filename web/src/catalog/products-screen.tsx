@@ -3,6 +3,7 @@ import { ApiError, api, query } from "../api/client.ts";
 import type { Product, ProductPage } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { count } from "../format.ts";
+import { Can } from "../session/can.tsx";
 import { useReference } from "../shell/reference-data.tsx";
 import { Field } from "../ui/field.tsx";
 import { Empty, ErrorNotice, Loading, Notice } from "../ui/states.tsx";
@@ -34,7 +35,9 @@ export function ProductsScreen() {
       <header className="screen-header">
         <h1>商品・在庫</h1>
       </header>
-      <NewProduct onCreated={list.reload} />
+      <Can permission="catalog:write">
+        <NewProduct onCreated={list.reload} />
+      </Can>
       <form className="filters filters-row" onSubmit={search}>
         <input
           type="search"
@@ -151,14 +154,16 @@ function ProductRow({
           <ShippingDefaults product={product} onSaved={onSaved} />
         </td>
         <td className="nowrap">
-          <button
-            type="button"
-            className="button button-quiet"
-            aria-expanded={panel === "edit"}
-            onClick={() => toggle("edit")}
-          >
-            在庫を編集
-          </button>
+          <Can permission="stock:write">
+            <button
+              type="button"
+              className="button button-quiet"
+              aria-expanded={panel === "edit"}
+              onClick={() => toggle("edit")}
+            >
+              在庫を編集
+            </button>
+          </Can>
           <button
             type="button"
             className="button button-quiet"

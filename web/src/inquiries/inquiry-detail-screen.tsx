@@ -4,6 +4,7 @@ import type { Inquiry } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { dateTime } from "../format.ts";
 import { TimelineEvents } from "../orders/order-timeline.tsx";
+import { Can } from "../session/can.tsx";
 import { Link } from "../shell/router.tsx";
 import { useConfirm } from "../ui/confirm-dialog.tsx";
 import { ErrorNotice, Loading } from "../ui/states.tsx";
@@ -157,14 +158,16 @@ function CompleteCard({ inquiry, onChanged }: { inquiry: Inquiry; onChanged: (ne
       {confirm.dialog}
       <p>{inquiry.completed ? "対応済みです。" : "まだ対応が終わっていません。"}</p>
       <ErrorNotice error={error} title="変更できませんでした" />
-      <button
-        type="button"
-        className={inquiry.completed ? "button" : "button button-primary"}
-        disabled={busy}
-        onClick={() => void toggle()}
-      >
-        {inquiry.completed ? "未完了に戻す" : "対応完了"}
-      </button>
+      <Can permission="inquiries:write">
+        <button
+          type="button"
+          className={inquiry.completed ? "button" : "button button-primary"}
+          disabled={busy}
+          onClick={() => void toggle()}
+        >
+          {inquiry.completed ? "未完了に戻す" : "対応完了"}
+        </button>
+      </Can>
     </section>
   );
 }

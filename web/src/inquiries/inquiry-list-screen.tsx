@@ -3,6 +3,7 @@ import { query } from "../api/client.ts";
 import type { InquiryPage } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { dateTime } from "../format.ts";
+import { useCan } from "../session/can.tsx";
 import { useReference } from "../shell/reference-data.tsx";
 import { Link, navigate, useLocation } from "../shell/router.tsx";
 import { CursorPager } from "../ui/cursor-pager.tsx";
@@ -23,6 +24,7 @@ export const INQUIRY_REFRESH_MS = 30_000;
 
 /** 問い合わせ: the buyers' R-Messe threads (`?state=&shop=&cursor=`), newest first. */
 export function InquiryListScreen() {
+  const canWrite = useCan("inquiries:write");
   const { shops, vocabulary } = useReference();
   const { search } = useLocation();
   const state = inquiryStateOf(search.get("state"));
@@ -83,7 +85,7 @@ export function InquiryListScreen() {
             ))}
           </select>
         </label>
-        {shop && <InquiryImportButton key={shop} shopId={shop} onImported={list.reload} />}
+        {shop && canWrite && <InquiryImportButton key={shop} shopId={shop} onImported={list.reload} />}
       </div>
       {!page && <ErrorNotice error={list.error} />}
       {!page ? (

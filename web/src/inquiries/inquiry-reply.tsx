@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { ApiError, api } from "../api/client.ts";
 import type { Inquiry } from "../api/types.ts";
+import { Can } from "../session/can.tsx";
 import { Field } from "../ui/field.tsx";
 import { ErrorNotice, Notice } from "../ui/states.tsx";
 
@@ -41,9 +42,11 @@ export function ReplyForm({ inquiry, onSent }: { inquiry: Inquiry; onSent: (next
       <ErrorNotice error={error} title="返信できませんでした" />
       {sent && <Notice>返信を送りました。</Notice>}
       <div className="action-row">
-        <button type="submit" className="button button-primary" disabled={busy || !message.trim()}>
-          {busy ? "送信中…" : "返信を送る"}
-        </button>
+        <Can permission="inquiries:write">
+          <button type="submit" className="button button-primary" disabled={busy || !message.trim()}>
+            {busy ? "送信中…" : "返信を送る"}
+          </button>
+        </Can>
       </div>
     </form>
   );

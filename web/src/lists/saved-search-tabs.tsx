@@ -2,6 +2,7 @@ import { type FormEvent, useState } from "react";
 import { ApiError, api } from "../api/client.ts";
 import type { Row } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
+import { useCan } from "../session/can.tsx";
 import { Link } from "../shell/router.tsx";
 import { Dialog } from "../ui/dialog.tsx";
 import { Field } from "../ui/field.tsx";
@@ -35,6 +36,7 @@ export function SavedSearchTabs({
   const saved = useApi<{ items: SavedSearch[] }>("/api/saved-searches");
   const [naming, setNaming] = useState(false);
   const [removing, setRemoving] = useState<SavedSearch>();
+  const canWrite = useCan("orders:write");
   const current = normalised(search);
   const mine = (saved.data?.items ?? []).filter((s) => s.screen === screen);
   const sameQuery = (s: SavedSearch) => normalised(new URLSearchParams(s.query)) === current;
@@ -50,24 +52,28 @@ export function SavedSearchTabs({
           >
             {s.name}
           </Link>
-          <button
-            type="button"
-            className="icon-button saved-search-delete"
-            aria-label={`保存した検索「${s.name}」を削除`}
-            onClick={() => setRemoving(s)}
-          >
-            ×
-          </button>
+          {canWrite && (
+            <button
+              type="button"
+              className="icon-button saved-search-delete"
+              aria-label={`保存した検索「${s.name}」を削除`}
+              onClick={() => setRemoving(s)}
+            >
+              ×
+            </button>
+          )}
         </span>
       ))}
-      <button
-        type="button"
-        className="button button-quiet"
-        onClick={() => setNaming(true)}
-        disabled={!current}
-      >
-        この条件を保存
-      </button>
+      {canWrite && (
+        <button
+          type="button"
+          className="button button-quiet"
+          onClick={() => setNaming(true)}
+          disabled={!current}
+        >
+          この条件を保存
+        </button>
+      )}
       {naming && (
         <SaveDialog
           screen={screen}

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from "react";
 import { ApiError, api } from "../api/client.ts";
 import type { MailCategory, Product, ProductPage, TriggerKind } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
+import { Can } from "../session/can.tsx";
 import { labelOf, useReference } from "../shell/reference-data.tsx";
 import { useConfirm } from "../ui/confirm-dialog.tsx";
 import { Field } from "../ui/field.tsx";
@@ -43,9 +44,11 @@ export function MailCategoriesScreen() {
       {confirm.dialog}
       <header className="screen-header">
         <h1>メールカテゴリー</h1>
-        <button type="button" className="button button-primary" onClick={() => setEditing("new")}>
-          カテゴリーを追加
-        </button>
+        <Can permission="mail:write">
+          <button type="button" className="button button-primary" onClick={() => setEditing("new")}>
+            カテゴリーを追加
+          </button>
+        </Can>
       </header>
       <MailNav />
       {saved && <Notice>カテゴリーを保存しました。</Notice>}
@@ -97,13 +100,15 @@ export function MailCategoriesScreen() {
                     >
                       編集
                     </button>{" "}
-                    <button
-                      type="button"
-                      className="button button-danger-quiet"
-                      onClick={() => void remove(c)}
-                    >
-                      削除
-                    </button>
+                    <Can permission="mail:write">
+                      <button
+                        type="button"
+                        className="button button-danger-quiet"
+                        onClick={() => void remove(c)}
+                      >
+                        削除
+                      </button>
+                    </Can>
                   </td>
                 </tr>
               ))}

@@ -2,6 +2,7 @@ import { Fragment, useState } from "react";
 import { ApiError, api } from "../api/client.ts";
 import type { Mail } from "../api/types.ts";
 import { dateTime } from "../format.ts";
+import { Can } from "../session/can.tsx";
 import { Link } from "../shell/router.tsx";
 import { useConfirm } from "../ui/confirm-dialog.tsx";
 import { ErrorNotice, Notice } from "../ui/states.tsx";
@@ -123,14 +124,16 @@ export function MailTable({
                   <td className="mail-reason">{m.note ?? m.lastError ?? ""}</td>
                   <td>
                     {resendable(m) && (
-                      <button
-                        type="button"
-                        className="button"
-                        disabled={busy === m.id}
-                        onClick={() => void resend(m)}
-                      >
-                        再送
-                      </button>
+                      <Can permission="mail:write">
+                        <button
+                          type="button"
+                          className="button"
+                          disabled={busy === m.id}
+                          onClick={() => void resend(m)}
+                        >
+                          再送
+                        </button>
+                      </Can>
                     )}
                   </td>
                 </tr>

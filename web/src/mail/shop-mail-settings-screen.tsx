@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { ApiError, api } from "../api/client.ts";
 import type { MailCategory, MailTemplate, ShopMailSetting } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
+import { Can } from "../session/can.tsx";
 import { useReference } from "../shell/reference-data.tsx";
 import { Link } from "../shell/router.tsx";
 import { Empty, ErrorNotice, Loading, Notice } from "../ui/states.tsx";
@@ -162,14 +163,16 @@ function SettingsForm({
         </table>
       </div>
       <div className="action-row">
-        <button
-          type="button"
-          className="button button-primary"
-          disabled={loading}
-          onClick={() => void save()}
-        >
-          保存する
-        </button>
+        <Can permission="mail:write">
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={loading}
+            onClick={() => void save()}
+          >
+            保存する
+          </button>
+        </Can>
       </div>
       {saved && <Notice>ショップのメール設定を保存しました。</Notice>}
       <ErrorNotice error={error} title="保存できませんでした" />

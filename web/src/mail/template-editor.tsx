@@ -2,6 +2,7 @@ import { type FormEvent, useRef, useState } from "react";
 import { ApiError, api } from "../api/client.ts";
 import type { MailCategory, MailTemplate, Placeholder } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
+import { Can } from "../session/can.tsx";
 import { Field } from "../ui/field.tsx";
 import { ErrorNotice, Notice } from "../ui/states.tsx";
 import { TemplatePreview } from "./template-preview.tsx";
@@ -110,9 +111,11 @@ export function TemplateEditor({
             />
           </Field>
           <div className="action-row">
-            <button type="submit" className="button button-primary" disabled={!name.trim() || !categoryId}>
-              保存する
-            </button>
+            <Can permission="mail:write">
+              <button type="submit" className="button button-primary" disabled={!name.trim() || !categoryId}>
+                保存する
+              </button>
+            </Can>
             <button type="button" className="button" onClick={onClose}>
               閉じる
             </button>

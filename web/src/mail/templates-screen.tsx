@@ -3,6 +3,7 @@ import { ApiError, api } from "../api/client.ts";
 import type { MailCategory, MailTemplate, StandardTemplate } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { dateTime } from "../format.ts";
+import { Can } from "../session/can.tsx";
 import { labelOf, useReference } from "../shell/reference-data.tsx";
 import { navigate, useLocation } from "../shell/router.tsx";
 import { Empty, ErrorNotice, Loading } from "../ui/states.tsx";
@@ -132,9 +133,16 @@ function StandardTemplates({ onCopied }: { onCopied: () => void }) {
             <li key={t.key} className="standard-template" data-key={t.key}>
               <strong>{t.name}</strong> <span className="muted">{when(t)}</span>
               <div className="muted">{t.subject}</div>
-              <button type="button" className="button" disabled={busy === t.key} onClick={() => void copy(t)}>
-                {busy === t.key ? "コピー中…" : `「${t.name}」をコピー`}
-              </button>
+              <Can permission="mail:write">
+                <button
+                  type="button"
+                  className="button"
+                  disabled={busy === t.key}
+                  onClick={() => void copy(t)}
+                >
+                  {busy === t.key ? "コピー中…" : `「${t.name}」をコピー`}
+                </button>
+              </Can>
             </li>
           ))}
         </ul>

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from "react";
 import { ApiError, api } from "../api/client.ts";
 import type { MailTransport } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
+import { Can } from "../session/can.tsx";
 import { useReference } from "../shell/reference-data.tsx";
 import { useConfirm } from "../ui/confirm-dialog.tsx";
 import { Field } from "../ui/field.tsx";
@@ -192,26 +193,30 @@ function TransportForm({
         </Field>
       </div>
       <div className="action-row">
-        <button type="submit" className="button button-primary">
-          保存する
-        </button>
-        {current && (
-          <button
-            type="button"
-            className="button button-danger-quiet"
-            onClick={() =>
-              void confirm
-                .ask({
-                  title: "SMTP設定を削除",
-                  message: "このSMTP設定を削除します。削除するとメールは送られません。",
-                  confirmLabel: "削除する",
-                  danger: true,
-                })
-                .then((ok) => (ok ? run("DELETE", "SMTP設定を削除しました。") : undefined))
-            }
-          >
-            削除
+        <Can permission="mail:write">
+          <button type="submit" className="button button-primary">
+            保存する
           </button>
+        </Can>
+        {current && (
+          <Can permission="mail:write">
+            <button
+              type="button"
+              className="button button-danger-quiet"
+              onClick={() =>
+                void confirm
+                  .ask({
+                    title: "SMTP設定を削除",
+                    message: "このSMTP設定を削除します。削除するとメールは送られません。",
+                    confirmLabel: "削除する",
+                    danger: true,
+                  })
+                  .then((ok) => (ok ? run("DELETE", "SMTP設定を削除しました。") : undefined))
+              }
+            >
+              削除
+            </button>
+          </Can>
         )}
       </div>
       {showDone && done && <Notice>{done}</Notice>}

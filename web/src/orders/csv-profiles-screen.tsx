@@ -2,6 +2,7 @@ import { type FormEvent, useState } from "react";
 import { ApiError, api } from "../api/client.ts";
 import type { CsvOrderField, CsvOrderProfile, CsvOrderProfiles } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
+import { Can } from "../session/can.tsx";
 import { Link } from "../shell/router.tsx";
 import { Field } from "../ui/field.tsx";
 import { ErrorNotice, Loading } from "../ui/states.tsx";
@@ -62,33 +63,35 @@ export function CsvProfilesScreen() {
                 <td>{ENCODINGS.find(([c]) => c === p.encoding)?.[1]}</td>
                 <td>{p.headerRow ? "あり" : "なし(列番号)"}</td>
                 <td className="action-row">
-                  {!p.builtIn && (
+                  <Can permission="settings:write">
+                    {!p.builtIn && (
+                      <button
+                        type="button"
+                        className="button"
+                        onClick={() => setEditing({ id: p.id, draft: toDraft(p, false) })}
+                      >
+                        編集
+                      </button>
+                    )}
                     <button
                       type="button"
                       className="button"
-                      onClick={() => setEditing({ id: p.id, draft: toDraft(p, false) })}
+                      onClick={() => setEditing({ id: null, draft: toDraft(p, true) })}
                     >
-                      編集
+                      コピーして作る
                     </button>
-                  )}
-                  <button
-                    type="button"
-                    className="button"
-                    onClick={() => setEditing({ id: null, draft: toDraft(p, true) })}
-                  >
-                    コピーして作る
-                  </button>
-                  {!p.builtIn && (
-                    <button
-                      type="button"
-                      className="button button-danger"
-                      onClick={() =>
-                        void api("DELETE", `/api/csv-order-profiles/${p.id}`).then(profiles.reload)
-                      }
-                    >
-                      削除
-                    </button>
-                  )}
+                    {!p.builtIn && (
+                      <button
+                        type="button"
+                        className="button button-danger"
+                        onClick={() =>
+                          void api("DELETE", `/api/csv-order-profiles/${p.id}`).then(profiles.reload)
+                        }
+                      >
+                        削除
+                      </button>
+                    )}
+                  </Can>
                 </td>
               </tr>
             ))}
@@ -198,9 +201,11 @@ function ProfileForm(props: {
         </Field>
       ))}
       <div className="action-row">
-        <button type="submit" className="button button-primary">
-          保存
-        </button>
+        <Can permission="settings:write">
+          <button type="submit" className="button button-primary">
+            保存
+          </button>
+        </Can>
       </div>
       <ErrorNotice error={error} title="保存できませんでした" />
     </form>

@@ -3,6 +3,7 @@ import { type ApiError, api } from "../api/client.ts";
 import type { Order } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { dateTime } from "../format.ts";
+import { useCan } from "../session/can.tsx";
 import { useReference } from "../shell/reference-data.tsx";
 import { Link } from "../shell/router.tsx";
 import { StatusBadge, TagChip } from "../ui/badges.tsx";
@@ -15,16 +16,18 @@ import { OrderMails } from "./order-mails.tsx";
 import { ItemsSection, MallSection, PartiesSection, PaymentSection } from "./order-sections.tsx";
 import { OrderTimeline } from "./order-timeline.tsx";
 import { ShipmentsSection } from "./shipments-section.tsx";
+import { withinPermissions } from "./within-permissions.ts";
 
 export function OrderDetailScreen({ id }: { id: string }) {
   const { shops } = useReference();
   const loaded = useApi<Order>(`/api/orders/${id}`);
-  const [order, setOrder] = useState<Order>();
+  const [held, setOrder] = useState<Order>();
+  const may = { orders: useCan("orders:write"), shipping: useCan("shipping:write") };
   const [error, setError] = useState<ApiError>();
   const [editing, setEditing] = useState(false);
   useEffect(() => setOrder(loaded.data), [loaded.data]);
 
-  if (!order) {
+  if (!held) {
     return (
       <section className="screen">
         <Link to="/orders">← 受注一覧</Link>
@@ -32,6 +35,7 @@ export function OrderDetailScreen({ id }: { id: string }) {
       </section>
     );
   }
+  const order = withinPermissions(held, may);
   const shop = shops.find((s) => s.id === order.shopId);
   const removable = order.allowedActions.includes("removeTag");
   const removeTag = async (tagId: string) => {

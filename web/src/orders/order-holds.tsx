@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { ApiError, api } from "../api/client.ts";
 import type { Order } from "../api/types.ts";
+import { useCan } from "../session/can.tsx";
 import { Link } from "../shell/router.tsx";
 
 type Hold = Order["holds"][number];
@@ -22,6 +23,7 @@ export function OrderHolds({
 }) {
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string>();
+  const canWrite = useCan("orders:write");
   if (order.holds.length === 0) return null;
   const allowed = new Set(order.allowedActions);
 
@@ -43,7 +45,7 @@ export function OrderHolds({
   const action = (hold: Hold) => {
     switch (hold.action) {
       case "refetch":
-        return order.source === "import" ? (
+        return order.source === "import" && canWrite ? (
           <button
             type="button"
             className="button"

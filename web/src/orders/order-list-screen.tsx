@@ -3,6 +3,7 @@ import type { BulkAction, OrderPage, StatusCounts } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { count } from "../format.ts";
 import { SavedSearchTabs } from "../lists/saved-search-tabs.tsx";
+import { useCan } from "../session/can.tsx";
 import { navigate, useLocation } from "../shell/router.tsx";
 import { CursorPager } from "../ui/cursor-pager.tsx";
 import { Empty, ErrorNotice, Loading } from "../ui/states.tsx";
@@ -27,6 +28,7 @@ export function OrderListScreen() {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [allMatching, setAllMatching] = useState(false);
   const [action, setAction] = useState<BulkAction>();
+  const canWrite = useCan("orders:write");
   // Cursors of the pages before this one: the API pages forward only.
   const [previous, setPrevious] = useState<string[]>([]);
   const withoutCursor = listHref({ ...filters, cursor: "" });
@@ -71,7 +73,7 @@ export function OrderListScreen() {
       <SavedSearchTabs screen="orders" base="/orders" search={search} />
       <StatusTabs filters={filters} counts={counts.data} />
       <OrderFilters filters={filters} />
-      {(allMatching || selected.size > 0) && (
+      {canWrite && (allMatching || selected.size > 0) && (
         <section className="bulk-bar" aria-label="一括操作">
           <span>
             <strong>{selectedLabel}</strong>を選択中

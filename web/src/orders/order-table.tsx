@@ -1,5 +1,6 @@
 import type { OrderSummary } from "../api/types.ts";
 import { dateTime, yen } from "../format.ts";
+import { useCan } from "../session/can.tsx";
 import { labelOf, useReference } from "../shell/reference-data.tsx";
 import { Link } from "../shell/router.tsx";
 import { StatusBadge, TagChip } from "../ui/badges.tsx";
@@ -24,25 +25,29 @@ export function OrderTable({
   );
   const { shops, vocabulary } = useReference();
   const shopName = (id: string) => shops.find((s) => s.id === id)?.name ?? "";
+  // Selection is for bulk actions; who may not change orders sees no checkboxes.
+  const selectable = useCan("orders:write");
   const allOn = orders.length > 0 && orders.every((o) => selected.has(o.id));
   return (
     <div className="table-wrap">
       <table className="table orders-table">
         <thead>
           <tr>
-            <th className="col-check">
-              <input
-                type="checkbox"
-                aria-label="このページの注文をすべて選択"
-                checked={allOn}
-                onChange={(e) =>
-                  onSelect(
-                    orders.map((o) => o.id),
-                    e.target.checked,
-                  )
-                }
-              />
-            </th>
+            {selectable && (
+              <th className="col-check">
+                <input
+                  type="checkbox"
+                  aria-label="このページの注文をすべて選択"
+                  checked={allOn}
+                  onChange={(e) =>
+                    onSelect(
+                      orders.map((o) => o.id),
+                      e.target.checked,
+                    )
+                  }
+                />
+              </th>
+            )}
             <th>注文番号</th>
             <th>注文日時</th>
             <th className="col-optional">ショップ</th>
@@ -66,15 +71,17 @@ export function OrderTable({
               aria-current={o.id === activeId ? "true" : undefined}
               data-order-number={o.mallOrderNumber}
             >
-              <td className="col-check">
-                <input
-                  type="checkbox"
-                  aria-label={`注文 ${o.mallOrderNumber} を選択`}
-                  checked={selected.has(o.id)}
-                  // A checkbox's change comes from its click: the click says whether Shift was held.
-                  onChange={(e) => toggle(o.id, e.target.checked, (e.nativeEvent as MouseEvent).shiftKey)}
-                />
-              </td>
+              {selectable && (
+                <td className="col-check">
+                  <input
+                    type="checkbox"
+                    aria-label={`注文 ${o.mallOrderNumber} を選択`}
+                    checked={selected.has(o.id)}
+                    // A checkbox's change comes from its click: the click says whether Shift was held.
+                    onChange={(e) => toggle(o.id, e.target.checked, (e.nativeEvent as MouseEvent).shiftKey)}
+                  />
+                </td>
+              )}
               <td>
                 <Link to={`/orders/${o.id}`} className="order-link">
                   {o.mallOrderNumber}

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { ApiError, api, download } from "../api/client.ts";
 import type { Order } from "../api/types.ts";
 import { dateTime, day } from "../format.ts";
+import { useCan } from "../session/can.tsx";
 import { useReference } from "../shell/reference-data.tsx";
 import { ParcelLinks } from "../shipping/parcel-links.tsx";
 import { withdrawConfirm } from "../shipping/withdraw-confirm.ts";
@@ -26,6 +27,7 @@ export function ShipmentsSection({
   const [resent, setResent] = useState(false);
   // Offered once a report failed: the tag is how the server says the mall has not got it.
   const resendable =
+    useCan("shipping:write") &&
     order.allowedActions.includes("reportShipping") &&
     order.tags.some((t) => t.systemCode === "mall_reflection_error");
   const attempt = async (job: () => Promise<void>) => {

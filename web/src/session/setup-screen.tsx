@@ -3,6 +3,7 @@ import { ApiError, api } from "../api/client.ts";
 import type { Session } from "../api/types.ts";
 import { Field } from "../ui/field.tsx";
 import { ErrorNotice } from "../ui/states.tsx";
+import { mismatch, NewPasswordFields } from "./new-password.tsx";
 import { useSession } from "./session.tsx";
 
 /** 初期設定: only shown while the installation has no account at all. */
@@ -17,13 +18,9 @@ export function SetupScreen() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (form.password !== form.confirm) {
-      setError(
-        new ApiError(422, {
-          detail: "確認用のパスワードが一致しません。",
-          errors: [{ path: "confirm", message: "同じパスワードを入力してください" }],
-        }),
-      );
+    const unequal = mismatch(form.password, form.confirm);
+    if (unequal) {
+      setError(unequal);
       return;
     }
     setBusy(true);
@@ -79,27 +76,12 @@ export function SetupScreen() {
             onChange={set("email")}
           />
         </Field>
-        <Field label="パスワード(8文字以上)" path="password" error={error}>
-          <input
-            type="password"
-            name="password"
-            autoComplete="new-password"
-            required
-            minLength={8}
-            value={form.password}
-            onChange={set("password")}
-          />
-        </Field>
-        <Field label="パスワード(確認)" path="confirm" error={error}>
-          <input
-            type="password"
-            name="confirm"
-            autoComplete="new-password"
-            required
-            value={form.confirm}
-            onChange={set("confirm")}
-          />
-        </Field>
+        <NewPasswordFields
+          password={form.password}
+          confirm={form.confirm}
+          onChange={(next) => setForm({ ...form, ...next })}
+          error={error}
+        />
         <button type="submit" className="button button-primary" disabled={busy}>
           {busy ? "登録中…" : "アカウントを作成"}
         </button>

@@ -3,6 +3,7 @@ import { ApiError, api, query } from "../api/client.ts";
 import type { ImportRun, ImportRunStatus, Shop } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { count, dateTime, timeRange } from "../format.ts";
+import { Can } from "../session/can.tsx";
 import { useReference } from "../shell/reference-data.tsx";
 import { Link, navigate, useLocation } from "../shell/router.tsx";
 import { Empty, ErrorNotice, Loading } from "../ui/states.tsx";
@@ -121,14 +122,16 @@ function ShopRuns({ shopId, shop, limit }: { shopId: string; shop: Shop | undefi
             <Link to={`/shops?edit=${shop.id}`}>設定を変更</Link>
           </p>
         )}
-        <button
-          type="button"
-          className="button button-primary"
-          disabled={busy}
-          onClick={() => void importNow()}
-        >
-          {busy ? "取込中…" : "今すぐ取込"}
-        </button>
+        <Can permission="shops:write">
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={busy}
+            onClick={() => void importNow()}
+          >
+            {busy ? "取込中…" : "今すぐ取込"}
+          </button>
+        </Can>
       </div>
       {shop && <CredentialWarning shop={shop} />}
       <ErrorNotice error={error} title="取込を始められませんでした" />

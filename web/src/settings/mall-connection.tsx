@@ -2,6 +2,7 @@ import { useState } from "react";
 import { ApiError, api } from "../api/client.ts";
 import type { Channel, ConnectionTest, CredentialField, Shop, Vocabulary } from "../api/types.ts";
 import { count, dateTime, tokyoDayBoundary } from "../format.ts";
+import { Can } from "../session/can.tsx";
 import { useReference } from "../shell/reference-data.tsx";
 import { Link } from "../shell/router.tsx";
 import { Dialog } from "../ui/dialog.tsx";
@@ -134,9 +135,11 @@ function ConnectionTestButton({ shop }: { shop: Shop }) {
   return (
     <div className="connection-test">
       <div className="action-row">
-        <button type="button" className="button" disabled={busy} onClick={() => void run()}>
-          {busy ? "接続しています…" : "接続テスト"}
-        </button>
+        <Can permission="shops:write">
+          <button type="button" className="button" disabled={busy} onClick={() => void run()}>
+            {busy ? "接続しています…" : "接続テスト"}
+          </button>
+        </Can>
         <span className="field-hint">保存済みの認証情報でモールに接続します(何も書き込みません)</span>
       </div>
       {test?.ok && <Notice>{test.message}</Notice>}
@@ -174,17 +177,19 @@ export function ProcessTestOrders({ shop }: { shop: Shop }) {
   return (
     <div className="test-orders">
       <div className="action-row">
-        <button
-          type="button"
-          className="button"
-          disabled={busy}
-          onClick={() => {
-            setProcessed(undefined);
-            setConfirming(true);
-          }}
-        >
-          テスト取込の注文を処理済みにする
-        </button>
+        <Can permission="shops:write">
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => {
+              setProcessed(undefined);
+              setConfirming(true);
+            }}
+          >
+            テスト取込の注文を処理済みにする
+          </button>
+        </Can>
         <Link to={`/imports?shop=${shop.id}`}>取込ログを見る</Link>
       </div>
       {processed !== undefined && (

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { ApiError, api } from "../api/client.ts";
 import type { Warehouse } from "../api/types.ts";
+import { Can } from "../session/can.tsx";
 import { Field } from "../ui/field.tsx";
 import { ErrorNotice, Notice } from "../ui/states.tsx";
 
@@ -35,9 +36,11 @@ export function ShippingCutoffForm({ warehouse, onSaved }: { warehouse: Warehous
       >
         <input type="time" value={cutoff} onChange={(e) => setCutoff(e.target.value)} />
       </Field>
-      <button type="submit" className="button">
-        締め時刻を保存
-      </button>
+      <Can permission="warehouses:write">
+        <button type="submit" className="button">
+          締め時刻を保存
+        </button>
+      </Can>
       {saved && <Notice>保存しました。</Notice>}
       <ErrorNotice error={error} title="保存できませんでした" />
     </form>

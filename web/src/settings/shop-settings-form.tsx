@@ -2,6 +2,7 @@ import { type FormEvent, useState } from "react";
 import { ApiError, api } from "../api/client.ts";
 import type { Shop, ShopSettings } from "../api/types.ts";
 import { fromTokyoLocalInput, toTokyoLocalInput } from "../format.ts";
+import { Can } from "../session/can.tsx";
 import { useReference } from "../shell/reference-data.tsx";
 import { Field } from "../ui/field.tsx";
 import { ErrorNotice, Notice } from "../ui/states.tsx";
@@ -192,9 +193,11 @@ export function ShopSettingsForm({ shop, onSaved }: { shop: Shop; onSaved: () =>
       <ErrorNotice error={error} />
       {saved && <Notice>保存しました。</Notice>}
       <div className="action-row">
-        <button type="submit" className="button button-primary">
-          保存
-        </button>
+        <Can permission="shops:write">
+          <button type="submit" className="button button-primary">
+            保存
+          </button>
+        </Can>
       </div>
     </form>
   );

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { ApiError, api, query } from "../api/client.ts";
 import type { Shop } from "../api/types.ts";
+import { Can } from "../session/can.tsx";
 import { useReference } from "../shell/reference-data.tsx";
 import { Link, navigate, useLocation } from "../shell/router.tsx";
 import { Field } from "../ui/field.tsx";
@@ -19,12 +20,14 @@ export function ShopsScreen() {
       <header className="screen-header">
         <h1>ショップ設定</h1>
       </header>
-      <NewShop
-        onCreated={(shop) => {
-          reload();
-          setOpen(shop.id);
-        }}
-      />
+      <Can permission="shops:write">
+        <NewShop
+          onCreated={(shop) => {
+            reload();
+            setOpen(shop.id);
+          }}
+        />
+      </Can>
       {shops.length === 0 && <Empty>ショップはまだありません。上のフォームから登録してください。</Empty>}
       <ul className="shop-list">
         {shops.map((shop) => (

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { ApiError, api } from "../api/client.ts";
 import type { Sender, Warehouse } from "../api/types.ts";
+import { Can } from "../session/can.tsx";
 import { useReference } from "../shell/reference-data.tsx";
 import { Field } from "../ui/field.tsx";
 import { ErrorNotice, Notice } from "../ui/states.tsx";
@@ -88,9 +89,11 @@ export function StockRoomForm({ warehouse, onSaved }: { warehouse: Warehouse; on
         </Field>
       </fieldset>
       <div className="action-row">
-        <button type="submit" className="button button-primary">
-          保存する
-        </button>
+        <Can permission="warehouses:write">
+          <button type="submit" className="button button-primary">
+            保存する
+          </button>
+        </Can>
       </div>
       {saved && <Notice>保存しました。</Notice>}
       <ErrorNotice error={error} title="保存できませんでした" />

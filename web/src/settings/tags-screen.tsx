@@ -2,6 +2,7 @@ import { useState } from "react";
 import { type ApiError, api } from "../api/client.ts";
 import type { Tag } from "../api/types.ts";
 import { count } from "../format.ts";
+import { Can } from "../session/can.tsx";
 import { useReference } from "../shell/reference-data.tsx";
 import { TagChip } from "../ui/badges.tsx";
 import { Dialog } from "../ui/dialog.tsx";
@@ -41,9 +42,11 @@ export function TagsScreen() {
       <header className="screen-header">
         <h1>タグ</h1>
         {editing === null && (
-          <button type="button" className="button button-primary" onClick={() => setEditing("new")}>
-            タグを作成
-          </button>
+          <Can permission="settings:write">
+            <button type="button" className="button button-primary" onClick={() => setEditing("new")}>
+              タグを作成
+            </button>
+          </Can>
         )}
       </header>
       {message && <Notice>{message}</Notice>}
@@ -68,14 +71,16 @@ export function TagsScreen() {
             <li key={t.id} className="card tag-row">
               <TagChip tag={t} />
               <span className="muted">{t.ruleDescription ?? "条件なし(手動で付けるタグ)"}</span>
-              <span className="action-row">
-                <button type="button" className="button" onClick={() => setEditing(t)}>
-                  編集
-                </button>
-                <button type="button" className="button button-danger-quiet" onClick={() => setDeleting(t)}>
-                  削除
-                </button>
-              </span>
+              <Can permission="settings:write">
+                <span className="action-row">
+                  <button type="button" className="button" onClick={() => setEditing(t)}>
+                    編集
+                  </button>
+                  <button type="button" className="button button-danger-quiet" onClick={() => setDeleting(t)}>
+                    削除
+                  </button>
+                </span>
+              </Can>
             </li>
           ))}
         </ul>

@@ -2,6 +2,8 @@ import { useState } from "react";
 import { ApiError, api } from "../api/client.ts";
 import type { Warehouse } from "../api/types.ts";
 import { count, dateTime } from "../format.ts";
+import { PlanLocked } from "../plan/plan-lock.tsx";
+import { Can, useFeature } from "../session/can.tsx";
 import { useReference } from "../shell/reference-data.tsx";
 import { ErrorNotice, Notice } from "../ui/states.tsx";
 import { AddWarehouseForms } from "./add-warehouse-form.tsx";
@@ -11,6 +13,8 @@ import { StockRoomForm } from "./stock-room-form.tsx";
 /** 倉庫設定: the own stock room's slip details, and each 3PL's credentials and results polling. */
 export function WarehousesScreen() {
   const { warehouses, reload } = useReference();
+  // 3PL linkage (出荷依頼・実績の自動連携) is a plan feature; the own stock room is not.
+  const linkage = useFeature("warehouse_linkage");
   return (
     <section className="screen">
       <header className="screen-header">
@@ -26,7 +30,13 @@ export function WarehousesScreen() {
           <ShippingCutoffForm warehouse={w} onSaved={reload} />
         </article>
       ))}
-      <AddWarehouseForms onAdded={reload} />
+      {linkage ? (
+        <Can permission="warehouses:write">
+          <AddWarehouseForms onAdded={reload} />
+        </Can>
+      ) : (
+        <PlanLocked feature="warehouse_linkage" />
+      )}
     </section>
   );
 }
@@ -61,9 +71,11 @@ function ResultsPoll({ warehouse, onPolled }: { warehouse: Warehouse; onPolled: 
         </dd>
       </dl>
       <div className="action-row">
-        <button type="button" className="button" disabled={busy} onClick={() => void poll()}>
-          {busy ? "取得中…" : "今すぐ取得"}
-        </button>
+        <Can permission="warehouses:write">
+          <button type="button" className="button" disabled={busy} onClick={() => void poll()}>
+            {busy ? "取得中…" : "今すぐ取得"}
+          </button>
+        </Can>
       </div>
       {results !== undefined && <Notice>出荷実績を{count(results)}件取得しました。</Notice>}
       <ErrorNotice error={error} title="出荷実績を取得できませんでした" />

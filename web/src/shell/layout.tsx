@@ -1,22 +1,27 @@
 import type { ReactNode } from "react";
+import type { Feature } from "../api/types.ts";
+import { LockMark } from "../plan/plan-lock.tsx";
+import { can } from "../session/can.tsx";
 import { useSession, useSignedIn } from "../session/session.tsx";
 import { Link, useLocation } from "./router.tsx";
 
-const NAV = [
-  { to: "/attention", label: "要対応" },
-  { to: "/orders", label: "受注一覧" },
-  { to: "/orders/new", label: "受注登録" },
-  { to: "/orders/csv-import", label: "CSV受注取込" },
-  { to: "/inquiries", label: "問い合わせ" },
-  { to: "/shipments", label: "出荷一覧" },
-  { to: "/products", label: "商品・在庫" },
-  { to: "/mappings", label: "商品マッピング" },
-  { to: "/shops", label: "ショップ設定" },
-  { to: "/warehouses", label: "倉庫設定" },
-  { to: "/mail", label: "メール設定" },
-  { to: "/mails", label: "メールログ" },
-  { to: "/imports", label: "取込ログ" },
-  { to: "/tags", label: "タグ" },
+/** `needs`: the permission that shows the entry; `feature`: a plan feature, shown locked without it. */
+const NAV: { to: string; label: string; needs: string; feature?: Feature }[] = [
+  { to: "/attention", label: "要対応", needs: "orders:read" },
+  { to: "/orders", label: "受注一覧", needs: "orders:read" },
+  { to: "/orders/new", label: "受注登録", needs: "orders:write" },
+  { to: "/orders/csv-import", label: "CSV受注取込", needs: "orders:write" },
+  { to: "/inquiries", label: "問い合わせ", needs: "inquiries:read", feature: "inquiry_linkage" },
+  { to: "/shipments", label: "出荷一覧", needs: "shipping:read" },
+  { to: "/products", label: "商品・在庫", needs: "catalog:read" },
+  { to: "/mappings", label: "商品マッピング", needs: "catalog:read" },
+  { to: "/shops", label: "ショップ設定", needs: "shops:read" },
+  { to: "/warehouses", label: "倉庫設定", needs: "warehouses:read" },
+  { to: "/mail", label: "メール設定", needs: "mail:read" },
+  { to: "/mails", label: "メールログ", needs: "mail:read" },
+  { to: "/imports", label: "取込ログ", needs: "shops:read" },
+  { to: "/tags", label: "タグ", needs: "settings:read" },
+  { to: "/settings", label: "設定", needs: "signed_in" },
 ];
 
 /** The entry for this screen: the longest one the path is under (/orders/new is 受注登録, not 受注一覧). */
@@ -39,20 +44,26 @@ export function Layout({ children }: { children: ReactNode }) {
           Juchu <span>受注管理</span>
         </Link>
         <nav className="nav" aria-label="メインメニュー">
-          {NAV.map((item) => (
-            <Link
-              key={item.to}
-              to={item.to}
-              className="nav-link"
-              aria-current={current(path, item.to) ? "page" : undefined}
-            >
-              {item.label}
-            </Link>
-          ))}
+          {NAV.filter((item) => item.needs === "signed_in" || can(session, item.needs)).map((item) => {
+            const locked = item.feature !== undefined && !session.plan.features.includes(item.feature);
+            return (
+              <Link
+                key={item.to}
+                to={item.to}
+                className={locked ? "nav-link nav-link-locked" : "nav-link"}
+                aria-current={current(path, item.to) ? "page" : undefined}
+              >
+                {item.label}
+                {locked && <LockMark />}
+              </Link>
+            );
+          })}
         </nav>
         <div className="account">
           <span className="account-name">{session.account.name}</span>
-          <span className="account-user">{session.user.email}</span>
+          <Link to="/settings/account" className="account-user" title="アカウント">
+            {session.user.name || session.user.email}({session.user.roleLabel})
+          </Link>
           <button type="button" className="button button-quiet" onClick={() => void signOut()}>
             ログアウト
           </button>

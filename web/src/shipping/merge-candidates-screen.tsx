@@ -3,6 +3,7 @@ import { ApiError, api } from "../api/client.ts";
 import type { MergeCandidate } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { count } from "../format.ts";
+import { Can } from "../session/can.tsx";
 import { labelOf, useReference } from "../shell/reference-data.tsx";
 import { Link } from "../shell/router.tsx";
 import { StatusBadge } from "../ui/badges.tsx";
@@ -63,14 +64,16 @@ export function MergeCandidatesScreen() {
                 ))}
               </ul>
               <div className="action-row">
-                <button
-                  type="button"
-                  className="button button-primary"
-                  disabled={busy}
-                  onClick={() => void merge(group)}
-                >
-                  同梱する
-                </button>
+                <Can permission="shipping:write">
+                  <button
+                    type="button"
+                    className="button button-primary"
+                    disabled={busy}
+                    onClick={() => void merge(group)}
+                  >
+                    同梱する
+                  </button>
+                </Can>
               </div>
             </article>
           );

@@ -1,4 +1,5 @@
 import type { ShipmentRow } from "../api/types.ts";
+import { useCan } from "../session/can.tsx";
 import { useReference } from "../shell/reference-data.tsx";
 
 /** A parcel that has left, or never will, keeps the service its slip was made with. */
@@ -19,7 +20,8 @@ export function ServicePicker({
 }) {
   const { shippingServices } = useReference().vocabulary;
   const chosen = shippingServices.find((s) => s.code === shipment.shippingService);
-  if (settled(shipment)) return <span className="muted">{chosen?.label ?? "商品の既定"}</span>;
+  const canWrite = useCan("shipping:write");
+  if (settled(shipment) || !canWrite) return <span className="muted">{chosen?.label ?? "商品の既定"}</span>;
   return (
     <select
       aria-label={`出荷 ${shipment.slipNumber} の配送サービス`}

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { ApiError, api } from "../api/client.ts";
 import type { LeftOutSlip, ShipmentRow } from "../api/types.ts";
 import { day } from "../format.ts";
+import { useCan } from "../session/can.tsx";
 import { Link } from "../shell/router.tsx";
 import { StatusBadge } from "../ui/badges.tsx";
 import { useConfirm } from "../ui/confirm-dialog.tsx";
@@ -30,6 +31,7 @@ export function ShipmentTable({
   onChanged: () => void;
 }) {
   const [busy, setBusy] = useState<string>();
+  const canAct = useCan("shipping:write");
   const [failure, setFailure] = useState<{ slipNumber: string; error: ApiError }>();
   const workable = shipments.filter(selectable);
   const allOn = workable.length > 0 && workable.every((s) => selected.has(s.id));
@@ -148,7 +150,7 @@ export function ShipmentTable({
                     )}
                   </td>
                   <td className="nowrap">
-                    {canWithdraw(s) && (
+                    {canAct && canWithdraw(s) && (
                       <button
                         type="button"
                         className="button button-danger-quiet"
@@ -158,7 +160,7 @@ export function ShipmentTable({
                         取下げ
                       </button>
                     )}
-                    {canRequest(s) && (
+                    {canAct && canRequest(s) && (
                       <button
                         type="button"
                         className="button"

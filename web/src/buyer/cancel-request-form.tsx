@@ -4,6 +4,11 @@ import { useApi } from "../api/use-api.ts";
 import { ErrorNotice } from "../ui/states.tsx";
 import type { BuyerOrderDetail, CancelReason } from "./types.ts";
 
+/** Characters as the buyer sees them (an emoji is one), as the API counts them. */
+function characters(text: string): number {
+  return [...new Intl.Segmenter("ja", { granularity: "grapheme" }).segment(text)].length;
+}
+
 /** その他's own words: at most this many characters (the seed's rule; the API refuses more). */
 const OTHER_MAX = 20;
 
@@ -24,7 +29,7 @@ export function CancelRequestForm({
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
   const other = reasonCode === "other";
-  const length = [...otherReason].length;
+  const length = characters(otherReason);
   const tooLong = other && length > OTHER_MAX;
   const local = (message: string, path: string) =>
     new ApiError(422, { detail: message, errors: [{ path, message }] });

@@ -1,4 +1,5 @@
 import type { ChannelDefinition, ChannelRegistry } from "#server/ports/channel.ts";
+import { b2b } from "./b2b/index.ts";
 import { csv } from "./csv/index.ts";
 import { manual } from "./manual/index.ts";
 import { rakuten } from "./rakuten/index.ts";
@@ -7,7 +8,7 @@ import { rakuten } from "./rakuten/index.ts";
  * Every channel Juchu can take orders from. A new one is a folder beside these that exports its
  * ChannelDefinition, and one line here; nothing generic changes.
  */
-export const CHANNELS: readonly ChannelDefinition[] = [rakuten, manual, csv];
+export const CHANNELS: readonly ChannelDefinition[] = [rakuten, manual, csv, b2b];
 
 export function channelRegistry(list: readonly ChannelDefinition[] = CHANNELS): ChannelRegistry {
   const byCode = new Map(list.map((c) => [c.code, c]));

@@ -1,5 +1,6 @@
 /** The whole schema, one file per concept below schema/; queries import it from here. */
 export * from "./schema/accounts.ts";
+export * from "./schema/b2b.ts";
 export * from "./schema/catalog.ts";
 export * from "./schema/csv-orders.ts";
 export * from "./schema/inquiries.ts";

@@ -9,6 +9,7 @@ export const AREAS = {
   stock: "在庫",
   catalog: "商品・商品マッピング",
   inquiries: "問い合わせ",
+  b2b: "BtoB取引先",
   shops: "ショップ・受注取込",
   warehouses: "倉庫",
   mail: "メール",
@@ -33,8 +34,8 @@ export const ALL_PERMISSIONS: readonly Permission[] = AREA_CODES.flatMap((a) => 
 const everything = (access: Access, except: readonly Area[] = []): Permission[] =>
   AREA_CODES.filter((a) => !except.includes(a)).map((a) => `${a}:${access}` as const);
 
-/** The floor work of a day: orders, parcels, stock and the product mappings an order needs. */
-const DAILY_WORK: readonly Area[] = ["orders", "shipping", "stock", "catalog", "inquiries"];
+/** The floor work of a day: orders, parcels, stock, the product mappings an order needs and BtoB buyers. */
+const DAILY_WORK: readonly Area[] = ["orders", "shipping", "stock", "catalog", "inquiries", "b2b"];
 const BUSINESS_AREAS = AREA_CODES.filter((a) => !["users", "tokens", "webhooks"].includes(a));
 
 export const ROLES = {
@@ -51,7 +52,7 @@ export const ROLES = {
   },
   staff: {
     label: "スタッフ",
-    description: "受注・出荷・在庫・商品マッピング・問い合わせの業務。設定は見るだけです。",
+    description: "受注・出荷・在庫・商品マッピング・問い合わせ・BtoB取引先の業務。設定は見るだけです。",
     permissions: [
       ...DAILY_WORK.map((a) => `${a}:write` as const),
       ...BUSINESS_AREAS.filter((a) => !DAILY_WORK.includes(a)).map((a) => `${a}:read` as const),

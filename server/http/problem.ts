@@ -32,6 +32,15 @@ const STATUS_BY_CODE: Record<string, ContentfulStatusCode> = {
   "csv_import.columns_missing": 422,
   "saved_search.name_taken": 422,
   "saved_search.too_many": 422,
+  "b2b_order.no_lines": 422,
+  "b2b_order.unknown_product": 422,
+  "b2b_order.duplicate_product": 422,
+  "b2b_order.below_minimum": 422,
+  "b2b_order.not_a_lot_multiple": 422,
+  "b2b.company_code_taken": 422,
+  "b2b.buyer_email_taken": 422,
+  "b2b.mail_destination_taken": 422,
+  "b2b.price_invalid": 422,
   internal: 500,
 };
 

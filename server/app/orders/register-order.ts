@@ -26,6 +26,9 @@ export type OrderRegistration = {
   }[];
   shippingFee?: number | undefined;
   remarks?: string | undefined;
+  desiredDeliveryDate?: string | null | undefined;
+  /** Where the order came from, as the timeline's first line names it (「手動登録」 when not said). */
+  via?: string | undefined;
 };
 
 /** What became of one order of a batch: registered, or refused with the rule that said no. */
@@ -85,7 +88,8 @@ const asRefusal = (error: unknown) =>
         `注文を登録できませんでした: ${error instanceof Error ? error.message : String(error)}`,
       );
 
-async function registerIn(
+/** registerOrders inside the caller's transaction, for a use case that writes more beside the orders. */
+export async function registerIn(
   tx: Db,
   ctx: AppContext,
   actor: Actor,
@@ -186,8 +190,9 @@ function toInsert(input: OrderRegistration, source: "manual" | "csv", now: Date)
       pointsUsed: 0,
       total: subtotal + shippingFee,
       remarks: input.remarks ?? null,
+      desiredDeliveryDate: input.desiredDeliveryDate ?? null,
       shipments: [{ items: input.items }],
     },
-    registeredMessage: `${source === "csv" ? "CSV取込" : "手動登録"}で受注しました(${input.items.length}明細、合計${subtotal + shippingFee}円)`,
+    registeredMessage: `${input.via ?? (source === "csv" ? "CSV取込" : "手動登録")}で受注しました(${input.items.length}明細、合計${subtotal + shippingFee}円)`,
   };
 }

@@ -81,49 +81,80 @@ async function planMails(
   const sent = categories.filter((c) => settings.some((s) => s.categoryId === c.id));
   for (const category of chooseCategories(sent, productIdsOf(order))) {
     const template = settings.find((s) => s.categoryId === category.id)?.template ?? null;
-    const dueAt = new Date(trigger.at.getTime() + category.delayMinutes * 60_000);
-    const skip = skipReason(order, template, plan);
-    const id = ctx.newId();
-    const [created] = await tx
-      .insert(mails)
-      .values({
-        id,
-        accountId: order.row.accountId,
-        orderId: order.row.id,
-        shopId: order.row.shopId,
-        categoryId: category.id,
-        templateId: template?.id ?? null,
-        shipmentKey: trigger.shipmentId ?? "",
-        status: skip ? "skipped" : "queued",
-        note: skip,
-        dueAt,
-        toAddress: order.row.buyerEmail,
-        messageId: `<${id}@mail.juchu.example>`,
-      })
-      .onConflictDoNothing()
-      .returning({ id: mails.id });
-    if (!created) continue;
-    await appendEvents(
-      tx,
-      order.row,
-      [
-        skip
-          ? {
-              type: "mail_skipped",
-              message: `メール「${category.name}」を送りませんでした: ${skip}`,
-              detail: { mailId: id },
-            }
-          : {
-              type: "mail_queued",
-              message: `メール「${category.name}」を送信予約しました(${toTokyoIso(dueAt).slice(0, 16).replace("T", " ")})`,
-              detail: { mailId: id },
-            },
-      ],
-      { actor: "system:mail", now: ctx.clock.now() },
-    );
-    if (!skip)
-      await ctx.jobs.enqueue(tx, "send-mail", { mailId: id }, { startAfter: dueAt, singletonKey: id });
+    await queueMail(tx, ctx, order, {
+      category,
+      template,
+      dueAt: new Date(trigger.at.getTime() + category.delayMinutes * 60_000),
+      shipmentKey: trigger.shipmentId ?? "",
+      toAddress: order.row.buyerEmail,
+      accountPlan: plan,
+    });
   }
+}
+
+/**
+ * One mail into the log, once per (order, category, shipment), with its timeline entry and its send
+ * job in the caller's transaction. A mail planned with its text (rendered from facts only its planner
+ * knows) is sent with that text.
+ */
+export async function queueMail(
+  tx: Db,
+  ctx: AppContext,
+  order: LoadedOrder,
+  plan: {
+    category: { id: string; name: string };
+    template: typeof mailTemplates.$inferSelect | null;
+    dueAt: Date;
+    shipmentKey: string;
+    toAddress: string;
+    rendered?: { subject: string; body: string };
+    /** The account's plan, when the caller read it: without メール自動送信 the mail is logged, not sent. */
+    accountPlan?: PlanCode;
+  },
+): Promise<string | null> {
+  const { category, template, dueAt } = plan;
+  const skip = skipReason(order, template, plan.toAddress, plan.accountPlan);
+  const id = ctx.newId();
+  const [created] = await tx
+    .insert(mails)
+    .values({
+      id,
+      accountId: order.row.accountId,
+      orderId: order.row.id,
+      shopId: order.row.shopId,
+      categoryId: category.id,
+      templateId: template?.id ?? null,
+      shipmentKey: plan.shipmentKey,
+      status: skip ? "skipped" : "queued",
+      note: skip,
+      dueAt,
+      toAddress: plan.toAddress,
+      ...(plan.rendered && !skip ? plan.rendered : {}),
+      messageId: `<${id}@mail.juchu.example>`,
+    })
+    .onConflictDoNothing()
+    .returning({ id: mails.id });
+  if (!created) return null;
+  await appendEvents(
+    tx,
+    order.row,
+    [
+      skip
+        ? {
+            type: "mail_skipped",
+            message: `メール「${category.name}」を送りませんでした: ${skip}`,
+            detail: { mailId: id },
+          }
+        : {
+            type: "mail_queued",
+            message: `メール「${category.name}」を送信予約しました(${toTokyoIso(dueAt).slice(0, 16).replace("T", " ")})`,
+            detail: { mailId: id },
+          },
+    ],
+    { actor: "system:mail", now: ctx.clock.now() },
+  );
+  if (!skip) await ctx.jobs.enqueue(tx, "send-mail", { mailId: id }, { startAfter: dueAt, singletonKey: id });
+  return id;
 }
 
 function productIdsOf(order: LoadedOrder): Set<string> {
@@ -137,14 +168,15 @@ function productIdsOf(order: LoadedOrder): Set<string> {
 function skipReason(
   order: LoadedOrder,
   template: typeof mailTemplates.$inferSelect | null,
-  plan: PlanCode,
+  toAddress: string,
+  plan: PlanCode | undefined,
 ): string | null {
-  const notInPlan = featureRefusal(plan, "mail_automation");
+  const notInPlan = plan && featureRefusal(plan, "mail_automation");
   if (notInPlan) return notInPlan.detail;
   if (order.row.testImport) return "テスト取込の注文のため送りません";
   if (!template) return "ショップのメール設定でテンプレートが選ばれていません";
   if (!template.enabled) return `テンプレート「${template.name}」が無効です`;
-  if (!order.row.buyerEmail.includes("@")) return "購入者のメールアドレスがありません";
+  if (!toAddress.includes("@")) return "宛先のメールアドレスがありません";
   return null;
 }
 

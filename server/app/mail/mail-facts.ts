@@ -41,5 +41,7 @@ export function mailFactsOf(order: LoadedOrder, shopName: string, shipmentId: st
         }
       : null,
     cancelReason: null,
+    companyName: null,
+    refusalReason: null,
   };
 }

@@ -45,6 +45,9 @@ export async function resendMail(
       status: "queued",
       dueAt: now,
       toAddress: mail.toAddress,
+      // The same mail once more: its text as it went (or was kept), not the template as it is now.
+      subject: mail.subject,
+      body: mail.body,
       messageId: `<${id}@mail.juchu.example>`,
       resendOf: mail.id,
     });

@@ -97,7 +97,12 @@ async function claim(tx: Db, ctx: AppContext, mailId: string) {
     return null;
   }
   if (!template) return null;
-  const rendered = renderMail(template, mailFactsOf(order, shop.name, mail.shipmentKey || null));
+  // A mail's text is fixed once rendered: a retry sends the same message under the same Message-ID,
+  // and a mail planned with its text (facts only its planner knows) is sent with it.
+  const rendered =
+    mail.subject !== null && mail.body !== null
+      ? { subject: mail.subject, body: mail.body }
+      : renderMail(template, mailFactsOf(order, shop.name, mail.shipmentKey || null));
   const transport = await transportFor(tx, ctx, mail.accountId, mail.shopId);
   if (!transport) {
     const note = "SMTPが未設定のため送信していません(メールログに保存しました)";
@@ -135,7 +140,12 @@ function laterSkipReason(
   if (!category.enabled) return `カテゴリー「${category.name}」が無効になりました`;
   if (!template?.enabled) return "テンプレートが無効になりました";
   if (order.deletedAt) return "注文が削除されました";
-  if (order.status === "cancelled" && category.triggerStatus !== "cancelled")
+  // A mail about one event on the order (a cancel request decided) tells what happened, cancel or not.
+  if (
+    order.status === "cancelled" &&
+    category.triggerKind !== "order_event" &&
+    category.triggerStatus !== "cancelled"
+  )
     return "注文がキャンセルされました";
   return null;
 }

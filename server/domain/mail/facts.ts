@@ -30,4 +30,8 @@ export type MailFacts = {
     shippedOn: string | null;
   } | null;
   cancelReason: string | null;
+  /** The ordering company (取引先) of an order placed by a business, null for a consumer's. */
+  companyName: string | null;
+  /** Why the shop refused a buyer's cancel request, when it said. */
+  refusalReason: string | null;
 };

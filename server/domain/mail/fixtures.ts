@@ -31,6 +31,8 @@ export function sampleFacts(overrides: Partial<MailFacts> = {}): MailFacts {
     desiredTimeSlot: "14時～16時",
     shipment: null,
     cancelReason: null,
+    companyName: null,
+    refusalReason: null,
     ...overrides,
   };
 }

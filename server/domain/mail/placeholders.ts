@@ -142,6 +142,18 @@ const PLACEHOLDERS: readonly Placeholder[] = [
     example: "お客様のご都合によるキャンセル",
     render: (f) => f.cancelReason ?? "",
   },
+  {
+    name: "会社名",
+    description: "発注した取引先の会社名(企業間取引の注文のみ)",
+    example: "株式会社テスト商事",
+    render: (f) => f.companyName ?? "",
+  },
+  {
+    name: "拒否理由",
+    description: "キャンセルリクエストを拒否した理由(入力した場合のみ)",
+    example: "出荷準備済みのため",
+    render: (f) => f.refusalReason ?? "",
+  },
 ];
 
 export const MAIL_PLACEHOLDERS: readonly { name: string; description: string; example: string }[] =

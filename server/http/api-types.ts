@@ -10,19 +10,19 @@ import { createHttpApp } from "./app.ts";
  * The shape (`components["schemas"]`, `paths[p][method]["responses"][200]["content"]`) is the one
  * openapi-typescript writes, so either can produce the file.
  */
-export async function generateApiTypes(): Promise<string> {
-  return typesFromOpenApi(await apiDocument());
+export async function generateApiTypes(document = "/api/openapi.json"): Promise<string> {
+  return typesFromOpenApi(await apiDocument(document));
 }
 
 /**
- * GET /api/openapi.json of an app built in-process on the composed context (the registries decide
+ * GET /api/openapi.json (or another document the app publishes, e.g. the buyer API's) of an app built in-process on the composed context (the registries decide
  * some enums); no route runs, so no database is needed.
  */
-export async function apiDocument(): Promise<OpenApi> {
+export async function apiDocument(document = "/api/openapi.json"): Promise<OpenApi> {
   const ctx = createContext({} as Db, {} as JobQueue, { secretKey: Buffer.alloc(32) });
   const app = createHttpApp(ctx, { database: "pglite", version: "0" });
-  const res = await app.request("/api/openapi.json");
-  if (!res.ok) throw new Error(`GET /api/openapi.json answered ${res.status}`);
+  const res = await app.request(document);
+  if (!res.ok) throw new Error(`GET ${document} answered ${res.status}`);
   return (await res.json()) as OpenApi;
 }
 

@@ -36,7 +36,6 @@ export async function seedB2b(api: SessionClient): Promise<B2bSeeded> {
     postalCode: "530-0001",
     prefecture: "大阪府",
     address1: "大阪市北区梅田1-1",
-    address2: null,
     phone: "06-1234-5678",
   });
   await api.call("POST", `${base}/mail-destinations`, { email: "order@midori.example", name: "仕入部" });

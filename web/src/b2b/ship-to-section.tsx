@@ -45,7 +45,8 @@ export function ShipToSection({ companyId }: { companyId: string }) {
   const add = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
-      await api("POST", base, { ...form, address2: form.address2?.trim() || null });
+      const { address2, ...rest } = form;
+      await api("POST", base, address2?.trim() ? { ...rest, address2: address2.trim() } : rest);
       setForm(EMPTY);
       setAdding(false);
     });

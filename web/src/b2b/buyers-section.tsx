@@ -40,16 +40,17 @@ export function BuyersSection({ companyId }: { companyId: string }) {
         {list.data?.items.map((b) => (
           <li key={b.id} data-buyer-email={b.email}>
             {b.name || b.email} <span className="muted">{b.email}</span>{" "}
-            {!b.active && <span className="badge">招待中</span>}
-            {b.disabled && <span className="badge badge-deleted">停止中</span>}
+            {b.status !== "active" && <span className="badge">{b.statusLabel}</span>}
             {b.lastLoginAt && <span className="muted"> 最終ログイン {dateTime(b.lastLoginAt)}</span>}
             <Can permission="b2b:write">
               <button
                 type="button"
                 className="button button-quiet"
-                onClick={() => void run(() => api("PATCH", `${base}/${b.id}`, { disabled: !b.disabled }))}
+                onClick={() =>
+                  void run(() => api("PATCH", `${base}/${b.id}`, { disabled: b.status !== "disabled" }))
+                }
               >
-                {b.disabled ? "再開" : "停止"}
+                {b.status === "disabled" ? "再開" : "停止"}
               </button>
             </Can>
           </li>

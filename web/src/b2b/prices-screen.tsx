@@ -67,7 +67,7 @@ export function PricesScreen() {
         lotQuantity: Number(d.lotQuantity || 1),
       }));
     try {
-      await api("PUT", `/api/b2b/prices${query(target)}`, { items });
+      await api("PUT", "/api/b2b/prices", { items });
       setSaved(true);
       prices.reload();
     } catch (e) {

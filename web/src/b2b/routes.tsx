@@ -18,7 +18,7 @@ export function B2bRoutes({ path }: { path: string }) {
   ) : path === "/b2b/settings" ? (
     <B2bSettingsScreen />
   ) : path === "/b2b/mail-orders/new" ? (
-    <NeedsPermission permission="orders:write" title="メール発注">
+    <NeedsPermission permission="b2b:write" title="メール発注">
       <MailOrderScreen />
     </NeedsPermission>
   ) : (

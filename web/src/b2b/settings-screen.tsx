@@ -23,7 +23,8 @@ export function B2bSettingsScreen() {
     try {
       setForm(
         await api<B2bSettings>("PUT", "/api/b2b/settings", {
-          ...form,
+          allowCancelRequests: form.allowCancelRequests,
+          showStock: form.showStock,
           invoiceRegistrationNumber: form.invoiceRegistrationNumber?.trim() || null,
         }),
       );

@@ -36,9 +36,8 @@ export type BuyerUser = {
   id: string;
   email: string;
   name: string;
-  disabled: boolean;
-  /** False until the invitation is accepted. */
-  active: boolean;
+  status: "active" | "invited" | "disabled";
+  statusLabel: string;
   lastLoginAt: string | null;
 };
 export type BuyerInvitation = {

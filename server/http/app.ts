@@ -7,6 +7,7 @@ import { loggableError } from "#server/db/errors.ts";
 import { registerApiTokenRoutes } from "./api-tokens.ts";
 import { registerAttentionRoutes } from "./attention.ts";
 import { CSRF_HEADER, type HttpEnv, requireAuth, SESSION_COOKIE } from "./auth.ts";
+import { registerB2bCancelRequestRoutes } from "./b2b-cancel-requests.ts";
 import { refuseBadCharacters } from "./clean-input.ts";
 import { registerCsvOrderProfileRoutes } from "./csv-order-profiles.ts";
 import { CSV_UPLOAD_PATH, registerCsvOrderRoutes } from "./csv-orders.ts";
@@ -130,6 +131,7 @@ export function createHttpApp(
   registerOrderBulkRunRoutes(app, ctx);
   registerOrderRoutes(app, ctx);
   registerOrderEditRoutes(app, ctx);
+  registerB2bCancelRequestRoutes(app, ctx);
   registerShopRoutes(app, ctx);
   registerShopImportRoutes(app, ctx);
   registerInquiryRoutes(app, ctx);

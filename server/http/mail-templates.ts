@@ -19,9 +19,13 @@ import { errorResponses, json, requires } from "./openapi.ts";
 const categoryInput = z.object({
   name: z.string().trim().min(1, "カテゴリー名を入力してください").max(50, "カテゴリー名は50文字以内です"),
   enabled: z.boolean().default(true),
-  triggerKind: z.enum(["order_status", "shipping_status"], {
-    error: "送信条件は order_status(注文ステータス)か shipping_status(出荷ステータス)です",
-  }),
+  triggerKind: z
+    .enum(["order_status", "shipping_status", "order_event"], {
+      error: "送信条件は order_status(注文ステータス)か shipping_status(出荷ステータス)です",
+    })
+    .describe(
+      "order_event は注文の出来事(キャンセルリクエストなど)で送るカテゴリー: その機能が作り、送信条件は変えられない",
+    ),
   triggerStatus: z.string().min(1, "送信条件のステータスを選んでください"),
   delayMinutes: z
     .int("遅延は分(整数)で指定してください")
@@ -67,7 +71,7 @@ export function registerMailTemplateRoutes(app: JuchuApi, ctx: AppContext): void
     id: c.id,
     name: c.name,
     enabled: c.enabled,
-    triggerKind: c.triggerKind as "order_status" | "shipping_status",
+    triggerKind: c.triggerKind as "order_status" | "shipping_status" | "order_event",
     triggerStatus: c.triggerStatus,
     delayMinutes: c.delayMinutes,
     productId: c.productId,

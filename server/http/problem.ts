@@ -25,6 +25,8 @@ const STATUS_BY_CODE: Record<string, ContentfulStatusCode> = {
   "inquiry.mall_refused": 422,
   "inquiry.mall_unavailable": 502,
   "order.tag_system_only": 422,
+  "b2b_cancel.reason_required": 422,
+  "b2b_cancel.reason_too_long": 422,
   "stock.invalid_adjustment": 422,
   "carrier_csv.invalid_settings": 422,
   "tracking_import.invalid_profile": 422,

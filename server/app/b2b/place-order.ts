@@ -1,11 +1,13 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "#server/db/database.ts";
+import { loadOrder } from "#server/db/orders/order-queries.ts";
 import { b2bOrders, productMappingComponents, productMappings, products } from "#server/db/schema.ts";
 import { type OrderLineInput, priceLines } from "#server/domain/b2b/price-list.ts";
 import { Refusal } from "#server/domain/refusal.ts";
 import { tokyoDate } from "#server/domain/tokyo-time.ts";
 import type { Actor, AppContext } from "../context.ts";
 import { registerIn } from "../orders/register-order.ts";
+import { queueB2bMail } from "./b2b-mails.ts";
 import { companyOf } from "./companies.ts";
 import { shipToOf } from "./company-contacts.ts";
 import { ensureDesk } from "./desk.ts";
@@ -118,6 +120,8 @@ export async function placeB2bOrder(
       note: input.note ?? "",
       createdAt: now,
     });
+    const placed = await loadOrder(tx, accountId, outcome.orderId, { lock: false });
+    if (placed) await queueB2bMail(tx, ctx, placed, "order_received");
     return outcome.orderId;
   });
 }

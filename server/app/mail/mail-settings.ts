@@ -18,7 +18,7 @@ import type { AppContext } from "../context.ts";
 export type CategoryInput = {
   name: string;
   enabled: boolean;
-  triggerKind: "order_status" | "shipping_status";
+  triggerKind: "order_status" | "shipping_status" | "order_event";
   triggerStatus: string;
   delayMinutes: number;
   productId?: string | null | undefined;
@@ -45,7 +45,19 @@ export async function ownShop(db: Db, accountId: string, shopId: string): Promis
 const invalid = (path: string, message: string) =>
   new Refusal("validation.failed", message, { errors: [{ path, message }] });
 
-async function checkCategory(tx: Db, accountId: string, input: CategoryInput): Promise<void> {
+async function checkCategory(tx: Db, accountId: string, input: CategoryInput, id?: string): Promise<void> {
+  if (input.triggerKind === "order_event") {
+    // The feature that sends on an event makes its category; a person may rename, delay or switch it off.
+    const [own] = id
+      ? await tx
+          .select({ kind: mailCategories.triggerKind, status: mailCategories.triggerStatus })
+          .from(mailCategories)
+          .where(and(eq(mailCategories.id, id), eq(mailCategories.accountId, accountId)))
+      : [];
+    if (own?.kind !== "order_event" || own.status !== input.triggerStatus)
+      throw invalid("triggerKind", "注文の出来事で送るカテゴリーは作成・変更できません");
+    return;
+  }
   const valid =
     input.triggerKind === "order_status"
       ? isOrderStatus(input.triggerStatus)
@@ -76,7 +88,7 @@ export async function saveCategory(
 ): Promise<string> {
   try {
     return await ctx.db.transaction(async (tx) => {
-      await checkCategory(tx, accountId, input);
+      await checkCategory(tx, accountId, input, id);
       const values = { ...input, productId: input.productId ?? null };
       if (!id) {
         const newId = ctx.newId();

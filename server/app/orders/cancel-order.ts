@@ -8,7 +8,7 @@ import { mallSyncActive, type ShopSettings } from "#server/domain/shop-settings.
 import type { Actor, AppContext } from "../context.ts";
 import { releaseShipments } from "../stock/stock-allocation.ts";
 import { followStockShortage } from "./order-holds.ts";
-import { commandOrder } from "./with-order.ts";
+import { commandOrder, type OrderCommandScope } from "./with-order.ts";
 
 export const WAREHOUSE_NOT_TOLD =
   "出荷依頼済みの注文です。倉庫にはキャンセルを自動で連絡していません。必要なら倉庫に連絡してください。";
@@ -31,6 +31,8 @@ export async function cancelOrder(
      * when none. A bulk cancel over several channels gives one per channel: the order's own is used.
      */
     mallCancelReason?: string | readonly string[] | undefined;
+    /** The caller's own writes, in the cancel's transaction and before its decision (a refusal there wins). */
+    before?: ((scope: OrderCommandScope) => Promise<void>) | undefined;
   },
 ): Promise<{ warnings: string[] }> {
   const warnings: string[] = [];
@@ -39,7 +41,10 @@ export async function cancelOrder(
     actor,
     accountId,
     orderId,
-    (order) => decideCancel(order, input),
+    async (order, scope) => {
+      await input.before?.(scope);
+      return decideCancel(order, input);
+    },
     async ({ tx, order: cancelled, meta }) => {
       const order = await followStockShortage(tx, cancelled, meta);
       const settings = await shopSettings(tx, order.row.shopId);

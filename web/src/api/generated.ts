@@ -433,7 +433,8 @@ export type components = {
       /** 優先度(大きいほど優先): 同じ時点の特定商品カテゴリーが複数当てはまる注文には、いちばん高いものだけを送る */
       priority: number;
       productId: string | null;
-      triggerKind: "order_status" | "shipping_status";
+      /** order_event は注文の出来事(キャンセルリクエストなど)で送るカテゴリー: その機能が作り、送信条件は変えられない */
+      triggerKind: "order_status" | "shipping_status" | "order_event";
       triggerStatus: string;
     };
     MailTemplate: {
@@ -2243,7 +2244,8 @@ export type paths = {
             priority?: number;
             /** この商品を含む注文だけに送る */
             productId?: string | null;
-            triggerKind: "order_status" | "shipping_status";
+            /** order_event は注文の出来事(キャンセルリクエストなど)で送るカテゴリー: その機能が作り、送信条件は変えられない */
+            triggerKind: "order_status" | "shipping_status" | "order_event";
             triggerStatus: string;
           };
         };
@@ -2336,7 +2338,8 @@ export type paths = {
             priority?: number;
             /** この商品を含む注文だけに送る */
             productId?: string | null;
-            triggerKind: "order_status" | "shipping_status";
+            /** order_event は注文の出来事(キャンセルリクエストなど)で送るカテゴリー: その機能が作り、送信条件は変えられない */
+            triggerKind: "order_status" | "shipping_status" | "order_event";
             triggerStatus: string;
           };
         };
@@ -3737,6 +3740,99 @@ export type paths = {
               /** キャンセルは済んだが人の対応が要ること */
               warnings: string[];
             };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/orders/{id}/cancel-request/approval": {
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["Order"] & {
+              /** キャンセルは済んだが人の対応が要ること */
+              warnings: string[];
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/orders/{id}/cancel-request/refusal": {
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody?: {
+        content: {
+          "application/json": {
+            /** 拒否の理由(任意、20文字以内。発注者に表示される) */
+            reason?: string | null;
+          };
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["Order"];
           };
         };
         "401": {
@@ -5452,7 +5548,7 @@ export type paths = {
       requestBody: {
         content: {
           "application/json": {
-            channel: "rakuten" | "manual" | "csv";
+            channel: "rakuten" | "manual" | "csv" | "b2b";
             /** 書き込み専用。キーはチャネルごとに /api/vocabulary の channels[].credentials。保存時に暗号化され、応答には含まれない */
             credentials?: Record<string, string>;
             name: string;

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { ApiError, api } from "../api/client.ts";
-import type { Order } from "../api/types.ts";
+import type { Answer, Order } from "../api/types.ts";
 import { dateTime } from "../format.ts";
 import { useCan } from "../session/can.tsx";
 import { useConfirm } from "../ui/confirm-dialog.tsx";
@@ -28,6 +28,8 @@ export function CancelRequestPanel({
   const { ask, dialog } = useConfirm();
   const [refusing, setRefusing] = useState(false);
   const [error, setError] = useState<ApiError>();
+  /** What the cancel left for a person (a warehouse that already has the parcel …), as the API words it. */
+  const [warnings, setWarnings] = useState<string[]>([]);
   if (!b2b || !request) return null;
   const approve = async () => {
     const ok = await ask({
@@ -44,7 +46,11 @@ export function CancelRequestPanel({
     if (!ok) return;
     setError(undefined);
     try {
-      onChanged(await api<Order>("POST", `/api/orders/${order.id}/cancel-request/approval`));
+      const { warnings: left, ...approved } = await api<
+        Answer<"/api/orders/{id}/cancel-request/approval", "post">
+      >("POST", `/api/orders/${order.id}/cancel-request/approval`);
+      setWarnings(left);
+      onChanged(approved);
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, null));
     }
@@ -78,6 +84,11 @@ export function CancelRequestPanel({
         )}
       </dl>
       <ErrorNotice error={error} />
+      {warnings.map((w) => (
+        <p key={w} className="notice" role="note">
+          {w}
+        </p>
+      ))}
       {writable && request.status === "requested" && (
         <div className="action-row">
           <button type="button" className="button button-danger" onClick={() => void approve()}>

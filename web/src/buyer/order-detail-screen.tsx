@@ -53,22 +53,23 @@ export function OrderDetailScreen({ id }: { id: string }) {
         <dd>{day(order.desiredDeliveryDate)}</dd>
         <dt>配送先</dt>
         <dd>
-          {order.shipTo.label}
-          <br />〒{order.shipTo.postalCode} {order.shipTo.prefecture}
+          〒{order.shipTo.postalCode} {order.shipTo.prefecture}
           {order.shipTo.address1}
-          {order.shipTo.address2 ?? ""} {order.shipTo.name}
+          {order.shipTo.address2 ?? ""}
+          <br />
+          {order.shipTo.name}
         </dd>
       </dl>
       <h2>ご注文内容</h2>
       <ul className="buyer-cards" aria-label="ご注文内容">
         {order.lines.map((l) => (
-          <li key={l.productId} className="buyer-card">
+          <li key={l.sku} className="buyer-card">
             <strong>{l.name}</strong> <span className="muted">{l.sku}</span>
             <p className="buyer-card-facts">
               <span>
                 {yen(l.unitPrice)} × {l.quantity}
               </span>
-              <span>{yen(l.unitPrice * l.quantity)}</span>
+              <span>{yen(l.amount)}</span>
             </p>
           </li>
         ))}
@@ -102,15 +103,18 @@ export function OrderDetailScreen({ id }: { id: string }) {
   );
 }
 
-/** Under 注文状況: a refused request reads 「キャンセル却下」 with the merchant's reason beside it. */
+/**
+ * Under 注文状況: the request's state in the history's words; a refused one reads 「キャンセル却下」 with the
+ * merchant's reason beside it.
+ */
 function CancelOutcome({ request }: { request: CancelRequestView }) {
-  if (request.status === "refused") {
-    return (
-      <span className="buyer-cancel buyer-cancel-refused">
-        キャンセル却下
-        {request.refusalReason && <span className="buyer-refusal-reason">{request.refusalReason}</span>}
-      </span>
-    );
-  }
-  return <span className={`buyer-cancel buyer-cancel-${request.status}`}>{request.label}</span>;
+  const refused = request.status === "refused";
+  return (
+    <span className={`buyer-cancel buyer-cancel-${request.status}`}>
+      {refused ? request.detailLabel : request.label}
+      {refused && request.refusalReason && (
+        <span className="buyer-refusal-reason">{request.refusalReason}</span>
+      )}
+    </span>
+  );
 }

@@ -44,6 +44,8 @@ export type CancelRequestView = {
   status: "requested" | "approved" | "refused";
   /** キャンセルリクエスト中 / キャンセルリクエストが承認され取引停止されました / キャンセルできませんでした */
   label: string;
+  /** 注文状況 on 発注履歴詳細: 取引中止 / キャンセル却下 */
+  detailLabel: string;
   reasonLabel: string;
   reasonText: string | null;
   refusalReason: string | null;
@@ -53,7 +55,9 @@ export type BuyerOrder = {
   id: string;
   orderNumber: string;
   orderedAt: string;
-  total: number;
+  total: number | null;
+  placedVia: string;
+  desiredDeliveryDate: string | null;
   status: string;
   /** 注文状況: 受付済 / 出荷準備中 / 出荷済 / 取引中止 */
   statusLabel: string;
@@ -63,16 +67,16 @@ export type BuyerOrder = {
 export type BuyerOrderPage = { items: BuyerOrder[]; nextCursor: string | null };
 
 export type BuyerOrderLine = {
-  productId: string;
   sku: string;
   name: string;
   unitPrice: number;
   quantity: number;
+  amount: number;
 };
 export type BuyerOrderDetail = BuyerOrder & {
+  note: string;
   lines: BuyerOrderLine[];
-  shipTo: ShipTo;
-  desiredDeliveryDate: string | null;
+  shipTo: Record<string, string>;
   history: { at: string; label: string }[];
 };
 

@@ -11,7 +11,7 @@ import { createHttpApp } from "./app.ts";
  * openapi-typescript writes, so either can produce the file.
  */
 export async function generateApiTypes(document = "/api/openapi.json"): Promise<string> {
-  return typesFromOpenApi(await apiDocument(document));
+  return typesFromOpenApi(await apiDocument(document), document);
 }
 
 /**
@@ -40,7 +40,7 @@ export type OpenApi = {
 
 const METHODS = ["get", "put", "post", "delete", "patch", "head", "options"];
 
-export function typesFromOpenApi(doc: OpenApi): string {
+export function typesFromOpenApi(doc: OpenApi, document = "/api/openapi.json"): string {
   const schemas = sorted(doc.components?.schemas ?? {}).map(([name, s]) =>
     member(name, type(s, 2, true), 2, s),
   );
@@ -50,7 +50,7 @@ export function typesFromOpenApi(doc: OpenApi): string {
   });
   return [
     "// biome-ignore-all format: written by a program, compared byte for byte with its output",
-    "// Written by `npm run api:types` from GET /api/openapi.json (server/http/api-types.ts): do not edit.",
+    `// Written by \`npm run api:types\` from GET ${document} (server/http/api-types.ts): do not edit.`,
     "// server/http/api-types.test.ts fails when this file no longer matches the server's schemas.",
     "",
     `export type components = {\n  schemas: ${block(schemas, 1)};\n};`,

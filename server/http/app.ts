@@ -8,6 +8,11 @@ import { registerApiTokenRoutes } from "./api-tokens.ts";
 import { registerAttentionRoutes } from "./attention.ts";
 import { CSRF_HEADER, type HttpEnv, requireAuth, SESSION_COOKIE } from "./auth.ts";
 import { registerB2bCancelRequestRoutes } from "./b2b-cancel-requests.ts";
+import { registerB2bCompanyRoutes } from "./b2b-companies.ts";
+import { registerB2bDeskRoutes } from "./b2b-desk.ts";
+import { registerB2bInvoiceRoutes } from "./b2b-invoices.ts";
+import { buyerApi } from "./buyer/app.ts";
+import { BUYER_API } from "./buyer/auth.ts";
 import { refuseBadCharacters } from "./clean-input.ts";
 import { registerCsvOrderProfileRoutes } from "./csv-order-profiles.ts";
 import { CSV_UPLOAD_PATH, registerCsvOrderRoutes } from "./csv-orders.ts";
@@ -112,7 +117,10 @@ export function createHttpApp(
       path === "/api/health" ||
       path === "/api/openapi.json" ||
       SESSION_PATHS.has(path) ||
-      path.startsWith(INVITATION_PATH_PREFIX)
+      path.startsWith(INVITATION_PATH_PREFIX) ||
+      // The buyer portal's API answers its own principal (buyer/auth.ts), never a merchant's.
+      path === BUYER_API ||
+      path.startsWith(`${BUYER_API}/`)
     )
       return next();
     return requireAuth(ctx.db, ctx.clock)(c, next);
@@ -132,6 +140,7 @@ export function createHttpApp(
   registerOrderRoutes(app, ctx);
   registerOrderEditRoutes(app, ctx);
   registerB2bCancelRequestRoutes(app, ctx);
+  registerB2bInvoiceRoutes(app, ctx);
   registerShopRoutes(app, ctx);
   registerShopImportRoutes(app, ctx);
   registerInquiryRoutes(app, ctx);
@@ -150,6 +159,9 @@ export function createHttpApp(
   registerWebhookRoutes(app, ctx);
   registerVocabularyRoutes(app, ctx.channels);
   registerPlanRoutes(app, ctx);
+  registerB2bCompanyRoutes(app, ctx);
+  registerB2bDeskRoutes(app, ctx, info.publicUrl);
+  app.route("/", buyerApi(ctx, info.version));
   app.on(["GET", "HEAD"], "*", serveWeb(info.webRoot));
   return app;
 }

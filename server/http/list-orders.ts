@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "#server/db/database.ts";
+import { orderB2bSql } from "#server/db/orders/order-b2b.ts";
 import { orderFilter } from "#server/db/orders/order-filter.ts";
 import { orderPlannedShipDate } from "#server/db/orders/ship-dates.ts";
 import { orders, orderTags, shipments, tags } from "#server/db/schema.ts";
@@ -7,6 +8,7 @@ import { deliveryMethodOf } from "#server/domain/delivery-method.ts";
 import { decodeCursor, encodeCursor } from "#server/domain/keyset-cursor.ts";
 import { ORDER_STATUS_LABELS, type OrderStatus } from "#server/domain/order-status.ts";
 import { toTokyoIso } from "#server/domain/tokyo-time.ts";
+import { presentOrderB2b } from "./b2b-order-view.ts";
 import type { OrderListQuery, OrderSummaryView } from "./order-schemas.ts";
 import { shippingStatusOf } from "./present-order.ts";
 
@@ -70,6 +72,7 @@ export async function listOrders(
         plannedShipDate: orderPlannedShipDate,
         shipments: pageShipments,
         tags: pageTags,
+        b2b: orderB2bSql,
       })
       .from(orders)
       .where(and(filtered, ...page))
@@ -101,6 +104,7 @@ export async function listOrders(
       plannedShipDate: r.plannedShipDate,
       desiredDeliveryDate: r.desiredDeliveryDate,
       desiredTimeSlot: r.desiredTimeSlot,
+      b2b: presentOrderB2b(r.b2b),
     })),
     nextCursor:
       rows.length > limit && last ? encodeCursor({ at: last.orderedAt.toISOString(), id: last.id }) : null,

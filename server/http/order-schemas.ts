@@ -3,6 +3,7 @@ import { instant, uuid } from "#server/domain/fields.ts";
 import { ORDER_STATUSES, SHIPPING_STATUSES } from "#server/domain/order-status.ts";
 import { PAYMENT_METHODS } from "#server/domain/payment.ts";
 import { PREFECTURES } from "#server/domain/prefectures.ts";
+import { orderB2bSchema } from "./b2b-order-view.ts";
 import { actedBySchema } from "./present-actor.ts";
 import { shipmentFields } from "./present-shipment.ts";
 
@@ -17,6 +18,16 @@ const text = (max: number, what: string) =>
 const day = z.iso.date("日付は YYYY-MM-DD(例: 2026-12-07)で指定してください");
 const isoTime = instant("日時はISO 8601(例: 2026-11-22T10:00:00+09:00)で指定してください");
 
+/** 送付先 as an order, a BtoB address book entry and every API that takes one checks it. */
+export const shipToSchema = z.object({
+  name: text(100, "送付先氏名"),
+  postalCode: z.string().regex(/^\d{3}-?\d{4}$/, "郵便番号は7桁(例: 100-0001)で指定してください"),
+  prefecture: z.enum(PREFECTURES, "都道府県名が正しくありません"),
+  address1: text(200, "住所1"),
+  address2: z.string().max(200).optional(),
+  phone: z.string().regex(/^[0-9+\-() ]{10,20}$/, "電話番号の形式が正しくありません"),
+});
+
 export const orderRegistrationSchema = z
   .object({
     shopId: uuid("shopIdはUUIDで指定してください"),
@@ -27,14 +38,7 @@ export const orderRegistrationSchema = z
       email: z.email("メールアドレスの形式が正しくありません").max(254),
       phone: z.string().max(20).optional(),
     }),
-    shipTo: z.object({
-      name: text(100, "送付先氏名"),
-      postalCode: z.string().regex(/^\d{3}-?\d{4}$/, "郵便番号は7桁(例: 100-0001)で指定してください"),
-      prefecture: z.enum(PREFECTURES, "都道府県名が正しくありません"),
-      address1: text(200, "住所1"),
-      address2: z.string().max(200).optional(),
-      phone: z.string().regex(/^[0-9+\-() ]{10,20}$/, "電話番号の形式が正しくありません"),
-    }),
+    shipTo: shipToSchema,
     paymentMethod: z.enum(
       Object.keys(PAYMENT_METHODS) as [keyof typeof PAYMENT_METHODS],
       "支払方法が正しくありません",
@@ -83,6 +87,7 @@ export const orderSummarySchema = z
     plannedShipDate: z.string().nullable().describe("出荷予定日(YYYY-MM-DD)"),
     desiredDeliveryDate: z.string().nullable().describe("お届け希望日"),
     desiredTimeSlot: z.string().nullable().describe("お届け希望時間帯"),
+    b2b: orderB2bSchema,
   })
   .openapi("OrderSummary");
 
@@ -206,6 +211,7 @@ export const orderSchema = z
       .describe(
         "受注修正をモールに伝えるか: told 伝える / not_told モールには反映されない / none モールの注文ではない",
       ),
+    b2b: orderB2bSchema,
     events: z.array(
       z.object({
         at: z.string(),
@@ -245,6 +251,10 @@ export const orderListQuerySchema = z.object({
   plannedShipFrom: day.optional().describe("出荷予定日(から) YYYY-MM-DD"),
   plannedShipTo: day.optional().describe("出荷予定日(まで) YYYY-MM-DD"),
   includeDeleted: z.enum(["true", "false"], "includeDeletedは true か false です").optional(),
+  cancelRequested: z
+    .enum(["true", "false"], "cancelRequestedは true か false です")
+    .optional()
+    .describe("true: 発注者がキャンセルを希望している(回答待ちの)BtoBの注文だけ"),
   sort: z.enum(["orderedAt", "-orderedAt"], "sortは orderedAt か -orderedAt です").optional(),
   limit: z.coerce
     .number("limitは整数です")

@@ -14,6 +14,7 @@ import {
 import { PAYMENT_METHODS } from "#server/domain/payment.ts";
 import { notFound } from "#server/domain/refusal.ts";
 import { toTokyoIso } from "#server/domain/tokyo-time.ts";
+import { presentOrderB2b } from "./b2b-order-view.ts";
 import type { OrderView } from "./order-schemas.ts";
 import { presentShipment } from "./present-shipment.ts";
 
@@ -116,6 +117,7 @@ export async function presentOrder(
     holds: holdGuides(order.tags, waitingFor(order.snapshot)),
     version: row.version,
     mallEdit: mallReflectionOf(row.source, ctx.channels.get(found.channel ?? "")?.capabilities.updateOrder),
+    b2b: presentOrderB2b(found.b2b),
     events: events.map((e) => ({
       at: toTokyoIso(e.at),
       actor: e.actor,

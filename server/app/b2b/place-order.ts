@@ -1,7 +1,13 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "#server/db/database.ts";
 import { loadOrder } from "#server/db/orders/order-queries.ts";
-import { b2bOrders, productMappingComponents, productMappings, products } from "#server/db/schema.ts";
+import {
+  b2bOrders,
+  buyerCompanyMailDestinations,
+  productMappingComponents,
+  productMappings,
+  products,
+} from "#server/db/schema.ts";
 import { type OrderLineInput, priceLines } from "#server/domain/b2b/price-list.ts";
 import { Refusal } from "#server/domain/refusal.ts";
 import { tokyoDate } from "#server/domain/tokyo-time.ts";
@@ -69,7 +75,7 @@ export async function placeB2bOrder(
     const buyer =
       placement.via === "form"
         ? { name: `${company.name} ${placement.buyerName}`.trim(), email: placement.buyerEmail }
-        : { name: company.name, email: "" };
+        : { name: company.name, email: (await firstMailDestination(tx, companyId)) ?? "" };
     const [outcome] = await registerIn(
       tx,
       ctx,
@@ -151,4 +157,15 @@ async function mapProducts(
       return productId ? [{ mappingId: m.id, productId, quantity: 1 }] : [];
     }),
   );
+}
+
+/** メール発注 has no buyer user: the order names the company's first メール送信先. */
+async function firstMailDestination(tx: Db, companyId: string): Promise<string | null> {
+  const [row] = await tx
+    .select({ email: buyerCompanyMailDestinations.email })
+    .from(buyerCompanyMailDestinations)
+    .where(eq(buyerCompanyMailDestinations.companyId, companyId))
+    .orderBy(asc(buyerCompanyMailDestinations.createdAt))
+    .limit(1);
+  return row?.email ?? null;
 }

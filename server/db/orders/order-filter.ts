@@ -1,6 +1,7 @@
 import { and, eq, exists, gte, inArray, isNull, lte, type SQL, sql } from "drizzle-orm";
 import type { Db } from "#server/db/database.ts";
 import { orders, orderTags, shipments } from "#server/db/schema.ts";
+import { cancelRequestedSql } from "./order-b2b.ts";
 import { searchCondition } from "./order-search.ts";
 import { orderPlannedShipDate } from "./ship-dates.ts";
 
@@ -20,6 +21,8 @@ export type OrderFilterQuery = {
   plannedShipFrom?: string | undefined;
   plannedShipTo?: string | undefined;
   includeDeleted?: "true" | "false" | undefined;
+  /** Only the BtoB orders whose buyer asked to cancel and wait for an answer. */
+  cancelRequested?: "true" | "false" | undefined;
 };
 
 /** The list's filters as one condition; the status tabs count with it too (without `status`). */
@@ -52,6 +55,7 @@ export function orderFilter(db: Db, accountId: string, query: OrderFilterQuery):
     );
   if (query.plannedShipFrom) where.push(sql`${orderPlannedShipDate} >= ${query.plannedShipFrom}`);
   if (query.plannedShipTo) where.push(sql`${orderPlannedShipDate} <= ${query.plannedShipTo}`);
+  if (query.cancelRequested === "true") where.push(cancelRequestedSql);
   if (query.tag) {
     const tagId = query.tag;
     where.push(

@@ -2,6 +2,7 @@ import { and, eq, getTableColumns, sql, type Table } from "drizzle-orm";
 import { actorNameSql } from "../actor-names.ts";
 import type { Db } from "../database.ts";
 import { allocations, orderEvents, orderItems, orders, shipments, tags } from "../schema.ts";
+import { type OrderB2bFacts, orderB2bSql } from "./order-b2b.ts";
 import { assembleWith, groupMappings, type LoadedOrder, type MappingComponentRow } from "./order-queries.ts";
 
 export type OrderForView = {
@@ -12,6 +13,8 @@ export type OrderForView = {
   tags: (typeof tags.$inferSelect)[];
   /** The order's shop's channel (rakuten, manual, …). */
   channel: string | null;
+  /** Who placed a BtoB order and its キャンセルリクエスト; null for other orders. */
+  b2b: OrderB2bFacts;
   /** `user:<id>` / `token:<id>` of the history → that user's name (else e-mail) or the token's name. */
   actorNames: Record<string, string>;
 };
@@ -34,6 +37,7 @@ type Nested = {
   allocations: Record<string, unknown>[];
   mappings: MappingComponentRow[];
   channel: string | null;
+  b2b: OrderB2bFacts;
   actors: Record<string, string>;
 };
 
@@ -64,6 +68,7 @@ function viewStatement(db: Db) {
              and m.mall_item_code in (select i.mall_item_code from order_items i where i.order_id = "orders"."id")`,
         )},
         'channel', (select sh.channel from shops sh where sh.id = "orders"."shop_id"),
+        'b2b', ${orderB2bSql},
         'actors', ${ACTORS})`,
     })
     .from(orders)
@@ -105,6 +110,7 @@ export async function loadOrderForView(
     allocations: n.allocations.map((a) => fromJson(allocations, a)),
     tags: tagRows,
     channel: n.channel,
+    b2b: n.b2b,
     actorNames: n.actors,
   };
 }

@@ -91,7 +91,7 @@ test("注文状況: every order status folds into one of the buyer's four", () =
     new: "received",
     awaiting_confirmation: "received",
     confirmed: "received",
-    awaiting_shipment: "preparing",
+    awaiting_shipment: "received",
     shipping: "preparing",
     shipped: "shipped",
     completed: "shipped",

@@ -66,7 +66,7 @@ export function priceLines(
   return priced;
 }
 
-/** 注文状況 as the buyer sees it: the merchant's steps folded into four. */
+/** 注文状況 as the buyer sees it: the merchant's steps folded into four; 出荷準備中 once the warehouse has it. */
 export const BUYER_ORDER_STATUS_LABELS = {
   received: "受付済",
   preparing: "出荷準備中",
@@ -80,8 +80,8 @@ export function buyerOrderStatus(status: OrderStatus): BuyerOrderStatus {
     case "new":
     case "awaiting_confirmation":
     case "confirmed":
-      return "received";
     case "awaiting_shipment":
+      return "received";
     case "shipping":
       return "preparing";
     case "shipped":

@@ -24,7 +24,12 @@ const TWO_PARCELS = {
 };
 
 test("every placeholder renders for a sample order", () => {
-  const facts = sampleFacts({ shipment: TWO_PARCELS, cancelReason: "在庫切れのため" });
+  const facts = sampleFacts({
+    shipment: TWO_PARCELS,
+    cancelReason: "在庫切れのため",
+    companyName: "株式会社テスト商事",
+    refusalReason: "出荷準備済みのため",
+  });
   const rendered = Object.fromEntries(MAIL_PLACEHOLDERS.map((p) => [p.name, body(`{{${p.name}}}`, facts)]));
   assert.deepEqual(rendered, {
     ショップ名: "お茶の山田園",
@@ -52,6 +57,8 @@ test("every placeholder renders for a sample order", () => {
     出荷日: "2026年12月2日",
     出荷番号: "S-000123-1",
     キャンセル理由: "在庫切れのため",
+    会社名: "株式会社テスト商事",
+    拒否理由: "出荷準備済みのため",
   });
 });
 

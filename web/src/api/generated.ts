@@ -107,6 +107,16 @@ export type components = {
         warehouseId: string;
       }[];
     };
+    B2bSettings: {
+      /** 注文キャンセルの受付を許可 */
+      allowCancelRequests: boolean;
+      /** 適格請求書発行事業者登録番号(T+13桁) */
+      invoiceRegistrationNumber: string | null;
+      /** BtoBの注文が入るショップ(最初の設定か取引先の登録で作られます) */
+      shopId: string | null;
+      /** 発注フォームに在庫数を表示 */
+      showStock: boolean;
+    };
     BulkOrderAction: {
       action: "cancel" | "markPaid" | "attachTag" | "removeTag";
       /** キャンセルでモールに伝える理由(/api/vocabulary の mallCancelReasons の code、チャネルごとに1つ)。注文のチャネルのものが使われ、ないチャネルはその最初の理由 */
@@ -149,6 +159,8 @@ export type components = {
       action: "cancel" | "markPaid" | "attachTag" | "removeTag";
       /** 受注一覧(GET /api/orders)と同じ絞り込み。条件に合うすべての注文が対象 */
       filter: {
+        /** true: 発注者がキャンセルを希望している(回答待ちの)BtoBの注文だけ */
+        cancelRequested?: "true" | "false";
         includeDeleted?: "true" | "false";
         orderedFrom?: string;
         orderedTo?: string;
@@ -170,6 +182,53 @@ export type components = {
       mallCancelReasons?: ("rakuten:1" | "rakuten:4" | "rakuten:5" | "rakuten:6" | "rakuten:8" | "rakuten:10" | "rakuten:13")[];
       reason?: string;
       tagId?: string;
+    };
+    BuyerCompany: {
+      closingDay: number | null;
+      code: string;
+      createdAt: string;
+      disabled: boolean;
+      id: string;
+      name: string;
+      notes: string;
+      paymentDueDays: number | null;
+      paymentTerms: "invoice" | "prepaid";
+      paymentTermsLabel: string;
+      rank: string | null;
+    };
+    BuyerMailDestination: {
+      email: string;
+      id: string;
+      name: string;
+    };
+    BuyerPrice: {
+      companyId?: string | null;
+      lotQuantity: number;
+      minQuantity: number;
+      name: string;
+      productId: string;
+      rank?: string | null;
+      sku: string;
+      unitPrice: number;
+    };
+    BuyerShipTo: {
+      address1: string;
+      address2: string | null;
+      id: string;
+      label: string;
+      name: string;
+      phone: string;
+      postalCode: string;
+      prefecture: "北海道" | "青森県" | "岩手県" | "宮城県" | "秋田県" | "山形県" | "福島県" | "茨城県" | "栃木県" | "群馬県" | "埼玉県" | "千葉県" | "東京都" | "神奈川県" | "新潟県" | "富山県" | "石川県" | "福井県" | "山梨県" | "長野県" | "岐阜県" | "静岡県" | "愛知県" | "三重県" | "滋賀県" | "京都府" | "大阪府" | "兵庫県" | "奈良県" | "和歌山県" | "鳥取県" | "島根県" | "岡山県" | "広島県" | "山口県" | "徳島県" | "香川県" | "愛媛県" | "高知県" | "福岡県" | "佐賀県" | "長崎県" | "熊本県" | "大分県" | "宮崎県" | "鹿児島県" | "沖縄県";
+    };
+    BuyerUser: {
+      companyId: string;
+      email: string;
+      id: string;
+      lastLoginAt: string | null;
+      name: string;
+      status: "active" | "invited" | "disabled";
+      statusLabel: string;
     };
     CarrierCsvExport: {
       contentType: "text/csv; charset=Shift_JIS";
@@ -448,6 +507,7 @@ export type components = {
     };
     Order: {
       allowedActions: string[];
+      b2b: components["schemas"]["OrderB2b"];
       buyer: {
         email: string;
         /** モールの中継アドレス(楽天 あんしんメルアド) */
@@ -660,6 +720,23 @@ export type components = {
         name: string;
       }[];
     };
+    /** BtoBの注文のとき: 取引先と発注の経路、キャンセルリクエスト。ほかの注文は null */
+    OrderB2b: {
+      cancelRequest: {
+        decidedAt: string | null;
+        /** requested なら「発注者がキャンセルを希望しています」 */
+        label: string;
+        reasonLabel: string;
+        reasonText: string | null;
+        refusalReason: string | null;
+        requestedAt: string;
+        status: "requested" | "approved" | "refused";
+      } | null;
+      companyId: string;
+      companyName: string;
+      /** form 発注フォーム / mail メール発注 */
+      placedVia: "form" | "mail";
+    } | null;
     OrderEdit: {
       amounts?: {
         couponDiscount?: number;
@@ -723,6 +800,8 @@ export type components = {
       encoding: "shift_jis" | "utf8";
       /** 受注一覧(GET /api/orders)と同じ絞り込み。ページではなく条件に合うすべての注文を出力 */
       filter: {
+        /** true: 発注者がキャンセルを希望している(回答待ちの)BtoBの注文だけ */
+        cancelRequested?: "true" | "false";
         includeDeleted?: "true" | "false";
         orderedFrom?: string;
         orderedTo?: string;
@@ -772,6 +851,7 @@ export type components = {
       shopId: string;
     };
     OrderSummary: {
+      b2b: components["schemas"]["OrderB2b"];
       buyerName: string;
       deleted: boolean;
       /** 配送方法: 購入時に選ばれた配送方法、なければ出荷の配送サービス */
@@ -1418,6 +1498,918 @@ export type paths = {
         "200": {
           content: {
             "application/json": components["schemas"]["Attention"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/b2b/companies": {
+    get: {
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: components["schemas"]["BuyerCompany"][];
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            /** 締め日 1–28、31 = 月末(掛け払いのとき。省略時は月末) */
+            closingDay?: number | null;
+            code: string;
+            name: string;
+            notes?: string;
+            paymentDueDays?: number | null;
+            paymentTerms: "invoice" | "prepaid";
+            rank?: string | null;
+          };
+        };
+      };
+      responses: {
+        "201": {
+          content: {
+            "application/json": components["schemas"]["BuyerCompany"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/b2b/companies/{id}": {
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["BuyerCompany"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    patch: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** 締め日 1–28、31 = 月末(掛け払いのとき。省略時は月末) */
+            closingDay?: number | null;
+            code?: string;
+            disabled?: boolean;
+            name?: string;
+            notes?: string;
+            paymentDueDays?: number | null;
+            paymentTerms?: "invoice" | "prepaid";
+            rank?: string | null;
+          };
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["BuyerCompany"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/b2b/companies/{id}/buyers": {
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: components["schemas"]["BuyerUser"][];
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            email: string;
+            name: string;
+          };
+        };
+      };
+      responses: {
+        "201": {
+          content: {
+            "application/json": {
+              buyer: components["schemas"]["BuyerUser"];
+              invitation: {
+                expiresAt: string;
+                /** false: 画面に出るリンクを発注者に渡してください */
+                mailed: boolean;
+                url: string;
+              };
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/b2b/companies/{id}/buyers/{buyerId}": {
+    patch: {
+      parameters: {
+        path: {
+          buyerId: string;
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            disabled: boolean;
+          };
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["BuyerUser"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/b2b/companies/{id}/invoices": {
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+        query: {
+          /** 締め日のある月(YYYY-MM) */
+          month: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/pdf": string;
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/b2b/companies/{id}/mail-destinations": {
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: components["schemas"]["BuyerMailDestination"][];
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            email: string;
+            name?: string;
+          };
+        };
+      };
+      responses: {
+        "201": {
+          content: {
+            "application/json": components["schemas"]["BuyerMailDestination"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/b2b/companies/{id}/mail-destinations/{destId}": {
+    delete: {
+      parameters: {
+        path: {
+          destId: string;
+          id: string;
+        };
+      };
+      responses: {
+        "204": {
+          content?: never;
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/b2b/companies/{id}/ship-to": {
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: components["schemas"]["BuyerShipTo"][];
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            address1: string;
+            address2?: string;
+            label: string;
+            name: string;
+            phone: string;
+            postalCode: string;
+            prefecture: "北海道" | "青森県" | "岩手県" | "宮城県" | "秋田県" | "山形県" | "福島県" | "茨城県" | "栃木県" | "群馬県" | "埼玉県" | "千葉県" | "東京都" | "神奈川県" | "新潟県" | "富山県" | "石川県" | "福井県" | "山梨県" | "長野県" | "岐阜県" | "静岡県" | "愛知県" | "三重県" | "滋賀県" | "京都府" | "大阪府" | "兵庫県" | "奈良県" | "和歌山県" | "鳥取県" | "島根県" | "岡山県" | "広島県" | "山口県" | "徳島県" | "香川県" | "愛媛県" | "高知県" | "福岡県" | "佐賀県" | "長崎県" | "熊本県" | "大分県" | "宮崎県" | "鹿児島県" | "沖縄県";
+          };
+        };
+      };
+      responses: {
+        "201": {
+          content: {
+            "application/json": components["schemas"]["BuyerShipTo"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/b2b/companies/{id}/ship-to/{shipToId}": {
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+          shipToId: string;
+        };
+      };
+      responses: {
+        "204": {
+          content?: never;
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    patch: {
+      parameters: {
+        path: {
+          id: string;
+          shipToId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            address1?: string;
+            address2?: string;
+            label?: string;
+            name?: string;
+            phone?: string;
+            postalCode?: string;
+            prefecture?: "北海道" | "青森県" | "岩手県" | "宮城県" | "秋田県" | "山形県" | "福島県" | "茨城県" | "栃木県" | "群馬県" | "埼玉県" | "千葉県" | "東京都" | "神奈川県" | "新潟県" | "富山県" | "石川県" | "福井県" | "山梨県" | "長野県" | "岐阜県" | "静岡県" | "愛知県" | "三重県" | "滋賀県" | "京都府" | "大阪府" | "兵庫県" | "奈良県" | "和歌山県" | "鳥取県" | "島根県" | "岡山県" | "広島県" | "山口県" | "徳島県" | "香川県" | "愛媛県" | "高知県" | "福岡県" | "佐賀県" | "長崎県" | "熊本県" | "大分県" | "宮崎県" | "鹿児島県" | "沖縄県";
+          };
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["BuyerShipTo"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/b2b/mail-orders": {
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            companyId: string;
+            desiredDeliveryDate?: string | null;
+            lines: {
+              productId: string;
+              quantity: number;
+            }[];
+            note?: string;
+            shipToId: string;
+          };
+        };
+      };
+      responses: {
+        "201": {
+          content: {
+            "application/json": {
+              orderId: string;
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/b2b/prices": {
+    get: {
+      parameters: {
+        query?: {
+          companyId?: string;
+          rank?: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: components["schemas"]["BuyerPrice"][];
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put: {
+      requestBody: {
+        content: {
+          "application/json": {
+            items: {
+              companyId?: string | null;
+              lotQuantity: number;
+              minQuantity: number;
+              productId: string;
+              rank?: string | null;
+              unitPrice: number;
+            }[];
+          };
+        };
+      };
+      responses: {
+        "204": {
+          content?: never;
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/b2b/settings": {
+    get: {
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["B2bSettings"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put: {
+      requestBody: {
+        content: {
+          "application/json": {
+            allowCancelRequests?: boolean;
+            invoiceRegistrationNumber?: string | null;
+            showStock?: boolean;
+          };
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["B2bSettings"];
           };
         };
         "401": {
@@ -3101,6 +4093,8 @@ export type paths = {
     get: {
       parameters: {
         query?: {
+          /** true: 発注者がキャンセルを希望している(回答待ちの)BtoBの注文だけ */
+          cancelRequested?: "true" | "false";
           includeDeleted?: "true" | "false";
           orderedFrom?: string;
           orderedTo?: string;
@@ -3365,6 +4359,8 @@ export type paths = {
     get: {
       parameters: {
         query?: {
+          /** true: 発注者がキャンセルを希望している(回答待ちの)BtoBの注文だけ */
+          cancelRequested?: "true" | "false";
           cursor?: string;
           includeDeleted?: "true" | "false";
           limit?: number;
@@ -3526,6 +4522,8 @@ export type paths = {
     get: {
       parameters: {
         query?: {
+          /** true: 発注者がキャンセルを希望している(回答待ちの)BtoBの注文だけ */
+          cancelRequested?: "true" | "false";
           includeDeleted?: "true" | "false";
           orderedFrom?: string;
           orderedTo?: string;

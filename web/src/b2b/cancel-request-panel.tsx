@@ -6,7 +6,6 @@ import { useCan } from "../session/can.tsx";
 import { useConfirm } from "../ui/confirm-dialog.tsx";
 import { Dialog } from "../ui/dialog.tsx";
 import { ErrorNotice } from "../ui/states.tsx";
-import { b2bOf } from "./cancel-request-flag.tsx";
 
 /** 拒否の理由: optional, at most this many characters (the API refuses more). */
 const REFUSAL_MAX = 20;
@@ -22,7 +21,7 @@ export function CancelRequestPanel({
   order: Order;
   onChanged: (order: Order) => void;
 }) {
-  const b2b = b2bOf(order);
+  const b2b = order.b2b;
   const request = b2b?.cancelRequest;
   const writable = useCan("orders:write");
   const { ask, dialog } = useConfirm();
@@ -59,9 +58,7 @@ export function CancelRequestPanel({
     <section className="card cancel-request-panel" aria-labelledby="cancel-request-heading">
       <h2 id="cancel-request-heading">キャンセルリクエスト</h2>
       <p className={`cancel-request-state cancel-request-${request.status}`} role="status">
-        {request.status === "requested" && "発注者がキャンセルを希望しています"}
-        {request.status === "approved" && "キャンセルリクエストを承認しました。取引中止"}
-        {request.status === "refused" && "キャンセルのリクエストを却下しました。"}
+        {request.label}
         {request.status === "refused" && request.refusalReason && (
           <span className="cancel-refusal-reason">{request.refusalReason}</span>
         )}

@@ -6,7 +6,7 @@ import { Link, navigate } from "../shell/router.tsx";
 import { Empty, ErrorNotice, Loading } from "../ui/states.tsx";
 import { B2bHeader } from "./b2b-nav.tsx";
 import { CompanyForm, EMPTY_COMPANY } from "./company-form.tsx";
-import { closingLabel, termsLabel } from "./terms.ts";
+import { closingLabel } from "./terms.ts";
 import type { Company, List } from "./types.ts";
 
 /** 取引先: the companies that order from the merchant, and a new one. */
@@ -65,7 +65,7 @@ export function CompaniesScreen() {
                     {c.disabled && <span className="badge badge-deleted">停止中</span>}
                   </td>
                   <td>{c.rank ?? "—"}</td>
-                  <td>{termsLabel(c.paymentTerms)}</td>
+                  <td>{c.paymentTermsLabel}</td>
                   <td>{closingLabel(c)}</td>
                 </tr>
               ))}

@@ -35,7 +35,10 @@ export function CompanyForm({
     setError(undefined);
     try {
       await onSubmit({
-        ...form,
+        name: form.name,
+        code: form.code,
+        notes: form.notes ?? "",
+        paymentTerms: form.paymentTerms,
         rank: form.rank?.trim() || null,
         closingDay: invoice ? form.closingDay : null,
         paymentDueDays: invoice ? form.paymentDueDays : null,

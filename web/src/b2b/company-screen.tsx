@@ -9,7 +9,7 @@ import { CompanyForm } from "./company-form.tsx";
 import { InvoicesSection } from "./invoices-section.tsx";
 import { MailDestinationsSection } from "./mail-destinations-section.tsx";
 import { ShipToSection } from "./ship-to-section.tsx";
-import { closingLabel, termsLabel } from "./terms.ts";
+import { closingLabel } from "./terms.ts";
 import type { Company } from "./types.ts";
 
 /** 取引先詳細: the company, where its mails go, where it ships to, who orders, and its monthly 請求書. */
@@ -26,7 +26,7 @@ export function CompanyScreen({ id }: { id: string }) {
         <h1>{c ? c.name : "取引先"}</h1>
         {c && (
           <span className="muted">
-            <code>{c.code}</code> ・ {termsLabel(c.paymentTerms)} ・ {closingLabel(c)}
+            <code>{c.code}</code> ・ {c.paymentTermsLabel} ・ {closingLabel(c)}
           </span>
         )}
       </header>

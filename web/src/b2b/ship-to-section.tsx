@@ -4,19 +4,25 @@ import { useApi } from "../api/use-api.ts";
 import { Can } from "../session/can.tsx";
 import { Field } from "../ui/field.tsx";
 import { ErrorNotice } from "../ui/states.tsx";
-import type { List, ShipToEntry, ShipToInput } from "./types.ts";
+import type { List, ShipToEntry } from "./types.ts";
 
-const EMPTY: ShipToInput = {
+/** The form as typed; the API checks each part (郵便番号, 都道府県 …) and names the one at fault. */
+type ShipToForm = Record<
+  "label" | "name" | "postalCode" | "prefecture" | "address1" | "address2" | "phone",
+  string
+>;
+
+const EMPTY: ShipToForm = {
   label: "",
   name: "",
   postalCode: "",
   prefecture: "",
   address1: "",
-  address2: null,
+  address2: "",
   phone: "",
 };
 
-const FIELDS: [keyof ShipToInput, string][] = [
+const FIELDS: [keyof ShipToForm, string][] = [
   ["label", "名称(本店・倉庫など)"],
   ["name", "宛名"],
   ["postalCode", "郵便番号"],
@@ -30,7 +36,7 @@ const FIELDS: [keyof ShipToInput, string][] = [
 export function ShipToSection({ companyId }: { companyId: string }) {
   const base = `/api/b2b/companies/${companyId}/ship-to`;
   const list = useApi<List<ShipToEntry>>(base);
-  const [form, setForm] = useState<ShipToInput>(EMPTY);
+  const [form, setForm] = useState<ShipToForm>(EMPTY);
   const [adding, setAdding] = useState(false);
   const [error, setError] = useState<ApiError>();
   const run = async (call: () => Promise<unknown>) => {
@@ -46,7 +52,7 @@ export function ShipToSection({ companyId }: { companyId: string }) {
     event.preventDefault();
     void run(async () => {
       const { address2, ...rest } = form;
-      await api("POST", base, address2?.trim() ? { ...rest, address2: address2.trim() } : rest);
+      await api("POST", base, address2.trim() ? { ...rest, address2: address2.trim() } : rest);
       setForm(EMPTY);
       setAdding(false);
     });
@@ -82,7 +88,7 @@ export function ShipToSection({ companyId }: { companyId: string }) {
               <Field key={key} label={label} path={key} error={error}>
                 <input
                   required={key !== "address2"}
-                  value={form[key] ?? ""}
+                  value={form[key]}
                   onChange={(e) => setForm({ ...form, [key]: e.target.value })}
                 />
               </Field>

@@ -1,6 +1,4 @@
-import type { Company, PaymentTerms } from "./types.ts";
-
-export const termsLabel = (terms: PaymentTerms): string => (terms === "invoice" ? "掛け払い" : "前払い");
+import type { Company } from "./types.ts";
 
 /** 締め日 as the merchant says it: 20日締め, 月末締め; none for 前払い. */
 export function closingLabel(company: Pick<Company, "paymentTerms" | "closingDay">): string {

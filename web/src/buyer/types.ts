@@ -1,83 +1,24 @@
 /**
- * The buyer portal's names for the buyer API's shapes (/api/buyer/*, its own OpenAPI document).
- * Written from the issue-17 contract until the buyer API's generated types exist.
+ * The buyer portal's names for the buyer API's shapes. Every shape comes from buyer-generated.ts
+ * (`npm run api:types`, written from GET /api/buyer/openapi.json — the buyer API's own document).
  */
-export type BuyerSession = {
-  csrfToken: string;
-  buyer: { id: string; email: string; name: string };
-  company: { id: string; name: string };
-  merchant: { name: string };
-};
+import type { components, paths } from "../api/buyer-generated.ts";
 
-export type BuyerInvitationView = {
-  email: string;
-  name: string;
-  companyName: string;
-  merchantName: string;
-  expiresAt: string;
-};
+type Schemas = components["schemas"];
+/** What GET `path` answers on success. */
+type Answer<P extends keyof paths> = paths[P] extends {
+  get: { responses: { "200": { content: { "application/json": infer J } } } };
+}
+  ? J
+  : never;
 
-export type CatalogueItem = {
-  productId: string;
-  sku: string;
-  name: string;
-  unitPrice: number;
-  minQuantity: number;
-  lotQuantity: number;
-  /** null: the merchant does not show stock. */
-  stock: number | null;
-};
-export type CataloguePage = { items: CatalogueItem[]; nextCursor: string | null };
-
-export type ShipTo = {
-  id: string;
-  label: string;
-  name: string;
-  postalCode: string;
-  prefecture: string;
-  address1: string;
-  address2?: string | null;
-  phone: string;
-};
-
-export type CancelRequestView = {
-  status: "requested" | "approved" | "refused";
-  /** キャンセルリクエスト中 / キャンセルリクエストが承認され取引停止されました / キャンセルできませんでした */
-  label: string;
-  /** 注文状況 on 発注履歴詳細: 取引中止 / キャンセル却下 */
-  detailLabel: string;
-  reasonLabel: string;
-  reasonText: string | null;
-  refusalReason: string | null;
-};
-
-export type BuyerOrder = {
-  id: string;
-  orderNumber: string;
-  orderedAt: string;
-  total: number | null;
-  placedVia: string;
-  desiredDeliveryDate: string | null;
-  status: string;
-  /** 注文状況: 受付済 / 出荷準備中 / 出荷済 / 取引中止 */
-  statusLabel: string;
-  cancelRequest: CancelRequestView | null;
-  canRequestCancel: boolean;
-};
-export type BuyerOrderPage = { items: BuyerOrder[]; nextCursor: string | null };
-
-export type BuyerOrderLine = {
-  sku: string;
-  name: string;
-  unitPrice: number;
-  quantity: number;
-  amount: number;
-};
-export type BuyerOrderDetail = BuyerOrder & {
-  note: string;
-  lines: BuyerOrderLine[];
-  shipTo: Record<string, string>;
-  history: { at: string; label: string }[];
-};
-
-export type CancelReason = { code: string; label: string };
+export type BuyerSession = Schemas["BuyerSession"];
+export type BuyerInvitationView = Answer<"/api/buyer/invitations/{token}">;
+export type CataloguePage = Answer<"/api/buyer/catalogue">;
+export type CatalogueItem = CataloguePage["items"][number];
+export type ShipTo = Schemas["BuyerShipTo"];
+export type BuyerOrder = Schemas["BuyerOrder"];
+export type BuyerOrderPage = Answer<"/api/buyer/orders">;
+export type BuyerOrderDetail = Schemas["BuyerOrderDetail"];
+export type CancelRequestView = NonNullable<BuyerOrder["cancelRequest"]>;
+export type CancelReason = Answer<"/api/buyer/cancel-reasons">["items"][number];

@@ -95,7 +95,7 @@ export function OrderTable({
               <td className="num nowrap">{yen(o.total)}</td>
               <td className="col-status">
                 <StatusBadge status={o.status} label={o.statusLabel} />
-                <CancelRequestFlag order={o} />
+                <CancelRequestFlag b2b={o.b2b} />
               </td>
               <td>
                 <StatusBadge status={o.shippingStatus} label={o.shippingStatusLabel} />

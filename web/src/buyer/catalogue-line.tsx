@@ -34,7 +34,6 @@ export function CatalogueLine({
           type="number"
           inputMode="numeric"
           min={0}
-          step={item.lotQuantity}
           aria-label={`${item.name}の数量`}
           aria-invalid={problems.length > 0}
           value={quantity}

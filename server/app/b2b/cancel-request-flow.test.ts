@@ -2,18 +2,11 @@ import assert from "node:assert/strict";
 import { after, before, beforeEach, test } from "node:test";
 import { eq } from "drizzle-orm";
 import { users } from "#server/db/schema.ts";
-import { Refusal } from "#server/domain/refusal.ts";
-import { problemOf } from "#server/http/problem.ts";
 import { startTestApp, type TestApp } from "#test/app.ts";
+import { companyWithBuyer } from "#test/buyer-api.ts";
 import { newProduct, stockOf } from "#test/catalog-api.ts";
 import { startSmtpServer } from "#test/smtp.ts";
 import { recordWarehouseResults } from "../shipping/record-warehouse-results.ts";
-import { createCompany } from "./companies.ts";
-import { addMailDestination, addShipTo } from "./company-contacts.ts";
-import { updateSettings } from "./desk.ts";
-import { placeB2bOrder } from "./place-order.ts";
-import { putPrices } from "./prices.ts";
-import { requestB2bCancel } from "./request-cancel.ts";
 
 let t: TestApp;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -43,58 +36,51 @@ beforeEach(() => {
   smtp.received.length = 0;
 });
 
-/** A 掛け払い company with two mail destinations, one ship-to and a price, and the desk taking requests. */
+/** A company with two mail destinations and a signed-in buyer, a price, and the desk taking requests. */
 async function company() {
-  const accountId = t.owner.accountId;
-  await updateSettings(t.ctx, accountId, { allowCancelRequests: true });
   const n = ++seq;
-  const c = await createCompany(t.ctx, accountId, {
-    name: `株式会社テスト商事${n}`,
-    code: `C${n}`,
-    rank: null,
-    paymentTerms: "invoice",
-    closingDay: 20,
-    paymentDueDays: 30,
-    notes: "",
-  });
+  assert.equal((await t.api("PUT", "/api/b2b/settings", { allowCancelRequests: true })).status, 200);
+  const c = await companyWithBuyer(t, `CR${n}`);
   const destinations = [`buy${n}@example.jp`, `keiri${n}@example.jp`];
-  for (const email of destinations) await addMailDestination(t.ctx, accountId, c.id, { email, name: "" });
-  const shipTo = await addShipTo(t.ctx, accountId, c.id, {
-    label: "本社",
-    name: "テスト商事 購買部",
-    postalCode: "1500001",
-    prefecture: "東京都",
-    address1: "渋谷区神宮前1-2-3",
-    phone: "03-1234-5678",
-  });
+  for (const email of destinations) {
+    const added = await t.api("POST", `/api/b2b/companies/${c.companyId}/mail-destinations`, {
+      email,
+      name: "",
+    });
+    assert.equal(added.status, 201, JSON.stringify(added.body));
+  }
   const productId = await newProduct(t, `B2B-${n}`, 50);
-  await putPrices(t.ctx, accountId, [
-    { productId, companyId: c.id, unitPrice: 800, minQuantity: 1, lotQuantity: 1 },
-  ]);
+  const priced = await t.api("PUT", "/api/b2b/prices", {
+    items: [{ productId, companyId: c.companyId, unitPrice: 800, minQuantity: 1, lotQuantity: 1 }],
+  });
+  assert.equal(priced.status, 204, JSON.stringify(priced.body));
+  /** 発注フォーム: five at ¥800, moved on past its (zero) grace period. */
   const order = async () => {
-    const id = await placeB2bOrder(
-      t.ctx,
-      { kind: "user", userId: t.owner.userId },
-      accountId,
-      c.id,
-      { via: "mail" },
-      { shipToId: shipTo.id, lines: [{ productId, quantity: 5 }] },
-    );
+    const placed = await c.browser.call("POST", "/api/buyer/orders", {
+      shipToId: c.shipToId,
+      lines: [{ productId, quantity: 5 }],
+    });
+    assert.equal(placed.status, 201, JSON.stringify(placed.body));
     await t.runDueJobs("grace-period-over");
-    return id;
+    return placed.body.id as string;
   };
-  const buyer = { accountId, companyId: c.id, buyerUserId: t.ctx.newId() };
   /** The buyer's 「キャンセルをリクエストする」. */
-  const request = async (orderId: string, body: { reasonCode: string; otherReason?: string }) => {
-    try {
-      await requestB2bCancel(t.ctx, buyer, orderId, body);
-      return { status: 204, body: null };
-    } catch (error) {
-      if (!(error instanceof Refusal)) throw error;
-      return { status: problemOf(error).status, body: problemOf(error) };
-    }
+  const request = (orderId: string, body: { reasonCode: string; otherReason?: string }) =>
+    c.browser.call("POST", `/api/buyer/orders/${orderId}/cancel-request`, body);
+  const history = async (orderId: string) =>
+    (await c.browser.call("GET", "/api/buyer/orders")).body.items.find(
+      (o: { id: string }) => o.id === orderId,
+    );
+  return {
+    id: c.companyId,
+    name: `株式会社CR${n}`,
+    destinations,
+    productId,
+    order,
+    request,
+    history,
+    browser: c.browser,
   };
-  return { id: c.id, name: c.name, destinations, productId, order, request };
 }
 
 async function deliver() {
@@ -117,7 +103,14 @@ test("the seed: その他 with 21 characters refused; requested; refused with a 
   assert.equal(tooLong.body?.code, "b2b_cancel.reason_too_long");
   assert.equal(tooLong.body?.errors?.[0]?.path, "otherReason");
   const asked = await c.request(first, { reasonCode: "other", otherReason: "発注数を誤りました" });
-  assert.equal(asked.status, 204);
+  assert.equal(asked.status, 200, JSON.stringify(asked.body));
+  assert.equal(asked.body.cancelRequest.label, "キャンセルリクエスト中");
+  assert.equal(asked.body.canRequestCancel, false);
+  assert.equal((await c.history(first)).cancelRequest.label, "キャンセルリクエスト中");
+  const flagged = (await t.api("GET", "/api/orders?cancelRequested=true")).body.items.map(
+    (o: { id: string; b2b: { cancelRequest: { label: string } } }) => [o.id, o.b2b.cancelRequest.label],
+  );
+  assert.deepEqual(flagged, [[first, "発注者がキャンセルを希望しています"]], "the merchant's list flag");
   assert.equal((await orderOf(first)).status, "awaiting_shipment", "nothing is cancelled yet");
   assert.equal(
     (await c.request(first, { reasonCode: "duplicate" })).body?.code,
@@ -143,6 +136,14 @@ test("the seed: その他 with 21 characters refused; requested; refused with a 
   });
   assert.equal(refused.status, 200, JSON.stringify(refused.body));
   assert.equal(refused.body.status, "awaiting_shipment", "a refusal leaves the order as it was");
+  assert.equal(refused.body.b2b.cancelRequest.label, "キャンセルのリクエストを却下しました。");
+  assert.equal(refused.body.b2b.cancelRequest.refusalReason, "出荷準備済みのため");
+  assert.equal((await c.history(first)).cancelRequest.label, "キャンセルできませんでした");
+  const seen = (await c.browser.call("GET", `/api/buyer/orders/${first}`)).body;
+  assert.deepEqual(
+    [seen.cancelRequest.detailLabel, seen.cancelRequest.refusalReason, seen.canRequestCancel],
+    ["キャンセル却下", "出荷準備済みのため", false],
+  );
   const refusedAgain = await t.api("POST", `/api/orders/${first}/cancel-request/approval`);
   assert.equal(refusedAgain.body.code, "b2b_cancel.already_decided");
   assert.equal(
@@ -158,16 +159,21 @@ test("the seed: その他 with 21 characters refused; requested; refused with a 
 
   const second = await c.order();
   assert.deepEqual(await stockOf(t, c.productId), { onHand: 50, allocated: 10, available: 40 });
-  assert.equal((await c.request(second, { reasonCode: "duplicate" })).status, 204);
+  assert.equal((await c.request(second, { reasonCode: "duplicate" })).status, 200);
   const approved = await t.api("POST", `/api/orders/${second}/cancel-request/approval`);
   assert.equal(approved.status, 200, JSON.stringify(approved.body));
   assert.equal(approved.body.status, "cancelled", "取引中止");
+  const stopped = await c.history(second);
+  assert.deepEqual(
+    [stopped.cancelRequest.label, stopped.statusLabel],
+    ["キャンセルリクエストが承認され取引停止されました", "取引中止"],
+  );
   assert.deepEqual(await stockOf(t, c.productId), { onHand: 50, allocated: 5, available: 45 });
   const timeline = (await orderOf(second)).events.map(
     (e: { type: string; actor: string }) => `${e.type} ${e.actor}`,
   );
   assert.ok(
-    timeline.some((e: string) => e.startsWith("b2b_cancel_requested buyer:")),
+    timeline.some((e: string) => e.startsWith("b2b_cancel_requested system:buyer:")),
     timeline.join("\n"),
   );
   assert.ok(
@@ -212,12 +218,15 @@ test("after 出荷済 the request is refused; with the setting off too; the merc
       parcels: [{ carrier: "yamato", trackingNumber: "123456789012" }],
     },
   ]);
+  assert.equal((await c.history(orderId)).canRequestCancel, false, "the button is gone at 出荷済");
   const shipped = await c.request(orderId, { reasonCode: "duplicate" });
   assert.equal(shipped.status, 409);
   assert.equal(shipped.body?.code, "b2b_cancel.already_shipped");
 
   const other = await c.order();
-  await updateSettings(t.ctx, t.owner.accountId, { allowCancelRequests: false });
+  assert.equal((await c.history(other)).canRequestCancel, true);
+  assert.equal((await t.api("PUT", "/api/b2b/settings", { allowCancelRequests: false })).status, 200);
+  assert.equal((await c.history(other)).canRequestCancel, false, "no button while the setting is off");
   const off = await c.request(other, { reasonCode: "duplicate" });
   assert.equal(off.body?.code, "b2b_cancel.not_allowed");
   const noReason = await c.request(other, { reasonCode: "" });

@@ -3,7 +3,7 @@ import { appendEvents, loadOrder } from "#server/db/orders/order-queries.ts";
 import { b2bOrders } from "#server/db/schema.ts";
 import { type CancelReasonInput, reasonLabel, requestCancel } from "#server/domain/b2b/cancel-request.ts";
 import { notFound, Refusal } from "#server/domain/refusal.ts";
-import type { AppContext } from "../context.ts";
+import { type AppContext, actorLabel } from "../context.ts";
 import { queueB2bMail } from "./b2b-mails.ts";
 import type { BuyerPrincipal } from "./buyer-sessions.ts";
 import { b2bFactsOf, cancelRequestColumns } from "./cancel-requests.ts";
@@ -30,7 +30,10 @@ export async function requestB2bCancel(
       .update(b2bOrders)
       .set(cancelRequestColumns(outcome.request))
       .where(eq(b2bOrders.orderId, orderId));
-    await appendEvents(tx, order.row, [outcome.event], { actor: `buyer:${buyer.buyerUserId}`, now });
+    await appendEvents(tx, order.row, [outcome.event], {
+      actor: actorLabel({ kind: "system", job: `buyer:${buyer.buyerUserId}` }),
+      now,
+    });
     await queueB2bMail(tx, ctx, order, "cancel_requested", { cancelReason: reasonLabel(outcome.request) });
   });
 }

@@ -4,6 +4,7 @@ import type { AppContext } from "#server/app/context.ts";
 import { loggableError } from "#server/db/errors.ts";
 import { problemResponse, Refusal, validationRefusal } from "../problem.ts";
 import { BUYER_API, BUYER_SESSION_COOKIE, type BuyerEnv, requireBuyer } from "./auth.ts";
+import { registerBuyerCancelRequestRoute } from "./cancel-request.ts";
 import { registerBuyerOrderRoutes } from "./orders.ts";
 import { isOpenBuyerPath, registerBuyerSessionRoutes } from "./session.ts";
 
@@ -39,6 +40,7 @@ export function buyerApi(ctx: AppContext, version: string): Hono {
   api.use("*", (c, next) => (isOpenBuyerPath(c.req.method, c.req.path) ? next() : guard(c, next)));
   registerBuyerSessionRoutes(api, ctx);
   registerBuyerOrderRoutes(api, ctx);
+  registerBuyerCancelRequestRoute(api, ctx);
   const mount = new Hono();
   mount.route("/", api as unknown as Hono);
   return mount;

@@ -38,7 +38,7 @@ const buyerOrderSchema = z
   })
   .openapi("BuyerOrder");
 
-const buyerOrderDetailSchema = buyerOrderSchema
+export const buyerOrderDetailSchema = buyerOrderSchema
   .extend({
     note: z.string(),
     lines: z.array(
@@ -169,6 +169,6 @@ export function registerBuyerOrderRoutes(app: OpenAPIHono<BuyerEnv>, ctx: AppCon
   );
 }
 
-function detail(o: Awaited<ReturnType<typeof buyerOrderDetail>>) {
+export function detail(o: Awaited<ReturnType<typeof buyerOrderDetail>>) {
   return { ...present(o), history: o.history.map((h) => ({ at: iso(h.at) ?? "", label: h.label })) };
 }

@@ -130,7 +130,8 @@ test("the merchant sees the flag, refuses with a reason; the buyer sees キャ�
   assert.equal(await flagged.count(), 1);
   await flagged.getByRole("link").first().click();
   const panel = merchant().getByRole("region", { name: "キャンセルリクエスト" });
-  await panel.getByText("その他:納品日の変更のため").waitFor();
+  // その他's own words are the reason the merchant reads.
+  await panel.locator("dt:text-is('キャンセル理由') + dd").getByText("納品日の変更のため").waitFor();
   await panel.getByRole("button", { name: "拒否する" }).click();
   const popup = merchant().getByRole("dialog", { name: "キャンセルリクエストを拒否します" });
   await popup.getByLabel("拒否の理由(任意・20文字まで)").fill("出荷準備が完了済み");

@@ -69,7 +69,7 @@ export function CancelRequestPanel({
         <dt>キャンセル理由</dt>
         <dd>
           {request.reasonLabel}
-          {request.reasonText && `:${request.reasonText}`}
+          {request.reasonText && request.reasonText !== request.reasonLabel && `:${request.reasonText}`}
         </dd>
         <dt>リクエスト日時</dt>
         <dd>{dateTime(request.requestedAt)}</dd>

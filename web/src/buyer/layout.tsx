@@ -15,6 +15,8 @@ export function BuyerLayout({ children }: { children: ReactNode }) {
   const { signOut } = useBuyerSession();
   const { path } = useLocation();
   const [open, setOpen] = useState(false);
+  // Each choice from the menu opens its page afresh, even the one on screen (tapping 発注履歴 again reloads it).
+  const [visit, setVisit] = useState(0);
   // A page chosen from the menu closes it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: closes on every new address.
   useEffect(() => setOpen(false), [path]);
@@ -47,6 +49,10 @@ export function BuyerLayout({ children }: { children: ReactNode }) {
             to={m.to}
             className="buyer-menu-link"
             aria-current={path === m.to ? "page" : undefined}
+            onClick={() => {
+              setOpen(false);
+              setVisit((n) => n + 1);
+            }}
           >
             {m.label}
           </Link>
@@ -55,7 +61,7 @@ export function BuyerLayout({ children }: { children: ReactNode }) {
           ログアウト
         </button>
       </nav>
-      <main className="buyer-main" id="main">
+      <main className="buyer-main" id="main" key={visit}>
         {children}
       </main>
     </div>

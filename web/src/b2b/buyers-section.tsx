@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from "react";
-import { ApiError, api } from "../api/client.ts";
+import { api } from "../api/client.ts";
 import { useApi } from "../api/use-api.ts";
 import { dateTime } from "../format.ts";
 import { Can } from "../session/can.tsx";
@@ -7,6 +7,7 @@ import { Field } from "../ui/field.tsx";
 import { CopyButton } from "../ui/shown-once.tsx";
 import { ErrorNotice } from "../ui/states.tsx";
 import type { BuyerInvitation, BuyerUser, List } from "./types.ts";
+import { useChange } from "./use-change.ts";
 
 /** 発注者: the company's people who order on the portal; each comes in through an invitation link. */
 export function BuyersSection({ companyId }: { companyId: string }) {
@@ -14,16 +15,7 @@ export function BuyersSection({ companyId }: { companyId: string }) {
   const list = useApi<List<BuyerUser>>(base);
   const [form, setForm] = useState({ email: "", name: "" });
   const [sent, setSent] = useState<BuyerInvitation>();
-  const [error, setError] = useState<ApiError>();
-  const run = async (call: () => Promise<unknown>) => {
-    setError(undefined);
-    try {
-      await call();
-      list.reload();
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, null));
-    }
-  };
+  const { run, error } = useChange(list.reload);
   const invite = (event: FormEvent) => {
     event.preventDefault();
     setSent(undefined);

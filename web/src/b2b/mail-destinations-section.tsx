@@ -1,26 +1,18 @@
 import { type FormEvent, useState } from "react";
-import { ApiError, api } from "../api/client.ts";
+import { api } from "../api/client.ts";
 import { useApi } from "../api/use-api.ts";
 import { Can } from "../session/can.tsx";
 import { Field } from "../ui/field.tsx";
 import { ErrorNotice } from "../ui/states.tsx";
 import type { List, MailDestination } from "./types.ts";
+import { useChange } from "./use-change.ts";
 
 /** メール送信先: every mail to the company (受付, キャンセル承認・却下) goes to all of these. */
 export function MailDestinationsSection({ companyId }: { companyId: string }) {
   const base = `/api/b2b/companies/${companyId}/mail-destinations`;
   const list = useApi<List<MailDestination>>(base);
   const [form, setForm] = useState({ email: "", name: "" });
-  const [error, setError] = useState<ApiError>();
-  const run = async (call: () => Promise<unknown>) => {
-    setError(undefined);
-    try {
-      await call();
-      list.reload();
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, null));
-    }
-  };
+  const { run, error } = useChange(list.reload);
   const add = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {

@@ -1,10 +1,11 @@
 import { type FormEvent, useState } from "react";
-import { ApiError, api } from "../api/client.ts";
+import { api } from "../api/client.ts";
 import { useApi } from "../api/use-api.ts";
 import { Can } from "../session/can.tsx";
 import { Field } from "../ui/field.tsx";
 import { ErrorNotice } from "../ui/states.tsx";
 import type { List, ShipToEntry } from "./types.ts";
+import { useChange } from "./use-change.ts";
 
 /** The form as typed; the API checks each part (郵便番号, 都道府県 …) and names the one at fault. */
 type ShipToForm = Record<
@@ -38,16 +39,7 @@ export function ShipToSection({ companyId }: { companyId: string }) {
   const list = useApi<List<ShipToEntry>>(base);
   const [form, setForm] = useState<ShipToForm>(EMPTY);
   const [adding, setAdding] = useState(false);
-  const [error, setError] = useState<ApiError>();
-  const run = async (call: () => Promise<unknown>) => {
-    setError(undefined);
-    try {
-      await call();
-      list.reload();
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, null));
-    }
-  };
+  const { run, error } = useChange(list.reload);
   const add = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { query } from "../api/client.ts";
 import { useApi } from "../api/use-api.ts";
+import { CursorPager } from "../ui/cursor-pager.tsx";
 import { Empty, ErrorNotice, Loading } from "../ui/states.tsx";
 import { OrderCard } from "./order-card.tsx";
 import type { BuyerOrderPage } from "./types.ts";
@@ -27,24 +28,12 @@ export function OrderHistoryScreen() {
               <OrderCard key={o.id} order={o} />
             ))}
           </ul>
-          <nav className="pager" aria-label="ページ">
-            <button
-              type="button"
-              className="button"
-              disabled={cursors.length < 2}
-              onClick={() => setCursors(cursors.slice(0, -1))}
-            >
-              ← 前へ
-            </button>
-            <button
-              type="button"
-              className="button"
-              disabled={!page.data.nextCursor}
-              onClick={() => setCursors([...cursors, page.data?.nextCursor ?? ""])}
-            >
-              次へ →
-            </button>
-          </nav>
+          <CursorPager
+            cursor={cursor}
+            previous={cursors.slice(0, -1)}
+            nextCursor={page.data.nextCursor}
+            goTo={(next, back) => setCursors(back ? cursors.slice(0, -1) : [...cursors, next])}
+          />
         </>
       )}
     </section>

@@ -137,7 +137,11 @@ test("generic code never names a 3PL or a carrier's file format", () => {
 // --- sizes -------------------------------------------------------------------------------------
 
 /** ARCHITECTURE.md: 300 lines is a question, 600 needs a reason. */
-const LONG_ALLOWED: Allowed = { [GENERATED]: GENERATED_REASON };
+const LONG_ALLOWED: Allowed = {
+  [GENERATED]: GENERATED_REASON,
+  "web/src/api/buyer-generated.ts":
+    "written by `npm run api:types` from the buyer API's /api/buyer/openapi.json",
+};
 
 test("no source file is over 600 lines without a reason", () => {
   const offenders = new Map<string, string>();

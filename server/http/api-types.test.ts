@@ -11,6 +11,14 @@ test("web/src/api/generated.ts is what the server's OpenAPI document gives today
   );
 });
 
+test("web/src/api/buyer-generated.ts is what the buyer API's own document gives today (else: npm run api:types)", async () => {
+  const committed = await readFile(new URL("../../web/src/api/buyer-generated.ts", import.meta.url), "utf8");
+  assert.ok(
+    committed === (await generateApiTypes("/api/buyer/openapi.json")),
+    "web/src/api/buyer-generated.ts is stale: run `npm run api:types` and commit it",
+  );
+});
+
 test("the types read JSON Schema as the routes' zod writes it: null, enums, defaults, refs, unions in arrays", () => {
   const doc: OpenApi = {
     components: {

@@ -10,19 +10,19 @@ import { createHttpApp } from "./app.ts";
  * The shape (`components["schemas"]`, `paths[p][method]["responses"][200]["content"]`) is the one
  * openapi-typescript writes, so either can produce the file.
  */
-export async function generateApiTypes(): Promise<string> {
-  return typesFromOpenApi(await apiDocument());
+export async function generateApiTypes(document = "/api/openapi.json"): Promise<string> {
+  return typesFromOpenApi(await apiDocument(document), document);
 }
 
 /**
- * GET /api/openapi.json of an app built in-process on the composed context (the registries decide
+ * GET /api/openapi.json (or another document the app publishes, e.g. the buyer API's) of an app built in-process on the composed context (the registries decide
  * some enums); no route runs, so no database is needed.
  */
-export async function apiDocument(): Promise<OpenApi> {
+export async function apiDocument(document = "/api/openapi.json"): Promise<OpenApi> {
   const ctx = createContext({} as Db, {} as JobQueue, { secretKey: Buffer.alloc(32) });
   const app = createHttpApp(ctx, { database: "pglite", version: "0" });
-  const res = await app.request("/api/openapi.json");
-  if (!res.ok) throw new Error(`GET /api/openapi.json answered ${res.status}`);
+  const res = await app.request(document);
+  if (!res.ok) throw new Error(`GET ${document} answered ${res.status}`);
   return (await res.json()) as OpenApi;
 }
 
@@ -40,7 +40,7 @@ export type OpenApi = {
 
 const METHODS = ["get", "put", "post", "delete", "patch", "head", "options"];
 
-export function typesFromOpenApi(doc: OpenApi): string {
+export function typesFromOpenApi(doc: OpenApi, document = "/api/openapi.json"): string {
   const schemas = sorted(doc.components?.schemas ?? {}).map(([name, s]) =>
     member(name, type(s, 2, true), 2, s),
   );
@@ -50,7 +50,7 @@ export function typesFromOpenApi(doc: OpenApi): string {
   });
   return [
     "// biome-ignore-all format: written by a program, compared byte for byte with its output",
-    "// Written by `npm run api:types` from GET /api/openapi.json (server/http/api-types.ts): do not edit.",
+    `// Written by \`npm run api:types\` from GET ${document} (server/http/api-types.ts): do not edit.`,
     "// server/http/api-types.test.ts fails when this file no longer matches the server's schemas.",
     "",
     `export type components = {\n  schemas: ${block(schemas, 1)};\n};`,

@@ -20,6 +20,7 @@ before(async () => {
   root = join(base, "dist");
   await mkdir(join(root, "assets"), { recursive: true });
   await writeFile(join(root, "index.html"), "<!doctype html><title>Juchu</title>");
+  await writeFile(join(root, "buyer.html"), "<!doctype html><title>発注</title>");
   await writeFile(join(root, "assets", "index-abc123.js"), "console.log(1)");
   await writeFile(join(root, "favicon.svg"), "<svg/>");
   await writeFile(join(base, "secret.txt"), "not for you");
@@ -36,6 +37,17 @@ test("page paths answer index.html with a strict CSP; the SPA routes survive a r
     assert.match(res.headers.get("content-security-policy") ?? "", /frame-ancestors 'none'/);
     assert.equal(await res.text(), "<!doctype html><title>Juchu</title>");
   }
+});
+
+test("the buyer portal's pages (/buyer and under) answer buyer.html, with the same CSP", async () => {
+  for (const path of ["/buyer", "/buyer/orders", "/buyer/invitations/abc", "/buyer.html"]) {
+    const res = await app.request(path);
+    assert.equal(res.status, 200, path);
+    assert.match(res.headers.get("content-security-policy") ?? "", /frame-ancestors 'none'/);
+    assert.equal(await res.text(), "<!doctype html><title>発注</title>", path);
+  }
+  // Only the /buyer folder: a path that merely starts with the word is the admin's.
+  assert.equal(await (await app.request("/buyers")).text(), "<!doctype html><title>Juchu</title>");
 });
 
 test("hashed assets are cached for good; a missing asset is a 404, not the page", async () => {

@@ -38,6 +38,13 @@ async function fileAt(root: string, urlPath: string): Promise<string | null> {
   return info?.isFile() ? path : null;
 }
 
+/** The buyer portal (発注) is a second page of the same build, under /buyer; every other page is the admin's. */
+function pageOf(path: string): string {
+  return path === "/buyer" || path === "/buyer.html" || path.startsWith("/buyer/")
+    ? "buyer.html"
+    : "index.html";
+}
+
 /**
  * The admin UI's production bundle (`web/dist`, built by `npm run build`) and the SPA fallback: any
  * other page path answers index.html so a reload on /orders/… works. Hashed assets are cached forever.
@@ -45,7 +52,7 @@ async function fileAt(root: string, urlPath: string): Promise<string | null> {
 export function serveWeb(root: string = WEB_DIST) {
   return async (c: Context) => {
     if (c.req.path.startsWith("/api/") || c.req.path === "/api") return c.notFound();
-    const page = c.req.path === "/index.html" || extname(c.req.path) === "";
+    const page = c.req.path === "/index.html" || c.req.path === "/buyer.html" || extname(c.req.path) === "";
     const file = page ? null : await fileAt(root, c.req.path);
     if (file) {
       const hashed = c.req.path.startsWith("/assets/");
@@ -57,7 +64,7 @@ export function serveWeb(root: string = WEB_DIST) {
     }
     // A missing asset is a 404, not the page: a stale tab asking for an old chunk must not get HTML.
     if (!page || c.req.path.startsWith("/assets/")) return c.notFound();
-    const index = await readFile(join(root, "index.html")).catch(() => null);
+    const index = await readFile(join(root, pageOf(c.req.path))).catch(() => null);
     if (!index) {
       return c.text("管理画面がビルドされていません。`npm run build` を実行してください。", 503);
     }

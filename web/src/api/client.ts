@@ -30,6 +30,9 @@ export function onSignedOut(listener: () => void): () => void {
   return () => signedOutListeners.delete(listener);
 }
 
+/** The admin's and the buyer portal's log-in routes. */
+const LOG_INS = ["/api/session", "/api/buyer/session"];
+
 type Body = { json: unknown } | { file: Blob; type: string };
 
 async function send(method: string, path: string, accept: string, body?: Body): Promise<Response> {
@@ -50,7 +53,8 @@ async function send(method: string, path: string, accept: string, body?: Body): 
   if (!res.ok) {
     const data: unknown = await res.json().catch(() => null);
     const error = new ApiError(res.status, data as Partial<ApiError> | null);
-    if (res.status === 401 && path !== "/api/session") for (const listener of signedOutListeners) listener();
+    // A wrong password at a log-in form is a refusal, not a session that ended.
+    if (res.status === 401 && !LOG_INS.includes(path)) for (const listener of signedOutListeners) listener();
     throw error;
   }
   return res;

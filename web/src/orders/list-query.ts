@@ -16,6 +16,8 @@ export type ListFilters = {
   plannedFrom: string;
   plannedTo: string;
   deleted: boolean;
+  /** BtoB: only orders whose buyer asked to cancel and still waits for an answer. */
+  cancelRequested: boolean;
   sort: "-orderedAt" | "orderedAt";
   cursor: string;
 };
@@ -37,6 +39,7 @@ export function filtersFrom(search: URLSearchParams): ListFilters {
     plannedFrom: get("plannedFrom"),
     plannedTo: get("plannedTo"),
     deleted: search.get("deleted") === "1",
+    cancelRequested: search.get("cancelRequested") === "1",
     sort: search.get("sort") === "orderedAt" ? "orderedAt" : "-orderedAt",
     cursor: get("cursor"),
   };
@@ -56,6 +59,7 @@ export function listHref(filters: ListFilters): string {
     plannedFrom: filters.plannedFrom,
     plannedTo: filters.plannedTo,
     deleted: filters.deleted ? "1" : "",
+    cancelRequested: filters.cancelRequested ? "1" : "",
     sort: filters.sort === "orderedAt" ? "orderedAt" : "",
     cursor: filters.cursor,
   })}`;
@@ -75,6 +79,7 @@ export function shared(filters: ListFilters) {
     plannedShipFrom: filters.plannedFrom,
     plannedShipTo: filters.plannedTo,
     includeDeleted: filters.deleted,
+    cancelRequested: filters.cancelRequested,
   };
 }
 
@@ -112,5 +117,6 @@ export const hasDetailedFilters = (f: ListFilters) =>
       f.shippedTo ||
       f.plannedFrom ||
       f.plannedTo ||
-      f.deleted,
+      f.deleted ||
+      f.cancelRequested,
   );

@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { type ApiError, api } from "../api/client.ts";
 import type { Order } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
+import { CancelRequestPanel } from "../b2b/cancel-request-panel.tsx";
 import { dateTime } from "../format.ts";
 import { useCan } from "../session/can.tsx";
 import { useReference } from "../shell/reference-data.tsx";
@@ -74,6 +75,7 @@ export function OrderDetailScreen({ id }: { id: string }) {
       {order.testImport && (
         <p className="notice">テスト取込の注文です。メール・出荷依頼・モールへの反映は行いません。</p>
       )}
+      <CancelRequestPanel order={order} onChanged={setOrder} />
       <OrderHolds order={order} onChanged={setOrder} onError={setError} onEdit={() => setEditing(true)} />
       <div className="order-tags">
         <span className="field-label">タグ</span>

@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useState } from "react";
+import { useFeature } from "../session/can.tsx";
 import { useReference } from "../shell/reference-data.tsx";
 import { navigate } from "../shell/router.tsx";
 import { DateRange } from "./date-range.tsx";
@@ -8,6 +9,7 @@ import { hasDetailedFilters, type ListFilters, listHref } from "./list-query.ts"
 export function OrderFilters({ filters }: { filters: ListFilters }) {
   const { shops, tags, vocabulary } = useReference();
   const [draft, setDraft] = useState(filters);
+  const b2b = useFeature("b2b_desk");
   useEffect(() => setDraft(filters), [filters]);
 
   const apply = (next: ListFilters) => navigate(listHref({ ...next, cursor: "" }));
@@ -130,6 +132,16 @@ export function OrderFilters({ filters }: { filters: ListFilters }) {
             />
             削除済みを含む
           </label>
+          {b2b && (
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={draft.cancelRequested}
+                onChange={(e) => set("cancelRequested")(e.target.checked)}
+              />
+              発注者がキャンセルを希望している注文のみ
+            </label>
+          )}
         </div>
       </details>
     </form>
@@ -149,6 +161,7 @@ const blank = (status: string): ListFilters => ({
   plannedFrom: "",
   plannedTo: "",
   deleted: false,
+  cancelRequested: false,
   sort: "-orderedAt",
   cursor: "",
 });

@@ -1,4 +1,5 @@
 import type { OrderSummary } from "../api/types.ts";
+import { CancelRequestFlag } from "../b2b/cancel-request-flag.tsx";
 import { dateTime, yen } from "../format.ts";
 import { useCan } from "../session/can.tsx";
 import { labelOf, useReference } from "../shell/reference-data.tsx";
@@ -94,6 +95,7 @@ export function OrderTable({
               <td className="num nowrap">{yen(o.total)}</td>
               <td className="col-status">
                 <StatusBadge status={o.status} label={o.statusLabel} />
+                <CancelRequestFlag b2b={o.b2b} />
               </td>
               <td>
                 <StatusBadge status={o.shippingStatus} label={o.shippingStatusLabel} />

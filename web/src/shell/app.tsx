@@ -1,6 +1,7 @@
 import { useEffect } from "react";
 import { AttentionScreen } from "../attention/attention-screen.tsx";
 import { MapFromOrderScreen } from "../attention/map-from-order-screen.tsx";
+import { B2bRoutes } from "../b2b/routes.tsx";
 import { MappingsScreen } from "../catalog/mappings-screen.tsx";
 import { ProductsScreen } from "../catalog/products-screen.tsx";
 import { InquiryDetailScreen } from "../inquiries/inquiry-detail-screen.tsx";
@@ -66,6 +67,7 @@ function Screen() {
         <InquiryDetailScreen key={inquiry.id} id={inquiry.id} />
       </FeatureGate>
     );
+  if (path === "/b2b" || path.startsWith("/b2b/")) return <B2bRoutes path={path} />;
   const webhook = match("/settings/webhooks/:id", path);
   if (webhook?.id) return <DeliveriesScreen key={webhook.id} id={webhook.id} />;
   switch (path) {

@@ -13,6 +13,7 @@ const NAV: { to: string; label: string; needs: string; feature?: Feature }[] = [
   { to: "/orders/csv-import", label: "CSV受注取込", needs: "orders:write" },
   { to: "/inquiries", label: "問い合わせ", needs: "inquiries:read", feature: "inquiry_linkage" },
   { to: "/shipments", label: "出荷一覧", needs: "shipping:read" },
+  { to: "/b2b", label: "取引先", needs: "b2b:read", feature: "b2b_desk" },
   { to: "/products", label: "商品・在庫", needs: "catalog:read" },
   { to: "/mappings", label: "商品マッピング", needs: "catalog:read" },
   { to: "/shops", label: "ショップ設定", needs: "shops:read" },

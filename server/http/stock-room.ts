@@ -5,6 +5,7 @@ import type { AppContext } from "#server/app/context.ts";
 import { carrierSlipCsv } from "#server/app/shipping/carrier-slips.ts";
 import { deliveryNotes } from "#server/app/shipping/delivery-notes.ts";
 import { importTrackingNumbers, trackingProfilesOf } from "#server/app/shipping/import-tracking.ts";
+import { shipmentDeliveryNote } from "#server/app/shipping/shipment-delivery-note.ts";
 import { pickingList } from "#server/app/shipping/stock-room.ts";
 import { encodeCarrierCsv } from "#server/carriers/csv-encoding.ts";
 import { CARRIER_CSV_FORMATS } from "#server/carriers/registry.ts";
@@ -226,6 +227,22 @@ export function registerStockRoomRoutes(app: JuchuApi, ctx: AppContext): void {
         await renderDeliveryNotes(notes),
         `delivery-note-${notes[0]?.orderNumber ?? ""}.pdf`,
       ) as never;
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/shipments/{id}/delivery-note.pdf",
+      summary: "出荷(個口)ごとの納品書(PDF): その個口の商品とお届け先",
+      ...requires("shipping:read"),
+      request: { params: idParam },
+      responses: { 200: file("application/pdf", "納品書"), ...errorResponses },
+    }),
+    async (c) => {
+      const note = await shipmentDeliveryNote(ctx, c.get("auth").accountId, c.req.valid("param").id);
+      const name = note.parcel ? `${note.orderNumber}-${note.parcel.index}` : note.orderNumber;
+      return pdf(await renderDeliveryNotes([note]), `delivery-note-${name}.pdf`) as never;
     },
   );
 

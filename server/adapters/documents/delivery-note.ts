@@ -36,6 +36,11 @@ export interface DeliveryNote {
   paymentMethod: string;
   remarks?: string | null;
   issuedOn: Date;
+  /**
+   * Set when the order goes in several parcels and this note is for one of them: items are that
+   * parcel's only, so the amounts print as its 小計 and the order's total (ご注文合計).
+   */
+  parcel?: { slipNumber: string; index: number; count: number };
 }
 
 const THANKS = "この度はお買い上げいただき、誠にありがとうございます。";
@@ -55,7 +60,8 @@ export async function renderDeliveryNotes(notes: readonly DeliveryNote[]): Promi
     );
     drawItems(flow, note);
     drawSummary(flow, note);
-    drawTaxSummary(flow, note.taxSummary ?? []);
+    // The tax per rate is the whole order's: on one parcel's note it would not add up to its lines.
+    if (!note.parcel) drawTaxSummary(flow, note.taxSummary ?? []);
     drawNotes(flow, note.notes ?? []);
     drawRemarks(flow, note.remarks);
     flow.numberPages((page, total) => `${page}/${total}`);
@@ -77,6 +83,7 @@ function drawFirstHeader(flow: PageFlow, note: DeliveryNote): void {
     `発行日 ${japaneseDate(note.issuedOn)}`,
     `注文番号 ${note.orderNumber}`,
     `注文日 ${japaneseDate(note.orderedAt)}`,
+    ...(note.parcel ? [`出荷番号 ${note.parcel.slipNumber}`] : []),
   ]) {
     side = flow.drawBlock(line, sideX, side, SIDE_WIDTH, { size: 9, align: "right" });
   }
@@ -107,6 +114,10 @@ function drawFirstHeader(flow: PageFlow, note: DeliveryNote): void {
 
   flow.y = Math.min(left, right) - 14;
   flow.paragraph(THANKS, { size: 10 });
+  if (note.parcel) {
+    const { index, count } = note.parcel;
+    flow.paragraph(`このご注文は${count}個口でお届けします（${index}/${count}）。`, { size: 10, bold: true });
+  }
   flow.paragraph(`お支払方法：${note.paymentMethod}`, { size: 9 });
   flow.y -= 6;
 }
@@ -155,21 +166,27 @@ function drawSummary(flow: PageFlow, note: DeliveryNote): void {
   const couponRows: [string, number | null][] = note.couponLines
     ? note.couponLines.filter((c) => c.amount !== 0).map((c) => [c.label, discount(c.amount)])
     : [["クーポン値引", discount(note.couponDiscount)]];
-  const rows: [string, number | null][] = [
-    ["小計", subtotal],
-    ["送料", note.shippingFee],
-    ...feeRows,
-    ...couponRows,
-    ["ポイント利用", discount(note.pointsUsed)],
-    ["合計", note.total],
-  ];
+  // One parcel of several: its lines, then the order's total; the fees and discounts stay with the order.
+  const rows: [string, number | null][] = note.parcel
+    ? [
+        ["小計", subtotal],
+        ["ご注文合計", note.total],
+      ]
+    : [
+        ["小計", subtotal],
+        ["送料", note.shippingFee],
+        ...feeRows,
+        ...couponRows,
+        ["ポイント利用", discount(note.pointsUsed)],
+        ["合計", note.total],
+      ];
   const size = 9;
   const rowHeight = lineHeight(size) + 3;
   flow.y -= 8;
   flow.ensureSpace(rows.length * rowHeight + 6);
   const x = MARGIN + flow.width - SIDE_WIDTH;
   for (const [label, amount] of rows) {
-    const bold = label === "合計";
+    const bold = label === "合計" || label === "ご注文合計";
     if (bold) {
       flow.y -= 3;
       flow.rule(x, SIDE_WIDTH);

@@ -32,13 +32,34 @@ export async function deliveryNotes(
   accountId: string,
   orderIds: readonly string[],
 ): Promise<DeliveryNote[]> {
-  const rows = await ctx.db
+  const { rows, items, parcels } = await notesMaterial(ctx, accountId, orderIds);
+  const issuedOn = ctx.clock.now();
+  const byId = new Map(rows.map((r) => [r.order.id, r]));
+  return orderIds.map((id) => {
+    const row = byId.get(id);
+    if (!row) throw notFound("order", "注文");
+    return noteOf(
+      ctx,
+      row,
+      items.filter((i) => i.orderId === id),
+      parcels.filter((s) => s.orderId === id),
+      issuedOn,
+    );
+  });
+}
+
+export type NoteOrder = { order: typeof orders.$inferSelect; shopName: string; channel: string };
+export type NoteParcel = { shipment: typeof shipments.$inferSelect; orderId: string; settings: unknown };
+
+/** The orders with their shops, their lines in line order and their parcels with each stock room's settings. */
+export async function notesMaterial(ctx: AppContext, accountId: string, orderIds: readonly string[]) {
+  const rows: NoteOrder[] = await ctx.db
     .select({ order: orders, shopName: shops.name, channel: shops.channel })
     .from(orders)
     .innerJoin(shops, eq(shops.id, orders.shopId))
     .where(and(eq(orders.accountId, accountId), inArray(orders.id, [...orderIds])));
   if (rows.length !== new Set(orderIds).size) throw notFound("order", "注文");
-  const [items, senders] = await Promise.all([
+  const [items, parcels] = await Promise.all([
     ctx.db
       .select()
       .from(orderItems)
@@ -48,72 +69,72 @@ export async function deliveryNotes(
       .select({ shipment: shipments, orderId: shipments.orderId, settings: warehouses.settings })
       .from(shipments)
       .innerJoin(warehouses, eq(warehouses.id, shipments.warehouseId))
-      .where(and(inArray(shipments.orderId, [...orderIds]), eq(shipments.accountId, accountId))),
+      .where(and(inArray(shipments.orderId, [...orderIds]), eq(shipments.accountId, accountId)))
+      .orderBy(asc(shipments.slipNumber)) as Promise<NoteParcel[]>,
   ]);
-  const issuedOn = ctx.clock.now();
-  const byId = new Map(rows.map((r) => [r.order.id, r]));
-  return orderIds.map((id) => {
-    const row = byId.get(id);
-    if (!row) throw notFound("order", "注文");
-    const { order } = row;
-    const sender = warehouseSettingsOf(senders.find((s) => s.orderId === id)?.settings).sender;
-    const shipTo = order.shipTo as ShipTo;
-    const breakdown = order.feeBreakdown as FeeBreakdown | null;
-    const split = order.shopCouponDiscount + order.mallCouponDiscount === order.couponDiscount;
-    const mallName = ctx.channels.get(row.channel)?.label ?? "モール";
-    const notes = senders
-      .filter((s) => s.orderId === id)
-      .flatMap((s) => parcelNotes(parcelFactsOf(order, s.shipment)));
-    return {
-      shop: {
-        name: row.shopName,
-        ...(sender
-          ? {
-              postalCode: sender.postalCode,
-              address: `${sender.prefecture}${sender.address1}${sender.address2 ?? ""}`,
-              phone: sender.phone,
-            }
-          : {}),
-      },
-      orderNumber: order.mallOrderNumber,
-      orderedAt: order.orderedAt,
-      buyer: { name: order.buyerName },
-      shipTo: {
-        ...shipTo,
-        ...(shipTo.address2 ? { address2: shipTo.address2 } : {}),
-      } as DeliveryNote["shipTo"],
-      items: items
-        .filter((i) => i.orderId === id)
-        .map((i) => ({
-          name: i.name,
-          code: i.mallItemNumber ?? i.mallItemCode,
-          ...(i.selectedChoice ? { choice: i.selectedChoice } : {}),
-          unitPrice: i.unitPrice,
-          quantity: i.quantity,
-        })),
-      shippingFee: order.shippingFee,
-      fees: order.fees,
-      ...(breakdown
-        ? { feeLines: FEE_LABELS.map(([key, label]) => ({ label, amount: breakdown[key] })) }
-        : {}),
-      couponDiscount: order.couponDiscount,
-      // Split only when the parts add up: orders imported before the split carry the total alone.
-      ...(split && order.couponDiscount > 0
+  return { rows, items, parcels };
+}
+
+/** One 納品書 of the given lines, to the order's ship-to unless told; the first parcel's stock room is the sender. */
+export function noteOf(
+  ctx: AppContext,
+  row: NoteOrder,
+  lines: readonly (typeof orderItems.$inferSelect)[],
+  parcels: readonly NoteParcel[],
+  issuedOn: Date,
+  shipTo = row.order.shipTo as ShipTo,
+): DeliveryNote {
+  const { order } = row;
+  const sender = warehouseSettingsOf(parcels[0]?.settings).sender;
+  const breakdown = order.feeBreakdown as FeeBreakdown | null;
+  const split = order.shopCouponDiscount + order.mallCouponDiscount === order.couponDiscount;
+  const mallName = ctx.channels.get(row.channel)?.label ?? "モール";
+  const notes = parcels.flatMap((s) => parcelNotes(parcelFactsOf(order, s.shipment)));
+  return {
+    shop: {
+      name: row.shopName,
+      ...(sender
         ? {
-            couponLines: [
-              { label: "ショップクーポン", amount: order.shopCouponDiscount },
-              { label: `${mallName}クーポン`, amount: order.mallCouponDiscount },
-            ],
+            postalCode: sender.postalCode,
+            address: `${sender.prefecture}${sender.address1}${sender.address2 ?? ""}`,
+            phone: sender.phone,
           }
         : {}),
-      taxSummary: order.taxSummary as DeliveryNote["taxSummary"],
-      notes: [...new Set(notes)],
-      pointsUsed: order.pointsUsed,
-      total: order.total,
-      paymentMethod:
-        PAYMENT_METHODS[order.paymentMethod as keyof typeof PAYMENT_METHODS] ?? order.paymentMethod,
-      remarks: order.remarks,
-      issuedOn,
-    };
-  });
+    },
+    orderNumber: order.mallOrderNumber,
+    orderedAt: order.orderedAt,
+    buyer: { name: order.buyerName },
+    shipTo: {
+      ...shipTo,
+      ...(shipTo.address2 ? { address2: shipTo.address2 } : {}),
+    } as DeliveryNote["shipTo"],
+    items: lines.map((i) => ({
+      name: i.name,
+      code: i.mallItemNumber ?? i.mallItemCode,
+      ...(i.selectedChoice ? { choice: i.selectedChoice } : {}),
+      unitPrice: i.unitPrice,
+      quantity: i.quantity,
+    })),
+    shippingFee: order.shippingFee,
+    fees: order.fees,
+    ...(breakdown ? { feeLines: FEE_LABELS.map(([key, label]) => ({ label, amount: breakdown[key] })) } : {}),
+    couponDiscount: order.couponDiscount,
+    // Split only when the parts add up: orders imported before the split carry the total alone.
+    ...(split && order.couponDiscount > 0
+      ? {
+          couponLines: [
+            { label: "ショップクーポン", amount: order.shopCouponDiscount },
+            { label: `${mallName}クーポン`, amount: order.mallCouponDiscount },
+          ],
+        }
+      : {}),
+    taxSummary: order.taxSummary as DeliveryNote["taxSummary"],
+    notes: [...new Set(notes)],
+    pointsUsed: order.pointsUsed,
+    total: order.total,
+    paymentMethod:
+      PAYMENT_METHODS[order.paymentMethod as keyof typeof PAYMENT_METHODS] ?? order.paymentMethod,
+    remarks: order.remarks,
+    issuedOn,
+  };
 }

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { ApiError, api } from "../api/client.ts";
+import { ApiError, api, download } from "../api/client.ts";
 import type { LeftOutSlip, ShipmentRow } from "../api/types.ts";
 import { day } from "../format.ts";
 import { useCan } from "../session/can.tsx";
@@ -32,6 +32,7 @@ export function ShipmentTable({
 }) {
   const [busy, setBusy] = useState<string>();
   const canAct = useCan("shipping:write");
+  const canRead = useCan("shipping:read");
   const [failure, setFailure] = useState<{ slipNumber: string; error: ApiError }>();
   const workable = shipments.filter(selectable);
   const allOn = workable.length > 0 && workable.every((s) => selected.has(s.id));
@@ -41,12 +42,18 @@ export function ShipmentTable({
     onSelect(next);
   };
   const confirm = useConfirm();
-  const act = async (s: ShipmentRow, verb: "withdraw" | "request" | "service", service?: string | null) => {
+  const act = async (
+    s: ShipmentRow,
+    verb: "withdraw" | "request" | "service" | "note",
+    service?: string | null,
+  ) => {
     if (verb === "withdraw" && !(await confirm.ask(withdrawConfirm(s.slipNumber)))) return;
     setBusy(s.id);
     setFailure(undefined);
     try {
       const path = `/api/orders/${s.orderId}/shipments/${s.id}`;
+      // The parcel's own 納品書 is a file, not a change: nothing to reload.
+      if (verb === "note") return await download("GET", `/api/shipments/${s.id}/delivery-note.pdf`);
       if (verb === "service") await api("PATCH", path, { shippingService: service ?? null });
       else await api("POST", `${path}/${verb}`);
       onChanged();
@@ -168,6 +175,16 @@ export function ShipmentTable({
                         onClick={() => void act(s, "request")}
                       >
                         再依頼
+                      </button>
+                    )}
+                    {canRead && (
+                      <button
+                        type="button"
+                        className="button"
+                        disabled={busy === s.id}
+                        onClick={() => void act(s, "note")}
+                      >
+                        納品書
                       </button>
                     )}
                   </td>

@@ -138,6 +138,11 @@ export const orderItems = pgTable(
     /** The mall's SKU id (Rakuten variantId): what its stock API addresses, learnt from orders. */
     mallVariantId: text("mall_variant_id"),
     unitPrice: integer("unit_price").notNull(),
+    /**
+     * オプション金額: the surcharge per unit of the options chosen on this line (項目選択肢 with a price
+     * add-on), in yen, apart from unitPrice, so the order's total can be checked against the mall's bill.
+     */
+    optionAmount: integer("option_amount").notNull().default(0),
     quantity: integer("quantity").notNull(),
   },
   (t) => [
@@ -192,6 +197,8 @@ export const shipments = pgTable(
     calendarShipDate: text("calendar_ship_date"),
     /** お届け予定日: calendarShipDate plus the days on the road to the ship-to's area. */
     expectedDeliveryDate: text("expected_delivery_date"),
+    /** 配送会社 (domain/carrier.ts) this parcel leaves with, from its products' delivery conditions; null = the warehouse's default. */
+    carrier: text("carrier"),
     /** 配送サービス chosen for this shipment; null follows its products' defaults. */
     shippingService: text("shipping_service"),
     /** 同梱: every shipment merged into one parcel carries the lead shipment's id (the lead its own). */

@@ -1,0 +1,2 @@
+ALTER TABLE "order_items" ADD COLUMN "option_amount" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "shipments" ADD COLUMN "carrier" text;

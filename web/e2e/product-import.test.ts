@@ -39,7 +39,10 @@ test("商品CSV取込: the first 楽天 shop's file makes the products, a second
   await result.getByText("normal-item.csv(商品マスタとして取込): 完了").waitFor({ timeout: 30_000 });
   await result.getByText("商品登録 6件").waitFor();
   await result.getByText("エラー 2件").waitFor();
-  await result.locator('tr[data-line="4"]').getByText("TSHIRT-M-BLK").waitFor();
+  await result
+    .locator('tr[data-line="4"]')
+    .getByRole("cell", { name: "TSHIRT-M-BLK", exact: true })
+    .waitFor();
   await result
     .locator('tr[data-line="12"]')
     .getByText("この商品管理番号の商品行(商品名の行)がSKU行の前にありません")
@@ -70,6 +73,6 @@ test("商品CSV取込: the first 楽天 shop's file makes the products, a second
   await result.getByLabel("結果で絞り込み").selectOption("skipped");
   await result.locator("tr[data-line]").getByText("「新しい商品として登録」を選ぶと登録します").waitFor();
 
-  await page.getByRole("link", { name: "商品・在庫" }).click();
+  await page.getByRole("link", { name: "商品・在庫へ" }).click();
   await page.getByRole("cell", { name: "サンプルTシャツ（M / ブラック）" }).waitFor();
 });

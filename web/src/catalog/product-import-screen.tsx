@@ -91,7 +91,7 @@ function UploadForm() {
       </Field>
       <label className="checkbox">
         <input type="checkbox" checked={createMissing} onChange={(e) => setCreateMissing(e.target.checked)} />{" "}
-        新しい商品として登録(2つ目以降のショップで、SKUが一致する商品がない行も商品を作る)
+        新しい商品として登録(SKUが一致する商品がない行も商品を作ります。2つ目以降の取込で使います)
       </label>
       <div className="action-row">
         <button type="submit" className="button button-primary" disabled={busy || !file || !shopId}>

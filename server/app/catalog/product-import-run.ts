@@ -8,6 +8,7 @@ import { logInfo } from "#server/log.ts";
 import type { FileReadProgress } from "#server/ports/order-upload.ts";
 import type { ProductFileResult } from "#server/ports/product-file.ts";
 import type { AppContext } from "../context.ts";
+import { releaseHeldOrders } from "./create-product-mapping.ts";
 import { productFileOf } from "./product-import-start.ts";
 
 /**
@@ -45,7 +46,8 @@ async function* storedChunks(db: Db, runId: string): AsyncGenerator<Uint8Array> 
 /**
  * The `product-import` job: the file is read as a stream, in batches; each batch's products, mappings,
  * report and progress commit in ONE transaction with the line it reached, so a run killed anywhere
- * leaves whole batches only and the retry goes on after the last one.
+ * leaves whole batches only and the retry goes on after the last one. Orders of the shop held as
+ * 未マッピング商品 that a batch's mappings now cover move on in that same transaction.
  */
 export async function runProductImport(
   ctx: AppContext,
@@ -77,7 +79,18 @@ export async function runProductImport(
           .from(accounts)
           .where(eq(accounts.id, accountId))
           .for("no key update");
+        // As createProductMapping: an order registered meanwhile commits first or sees the new mappings.
+        await tx.select({ id: shops.id }).from(shops).where(eq(shops.id, shopId)).for("update");
         const report = await settle(tx, ctx, { accountId, shopId }, decide, batch.results);
+        if (report.some((r) => r.outcome === "created" || r.outcome === "mapped"))
+          await releaseHeldOrders(
+            tx,
+            ctx,
+            accountId,
+            { shopId },
+            { productImportRunId: runId },
+            { actor: run.run.createdBy, now: ctx.clock.now() },
+          );
         await insertReport(tx, runId, report);
         const count = (o: ProductReportRow["outcome"]) => report.filter((r) => r.outcome === o).length;
         await tx

@@ -4,6 +4,7 @@ import { after, before, test } from "node:test";
 import { sql } from "drizzle-orm";
 import iconv from "iconv-lite";
 import { startTestApp, type TestApp } from "#test/app.ts";
+import { newOrder, orderBody } from "#test/catalog-api.ts";
 
 let t: TestApp;
 let first: string;
@@ -155,4 +156,22 @@ test("refusals: a shop whose mall has no item CSV, an empty file, a file that is
     formats.map((f: { channel: string }) => f.channel),
     ["rakuten"],
   );
+});
+
+test("orders held as 未マッピング商品 in the shop move on once the import maps their lines", async () => {
+  const third = (await t.api("POST", "/api/shops", { channel: "rakuten", name: "楽天3号店" })).body.id;
+  // No キャンセル猶予, so the order reaches 確認待 (and its hold) at once.
+  await t.api("PATCH", `/api/shops/${third}`, { settings: { gracePeriodMinutes: 0 } });
+  const order = await newOrder(t, orderBody(third, "R3-0001", [{ mallItemCode: "tea-01", quantity: 1 }]));
+  const tagsOf = async () =>
+    ((await t.api("GET", `/api/orders/${order.id}`)).body.tags as { name: string }[]).map((x) => x.name);
+  assert.equal(order.status, "awaiting_confirmation");
+  assert.ok((await tagsOf()).includes("未マッピング商品"), JSON.stringify(await tagsOf()));
+  const header = (await fixture()).split("\n")[0];
+  const file = [header, "u,tea-01,tea-01,煎茶,,,,,,,,,,,,", "u,tea-01,,,,,,,tea-01,,,,,,800,1", ""].join(
+    "\r\n",
+  );
+  const { run } = await importFile(third, sjis(file), "&createMissing=true");
+  assert.deepEqual(counts(run), ["map", "succeeded", 2, 1, 0, 0, 0, 0, 0]);
+  assert.ok(!(await tagsOf()).includes("未マッピング商品"), JSON.stringify(await tagsOf()));
 });

@@ -4,6 +4,7 @@ import type { ImportRss } from "./import-rss.ts";
 import { fmt, table } from "./lib.ts";
 import type { LifecycleFigures } from "./lifecycle-bench.ts";
 import type { ListPlan, ListResult } from "./list.ts";
+import type { ProductImportResult } from "./product-import.ts";
 import type { RegisterResult } from "./register.ts";
 import { type Count, perOrder } from "./round-trips.ts";
 import type { TransitionResult } from "./transitions.ts";
@@ -24,6 +25,7 @@ export type Figures = {
   /** PGlite only: npm start's own process importing, its memory read. */
   importRss?: ImportRss;
   csv?: CsvResult;
+  productImport?: ProductImportResult;
   lifecycle?: LifecycleFigures;
   list?: ListResult;
   listOrders: number;

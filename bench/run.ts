@@ -13,6 +13,7 @@ import { benchLifecycle } from "./lifecycle-bench.ts";
 import { benchList, explainList } from "./list.ts";
 import { seedListAccount } from "./list-seed.ts";
 import { benchOrderExport, printOrderExport } from "./order-export.ts";
+import { benchProductImport, printProductImport } from "./product-import.ts";
 import { benchRegister, rawRegister } from "./register.ts";
 import { benchRegisterBatches, countBatchRegistration } from "./register-batches.ts";
 import {
@@ -48,6 +49,8 @@ const IMPORT_ORDERS = envInt("BENCH_IMPORT_ORDERS", 10_000);
 const IMPORT_RSS_ORDERS = envInt("BENCH_IMPORT_RSS_ORDERS", 100_000);
 const LIST_ORDERS = envInt("BENCH_LIST_ORDERS", 100_000);
 const CSV_ORDERS = envInt("BENCH_CSV_ORDERS", 10_000);
+/** Lines of the 商品CSV取込 file (issue 18: 50,000). */
+const PRODUCT_ROWS = envInt("BENCH_PRODUCT_ROWS", 50_000);
 /**
  * Orders through the whole lifecycle (issue 13: 100,000 on PostgreSQL must take minutes):
  * BENCH_LIFECYCLE_PG_ORDERS=100000 BENCH_LIFECYCLE_MINUTES=30 runs that.
@@ -70,6 +73,7 @@ const ROW_NAMES = [
   "transitions",
   "import",
   "csv",
+  "products",
   "lifecycle",
   "workers",
   "list",
@@ -145,6 +149,12 @@ async function runOn(t: Target): Promise<Figures> {
     figures.csv = await benchCsv(t, CSV_ORDERS);
   }
 
+  // 3c. 商品CSV取込 of a large item file, against the raw INSERTs of the same rows.
+  if (wants("products")) {
+    note(`${t.label}: 商品CSV取込 × ${fmt.int(PRODUCT_ROWS)} lines`);
+    figures.productImport = await benchProductImport(t, PRODUCT_ROWS);
+  }
+
   // 5. The whole lifecycle through both sandboxes, with npm start's own workers; 2 processes on PostgreSQL.
   if (wants("lifecycle"))
     figures.lifecycle = await benchLifecycle(
@@ -183,6 +193,7 @@ async function runOn(t: Target): Promise<Figures> {
   printTransitions(figures);
   printImport(figures);
   printCsv(figures);
+  printProductImport(t.label, figures.productImport);
   printLifecycle(figures);
   printList(figures, FULL_PLANS);
   if (exported) printOrderExport(t.label, exported);

@@ -24,6 +24,7 @@ const RESOURCE: Record<string, string> = {
   standard: "standardKey",
   "csv-order-profiles": "csvProfile",
   "csv-imports": "csvImport",
+  "product-imports": "productImport",
   "saved-searches": "savedSearch",
   "order-exports": "orderExport",
   "order-bulk-runs": "bulkRun",
@@ -97,6 +98,13 @@ export async function routeFixtures(t: TestApp): Promise<RouteFixtures> {
     body: "注文番号\r\n",
   });
   ids.csvImport = ((await csvImport.json()) as { id: string }).id;
+  const itemShop = (await t.api("POST", "/api/shops", { channel: "rakuten", name: "商品CSV店" })).body.id;
+  const productImport = await fetch(`${t.url}/api/product-imports?shopId=${itemShop}`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${t.owner.apiToken}`, "content-type": "text/csv" },
+    body: "商品管理番号（商品URL）,商品名,SKU管理番号\r\n",
+  });
+  ids.productImport = ((await productImport.json()) as { id: string }).id;
   ids.savedSearch = (
     await t.api("POST", "/api/saved-searches", {
       screen: "orders",

@@ -8,5 +8,6 @@ export * from "./schema/list-tools.ts";
 export * from "./schema/mail.ts";
 export * from "./schema/order-tags.ts";
 export * from "./schema/orders.ts";
+export * from "./schema/product-imports.ts";
 export * from "./schema/shops.ts";
 export * from "./schema/webhooks.ts";

@@ -29,6 +29,7 @@ import { registerOrderExportRoutes } from "./order-exports.ts";
 import { registerOrderRoutes } from "./orders.ts";
 import { registerPlanRoutes } from "./plan.ts";
 import { problemResponse, Refusal, validationRefusal } from "./problem.ts";
+import { PRODUCT_UPLOAD_PATH, registerProductImportRoutes } from "./product-imports.ts";
 import { registerProductRoutes } from "./products.ts";
 import { registerSavedSearchRoutes } from "./saved-searches.ts";
 import { registerSessionRoutes, SESSION_PATHS } from "./session.ts";
@@ -91,9 +92,10 @@ export function createHttpApp(
       throw new Refusal("request.too_large", `リクエスト本文は${MAX_BODY_BYTES / 1024}KBまでです。`);
     },
   });
-  // An order CSV streams to the database piece by piece under its own, larger cap (start-import.ts).
+  // An order or item CSV streams to the database piece by piece under its own, larger cap (start-import.ts).
+  const streamed = [CSV_UPLOAD_PATH, PRODUCT_UPLOAD_PATH];
   app.use("/api/*", (c, next) =>
-    c.req.method === "POST" && c.req.path === CSV_UPLOAD_PATH ? next() : limitBody(c, next),
+    c.req.method === "POST" && streamed.includes(c.req.path) ? next() : limitBody(c, next),
   );
 
   app.get("/api/health", async (c) => {
@@ -147,6 +149,7 @@ export function createHttpApp(
   registerInquiryRoutes(app, ctx);
   registerTagRoutes(app, ctx);
   registerProductRoutes(app, ctx);
+  registerProductImportRoutes(app, ctx);
   registerWarehouseRoutes(app, ctx);
   registerWarehouseCalendarRoutes(app, ctx);
   registerShipmentRoutes(app, ctx);

@@ -32,6 +32,7 @@ const STATUS_BY_CODE: Record<string, ContentfulStatusCode> = {
   "tracking_import.invalid_profile": 422,
   "csv_import.empty": 422,
   "csv_import.columns_missing": 422,
+  "product_import.unsupported": 422,
   "saved_search.name_taken": 422,
   "saved_search.too_many": 422,
   "b2b_order.no_lines": 422,

@@ -18,6 +18,7 @@ export const JOB_NAMES = [
   "mail-dispatch",
   "send-mail",
   "csv-import",
+  "product-import",
   "order-export",
   "inquiry-import",
   "inquiry-act",

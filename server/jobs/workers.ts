@@ -23,6 +23,7 @@ import { handleMallImport } from "./mall-import.ts";
 import { handleMallReportShipping } from "./mall-report-shipping.ts";
 import { handleMallStockPush } from "./mall-stock-push.ts";
 import { handleOrderExport } from "./order-export.ts";
+import { handleProductImport } from "./product-import.ts";
 import type { JobName } from "./queue.ts";
 import { handleSendMail } from "./send-mail.ts";
 import { handleShipDatesRecompute } from "./ship-dates-recompute.ts";
@@ -45,6 +46,7 @@ export const HANDLERS: Record<JobName, BatchHandler> = {
   "mail-dispatch": handleMailDispatch,
   "send-mail": handleSendMail,
   "csv-import": handleCsvImport,
+  "product-import": handleProductImport,
   "order-export": handleOrderExport,
   "inquiry-import": handleInquiryImport,
   "inquiry-act": handleInquiryAct,

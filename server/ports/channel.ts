@@ -7,6 +7,7 @@
 import type { CancelSignal } from "#server/domain/inquiry-linkage.ts";
 import type { MallOrder, MallShippingReport, MallStockUpdate } from "./mall.ts";
 import type { OrderFileUpload } from "./order-upload.ts";
+import type { ProductFileReader } from "./product-file.ts";
 
 /** What one fetch of a poll source covers, and its orders a page at a time. */
 export type OrderChanges = {
@@ -155,6 +156,8 @@ export type ChannelDefinition = {
   commands?: Readonly<Record<string, ChannelCommand>>;
   /** Order files the merchant uploads (capabilities.source "upload"): their layouts and reader. */
   upload?: OrderFileUpload;
+  /** The channel's item export (商品CSV) read into products and mappings (商品CSV取込). */
+  productFile?: ProductFileReader;
   /** The clients for one shop's opened credentials; a channel without a remote side has none. */
   createClients?: (config: ChannelConfig, credentials: Record<string, string>) => ChannelClients;
 };

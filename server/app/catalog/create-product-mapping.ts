@@ -79,7 +79,7 @@ export async function createProductMapping(
     await tx
       .insert(productMappingComponents)
       .values(input.components.map((c) => ({ mappingId: id, productId: c.productId, quantity: c.quantity })));
-    for (const order of await lockHeldOrders(tx, accountId, input)) await release(tx, ctx, order, id, meta);
+    await releaseHeldOrders(tx, ctx, accountId, input, { mappingId: id }, meta);
     return id;
   });
 }
@@ -105,13 +105,34 @@ async function checkComponents(tx: Db, accountId: string, components: MappingInp
 }
 
 /**
- * 確認待 orders of the shop tagged 未マッピング商品 with a line this mapping covers, oldest first. Locked
- * in id order, as other multi-order releases lock them, and all before any allocates, so order rows
- * are always taken before stock rows.
+ * The 確認待 orders of the shop held only as 未マッピング商品 that the mappings now cover move on, in
+ * the caller's transaction (whose mappings they read): those with a line of the given codes, or — no
+ * codes, as a product import maps many at once — every held order of the shop.
  */
-async function lockHeldOrders(tx: Db, accountId: string, input: MappingInput): Promise<LoadedOrder[]> {
-  const line: SQL[] = [eq(orderItems.orderId, orders.id), eq(orderItems.mallItemCode, input.mallItemCode)];
-  if (input.mallSkuCode !== "") line.push(eq(orderItems.mallSkuCode, input.mallSkuCode));
+export async function releaseHeldOrders(
+  tx: Db,
+  ctx: AppContext,
+  accountId: string,
+  held: { shopId: string; mallItemCode?: string; mallSkuCode?: string },
+  detail: Record<string, unknown>,
+  meta: Meta,
+): Promise<void> {
+  for (const order of await lockHeldOrders(tx, accountId, held)) await release(tx, ctx, order, detail, meta);
+}
+
+/**
+ * 確認待 orders of the shop tagged 未マッピング商品 (with a line of the codes, when given), oldest first.
+ * Locked in id order, as other multi-order releases lock them, and all before any allocates, so order
+ * rows are always taken before stock rows.
+ */
+async function lockHeldOrders(
+  tx: Db,
+  accountId: string,
+  input: { shopId: string; mallItemCode?: string; mallSkuCode?: string },
+): Promise<LoadedOrder[]> {
+  const line: SQL[] = [eq(orderItems.orderId, orders.id)];
+  if (input.mallItemCode !== undefined) line.push(eq(orderItems.mallItemCode, input.mallItemCode));
+  if (input.mallSkuCode) line.push(eq(orderItems.mallSkuCode, input.mallSkuCode));
   const held = await tx
     .select({ id: orders.id, orderedAt: orders.orderedAt })
     .from(orders)
@@ -142,7 +163,13 @@ async function lockHeldOrders(tx: Db, accountId: string, input: MappingInput): P
   return locked;
 }
 
-async function release(tx: Db, ctx: AppContext, order: LoadedOrder, mappingId: string, meta: Meta) {
+async function release(
+  tx: Db,
+  ctx: AppContext,
+  order: LoadedOrder,
+  detail: Record<string, unknown>,
+  meta: Meta,
+) {
   const tag = order.snapshot.tags.find((t) => t.systemCode === "unmapped_item");
   if (!tag || order.snapshot.status !== "awaiting_confirmation" || hasUnmappedItem(order.snapshot)) return;
   const decision = detachTag(order.snapshot, tag.tagId, false);
@@ -150,7 +177,7 @@ async function release(tx: Db, ctx: AppContext, order: LoadedOrder, mappingId: s
   const events = decision.events.map((e) => ({
     ...e,
     message: `${e.message}(商品マッピングが登録され、すべての商品が紐付きました)`,
-    detail: { ...e.detail, mappingId },
+    detail: { ...e.detail, ...detail },
   }));
   const saved = await saveDecision(tx, order, { ...decision, events }, meta);
   await progressOrder(tx, ctx, saved, meta);

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { describe, it } from "node:test";
+import { readCsvRecords, sniffEncoding } from "#server/adapters/csv/read-stream.ts";
 import type { CsvOrderProfile } from "./fields.ts";
 import type { GroupedOrder } from "./group-orders.ts";
 import { FUTURESHOP_PROFILE, JUCHU_TEMPLATE_PROFILE, juchuTemplateCsv } from "./profiles.ts";
 import { readOrderBatches } from "./read-orders.ts";
-import { readCsvRecords, sniffEncoding } from "./read-stream.ts";
 
 const fixture = (name: string) =>
   readFile(new URL(`../../../test/fixtures/csv-orders/${name}`, import.meta.url));

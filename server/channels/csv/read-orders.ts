@@ -1,8 +1,8 @@
+import type { CsvRecord } from "#server/adapters/csv/read-stream.ts";
 import { Refusal } from "#server/domain/refusal.ts";
 import type { CsvOrderProfile } from "./fields.ts";
 import { type GroupedOrder, groupOrder } from "./group-orders.ts";
 import { type ColumnIndex, indexColumns, type ReadRow, readRow } from "./read-row.ts";
-import type { CsvRecord } from "./read-stream.ts";
 
 /** Orders read from the file, ended at an order's last line; `lastLine` is where a resumed run goes on after. */
 export type OrderBatch = { orders: GroupedOrder[]; rows: number; lastLine: number };

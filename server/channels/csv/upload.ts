@@ -1,3 +1,4 @@
+import { readCsvRecords } from "#server/adapters/csv/read-stream.ts";
 import type { OrderFileUpload } from "#server/ports/order-upload.ts";
 import {
   CSV_DATE_FORMATS,
@@ -8,7 +9,6 @@ import {
 } from "./fields.ts";
 import { BUILT_IN_PROFILES, juchuTemplateCsv } from "./profiles.ts";
 import { readOrderBatches } from "./read-orders.ts";
-import { readCsvRecords } from "./read-stream.ts";
 
 /** Order CSVs read through a column-mapping profile: what the channel offers generic upload code. */
 export const csvUpload: OrderFileUpload = {

@@ -2,6 +2,7 @@ import type { ChannelDefinition } from "#server/ports/channel.ts";
 import { RMS_CANCEL_REASONS } from "./cancel-reasons.ts";
 import { createRakutenClient } from "./client.ts";
 import { createRakutenInquiryInbox } from "./inquiry-inbox.ts";
+import { rakutenItemCsv } from "./item-csv.ts";
 import { rakutenOrderSource } from "./order-source.ts";
 import { rakutenParseCommand } from "./parse-command.ts";
 
@@ -48,6 +49,7 @@ export const rakuten: ChannelDefinition = {
     inquiries: true,
   },
   cancelReasons: RMS_CANCEL_REASONS,
+  productFile: rakutenItemCsv,
   defaults: { gracePeriodMinutes: 30 },
   commands: {
     parse: {

@@ -950,6 +950,48 @@ export type components = {
       /** 温度帯: ambient 常温, chilled 冷蔵, frozen 冷凍 */
       temperature: "ambient" | "chilled" | "frozen";
     };
+    ProductImportRow: {
+      field: string | null;
+      fieldLabel: string | null;
+      /** ファイルの行番号(見出し行が1行目) */
+      line: number;
+      mallItemCode: string | null;
+      mallSkuCode: string | null;
+      message: string | null;
+      outcome: "created" | "updated" | "mapped" | "unchanged" | "skipped" | "failed";
+      productId: string | null;
+      rule: string | null;
+      sku: string | null;
+    };
+    ProductImportRun: {
+      /** 読み終えたバイト数(進捗) */
+      bytesRead: number;
+      /** 新しい商品として登録(一致する商品がない行) */
+      createMissing: boolean;
+      /** 登録した商品 */
+      created: number;
+      /** 判定した文字コード */
+      encoding: string | null;
+      error: string | null;
+      failed: number;
+      fileName: string | null;
+      finishedAt: string | null;
+      id: string;
+      /** マッピングだけ登録した行 */
+      mapped: number;
+      /** master: 商品マスタを作る取込 / map: 既存の商品にマッピングする取込 */
+      mode: "master" | "map";
+      /** 読み終えた行数 */
+      rowsRead: number;
+      shopId: string;
+      skipped: number;
+      startedAt: string;
+      status: "uploading" | "queued" | "running" | "succeeded" | "failed";
+      totalBytes: number;
+      unchanged: number;
+      /** 商品名を更新した商品 */
+      updated: number;
+    };
     ProductMapping: {
       components: {
         name: string;
@@ -5497,6 +5539,264 @@ export type paths = {
                 prefecture: string;
                 town: string;
               }[];
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/product-import-formats": {
+    get: {
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: {
+                channel: string;
+                fileLabel: string;
+              }[];
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/product-imports": {
+    get: {
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: components["schemas"]["ProductImportRun"][];
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    post: {
+      parameters: {
+        query: {
+          /** 新しい商品として登録: 一致する商品がない行も商品を作る */
+          createMissing?: "true" | "false";
+          fileName?: string;
+          shopId: string;
+        };
+      };
+      requestBody?: {
+        content: {
+          "text/csv": string;
+        };
+      };
+      responses: {
+        "202": {
+          content: {
+            "application/json": components["schemas"]["ProductImportRun"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/product-imports/{id}": {
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["ProductImportRun"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/product-imports/{id}/report.csv": {
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "text/csv": string;
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/product-imports/{id}/rows": {
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+        query?: {
+          cursor?: string;
+          limit?: number;
+          outcome?: "created" | "updated" | "mapped" | "unchanged" | "skipped" | "failed";
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: components["schemas"]["ProductImportRow"][];
+              nextCursor: string | null;
+              total: number;
             };
           };
         };

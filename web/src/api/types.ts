@@ -132,3 +132,7 @@ export type DeliveryPage = Answer<"/api/webhooks/{id}/deliveries">;
 export type WarehouseCalendar = Schemas["WarehouseCalendar"];
 export type WarehouseCalendarInput = Schemas["WarehouseCalendarInput"];
 export type CalendarDay = Schemas["CalendarDay"];
+export type ProductImportRun = Schemas["ProductImportRun"];
+export type ProductImportRow = Schemas["ProductImportRow"];
+export type ProductImportRowPage = Answer<"/api/product-imports/{id}/rows">;
+export type ProductImportFormat = Row<"/api/product-import-formats">;

@@ -15,6 +15,7 @@ const NAV: { to: string; label: string; needs: string; feature?: Feature }[] = [
   { to: "/shipments", label: "出荷一覧", needs: "shipping:read" },
   { to: "/b2b", label: "取引先", needs: "b2b:read", feature: "b2b_desk" },
   { to: "/products", label: "商品・在庫", needs: "catalog:read" },
+  { to: "/products/import", label: "商品CSV取込", needs: "catalog:write" },
   { to: "/mappings", label: "商品マッピング", needs: "catalog:read" },
   { to: "/shops", label: "ショップ設定", needs: "shops:read" },
   { to: "/warehouses", label: "倉庫設定", needs: "warehouses:read" },

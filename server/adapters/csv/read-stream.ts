@@ -2,7 +2,6 @@ import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import iconv from "iconv-lite";
 import type { FileReadProgress } from "#server/ports/order-upload.ts";
-import type { CsvEncoding } from "./fields.ts";
 
 /** One record of the file and the line it starts on (1-based, the header being line 1). */
 export type CsvRecord = { record: string[]; line: number };
@@ -31,7 +30,8 @@ export function sniffEncoding(head: Uint8Array): "utf-8" | "shift_jis" {
  */
 export async function* readCsvRecords(
   chunks: AsyncIterable<Uint8Array>,
-  encoding: CsvEncoding,
+  /** auto: sniffed from the first 64 KiB (sniffEncoding). */
+  encoding: "auto" | "shift_jis" | "utf-8",
   progress: FileReadProgress,
 ): AsyncGenerator<CsvRecord> {
   const iterator = chunks[Symbol.asyncIterator]();

@@ -7,8 +7,12 @@ import { Can } from "../session/can.tsx";
 import { Link } from "../shell/router.tsx";
 import { ErrorNotice, Loading } from "../ui/states.tsx";
 
-/** Told when an item is confirmed, so the 受注連動 switch on the same page follows without a reload. */
+/** Told when an item or a fact changes, so the sheet and the 受注連動 switch on the same page follow without a reload. */
 const CHANGED = "juchu:setup-checklist-changed";
+
+export function checklistChanged(shopId: string): void {
+  window.dispatchEvent(new CustomEvent(CHANGED, { detail: shopId }));
+}
 
 function useChecklist(shopId: string) {
   const loaded = useApi<SetupChecklist>(`/api/shops/${shopId}/setup-checklist`);
@@ -35,7 +39,7 @@ export function SetupChecklistSection({ shop }: { shop: Shop }) {
     setFailed(undefined);
     try {
       await api("PUT", `/api/shops/${shop.id}/setup-checklist/${item.item}`, { confirmed });
-      window.dispatchEvent(new CustomEvent(CHANGED, { detail: shop.id }));
+      checklistChanged(shop.id);
     } catch (e) {
       setFailed(e instanceof ApiError ? e : new ApiError(0, null));
     } finally {

@@ -44,6 +44,8 @@ export function inquiryWorld(app: TestApp, mall: SandboxControl, warehouse: RslC
   async function linkedShop(linkage: Record<string, unknown> = {}) {
     const shop = await connectRslShop(app, mall, warehouse, {
       inquiryLinkage: { enabled: true, ...linkage },
+      // A cancel here gives the stock back (注文キャンセル時在庫戻し is off for a new shop).
+      returnStockOnCancel: true,
     });
     const product = await app.api("POST", "/api/products", { sku: `CUP-${shop.mallShopId}`, name: "カップ" });
     await app.api("POST", `/api/products/${product.body.id}/stock`, {

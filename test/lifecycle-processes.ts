@@ -6,6 +6,7 @@ import { startRslSandbox } from "#sandbox/rsl/server.ts";
 import { bootServer, callApi, childDatabase, createAccountToken, spawnNode } from "./process.ts";
 import { sandboxControl } from "./rakuten.ts";
 import { rslControl } from "./rsl.ts";
+import { switchSyncOn } from "./setup-checklist.ts";
 
 const ITEM = "life-mug";
 
@@ -73,15 +74,14 @@ export async function startLifecycleRig() {
       name: "楽天 一連テスト店",
       settings: {
         importEnabled: false,
-        syncEnabled: true,
-        // 受注連動 from a second ahead (a past start is refused), waited out below.
-        syncStartAt: new Date(Date.now() + 1000).toISOString(),
         gracePeriodMinutes: 0,
         shipmentRequestDelayMinutes: 0,
         warehouseId: w.id,
       },
       credentials: { serviceSecret: atMall.serviceSecret, licenseKey: atMall.licenseKey },
     });
+    // 受注連動 from a second ahead (a past start is refused), waited out below.
+    await switchSyncOn(api, shop.id, { syncStartAt: new Date(Date.now() + 1000).toISOString() });
     const product = await ok("POST", "/api/products", { sku: "MUG-LIFE", name: "マグ" });
     await ok("POST", `/api/products/${product.id}/stock`, { onHand: count * 2, warehouseId: w.id });
     await ok("POST", "/api/product-mappings", {

@@ -2,6 +2,7 @@ import { startRakutenSandbox } from "#sandbox/rakuten/server.ts";
 import type { ContextOptions } from "#server/compose.ts";
 import { startTestApp, type TestApp } from "./app.ts";
 import { sandboxCall } from "./sandbox.ts";
+import { switchSyncOn } from "./setup-checklist.ts";
 
 export type RakutenSandbox = Awaited<ReturnType<typeof startRakutenSandbox>>;
 
@@ -74,18 +75,15 @@ export async function connectRakutenShop(
   settings: Record<string, unknown> = {},
 ): Promise<{ shopId: string; mallShopId: string }> {
   const mall = await control.createShop();
+  const { syncEnabled = true, syncStartAt = app.clock.now().toISOString(), ...rest } = settings;
   const created = await app.api("POST", "/api/shops", {
     channel: "rakuten",
     name: "楽天テスト店",
-    settings: {
-      importEnabled: true,
-      syncEnabled: true,
-      syncStartAt: app.clock.now().toISOString(),
-      ...settings,
-    },
+    settings: { importEnabled: true, ...rest },
     credentials: { serviceSecret: mall.serviceSecret, licenseKey: mall.licenseKey },
   });
   if (created.status !== 201) throw new Error(`shop not created: ${JSON.stringify(created.body)}`);
+  if (syncEnabled) await switchSyncOn(app.api, created.body.id, { syncStartAt: String(syncStartAt) });
   return { shopId: created.body.id, mallShopId: mall.shopId };
 }
 

@@ -5,6 +5,7 @@ import { createAccount } from "#server/app/account/create-account.ts";
 import { logIn, logOut } from "#server/app/account/sessions.ts";
 import { createProductMapping } from "#server/app/catalog/create-product-mapping.ts";
 import { createProduct } from "#server/app/catalog/products.ts";
+import { confirmSetupItem } from "#server/app/channels/setup-checklist.ts";
 import { createShop, updateShop } from "#server/app/channels/shops.ts";
 import type { Actor, AppContext } from "#server/app/context.ts";
 import { copyStandardTemplate, saveShopMailSettings } from "#server/app/mail/mail-settings.ts";
@@ -14,6 +15,7 @@ import { listProducts } from "#server/db/catalog/product-queries.ts";
 import { shops, warehouses } from "#server/db/schema.ts";
 import { inquiryLinkageSchema } from "#server/domain/inquiry-linkage.ts";
 import { Refusal } from "#server/domain/refusal.ts";
+import { SETUP_ITEM_CODES } from "#server/domain/setup-checklist.ts";
 import { toTokyoIso } from "#server/domain/tokyo-time.ts";
 import { demoB2b } from "./b2b.ts";
 import { HOJICHA, MYSTERY, SENCHA } from "./catalogue.ts";
@@ -110,8 +112,6 @@ async function demoShop(
     await updateShop(ctx, accountId, existing.id, { credentials });
     return { shopId: existing.id, mallShopId: mall.shopId, name, created: false };
   }
-  // A whole second ahead, so the start time is never in the past when the shop is saved.
-  const syncStartAt = toTokyoIso(new Date(Math.ceil((ctx.clock.now().getTime() + 5000) / 1000) * 1000));
   const shop = await createShop(ctx, accountId, {
     channel: "rakuten",
     name,
@@ -121,12 +121,16 @@ async function demoShop(
       shipmentRequestDelayMinutes: 1,
       importEnabled: true,
       importIntervalMinutes: 1,
-      syncEnabled: true,
-      syncStartAt,
+      returnStockOnCancel: true,
       inquiryLinkage: inquiryLinkageSchema.parse({ enabled: true }),
       ...(warehouseId ? { warehouseId } : {}),
     },
   });
+  // The demo shop is set up already: its checklist is confirmed as a merchant would, then 受注連動 starts.
+  for (const item of SETUP_ITEM_CODES) await confirmSetupItem(ctx, ACTOR, accountId, shop.id, item, true);
+  // A whole second ahead, so the start time is never in the past when the shop is saved.
+  const syncStartAt = toTokyoIso(new Date(Math.ceil((ctx.clock.now().getTime() + 5000) / 1000) * 1000));
+  await updateShop(ctx, accountId, shop.id, { settings: { syncEnabled: true, syncStartAt } });
   for (const p of PRODUCTS) {
     const productId = await ensureProduct(ctx, accountId, p);
     await createProductMapping(ctx, ACTOR, accountId, {

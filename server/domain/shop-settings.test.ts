@@ -12,13 +12,15 @@ import {
 const MALL = { gracePeriodMinutes: 30, takesCancels: true };
 const ENTERED = { gracePeriodMinutes: 0, takesCancels: false };
 
-test("defaultShopSettings: the channel's grace and cancel reflection, request delay 5 min, sync off", () => {
+test("defaultShopSettings: the channel's grace and cancel reflection, request delay 5 min; import, sync and stock return off", () => {
   for (const channel of [MALL, ENTERED]) {
     const s = defaultShopSettings(channel);
     assert.equal(s.gracePeriodMinutes, channel.gracePeriodMinutes);
     assert.equal(s.reflectCancelToMall, channel.takesCancels);
     assert.equal(s.shipmentRequestDelayMinutes, 5);
     assert.equal(s.syncEnabled, false, "sync starts off");
+    assert.equal(s.importEnabled, false, "import starts off");
+    assert.equal(s.returnStockOnCancel, false, "注文キャンセル時在庫戻し starts off");
     assert.equal(s.syncStartAt, null);
     const parsed = shopSettingsSchema.safeParse(s);
     assert.ok(parsed.success, JSON.stringify(parsed.error?.issues));

@@ -40,7 +40,8 @@ export type ShopSettings = z.infer<typeof shopSettingsSchema>;
 
 /**
  * A new shop's settings from what its channel says: the buyer's cancel window there (キャンセル猶予,
- * 0 where orders come from the merchant) and whether it takes cancels back.
+ * 0 where orders come from the merchant) and whether it takes cancels back. 受注取込, 受注連動 and
+ * 注文キャンセル時在庫戻し start off: the merchant turns each on once set-up is checked (seed E4).
  */
 export function defaultShopSettings(channel: {
   gracePeriodMinutes: number;
@@ -49,7 +50,7 @@ export function defaultShopSettings(channel: {
   return {
     gracePeriodMinutes: channel.gracePeriodMinutes,
     shipmentRequestDelayMinutes: 5,
-    returnStockOnCancel: true,
+    returnStockOnCancel: false,
     reflectCancelToMall: channel.takesCancels,
     importEnabled: false,
     importIntervalMinutes: 3,

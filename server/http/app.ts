@@ -33,6 +33,7 @@ import { PRODUCT_UPLOAD_PATH, registerProductImportRoutes } from "./product-impo
 import { registerProductRoutes } from "./products.ts";
 import { registerSavedSearchRoutes } from "./saved-searches.ts";
 import { registerSessionRoutes, SESSION_PATHS } from "./session.ts";
+import { registerSetupChecklistRoutes } from "./setup-checklist.ts";
 import { registerShipmentRoutes } from "./shipments.ts";
 import { registerShopImportRoutes } from "./shop-imports.ts";
 import { registerShopRoutes } from "./shops.ts";
@@ -146,6 +147,7 @@ export function createHttpApp(
   registerB2bInvoiceRoutes(app, ctx);
   registerShopRoutes(app, ctx);
   registerShopImportRoutes(app, ctx);
+  registerSetupChecklistRoutes(app, ctx);
   registerInquiryRoutes(app, ctx);
   registerTagRoutes(app, ctx);
   registerProductRoutes(app, ctx);

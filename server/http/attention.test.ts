@@ -6,6 +6,7 @@ import { tagOverduePayments } from "#server/app/orders/payment-overdue.ts";
 import type { TestApp } from "#test/app.ts";
 import { newOrder, newProduct, orderBody } from "#test/catalog-api.ts";
 import { type SandboxControl, startRakutenTestApp } from "#test/rakuten.ts";
+import { switchSyncOn } from "#test/setup-checklist.ts";
 import { startSmtpServer } from "#test/smtp.ts";
 
 let t: TestApp;
@@ -168,7 +169,7 @@ test("取込失敗, expiring credentials and failed mails are on the board; anot
   const created = await t.api("POST", "/api/shops", {
     channel: "rakuten",
     name: "楽天店",
-    settings: { importEnabled: true, syncEnabled: true, syncStartAt: t.clock.now().toISOString() },
+    settings: { importEnabled: true },
     credentials: {
       serviceSecret: sandboxShop.serviceSecret,
       licenseKey: sandboxShop.licenseKey,
@@ -177,6 +178,7 @@ test("取込失敗, expiring credentials and failed mails are on the board; anot
   });
   assert.equal(created.status, 201, JSON.stringify(created.body));
   const mallShop = created.body.id as string;
+  await switchSyncOn(t.api, mallShop, { syncStartAt: t.clock.now().toISOString() });
   await mall.fault({ path: "/es/2.0/order/searchOrder/", kind: "status500" });
   const run = await runShopImport(t.ctx, mallShop);
   assert.equal(run?.status, "failed");

@@ -44,6 +44,8 @@ const STATUS_BY_CODE: Record<string, ContentfulStatusCode> = {
   "b2b.buyer_email_taken": 422,
   "b2b.mail_destination_taken": 422,
   "b2b.price_invalid": 422,
+  "shop.setup_incomplete": 422,
+  "shop.setup_item_not_ready": 422,
   internal: 500,
 };
 

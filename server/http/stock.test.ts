@@ -9,7 +9,14 @@ let keepStockShopId: string;
 
 before(async () => {
   t = await startTestApp();
-  shopId = (await t.api("POST", "/api/shops", { channel: "manual", name: "電話注文" })).body.id;
+  shopId = (
+    await t.api("POST", "/api/shops", {
+      channel: "manual",
+      name: "電話注文",
+      // 注文キャンセル時在庫戻し is off for a new shop; this one gives the stock back.
+      settings: { returnStockOnCancel: true },
+    })
+  ).body.id;
   keepStockShopId = (
     await t.api("POST", "/api/shops", {
       channel: "manual",

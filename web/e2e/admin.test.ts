@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { SETUP_ITEM_CODES } from "#server/domain/setup-checklist.ts";
 import { browserSuite, OWNER, SessionClient } from "./harness.ts";
 import { order, SENCHA, seedBasics, seedTestOrders } from "./seed.ts";
 
@@ -187,6 +188,19 @@ test("shop settings: the server's rule on a field is shown at that field; creden
     .getByRole("button", { name: "設定を編集" })
     .click();
   const form = e2e.page.getByRole("form", { name: "楽天市場店 の設定" });
+  // 受注連動 waits on the set-up checklist (setup-checklist.test.ts walks it in the page); here it is
+  // confirmed through the API, and the page reloaded.
+  await form
+    .getByRole("note")
+    .getByText(/未確認: 店舗情報/)
+    .waitFor();
+  const api = await SessionClient.logIn(e2e.url, OWNER.email, OWNER.password);
+  const shops: { items: { id: string; name: string }[] } = await api.call("GET", "/api/shops");
+  const shopId = shops.items.find((s) => s.name === "楽天市場店")?.id;
+  for (const item of SETUP_ITEM_CODES) {
+    await api.call("PUT", `/api/shops/${shopId}/setup-checklist/${item}`, { confirmed: true });
+  }
+  await e2e.page.reload();
   await form.getByLabel("受注連動(Juchuでの変更をモールへ反映)").check();
   await form.getByLabel("受注連動の開始日時").fill("2020-01-01T09:00");
   await form.getByRole("button", { name: "保存" }).click();

@@ -6,6 +6,7 @@ import "./styles.css";
 import "./list-tools.css";
 import "./inquiries/inquiries.css";
 import "./settings/access.css";
+import "./settings/setup-checklist.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root");

@@ -30,7 +30,11 @@ export async function ensureDesk(tx: Db, ctx: Pick<AppContext, "clock" | "newId"
     accountId,
     channel: B2B_CHANNEL,
     name: `${account.name} BtoB`,
-    settings: defaultShopSettings({ gracePeriodMinutes: 0, takesCancels: false }),
+    // The desk is Juchu's own, with no mall set-up to check first: a cancelled B2B order frees its stock.
+    settings: {
+      ...defaultShopSettings({ gracePeriodMinutes: 0, takesCancels: false }),
+      returnStockOnCancel: true,
+    },
     createdAt: now,
     updatedAt: now,
   });

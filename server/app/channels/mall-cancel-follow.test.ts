@@ -23,7 +23,8 @@ const hasTag = (order: { tags: { systemCode: string | null }[] }, code: string) 
 
 /** A Rakuten shop shipping from RSL with the thanks mail on, and a mapped product in stock there. */
 async function shopWithThanksMail() {
-  const shop = await connectRslShop(app, mall, warehouse);
+  // 注文キャンセル時在庫戻し is off for a new shop; these cancels give the stock back.
+  const shop = await connectRslShop(app, mall, warehouse, { returnStockOnCancel: true });
   const product = await app.api("POST", "/api/products", { sku: `CUP-${shop.mallShopId}`, name: "カップ" });
   await app.api("POST", `/api/products/${product.body.id}/stock`, {
     warehouseId: shop.warehouseId,

@@ -5,6 +5,7 @@ import { inquiryLinkageOf } from "#server/domain/inquiry-linkage.ts";
 import { checkCredentials } from "#server/domain/mall-credentials.ts";
 import { shopLimitRefusal } from "#server/domain/plans.ts";
 import { notFound, Refusal } from "#server/domain/refusal.ts";
+import { type StoredChecklist, syncGateRefusal } from "#server/domain/setup-checklist.ts";
 import {
   checkSyncStart,
   defaultShopSettings,
@@ -25,6 +26,7 @@ async function settle(
   base: ShopSettings,
   patch: Partial<ShopSettings> | undefined,
   now: Date,
+  checklist: StoredChecklist,
 ): Promise<ShopSettings> {
   // The linkage's fields patch one by one: switching it off keeps the merchant's template and phrases.
   const linkage = patch?.inquiryLinkage
@@ -42,6 +44,8 @@ async function settle(
   }
   const syncProblem = checkSyncStart(before, merged.data, now);
   if (syncProblem) throw new Refusal("validation.failed", syncProblem.message, { errors: [syncProblem] });
+  const setupOpen = syncGateRefusal(before, merged.data, checklist);
+  if (setupOpen) throw setupOpen;
   if (merged.data.warehouseId) {
     const [w] = await tx
       .select({ id: warehouses.id })
@@ -91,6 +95,7 @@ export async function createShop(
       defaultShopSettings(channelDefaults(ctx, input.channel)),
       input.settings,
       now,
+      {},
     );
     const [row] = await tx
       .insert(shops)
@@ -129,7 +134,15 @@ export async function updateShop(
     if (!shop) throw notFound("shop", "ショップ");
     const now = ctx.clock.now();
     const current = shop.settings as ShopSettings;
-    const settings = await settle(tx, accountId, current, current, input.settings, now);
+    const settings = await settle(
+      tx,
+      accountId,
+      current,
+      current,
+      input.settings,
+      now,
+      shop.setupChecklist as StoredChecklist,
+    );
     const [row] = await tx
       .update(shops)
       .set({

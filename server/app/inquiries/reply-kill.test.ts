@@ -7,6 +7,7 @@ import { startRslSandbox } from "#sandbox/rsl/server.ts";
 import { bootServer, callApi, childDatabase, createAccountToken } from "#test/process.ts";
 import { type RakutenSandbox, type SandboxControl, sandboxControl, sku } from "#test/rakuten.ts";
 import { type RslControl, rslControl } from "#test/rsl.ts";
+import { switchSyncOn } from "#test/setup-checklist.ts";
 
 // kill -9 of the real server (npm start: API and workers in one process) after the cancel, while the
 // automatic reply is at the mall: the mall took it but the answer never came back. The next process
@@ -147,9 +148,6 @@ test("killed while RSL holds the withdrawal: the next process withdraws (same ke
     channel: "rakuten",
     name: "楽天 取下げテスト店",
     settings: {
-      syncEnabled: true,
-      // 受注連動 from a second ahead (a past start is refused), waited out below.
-      syncStartAt: new Date(Date.now() + 1000).toISOString(),
       gracePeriodMinutes: 0,
       shipmentRequestDelayMinutes: 0,
       warehouseId: rslWarehouse.body.id,
@@ -159,6 +157,10 @@ test("killed while RSL holds the withdrawal: the next process withdraws (same ke
   });
   assert.equal(created.status, 201, JSON.stringify(created.body));
   const shopId = created.body.id;
+  // 受注連動 from a second ahead (a past start is refused), waited out below.
+  await switchSyncOn((m, p, b) => call(first.url, m, p, b), shopId, {
+    syncStartAt: new Date(Date.now() + 1000).toISOString(),
+  });
   const product = await call(first.url, "POST", "/api/products", { sku: "MUG-KILL", name: "マグ" });
   await call(first.url, "POST", `/api/products/${product.body.id}/stock`, {
     onHand: 5,

@@ -9,7 +9,14 @@ let shopId: string;
 
 before(async () => {
   t = await startTestApp();
-  shopId = (await t.api("POST", "/api/shops", { channel: "rakuten", name: "楽天店" })).body.id;
+  shopId = (
+    await t.api("POST", "/api/shops", {
+      channel: "rakuten",
+      name: "楽天店",
+      // 注文キャンセル時在庫戻し is off for a new shop; this shop says so.
+      settings: { returnStockOnCancel: true },
+    })
+  ).body.id;
   await seedMappedProduct(t, {
     accountId: t.owner.accountId,
     shopId,

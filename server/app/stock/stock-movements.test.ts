@@ -12,7 +12,14 @@ let seq = 0;
 
 before(async () => {
   t = await startTestApp();
-  shopId = (await t.api("POST", "/api/shops", { channel: "manual", name: "電話注文" })).body.id;
+  shopId = (
+    await t.api("POST", "/api/shops", {
+      channel: "manual",
+      name: "電話注文",
+      // 注文キャンセル時在庫戻し is off for a new shop; this one gives the stock back.
+      settings: { returnStockOnCancel: true },
+    })
+  ).body.id;
   warehouseId = (await t.api("GET", "/api/warehouses")).body.items[0].id;
 });
 after(() => t.close());

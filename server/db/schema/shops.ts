@@ -16,6 +16,8 @@ export const shops = pgTable(
     credentials: jsonb("credentials"),
     /** When the mall credentials stop working (Rakuten's licenseKey: 90 days), warned ahead. */
     credentialsExpireAt: ts("credentials_expire_at"),
+    /** 初期設定確認チェックシート: item → { by: actor, at } (domain/setup-checklist.ts StoredChecklist). */
+    setupChecklist: jsonb("setup_checklist").notNull().default({}),
     createdAt: created(),
     updatedAt: updated(),
   },

@@ -395,6 +395,26 @@ export type components = {
       headerRow: boolean;
       name: string;
     };
+    ImportCheck: {
+      items: {
+        checks: {
+          field: "warehouse" | "carrier" | "shipDate" | "desiredDelivery" | "sender" | "remarksWish" | "payment" | "optionAmount" | "billedTotal" | "mails";
+          label: string;
+          ok: boolean;
+          value: string;
+          why: string;
+        }[];
+        id: string;
+        mallOrderNumber: string;
+        orderedAt: string;
+        /** 処理済みにしたか */
+        processed: boolean;
+      }[];
+      /** 一度に返す件数の上限(新しい順) */
+      limit: number;
+      /** テスト取込した注文の件数 */
+      total: number;
+    };
     ImportRun: {
       /** 新規に取り込んだ注文 */
       created: number;
@@ -1062,6 +1082,33 @@ export type components = {
         role: "owner" | "admin" | "staff" | "viewer";
         roleLabel: string;
       };
+    };
+    SetupChecklist: {
+      /** すべて確認済みなら true(受注連動を有効にできる) */
+      complete: boolean;
+      items: {
+        /** 確認した人と日時(未確認は null) */
+        confirmed: {
+          /** だれが行ったか */
+          actedBy: {
+            /** ユーザーまたはAPIトークンのID(システムは null) */
+            id: string | null;
+            kind: "user" | "token" | "system";
+            /** ユーザーの名前(なければメールアドレス)、APIトークンの名前、または「システム」 */
+            label: string;
+          };
+          at: string;
+        } | null;
+        /** Juchuが自動で確かめた事実 */
+        facts: {
+          ok: boolean;
+          text: string;
+        }[];
+        item: "shop_info" | "calendar" | "masters" | "product_import" | "delivery_conditions" | "options" | "test_import_checked" | "mails_previewed";
+        label: string;
+        /** 設定する画面のパス */
+        link: string;
+      }[];
     };
     ShipmentRow: {
       /** ソーシャルギフトの受取人が住所を未入力 */
@@ -7140,6 +7187,47 @@ export type paths = {
       };
     };
   };
+  "/api/shops/{id}/import-check": {
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["ImportCheck"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/shops/{id}/import-runs": {
     get: {
       parameters: {
@@ -7468,6 +7556,96 @@ export type paths = {
       responses: {
         "204": {
           content?: never;
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/shops/{id}/setup-checklist": {
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["SetupChecklist"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/shops/{id}/setup-checklist/{item}": {
+    put: {
+      parameters: {
+        path: {
+          id: string;
+          item: "shop_info" | "calendar" | "masters" | "product_import" | "delivery_conditions" | "options" | "test_import_checked" | "mails_previewed";
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            confirmed: boolean;
+          };
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["SetupChecklist"];
+          };
         };
         "401": {
           content: {

@@ -46,6 +46,9 @@ export type BulkRun = Schemas["BulkOrderRun"];
 // 店舗・取込
 export type Shop = Schemas["Shop"];
 export type ShopSettings = Shop["settings"];
+export type SetupChecklist = Schemas["SetupChecklist"];
+export type SetupChecklistItem = SetupChecklist["items"][number];
+export type ImportCheck = Schemas["ImportCheck"];
 /** R-Messe連携: shown only for a channel whose capabilities include inquiries. */
 export type InquiryLinkage = ShopSettings["inquiryLinkage"];
 export type ConnectionTest = Answer<"/api/shops/{id}/test-connection", "post">;

@@ -8,6 +8,7 @@ import { Link } from "../shell/router.tsx";
 import { Dialog } from "../ui/dialog.tsx";
 import { Field } from "../ui/field.tsx";
 import { ErrorNotice, Notice } from "../ui/states.tsx";
+import { checklistChanged } from "./setup-checklist.tsx";
 
 /**
  * What a channel's credential form asks for comes from /api/vocabulary (the API's write-only
@@ -167,6 +168,7 @@ export function ProcessTestOrders({ shop }: { shop: Shop }) {
     try {
       const result = await api<{ processed: number }>("POST", `/api/shops/${shop.id}/test-orders/process`);
       setProcessed(result.processed);
+      checklistChanged(shop.id);
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, null));
     } finally {

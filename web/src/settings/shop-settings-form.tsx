@@ -15,6 +15,7 @@ import {
   hasMallConnection,
   ProcessTestOrders,
 } from "./mall-connection.tsx";
+import { SyncSwitch } from "./setup-checklist.tsx";
 
 /** The settings of API.md; the server checks each (e.g. a sync start in the past) and names the field. */
 export function ShopSettingsForm({ shop, onSaved }: { shop: Shop; onSaved: () => void }) {
@@ -53,7 +54,7 @@ export function ShopSettingsForm({ shop, onSaved }: { shop: Shop; onSaved: () =>
     }
   };
   const check = (
-    key: "returnStockOnCancel" | "reflectCancelToMall" | "importEnabled" | "testImportMode" | "syncEnabled",
+    key: "returnStockOnCancel" | "reflectCancelToMall" | "importEnabled" | "testImportMode",
     label: string,
   ) => (
     <label className="checkbox">
@@ -76,7 +77,7 @@ export function ShopSettingsForm({ shop, onSaved }: { shop: Shop; onSaved: () =>
       </Field>
       {check("testImportMode", "テスト取込(取り込むだけで、メール・出荷依頼・モールへの反映はしない)")}
       {mall && <ProcessTestOrders shop={shop} />}
-      {check("syncEnabled", "受注連動(Juchuでの変更をモールへ反映)")}
+      <SyncSwitch shop={shop} checked={s.syncEnabled} onChange={(on) => set("syncEnabled", on)} />
       <Field
         label="受注連動の開始日時"
         path="settings.syncStartAt"

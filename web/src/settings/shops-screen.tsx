@@ -7,6 +7,7 @@ import { Link, navigate, useLocation } from "../shell/router.tsx";
 import { Field } from "../ui/field.tsx";
 import { Empty, ErrorNotice } from "../ui/states.tsx";
 import { isPolled } from "./mall-connection.tsx";
+import { SetupChecklistSection } from "./setup-checklist.tsx";
 import { ShopSettingsForm } from "./shop-settings-form.tsx";
 
 /** ショップ設定: one card per storefront; its settings open in place (`?edit=<id>`, so reload keeps it). */
@@ -62,6 +63,7 @@ export function ShopsScreen() {
                 {open === shop.id ? "閉じる" : "設定を編集"}
               </button>
             </div>
+            {open === shop.id && <SetupChecklistSection shop={shop} />}
             {open === shop.id && <ShopSettingsForm shop={shop} onSaved={reload} />}
           </li>
         ))}

@@ -26,6 +26,7 @@ import { InvitationScreen } from "../session/invitation-screen.tsx";
 import { LoginScreen } from "../session/login-screen.tsx";
 import { useSession } from "../session/session.tsx";
 import { SetupScreen } from "../session/setup-screen.tsx";
+import { ImportCheckScreen } from "../settings/import-check-screen.tsx";
 import { ImportRunsScreen } from "../settings/import-runs-screen.tsx";
 import { SettingsHome } from "../settings/settings-nav.tsx";
 import { ShopsScreen } from "../settings/shops-screen.tsx";
@@ -69,6 +70,8 @@ function Screen() {
       </FeatureGate>
     );
   if (path === "/b2b" || path.startsWith("/b2b/")) return <B2bRoutes path={path} />;
+  const importCheck = match("/shops/:id/import-check", path);
+  if (importCheck?.id) return <ImportCheckScreen key={importCheck.id} shopId={importCheck.id} />;
   const webhook = match("/settings/webhooks/:id", path);
   if (webhook?.id) return <DeliveriesScreen key={webhook.id} id={webhook.id} />;
   switch (path) {

@@ -13,7 +13,7 @@ after(() => t.close());
 
 /** The migration's own statements after the column is added: what it does to the shops already there. */
 async function backfill(): Promise<void> {
-  const text = await readFile(new URL("./migrations/0027_setup_checklist.sql", import.meta.url), "utf8");
+  const text = await readFile(new URL("./migrations/0028_setup_checklist.sql", import.meta.url), "utf8");
   for (const statement of text.split("--> statement-breakpoint").slice(1)) {
     await t.ctx.db.execute(sql.raw(statement));
   }

@@ -5,6 +5,7 @@
  */
 
 import type { CancelSignal } from "#server/domain/inquiry-linkage.ts";
+import type { MasterKind, ShopMasters } from "#server/domain/mall-masters.ts";
 import type { MallOrder, MallShippingReport, MallStockUpdate } from "./mall.ts";
 import type { OrderFileUpload } from "./order-upload.ts";
 
@@ -155,8 +156,17 @@ export type ChannelDefinition = {
   commands?: Readonly<Record<string, ChannelCommand>>;
   /** Order files the merchant uploads (capabilities.source "upload"): their layouts and reader. */
   upload?: OrderFileUpload;
-  /** The clients for one shop's opened credentials; a channel without a remote side has none. */
-  createClients?: (config: ChannelConfig, credentials: Record<string, string>) => ChannelClients;
+  /** The masters its codes go through, which each shop may edit (マスタ管理). */
+  masters?: readonly MasterKind[];
+  /**
+   * The clients for one shop's opened credentials and its masters (the defaults when not given); a
+   * channel without a remote side has none.
+   */
+  createClients?: (
+    config: ChannelConfig,
+    credentials: Record<string, string>,
+    masters?: ShopMasters,
+  ) => ChannelClients;
 };
 
 export type ChannelCommand = {
@@ -185,4 +195,5 @@ export type ChannelRegistry = {
 export type ChannelClientFactory = (shop: {
   channel: string;
   credentials: Record<string, string>;
+  masters?: ShopMasters | undefined;
 }) => ChannelClients;

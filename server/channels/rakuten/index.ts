@@ -2,6 +2,7 @@ import type { ChannelDefinition } from "#server/ports/channel.ts";
 import { RMS_CANCEL_REASONS } from "./cancel-reasons.ts";
 import { createRakutenClient } from "./client.ts";
 import { createRakutenInquiryInbox } from "./inquiry-inbox.ts";
+import { RAKUTEN_MASTERS } from "./masters.ts";
 import { rakutenOrderSource } from "./order-source.ts";
 import { rakutenParseCommand } from "./parse-command.ts";
 
@@ -48,6 +49,7 @@ export const rakuten: ChannelDefinition = {
     inquiries: true,
   },
   cancelReasons: RMS_CANCEL_REASONS,
+  masters: RAKUTEN_MASTERS,
   defaults: { gracePeriodMinutes: 30 },
   commands: {
     parse: {
@@ -55,7 +57,7 @@ export const rakuten: ChannelDefinition = {
       run: (args, io) => rakutenParseCommand(args[0] ?? "", io),
     },
   },
-  createClients(config, credentials) {
+  createClients(config, credentials, masters) {
     const connection = {
       baseUrl: config.apiUrl ?? "https://api.rms.rakuten.co.jp",
       credentials: {
@@ -66,6 +68,7 @@ export const rakuten: ChannelDefinition = {
     };
     const client = createRakutenClient({
       ...connection,
+      ...(masters ? { masters } : {}),
       ...(config.stockPushIntervalMs !== undefined
         ? { stockPushIntervalMs: config.stockPushIntervalMs }
         : {}),

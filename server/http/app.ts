@@ -34,6 +34,7 @@ import { registerSavedSearchRoutes } from "./saved-searches.ts";
 import { registerSessionRoutes, SESSION_PATHS } from "./session.ts";
 import { registerShipmentRoutes } from "./shipments.ts";
 import { registerShopImportRoutes } from "./shop-imports.ts";
+import { registerShopMasterRoutes } from "./shop-masters.ts";
 import { registerShopRoutes } from "./shops.ts";
 import { registerStockRoomRoutes } from "./stock-room.ts";
 import { registerTagRoutes } from "./tags.ts";
@@ -144,6 +145,7 @@ export function createHttpApp(
   registerB2bInvoiceRoutes(app, ctx);
   registerShopRoutes(app, ctx);
   registerShopImportRoutes(app, ctx);
+  registerShopMasterRoutes(app, ctx);
   registerInquiryRoutes(app, ctx);
   registerTagRoutes(app, ctx);
   registerProductRoutes(app, ctx);

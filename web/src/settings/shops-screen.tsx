@@ -7,7 +7,9 @@ import { Link, navigate, useLocation } from "../shell/router.tsx";
 import { Field } from "../ui/field.tsx";
 import { Empty, ErrorNotice } from "../ui/states.tsx";
 import { isPolled } from "./mall-connection.tsx";
+import { ShopMastersSection } from "./shop-masters-section.tsx";
 import { ShopSettingsForm } from "./shop-settings-form.tsx";
+import { UnknownValuesSection } from "./unknown-values-section.tsx";
 
 /** ショップ設定: one card per storefront; its settings open in place (`?edit=<id>`, so reload keeps it). */
 export function ShopsScreen() {
@@ -63,6 +65,8 @@ export function ShopsScreen() {
               </button>
             </div>
             {open === shop.id && <ShopSettingsForm shop={shop} onSaved={reload} />}
+            {open === shop.id && <ShopMastersSection shop={shop} />}
+            {open === shop.id && <UnknownValuesSection shop={shop} />}
           </li>
         ))}
       </ul>

@@ -34,7 +34,7 @@ export function ShipFromFieldset({
       <legend>送付元住所(送り状・納品書のご依頼主)</legend>
       <label className="checkbox">
         <input type="radio" name="shipFrom" checked={!own} onChange={() => onChange({ mode: "warehouse" })} />
-        倉庫のご依頼主(住所・電話番号は倉庫設定、名前はショップ名)
+        倉庫のご依頼主(住所・電話番号は倉庫設定のもの、名前はこのショップの名前)
       </label>
       <label className="checkbox">
         <input type="radio" name="shipFrom" checked={Boolean(own)} onChange={() => onChange(own ?? EMPTY)} />

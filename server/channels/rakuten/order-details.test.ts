@@ -150,3 +150,17 @@ for (const [name, run, expected] of SHOP_TABLES) {
     assert.deepEqual(run(), expected);
   });
 }
+
+test("an orderProgress and a settlementMethodCode RMS adds later come with the order as unknown values, each once", () => {
+  const model = structuredClone(twoPackages.OrderModelList[0]) as Record<string, unknown>;
+  model.orderProgress = 950;
+  model.SettlementModel = { settlementMethodCode: 99, settlementMethod: "新しい決済方法" };
+  const [order] = parseGetOrderResponse({ ...twoPackages, OrderModelList: [model] }).orders;
+  assert.deepEqual(order?.unknownValues, [
+    { kind: "order_status", mallCode: "950", label: "不明なステータス (950)" },
+    { kind: "payment_method", mallCode: "99", label: "新しい決済方法" },
+  ]);
+  assert.equal(order?.paid, false, "not read as paid on a guess");
+  const [known] = parseGetOrderResponse(twoPackages).orders;
+  assert.equal(known?.unknownValues, undefined);
+});

@@ -48,6 +48,7 @@ export function createContext(db: Db, jobs: JobQueue, options: ContextOptions): 
         stockPushIntervalMs: options.stockPushIntervalMs,
       },
       shop.credentials,
+      shop.masters,
     );
   };
   const warehouses: WarehouseClientFactory = (warehouse) => {

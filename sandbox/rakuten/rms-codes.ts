@@ -38,6 +38,11 @@ export const settlementMethods = {
   },
   paypal: { code: 17, name: "PayPal", rpaySettlementFlag: 1, prepaid: false },
   rakuten_pay_later: { code: 21, name: "後払い決済", rpaySettlementFlag: 1, prepaid: false },
+  /**
+   * A method RMS adds after a client's table was written (RMS has added codes before: 21, 27): how a
+   * client meets a settlementMethodCode it does not know.
+   */
+  unlisted: { code: 99, name: "新しい決済方法", rpaySettlementFlag: 1, prepaid: false },
 } as const;
 
 export type SettlementKey = keyof typeof settlementMethods;

@@ -3,6 +3,9 @@ import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { enqueueDueImports } from "#server/app/channels/import-shop.ts";
+import { checkMasterRows } from "#server/domain/mall-masters.ts";
+import { Refusal } from "#server/domain/refusal.ts";
+import { UNKNOWN_VALUE_KINDS } from "#server/domain/unknown-mall-values.ts";
 import type { ChannelDefinition } from "#server/ports/channel.ts";
 import { startTestApp } from "#test/app.ts";
 import { csv } from "./csv/index.ts";
@@ -27,6 +30,18 @@ test("every definition is whole: a polled channel builds a source, reasons and f
       assert.equal(c.capabilities.source, "upload", `${c.code} reads files, so they are its source`);
   }
   assert.throws(() => channelRegistry([...CHANNELS, ...CHANNELS]), /share a code/);
+});
+
+test("every master a channel registers has defaults its own rules accept, and a kind Juchu lists unknown values of", () => {
+  for (const c of CHANNELS) {
+    const kinds = (c.masters ?? []).map((m) => m.kind);
+    assert.equal(new Set(kinds).size, kinds.length, `${c.code}: one master per kind`);
+    for (const m of c.masters ?? []) {
+      const checked = checkMasterRows(m, m.defaults);
+      assert.ok(!(checked instanceof Refusal), `${c.code} ${m.kind}: ${(checked as Refusal).detail}`);
+      assert.ok(m.kind in UNKNOWN_VALUE_KINDS, `${c.code} ${m.kind}: an unknown value of it can be listed`);
+    }
+  }
 });
 
 /**

@@ -81,6 +81,14 @@ const TAG_ACTIONS: Record<SystemTagCode, { group: AttentionGroup; action: string
     group: "error",
     action: "出荷済みの注文にキャンセルの希望がありました。返品の対応を購入者と相談してください。",
   },
+  unknown_mall_value: {
+    group: "hold",
+    action: "ショップ設定の「マスタ管理」でモールのコードを登録し、注文を再取得してください。",
+  },
+  unknown_mall_value_notice: {
+    group: "hold",
+    action: "ショップ設定の「マスタ管理」でモールのコードを登録してください。次の取込で自動で外れます。",
+  },
 };
 
 const CUSTOM_HOLD = {

@@ -22,6 +22,8 @@ const expected: [SystemTagCode, HoldAction | null, RegExp][] = [
   ["inquiry_cancel_requested", "removeTag", /タグを外して/],
   ["inquiry_cancel_not_stopped", "removeTag", /タグを外して/],
   ["inquiry_cancel_shipped", "removeTag", /タグを外して/],
+  ["unknown_mall_value", "refetch", /マスタ管理.*再取得/],
+  ["unknown_mall_value_notice", "refetch", /マスタ管理/],
 ];
 
 for (const [code, action, clear] of expected) {

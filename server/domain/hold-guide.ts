@@ -97,6 +97,18 @@ export const SYSTEM_TAG_GUIDES = {
     howToClear: "返品の対応を購入者と相談してから、タグを外してください。",
     action: "removeTag",
   },
+  unknown_mall_value: {
+    why: "モールから、Juchuが知らない決済方法または受注ステータスが届きました(値は履歴にあります)。推測せずに保留しています。",
+    howToClear:
+      "ショップ設定の「マスタ管理」でその値を登録してから「再取得」すると自動で外れます(受注ステータスはモールで進むと外れます)。",
+    action: "refetch",
+  },
+  unknown_mall_value_notice: {
+    why: "モールから、Juchuが知らない配送会社が届きました。表示だけに使う値のため、注文は止めていません。",
+    howToClear:
+      "ショップ設定の「マスタ管理」でその配送会社を登録すると、次の取込(または「再取得」)で自動で外れます。",
+    action: "refetch",
+  },
 } as const satisfies Record<SystemTagCode, HoldGuide>;
 
 /** What a 確認済 order waits for with no tag (domain/order.ts waitingFor). */

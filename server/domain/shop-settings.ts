@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { instant, uuid } from "./fields.ts";
 import { inquiryLinkageSchema } from "./inquiry-linkage.ts";
+import { SHIP_FROM_DEFAULT, shipFromSchema } from "./ship-from.ts";
 
 /** Japanese banks and convenience stores usually give a week to pay. */
 export const DEFAULT_PAYMENT_OVERDUE_DAYS = 7;
@@ -34,6 +35,8 @@ export const shopSettingsSchema = z.object({
   warehouseId: uuid().nullable(),
   /** R-Messe キャンセル連携: off until the merchant turns it on. */
   inquiryLinkage: inquiryLinkageSchema.default(inquiryLinkageSchema.parse({})),
+  /** 送付元住所: the warehouse's ご依頼主 (default) or the shop's own (ship-from.ts). */
+  shipFrom: shipFromSchema.default(SHIP_FROM_DEFAULT),
 });
 
 export type ShopSettings = z.infer<typeof shopSettingsSchema>;
@@ -60,6 +63,7 @@ export function defaultShopSettings(channel: {
     syncStartAt: null,
     warehouseId: null,
     inquiryLinkage: inquiryLinkageSchema.parse({}),
+    shipFrom: SHIP_FROM_DEFAULT,
   };
 }
 

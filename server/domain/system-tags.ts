@@ -31,6 +31,13 @@ export const SYSTEM_TAGS = {
   inquiry_cancel_not_stopped: { name: "キャンセル希望(出荷停止不可)", hold: true, color: "#d9534f" },
   /** A buyer asked to cancel an order already shipped: a return or the carrier, for a person. */
   inquiry_cancel_shipped: { name: "キャンセル希望(出荷済)", hold: false, color: "#d9534f" },
+  /**
+   * The mall sent a 決済方法 or 受注ステータス Juchu does not know (unknown-mall-values.ts): held rather
+   * than guessed; mapping it in the shop's master (or the mall's next state) and re-importing clears it.
+   */
+  unknown_mall_value: { name: "未登録のモール値", hold: true, color: "#d9534f" },
+  /** The mall sent a 配送会社 Juchu does not know: shown for the set-up, nothing held. */
+  unknown_mall_value_notice: { name: "未登録のモール値(確認のみ)", hold: false, color: "#5bc0de" },
 } as const;
 
 export type SystemTagCode = keyof typeof SYSTEM_TAGS;

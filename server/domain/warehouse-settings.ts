@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { CARRIER_CODES } from "./carrier.ts";
 
-const sender = z.object({
+/** ご依頼主 as a carrier slip prints it; the shop's own 送付元 (ship-from.ts) is checked the same way. */
+export const senderSchema = z.object({
   name: z.string().trim().min(1, "ご依頼主名を入力してください").max(32),
   postalCode: z.string().regex(/^\d{3}-?\d{4}$/, "郵便番号は123-4567の形です"),
   prefecture: z.string().min(1, "都道府県を入力してください"),
@@ -31,7 +32,7 @@ export const warehouseSettingsSchema = z.object({
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "出荷締め時刻は 14:00 のように24時間制で入力してください")
     .optional(),
-  sender: sender.optional(),
+  sender: senderSchema.optional(),
   yamatoBillingCustomerCode: z
     .string()
     .regex(/^\d{10,12}$/, "請求先顧客コードは10〜12桁の数字です")
@@ -45,7 +46,7 @@ export const warehouseSettingsSchema = z.object({
 });
 
 export type WarehouseSettings = z.infer<typeof warehouseSettingsSchema>;
-export type SlipSender = z.infer<typeof sender>;
+export type SlipSender = z.infer<typeof senderSchema>;
 
 export function warehouseSettingsOf(stored: unknown): WarehouseSettings {
   return warehouseSettingsSchema.parse(stored ?? {});

@@ -36,6 +36,7 @@ import { registerSessionRoutes, SESSION_PATHS } from "./session.ts";
 import { registerSetupChecklistRoutes } from "./setup-checklist.ts";
 import { registerShipmentRoutes } from "./shipments.ts";
 import { registerShopImportRoutes } from "./shop-imports.ts";
+import { registerShopMasterRoutes } from "./shop-masters.ts";
 import { registerShopRoutes } from "./shops.ts";
 import { registerStockRoomRoutes } from "./stock-room.ts";
 import { registerTagRoutes } from "./tags.ts";
@@ -148,6 +149,7 @@ export function createHttpApp(
   registerShopRoutes(app, ctx);
   registerShopImportRoutes(app, ctx);
   registerSetupChecklistRoutes(app, ctx);
+  registerShopMasterRoutes(app, ctx);
   registerInquiryRoutes(app, ctx);
   registerTagRoutes(app, ctx);
   registerProductRoutes(app, ctx);

@@ -7,6 +7,7 @@ import { uuid } from "#server/domain/fields.ts";
 import { inquiryLinkageOf } from "#server/domain/inquiry-linkage.ts";
 import { credentialWarning } from "#server/domain/mall-credentials.ts";
 import { notFound } from "#server/domain/refusal.ts";
+import { shipFromOf } from "#server/domain/ship-from.ts";
 import { type ShopSettings, shopSettingsSchema } from "#server/domain/shop-settings.ts";
 import { toTokyoIso } from "#server/domain/tokyo-time.ts";
 import type { ChannelRegistry } from "#server/ports/channel.ts";
@@ -51,8 +52,12 @@ function presentShop(channels: ChannelRegistry, row: ShopRow, now: Date): z.infe
     // A shop of a channel no longer registered still lists, under its code.
     channelLabel: channel?.label ?? row.channel,
     name: row.name,
-    // A shop saved before the inquiry linkage existed shows its defaults.
-    settings: { ...(row.settings as ShopSettings), inquiryLinkage: inquiryLinkageOf(row.settings) },
+    // A shop saved before the inquiry linkage or 送付元住所 existed shows their defaults.
+    settings: {
+      ...(row.settings as ShopSettings),
+      inquiryLinkage: inquiryLinkageOf(row.settings),
+      shipFrom: shipFromOf(row.settings),
+    },
     hasCredentials: row.credentials !== null,
     credentialsExpireAt: row.credentialsExpireAt ? toTokyoIso(row.credentialsExpireAt) : null,
     credentialWarning: credentialWarning(row.credentialsExpireAt, now, channel?.credentialExpiry),

@@ -5,6 +5,7 @@
  */
 
 import type { CancelSignal } from "#server/domain/inquiry-linkage.ts";
+import type { MasterKind, ShopMasters } from "#server/domain/mall-masters.ts";
 import type { MallOrder, MallShippingReport, MallStockUpdate } from "./mall.ts";
 import type { OrderFileUpload } from "./order-upload.ts";
 import type { ProductFileReader } from "./product-file.ts";
@@ -158,8 +159,17 @@ export type ChannelDefinition = {
   upload?: OrderFileUpload;
   /** The channel's item export (商品CSV) read into products and mappings (商品CSV取込). */
   productFile?: ProductFileReader;
-  /** The clients for one shop's opened credentials; a channel without a remote side has none. */
-  createClients?: (config: ChannelConfig, credentials: Record<string, string>) => ChannelClients;
+  /** The masters its codes go through, which each shop may edit (マスタ管理). */
+  masters?: readonly MasterKind[];
+  /**
+   * The clients for one shop's opened credentials and its masters (the defaults when not given); a
+   * channel without a remote side has none.
+   */
+  createClients?: (
+    config: ChannelConfig,
+    credentials: Record<string, string>,
+    masters?: ShopMasters,
+  ) => ChannelClients;
 };
 
 export type ChannelCommand = {
@@ -188,4 +198,5 @@ export type ChannelRegistry = {
 export type ChannelClientFactory = (shop: {
   channel: string;
   credentials: Record<string, string>;
+  masters?: ShopMasters | undefined;
 }) => ChannelClients;

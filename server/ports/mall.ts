@@ -7,6 +7,7 @@
 import type { ShipTo } from "#server/domain/address.ts";
 import type { Carrier } from "#server/domain/carrier.ts";
 import type { ColdTemperature, ShippingService } from "#server/domain/shipping-service.ts";
+import type { UnknownMallValue } from "#server/domain/unknown-mall-values.ts";
 import type { WarehouseKind } from "./warehouse.ts";
 
 /** 住所・氏名 as every mall gives them, normalised to one shape. */
@@ -133,6 +134,11 @@ export type MallOrder = {
   desiredTimeSlot: string | null;
   /** Warnings the mall sent with the order (the read still succeeded): kept on its timeline. */
   mallWarnings?: string[] | undefined;
+  /**
+   * Values the mall sent that Juchu's vocabulary, or the shop's master of that kind, does not know:
+   * kept with the order, which is tagged (未登録のモール値) rather than read on a guess.
+   */
+  unknownValues?: UnknownMallValue[] | undefined;
   /** The mall's payload version the order was read with, for support. */
   sourceVersion?: number | undefined;
 };

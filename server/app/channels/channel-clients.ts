@@ -1,4 +1,5 @@
 import type { shops } from "#server/db/schema.ts";
+import { shopMastersOf } from "#server/domain/mall-masters.ts";
 import type {
   ChannelClients,
   InquiryInbox,
@@ -25,6 +26,8 @@ function clientsOf(ctx: AppContext, shop: Shop): ChannelClients {
   return ctx.channelClients({
     channel: shop.channel,
     credentials: shop.credentials ? ctx.secrets.open(shop.credentials as SealedSecret) : {},
+    // マスタ管理: orders are read, and reports said, with the shop's own tables.
+    masters: shopMastersOf(definition?.masters ?? [], shop.masters),
   });
 }
 

@@ -4,6 +4,7 @@ import { orders, type shops } from "#server/db/schema.ts";
 import { sameAddress, shipToOf } from "#server/domain/address.ts";
 import { importDecision } from "#server/domain/mall-order-number.ts";
 import type { OrderStatus } from "#server/domain/order-status.ts";
+import { describeUnknownValues } from "#server/domain/unknown-mall-values.ts";
 import type { MallOrder } from "#server/ports/mall.ts";
 import type { AppContext } from "../context.ts";
 import { insertOrder, lockOrderNumber, type OrderToInsert } from "../orders/insert-order.ts";
@@ -111,6 +112,10 @@ export function newOrderOf(
   };
 }
 
-/** The mall's warnings on the order, kept on its timeline: the read succeeded, but a person may want to know. */
+/**
+ * The mall's warnings on the order, and the values Juchu could not place, kept on its timeline: the
+ * read succeeded, but a person may want to know.
+ */
 const warned = (mall: MallOrder) =>
-  mall.mallWarnings?.length ? `\nモールからの警告: ${mall.mallWarnings.join(" / ")}` : "";
+  (mall.mallWarnings?.length ? `\nモールからの警告: ${mall.mallWarnings.join(" / ")}` : "") +
+  (mall.unknownValues?.length ? `\n未登録のモール値: ${describeUnknownValues(mall.unknownValues)}` : "");

@@ -7,12 +7,17 @@ import { attachTag, detachTag } from "#server/domain/order-tagging.ts";
 import { Refusal } from "#server/domain/refusal.ts";
 import type { ShopSettings } from "#server/domain/shop-settings.ts";
 import type { SystemTagCode } from "#server/domain/system-tags.ts";
+import {
+  describeUnknownValues,
+  sameUnknownValues,
+  type UnknownMallValue,
+} from "#server/domain/unknown-mall-values.ts";
 import type { MallOrder } from "#server/ports/mall.ts";
 import type { AppContext } from "../context.ts";
 import { releaseCancelledShipments } from "../orders/cancel-order.ts";
 import { mallDetailColumns } from "../orders/insert-order.ts";
 import type { OrderBatch } from "../orders/order-batch.ts";
-import { shipToCheck, stockShortage } from "../orders/order-holds.ts";
+import { followUnknownValues, shipToCheck, stockShortage } from "../orders/order-holds.ts";
 import { mallSearchColumns } from "../orders/order-search-columns.ts";
 import { progressOrders } from "../orders/progress-order.ts";
 import type { ImportOutcome } from "./import-mall-order.ts";
@@ -70,11 +75,23 @@ async function decide(batch: OrderBatch, order: LoadedOrder, mall: MallOrder): P
   const kept = order.row.mallValues as MallValues | null;
   const changes = mallOrderChanges({ ...order.row, items: order.items, ...kept }, mall);
   const { updates, addressArrived } = shipmentsFromMall(order, mall);
-  const row = { ...order.row, ...changes.set };
+  // A 決済方法 the shop has since mapped in its master: the order takes the method it now reads as.
+  const paymentMapped =
+    ((order.row.unknownMallValues ?? []) as UnknownMallValue[]).some((v) => v.kind === "payment_method") &&
+    !(mall.unknownValues ?? []).some((v) => v.kind === "payment_method");
+  const row = {
+    ...order.row,
+    ...changes.set,
+    ...(paymentMapped
+      ? { paymentMethod: mall.paymentMethod, mallPaymentLabel: mall.paymentMethodLabel }
+      : {}),
+  };
   // Every column the mall's order sets, whole, so a batch's orders share one statement (two with updatedAt).
   batch.writes.setOrderColumns(order.row.id, {
     mallStatus: row.mallStatus,
     mallStatusLabel: row.mallStatusLabel,
+    paymentMethod: row.paymentMethod,
+    mallPaymentLabel: row.mallPaymentLabel,
     shippingFee: row.shippingFee,
     fees: row.fees,
     couponDiscount: row.couponDiscount,
@@ -93,7 +110,10 @@ async function decide(batch: OrderBatch, order: LoadedOrder, mall: MallOrder): P
   const paidNow = mall.paid && order.row.paidAt === null && order.row.status !== "cancelled";
   // A grace period that ended while the mall could not be read: this read lets the order move on.
   const graceOver = order.snapshot.status === "new" && order.snapshot.graceUntil <= meta.now;
+  const unknownBefore = (order.row.unknownMallValues ?? []) as UnknownMallValue[];
+  const unknownChanged = !sameUnknownValues(unknownBefore, mall.unknownValues ?? []);
   if (
+    !unknownChanged &&
     changes.described.length === 0 &&
     !mall.mallStatus.cancelled &&
     !paidNow &&
@@ -107,7 +127,7 @@ async function decide(batch: OrderBatch, order: LoadedOrder, mall: MallOrder): P
     ...order,
     row: { ...row, ...mallDetailColumns(mall) },
     shipments: withShipmentUpdates(order.shipments, updates),
-    snapshot: { ...order.snapshot, total: row.total },
+    snapshot: { ...order.snapshot, total: row.total, paymentMethod: row.paymentMethod },
   };
   if (changes.described.length > 0) {
     batch.writes.recordEvents(
@@ -149,6 +169,23 @@ async function decide(batch: OrderBatch, order: LoadedOrder, mall: MallOrder): P
   if (undetermined && current.snapshot.total !== null) {
     const detached = detachTag(current.snapshot, undetermined.tagId, false);
     if (!(detached instanceof Refusal)) current = batch.writes.recordDecision(current, detached, meta);
+  }
+  if (unknownChanged) {
+    const now = mall.unknownValues ?? [];
+    batch.writes.recordEvents(
+      current.row,
+      [
+        {
+          type: "mall_unknown_values",
+          message: now.length
+            ? `未登録のモール値: ${describeUnknownValues(now)}`
+            : `未登録のモール値はなくなりました(${describeUnknownValues(unknownBefore)})`,
+          detail: { unknownValues: now },
+        },
+      ],
+      meta,
+    );
+    current = await followUnknownValues(batch, current);
   }
   const giftPending = current.snapshot.tags.find((t) => t.systemCode === "gift_address_pending");
   if (giftPending && !mall.packages.some((p) => p.addressPending)) {

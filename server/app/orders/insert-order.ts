@@ -62,7 +62,13 @@ export type NewOrder = {
 
 export type MallOrderDetails = Pick<
   MallOrder,
-  "gift" | "wrappings" | "feeBreakdown" | "couponDiscounts" | "taxSummary" | "buyerEmailMasked"
+  | "gift"
+  | "wrappings"
+  | "feeBreakdown"
+  | "couponDiscounts"
+  | "taxSummary"
+  | "buyerEmailMasked"
+  | "unknownValues"
 >;
 export type MallPackageDetails = Pick<
   MallPackage,
@@ -85,6 +91,7 @@ export function mallDetailColumns(d: MallOrderDetails) {
     mallCouponDiscount: d.couponDiscounts.mall,
     taxSummary: d.taxSummary,
     buyerEmailMasked: d.buyerEmailMasked,
+    unknownMallValues: d.unknownValues ?? [],
   };
 }
 

@@ -7,11 +7,16 @@ import { Refusal } from "#server/domain/refusal.ts";
 import { shipToProblems } from "#server/domain/ship-to-check.ts";
 import { tagRuleFactsOf } from "#server/domain/tag-rule-facts.ts";
 import { matchingTags, type TagRuleFacts } from "#server/domain/tag-rules.ts";
+import {
+  UNKNOWN_VALUE_TAGS,
+  type UnknownMallValue,
+  unknownValueTags,
+} from "#server/domain/unknown-mall-values.ts";
 import { OrderBatch } from "./order-batch.ts";
 
 type Meta = { actor: string; now: Date };
 
-// The holds and tags that follow an order's data (在庫不足, 住所エラー, 商品未登録, 金額未確定, rule tags),
+// The holds and tags that follow an order's data (在庫不足, 住所エラー, 商品未登録, 金額未確定, 未登録のモール値, rule tags),
 // set as it moves on and again whenever that data changes.
 
 /** 在庫不足 follows the shipments: on while 確認済 and short of stock, off once allocated or cancelled. */
@@ -51,6 +56,7 @@ export async function applyTagRules(batch: OrderBatch, order: LoadedOrder): Prom
     );
   }
   current = await shipToCheck(batch, current);
+  current = await followUnknownValues(batch, current);
   if (current.shipments.some((s) => s.addressPending)) {
     current = attachIfAbsent(
       batch,
@@ -102,6 +108,26 @@ export async function shipToCheck(batch: OrderBatch, order: LoadedOrder): Promis
     batch.meta,
   );
   return attachIfAbsent(batch, order, await batch.systemTag(order.row.accountId, "address_error"), "system");
+}
+
+/**
+ * 未登録のモール値 follows the values the mall's last read could not place (domain/unknown-mall-values.ts):
+ * each tag on while a value of its kinds is there, off once the shop's master (or the mall) resolves it.
+ */
+export async function followUnknownValues(batch: OrderBatch, order: LoadedOrder): Promise<LoadedOrder> {
+  const wanted = unknownValueTags((order.row.unknownMallValues ?? []) as UnknownMallValue[]);
+  let current = order;
+  for (const code of UNKNOWN_VALUE_TAGS) {
+    const attached = current.snapshot.tags.find((t) => t.systemCode === code);
+    if (wanted.includes(code) && !attached) {
+      current = attachIfAbsent(batch, current, await batch.systemTag(current.row.accountId, code), "system");
+    } else if (!wanted.includes(code) && attached) {
+      const detached = detachTag(current.snapshot, attached.tagId, false);
+      if (!(detached instanceof Refusal))
+        current = batch.writes.recordDecision(current, detached, batch.meta);
+    }
+  }
+  return current;
 }
 
 function attachIfAbsent(

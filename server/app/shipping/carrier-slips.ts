@@ -11,6 +11,7 @@ import { shipments } from "#server/db/schema.ts";
 import type { ShipTo } from "#server/domain/address.ts";
 import { collectingShipments, parcelCashOnDelivery } from "#server/domain/cash-on-delivery.ts";
 import { Refusal } from "#server/domain/refusal.ts";
+import { senderOf } from "#server/domain/ship-from.ts";
 import {
   isColdTemperature,
   type ShippingService,
@@ -73,7 +74,11 @@ export async function carrierSlipCsv(
 ): Promise<CarrierSlipExport> {
   const { warehouse, parcels, items } = await stockRoomShipments(ctx, accountId, warehouseId, shipmentIds);
   const settings = warehouseSettingsOf(warehouse.settings);
-  if (!settings.sender) {
+  const senders = new Map(
+    parcels.map((p) => [p.shipment.id, senderOf({ name: p.shopName, settings: p.shopSettings }, settings)]),
+  );
+  // A shop with its own 送付元 needs nothing of the stock room; one that defers to it does.
+  if (parcels.length === 0 ? !settings.sender : [...senders.values()].includes(null)) {
     throw new Refusal("validation.failed", "送り状のご依頼主が倉庫設定にありません。", {
       errors: [{ path: "settings.sender", message: "倉庫設定でご依頼主(住所・電話番号)を登録してください" }],
     });
@@ -104,7 +109,7 @@ export async function carrierSlipCsv(
   ]);
   const collecting = collectingShipments(orderShipments);
   const today = tokyoDate(ctx.clock.now());
-  const slips: CarrierSlip[] = parcels.map(({ shipment, order, shopName, members }) => {
+  const slips: CarrierSlip[] = parcels.map(({ shipment, order, members }) => {
     const inParcel = new Set(members.map((m) => m.shipment.id));
     const lines = items.filter((i) => i.shipmentId !== null && inParcel.has(i.shipmentId));
     const parcelNeeds = needs.filter((n) => inParcel.has(n.shipmentId));
@@ -119,8 +124,8 @@ export async function carrierSlipCsv(
       deliveryDate: order.desiredDeliveryDate,
       deliveryTimeSlot: order.desiredTimeSlot,
       recipient: (shipment.shipTo ?? order.shipTo) as ShipTo,
-      // ご依頼主名 is the shop the buyer bought from; the address and phone are the stock room's.
-      sender: { ...settings.sender, name: shopName } as CarrierSlip["sender"],
+      // 送付元住所: the shop's own, or the stock room's under the shop's name (ship-from.ts).
+      sender: senders.get(shipment.id) as CarrierSlip["sender"],
       itemName: lines.length > 1 ? `${first} 他${lines.length - 1}点` : first,
       service: shipmentService(
         parcelNeeds.map((n) => n.service),

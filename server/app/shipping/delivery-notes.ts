@@ -5,6 +5,7 @@ import type { ShipTo } from "#server/domain/address.ts";
 import { parcelNotes } from "#server/domain/parcel-notes.ts";
 import { PAYMENT_METHODS } from "#server/domain/payment.ts";
 import { notFound } from "#server/domain/refusal.ts";
+import { senderOf } from "#server/domain/ship-from.ts";
 import { warehouseSettingsOf } from "#server/domain/warehouse-settings.ts";
 import type { AppContext } from "../context.ts";
 import { parcelFactsOf } from "./parcel-facts.ts";
@@ -24,8 +25,9 @@ const FEE_LABELS: [keyof FeeBreakdown, string][] = [
 ];
 
 /**
- * 納品書 for each order, in the order asked. The shop's address is its stock room's ご依頼主, the same
- * the carrier slips print, so the box and the paper in it say the same sender.
+ * 納品書 for each order, in the order asked. The shop's name and address are its 送付元住所 (the shop's
+ * own, or its stock room's ご依頼主), the same the carrier slips print, so the box and the paper in it
+ * say the same sender.
  */
 export async function deliveryNotes(
   ctx: AppContext,
@@ -48,13 +50,18 @@ export async function deliveryNotes(
   });
 }
 
-export type NoteOrder = { order: typeof orders.$inferSelect; shopName: string; channel: string };
+export type NoteOrder = {
+  order: typeof orders.$inferSelect;
+  shopName: string;
+  shopSettings: unknown;
+  channel: string;
+};
 export type NoteParcel = { shipment: typeof shipments.$inferSelect; orderId: string; settings: unknown };
 
 /** The orders with their shops, their lines in line order and their parcels with each stock room's settings. */
 export async function notesMaterial(ctx: AppContext, accountId: string, orderIds: readonly string[]) {
   const rows: NoteOrder[] = await ctx.db
-    .select({ order: orders, shopName: shops.name, channel: shops.channel })
+    .select({ order: orders, shopName: shops.name, shopSettings: shops.settings, channel: shops.channel })
     .from(orders)
     .innerJoin(shops, eq(shops.id, orders.shopId))
     .where(and(eq(orders.accountId, accountId), inArray(orders.id, [...orderIds])));
@@ -75,7 +82,7 @@ export async function notesMaterial(ctx: AppContext, accountId: string, orderIds
   return { rows, items, parcels };
 }
 
-/** One 納品書 of the given lines, to the order's ship-to unless told; the first parcel's stock room is the sender. */
+/** One 納品書 of the given lines, to the order's ship-to unless told; the sender as the first parcel's slip prints it. */
 export function noteOf(
   ctx: AppContext,
   row: NoteOrder,
@@ -85,14 +92,17 @@ export function noteOf(
   shipTo = row.order.shipTo as ShipTo,
 ): DeliveryNote {
   const { order } = row;
-  const sender = warehouseSettingsOf(parcels[0]?.settings).sender;
+  const sender = senderOf(
+    { name: row.shopName, settings: row.shopSettings },
+    warehouseSettingsOf(parcels[0]?.settings),
+  );
   const breakdown = order.feeBreakdown as FeeBreakdown | null;
   const split = order.shopCouponDiscount + order.mallCouponDiscount === order.couponDiscount;
   const mallName = ctx.channels.get(row.channel)?.label ?? "モール";
   const notes = parcels.flatMap((s) => parcelNotes(parcelFactsOf(order, s.shipment)));
   return {
     shop: {
-      name: row.shopName,
+      name: sender?.name ?? row.shopName,
       ...(sender
         ? {
             postalCode: sender.postalCode,

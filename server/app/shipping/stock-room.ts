@@ -49,7 +49,7 @@ export async function stockRoomShipments(
   const { db } = ctx;
   const warehouse = await ownStockRoom(ctx, accountId, warehouseId);
   const all = await db
-    .select({ shipment: shipments, order: orders, shopName: shops.name })
+    .select({ shipment: shipments, order: orders, shopName: shops.name, shopSettings: shops.settings })
     .from(shipments)
     .innerJoin(orders, eq(orders.id, shipments.orderId))
     .innerJoin(shops, eq(shops.id, orders.shopId))

@@ -1,3 +1,4 @@
+import type { ShopMasters } from "#server/domain/mall-masters.ts";
 import type { OrderSink, StockSink } from "#server/ports/channel.ts";
 import {
   MallError,
@@ -8,6 +9,7 @@ import {
 import { toRmsDatetime } from "./datetime.ts";
 import { rmsDeliveryCompany } from "./delivery-companies.ts";
 import { parseGetOrderResponse } from "./mapping.ts";
+import { rakutenTable } from "./masters.ts";
 import { type RakutenCredentials, type RmsAnswer, rmsHttp } from "./rms-http.ts";
 
 export type { RakutenCredentials } from "./rms-http.ts";
@@ -36,6 +38,8 @@ export type RakutenClientOptions = {
   sleep?: (ms: number) => Promise<void>;
   /** Where WARNING messages are logged (they fail nothing); console.warn by default. */
   warn?: (line: string) => void;
+  /** The shop's masters (楽天配送設定, 決済方法) orders are read and reports said with; the defaults otherwise. */
+  masters?: ShopMasters;
 };
 
 const SEARCH_PAGE_SIZE = 1000;
@@ -177,7 +181,7 @@ export function createRakutenClient(options: RakutenClientOptions): RakutenClien
           orderNumberList: chunk,
           version: options.getOrderVersion ?? 10,
         });
-        const parsed = parseGetOrderResponse(json);
+        const parsed = parseGetOrderResponse(json, options.masters);
         for (const w of parsed.warnings) {
           warn(
             `楽天RMS getOrder WARNING ${w.code}${w.orderNumber ? ` (${w.orderNumber})` : ""}: ${w.message}`,
@@ -212,10 +216,11 @@ export function createRakutenClient(options: RakutenClientOptions): RakutenClien
             ShippingModelList: [
               {
                 ...(report.mallShippingId ? { shippingDetailId: Number(report.mallShippingId) } : {}),
-                deliveryCompany: rmsDeliveryCompany(report.carrier, {
-                  fromRakutenWarehouse: report.warehouseKind === "rsl",
-                  service: report.shippingService,
-                }),
+                deliveryCompany: rmsDeliveryCompany(
+                  report.carrier,
+                  { fromRakutenWarehouse: report.warehouseKind === "rsl", service: report.shippingService },
+                  rakutenTable(options.masters, "delivery_company"),
+                ),
                 shippingNumber: report.trackingNumber,
                 shippingDate: report.shippedOn,
               },

@@ -1,5 +1,7 @@
-import type { Carrier } from "#server/domain/carrier.ts";
+import { type Carrier, isCarrier } from "#server/domain/carrier.ts";
+import type { MasterRow } from "#server/domain/mall-masters.ts";
 import type { ShippingService } from "#server/domain/shipping-service.ts";
+import type { UnknownMallValue } from "#server/domain/unknown-mall-values.ts";
 import type { MallChosenCarrier } from "#server/ports/mall.ts";
 
 /**
@@ -42,42 +44,63 @@ export const RMS_DELIVERY_COMPANY_NAMES: Readonly<Record<string, string>> = {
   "1031": "名鉄NX運輸",
 };
 
-/** The RMS codes of Juchu's carriers; every other code is a carrier Juchu knows only as その他. */
-const JUCHU_CARRIERS: Readonly<Record<string, Carrier>> = {
-  "1000": "other",
-  "1001": "yamato",
-  "1002": "sagawa",
-  "1003": "japanpost",
-  // Japan Post delivers both: RSL's parcels from Rakuten's warehouse, and Yamato's クロネコゆうパケット.
-  "1029": "japanpost",
-  "1030": "yamato",
-};
+const OWN_CARRIER_ROWS: readonly MasterRow[] = [
+  { code: "other", mallCode: "1000" },
+  { code: "yamato", mallCode: "1001" },
+  { code: "sagawa", mallCode: "1002" },
+  { code: "japanpost", mallCode: "1003" },
+  { code: "japanpost", mallCode: "1029" },
+  { code: "yamato", mallCode: "1030" },
+];
 
 /**
- * Juchu carrier → the code a shipping report says. A Japan Post parcel that left Rakuten's own
- * warehouse (RSL) is 1029, which Rakuten tells apart from a shop's own ゆうパック (1003); Yamato's
- * post-box service (クロネコゆうパケット, which replaced ネコポス) is 1030, so its number is looked up
- * at Japan Post.
+ * The shop's 楽天配送設定 as it stands by default: Juchu carrier ↔ RMS code, the first row of a carrier
+ * being what a shipping report says. Japan Post delivers both RSL's parcels from Rakuten's warehouse
+ * (1029) and Yamato's クロネコゆうパケット (1030), which Rakuten tells apart from the plain carriers;
+ * every other carrier RMS lists is one Juchu knows only as その他.
+ */
+export const RMS_DELIVERY_COMPANY_DEFAULTS: readonly MasterRow[] = [
+  ...OWN_CARRIER_ROWS,
+  ...Object.keys(RMS_DELIVERY_COMPANY_NAMES)
+    .filter((code) => !OWN_CARRIER_ROWS.some((r) => r.mallCode === code))
+    .map((mallCode) => ({ code: "other", mallCode })),
+];
+
+/**
+ * Juchu carrier → the code a shipping report says, by the shop's table: its first row for the carrier.
+ * A Japan Post parcel that left Rakuten's own warehouse (RSL) is 1029, and Yamato's post-box service
+ * (クロネコゆうパケット, which replaced ネコポス) is 1030 so its number is looked up at Japan Post — each
+ * while the shop's table still maps that code to the carrier.
  */
 export function rmsDeliveryCompany(
   carrier: Carrier,
   options: { fromRakutenWarehouse?: boolean; service?: ShippingService | undefined } = {},
+  table: readonly MasterRow[] = RMS_DELIVERY_COMPANY_DEFAULTS,
 ): string {
-  if (carrier === "japanpost" && options.fromRakutenWarehouse) return "1029";
-  if (carrier === "yamato" && options.service === "mailbox") return "1030";
-  const code = Object.entries(JUCHU_CARRIERS).find(([, c]) => c === carrier)?.[0];
+  const codes = table.filter((r) => r.code === carrier).map((r) => r.mallCode);
+  if (carrier === "japanpost" && options.fromRakutenWarehouse && codes.includes("1029")) return "1029";
+  if (carrier === "yamato" && options.service === "mailbox" && codes.includes("1030")) return "1030";
+  const code = codes[0];
   if (code === undefined) throw new Error(`no RMS deliveryCompany for carrier ${carrier}`);
   return code;
 }
 
 /**
- * An RMS code → what Juchu shows and which of its carriers it is. A code RMS adds later is kept and
- * shown as it came, with no carrier, rather than dropped or read as その他.
+ * An RMS code → what Juchu shows and which of its carriers it is, by the shop's table. A code the
+ * table lacks (one RMS adds later, or a carrier the shop has not mapped) is kept and shown as it
+ * came, with no carrier, and reported as an unknown value rather than read as その他.
  */
-export function rmsChosenCarrier(code: string | null | undefined): MallChosenCarrier | null {
+export function rmsChosenCarrier(
+  code: string | null | undefined,
+  table: readonly MasterRow[] = RMS_DELIVERY_COMPANY_DEFAULTS,
+): { chosen: MallChosenCarrier | null; unknown: UnknownMallValue | null } {
   const mallCode = code?.trim() ?? "";
-  if (mallCode === "") return null;
-  const name = RMS_DELIVERY_COMPANY_NAMES[mallCode];
-  if (name === undefined) return { mallCode, label: `不明な配送会社(楽天コード ${mallCode})`, carrier: null };
-  return { mallCode, label: name, carrier: JUCHU_CARRIERS[mallCode] ?? "other" };
+  if (mallCode === "") return { chosen: null, unknown: null };
+  const label = RMS_DELIVERY_COMPANY_NAMES[mallCode] ?? `不明な配送会社(楽天コード ${mallCode})`;
+  const row = table.find((r) => r.mallCode === mallCode);
+  if (row && isCarrier(row.code)) return { chosen: { mallCode, label, carrier: row.code }, unknown: null };
+  return {
+    chosen: { mallCode, label, carrier: null },
+    unknown: { kind: "delivery_company", mallCode, label },
+  };
 }

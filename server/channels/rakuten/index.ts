@@ -3,6 +3,7 @@ import { RMS_CANCEL_REASONS } from "./cancel-reasons.ts";
 import { createRakutenClient } from "./client.ts";
 import { createRakutenInquiryInbox } from "./inquiry-inbox.ts";
 import { rakutenItemCsv } from "./item-csv.ts";
+import { RAKUTEN_MASTERS } from "./masters.ts";
 import { rakutenOrderSource } from "./order-source.ts";
 import { rakutenParseCommand } from "./parse-command.ts";
 
@@ -50,6 +51,7 @@ export const rakuten: ChannelDefinition = {
   },
   cancelReasons: RMS_CANCEL_REASONS,
   productFile: rakutenItemCsv,
+  masters: RAKUTEN_MASTERS,
   defaults: { gracePeriodMinutes: 30 },
   commands: {
     parse: {
@@ -57,7 +59,7 @@ export const rakuten: ChannelDefinition = {
       run: (args, io) => rakutenParseCommand(args[0] ?? "", io),
     },
   },
-  createClients(config, credentials) {
+  createClients(config, credentials, masters) {
     const connection = {
       baseUrl: config.apiUrl ?? "https://api.rms.rakuten.co.jp",
       credentials: {
@@ -68,6 +70,7 @@ export const rakuten: ChannelDefinition = {
     };
     const client = createRakutenClient({
       ...connection,
+      ...(masters ? { masters } : {}),
       ...(config.stockPushIntervalMs !== undefined
         ? { stockPushIntervalMs: config.stockPushIntervalMs }
         : {}),

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { MasterRow, ShopMasters } from "#server/domain/mall-masters.ts";
+import type { UnknownMallValue } from "#server/domain/unknown-mall-values.ts";
 import {
   type MallAddress,
   MallError,
@@ -10,6 +12,7 @@ import { rakutenAmount, sumAmounts } from "./amounts.ts";
 import { parseRakutenDate, parseRakutenDatetime } from "./datetime.ts";
 import { rmsChosenCarrier } from "./delivery-companies.ts";
 import { desiredDelivery } from "./delivery-wish.ts";
+import { rakutenTable } from "./masters.ts";
 import {
   couponDiscounts,
   dropOffLocation,
@@ -29,7 +32,7 @@ import {
   type RakutenOrderModel,
   type RakutenPackageModel,
 } from "./order-model.ts";
-import { mallStatus } from "./order-progress.ts";
+import { mallStatus, unknownProgress } from "./order-progress.ts";
 import { rakutenPayment } from "./payment.ts";
 
 /** A message RMS sent with messageType ERROR (or WARNING). */
@@ -79,7 +82,7 @@ function issuePath(path: readonly PropertyKey[]): string {
 }
 
 /** Reads a getOrder (or getOrderItem) response body; throws RakutenResponseError when it is none. */
-export function parseGetOrderResponse(json: unknown): ParsedGetOrder {
+export function parseGetOrderResponse(json: unknown, masters?: ShopMasters): ParsedGetOrder {
   const parsed = getOrderResponse.safeParse(json, { error: japanese });
   if (!parsed.success) {
     const english = getOrderResponse.safeParse(json).error?.issues ?? [];
@@ -106,7 +109,7 @@ export function parseGetOrderResponse(json: unknown): ParsedGetOrder {
     m.messageCode === NOT_FOUND_CODE && m.orderNumber ? [m.orderNumber] : [],
   );
   const orders = (response.OrderModelList ?? []).map((model) => {
-    const order = mapRakutenOrder(model, response.version);
+    const order = mapRakutenOrder(model, response.version, masters);
     const own = warnings.filter((w) => w.orderNumber === null || w.orderNumber === model.orderNumber);
     return own.length === 0 ? order : { ...order, mallWarnings: own.map((w) => `${w.code}: ${w.message}`) };
   });
@@ -188,7 +191,12 @@ function mapItem(item: RakutenItemModel): MallOrderItem {
   };
 }
 
-function mapPackage(order: RakutenOrderModel, model: RakutenPackageModel): MallPackage {
+function mapPackage(
+  order: RakutenOrderModel,
+  model: RakutenPackageModel,
+  carriers: readonly MasterRow[],
+): MallPackage & { unknown: UnknownMallValue | null } {
+  const carrier = rmsChosenCarrier(model.defaultDeliveryCompanyCode, carriers);
   const recipient = mallAddress(model.SenderModel);
   const pickup = pickupPoint(model.DeliveryCvsModel, order.DeliveryModel?.deliveryName);
   return {
@@ -199,7 +207,7 @@ function mapPackage(order: RakutenOrderModel, model: RakutenPackageModel): MallP
     noshi: trimmed(model.noshi) || null,
     temperature: temperatureOf(order.DeliveryModel),
     remoteIsland: (model.SenderModel?.isolatedIslandFlag ?? order.isolatedIslandFlag) === 1,
-    chosenCarrier: rmsChosenCarrier(model.defaultDeliveryCompanyCode),
+    chosenCarrier: carrier.chosen,
     addressPending: isPlaceholderRecipient(order, model.SenderModel),
     items: model.ItemModelList.filter((item) => item.deleteItemFlag !== 1).map(mapItem),
     shippingFee: rakutenAmount(model.postagePrice),
@@ -209,6 +217,7 @@ function mapPackage(order: RakutenOrderModel, model: RakutenPackageModel): MallP
       trackingNumber: trimmed(s.shippingNumber),
       shippedOn: s.shippingDate ? parseRakutenDate(s.shippingDate) : null,
     })),
+    unknown: carrier.unknown,
   };
 }
 
@@ -224,13 +233,26 @@ function mapPackage(order: RakutenOrderModel, model: RakutenPackageModel): MallP
  *   + deliveryPrice + paymentCharge + additionalFee − coupons − points, so
  *   billedTotal = subtotal + shippingFee + fees − couponDiscount − pointsUsed when all are known.
  */
-export function mapRakutenOrder(model: RakutenOrderModel, version?: number | null): MallOrder {
+export function mapRakutenOrder(
+  model: RakutenOrderModel,
+  version?: number | null,
+  masters?: ShopMasters,
+): MallOrder {
   const orderedAt = parseRakutenDatetime(model.orderDatetime);
   if (!orderedAt)
     throw new Error(`orderDatetime ${model.orderDatetime} passed the schema but not the parser`);
-  const packages = model.PackageModelList.filter((p) => p.packageDeleteFlag !== 1).map((p) =>
-    mapPackage(model, p),
+  const read = model.PackageModelList.filter((p) => p.packageDeleteFlag !== 1).map((p) =>
+    mapPackage(model, p, rakutenTable(masters, "delivery_company")),
   );
+  const packages = read.map(({ unknown: _, ...p }) => p);
+  const { unknown: payment, ...settlement } = rakutenPayment(
+    model.SettlementModel,
+    model.orderProgress,
+    rakutenTable(masters, "payment_method"),
+  );
+  const unknownValues = [unknownProgress(model.orderProgress), payment, ...read.map((p) => p.unknown)]
+    .filter((v): v is UnknownMallValue => v !== null)
+    .filter((v, i, all) => all.findIndex((w) => w.kind === v.kind && w.mallCode === v.mallCode) === i);
   const subtotal = packages
     .flatMap((p) => p.items)
     .reduce((sum, item) => sum + item.unitPrice * item.quantity, 0);
@@ -246,7 +268,7 @@ export function mapRakutenOrder(model: RakutenOrderModel, version?: number | nul
     orderedAt,
     buyer: { ...mallAddress(model.OrdererModel), email },
     buyerEmailMasked: isRelayEmail(email),
-    ...rakutenPayment(model.SettlementModel, model.orderProgress),
+    ...settlement,
     packages,
     gift: model.giftCheckFlag === 1,
     wrappings: wrappings(model),
@@ -267,6 +289,7 @@ export function mapRakutenOrder(model: RakutenOrderModel, version?: number | nul
     remarks: model.remarks ?? "",
     desiredDeliveryDate: wish.date,
     desiredTimeSlot: wish.timeSlot,
+    ...(unknownValues.length ? { unknownValues } : {}),
     ...(version == null ? {} : { sourceVersion: version }),
   };
 }

@@ -110,10 +110,15 @@ test("RMS deliveryCompany codes both ways: 1000–1031, 1029 for Japan Post from
     ["1031", "名鉄NX運輸", "other"],
   ];
   for (const [code, label, carrier] of table) {
-    assert.deepEqual(rmsChosenCarrier(code), { mallCode: code, label, carrier }, code);
+    assert.deepEqual(
+      rmsChosenCarrier(code),
+      { chosen: { mallCode: code, label, carrier }, unknown: null },
+      code,
+    );
   }
-  for (let n = 1000; n <= 1031; n++) assert.notEqual(rmsChosenCarrier(String(n))?.carrier, null, String(n));
-  assert.equal(rmsChosenCarrier(""), null);
+  for (let n = 1000; n <= 1031; n++)
+    assert.notEqual(rmsChosenCarrier(String(n)).chosen?.carrier, null, String(n));
+  assert.deepEqual(rmsChosenCarrier(""), { chosen: null, unknown: null });
   assert.deepEqual(
     [
       rmsDeliveryCompany("yamato"),
@@ -128,4 +133,34 @@ test("RMS deliveryCompany codes both ways: 1000–1031, 1029 for Japan Post from
     ],
     ["1001", "1002", "1003", "1029", "1001", "1000", "1030", "1001", "1003"],
   );
+});
+
+// biome-ignore format: a table, one row per line
+const SHOP_TABLES: [string, () => unknown, unknown][] = [
+  ["a shop whose table says ヤマト is 1028 reports 1028", () => rmsDeliveryCompany("yamato", {}, [{ code: "yamato", mallCode: "1028" }]), "1028"],
+  ["1030 for the post-box service only while the table maps it to ヤマト", () => rmsDeliveryCompany("yamato", { service: "mailbox" }, [{ code: "yamato", mallCode: "1001" }]), "1001"],
+  ["1029 for RSL's parcels only while the table maps it to 日本郵便", () => rmsDeliveryCompany("japanpost", { fromRakutenWarehouse: true }, [{ code: "japanpost", mallCode: "1003" }]), "1003"],
+  ["a code RMS adds later is kept, with no carrier, and reported", () => rmsChosenCarrier("1099"), { chosen: { mallCode: "1099", label: "不明な配送会社(楽天コード 1099)", carrier: null }, unknown: { kind: "delivery_company", mallCode: "1099", label: "不明な配送会社(楽天コード 1099)" } }],
+  ["a code the merchant mapped is read by the shop's table", () => rmsChosenCarrier("1099", [{ code: "sagawa", mallCode: "1099" }]), { chosen: { mallCode: "1099", label: "不明な配送会社(楽天コード 1099)", carrier: "sagawa" }, unknown: null }],
+  ["a listed code the shop's table dropped is reported with RMS's name", () => rmsChosenCarrier("1004", [{ code: "yamato", mallCode: "1001" }]), { chosen: { mallCode: "1004", label: "西濃運輸", carrier: null }, unknown: { kind: "delivery_company", mallCode: "1004", label: "西濃運輸" } }],
+];
+
+for (const [name, run, expected] of SHOP_TABLES) {
+  test(`the shop's 楽天配送設定: ${name}`, () => {
+    assert.deepEqual(run(), expected);
+  });
+}
+
+test("an orderProgress and a settlementMethodCode RMS adds later come with the order as unknown values, each once", () => {
+  const model = structuredClone(twoPackages.OrderModelList[0]) as Record<string, unknown>;
+  model.orderProgress = 950;
+  model.SettlementModel = { settlementMethodCode: 99, settlementMethod: "新しい決済方法" };
+  const [order] = parseGetOrderResponse({ ...twoPackages, OrderModelList: [model] }).orders;
+  assert.deepEqual(order?.unknownValues, [
+    { kind: "order_status", mallCode: "950", label: "不明なステータス (950)" },
+    { kind: "payment_method", mallCode: "99", label: "新しい決済方法" },
+  ]);
+  assert.equal(order?.paid, false, "not read as paid on a guess");
+  const [known] = parseGetOrderResponse(twoPackages).orders;
+  assert.equal(known?.unknownValues, undefined);
 });

@@ -1,3 +1,4 @@
+import type { UnknownMallValue } from "#server/domain/unknown-mall-values.ts";
 import type { MallOrderStatus } from "#server/ports/mall.ts";
 
 /** RMS orderProgress, with the names RMS shows. */
@@ -24,4 +25,10 @@ export function mallStatus(progress: number): MallOrderStatus {
     label: ORDER_PROGRESS_LABELS[progress] ?? `不明なステータス (${progress})`,
     cancelled: isCancelledProgress(progress),
   };
+}
+
+/** A progress RMS adds later is not read as any of Juchu's: reported, the order held until RMS moves it on. */
+export function unknownProgress(progress: number): UnknownMallValue | null {
+  if (ORDER_PROGRESS_LABELS[progress] !== undefined) return null;
+  return { kind: "order_status", mallCode: String(progress), label: `不明なステータス (${progress})` };
 }

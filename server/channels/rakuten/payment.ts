@@ -1,4 +1,6 @@
-import type { PaymentMethod } from "#server/domain/payment.ts";
+import type { MasterRow } from "#server/domain/mall-masters.ts";
+import { PAYMENT_METHODS, type PaymentMethod, PREPAID_PAYMENT_METHODS } from "#server/domain/payment.ts";
+import type { UnknownMallValue } from "#server/domain/unknown-mall-values.ts";
 import type { RakutenSettlementModel } from "./order-model.ts";
 import { isCancelledProgress } from "./order-progress.ts";
 
@@ -72,23 +74,69 @@ function guessByName(name: string): Settlement {
   return { method: "other", label: name, settles: "later" };
 }
 
-export function rakutenSettlement(model: RakutenSettlementModel | null | undefined): Settlement {
+/** The shop's default payment master: each settlementMethodCode Juchu knows, to its payment method. */
+export const RMS_SETTLEMENT_DEFAULTS: readonly MasterRow[] = Object.entries(BY_CODE).map(([code, s]) => ({
+  code: s.method,
+  mallCode: code,
+}));
+
+/** RMS's names of the codes Juchu knows, for the master's screen. */
+export const RMS_SETTLEMENT_NAMES: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(BY_CODE).map(([code, s]) => [code, s.label]),
+);
+
+/** When a method the merchant mapped a new code to settles: as Juchu's prepaid methods wait, the rest as cards do not. */
+function settlesOf(method: PaymentMethod): Settles {
+  if ((PREPAID_PAYMENT_METHODS as readonly string[]).includes(method)) return "prepaid";
+  return method === "credit_card" || method === "rakuten_pay" ? "at_order" : "later";
+}
+
+/**
+ * The order's settlement by the shop's payment master. A code the master lacks is not guessed: その他,
+ * not paid, and reported as an unknown value (the order is held until the merchant maps it). Only a
+ * pre-version payload, which carries a name and no code, is still read by its words.
+ */
+export function rakutenSettlement(
+  model: RakutenSettlementModel | null | undefined,
+  table: readonly MasterRow[] = RMS_SETTLEMENT_DEFAULTS,
+): Settlement & { unknown: UnknownMallValue | null } {
   const name = model?.settlementMethod?.trim() || "";
   const code = model?.settlementMethodCode ?? (name ? CODE_BY_NAME[squash(name)] : undefined);
-  const known = code === undefined ? undefined : BY_CODE[code];
-  if (known) return { ...known, label: name || known.label };
-  if (name) return guessByName(name);
-  return { method: "other", label: code === undefined ? "不明" : `不明 (${code})`, settles: "later" };
+  if (code === undefined) {
+    if (name) return { ...guessByName(name), unknown: null };
+    return { method: "other", label: "不明", settles: "later", unknown: null };
+  }
+  const row = table.find((r) => r.mallCode === String(code));
+  const known = BY_CODE[code];
+  const label = name || known?.label || `不明 (${code})`;
+  if (row && row.code in PAYMENT_METHODS) {
+    const method = row.code as PaymentMethod;
+    // A code Juchu knows keeps how it settles unless the merchant moved it to another method.
+    const settles = known && known.method === method ? known.settles : settlesOf(method);
+    return { method, label, settles, unknown: null };
+  }
+  return {
+    method: "other",
+    label,
+    settles: "later",
+    unknown: { kind: "payment_method", mallCode: String(code), label },
+  };
 }
 
 /** Juchu's payment method, the mall's name for it, and whether the mall has the money already. */
 export function rakutenPayment(
   model: RakutenSettlementModel | null | undefined,
   orderProgress: number,
-): { paymentMethod: PaymentMethod; paymentMethodLabel: string; paid: boolean } {
-  const s = rakutenSettlement(model);
+  table?: readonly MasterRow[],
+): {
+  paymentMethod: PaymentMethod;
+  paymentMethodLabel: string;
+  paid: boolean;
+  unknown: UnknownMallValue | null;
+} {
+  const s = rakutenSettlement(model, table);
   const paid =
     s.settles === "at_order" ||
     (s.settles === "prepaid" && orderProgress >= 300 && !isCancelledProgress(orderProgress));
-  return { paymentMethod: s.method, paymentMethodLabel: s.label, paid };
+  return { paymentMethod: s.method, paymentMethodLabel: s.label, paid, unknown: s.unknown };
 }

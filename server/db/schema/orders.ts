@@ -57,6 +57,8 @@ export const orders = pgTable(
     gift: boolean("gift").notNull().default(false),
     /** Billed amount and tax in it per rate, for the 納品書: [{ ratePercent, amount, tax }]. */
     taxSummary: jsonb("tax_summary").notNull().default([]),
+    /** Values the mall sent that Juchu does not know (domain/unknown-mall-values.ts), as the last read found them. */
+    unknownMallValues: jsonb("unknown_mall_values").notNull().default([]),
     pointsUsed: integer("points_used").notNull().default(0),
     /** 請求金額; null while any part of it is undetermined. */
     total: integer("total"),

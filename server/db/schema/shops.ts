@@ -12,6 +12,8 @@ export const shops = pgTable(
     channel: text("channel").notNull(),
     name: text("name").notNull(),
     settings: jsonb("settings").notNull(),
+    /** マスタ管理: the shop's own rows per master kind (domain/mall-masters.ts); a kind not here is the channel's default. */
+    masters: jsonb("masters").notNull().default({}),
     /** Sealed with the instance key (adapters/secrets/secret-box.ts): never stored or answered in the clear. */
     credentials: jsonb("credentials"),
     /** When the mall credentials stop working (Rakuten's licenseKey: 90 days), warned ahead. */

@@ -1223,6 +1223,17 @@ export type components = {
         paymentOverdueDays: number;
         reflectCancelToMall: boolean;
         returnStockOnCancel: boolean;
+        shipFrom: {
+          mode: "warehouse";
+        } | {
+          address1: string;
+          address2?: string;
+          mode: "shop";
+          name: string;
+          phone: string;
+          postalCode: string;
+          prefecture: string;
+        };
         shipmentRequestDelayMinutes: number;
         syncEnabled: boolean;
         syncStartAt: string | null;
@@ -1230,6 +1241,36 @@ export type components = {
         warehouseId: string | null;
       };
       updatedAt: string;
+    };
+    ShopMaster: {
+      /** Juchuのコードと名前 */
+      codes: {
+        code: string;
+        label: string;
+      }[];
+      /** ショップ独自の設定(false はチャネルの既定値) */
+      edited: boolean;
+      /** Juchuのコードすべてに行が要る(モールへの報告に使うマスタ) */
+      everyCode: boolean;
+      /** マスタの種類(delivery_company 配送会社, payment_method 決済方法 …) */
+      kind: string;
+      label: string;
+      /** モールのコードの形 */
+      mallCodeHint: string;
+      /** モールのコードと、モールが付けている名前 */
+      mallCodes: {
+        code: string;
+        label: string;
+      }[];
+      rows: {
+        /** Juchuのコード */
+        code: string;
+        label: string;
+        /** モールのコード */
+        mallCode: string;
+        /** モールでの名前(モールの一覧にないコードは null) */
+        mallLabel: string | null;
+      }[];
     };
     /** { onHand } で在庫数を設定、{ delta } で増減。どちらか一方だけ */
     StockChange: {
@@ -1338,6 +1379,21 @@ export type components = {
       shippedOnColumn: string | null;
       slipNumberColumn: string;
       trackingNumberColumn: string;
+    };
+    UnknownMallValue: {
+      /** この値の注文を最初に取り込んだ日時 */
+      firstSeenAt: string;
+      /** マスタ管理で登録できる種類か */
+      hasMaster: boolean;
+      /** payment_method 決済方法, order_status 受注ステータス, delivery_company 配送会社 */
+      kind: string;
+      kindLabel: string;
+      /** モールでの名前 */
+      label: string;
+      /** モールが送ってきたコード */
+      mallCode: string;
+      /** この値が付いている注文の数 */
+      orderCount: number;
     };
     User: {
       createdAt: string;
@@ -7585,6 +7641,101 @@ export type paths = {
       };
     };
   };
+  "/api/shops/{id}/masters": {
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: components["schemas"]["ShopMaster"][];
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/shops/{id}/masters/{kind}": {
+    put: {
+      parameters: {
+        path: {
+          id: string;
+          kind: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            rows: {
+              code: string;
+              mallCode: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["ShopMaster"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/shops/{id}/setup-checklist": {
     get: {
       parameters: {
@@ -7733,6 +7884,49 @@ export type paths = {
           content: {
             "application/json": {
               processed: number;
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/shops/{id}/unknown-values": {
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: components["schemas"]["UnknownMallValue"][];
             };
           };
         };

@@ -16,6 +16,7 @@ import {
   ProcessTestOrders,
 } from "./mall-connection.tsx";
 import { SyncSwitch } from "./setup-checklist.tsx";
+import { ShipFromFieldset } from "./ship-from-fieldset.tsx";
 
 /** The settings of API.md; the server checks each (e.g. a sync start in the past) and names the field. */
 export function ShopSettingsForm({ shop, onSaved }: { shop: Shop; onSaved: () => void }) {
@@ -149,6 +150,7 @@ export function ShopSettingsForm({ shop, onSaved }: { shop: Shop; onSaved: () =>
           ))}
         </select>
       </Field>
+      <ShipFromFieldset value={s.shipFrom} onChange={(next) => set("shipFrom", next)} error={error} />
       <fieldset className="checks">
         <legend>キャンセル</legend>
         {check("returnStockOnCancel", "キャンセル時に引当済みの在庫を戻す")}

@@ -8,7 +8,9 @@ import { Field } from "../ui/field.tsx";
 import { Empty, ErrorNotice } from "../ui/states.tsx";
 import { isPolled } from "./mall-connection.tsx";
 import { SetupChecklistSection } from "./setup-checklist.tsx";
+import { ShopMastersSection } from "./shop-masters-section.tsx";
 import { ShopSettingsForm } from "./shop-settings-form.tsx";
+import { UnknownValuesSection } from "./unknown-values-section.tsx";
 
 /** ショップ設定: one card per storefront; its settings open in place (`?edit=<id>`, so reload keeps it). */
 export function ShopsScreen() {
@@ -65,6 +67,8 @@ export function ShopsScreen() {
             </div>
             {open === shop.id && <SetupChecklistSection shop={shop} />}
             {open === shop.id && <ShopSettingsForm shop={shop} onSaved={reload} />}
+            {open === shop.id && <ShopMastersSection shop={shop} />}
+            {open === shop.id && <UnknownValuesSection shop={shop} />}
           </li>
         ))}
       </ul>

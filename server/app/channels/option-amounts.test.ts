@@ -1,0 +1,99 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import type { TestApp } from "#test/app.ts";
+import { seedMappedProduct } from "#test/catalog.ts";
+import { connectRakutenShop, type SandboxControl, sku, startRakutenTestApp } from "#test/rakuten.ts";
+import { runShopImport } from "./import-shop.ts";
+
+let app: TestApp;
+let mall: SandboxControl;
+let close: () => Promise<void>;
+
+before(async () => {
+  ({ app, mall, close } = await startRakutenTestApp());
+});
+after(() => close());
+
+type Tag = { systemCode: string | null };
+type Event = { type: string; message: string; detail: unknown };
+
+async function onlyOrder(shopId: string) {
+  const list = await app.api("GET", `/api/orders?shopId=${shopId}`);
+  assert.equal(list.status, 200);
+  assert.equal(list.body.items.length, 1);
+  return (await app.api("GET", `/api/orders/${list.body.items[0].id}`)).body;
+}
+
+const mismatch = (order: { tags: Tag[] }) => order.tags.some((t) => t.systemCode === "total_mismatch");
+
+test("an option's surcharge not in the mall's bill holds the order with both amounts; billed at the mall, it goes on", async () => {
+  const { shopId, mallShopId } = await connectRakutenShop(app, mall, { gracePeriodMinutes: 0 });
+  await seedMappedProduct(app, {
+    accountId: app.owner.accountId,
+    shopId,
+    sku: "MUG-W",
+    mallItemCode: "mug",
+    onHand: 5,
+  });
+  const placed = await mall.placeOrder(mallShopId, {
+    packages: [
+      {
+        items: [
+          { ...sku("mug", "white", 1500, 2), selectedChoice: "ラッピング:希望する(+330円)\nのし:なし" },
+        ],
+        postagePrice: 500,
+      },
+    ],
+  });
+  await runShopImport(app.ctx, shopId);
+  const held = await onlyOrder(shopId);
+  assert.deepEqual(
+    [held.items[0].unitPrice, held.items[0].optionAmount, held.items[0].quantity],
+    [1500, 330, 2],
+    "the surcharge apart from the mall's price",
+  );
+  assert.equal(held.total, 3500, "the mall's 請求金額 as it bills it");
+  assert.equal(held.status, "awaiting_confirmation");
+  assert.ok(mismatch(held), "請求金額不一致 holds it");
+  const said = (held.events as Event[]).find((e) => e.type === "total_mismatch");
+  assert.match(said?.message ?? "", /Juchuの計算 4,160円 \/ モールの請求金額 3,500円 \(差額 \+660円\)/);
+  assert.deepEqual(said?.detail, { juchu: 4160, mall: 3500, difference: 660 });
+  assert.ok(
+    held.holds.some((h: { why: string }) => /一致しません/.test(h.why)),
+    "the hold says why",
+  );
+
+  // The shop puts the surcharge into the price in RMS (金額変更): the next import sees it billed.
+  const [basketId] = (await mall.view(placed.orderNumber)).basketIds;
+  await mall.change(placed.orderNumber, { packages: [{ basketId, items: [{ price: 1830 }] }] });
+  app.clock.advance(3 * 60_000);
+  await runShopImport(app.ctx, shopId);
+  const released = await onlyOrder(shopId);
+  assert.equal(released.total, 4160);
+  assert.deepEqual([released.items[0].unitPrice, released.items[0].optionAmount], [1500, 330]);
+  assert.ok(!mismatch(released), "agreeing now: the tag is off");
+  assert.ok(
+    !released.tags.some((t: Tag) => t.systemCode === "mall_order_changed"),
+    "a price risen by exactly the surcharge is not a changed item",
+  );
+  assert.equal(released.status, "awaiting_shipment", "paid by card, allocated: on by itself");
+});
+
+test("an order whose options carry no surcharge, or a bill that agrees, is not held", async () => {
+  const { shopId, mallShopId } = await connectRakutenShop(app, mall, { gracePeriodMinutes: 0 });
+  await seedMappedProduct(app, {
+    accountId: app.owner.accountId,
+    shopId,
+    sku: "CUP-W",
+    mallItemCode: "cup",
+    onHand: 5,
+  });
+  await mall.placeOrder(mallShopId, {
+    packages: [{ items: [{ ...sku("cup", "white", 1200, 1), selectedChoice: "のし:なし" }] }],
+  });
+  await runShopImport(app.ctx, shopId);
+  const order = await onlyOrder(shopId);
+  assert.equal(order.items[0].optionAmount, 0);
+  assert.ok(!mismatch(order));
+  assert.equal(order.status, "awaiting_shipment");
+});

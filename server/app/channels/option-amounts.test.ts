@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import iconv from "iconv-lite";
 import type { TestApp } from "#test/app.ts";
 import { seedMappedProduct } from "#test/catalog.ts";
 import { connectRakutenShop, type SandboxControl, sku, startRakutenTestApp } from "#test/rakuten.ts";
@@ -96,4 +97,94 @@ test("an order whose options carry no surcharge, or a bill that agrees, is not h
   assert.equal(order.items[0].optionAmount, 0);
   assert.ok(!mismatch(order));
   assert.equal(order.status, "awaiting_shipment");
+});
+
+async function uploadTable(shopId: string, text: string) {
+  const res = await fetch(`${app.url}/api/shops/${shopId}/option-surcharges.csv`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${app.owner.apiToken}`, "content-type": "text/csv" },
+    body: new Uint8Array(iconv.encode(text, "cp932")),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+test("オプション金額表 by CSV: fills an option its words leave without an amount; a fix releases the held order", async () => {
+  const { shopId, mallShopId } = await connectRakutenShop(app, mall, { gracePeriodMinutes: 0 });
+  await seedMappedProduct(app, {
+    accountId: app.owner.accountId,
+    shopId,
+    sku: "PEN-B",
+    mallItemCode: "pen",
+    onHand: 5,
+  });
+  const uploaded = await uploadTable(
+    shopId,
+    "商品管理番号,項目名,選択肢,金額\r\npen,名入れ,あり,550\r\n,ラッピング,希望する,330\r\npen,刻印,あり,三百円\r\n",
+  );
+  assert.equal(uploaded.status, 200);
+  assert.deepEqual(
+    uploaded.body.rows.map((r: { line: number; outcome: string }) => [r.line, r.outcome]),
+    [
+      [2, "set"],
+      [3, "set"],
+      [4, "error"],
+    ],
+  );
+  assert.deepEqual(uploaded.body.rows[2].problems, [
+    { field: "金額", rule: "integer", message: "「三百円」は円の整数ではありません" },
+  ]);
+  const listed = await app.api("GET", `/api/shops/${shopId}/option-surcharges`);
+  assert.deepEqual(listed.body.items, [
+    { mallItemCode: "", name: "ラッピング", choice: "希望する", amount: 330 },
+    { mallItemCode: "pen", name: "名入れ", choice: "あり", amount: 550 },
+  ]);
+
+  await mall.placeOrder(mallShopId, {
+    packages: [
+      { items: [{ ...sku("pen", "black", 2000, 1), selectedChoice: "名入れ:あり\nラッピング:希望する" }] },
+    ],
+  });
+  await runShopImport(app.ctx, shopId);
+  const held = await onlyOrder(shopId);
+  assert.equal(
+    held.items[0].optionAmount,
+    880,
+    "名入れ from the item's entry, ラッピング from the shop-wide one",
+  );
+  assert.ok(mismatch(held), "the mall billed neither");
+
+  // The shop charges for neither after all: the table says so and the held order goes on.
+  const fixed = await uploadTable(
+    shopId,
+    "商品管理番号,項目名,選択肢,金額\r\npen,名入れ,あり,0\r\n,ラッピング,希望する,\r\n",
+  );
+  assert.deepEqual(
+    [fixed.body.set, fixed.body.removed, fixed.body.failed, fixed.body.released],
+    [1, 1, 0, 1],
+  );
+  const released = await onlyOrder(shopId);
+  assert.equal(released.items[0].optionAmount, 0);
+  assert.ok(!mismatch(released));
+  assert.equal(released.status, "awaiting_shipment");
+
+  const csv = await fetch(`${app.url}/api/shops/${shopId}/option-surcharges.csv`, {
+    headers: { authorization: `Bearer ${app.owner.apiToken}` },
+  });
+  assert.equal(csv.headers.get("content-type"), "text/csv; charset=Shift_JIS");
+  assert.equal(
+    iconv.decode(Buffer.from(await csv.arrayBuffer()), "cp932"),
+    "商品管理番号,項目名,選択肢,金額\r\npen,名入れ,あり,0\r\n",
+  );
+});
+
+test("オプション金額表 CSV refusals: a wrong header names the file; another account's shop is not found", async () => {
+  const { shopId } = await connectRakutenShop(app, mall);
+  const wrong = await uploadTable(shopId, "項目名,選択肢,金額\r\nのし,あり,110\r\n");
+  assert.equal(wrong.status, 422);
+  assert.deepEqual(wrong.body.errors, [
+    { path: "file", message: "見出しは「商品管理番号,項目名,選択肢,金額」の4列にしてください" },
+  ]);
+  const other = await app.newAccount("別の店");
+  const foreign = await app.api("GET", `/api/shops/${shopId}/option-surcharges`, undefined, other.apiToken);
+  assert.equal(foreign.status, 404);
 });

@@ -297,6 +297,7 @@ function newOrderRows(
       mallVariantId: item.mallVariantId ?? null,
       unitPrice: item.unitPrice,
       optionAmount: optionAmountOf(withTableAmounts(item.mallItemCode, item.options ?? [], surcharges)),
+      options: item.options ?? [],
       quantity: item.quantity,
     })),
   );

@@ -11,6 +11,7 @@ CREATE TABLE "option_surcharges" (
 	CONSTRAINT "option_surcharges_amount_range" CHECK ("option_surcharges"."amount" between -9999999 and 9999999)
 );
 --> statement-breakpoint
+ALTER TABLE "order_items" ADD COLUMN "options" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "option_surcharges" ADD CONSTRAINT "option_surcharges_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "option_surcharges" ADD CONSTRAINT "option_surcharges_shop_id_shops_id_fk" FOREIGN KEY ("shop_id") REFERENCES "public"."shops"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "option_surcharges_key" ON "option_surcharges" USING btree ("shop_id","mall_item_code","option_name","choice");--> statement-breakpoint

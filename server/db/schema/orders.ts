@@ -146,6 +146,11 @@ export const orderItems = pgTable(
      * when the shop later puts the surcharge into the mall's price, the line stays split this way.
      */
     optionAmount: integer("option_amount").notNull().default(0),
+    /**
+     * The options behind optionAmount as the mall's words gave them ([{ name, choice, amount | null }],
+     * domain/option-amounts.ts): a オプション金額表 fix re-reads the table for those without an amount.
+     */
+    options: jsonb("options").notNull().default([]),
     quantity: integer("quantity").notNull(),
   },
   (t) => [

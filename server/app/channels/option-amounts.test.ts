@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import iconv from "iconv-lite";
+import { inspectPdf } from "#server/adapters/documents/test-pdf.ts";
 import type { TestApp } from "#test/app.ts";
 import { seedMappedProduct } from "#test/catalog.ts";
 import { connectRakutenShop, type SandboxControl, sku, startRakutenTestApp } from "#test/rakuten.ts";
@@ -78,6 +79,13 @@ test("an option's surcharge not in the mall's bill holds the order with both amo
     "a price risen by exactly the surcharge is not a changed item",
   );
   assert.equal(released.status, "awaiting_shipment", "paid by card, allocated: on by itself");
+  const pdf = await fetch(`${app.url}/api/orders/${released.id}/delivery-note.pdf`, {
+    headers: { authorization: `Bearer ${app.owner.apiToken}` },
+  });
+  assert.equal(pdf.status, 200);
+  const [page = ""] = (await inspectPdf(new Uint8Array(await pdf.arrayBuffer()))).pages;
+  for (const expected of ["オプション金額 +¥330", "¥3,660", "¥4,160"])
+    assert.ok(page.includes(expected), `納品書 lacks ${expected}:\n${page}`);
 });
 
 test("an order whose options carry no surcharge, or a bill that agrees, is not held", async () => {

@@ -7,7 +7,7 @@ import { deliveryRemarks } from "./place-order.ts";
 
 /**
  * A change made on the mall's side, which the shop's client only sees by reading the order again:
- * the shop fixing 送料 in RMS, the buyer editing the ship-to or remarks in 購入履歴 (modifyFlag 1).
+ * the shop fixing 送料 or an item's price in RMS, the buyer editing the ship-to or remarks in 購入履歴 (modifyFlag 1).
  * Returns a refusal, or undefined once applied.
  */
 
@@ -34,6 +34,11 @@ export function applyMallChange(order: MallOrder, change: MallChangeInput, at: D
     const postage = own?.postagePrice ?? change.postagePrice;
     if (postage !== undefined) pkg.postagePrice = postage;
     if (own?.deliveryPrice !== undefined) pkg.deliveryPrice = own.deliveryPrice;
+    // The shop's 金額変更 (an option's surcharge put into the price, say): requestPrice follows.
+    own?.items?.forEach((change, i) => {
+      const item = pkg.items[i];
+      if (item) item.price = change.price;
+    });
     const sender = own?.sender ?? change.sender;
     if (sender) pkg.sender = toSender(sender, pkg.sender, pkg.sender.isolatedIslandFlag);
     // A social gift's recipient has entered the address: the placeholder is gone.

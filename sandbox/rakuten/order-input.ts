@@ -164,6 +164,8 @@ export const mallChangeInput = z.strictObject({
         postagePrice: postage.optional(),
         deliveryPrice: z.number().int().min(0).max(99_999).optional(),
         sender: personInput.optional(),
+        /** 金額変更 in RMS: each entry the item at the same position, its new unit price. */
+        items: z.array(z.strictObject({ price: z.number().int().min(0).max(99_999_999) })).optional(),
       }),
     )
     .optional(),

@@ -6,6 +6,7 @@ export * from "./schema/csv-orders.ts";
 export * from "./schema/inquiries.ts";
 export * from "./schema/list-tools.ts";
 export * from "./schema/mail.ts";
+export * from "./schema/option-surcharges.ts";
 export * from "./schema/order-tags.ts";
 export * from "./schema/orders.ts";
 export * from "./schema/product-imports.ts";

@@ -52,6 +52,11 @@ const TAG_ACTIONS: Record<SystemTagCode, { group: AttentionGroup; action: string
     group: "hold",
     action: "モールの管理画面で送料・金額を確定してください。次の取込で自動で外れます。",
   },
+  total_mismatch: {
+    group: "hold",
+    action:
+      "履歴で両方の金額を確かめ、オプション金額をモールの請求に反映するかオプション金額表を直してください。一致すると自動で外れます。",
+  },
   mall_order_changed: {
     group: "hold",
     action: "モールで変わった明細を確かめ、この注文の明細を直してからタグを外してください。",

@@ -15,6 +15,7 @@ const expected: [SystemTagCode, HoldAction | null, RegExp][] = [
   ["payment_overdue", "recordPayment", /入金を記録/],
   ["stock_short", "addStock", /入荷/],
   ["amount_undetermined", "refetch", /再取得/],
+  ["total_mismatch", "refetch", /オプション金額表を直す/],
   ["mall_order_changed", "editOrder", /受注を修正/],
   ["mall_cancelled", "withdrawShipment", /取り下げる/],
   ["gift_address_pending", "refetch", /再取得/],

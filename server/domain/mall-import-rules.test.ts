@@ -130,6 +130,22 @@ test("changed items, status and ship-to are each described; items are flagged, n
   assert.equal(changes.described.length, 3);
 });
 
+test("a line's price risen by exactly its オプション金額 is the surcharge now billed, not a changed item", () => {
+  const withOption = { ...stored, items: [{ ...stored.items[0], optionAmount: 330 }] } as typeof stored;
+  const priced = (unitPrice: number) => ({
+    ...incoming,
+    packages: incoming.packages.map((p) => ({ ...p, items: p.items.map((i) => ({ ...i, unitPrice })) })),
+  });
+  const cases: [typeof stored, number, boolean][] = [
+    [withOption, 1000, false],
+    [withOption, 1330, false],
+    [withOption, 1300, true],
+    [stored, 1330, true],
+  ];
+  for (const [before, price, changed] of cases)
+    assert.equal(mallOrderChanges(before, priced(price)).itemsChanged, changed, `${price}`);
+});
+
 test("受注連動 tells the mall only once sync is on, its start has come, and never for test imports", () => {
   const now = new Date("2026-12-01T10:00:00+09:00");
   const base = defaultShopSettings({ gracePeriodMinutes: 30, takesCancels: true });

@@ -2,6 +2,8 @@ import { type ShipTo, sameAddress, shipToOf } from "./address.ts";
 
 /** The parts of a mall's order (ports/mall.ts MallOrder) the comparison reads. */
 type Line = { mallItemCode: string; mallSkuCode: string; quantity: number; unitPrice: number };
+/** A stored line also knows its オプション金額 (domain/option-amounts.ts). */
+type StoredLine = Line & { optionAmount?: number };
 export type IncomingMallOrder = {
   mallStatus: { code: string; label: string };
   shippingFee: number | null;
@@ -23,7 +25,7 @@ export type StoredMallOrder = {
   total: number | null;
   remarks: string | null;
   shipTo: unknown;
-  items: readonly Line[];
+  items: readonly StoredLine[];
 };
 
 export type MallOrderChanges = {
@@ -91,9 +93,26 @@ export function mallOrderChanges(stored: StoredMallOrder, mall: IncomingMallOrde
   const before = stored.items.map(lineKey).sort();
   const after = mall.packages
     .flatMap((p) => p.items)
-    .map(lineKey)
+    .map((l) => lineKey(asStored(l, stored.items)))
     .sort();
   const itemsChanged = before.join("\n") !== after.join("\n");
   if (itemsChanged) described.push("商品明細(商品・数量・単価)がモール側で変更されました");
   return { set, described, itemsChanged };
+}
+
+/**
+ * A mall's line whose price has risen by exactly the stored line's オプション金額 is that line with the
+ * surcharge now in the mall's bill (the shop changed the amount at the mall, as 請求金額不一致 asked):
+ * not a change of the items.
+ */
+function asStored(line: Line, stored: readonly StoredLine[]): Line {
+  const same = stored.find(
+    (s) =>
+      s.mallItemCode === line.mallItemCode &&
+      s.mallSkuCode === line.mallSkuCode &&
+      s.quantity === line.quantity &&
+      (s.optionAmount ?? 0) !== 0 &&
+      s.unitPrice + (s.optionAmount ?? 0) === line.unitPrice,
+  );
+  return same ? { ...line, unitPrice: same.unitPrice } : line;
 }

@@ -17,6 +17,12 @@ export const SYSTEM_TAGS = {
   stock_short: { name: "在庫不足", hold: false, color: "#f0ad4e" },
   /** The mall has not fixed the bill yet (Rakuten 送料未確定 -9999): set it in the mall; the next import clears it. */
   amount_undetermined: { name: "金額未確定", hold: true, color: "#f0ad4e" },
+  /**
+   * Σ (単価 + オプション金額) × 数量 + 送料 + 手数料 − クーポン − ポイント is not the mall's 請求金額
+   * (domain/billed-total.ts): an option's surcharge not billed yet, or an amount misread. The timeline
+   * gives both amounts; an import or a オプション金額表 fix that makes them agree clears it.
+   */
+  total_mismatch: { name: "請求金額不一致", hold: true, color: "#d9534f" },
   /** The mall changed the items after import: Juchu does not rewrite them on its own. */
   mall_order_changed: { name: "モール側で明細変更", hold: true, color: "#f0ad4e" },
   /** The mall cancelled an order already at the warehouse or shipped: withdraw it or handle the return. */

@@ -21,6 +21,7 @@ import { INVITATION_PATH_PREFIX, registerInvitationRoutes } from "./invitations.
 import { registerMailLogRoutes } from "./mail-log.ts";
 import { registerMailTemplateRoutes } from "./mail-templates.ts";
 import { registerMeRoutes } from "./me.ts";
+import { registerOptionSurchargeRoutes } from "./option-surcharges.ts";
 import { registerOrderBulkRoutes } from "./order-bulk.ts";
 import { registerOrderBulkRunRoutes } from "./order-bulk-runs.ts";
 import { registerOrderCountRoutes } from "./order-counts.ts";
@@ -154,6 +155,7 @@ export function createHttpApp(
   registerTagRoutes(app, ctx);
   registerProductRoutes(app, ctx);
   registerProductImportRoutes(app, ctx);
+  registerOptionSurchargeRoutes(app, ctx);
   registerWarehouseRoutes(app, ctx);
   registerWarehouseCalendarRoutes(app, ctx);
   registerShipmentRoutes(app, ctx);

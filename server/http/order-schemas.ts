@@ -182,6 +182,11 @@ export const orderSchema = z
         selectedChoice: z.string(),
         shipmentId: uuid().nullable(),
         unitPrice: z.int(),
+        optionAmount: z
+          .int()
+          .describe(
+            "オプション金額: 選んだ項目選択肢の加算額(1個あたり、税込、単価とは別)。単価+オプション金額が1個の請求額",
+          ),
         quantity: z.int(),
         mapped: z.boolean(),
         productMappingId: uuid().nullable(),

@@ -95,6 +95,7 @@ export async function presentOrder(
       selectedChoice: i.selectedChoice,
       shipmentId: i.shipmentId,
       unitPrice: i.unitPrice,
+      optionAmount: i.optionAmount,
       quantity: i.quantity,
       mapped: i.mapping !== null,
       productMappingId: i.mapping?.id ?? null,

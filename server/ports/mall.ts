@@ -6,6 +6,7 @@
 
 import type { ShipTo } from "#server/domain/address.ts";
 import type { Carrier } from "#server/domain/carrier.ts";
+import type { ChosenOption } from "#server/domain/option-amounts.ts";
 import type { ColdTemperature, ShippingService } from "#server/domain/shipping-service.ts";
 import type { UnknownMallValue } from "#server/domain/unknown-mall-values.ts";
 import type { WarehouseKind } from "./warehouse.ts";
@@ -28,8 +29,15 @@ export type MallOrderItem = {
   name: string;
   /** What the buyer chose, as the mall shows it (項目・選択肢), each line once; '' when none. */
   selectedChoice: string;
-  /** Tax-included unit price in yen. */
+  /** Tax-included unit price in yen, as the mall bills it (without the options' surcharges, see optionAmount). */
   unitPrice: number;
+  /**
+   * The options that may carry a surcharge (項目選択肢; not the SKU's variation), each with the amount
+   * the mall's words give or null; the shop's オプション金額表 fills the rest at import.
+   */
+  options: ChosenOption[];
+  /** オプション金額 per unit from the mall's words alone (Σ of the options' known amounts), apart from unitPrice. */
+  optionAmount: number;
   quantity: number;
   /** The mall's id of this line (Rakuten itemDetailId), kept for later edits and reports. */
   mallLineId?: string | undefined;

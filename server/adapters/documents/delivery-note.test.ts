@@ -135,6 +135,26 @@ test("fees and coupons by their parts, tax per rate, the choice under the name a
   assert.ok(!/手数料 ¥580/.test(text), "the parts replace the one 手数料 row");
 });
 
+test("オプション金額 prints under the line and counts in its 金額 and the 小計", async () => {
+  const items = [
+    {
+      name: "マグカップ",
+      code: "MUG",
+      choice: "ラッピング:希望する(+330円)",
+      optionAmount: 330,
+      unitPrice: 1500,
+      quantity: 2,
+    },
+    { name: "コースター", code: "CST", unitPrice: 500, quantity: 1 },
+  ];
+  const pdf = await inspectPdf(
+    await renderDeliveryNotes([note({ items, total: 4160 + 550 + 330 - 300 - 100 })]),
+  );
+  const [text = ""] = pdf.pages;
+  for (const expected of ["オプション金額 +¥330", "¥3,660", "小計", "¥4,160"])
+    assert.ok(text.includes(expected), `missing ${expected} in:\n${text}`);
+});
+
 test("the embedded fonts are subsets of Noto Sans JP", async () => {
   const { fonts, fontPrograms } = await inspectPdf(await renderDeliveryNotes([note()]));
   assert.ok(fonts.length > 0);

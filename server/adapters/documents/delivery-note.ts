@@ -17,8 +17,18 @@ export interface DeliveryNote {
     address2?: string;
     phone: string;
   };
-  /** code: the 商品番号 the buyer saw; choice: the 項目・選択肢, printed under the name. */
-  items: { name: string; code: string; choice?: string; unitPrice: number; quantity: number }[];
+  /**
+   * code: the 商品番号 the buyer saw; choice: the 項目・選択肢, printed under the name; optionAmount:
+   * オプション金額 per unit, printed under them and counted in the line's 金額.
+   */
+  items: {
+    name: string;
+    code: string;
+    choice?: string;
+    optionAmount?: number;
+    unitPrice: number;
+    quantity: number;
+  }[];
   shippingFee: number | null;
   /** 手数料 (e.g. 代引手数料). */
   fees: number | null;
@@ -146,17 +156,29 @@ function drawItems(flow: PageFlow, note: DeliveryNote): void {
   flow.table(
     [{ header: "商品名", width: nameWidth }, ...fixed],
     note.items.map((item) => [
-      item.choice ? `${item.name}\n${item.choice}` : item.name,
+      [
+        item.name,
+        item.choice,
+        item.optionAmount
+          ? `オプション金額 ${item.optionAmount > 0 ? "+" : ""}${yen(item.optionAmount)}`
+          : "",
+      ]
+        .filter(Boolean)
+        .join("\n"),
       item.code,
       yen(item.unitPrice),
       item.quantity.toLocaleString("ja-JP"),
-      yen(item.unitPrice * item.quantity),
+      yen(lineAmount(item)),
     ]),
   );
 }
 
+/** What the line bills: (単価 + オプション金額) × 数量. */
+const lineAmount = (item: DeliveryNote["items"][number]) =>
+  (item.unitPrice + (item.optionAmount ?? 0)) * item.quantity;
+
 function drawSummary(flow: PageFlow, note: DeliveryNote): void {
-  const subtotal = note.items.reduce((sum, item) => sum + item.unitPrice * item.quantity, 0);
+  const subtotal = note.items.reduce((sum, item) => sum + lineAmount(item), 0);
   // Malls report discounts as positive amounts or as negative adjustments; on paper they always subtract.
   const discount = (amount: number | null) => (amount === null ? null : -Math.abs(amount));
   // A breakdown prints only the parts there are; an undetermined part prints as 未確定.

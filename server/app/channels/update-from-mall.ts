@@ -17,7 +17,7 @@ import type { AppContext } from "../context.ts";
 import { releaseCancelledShipments } from "../orders/cancel-order.ts";
 import { mallDetailColumns } from "../orders/insert-order.ts";
 import type { OrderBatch } from "../orders/order-batch.ts";
-import { followUnknownValues, shipToCheck, stockShortage } from "../orders/order-holds.ts";
+import { billedTotalCheck, followUnknownValues, shipToCheck, stockShortage } from "../orders/order-holds.ts";
 import { mallSearchColumns } from "../orders/order-search-columns.ts";
 import { progressOrders } from "../orders/progress-order.ts";
 import type { ImportOutcome } from "./import-mall-order.ts";
@@ -200,6 +200,10 @@ async function decide(batch: OrderBatch, order: LoadedOrder, mall: MallOrder): P
     BEFORE_THE_WAREHOUSE.includes(current.snapshot.status)
   )
     current = await shipToCheck(batch, current);
+  // The mall's new amounts may now bill the options' surcharges (or stop agreeing): checked again
+  // while the order is Juchu's to hold, like the ship-to.
+  if (BEFORE_THE_WAREHOUSE.includes(current.snapshot.status))
+    current = await billedTotalCheck(batch, current);
   return { outcome: "updated", order: current, next: "progress" };
 }
 

@@ -1,8 +1,15 @@
 import { eq, getTableColumns, is, SQL, sql, type Table } from "drizzle-orm";
 import type { Db } from "#server/db/database.ts";
+import { surchargeEntries } from "#server/db/options/surcharge-reads.ts";
 import { assembleWith, type LoadedOrder, loadShopsMappings } from "#server/db/orders/order-queries.ts";
 import { orderItems, orders, shipments, type shops, warehouses } from "#server/db/schema.ts";
 import type { ShipTo } from "#server/domain/address.ts";
+import {
+  type ChosenOption,
+  optionAmountOf,
+  surchargeTable,
+  withTableAmounts,
+} from "#server/domain/option-amounts.ts";
 import type { ShopSettings } from "#server/domain/shop-settings.ts";
 import type { ShipOrigin } from "#server/domain/warehouse-calendar.ts";
 import type { MallOrder, MallPackage } from "#server/ports/mall.ts";
@@ -24,6 +31,8 @@ export type NewOrderLine = {
   mallLineId?: string | undefined;
   mallVariantId?: string | undefined;
   unitPrice: number;
+  /** The options that may carry a surcharge (a mall's 項目選択肢); their オプション金額 is written per line. */
+  options?: readonly ChosenOption[] | undefined;
   quantity: number;
 };
 
@@ -161,6 +170,7 @@ export async function insertOrders(
       )
     ).get(shop.id) ?? [];
   const origin = (await loadShipOrigins(tx, [warehouseId])).get(warehouseId);
+  const surcharges = await surchargesFor(tx, shop.id, entries);
   const recorded = entries.map(({ input, registeredMessage }) => {
     const { order, shipmentRows, itemRows } = newOrderRows(
       ctx,
@@ -168,6 +178,7 @@ export async function insertOrders(
       { id: warehouseId, origin },
       input,
       meta,
+      surcharges,
     );
     batch.writes.addOrder(order, shipmentRows, itemRows);
     const loaded = assembleWith(
@@ -194,6 +205,27 @@ export async function insertOrders(
   return recorded.map((o) => (lost.has(o.row.id) ? null : (progressed.get(o.row.id) ?? o)));
 }
 
+/**
+ * The shop's オプション金額表, read once for a batch and only when one of its options' words carries no
+ * amount: most orders have no options at all.
+ */
+async function surchargesFor(
+  tx: Db,
+  shopId: string,
+  entries: readonly OrderToInsert[],
+): Promise<ReadonlyMap<string, number>> {
+  const lines = entries.flatMap((e) => e.input.shipments.flatMap((s) => s.items));
+  const wanting = lines.filter((l) => l.options?.some((o) => o.amount === null));
+  if (wanting.length === 0) return new Map();
+  return surchargeTable(
+    await surchargeEntries(
+      tx,
+      shopId,
+      wanting.map((l) => l.mallItemCode),
+    ),
+  );
+}
+
 /** The rows of a new order, with its ids; nothing written yet. */
 function newOrderRows(
   ctx: AppContext,
@@ -201,6 +233,7 @@ function newOrderRows(
   warehouse: { id: string; origin: ShipOrigin | undefined },
   input: NewOrder,
   meta: Meta,
+  surcharges: ReadonlyMap<string, number>,
 ) {
   const settings = shop.settings as ShopSettings;
   const graceUntil = new Date(input.orderedAt.getTime() + settings.gracePeriodMinutes * 60_000);
@@ -270,6 +303,8 @@ function newOrderRows(
       mallLineId: item.mallLineId ?? null,
       mallVariantId: item.mallVariantId ?? null,
       unitPrice: item.unitPrice,
+      optionAmount: optionAmountOf(withTableAmounts(item.mallItemCode, item.options ?? [], surcharges)),
+      options: item.options ?? [],
       quantity: item.quantity,
     })),
   );

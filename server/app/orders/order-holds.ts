@@ -1,6 +1,7 @@
 import type { Db } from "#server/db/database.ts";
 import type { LoadedOrder } from "#server/db/orders/order-queries.ts";
 import type { ShipTo } from "#server/domain/address.ts";
+import { billedTotalGap, gapMessage } from "#server/domain/billed-total.ts";
 import { hasUnmappedItem } from "#server/domain/order.ts";
 import { attachTag, detachTag, isShortOfStock } from "#server/domain/order-tagging.ts";
 import { Refusal } from "#server/domain/refusal.ts";
@@ -16,7 +17,7 @@ import { OrderBatch } from "./order-batch.ts";
 
 type Meta = { actor: string; now: Date };
 
-// The holds and tags that follow an order's data (在庫不足, 住所エラー, 商品未登録, 金額未確定, 未登録のモール値, rule tags),
+// The holds and tags that follow an order's data (在庫不足, 住所エラー, 商品未登録, 金額未確定, 未登録のモール値, 請求金額不一致, rule tags),
 // set as it moves on and again whenever that data changes.
 
 /** 在庫不足 follows the shipments: on while 確認済 and short of stock, off once allocated or cancelled. */
@@ -57,6 +58,7 @@ export async function applyTagRules(batch: OrderBatch, order: LoadedOrder): Prom
   }
   current = await shipToCheck(batch, current);
   current = await followUnknownValues(batch, current);
+  current = await billedTotalCheck(batch, current);
   if (current.shipments.some((s) => s.addressPending)) {
     current = attachIfAbsent(
       batch,
@@ -128,6 +130,30 @@ export async function followUnknownValues(batch: OrderBatch, order: LoadedOrder)
     }
   }
   return current;
+}
+
+/**
+ * 請求金額不一致 follows a mall's order's amounts (domain/billed-total.ts): on, with both amounts and the
+ * difference on the timeline, when Juchu's sum of the lines with their オプション金額 is not the mall's
+ * 請求金額; off once an import or the オプション金額表 makes them agree. Decided from the loaded order
+ * alone. Orders a person registered have no mall bill to compare with.
+ */
+export async function billedTotalCheck(batch: OrderBatch, order: LoadedOrder): Promise<LoadedOrder> {
+  if (order.row.source !== "import") return order;
+  const gap = billedTotalGap({ ...order.row, items: order.items });
+  const attached = order.snapshot.tags.find((t) => t.systemCode === "total_mismatch");
+  if (!gap) {
+    if (!attached) return order;
+    const detached = detachTag(order.snapshot, attached.tagId, false);
+    return detached instanceof Refusal ? order : batch.writes.recordDecision(order, detached, batch.meta);
+  }
+  if (attached) return order;
+  batch.writes.recordEvents(
+    order.row,
+    [{ type: "total_mismatch", message: gapMessage(gap), detail: gap }],
+    batch.meta,
+  );
+  return attachIfAbsent(batch, order, await batch.systemTag(order.row.accountId, "total_mismatch"), "system");
 }
 
 function attachIfAbsent(

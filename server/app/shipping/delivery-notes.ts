@@ -122,6 +122,7 @@ export function noteOf(
       name: i.name,
       code: i.mallItemNumber ?? i.mallItemCode,
       ...(i.selectedChoice ? { choice: i.selectedChoice } : {}),
+      ...(i.optionAmount ? { optionAmount: i.optionAmount } : {}),
       unitPrice: i.unitPrice,
       quantity: i.quantity,
     })),

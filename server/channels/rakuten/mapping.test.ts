@@ -58,6 +58,9 @@ test("an SKU-era (v10) order with two packages, coupons, points and wrapping", (
             name: "サンプルTシャツ",
             selectedChoice: "サイズ:M\nカラー:ブラック\nラッピング:希望する",
             unitPrice: 2200,
+            // The variation (サイズ, カラー) is the SKU's; only the option line may carry a surcharge.
+            options: [{ name: "ラッピング", choice: "希望する", amount: null }],
+            optionAmount: 0,
             quantity: 2,
             mallLineId: "20000001",
             mallVariantId: "m-black",
@@ -70,6 +73,8 @@ test("an SKU-era (v10) order with two packages, coupons, points and wrapping", (
             name: "サンプル水筒",
             selectedChoice: "容量:500ml",
             unitPrice: 1650,
+            options: [],
+            optionAmount: 0,
             quantity: 1,
             mallLineId: "20000002",
             mallVariantId: "v500",
@@ -112,6 +117,8 @@ test("an SKU-era (v10) order with two packages, coupons, points and wrapping", (
             name: "サンプルマグカップ",
             selectedChoice: "のし:なし",
             unitPrice: 1320,
+            options: [{ name: "のし", choice: "なし", amount: null }],
+            optionAmount: 0,
             quantity: 3,
             mallLineId: "20000004",
             mallVariantId: "mug-04",
@@ -157,6 +164,12 @@ test("a pre-version order: the settlement name, no SKU data, +09:00 datetimes, a
     name: "サンプルシャツ",
     selectedChoice: "サイズ:L\nカラー:赤",
     unitPrice: 3300,
+    // Before the SKU migration every line is an option (項目選択肢); none of these carries an amount.
+    options: [
+      { name: "サイズ", choice: "L", amount: null },
+      { name: "カラー", choice: "赤", amount: null },
+    ],
+    optionAmount: 0,
     quantity: 1,
     mallLineId: "4000001",
   });
@@ -216,6 +229,40 @@ test("900 キャンセル確定 is cancelled and a cancelled prepaid order is no
   // shippingTerm 9 (その他) leaves the slot to the remarks, written with full-width colons.
   assert.deepEqual([cancelled.desiredDeliveryDate, cancelled.desiredTimeSlot], ["2025-03-04", "18:00-20:00"]);
   assert.equal(cancelled.pointsUsed, 0);
+});
+
+/** The two-package fixture with its first line's choice and variation replaced. */
+function withChoice(selectedChoice: string, skuInfo: string | null, sku = true) {
+  const json = structuredClone(twoPackages) as {
+    OrderModelList: { PackageModelList: { ItemModelList: Record<string, unknown>[] }[] }[];
+  };
+  const item = json.OrderModelList[0]?.PackageModelList[0]?.ItemModelList[0];
+  assert.ok(item);
+  item.selectedChoice = selectedChoice;
+  item.SkuModelList = sku ? [{ variantId: "m-black", merchantDefinedSkuId: null, skuInfo }] : [];
+  return only(only(ordersOf(json)).packages[0]?.items.slice(0, 1) ?? []);
+}
+
+test("オプション金額: the surcharges the option lines' words give, per unit, apart from the mall's price", () => {
+  const line = withChoice(
+    "サイズ:M(+500円)\nラッピング:希望する(+330円)\nメッセージカード:あり（＋１１０円）",
+    "サイズ:M(+500円)",
+  );
+  // The variation's words are the SKU's: its price difference is in the SKU's price already.
+  assert.deepEqual(line.options, [
+    { name: "ラッピング", choice: "希望する(+330円)", amount: 330 },
+    { name: "メッセージカード", choice: "あり(+110円)", amount: 110 },
+  ]);
+  assert.equal(line.optionAmount, 440);
+  assert.equal(line.unitPrice, 2200, "RMS's price never counts an option's surcharge");
+  assert.equal(withChoice("レビュー特典:辞退する(-100円)", null).optionAmount, -100);
+  // Before the SKU migration every line is a 項目選択肢.
+  const old = withChoice("カラー:赤(+500円)\n名入れ:あり", null, false);
+  assert.equal(old.optionAmount, 500);
+  assert.deepEqual(
+    old.options.map((o) => o.amount),
+    [500, null],
+  );
 });
 
 test("billedTotal = subtotal + shippingFee + fees − couponDiscount − pointsUsed whenever all are known", () => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { MasterRow, ShopMasters } from "#server/domain/mall-masters.ts";
+import { chosenOptions, optionAmountOf } from "#server/domain/option-amounts.ts";
 import type { UnknownMallValue } from "#server/domain/unknown-mall-values.ts";
 import {
   type MallAddress,
@@ -165,6 +166,20 @@ export function mallAddress(model: RakutenAddressModel | null | undefined): Mall
  * selectedChoice (shown to people) is the variation and the options, one per line, each once: an
  * option line that repeats a variation line (some orders carry the variation in both) is left out.
  * mallItemNumber is itemNumber (商品番号), which the shop's pages show, kept beside manageNumber.
+ *
+ * オプション金額 (項目選択肢 with a price add-on). RMS gives an option no price: the item API's
+ * 商品オプション (ItemAPI 2.0 customizationOptions: displayName, inputType SINGLE_SELECTION /
+ * MULTIPLE_SELECTION / FREE_TEXT, required, selections[].displayValue — no amount; as modelled in
+ * github.com/JakeJP/Rakuten.RMS.Api ItemAPI20/ItemAPI2Model.cs) has only words, so a shop writes the
+ * surcharge into the choice, and getOrder sends it back only as text in selectedChoice
+ * (「ラッピング:希望する(+330円)」). price / priceTaxIncl stay the item's own price and requestPrice
+ * does not count the surcharge: the shop charges it by changing the order's amount in RMS after the
+ * order, the practice Rakuten's guideline 「項目選択肢等を用いた有料オプション商品の販売について」
+ * (announced 2018-12, co2-color.com/2018/12/13/rakuten-news-2/) describes and restricts. So:
+ * unitPrice = the mall's price, and optionAmount = the surcharges the options' words give (SKU era:
+ * the option lines only — a variation's price difference is in the SKU's own price; before the
+ * migration: every line), apart from it. Σ (unitPrice + optionAmount) × units then exceeds
+ * requestPrice until the shop puts the surcharge into the price in RMS (the 請求金額不一致 hold).
  */
 function mapItem(item: RakutenItemModel): MallOrderItem {
   const sku = item.SkuModelList?.[0];
@@ -177,6 +192,7 @@ function mapItem(item: RakutenItemModel): MallOrderItem {
     .join("\n");
   const merchantSku = trimmed(sku?.merchantDefinedSkuId);
   const skuEra = Boolean(trimmed(sku?.variantId) || merchantSku || variation);
+  const chosen = chosenOptions(skuEra ? newOptions : options);
   return {
     mallItemCode: trimmed(item.manageNumber) || trimmed(item.itemNumber),
     mallSkuCode: merchantSku || (skuEra ? variation : options),
@@ -185,6 +201,8 @@ function mapItem(item: RakutenItemModel): MallOrderItem {
     selectedChoice: [variation, newOptions].filter((part) => part !== "").join("\n"),
     // Pre-v3 payloads have no priceTaxIncl; their price is tax-included unless includeTaxFlag is 0.
     unitPrice: item.priceTaxIncl ?? item.price,
+    options: chosen,
+    optionAmount: optionAmountOf(chosen),
     quantity: item.units,
     ...(item.itemDetailId == null ? {} : { mallLineId: item.itemDetailId }),
     ...(trimmed(sku?.variantId) ? { mallVariantId: trimmed(sku?.variantId) } : {}),

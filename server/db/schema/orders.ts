@@ -143,8 +143,16 @@ export const orderItems = pgTable(
     /**
      * オプション金額: the surcharge per unit of the options chosen on this line (項目選択肢 with a price
      * add-on), in yen, apart from unitPrice, so the order's total can be checked against the mall's bill.
+     * unitPrice is the mall's price as first imported — 楽天's never counts a surcharge (see
+     * channels/rakuten/mapping.ts) — so (unitPrice + optionAmount) × quantity is what the line bills;
+     * when the shop later puts the surcharge into the mall's price, the line stays split this way.
      */
     optionAmount: integer("option_amount").notNull().default(0),
+    /**
+     * The options behind optionAmount as the mall's words gave them ([{ name, choice, amount | null }],
+     * domain/option-amounts.ts): a オプション金額表 fix re-reads the table for those without an amount.
+     */
+    options: jsonb("options").notNull().default([]),
     quantity: integer("quantity").notNull(),
   },
   (t) => [

@@ -537,6 +537,16 @@ export type components = {
       subject: string;
       updatedAt: string;
     };
+    OptionSurcharge: {
+      /** 金額(1個あたり、税込、円)。値引きは負 */
+      amount: number;
+      /** 選択肢 */
+      choice: string;
+      /** 商品管理番号。空 = ショップの全商品(共通項目選択肢) */
+      mallItemCode: string;
+      /** 項目名 */
+      name: string;
+    };
     Order: {
       allowedActions: string[];
       b2b: components["schemas"]["OrderB2b"];
@@ -619,6 +629,8 @@ export type components = {
         mallSkuCode: string;
         mapped: boolean;
         name: string;
+        /** オプション金額: 選んだ項目選択肢の加算額(1個あたり、税込、単価とは別)。単価+オプション金額が1個の請求額 */
+        optionAmount: number;
         productMappingId: string | null;
         quantity: number;
         selectedChoice: string;
@@ -7706,6 +7718,154 @@ export type paths = {
         "200": {
           content: {
             "application/json": components["schemas"]["ShopMaster"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/shops/{id}/option-surcharges": {
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: components["schemas"]["OptionSurcharge"][];
+              /** 1,000件を超えた分はCSVで */
+              truncated: boolean;
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/shops/{id}/option-surcharges.csv": {
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "text/csv": string;
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "text/csv": string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              failed: number;
+              /** 金額が一致して保留が外れた注文の数 */
+              released: number;
+              removed: number;
+              rows: {
+                /** CSVの行番号(見出し = 1) */
+                line: number;
+                /** 登録・変更 / 削除(金額が空) / エラー */
+                outcome: "set" | "removed" | "error";
+                problems: {
+                  /** 列名(行全体なら「行」) */
+                  field: string;
+                  message: string;
+                  rule: "required" | "integer" | "range" | "duplicate" | "max_length" | "columns";
+                }[];
+              }[];
+              set: number;
+            };
           };
         };
         "401": {

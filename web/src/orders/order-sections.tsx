@@ -18,6 +18,7 @@ export function ItemsSection({ order }: { order: Order }) {
               <th>SKU</th>
               <th>商品名</th>
               <th className="num">単価</th>
+              <th className="num">オプション金額</th>
               <th className="num">数量</th>
               <th className="num">小計</th>
               <th>商品マスタ</th>
@@ -44,8 +45,11 @@ export function ItemsSection({ order }: { order: Order }) {
                   {item.selectedChoice && <span className="item-choice">{item.selectedChoice}</span>}
                 </td>
                 <td className="num">{yen(item.unitPrice)}</td>
+                <td className="num" data-label="オプション金額">
+                  {item.optionAmount === 0 ? <span className="muted">—</span> : yen(item.optionAmount)}
+                </td>
                 <td className="num">{item.quantity}</td>
-                <td className="num">{yen(item.unitPrice * item.quantity)}</td>
+                <td className="num">{yen((item.unitPrice + item.optionAmount) * item.quantity)}</td>
                 <td>
                   {item.mapped ? (
                     "紐付け済み"

@@ -3,6 +3,7 @@ import { AttentionScreen } from "../attention/attention-screen.tsx";
 import { MapFromOrderScreen } from "../attention/map-from-order-screen.tsx";
 import { B2bRoutes } from "../b2b/routes.tsx";
 import { MappingsScreen } from "../catalog/mappings-screen.tsx";
+import { OptionSurchargesScreen } from "../catalog/option-surcharges-screen.tsx";
 import { ProductImportScreen } from "../catalog/product-import-screen.tsx";
 import { ProductsScreen } from "../catalog/products-screen.tsx";
 import { InquiryDetailScreen } from "../inquiries/inquiry-detail-screen.tsx";
@@ -101,6 +102,8 @@ function Screen() {
       return <ProductsScreen />;
     case "/products/import":
       return <ProductImportScreen />;
+    case "/option-surcharges":
+      return <OptionSurchargesScreen />;
     case "/mappings":
       return <MappingsScreen />;
     case "/shops":

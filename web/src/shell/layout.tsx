@@ -17,6 +17,7 @@ const NAV: { to: string; label: string; needs: string; feature?: Feature }[] = [
   { to: "/products", label: "商品・在庫", needs: "catalog:read" },
   { to: "/products/import", label: "商品CSV取込", needs: "catalog:write" },
   { to: "/mappings", label: "商品マッピング", needs: "catalog:read" },
+  { to: "/option-surcharges", label: "オプション金額表", needs: "catalog:read" },
   { to: "/shops", label: "ショップ設定", needs: "shops:read" },
   { to: "/warehouses", label: "倉庫設定", needs: "warehouses:read" },
   { to: "/mail", label: "メール設定", needs: "mail:read" },

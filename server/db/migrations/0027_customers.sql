@@ -3,7 +3,7 @@ CREATE TABLE "customer_keys" (
 	"kind" text NOT NULL,
 	"value" text NOT NULL,
 	"customer_id" uuid NOT NULL,
-	CONSTRAINT "customer_keys_account_id_kind_value_pk" PRIMARY KEY("account_id","kind","value"),
+	CONSTRAINT "customer_keys_account_id_value_kind_pk" PRIMARY KEY("account_id","value","kind"),
 	CONSTRAINT "customer_keys_kind_check" CHECK ("customer_keys"."kind" in ('email', 'phone', 'name_postal'))
 );
 --> statement-breakpoint

@@ -47,7 +47,8 @@ export const customerKeys = pgTable(
       .references(() => customers.id),
   },
   (t) => [
-    primaryKey({ columns: [t.accountId, t.kind, t.value] }),
+    // Value before kind: a batch looks keys up by value (`value in (…)`), whatever their kind.
+    primaryKey({ columns: [t.accountId, t.value, t.kind] }),
     index("customer_keys_customer_idx").on(t.customerId),
     check("customer_keys_kind_check", sql`${t.kind} in ${oneOf(CUSTOMER_KEY_KINDS)}`),
   ],

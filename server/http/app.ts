@@ -16,6 +16,8 @@ import { BUYER_API } from "./buyer/auth.ts";
 import { refuseBadCharacters } from "./clean-input.ts";
 import { registerCsvOrderProfileRoutes } from "./csv-order-profiles.ts";
 import { CSV_UPLOAD_PATH, registerCsvOrderRoutes } from "./csv-orders.ts";
+import { registerCustomerRankRoutes } from "./customer-ranks.ts";
+import { registerCustomerRoutes } from "./customers.ts";
 import { registerInquiryRoutes } from "./inquiries.ts";
 import { INVITATION_PATH_PREFIX, registerInvitationRoutes } from "./invitations.ts";
 import { registerMailLogRoutes } from "./mail-log.ts";
@@ -146,6 +148,8 @@ export function createHttpApp(
   registerShopImportRoutes(app, ctx);
   registerInquiryRoutes(app, ctx);
   registerTagRoutes(app, ctx);
+  registerCustomerRoutes(app, ctx);
+  registerCustomerRankRoutes(app, ctx);
   registerProductRoutes(app, ctx);
   registerWarehouseRoutes(app, ctx);
   registerWarehouseCalendarRoutes(app, ctx);

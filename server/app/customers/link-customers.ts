@@ -60,18 +60,25 @@ export async function linkCustomers(
   const inBatch = new Set(list.map((o) => o.orderId));
   const rows: CustomerRow[] = [];
   for (const [customerId, ordersOf] of ofCustomer) {
-    const history = [
-      ...(written.get(customerId) ?? []).filter((o: { orderId: string }) => !inBatch.has(o.orderId)),
-      ...ordersOf,
-    ];
-    for (const o of ordersOf) links.set(o.orderId, { customerId, rank: rankAt(rules, history, o.orderedAt) });
+    const before = (written.get(customerId) ?? []).filter(
+      (o: { orderId: string }) => !inBatch.has(o.orderId),
+    );
+    // Orders of one instant (a batch registered together) count those that came before them, as if
+    // registered one by one.
+    ordersOf.forEach((o, i) => {
+      const upTo = ordersOf.filter(
+        (p, j) => p.orderedAt < o.orderedAt || (p.orderedAt.getTime() === o.orderedAt.getTime() && j <= i),
+      );
+      links.set(o.orderId, { customerId, rank: rankAt(rules, [...before, ...upTo], o.orderedAt) });
+    });
+    const history = [...before, ...ordersOf];
     const latest = ordersOf.reduce((a, b) => (b.orderedAt >= a.orderedAt ? b : a));
     rows.push({
       id: customerId,
       accountId,
       name: latest.buyer.name,
       email: latest.buyer.emailMasked ? null : latest.buyer.email.trim() || null,
-      phone: normalPhone(latest.buyer.phone) ? latest.buyer.phone : null,
+      phone: normalPhone(latest.buyer.phone),
       postalCode: latest.buyer.postalCode || null,
       rank: rankAt(rules, history, now),
       rankRefreshedAt: now,

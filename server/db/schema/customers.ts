@@ -15,6 +15,7 @@ export const customers = pgTable(
     /** As on the buyer's latest order. */
     name: text("name").notNull(),
     email: text("email"),
+    /** Digits only, 0 for +81 (normalPhone): shown and searched as one form. */
     phone: text("phone"),
     postalCode: text("postal_code"),
     /** 顧客ランク now (the name of a customer_ranks row), kept up to date on register, cancel and daily. */

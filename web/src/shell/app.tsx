@@ -4,6 +4,8 @@ import { MapFromOrderScreen } from "../attention/map-from-order-screen.tsx";
 import { B2bRoutes } from "../b2b/routes.tsx";
 import { MappingsScreen } from "../catalog/mappings-screen.tsx";
 import { ProductsScreen } from "../catalog/products-screen.tsx";
+import { CustomerScreen } from "../customers/customer-screen.tsx";
+import { CustomersScreen } from "../customers/customers-screen.tsx";
 import { InquiryDetailScreen } from "../inquiries/inquiry-detail-screen.tsx";
 import { InquiryListScreen } from "../inquiries/inquiry-list-screen.tsx";
 import { MailCategoriesScreen } from "../mail/categories-screen.tsx";
@@ -25,6 +27,7 @@ import { InvitationScreen } from "../session/invitation-screen.tsx";
 import { LoginScreen } from "../session/login-screen.tsx";
 import { useSession } from "../session/session.tsx";
 import { SetupScreen } from "../session/setup-screen.tsx";
+import { CustomerRanksScreen } from "../settings/customer-ranks-screen.tsx";
 import { ImportRunsScreen } from "../settings/import-runs-screen.tsx";
 import { SettingsHome } from "../settings/settings-nav.tsx";
 import { ShopsScreen } from "../settings/shops-screen.tsx";
@@ -68,6 +71,8 @@ function Screen() {
       </FeatureGate>
     );
   if (path === "/b2b" || path.startsWith("/b2b/")) return <B2bRoutes path={path} />;
+  const customer = match("/customers/:id", path);
+  if (customer?.id) return <CustomerScreen key={customer.id} id={customer.id} />;
   const webhook = match("/settings/webhooks/:id", path);
   if (webhook?.id) return <DeliveriesScreen key={webhook.id} id={webhook.id} />;
   switch (path) {
@@ -103,6 +108,10 @@ function Screen() {
       return <ImportRunsScreen />;
     case "/tags":
       return <TagsScreen />;
+    case "/customers":
+      return <CustomersScreen />;
+    case "/customer-ranks":
+      return <CustomerRanksScreen />;
     case "/warehouses":
       return <WarehousesScreen />;
     case "/mail":

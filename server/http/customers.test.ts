@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { sql } from "drizzle-orm";
 import { linkUnlinkedOrders, refreshStaleRanks } from "#server/app/customers/refresh-ranks.ts";
+import { registerOrders } from "#server/app/orders/register-order.ts";
 import { startTestApp, type TestApp } from "#test/app.ts";
 import { seedMappedProduct } from "#test/catalog.ts";
 import { orderBody } from "#test/catalog-api.ts";
@@ -204,4 +205,22 @@ test("orders written before customers are linked oldest first, each with its ran
     [null, "シルバー", "シルバー"],
   );
   assert.equal((await m.api("GET", `/api/customers/${after[0].customerId}`)).body.orderCount, 3);
+});
+
+test("one batch of one buyer's orders at one instant: each counts those before it, as if registered one by one", async () => {
+  const m = await merchant();
+  await m.api("POST", "/api/customer-ranks", GOLD);
+  await m.api("POST", "/api/customer-ranks", SILVER);
+  const bodies = [1, 2, 3].map((n) =>
+    orderBody(m.shop, `BATCH-${n}`, [{ mallItemCode: "ITEM-1", quantity: 1, unitPrice: 1000 }], {
+      buyer: { name: "松本 四郎", email: "shiro@example.jp" },
+    }),
+  );
+  const outcomes = await registerOrders(t.ctx, { kind: "system" }, m.accountId, bodies);
+  const ranks = [];
+  for (const o of outcomes) {
+    assert.ok("orderId" in o);
+    ranks.push((await m.api("GET", `/api/orders/${o.orderId}`)).body.customerRank);
+  }
+  assert.deepEqual(ranks, [null, "シルバー", "ゴールド"]);
 });

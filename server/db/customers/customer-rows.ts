@@ -93,7 +93,8 @@ export async function upsertCustomers(tx: Db, rows: readonly CustomerRow[]): Pro
     );
   await tx
     .insert(customers)
-    .values([...rows])
+    // In id order: two batches touching the same customers lock them in the same order, never crosswise.
+    .values([...rows].sort((a, b) => (a.id < b.id ? -1 : 1)))
     .onConflictDoUpdate({
       target: customers.id,
       set: {

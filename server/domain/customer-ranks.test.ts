@@ -8,6 +8,7 @@ import {
   purchasesIn,
   type RankedOrder,
   rankAt,
+  renameRankInRule,
 } from "./customer-ranks.ts";
 
 const order = (orderedAt: string, amount = 1000, over: Partial<RankedOrder> = {}): RankedOrder => ({
@@ -117,4 +118,20 @@ test("a rank in the merchant's words", () => {
     "過去365日に3回以上かつ30,000円以上",
   );
   assert.equal(describeRank(rule({ minAmount: 5000, periodDays: 30 })), "過去30日に5,000円以上");
+});
+
+test("a renamed rank: tag conditions naming it follow, others are left alone", () => {
+  const rule = {
+    match: "any" as const,
+    conditions: [
+      { field: "customerRank" as const, op: "in" as const, values: ["ゴールド", "シルバー"] },
+      { field: "total" as const, op: "gte" as const, value: 10000 },
+    ],
+  };
+  assert.deepEqual(renameRankInRule(rule, "ゴールド", "プラチナ")?.conditions[0], {
+    field: "customerRank",
+    op: "in",
+    values: ["プラチナ", "シルバー"],
+  });
+  assert.equal(renameRankInRule(rule, "ブロンズ", "銅"), null, "nothing to follow");
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { TagRule } from "./tag-rules.ts";
 import { tokyoDate, tokyoMidnight } from "./tokyo-time.ts";
 
 /**
@@ -99,4 +100,15 @@ export function describeRank(rule: CustomerRankRule): string {
     ...(rule.minAmount !== null ? [`${formatNumber(rule.minAmount)}円以上`] : []),
   ];
   return `過去${formatNumber(rule.periodDays)}日に${parts.join("かつ")}`;
+}
+
+/** A tag rule after a rank was renamed: its 顧客ランク conditions follow; null when it had none to follow. */
+export function renameRankInRule(rule: TagRule, from: string, to: string): TagRule | null {
+  let changed = false;
+  const conditions = rule.conditions.map((c) => {
+    if (c.field !== "customerRank" || !c.values.includes(from)) return c;
+    changed = true;
+    return { ...c, values: [...new Set(c.values.map((v) => (v === from ? to : v)))] };
+  });
+  return changed ? { ...rule, conditions } : null;
 }

@@ -169,6 +169,16 @@ test("rank rules: refusals name the field and the rule; changes reach customers 
   while ((await refreshStaleRanks(t.ctx)) > 0);
   assert.equal((await m.api("GET", `/api/customers/${o.customerId}`)).body.rank, null);
   assert.equal((await m.api("GET", `/api/orders/${o.id}`)).body.customerRank, "ゴールド");
+  // Renamed: the tag rules naming it follow.
+  const tag = await m.api("POST", "/api/tags", {
+    name: "金",
+    rule: { match: "all", conditions: [{ field: "customerRank", op: "in", values: ["ゴールド"] }] },
+  });
+  const renamed = await m.api("PUT", `/api/customer-ranks/${gold.body.id}`, { ...GOLD, name: "プラチナ" });
+  assert.equal(renamed.status, 200);
+  assert.deepEqual((await m.api("GET", `/api/tags/${tag.body.id}`)).body.rule.conditions[0].values, [
+    "プラチナ",
+  ]);
   assert.equal((await m.api("DELETE", `/api/customer-ranks/${gold.body.id}`)).status, 204);
   assert.equal((await m.api("DELETE", `/api/customer-ranks/${gold.body.id}`)).status, 404);
 });

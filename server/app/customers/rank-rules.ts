@@ -1,8 +1,10 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNotNull } from "drizzle-orm";
+import type { Db } from "#server/db/database.ts";
 import { isUniqueViolation } from "#server/db/errors.ts";
-import { customerRanks } from "#server/db/schema.ts";
-import { type CustomerRankRule, describeRank } from "#server/domain/customer-ranks.ts";
+import { customerRanks, tags } from "#server/db/schema.ts";
+import { type CustomerRankRule, describeRank, renameRankInRule } from "#server/domain/customer-ranks.ts";
 import { notFound, Refusal } from "#server/domain/refusal.ts";
+import type { TagRule } from "#server/domain/tag-rules.ts";
 import type { AppContext } from "../context.ts";
 import { ranksChanged } from "./refresh-ranks.ts";
 
@@ -61,6 +63,13 @@ export async function saveRankRule(
           .values({ id: ctx.newId(), accountId, ...input })
           .returning(columns);
       } else {
+        const [before] = await tx
+          .select({ name: customerRanks.name })
+          .from(customerRanks)
+          .where(and(eq(customerRanks.id, id), eq(customerRanks.accountId, accountId)))
+          .for("update");
+        if (before && before.name !== input.name)
+          await renameInTagRules(tx, accountId, before.name, input.name);
         [saved] = await tx
           .update(customerRanks)
           .set({ ...input, updatedAt: ctx.clock.now() })
@@ -74,6 +83,18 @@ export async function saveRankRule(
   } catch (error) {
     if (isUniqueViolation(error, "customer_ranks_account_name_key")) throw nameTaken(input.name);
     throw error;
+  }
+}
+
+/** Tag rules name ranks by name: a renamed rank's conditions follow it, so no rule silently stops matching. */
+async function renameInTagRules(tx: Db, accountId: string, from: string, to: string): Promise<void> {
+  const withRules = await tx
+    .select({ id: tags.id, rule: tags.rule })
+    .from(tags)
+    .where(and(eq(tags.accountId, accountId), eq(tags.kind, "custom"), isNotNull(tags.rule)));
+  for (const tag of withRules) {
+    const renamed = renameRankInRule(tag.rule as TagRule, from, to);
+    if (renamed) await tx.update(tags).set({ rule: renamed }).where(eq(tags.id, tag.id));
   }
 }
 

@@ -34,10 +34,20 @@ test("顧客ランク設定 → a returning buyer's order carries the rank and i
     .waitFor();
   await form.getByRole("button", { name: "やめる" }).click();
 
-  await api.call("POST", "/api/tags", {
-    name: "上得意",
-    rule: { match: "all", conditions: [{ field: "customerRank", op: "in", values: ["ゴールド"] }] },
-  });
+  // タグ: the rule editor offers 顧客ランク with the ranks of 顧客ランク設定.
+  await page
+    .getByRole("navigation", { name: "メインメニュー" })
+    .getByRole("link", { name: "タグ", exact: true })
+    .click();
+  await page.getByRole("button", { name: "タグを作成" }).click();
+  const tagForm = page.getByRole("form", { name: "タグの作成" });
+  await tagForm.getByLabel("タグ名").fill("上得意");
+  await tagForm.getByLabel("条件に一致した注文に自動で付ける").check();
+  await tagForm.getByLabel("条件1の項目").selectOption({ label: "顧客ランク(注文時)" });
+  await tagForm.getByLabel("条件1の値").selectOption(["ゴールド"]);
+  await tagForm.getByRole("button", { name: "保存" }).click();
+  await page.getByText("顧客ランクがゴールド").waitFor();
+
   const line = [{ ...SENCHA, quantity: 1 }];
   await api.call("POST", "/api/orders", order(shop.id, "CUST-1", line, { buyer: 0 }));
   const second = await api.call("POST", "/api/orders", order(shop.id, "CUST-2", line, { buyer: 0 }));

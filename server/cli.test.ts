@@ -176,6 +176,13 @@ test("search reindex runs over the database's orders and prints what it did as o
   assert.match(res.stderr, /検索の再索引が終わりました: 注文0件/);
 });
 
+test("customers relink links the orders no customer holds and prints how many as one JSON line", async () => {
+  const res = await runNode("server/cli.ts", ["customers", "relink", ...dataDirArgs()], database.env);
+  assert.equal(res.code, 0, res.stderr);
+  assert.deepEqual(JSON.parse(res.stdout), { orders: 0 });
+  assert.match(res.stderr, /顧客の結び付けが終わりました: 注文0件/);
+});
+
 test("account plan --list prints every plan with its features; account plan sets an account's plan by a user's e-mail", async () => {
   const list = await runNode("server/cli.ts", ["account", "plan", "--list"], {});
   assert.equal(list.code, 0, list.stderr);

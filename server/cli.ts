@@ -6,6 +6,7 @@ import { createAccount, type NewAccount } from "#server/app/account/create-accou
 import { setUpFirstAccount } from "#server/app/account/first-run-setup.ts";
 import { CHANNEL_COMMANDS } from "#server/compose.ts";
 import { type Config, loadConfig } from "#server/config.ts";
+import { runCustomersRelink } from "#server/customers-relink-command.ts";
 import { openDatabase } from "#server/db/database.ts";
 import { Refusal } from "#server/domain/refusal.ts";
 import { passwordPrompt } from "#server/password-prompt.ts";
@@ -23,6 +24,8 @@ const USAGE = `使い方:
   npm run juchu -- search reindex [--data-dir <PGliteフォルダ>]
       注文の検索用の列を作り直します(モールの注文はカナをモールから読み直します)。何度実行しても同じ結果です。
       PGlite ではサーバーを止めてから実行してください。
+  npm run juchu -- customers relink [--data-dir <PGliteフォルダ>]
+      顧客に結び付いていない注文(顧客機能より前の注文)を古い順に結び付けます。ワーカーも少しずつ行います。
 ${CHANNEL_COMMANDS.map((c) => `  npm run juchu -- ${c.channel} ${c.name} ${c.command.usage}\n`).join("")}
 DATABASE_URL があれば PostgreSQL、なければ --data-dir (既定 ./data) の PGlite を使います。`;
 
@@ -66,6 +69,9 @@ async function main(argv: string[]): Promise<number> {
   }
   if (!values.help && positionals.join(" ") === "search reindex") {
     return runCommand(values["data-dir"], runSearchReindex);
+  }
+  if (!values.help && positionals.join(" ") === "customers relink") {
+    return runCommand(values["data-dir"], runCustomersRelink);
   }
   if (values.help || positionals.join(" ") !== "account create") {
     console.error(USAGE);

@@ -3,6 +3,7 @@ export * from "./schema/accounts.ts";
 export * from "./schema/b2b.ts";
 export * from "./schema/catalog.ts";
 export * from "./schema/csv-orders.ts";
+export * from "./schema/customers.ts";
 export * from "./schema/inquiries.ts";
 export * from "./schema/list-tools.ts";
 export * from "./schema/mail.ts";

@@ -12,6 +12,7 @@ export type TagRuleFactsSource = {
   /** SKUs of the products the items are mapped to. */
   productSkus: readonly string[];
   buyerOrderCount: number;
+  customerRank: string | null;
 };
 
 // Spaces (half- and full-width) and hyphens are how the same name or phone is typed differently.
@@ -32,6 +33,7 @@ export function tagRuleFactsOf(o: TagRuleFactsSource): TagRuleFacts {
       ...o.productSkus,
     ],
     buyerOrderCount: o.buyerOrderCount,
+    customerRank: o.customerRank,
     shipToDiffersFromBuyer:
       squash(o.shipTo.name) !== squash(o.buyerName) ||
       (o.buyerPhone !== null &&

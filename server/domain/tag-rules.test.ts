@@ -20,6 +20,7 @@ const baseFacts: TagRuleFacts = {
   itemCodes: ["item-001", "sku-001-red", "PRD-100"],
   buyerOrderCount: 1,
   shipToDiffersFromBuyer: false,
+  customerRank: null,
 };
 
 const one = (c: TagCondition): TagRule => ({ match: "all", conditions: [c] });
@@ -192,6 +193,24 @@ const conditionCases: { name: string; cond: TagCondition; facts: Partial<TagRule
     want: false,
   },
   {
+    name: "customerRank in: the order's rank is listed",
+    cond: { field: "customerRank", op: "in", values: ["ゴールド", "シルバー"] },
+    facts: { customerRank: "シルバー" },
+    want: true,
+  },
+  {
+    name: "customerRank in: another rank",
+    cond: { field: "customerRank", op: "in", values: ["ゴールド"] },
+    facts: { customerRank: "シルバー" },
+    want: false,
+  },
+  {
+    name: "customerRank in: no rank at ordering",
+    cond: { field: "customerRank", op: "in", values: ["ゴールド"] },
+    facts: { customerRank: null },
+    want: false,
+  },
+  {
     name: "shipToDiffers is true: differs",
     cond: { field: "shipToDiffersFromBuyer", op: "is", value: true },
     facts: { shipToDiffersFromBuyer: true },
@@ -344,6 +363,12 @@ const invalidCases: { name: string; input: unknown; path: (string | number)[]; m
     input: { match: "all", conditions: [{ field: "shipToDiffersFromBuyer", op: "is", value: "yes" }] },
     path: ["conditions", 0, "value"],
   },
+  {
+    name: "no customer rank chosen",
+    input: { match: "all", conditions: [{ field: "customerRank", op: "in", values: [] }] },
+    path: ["conditions", 0, "values"],
+    message: "顧客ランクを1つ以上選択してください",
+  },
   { name: "bad match", input: { match: "some", conditions: [hasRemarks] }, path: ["match"] },
 ];
 
@@ -405,6 +430,10 @@ const describeCases: { rule: TagRule; want: string }[] = [
     want: "購入回数が2回以上 かつ 送付先が注文者と異なる",
   },
   { rule: one({ field: "shipToDiffersFromBuyer", op: "is", value: false }), want: "送付先が注文者と同じ" },
+  {
+    rule: one({ field: "customerRank", op: "in", values: ["ゴールド", "シルバー"] }),
+    want: "顧客ランクがゴールド・シルバーのいずれか",
+  },
 ];
 
 for (const c of describeCases) {

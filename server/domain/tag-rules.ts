@@ -67,6 +67,20 @@ const conditionSchema = z.discriminatedUnion(
     }),
     z.object({ field: z.literal("buyerOrderCount"), op: gteLte, value: nonNegativeInt("購入回数") }),
     z.object({
+      field: z.literal("customerRank"),
+      op: z.literal("in"),
+      values: z
+        .array(
+          z
+            .string()
+            .trim()
+            .min(1, "顧客ランク名を入力してください")
+            .max(30, "顧客ランク名は30文字以内で入力してください"),
+        )
+        .min(1, "顧客ランクを1つ以上選択してください")
+        .max(20, "顧客ランクは20個までです"),
+    }),
+    z.object({
       field: z.literal("shipToDiffersFromBuyer"),
       op: z.literal("is"),
       value: z.boolean({ error: "true または false を指定してください" }),
@@ -94,6 +108,8 @@ export type TagRuleFacts = {
   /** Orders by the same buyer email on this account, including this one. */
   buyerOrderCount: number;
   shipToDiffersFromBuyer: boolean;
+  /** 顧客ランク at ordering (顧客ランク設定), by name; null when the buyer held none. */
+  customerRank: string | null;
 };
 
 // Buyers mix full-/half-width forms (ｷﾞﾌﾄ vs ギフト, Ａ vs a); NFKC + lowercase makes
@@ -123,6 +139,8 @@ function evaluateCondition(c: TagCondition, facts: TagRuleFacts): boolean {
       return compare(c.op, facts.buyerOrderCount, c.value);
     case "shipToDiffersFromBuyer":
       return facts.shipToDiffersFromBuyer === c.value;
+    case "customerRank":
+      return facts.customerRank !== null && c.values.includes(facts.customerRank);
     default:
       return c satisfies never;
   }
@@ -163,6 +181,8 @@ function describeCondition(c: TagCondition): string {
       return `購入回数が${formatNumber(c.value)}回${bound(c.op)}`;
     case "shipToDiffersFromBuyer":
       return c.value ? "送付先が注文者と異なる" : "送付先が注文者と同じ";
+    case "customerRank":
+      return `顧客ランクが${listOf(c.values)}`;
     default:
       return c satisfies never;
   }

@@ -16,6 +16,8 @@ import { BUYER_API } from "./buyer/auth.ts";
 import { refuseBadCharacters } from "./clean-input.ts";
 import { registerCsvOrderProfileRoutes } from "./csv-order-profiles.ts";
 import { CSV_UPLOAD_PATH, registerCsvOrderRoutes } from "./csv-orders.ts";
+import { registerCustomerRankRoutes } from "./customer-ranks.ts";
+import { registerCustomerRoutes } from "./customers.ts";
 import { registerInquiryRoutes } from "./inquiries.ts";
 import { INVITATION_PATH_PREFIX, registerInvitationRoutes } from "./invitations.ts";
 import { registerMailLogRoutes } from "./mail-log.ts";
@@ -153,6 +155,8 @@ export function createHttpApp(
   registerShopMasterRoutes(app, ctx);
   registerInquiryRoutes(app, ctx);
   registerTagRoutes(app, ctx);
+  registerCustomerRoutes(app, ctx);
+  registerCustomerRankRoutes(app, ctx);
   registerProductRoutes(app, ctx);
   registerProductImportRoutes(app, ctx);
   registerOptionSurchargeRoutes(app, ctx);

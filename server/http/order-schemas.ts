@@ -123,6 +123,8 @@ export const orderSchema = z
       emailMasked: z.boolean().describe("モールの中継アドレス(楽天 あんしんメルアド)"),
       phone: z.string().nullable(),
     }),
+    customerId: uuid().nullable().describe("顧客(GET /api/customers/{id})"),
+    customerRank: z.string().nullable().describe("注文時の顧客ランク(顧客ランク設定)"),
     shipTo: z.record(z.string(), z.unknown()),
     paymentMethod: z.string(),
     paymentMethodLabel: z.string(),

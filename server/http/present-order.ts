@@ -52,6 +52,8 @@ export async function presentOrder(
       emailMasked: row.buyerEmailMasked,
       phone: row.buyerPhone,
     },
+    customerId: row.customerId,
+    customerRank: row.customerRank,
     shipTo: row.shipTo as Record<string, unknown>,
     paymentMethod: row.paymentMethod,
     paymentMethodLabel:

@@ -35,6 +35,8 @@ const STATUS_BY_CODE: Record<string, ContentfulStatusCode> = {
   "product_import.unsupported": 422,
   "saved_search.name_taken": 422,
   "saved_search.too_many": 422,
+  "customer_rank.name_taken": 422,
+  "customer_rank.too_many": 422,
   "b2b_order.no_lines": 422,
   "b2b_order.unknown_product": 422,
   "b2b_order.duplicate_product": 422,

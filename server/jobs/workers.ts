@@ -3,6 +3,7 @@ import { enqueueGracePeriodEnds } from "#server/app/channels/end-grace-period.ts
 import { enqueueDueImports } from "#server/app/channels/import-shop.ts";
 import { enqueueStockPushes } from "#server/app/channels/push-stock.ts";
 import type { AppContext } from "#server/app/context.ts";
+import { linkUnlinkedOrders, refreshStaleRanks } from "#server/app/customers/refresh-ranks.ts";
 import { enqueueDueInquiryImports } from "#server/app/inquiries/import-inquiries.ts";
 import { enqueueMailDispatch } from "#server/app/mail/dispatch-mails.ts";
 import { tagOverduePayments } from "#server/app/orders/payment-overdue.ts";
@@ -110,6 +111,8 @@ export async function startWorkers(boss: PgBoss, ctx: AppContext): Promise<{ sto
       await enqueueDueWarehousePolls(ctx);
       await enqueueMailDispatch(ctx);
       await tagOverduePayments(ctx);
+      await linkUnlinkedOrders(ctx);
+      await refreshStaleRanks(ctx);
     }),
     every(SWEEP_MS, "grace period sweep", () => enqueueGracePeriodEnds(ctx)),
     every(SWEEP_MS, "webhook sweep", () => enqueueWebhookDispatch(ctx)),

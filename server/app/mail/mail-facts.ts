@@ -29,6 +29,7 @@ export function mailFactsOf(order: LoadedOrder, shopName: string, shipmentId: st
       PAYMENT_METHODS[row.paymentMethod as keyof typeof PAYMENT_METHODS] ?? row.paymentMethod,
     desiredDeliveryDate: row.desiredDeliveryDate,
     desiredTimeSlot: row.desiredTimeSlot,
+    customerRank: row.customerRank,
     shipment: shipment
       ? {
           slipNumber: shipment.slipNumber,

@@ -6,6 +6,7 @@ import { shopSettings } from "#server/db/shops/shop-reads.ts";
 import { cancelOrder as decideCancel } from "#server/domain/order.ts";
 import { mallSyncActive, type ShopSettings } from "#server/domain/shop-settings.ts";
 import type { Actor, AppContext } from "../context.ts";
+import { refreshRanks } from "../customers/refresh-ranks.ts";
 import { releaseShipments } from "../stock/stock-allocation.ts";
 import { followStockShortage } from "./order-holds.ts";
 import { commandOrder, type OrderCommandScope } from "./with-order.ts";
@@ -66,6 +67,9 @@ export async function cancelOrder(
         await ctx.jobs.enqueue(tx, "mall-cancel-order", { orderId, reasonCode }, { singletonKey: orderId });
       }
       await releaseCancelledShipments(tx, ctx, [{ order, settings }], meta);
+      // A cancelled order no longer counts toward its buyer's 顧客ランク.
+      if (order.row.customerId)
+        await refreshRanks(tx, [{ id: order.row.customerId, accountId: order.row.accountId }], meta.now);
       return order;
     },
   );

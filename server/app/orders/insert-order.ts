@@ -14,6 +14,7 @@ import type { ShopSettings } from "#server/domain/shop-settings.ts";
 import type { ShipOrigin } from "#server/domain/warehouse-calendar.ts";
 import type { MallOrder, MallPackage } from "#server/ports/mall.ts";
 import type { AppContext } from "../context.ts";
+import { linkNewOrders } from "../customers/link-customers.ts";
 import { loadShipOrigins, scheduleParcel } from "../shipping/ship-schedule.ts";
 import { OrderBatch } from "./order-batch.ts";
 import { orderSearchColumns } from "./order-search-columns.ts";
@@ -171,15 +172,19 @@ export async function insertOrders(
     ).get(shop.id) ?? [];
   const origin = (await loadShipOrigins(tx, [warehouseId])).get(warehouseId);
   const surcharges = await surchargesFor(tx, shop.id, entries);
-  const recorded = entries.map(({ input, registeredMessage }) => {
-    const { order, shipmentRows, itemRows } = newOrderRows(
-      ctx,
-      shop,
-      { id: warehouseId, origin },
-      input,
-      meta,
-      surcharges,
-    );
+  const built = entries.map(({ input }) =>
+    newOrderRows(ctx, shop, { id: warehouseId, origin }, input, meta, surcharges),
+  );
+  const linked = await linkNewOrders(
+    tx,
+    shop.accountId,
+    built.map((b) => b.order),
+    meta.now,
+    ctx.newId,
+  );
+  const recorded = entries.map(({ registeredMessage }, i) => {
+    const { shipmentRows, itemRows } = built[i] as (typeof built)[number];
+    const order = linked[i] as (typeof linked)[number];
     batch.writes.addOrder(order, shipmentRows, itemRows);
     const loaded = assembleWith(
       withDefaults(orders, order, meta.now),

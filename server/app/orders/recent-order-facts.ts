@@ -44,6 +44,7 @@ export async function recentOrderFacts(
       paymentMethod: orders.paymentMethod,
       total: orders.total,
       remarks: orders.remarks,
+      customerRank: orders.customerRank,
     })
     .from(orders)
     .where(and(eq(orders.accountId, accountId), isNull(orders.deletedAt)))

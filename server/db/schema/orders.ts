@@ -15,6 +15,7 @@ import { COLD_TEMPERATURES, SHIPPING_SERVICES } from "#server/domain/shipping-se
 import { accounts } from "./accounts.ts";
 import { products, warehouses } from "./catalog.ts";
 import { created, oneOf, ts, updated } from "./columns.ts";
+import { customers } from "./customers.ts";
 import { shops } from "./shops.ts";
 
 export const orders = pgTable(
@@ -37,6 +38,10 @@ export const orders = pgTable(
     /** The e-mail is the mall's relay address (楽天 あんしんメルアド), not the buyer's own. */
     buyerEmailMasked: boolean("buyer_email_masked").notNull().default(false),
     buyerPhone: text("buyer_phone"),
+    /** 顧客: the buyer recognised across orders (domain/customers.ts); null until linked. */
+    customerId: uuid("customer_id").references(() => customers.id),
+    /** 顧客ランク at ordering, by name: what it was then, whatever the rank rules say later. */
+    customerRank: text("customer_rank"),
     shipTo: jsonb("ship_to").notNull(),
     paymentMethod: text("payment_method").notNull(),
     paidAt: ts("paid_at"),
@@ -105,6 +110,7 @@ export const orders = pgTable(
     index("orders_search_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
     index("orders_search_keys_idx").using("gin", t.searchKeys),
     index("orders_buyer_idx").on(t.accountId, t.buyerEmail),
+    index("orders_customer_idx").on(t.customerId, t.orderedAt),
     index("orders_grace_idx").on(t.graceUntil).where(sql`${t.status} = 'new'`),
     // 入金確認待ち超過: the periodic sweep reads only open prepaid orders still unpaid, oldest first.
     index("orders_unpaid_idx")

@@ -34,4 +34,6 @@ export type MailFacts = {
   companyName: string | null;
   /** Why the shop refused a buyer's cancel request, when it said. */
   refusalReason: string | null;
+  /** 顧客ランク at ordering (顧客ランク設定); null when the buyer held none. */
+  customerRank: string | null;
 };

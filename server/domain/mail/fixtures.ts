@@ -33,6 +33,7 @@ export function sampleFacts(overrides: Partial<MailFacts> = {}): MailFacts {
     cancelReason: null,
     companyName: null,
     refusalReason: null,
+    customerRank: null,
     ...overrides,
   };
 }

@@ -154,6 +154,12 @@ const PLACEHOLDERS: readonly Placeholder[] = [
     example: "出荷準備済みのため",
     render: (f) => f.refusalReason ?? "",
   },
+  {
+    name: "顧客ランク",
+    description: "注文時の顧客ランク(顧客ランク設定。なければ空)",
+    example: "ゴールド",
+    render: (f) => f.customerRank ?? "",
+  },
 ];
 
 export const MAIL_PLACEHOLDERS: readonly { name: string; description: string; example: string }[] =

@@ -29,6 +29,7 @@ test("every placeholder renders for a sample order", () => {
     cancelReason: "在庫切れのため",
     companyName: "株式会社テスト商事",
     refusalReason: "出荷準備済みのため",
+    customerRank: "ゴールド",
   });
   const rendered = Object.fromEntries(MAIL_PLACEHOLDERS.map((p) => [p.name, body(`{{${p.name}}}`, facts)]));
   assert.deepEqual(rendered, {
@@ -59,6 +60,7 @@ test("every placeholder renders for a sample order", () => {
     キャンセル理由: "在庫切れのため",
     会社名: "株式会社テスト商事",
     拒否理由: "出荷準備済みのため",
+    顧客ランク: "ゴールド",
   });
 });
 
@@ -79,6 +81,10 @@ test("amounts the mall has not settled read 未確定; no discount reads ¥0; no
     ),
     "未確定/未確定/未確定/¥0/¥0/指定なし/指定なし",
   );
+});
+
+test("a buyer without a rank at ordering: 顧客ランク is empty", () => {
+  assert.equal(body("[{{顧客ランク}}]"), "[]");
 });
 
 test("without a shipment the shipment placeholders are empty", () => {

@@ -395,6 +395,66 @@ export type components = {
       headerRow: boolean;
       name: string;
     };
+    Customer: {
+      /** 購入金額の合計(円、同上) */
+      amount: number;
+      /** 購入者のメールアドレス(モールの中継アドレスは含めない) */
+      email: string | null;
+      id: string;
+      lastOrderedAt: string;
+      /** 最新の注文の購入者名 */
+      name: string;
+      /** 購入回数(キャンセル・削除・テスト取込の注文を除く) */
+      orderCount: number;
+      phone: string | null;
+      /** 最新の注文の送付先郵便番号 */
+      postalCode: string | null;
+      /** いまの顧客ランク(顧客ランク設定)。null はランクなし */
+      rank: string | null;
+    };
+    CustomerDetail: {
+      /** 購入金額の合計(円、同上) */
+      amount: number;
+      /** 購入者のメールアドレス(モールの中継アドレスは含めない) */
+      email: string | null;
+      id: string;
+      lastOrderedAt: string;
+      /** 最新の注文の購入者名 */
+      name: string;
+      /** 購入回数(キャンセル・削除・テスト取込の注文を除く) */
+      orderCount: number;
+      orders: {
+        /** 注文時の顧客ランク */
+        customerRank: string | null;
+        id: string;
+        mallOrderNumber: string;
+        orderedAt: string;
+        shopName: string;
+        status: "new" | "awaiting_confirmation" | "confirmed" | "awaiting_shipment" | "shipping" | "shipped" | "completed" | "cancelled";
+        statusLabel: string;
+        testImport: boolean;
+        total: number | null;
+      }[];
+      phone: string | null;
+      /** 最新の注文の送付先郵便番号 */
+      postalCode: string | null;
+      /** いまの顧客ランク(顧客ランク設定)。null はランクなし */
+      rank: string | null;
+    };
+    CustomerRank: {
+      /** 例: 過去365日に3回以上かつ30,000円以上 */
+      description: string;
+      id: string;
+      /** 期間内の購入金額(円)の下限 */
+      minAmount: number | null;
+      /** 期間内の購入回数の下限 */
+      minOrderCount: number | null;
+      name: string;
+      /** 集計期間: 今日(日本時間)までの日数 */
+      periodDays: number;
+      /** 1から順に判定し、最初に条件を満たしたランクになります */
+      priority: number;
+    };
     ImportCheck: {
       items: {
         checks: {
@@ -566,6 +626,10 @@ export type components = {
         shop: number;
       };
       createdAt: string;
+      /** 顧客(GET /api/customers/{id}) */
+      customerId: string | null;
+      /** 注文時の顧客ランク(顧客ランク設定) */
+      customerRank: string | null;
       deleted: boolean;
       deletedAt: string | null;
       /** お届け希望日 (YYYY-MM-DD) */
@@ -1354,6 +1418,10 @@ export type components = {
           field: "buyerOrderCount";
           op: "gte" | "lte";
           value: number;
+        } | {
+          field: "customerRank";
+          op: "in";
+          values: string[];
         } | {
           field: "shipToDiffersFromBuyer";
           op: "is";
@@ -3073,6 +3141,268 @@ export type paths = {
         "200": {
           content: {
             "text/csv": string;
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/customer-ranks": {
+    get: {
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: components["schemas"]["CustomerRank"][];
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            minAmount?: number | null;
+            minOrderCount?: number | null;
+            name: string;
+            periodDays: number;
+            priority: number;
+          };
+        };
+      };
+      responses: {
+        "201": {
+          content: {
+            "application/json": components["schemas"]["CustomerRank"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/customer-ranks/{id}": {
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            minAmount?: number | null;
+            minOrderCount?: number | null;
+            name: string;
+            periodDays: number;
+            priority: number;
+          };
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["CustomerRank"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "204": {
+          content?: never;
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/customers": {
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+          /** 氏名・メールアドレス・電話番号の一部 */
+          q?: string;
+          /** 顧客ランク名。空文字はランクなしの顧客 */
+          rank?: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              items: components["schemas"]["Customer"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/customers/{id}": {
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["CustomerDetail"];
           };
         };
         "401": {
@@ -8191,6 +8521,10 @@ export type paths = {
                 op: "gte" | "lte";
                 value: number;
               } | {
+                field: "customerRank";
+                op: "in";
+                values: string[];
+              } | {
                 field: "shipToDiffersFromBuyer";
                 op: "is";
                 value: boolean;
@@ -8268,6 +8602,10 @@ export type paths = {
                 field: "buyerOrderCount";
                 op: "gte" | "lte";
                 value: number;
+              } | {
+                field: "customerRank";
+                op: "in";
+                values: string[];
               } | {
                 field: "shipToDiffersFromBuyer";
                 op: "is";
@@ -8437,6 +8775,10 @@ export type paths = {
                 field: "buyerOrderCount";
                 op: "gte" | "lte";
                 value: number;
+              } | {
+                field: "customerRank";
+                op: "in";
+                values: string[];
               } | {
                 field: "shipToDiffersFromBuyer";
                 op: "is";

@@ -1,5 +1,6 @@
 import type { Address, Order } from "../api/types.ts";
 import { attentionLinks } from "../attention/attention-links.ts";
+import { OrderCustomer } from "../customers/order-customer.tsx";
 import { dateTime, day, yen } from "../format.ts";
 import { Link } from "../shell/router.tsx";
 import { CouponRows, deduction, FeeRows, GiftFacts, TaxSummary } from "./mall-details.tsx";
@@ -113,6 +114,7 @@ export function PartiesSection({ order }: { order: Order }) {
           {order.buyer.emailMasked && <span className="badge">中継アドレス</span>}
           {order.buyer.phone && <span className="muted"> / {order.buyer.phone}</span>}
         </dd>
+        <OrderCustomer order={order} />
         <dt>送付先</dt>
         <dd>
           <AddressLines address={order.shipTo} />

@@ -1,4 +1,5 @@
 import type { TagCondition, TagRule } from "../api/types.ts";
+import { RankChoice } from "../customers/rank-choice.tsx";
 import { useReference } from "../shell/reference-data.tsx";
 
 /** The condition kinds of the API's tag rule, in the merchant's words. */
@@ -25,6 +26,11 @@ const FIELDS: { field: TagCondition["field"]; label: string; make: () => TagCond
     field: "shipToDiffersFromBuyer",
     label: "送付先が購入者と別",
     make: () => ({ field: "shipToDiffersFromBuyer", op: "is", value: true }),
+  },
+  {
+    field: "customerRank",
+    label: "顧客ランク(注文時)",
+    make: () => ({ field: "customerRank", op: "in", values: [] }),
   },
 ];
 
@@ -184,6 +190,8 @@ function ConditionValue({
         </>
       );
     }
+    case "customerRank":
+      return <RankChoice values={c.values} label={label} onChange={(values) => onChange({ ...c, values })} />;
     case "shipToDiffersFromBuyer":
       return (
         <select

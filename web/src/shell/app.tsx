@@ -6,6 +6,8 @@ import { MappingsScreen } from "../catalog/mappings-screen.tsx";
 import { OptionSurchargesScreen } from "../catalog/option-surcharges-screen.tsx";
 import { ProductImportScreen } from "../catalog/product-import-screen.tsx";
 import { ProductsScreen } from "../catalog/products-screen.tsx";
+import { CustomerScreen } from "../customers/customer-screen.tsx";
+import { CustomersScreen } from "../customers/customers-screen.tsx";
 import { InquiryDetailScreen } from "../inquiries/inquiry-detail-screen.tsx";
 import { InquiryListScreen } from "../inquiries/inquiry-list-screen.tsx";
 import { MailCategoriesScreen } from "../mail/categories-screen.tsx";
@@ -27,6 +29,7 @@ import { InvitationScreen } from "../session/invitation-screen.tsx";
 import { LoginScreen } from "../session/login-screen.tsx";
 import { useSession } from "../session/session.tsx";
 import { SetupScreen } from "../session/setup-screen.tsx";
+import { CustomerRanksScreen } from "../settings/customer-ranks-screen.tsx";
 import { ImportCheckScreen } from "../settings/import-check-screen.tsx";
 import { ImportRunsScreen } from "../settings/import-runs-screen.tsx";
 import { SettingsHome } from "../settings/settings-nav.tsx";
@@ -73,6 +76,8 @@ function Screen() {
   if (path === "/b2b" || path.startsWith("/b2b/")) return <B2bRoutes path={path} />;
   const importCheck = match("/shops/:id/import-check", path);
   if (importCheck?.id) return <ImportCheckScreen key={importCheck.id} shopId={importCheck.id} />;
+  const customer = match("/customers/:id", path);
+  if (customer?.id) return <CustomerScreen key={customer.id} id={customer.id} />;
   const webhook = match("/settings/webhooks/:id", path);
   if (webhook?.id) return <DeliveriesScreen key={webhook.id} id={webhook.id} />;
   switch (path) {
@@ -112,6 +117,10 @@ function Screen() {
       return <ImportRunsScreen />;
     case "/tags":
       return <TagsScreen />;
+    case "/customers":
+      return <CustomersScreen />;
+    case "/customer-ranks":
+      return <CustomerRanksScreen />;
     case "/warehouses":
       return <WarehousesScreen />;
     case "/mail":

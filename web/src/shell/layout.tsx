@@ -13,6 +13,7 @@ const NAV: { to: string; label: string; needs: string; feature?: Feature }[] = [
   { to: "/orders/csv-import", label: "CSV受注取込", needs: "orders:write" },
   { to: "/inquiries", label: "問い合わせ", needs: "inquiries:read", feature: "inquiry_linkage" },
   { to: "/shipments", label: "出荷一覧", needs: "shipping:read" },
+  { to: "/customers", label: "顧客", needs: "orders:read" },
   { to: "/b2b", label: "取引先", needs: "b2b:read", feature: "b2b_desk" },
   { to: "/products", label: "商品・在庫", needs: "catalog:read" },
   { to: "/products/import", label: "商品CSV取込", needs: "catalog:write" },
@@ -24,6 +25,7 @@ const NAV: { to: string; label: string; needs: string; feature?: Feature }[] = [
   { to: "/mails", label: "メールログ", needs: "mail:read" },
   { to: "/imports", label: "取込ログ", needs: "shops:read" },
   { to: "/tags", label: "タグ", needs: "settings:read" },
+  { to: "/customer-ranks", label: "顧客ランク設定", needs: "settings:read" },
 ];
 
 /** The entry for this screen: the longest one the path is under (/orders/new is 受注登録, not 受注一覧). */

@@ -23,7 +23,7 @@ export const IMPORT_CHECK_FIELDS = {
 export type ImportCheckField = keyof typeof IMPORT_CHECK_FIELDS;
 export type FieldCheck = { field: ImportCheckField; label: string; ok: boolean; value: string; why: string };
 
-/** The sender resolved for the order (today the warehouse's ご依頼主), so another rule can be swapped in. */
+/** The sender the order's parcel prints (domain/ship-from.ts senderOf: the shop's 送付元 or the warehouse's ご依頼主). */
 export type ResolvedSender = { name: string; postalCode: string; prefecture: string; address1: string };
 
 export type ImportCheckInput = {

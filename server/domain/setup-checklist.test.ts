@@ -16,6 +16,9 @@ const FACTS: SetupFacts = {
   needsCredentials: true,
   warehouse: { name: "自社倉庫", calendarSaved: true },
   mappedProducts: 3,
+  unknownMallValues: 0,
+  optionSurcharges: 0,
+  customerRanks: 2,
   testOrders: 2,
   unprocessedTestOrders: 0,
   enabledMails: 2,
@@ -83,6 +86,10 @@ const factCases: [Parameters<typeof factsOf>[0], Partial<SetupFacts>, { text: st
   ["test_import_checked", { testOrders: 3, unprocessedTestOrders: 1 }, [{ text: "テスト取込した注文: 3件", ok: true }, { text: "まだ処理済みにしていない注文: 1件", ok: false }]],
   ["shop_info", { needsCredentials: false }, []],
   ["mails_previewed", { enabledMails: 0 }, [{ text: "自動送信するメール: 0種類", ok: false }]],
+  ["masters", { unknownMallValues: 2 }, [{ text: "モールから届いた未登録の値: 2件", ok: false }]],
+  ["masters", {}, [{ text: "モールから届いた未登録の値: 0件", ok: true }]],
+  ["options", {}, [{ text: "オプション金額表: 0件", ok: true }]],
+  ["customer_ranks", { customerRanks: 0 }, [{ text: "顧客ランク: 0件", ok: false }]],
 ];
 for (const [item, facts, expected] of factCases) {
   test(`factsOf ${item} ${JSON.stringify(facts)}`, () =>

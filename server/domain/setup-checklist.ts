@@ -9,9 +9,10 @@ export const SETUP_ITEMS = {
   shop_info: { label: "店舗情報", link: "/shops" },
   calendar: { label: "カレンダー設定", link: "/warehouses" },
   masters: { label: "マスタ管理", link: "/shops" },
-  product_import: { label: "商品インポート", link: "/mappings" },
+  product_import: { label: "商品インポート", link: "/products/import" },
   delivery_conditions: { label: "配送条件", link: "/products" },
-  options: { label: "項目選択肢・オプション金額", link: "/products" },
+  options: { label: "項目選択肢・オプション金額", link: "/option-surcharges" },
+  customer_ranks: { label: "顧客ランク設定", link: "/customer-ranks" },
   test_import_checked: { label: "テスト取込の確認", link: "/shops/{id}/import-check" },
   mails_previewed: { label: "メールの確認", link: "/mail/shops" },
 } as const satisfies Record<string, { label: string; link: string }>;
@@ -31,6 +32,12 @@ export type SetupFacts = {
   /** The warehouse the shop's orders go to, and whether its calendar was ever saved. */
   warehouse: { name: string; calendarSaved: boolean } | null;
   mappedProducts: number;
+  /** Values the shop's orders carry that its masters do not place (未登録の値). */
+  unknownMallValues: number;
+  /** Rows of the shop's オプション金額表. */
+  optionSurcharges: number;
+  /** The account's 顧客ランク rules. */
+  customerRanks: number;
   testOrders: number;
   /** Test-imported orders not yet moved to 処理済. */
   unprocessedTestOrders: number;
@@ -59,6 +66,18 @@ export function factsOf(item: SetupItem, f: SetupFacts): Fact[] {
           ok: f.warehouse.calendarSaved,
         },
       ];
+    case "masters":
+      return [
+        {
+          text: `モールから届いた未登録の値: ${f.unknownMallValues}件`,
+          ok: f.unknownMallValues === 0,
+        },
+      ];
+    case "options":
+      // A shop whose options carry their amount in the words, or that has none, needs no table.
+      return [{ text: `オプション金額表: ${f.optionSurcharges}件`, ok: true }];
+    case "customer_ranks":
+      return [{ text: `顧客ランク: ${f.customerRanks}件`, ok: f.customerRanks > 0 }];
     case "product_import":
       return [{ text: `このショップの商品対応: ${f.mappedProducts}件`, ok: f.mappedProducts > 0 }];
     case "test_import_checked":

@@ -83,6 +83,7 @@ test("a new shop: test import checked field by field, every item confirmed, then
     "商品インポート",
     "配送条件",
     "項目選択肢・オプション金額",
+    "顧客ランク設定",
     "テスト取込の確認",
   ]) {
     const item = sheet.getByRole("listitem", { name: label });

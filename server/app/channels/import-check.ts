@@ -13,6 +13,7 @@ import {
 import { checkImportedOrder, type FieldCheck, mailsFor } from "#server/domain/import-check.ts";
 import type { MallValues } from "#server/domain/order-edit-mall.ts";
 import { notFound } from "#server/domain/refusal.ts";
+import { senderOf } from "#server/domain/ship-from.ts";
 import { warehouseSettingsOf } from "#server/domain/warehouse-settings.ts";
 import type { AppContext } from "../context.ts";
 
@@ -35,7 +36,7 @@ export async function importCheck(
 ): Promise<{ items: CheckedOrder[]; total: number }> {
   return ctx.db.transaction(async (tx) => {
     const [shop] = await tx
-      .select({ id: shops.id })
+      .select({ id: shops.id, name: shops.name, settings: shops.settings })
       .from(shops)
       .where(and(eq(shops.id, shopId), eq(shops.accountId, accountId)));
     if (!shop) throw notFound("shop", "ショップ");
@@ -91,7 +92,8 @@ export async function importCheck(
       total,
       items: rows.map((o) => {
         const first = parcels.find((p) => p.parcel.orderId === o.id);
-        const sender = first ? (warehouseSettingsOf(first.warehouse.settings).sender ?? null) : null;
+        // What the parcel's slip and 納品書 will print: the shop's own 送付元 or the warehouse's ご依頼主.
+        const sender = first ? senderOf(shop, warehouseSettingsOf(first.warehouse.settings)) : null;
         const productIds = new Set(products.filter((p) => p.orderId === o.id).map((p) => p.productId));
         const kept = o.mallValues as MallValues | null;
         return {

@@ -1,6 +1,14 @@
 import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "#server/db/database.ts";
-import { orders, productMappings, shopMailSettings, shops, warehouses } from "#server/db/schema.ts";
+import {
+  customerRanks,
+  optionSurcharges,
+  orders,
+  productMappings,
+  shopMailSettings,
+  shops,
+  warehouses,
+} from "#server/db/schema.ts";
 import { notFound } from "#server/domain/refusal.ts";
 import {
   confirmRefusal,
@@ -88,6 +96,18 @@ async function setupFacts(ctx: AppContext, tx: Db, shop: ShopRow): Promise<Setup
     })
     .from(orders)
     .where(and(eq(orders.shopId, shop.id), eq(orders.testImport, true), isNull(orders.deletedAt)));
+  const [surcharges] = await tx
+    .select({ n: count() })
+    .from(optionSurcharges)
+    .where(eq(optionSurcharges.shopId, shop.id));
+  const [ranks] = await tx
+    .select({ n: count() })
+    .from(customerRanks)
+    .where(eq(customerRanks.accountId, shop.accountId));
+  const unknown = await tx.execute(sql`
+    select count(distinct (v->>'kind', v->>'mallCode'))::int as n
+    from ${orders} cross join lateral jsonb_array_elements(${orders.unknownMallValues}) as v
+    where ${orders.shopId} = ${shop.id} and ${orders.deletedAt} is null`);
   const [mails] = await tx
     .select({ n: count() })
     .from(shopMailSettings)
@@ -97,6 +117,9 @@ async function setupFacts(ctx: AppContext, tx: Db, shop: ShopRow): Promise<Setup
     needsCredentials: (ctx.channels.get(shop.channel)?.credentials ?? []).length > 0,
     warehouse: warehouse ?? null,
     mappedProducts: mapped?.n ?? 0,
+    unknownMallValues: Number((unknown as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0),
+    optionSurcharges: surcharges?.n ?? 0,
+    customerRanks: ranks?.n ?? 0,
     testOrders: tests?.n ?? 0,
     unprocessedTestOrders: tests?.unprocessed ?? 0,
     enabledMails: mails?.n ?? 0,

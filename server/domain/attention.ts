@@ -81,6 +81,14 @@ const TAG_ACTIONS: Record<SystemTagCode, { group: AttentionGroup; action: string
     group: "error",
     action: "出荷済みの注文にキャンセルの希望がありました。返品の対応を購入者と相談してください。",
   },
+  time_slot_unavailable: {
+    group: "hold",
+    action: "お届け希望時間帯が配送会社か商品の配送条件で指定できません。お客様と相談して時間帯を直してください。",
+  },
+  delivery_conditions_conflict: {
+    group: "hold",
+    action: "同じ荷物の商品で物流会社・配送会社が異なります。出荷を分けるか配送条件を揃えてください。",
+  },
 };
 
 const CUSTOM_HOLD = {

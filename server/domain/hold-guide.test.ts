@@ -22,6 +22,8 @@ const expected: [SystemTagCode, HoldAction | null, RegExp][] = [
   ["inquiry_cancel_requested", "removeTag", /タグを外して/],
   ["inquiry_cancel_not_stopped", "removeTag", /タグを外して/],
   ["inquiry_cancel_shipped", "removeTag", /タグを外して/],
+  ["time_slot_unavailable", "editOrder", /受注を修正/],
+  ["delivery_conditions_conflict", "removeTag", /タグを外して/],
 ];
 
 for (const [code, action, clear] of expected) {

@@ -31,6 +31,10 @@ export const SYSTEM_TAGS = {
   inquiry_cancel_not_stopped: { name: "キャンセル希望(出荷停止不可)", hold: true, color: "#d9534f" },
   /** A buyer asked to cancel an order already shipped: a return or the carrier, for a person. */
   inquiry_cancel_shipped: { name: "キャンセル希望(出荷済)", hold: false, color: "#d9534f" },
+  /** The buyer's お届け時間帯 is one the carrier does not offer or a product does not accept: never sent silently. */
+  time_slot_unavailable: { name: "時間帯指定不可", hold: true, color: "#f0ad4e" },
+  /** The products of one parcel name different 物流会社 or 配送会社 (配送条件): a person splits or decides. */
+  delivery_conditions_conflict: { name: "配送条件の不一致", hold: true, color: "#f0ad4e" },
 } as const;
 
 export type SystemTagCode = keyof typeof SYSTEM_TAGS;

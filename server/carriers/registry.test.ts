@@ -10,7 +10,15 @@ test("each carrier's お届け時間帯 are Juchu's slot keys, and only those it
     label: "ヤマト運輸",
     slots: ["am", "14-16", "16-18", "18-20", "19-21"],
   });
-  assert.deepEqual(carrierSlots("sagawa")?.slots, ["am", "12-14", "14-16", "16-18", "18-21", "18-20", "19-21"]);
+  assert.deepEqual(carrierSlots("sagawa")?.slots, [
+    "am",
+    "12-14",
+    "14-16",
+    "16-18",
+    "18-21",
+    "18-20",
+    "19-21",
+  ]);
   assert.deepEqual(carrierSlots("japanpost")?.slots, ["am", "12-14", "14-16", "16-18", "18-20", "19-21"]);
   assert.equal(carrierSlots("other"), null);
 });

@@ -83,7 +83,8 @@ const TAG_ACTIONS: Record<SystemTagCode, { group: AttentionGroup; action: string
   },
   time_slot_unavailable: {
     group: "hold",
-    action: "お届け希望時間帯が配送会社か商品の配送条件で指定できません。お客様と相談して時間帯を直してください。",
+    action:
+      "お届け希望時間帯が配送会社か商品の配送条件で指定できません。お客様と相談して時間帯を直してください。",
   },
   delivery_conditions_conflict: {
     group: "hold",

@@ -35,6 +35,7 @@ export async function recomputeShipDates(
           orderedAt: orders.orderedAt,
           shipTo: sql<ShipTo>`coalesce(${shipments.shipTo}, ${orders.shipTo})`,
           remoteIsland: shipments.remoteIsland,
+          productLeadDays: shipments.productLeadDays,
           calendarShipDate: shipments.calendarShipDate,
           expectedDeliveryDate: shipments.expectedDeliveryDate,
         })

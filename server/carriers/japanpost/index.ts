@@ -1,6 +1,6 @@
 import type { TimeSlot } from "#server/domain/delivery-conditions.ts";
 import type { CarrierDefinition } from "../carrier-definition.ts";
-import { YUPRI_TIME_SLOTS, japanpostYupri } from "./yupri-layout.ts";
+import { japanpostYupri, YUPRI_TIME_SLOTS } from "./yupri-layout.ts";
 
 /**
  * 日本郵便: ゆうプリR prints the slips. Its 発送履歴 gives the date only once the post office has

@@ -98,7 +98,7 @@ test("each bad cell is reported with its line, column and rule", () => {
 test("codes and full-width digits are read too; a SKU twice is refused on its second line", () => {
   const { updates, problems } = readDeliveryConditionsCsv(
     upload(
-      ["A-1", "", "", "yamato", "２", "am/18-20"],
+      ["A-1", "", "", "yamato", "２", "am/18～20時"],
       ["B-2", "", "", "", "", "なし"],
       ["A-1", "", "", "", "0", ""],
     ),

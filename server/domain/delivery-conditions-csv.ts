@@ -141,18 +141,21 @@ function readLeadDays(text: string, problem: Problem): number | undefined {
   return Number(text);
 }
 
+/** 〜 (WAVE DASH) comes back from Shift_JIS as ～ (FULLWIDTH TILDE), and from hand-typed files as ~. */
+const slotText = (text: string) => text.normalize("NFKC").replace(/[〜～~]/g, "~");
+
 const SLOT_OF = new Map<string, TimeSlot>(
   TIME_SLOTS.flatMap((s) => [
     [s, s],
-    [TIME_SLOT_LABELS[s].normalize("NFKC"), s],
+    [slotText(TIME_SLOT_LABELS[s]), s],
   ]),
 );
 
 function readTimeSlots(text: string, problem: Problem): TimeSlot[] | null | undefined {
   if (text === "") return null;
   if (text === NO_SLOT) return [];
-  const slots = text.split(SLOT_SEPARATOR).map((s) => s.trim());
-  const unknown = slots.filter((s) => !SLOT_OF.has(s));
+  const slots = text.split(SLOT_SEPARATOR).map((s) => slotText(s.trim()));
+  const unknown = text.split(SLOT_SEPARATOR).filter((s) => !SLOT_OF.has(slotText(s.trim())));
   if (unknown.length > 0) {
     const labels = TIME_SLOTS.map((s) => TIME_SLOT_LABELS[s]).join("、");
     problem(

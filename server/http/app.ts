@@ -16,6 +16,7 @@ import { BUYER_API } from "./buyer/auth.ts";
 import { refuseBadCharacters } from "./clean-input.ts";
 import { registerCsvOrderProfileRoutes } from "./csv-order-profiles.ts";
 import { CSV_UPLOAD_PATH, registerCsvOrderRoutes } from "./csv-orders.ts";
+import { registerDeliveryConditionRoutes } from "./delivery-conditions.ts";
 import { registerInquiryRoutes } from "./inquiries.ts";
 import { INVITATION_PATH_PREFIX, registerInvitationRoutes } from "./invitations.ts";
 import { registerMailLogRoutes } from "./mail-log.ts";
@@ -147,6 +148,7 @@ export function createHttpApp(
   registerInquiryRoutes(app, ctx);
   registerTagRoutes(app, ctx);
   registerProductRoutes(app, ctx);
+  registerDeliveryConditionRoutes(app, ctx);
   registerWarehouseRoutes(app, ctx);
   registerWarehouseCalendarRoutes(app, ctx);
   registerShipmentRoutes(app, ctx);

@@ -43,6 +43,8 @@ const STATUS_BY_CODE: Record<string, ContentfulStatusCode> = {
   "b2b.buyer_email_taken": 422,
   "b2b.mail_destination_taken": 422,
   "b2b.price_invalid": 422,
+  "delivery_conditions.unknown_warehouse": 422,
+  "delivery_conditions.csv_refused": 422,
   internal: 500,
 };
 
@@ -70,7 +72,7 @@ export type Problem = {
   code: string;
   detail: string;
   rule?: string;
-  errors?: { path: string; message: string }[];
+  errors?: { path: string; message: string; rule?: string }[];
 };
 
 export function problemOf(refusal: Refusal): Problem {

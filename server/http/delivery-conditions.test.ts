@@ -131,7 +131,7 @@ const csv = (text: string) =>
   fetch(`${t.url}/api/delivery-conditions.csv`, {
     method: "POST",
     headers: { authorization: `Bearer ${t.owner.apiToken}`, "content-type": "text/csv" },
-    body: iconv.encode(text, "cp932"),
+    body: new Uint8Array(iconv.encode(text, "cp932")),
   }).then(async (r) => ({ status: r.status, body: await r.json() }));
 
 test("CSV bulk edit: Shift_JIS out, one bad row refuses the whole file with a per-row report", async () => {

@@ -176,6 +176,22 @@ test("search reindex runs over the database's orders and prints what it did as o
   assert.match(res.stderr, /検索の再索引が終わりました: 注文0件/);
 });
 
+test("ship-dates recompute dates every open shipment again and prints the count as one JSON line", async () => {
+  const res = await runNode("server/cli.ts", ["ship-dates", "recompute", ...dataDirArgs()], database.env);
+  assert.equal(res.code, 0, res.stderr);
+  const report = JSON.parse(res.stdout);
+  assert.ok(report.warehouses >= 1, res.stdout);
+  assert.equal(report.shipments, 0);
+  assert.match(res.stderr, /出荷予定日を計算し直しました/);
+  const bad = await runNode(
+    "server/cli.ts",
+    ["ship-dates", "recompute", "--account", "shop-1"],
+    database.env,
+  );
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--account は事業者ID\(UUID\)で指定してください/);
+});
+
 test("account plan --list prints every plan with its features; account plan sets an account's plan by a user's e-mail", async () => {
   const list = await runNode("server/cli.ts", ["account", "plan", "--list"], {});
   assert.equal(list.code, 0, list.stderr);

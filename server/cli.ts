@@ -10,6 +10,7 @@ import { openDatabase } from "#server/db/database.ts";
 import { Refusal } from "#server/domain/refusal.ts";
 import { passwordPrompt } from "#server/password-prompt.ts";
 import { runSearchReindex } from "#server/search-reindex-command.ts";
+import { runShipDatesRecompute } from "#server/ship-dates-command.ts";
 import { startUpFailure } from "#server/start-up-failure.ts";
 
 const USAGE = `使い方:
@@ -23,6 +24,9 @@ const USAGE = `使い方:
   npm run juchu -- search reindex [--data-dir <PGliteフォルダ>]
       注文の検索用の列を作り直します(モールの注文はカナをモールから読み直します)。何度実行しても同じ結果です。
       PGlite ではサーバーを止めてから実行してください。
+  npm run juchu -- ship-dates recompute [--account <事業者ID>] [--data-dir <PGliteフォルダ>]
+      倉庫にまだ依頼していない出荷の出荷予定日・お届け予定日を、今の倉庫カレンダーと商品の
+      お届け対応可能日数で計算し直します(カレンダーより前に受けた注文に)。何度実行しても同じ結果です。
 ${CHANNEL_COMMANDS.map((c) => `  npm run juchu -- ${c.channel} ${c.name} ${c.command.usage}\n`).join("")}
 DATABASE_URL があれば PostgreSQL、なければ --data-dir (既定 ./data) の PGlite を使います。`;
 
@@ -66,6 +70,14 @@ async function main(argv: string[]): Promise<number> {
   }
   if (!values.help && positionals.join(" ") === "search reindex") {
     return runCommand(values["data-dir"], runSearchReindex);
+  }
+  if (!values.help && positionals.join(" ") === "ship-dates recompute") {
+    const account = values.account ?? null;
+    if (account !== null && !z.uuid().safeParse(account).success) {
+      console.error("エラー: --account は事業者ID(UUID)で指定してください");
+      return 2;
+    }
+    return runCommand(values["data-dir"], (config) => runShipDatesRecompute(config, account));
   }
   if (values.help || positionals.join(" ") !== "account create") {
     console.error(USAGE);

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import { sql } from "drizzle-orm";
 import iconv from "iconv-lite";
+import { recomputeAccountShipDates } from "#server/app/shipping/recompute-ship-dates.ts";
 import { startTestApp, type TestApp } from "#test/app.ts";
 import { mapItem, newOrder, newProduct, orderBody } from "#test/catalog-api.ts";
 
@@ -182,4 +184,21 @@ test("CSV bulk edit: Shift_JIS out, one bad row refuses the whole file with a pe
     leadDays: 0,
     timeSlots: ["am", "14-16"],
   });
+});
+
+test("ship-dates recompute: an order opened before the calendar and the conditions gets its dates", async () => {
+  const order = (await t.api("GET", "/api/orders?q=C-2")).body.items[0];
+  await t.database.db.execute(
+    sql`update shipments set calendar_ship_date = null, expected_delivery_date = null, product_lead_days = 0
+        where order_id = ${order.id}`,
+  );
+  const report = await recomputeAccountShipDates(t.ctx, t.owner.accountId);
+  assert.equal(report.warehouses, 2);
+  const [s] = (await t.api("GET", `/api/orders/${order.id}`)).body.shipments;
+  // LETTER now needs 1 open day (set by the CSV above): Tuesday 1/15 → Wednesday 1/16, 大阪 1 day on.
+  assert.equal(s.productLeadDays, 1);
+  assert.equal(s.calendarShipDate, "2030-01-16");
+  assert.equal(s.expectedDeliveryDate, "2030-01-17");
+  const again = await recomputeAccountShipDates(t.ctx, t.owner.accountId);
+  assert.equal(again.shipments, report.shipments, "safe to run again");
 });

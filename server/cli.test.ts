@@ -183,6 +183,23 @@ test("customers relink links the orders no customer holds and prints how many as
   assert.match(res.stderr, /顧客の結び付けが終わりました: 注文0件/);
 });
 
+test("ship-dates recompute dates every open shipment again and prints the count as one JSON line", async () => {
+  const res = await runNode("server/cli.ts", ["ship-dates", "recompute", ...dataDirArgs()], database.env);
+  assert.equal(res.code, 0, res.stderr);
+  const report = JSON.parse(res.stdout);
+  assert.deepEqual(Object.keys(report), ["warehouses", "shipments"]);
+  assert.ok(Number.isInteger(report.warehouses), res.stdout);
+  assert.equal(report.shipments, 0, "no order yet");
+  assert.match(res.stderr, /出荷予定日を計算し直しました/);
+  const bad = await runNode(
+    "server/cli.ts",
+    ["ship-dates", "recompute", "--account", "shop-1"],
+    database.env,
+  );
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--account は事業者ID\(UUID\)で指定してください/);
+});
+
 test("account plan --list prints every plan with its features; account plan sets an account's plan by a user's e-mail", async () => {
   const list = await runNode("server/cli.ts", ["account", "plan", "--list"], {});
   assert.equal(list.code, 0, list.stderr);

@@ -11,6 +11,7 @@ import { openDatabase } from "#server/db/database.ts";
 import { Refusal } from "#server/domain/refusal.ts";
 import { passwordPrompt } from "#server/password-prompt.ts";
 import { runSearchReindex } from "#server/search-reindex-command.ts";
+import { runShipDatesRecompute } from "#server/ship-dates-command.ts";
 import { startUpFailure } from "#server/start-up-failure.ts";
 
 const USAGE = `使い方:
@@ -26,6 +27,9 @@ const USAGE = `使い方:
       PGlite ではサーバーを止めてから実行してください。
   npm run juchu -- customers relink [--data-dir <PGliteフォルダ>]
       顧客に結び付いていない注文(顧客機能より前の注文)を古い順に結び付けます。ワーカーも少しずつ行います。
+  npm run juchu -- ship-dates recompute [--account <事業者ID>] [--data-dir <PGliteフォルダ>]
+      倉庫にまだ依頼していない出荷の出荷予定日・お届け予定日を、今の倉庫カレンダーと商品の
+      お届け対応可能日数で計算し直します(カレンダーより前に受けた注文に)。何度実行しても同じ結果です。
 ${CHANNEL_COMMANDS.map((c) => `  npm run juchu -- ${c.channel} ${c.name} ${c.command.usage}\n`).join("")}
 DATABASE_URL があれば PostgreSQL、なければ --data-dir (既定 ./data) の PGlite を使います。`;
 
@@ -72,6 +76,14 @@ async function main(argv: string[]): Promise<number> {
   }
   if (!values.help && positionals.join(" ") === "customers relink") {
     return runCommand(values["data-dir"], runCustomersRelink);
+  }
+  if (!values.help && positionals.join(" ") === "ship-dates recompute") {
+    const account = values.account ?? null;
+    if (account !== null && !z.uuid().safeParse(account).success) {
+      console.error("エラー: --account は事業者ID(UUID)で指定してください");
+      return 2;
+    }
+    return runCommand(values["data-dir"], (config) => runShipDatesRecompute(config, account));
   }
   if (values.help || positionals.join(" ") !== "account create") {
     console.error(USAGE);

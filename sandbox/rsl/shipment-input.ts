@@ -16,6 +16,8 @@ export type ShipmentInput = {
   recipient: Recipient;
   deliveryDate: string | null;
   deliveryTimeSlot: string | null;
+  /** 出荷希望日: the merchant's own 出荷予定日; RSL ships no earlier than it. */
+  requestedShipDate: string | null;
   lines: { sku: string; quantity: number }[];
 };
 
@@ -87,6 +89,9 @@ export function readShipmentInput(
   const slot = text(root, "deliveryTimeSlot", "deliveryTimeSlot", undefined, true);
   if (slot !== "" && !(TIME_SLOTS as readonly string[]).includes(slot)) fail(FORMAT, "deliveryTimeSlot");
 
+  const requestedShipDate = text(root, "requestedShipDate", "requestedShipDate", undefined, true);
+  if (requestedShipDate !== "" && !isCalendarDate(requestedShipDate)) fail(FORMAT, "requestedShipDate");
+
   const lines = list("lines", 100).map((v, i) => {
     const at = `lines[${i}]`;
     if (!isObject(v)) {
@@ -110,6 +115,7 @@ export function readShipmentInput(
       recipient,
       deliveryDate: deliveryDate || null,
       deliveryTimeSlot: slot || null,
+      requestedShipDate: requestedShipDate || null,
       lines,
     },
   };

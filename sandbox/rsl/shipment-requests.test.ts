@@ -47,6 +47,25 @@ test("from 15:30:00 JST the request ships the next day, also across midnight UTC
   assert.deepEqual([early.body.sameDay, early.body.plannedShipDate], [true, "2025-06-11"]);
 });
 
+test("the merchant's 出荷希望日 is kept, shown back, and a later one becomes the planned day", async () => {
+  t.clock.set("2025-06-10T10:00:00+09:00");
+  const later = await t.request(shipment({ requestedShipDate: "2025-06-13", deliveryDate: "2025-06-13" }));
+  assert.equal(later.status, 201);
+  assert.deepEqual(
+    [later.body.plannedShipDate, later.body.sameDay, later.body.deliveryDateCleared],
+    ["2025-06-13", false, true],
+  );
+  const shown = await t.api("GET", `/api/v1/shipment-requests/${later.body.requestId}`);
+  assert.equal(shown.body.requestedShipDate, "2025-06-13");
+  const earlier = await t.request(shipment({ requestedShipDate: "2025-06-09" }));
+  assert.deepEqual([earlier.body.plannedShipDate, earlier.body.sameDay], ["2025-06-10", true]);
+  const bad = await t.request(shipment({ requestedShipDate: "2025-02-30" }));
+  assert.equal(bad.status, 400);
+  assert.deepEqual(bad.body.errors, [
+    { code: "E1003", field: "requestedShipDate", message: "形式が正しくありません" },
+  ]);
+});
+
 test("a delivery date RSL cannot meet is cleared and the request kept; a reachable one stays", async () => {
   t.clock.set("2025-06-10T16:00:00+09:00");
   const tooSoon = await t.request(shipment({ deliveryDate: "2025-06-11", deliveryTimeSlot: "1416" }));

@@ -42,7 +42,11 @@ export function createShipmentRequest({ state, merchant, idempotencyKey, body }:
   if (problems.length > 0) return { reply: errors(422, problems), keep: true };
 
   const receivedAt = state.now();
-  const { plannedShipDate, sameDay } = plannedShipDay(receivedAt);
+  const own = plannedShipDay(receivedAt);
+  // The merchant's 出荷希望日 later than RSL's own day (a product made to order) is kept: RSL waits for it.
+  const asked = input.value.requestedShipDate;
+  const plannedShipDate = asked !== null && asked > own.plannedShipDate ? asked : own.plannedShipDate;
+  const sameDay = plannedShipDate === own.plannedShipDate && own.sameDay;
   // RSL cannot deliver before the day after it ships: such a date is dropped, the request kept.
   const wanted = input.value.deliveryDate;
   const deliveryDateCleared = wanted !== null && wanted < addDays(plannedShipDate, 1);

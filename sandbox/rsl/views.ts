@@ -11,6 +11,7 @@ export function requestView(r: ShipmentRecord) {
     status: r.status,
     receivedAt: jstDatetime(r.receivedAt),
     plannedShipDate: r.plannedShipDate,
+    ...(r.requestedShipDate ? { requestedShipDate: r.requestedShipDate } : {}),
     ...(r.shippedOn ? { shippedOn: r.shippedOn } : {}),
     ...(r.parcels ? { parcels: r.parcels } : {}),
     ...(r.unshippable ? { unshippable: r.unshippable } : {}),

@@ -1,4 +1,5 @@
 import type { Carrier } from "#server/domain/carrier.ts";
+import type { TimeSlot } from "#server/domain/delivery-conditions.ts";
 import type { CarrierLayout } from "./slip.ts";
 import type { TrackingImportProfile } from "./tracking-import.ts";
 
@@ -16,6 +17,8 @@ export type CarrierDefinition = {
   trackingUrl: (trackingNumber: string) => string;
   /** The number's shape, and the Japanese rule shown when a number does not fit it. */
   trackingNumber: { test: (normalized: string) => boolean; rule: string };
+  /** お届け時間帯 the carrier offers (domain/delivery-conditions.ts keys), as its slip layout codes them. */
+  timeSlots: readonly TimeSlot[];
   /** Slip import files (送り状発行データ) by format code, each with the label the merchant picks. */
   slipFormats: Readonly<Record<string, { label: string; layout: CarrierLayout }>>;
   /** The carrier's exports that hand tracking numbers back, read by header name. */

@@ -1,4 +1,5 @@
-import type { Carrier } from "#server/domain/carrier.ts";
+import { CARRIERS, type Carrier } from "#server/domain/carrier.ts";
+import type { TimeSlot } from "#server/domain/delivery-conditions.ts";
 import type { CarrierDefinition } from "./carrier-definition.ts";
 import { japanpost } from "./japanpost/index.ts";
 import { sagawa } from "./sagawa/index.ts";
@@ -40,4 +41,10 @@ export const TRACKING_IMPORT_PROFILES: readonly TrackingImportProfile[] = CARRIE
 /** The carrier's tracking page; null for a carrier Juchu has no page for (その他). */
 export function trackingUrl(parcel: { carrier: Carrier; trackingNumber: string }): string | null {
   return carrierDefinition(parcel.carrier)?.trackingUrl(parcel.trackingNumber) ?? null;
+}
+
+/** What the order's お届け時間帯 check needs of a carrier: its name and its slots; null for その他. */
+export function carrierSlots(code: Carrier): { label: string; slots: readonly TimeSlot[] } | null {
+  const definition = carrierDefinition(code);
+  return definition ? { label: CARRIERS[code].label, slots: definition.timeSlots } : null;
 }

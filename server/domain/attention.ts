@@ -94,6 +94,15 @@ const TAG_ACTIONS: Record<SystemTagCode, { group: AttentionGroup; action: string
     group: "hold",
     action: "ショップ設定の「マスタ管理」でモールのコードを登録してください。次の取込で自動で外れます。",
   },
+  time_slot_unavailable: {
+    group: "hold",
+    action:
+      "お届け希望時間帯が配送会社か商品の配送条件で指定できません。お客様と相談して時間帯を直してください。",
+  },
+  delivery_conditions_conflict: {
+    group: "hold",
+    action: "同じ荷物の商品で物流会社・配送会社が異なります。出荷を分けるか配送条件を揃えてください。",
+  },
 };
 
 const CUSTOM_HOLD = {

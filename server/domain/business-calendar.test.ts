@@ -101,6 +101,27 @@ test("出荷予定日 table: cut-off, weekends, public holidays, merchant's clos
     assert.equal(plannedShipDate(calendar, cutoff, at), expected, why);
 });
 
+test("お届け対応可能日数 of the products: more open days after the warehouse's own", () => {
+  const rows: [string, ReturnType<typeof businessCalendarOf>, Date, number, string | null][] = [
+    ["none: the calendar's day", weekdaysOnly, jst("2027-06-09T10:00"), 0, "2027-06-09"],
+    ["2 days from a Wednesday", weekdaysOnly, jst("2027-06-09T10:00"), 2, "2027-06-11"],
+    // Friday 15:00 before 海の日: counts from Tuesday 7/20, then 1 open day.
+    ["Friday 15:00 before a holiday, 1 day", weekdaysOnly, jst("2027-07-16T15:00"), 1, "2027-07-21"],
+    // Golden Week: from Wednesday 4/28, 4/30 is the one open day before 5/6.
+    ["Golden Week: 2 days from 4/28", weekdaysOnly, jst("2027-04-28T10:00"), 2, "2027-05-06"],
+    ["年末年始: 1 day from 12/28", yearEnd, jst("2027-12-28T10:00"), 1, "2028-01-04"],
+    [
+      "added to the warehouse's 出荷までの日数",
+      businessCalendarOf({ leadDays: 1 }),
+      jst("2027-06-09T10:00"),
+      2,
+      "2027-06-14",
+    ],
+  ];
+  for (const [why, calendar, at, days, expected] of rows)
+    assert.equal(plannedShipDate(calendar, "15:00", at, days), expected, why);
+});
+
 test("each closed day says why: 祝日 with its name, 定休日, 臨時休業 with the note, 臨時営業日", () => {
   const calendar = businessCalendarOf({
     closedDates: [{ date: "2027-06-09", note: "棚卸" }],

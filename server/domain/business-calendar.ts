@@ -114,17 +114,20 @@ function cutoffMinutes(cutoff: string): number {
 /**
  * 出荷予定日 of an order placed at `orderedAt`: the Tokyo day it was placed, or the next day when it
  * came at or after the 出荷締め時刻 (no cut-off: the whole day counts); the first open day from there;
- * then `leadDays` more open days. Null when the calendar has no open day within a year.
+ * then `leadDays` more open days, and `productLeadDays` more (its products' お届け対応可能日数). Null
+ * when the calendar has no open day within a year.
  */
 export function plannedShipDate(
   calendar: BusinessCalendar,
   cutoff: string | null,
   orderedAt: Date,
+  productLeadDays = 0,
 ): string | null {
   const placed = tokyoDate(orderedAt);
   const countsFrom =
     cutoff !== null && tokyoMinutes(orderedAt) >= cutoffMinutes(cutoff) ? addDays(placed, 1) : placed;
   let date = nextOpenDay(calendar, countsFrom);
-  for (let i = 0; i < calendar.leadDays && date !== null; i++) date = nextOpenDay(calendar, addDays(date, 1));
+  const lead = calendar.leadDays + productLeadDays;
+  for (let i = 0; i < lead && date !== null; i++) date = nextOpenDay(calendar, addDays(date, 1));
   return date;
 }

@@ -51,7 +51,7 @@ test("お届け予定日 is the 出荷予定日 plus calendar days; an earlier �
 
 test("a parcel's schedule: Friday 15:00 before 海の日 from Tokyo to Hokkaido", () => {
   const origin = { calendar: warehouseCalendarOf({}), cutoff: "15:00", prefecture: "東京都" };
-  const parcel = { prefecture: "北海道", remoteIsland: false };
+  const parcel = { prefecture: "北海道", remoteIsland: false, productLeadDays: 0 };
   assert.deepEqual(shipSchedule(origin, { ...parcel, orderedAt: new Date("2027-07-16T14:59:00+09:00") }), {
     calendarShipDate: "2027-07-16",
     expectedDeliveryDate: "2027-07-18",
@@ -60,5 +60,14 @@ test("a parcel's schedule: Friday 15:00 before 海の日 from Tokyo to Hokkaido"
     calendarShipDate: "2027-07-20",
     expectedDeliveryDate: "2027-07-22",
   });
+  // A product that needs 3 open days (お届け対応可能日数) ships Thursday 7/22 and arrives on 7/24.
+  assert.deepEqual(
+    shipSchedule(origin, {
+      ...parcel,
+      productLeadDays: 3,
+      orderedAt: new Date("2027-07-16T15:00:00+09:00"),
+    }),
+    { calendarShipDate: "2027-07-23", expectedDeliveryDate: "2027-07-25" },
+  );
   assert.throws(() => warehouseCalendarOf({ deliveryDays: { hokkaido: 0 } }), /日数は1日以上です/);
 });

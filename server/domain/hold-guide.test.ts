@@ -25,6 +25,8 @@ const expected: [SystemTagCode, HoldAction | null, RegExp][] = [
   ["inquiry_cancel_shipped", "removeTag", /タグを外して/],
   ["unknown_mall_value", "refetch", /マスタ管理.*再取得/],
   ["unknown_mall_value_notice", "refetch", /マスタ管理/],
+  ["time_slot_unavailable", "editOrder", /受注を修正/],
+  ["delivery_conditions_conflict", "removeTag", /タグを外して/],
 ];
 
 for (const [code, action, clear] of expected) {

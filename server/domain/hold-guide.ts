@@ -115,6 +115,16 @@ export const SYSTEM_TAG_GUIDES = {
       "ショップ設定の「マスタ管理」でその配送会社を登録すると、次の取込(または「再取得」)で自動で外れます。",
     action: "refetch",
   },
+  time_slot_unavailable: {
+    why: "お届け希望時間帯を配送会社が扱っていないか、商品の配送条件で受け付けていません(理由は履歴にあります)。",
+    howToClear: "お客様と相談して「受注を修正」で時間帯を直し、タグを外してください。",
+    action: "editOrder",
+  },
+  delivery_conditions_conflict: {
+    why: "1つの荷物の商品で、配送条件の物流会社か配送会社が異なります(商品は履歴にあります)。",
+    howToClear: "出荷を分けるか商品の配送条件を揃えてから、タグを外してください。",
+    action: "removeTag",
+  },
 } as const satisfies Record<SystemTagCode, HoldGuide>;
 
 /** What a 確認済 order waits for with no tag (domain/order.ts waitingFor). */

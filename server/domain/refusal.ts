@@ -7,12 +7,12 @@ export class Refusal extends Error {
   readonly code: string;
   readonly rule: string | undefined;
   readonly detail: string;
-  readonly errors: readonly { path: string; message: string }[] | undefined;
+  readonly errors: readonly { path: string; message: string; rule?: string }[] | undefined;
 
   constructor(
     code: string,
     detail: string,
-    options: { rule?: string; errors?: readonly { path: string; message: string }[] } = {},
+    options: { rule?: string; errors?: readonly { path: string; message: string; rule?: string }[] } = {},
   ) {
     super(`${code}${options.rule ? ` (${options.rule})` : ""}: ${detail}`);
     this.name = "Refusal";

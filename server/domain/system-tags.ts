@@ -44,6 +44,10 @@ export const SYSTEM_TAGS = {
   unknown_mall_value: { name: "未登録のモール値", hold: true, color: "#d9534f" },
   /** The mall sent a 配送会社 Juchu does not know: shown for the set-up, nothing held. */
   unknown_mall_value_notice: { name: "未登録のモール値(確認のみ)", hold: false, color: "#5bc0de" },
+  /** The buyer's お届け時間帯 is one the carrier does not offer or a product does not accept: never sent silently. */
+  time_slot_unavailable: { name: "時間帯指定不可", hold: true, color: "#f0ad4e" },
+  /** The products of one parcel name different 物流会社 or 配送会社 (配送条件): a person splits or decides. */
+  delivery_conditions_conflict: { name: "配送条件の不一致", hold: true, color: "#f0ad4e" },
 } as const;
 
 export type SystemTagCode = keyof typeof SYSTEM_TAGS;

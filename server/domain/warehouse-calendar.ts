@@ -23,9 +23,15 @@ export type ShipSchedule = { calendarShipDate: string | null; expectedDeliveryDa
 
 export function shipSchedule(
   origin: ShipOrigin,
-  parcel: { orderedAt: Date; prefecture: string | null | undefined; remoteIsland: boolean },
+  parcel: {
+    orderedAt: Date;
+    prefecture: string | null | undefined;
+    remoteIsland: boolean;
+    /** お届け対応可能日数 of the parcel's products (the largest). */
+    productLeadDays: number;
+  },
 ): ShipSchedule {
-  const shipDate = plannedShipDate(origin.calendar, origin.cutoff, parcel.orderedAt);
+  const shipDate = plannedShipDate(origin.calendar, origin.cutoff, parcel.orderedAt, parcel.productLeadDays);
   const days = deliveryDaysTo(
     origin.prefecture,
     origin.calendar.deliveryDays,

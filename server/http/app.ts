@@ -18,6 +18,7 @@ import { registerCsvOrderProfileRoutes } from "./csv-order-profiles.ts";
 import { CSV_UPLOAD_PATH, registerCsvOrderRoutes } from "./csv-orders.ts";
 import { registerCustomerRankRoutes } from "./customer-ranks.ts";
 import { registerCustomerRoutes } from "./customers.ts";
+import { registerDeliveryConditionRoutes } from "./delivery-conditions.ts";
 import { registerInquiryRoutes } from "./inquiries.ts";
 import { INVITATION_PATH_PREFIX, registerInvitationRoutes } from "./invitations.ts";
 import { registerMailLogRoutes } from "./mail-log.ts";
@@ -160,6 +161,7 @@ export function createHttpApp(
   registerProductRoutes(app, ctx);
   registerProductImportRoutes(app, ctx);
   registerOptionSurchargeRoutes(app, ctx);
+  registerDeliveryConditionRoutes(app, ctx);
   registerWarehouseRoutes(app, ctx);
   registerWarehouseCalendarRoutes(app, ctx);
   registerShipmentRoutes(app, ctx);

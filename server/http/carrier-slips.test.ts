@@ -156,7 +156,8 @@ test("代引 split over two parcels: the amount is on the first parcel's slip on
 test("a frozen product makes a クール冷凍 slip; the shipment's own service overrides its products'", async () => {
   const order = await inProgress(["mug", "ice"]);
   const shipment = order.shipments[0];
-  assert.equal(shipment.shippingService, null);
+  // Written at registration from its products' 配送条件 (the strictest of mug's and ice's).
+  assert.equal(shipment.shippingService, "standard");
   const cold = await b2([shipment.id]);
   assert.deepEqual([cold.rows[0]?.[1], cold.rows[0]?.[2]], ["0", "1"], "発払, クール冷凍");
 

@@ -59,6 +59,16 @@ export const orderRegistrationSchema = z
       .max(200, "明細は200行までです"),
     shippingFee: yen("送料").optional(),
     remarks: z.string().max(2000, "備考は2000文字以内です").optional(),
+    desiredDeliveryDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "お届け希望日は YYYY-MM-DD で指定してください")
+      .optional(),
+    desiredTimeSlot: z
+      .string()
+      .trim()
+      .max(40, "お届け希望時間帯は40文字以内です")
+      .optional()
+      .describe("お届け希望時間帯(午前中、14:00-16:00 など)。配送会社・商品の配送条件で指定できなければ保留"),
   })
   .openapi("OrderRegistration");
 
@@ -297,6 +307,14 @@ export const problemSchema = z
     code: z.string(),
     detail: z.string(),
     rule: z.string().optional(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    errors: z
+      .array(
+        z.object({
+          path: z.string(),
+          message: z.string(),
+          rule: z.string().optional().describe("破ったルール(CSVの行ごとの報告など)"),
+        }),
+      )
+      .optional(),
   })
   .openapi("Problem");

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { trackingUrl } from "#server/carriers/registry.ts";
 import type { shipments } from "#server/db/schema.ts";
-import { CARRIER_CODES, CARRIERS, type ShippedParcel } from "#server/domain/carrier.ts";
+import { CARRIER_CODES, CARRIERS, type Carrier, type ShippedParcel } from "#server/domain/carrier.ts";
 import { uuid } from "#server/domain/fields.ts";
 import {
   SHIPPING_STATUS_LABELS,
@@ -74,6 +74,11 @@ export const shipmentFields = {
     .enum(SHIPPING_SERVICES)
     .nullable()
     .describe("この出荷に指定した配送サービス(nullは商品の既定に従う)"),
+  deliveryCarrier: z
+    .enum(CARRIER_CODES)
+    .nullable()
+    .describe("配送会社(商品の配送条件から)。null は倉庫の既定"),
+  productLeadDays: z.int().describe("商品のお届け対応可能日数(出荷予定日に足した営業日数)"),
   consolidationId: uuid().nullable().describe("同梱グループ(先頭の出荷のID)"),
   parcels: z.array(parcelSchema),
   carrier: z.string().nullable().describe("最初の荷物の配送会社名"),
@@ -115,6 +120,8 @@ export function presentShipment(s: typeof shipments.$inferSelect) {
     calendarShipDate: s.calendarShipDate,
     expectedDeliveryDate: s.expectedDeliveryDate,
     shippingService: s.shippingService as ShippingService | null,
+    deliveryCarrier: s.carrier as Carrier | null,
+    productLeadDays: s.productLeadDays,
     consolidationId: s.consolidationId,
     parcels,
     carrier: parcels[0]?.carrierLabel ?? null,

@@ -48,6 +48,8 @@ const STATUS_BY_CODE: Record<string, ContentfulStatusCode> = {
   "b2b.price_invalid": 422,
   "shop.setup_incomplete": 422,
   "shop.setup_item_not_ready": 422,
+  "delivery_conditions.unknown_warehouse": 422,
+  "delivery_conditions.csv_refused": 422,
   internal: 500,
 };
 
@@ -75,7 +77,7 @@ export type Problem = {
   code: string;
   detail: string;
   rule?: string;
-  errors?: { path: string; message: string }[];
+  errors?: { path: string; message: string; rule?: string }[];
 };
 
 export function problemOf(refusal: Refusal): Problem {

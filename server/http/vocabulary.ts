@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { CARRIER_CSV_FORMATS } from "#server/carriers/registry.ts";
 import { CARRIER_CODES, CARRIERS } from "#server/domain/carrier.ts";
+import { TIME_SLOT_LABELS, TIME_SLOTS } from "#server/domain/delivery-conditions.ts";
 import { MAIL_STATUS_LABELS, MAIL_STATUSES } from "#server/domain/mail/mail-status.ts";
 import {
   ORDER_STATUS_LABELS,
@@ -62,6 +63,7 @@ export const vocabularySchema = z
     carrierCsvFormats: coded,
     shippingServices: coded,
     temperatures: coded,
+    timeSlots: coded.describe("お届け時間帯(商品の配送条件で受け付ける時間帯)"),
     mallCancelReasons: z
       .array(z.object({ code: z.string(), label: z.string(), channel: z.string() }))
       .describe("モールに伝えるキャンセル理由、チャネルごと"),
@@ -114,6 +116,7 @@ const TABLES = {
   carrierCsvFormats: CARRIER_CSV_FORMATS.map(({ code, label }) => ({ code, label })),
   shippingServices: SHIPPING_SERVICES.map((code) => ({ code, label: SHIPPING_SERVICE_LABELS[code] })),
   temperatures: TEMPERATURES.map((code) => ({ code, label: TEMPERATURE_LABELS[code] })),
+  timeSlots: TIME_SLOTS.map((code) => ({ code, label: TIME_SLOT_LABELS[code] })),
   mailStatuses: MAIL_STATUSES.map((code) => ({ code, label: MAIL_STATUS_LABELS[code] })),
   prefectures: [...PREFECTURES],
 };

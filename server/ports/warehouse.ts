@@ -17,6 +17,11 @@ export type ShipmentRequest = {
   /** YYYY-MM-DD in Asia/Tokyo, when the buyer asked for a date. */
   desiredDeliveryDate: string | null;
   desiredTimeSlot: string | null;
+  /**
+   * 出荷予定日 (YYYY-MM-DD) Juchu worked out: the warehouse's calendar plus the products' お届け対応可能日数.
+   * A warehouse that takes it ships no earlier; null when the calendar gave none.
+   */
+  plannedShipDate: string | null;
 };
 
 export type ShipmentRequestResult =

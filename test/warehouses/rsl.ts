@@ -35,6 +35,7 @@ export function rslShipmentRequest(extra: Partial<ShipmentRequest> = {}): Shipme
     lines: [{ sku: "MUG-1", quantity: 1 }],
     desiredDeliveryDate: null,
     desiredTimeSlot: null,
+    plannedShipDate: null,
     ...extra,
   };
 }

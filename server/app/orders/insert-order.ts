@@ -11,14 +11,14 @@ import {
   withTableAmounts,
 } from "#server/domain/option-amounts.ts";
 import type { ShopSettings } from "#server/domain/shop-settings.ts";
-import type { ShipOrigin } from "#server/domain/warehouse-calendar.ts";
 import type { MallOrder, MallPackage } from "#server/ports/mall.ts";
 import type { AppContext } from "../context.ts";
 import { linkNewOrders } from "../customers/link-customers.ts";
-import { loadShipOrigins, scheduleParcel } from "../shipping/ship-schedule.ts";
+import { scheduleParcel } from "../shipping/ship-schedule.ts";
 import { OrderBatch } from "./order-batch.ts";
 import { orderSearchColumns } from "./order-search-columns.ts";
 import { progressOrders } from "./progress-order.ts";
+import { holdForConditions, newParcels, type Parcel } from "./shipment-conditions.ts";
 
 type Meta = { actor: string; now: Date };
 type Shop = typeof shops.$inferSelect;
@@ -170,10 +170,15 @@ export async function insertOrders(
         entries.flatMap((e) => e.input.shipments.flatMap((s) => s.items.map((i) => i.mallItemCode))),
       )
     ).get(shop.id) ?? [];
-  const origin = (await loadShipOrigins(tx, [warehouseId])).get(warehouseId);
+  const parcels = await newParcels(
+    tx,
+    warehouseId,
+    mappings,
+    entries.map((e) => e.input),
+  );
   const surcharges = await surchargesFor(tx, shop.id, entries);
-  const built = entries.map(({ input }) =>
-    newOrderRows(ctx, shop, { id: warehouseId, origin }, input, meta, surcharges),
+  const built = entries.map(({ input }, i) =>
+    newOrderRows(ctx, shop, parcels.of[i] ?? [], input, meta, surcharges),
   );
   const linked = await linkNewOrders(
     tx,
@@ -182,7 +187,8 @@ export async function insertOrders(
     meta.now,
     ctx.newId,
   );
-  const recorded = entries.map(({ registeredMessage }, i) => {
+  const recorded: LoadedOrder[] = [];
+  for (const [i, { registeredMessage }] of entries.entries()) {
     const { shipmentRows, itemRows } = built[i] as (typeof built)[number];
     const order = linked[i] as (typeof linked)[number];
     batch.writes.addOrder(order, shipmentRows, itemRows);
@@ -198,8 +204,8 @@ export async function insertOrders(
       [{ type: "registered", to: "new", message: registeredMessage }],
       meta,
     );
-    return loaded;
-  });
+    recorded.push(await holdForConditions(batch, loaded, parcels.problems[i], parcels.warehouseNames));
+  }
   // Each due order walks as far as it can before it is written, so it is inserted in the state it
   // reached (出荷待ち, or held on the way) rather than inserted at 新規受付 and updated step by step.
   // In its grace period an order waits for the sweep over orders_grace_idx (end-grace-period.ts).
@@ -235,7 +241,7 @@ async function surchargesFor(
 function newOrderRows(
   ctx: AppContext,
   shop: Shop,
-  warehouse: { id: string; origin: ShipOrigin | undefined },
+  parcels: readonly Parcel[],
   input: NewOrder,
   meta: Meta,
   surcharges: ReadonlyMap<string, number>,
@@ -275,23 +281,33 @@ function newOrderRows(
     ...(input.mallDetails ? mallDetailColumns(input.mallDetails) : {}),
     ...orderSearchColumns(input),
   };
-  const shipmentRows = input.shipments.map((s, index) => ({
-    id: ctx.newId(),
-    orderId,
-    accountId: shop.accountId,
-    warehouseId: warehouse.id,
-    status: "allocating",
-    mallPackageId: s.mallPackageId ?? null,
-    shipTo: s.shipTo ?? null,
-    ...(s.details ? packageDetailColumns(s.details) : {}),
-    ...scheduleParcel(warehouse.origin, {
-      orderedAt: input.orderedAt,
-      shipTo: s.shipTo ?? input.shipTo,
-      remoteIsland: s.details?.remoteIsland ?? false,
-    }),
-    // Shipments are listed by creation: a millisecond apart keeps the mall's package order.
-    createdAt: new Date(meta.now.getTime() + index),
-  }));
+  const shipmentRows = input.shipments.map((s, index) => {
+    const parcel = parcels[index];
+    if (!parcel) throw new Error("a shipment without its conditions");
+    return {
+      id: ctx.newId(),
+      orderId,
+      accountId: shop.accountId,
+      warehouseId: parcel.warehouseId,
+      status: "allocating",
+      mallPackageId: s.mallPackageId ?? null,
+      shipTo: s.shipTo ?? null,
+      ...(s.details ? packageDetailColumns(s.details) : {}),
+      // The products' conditions over the mall's クール便 (the coldest of both wins).
+      temperature: parcel.temperature,
+      carrier: parcel.carrier,
+      shippingService: parcel.shippingService,
+      productLeadDays: parcel.leadDays,
+      ...scheduleParcel(parcel.origin, {
+        orderedAt: input.orderedAt,
+        shipTo: s.shipTo ?? input.shipTo,
+        remoteIsland: s.details?.remoteIsland ?? false,
+        productLeadDays: parcel.leadDays,
+      }),
+      // Shipments are listed by creation: a millisecond apart keeps the mall's package order.
+      createdAt: new Date(meta.now.getTime() + index),
+    };
+  });
   let lineNo = 0;
   const itemRows = input.shipments.flatMap((s, index) =>
     s.items.map((item) => ({

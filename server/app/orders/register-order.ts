@@ -27,6 +27,7 @@ export type OrderRegistration = {
   shippingFee?: number | undefined;
   remarks?: string | undefined;
   desiredDeliveryDate?: string | null | undefined;
+  desiredTimeSlot?: string | null | undefined;
   /** Where the order came from, as the timeline's first line names it (「手動登録」 when not said). */
   via?: string | undefined;
 };
@@ -191,6 +192,7 @@ function toInsert(input: OrderRegistration, source: "manual" | "csv", now: Date)
       total: subtotal + shippingFee,
       remarks: input.remarks ?? null,
       desiredDeliveryDate: input.desiredDeliveryDate ?? null,
+      desiredTimeSlot: input.desiredTimeSlot || null,
       shipments: [{ items: input.items }],
     },
     registeredMessage: `${input.via ?? (source === "csv" ? "CSV取込" : "手動登録")}で受注しました(${input.items.length}明細、合計${subtotal + shippingFee}円)`,

@@ -36,12 +36,13 @@ export async function loadShipOrigins(
 /** Juchu's 出荷予定日 and お届け予定日 of a parcel to `shipTo` (its own, else the order's). */
 export function scheduleParcel(
   origin: ShipOrigin | undefined,
-  parcel: { orderedAt: Date; shipTo: ShipTo | null; remoteIsland: boolean },
+  parcel: { orderedAt: Date; shipTo: ShipTo | null; remoteIsland: boolean; productLeadDays: number },
 ): ShipSchedule {
   if (!origin) return { calendarShipDate: null, expectedDeliveryDate: null };
   return shipSchedule(origin, {
     orderedAt: parcel.orderedAt,
     prefecture: parcel.shipTo?.prefecture,
     remoteIsland: parcel.remoteIsland,
+    productLeadDays: parcel.productLeadDays,
   });
 }

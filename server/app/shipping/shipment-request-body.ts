@@ -74,6 +74,13 @@ function requestOf(members: readonly Member[], skus: ReadonlyMap<string, string>
     lines: [...quantities].map(([sku, quantity]) => ({ sku, quantity })),
     desiredDeliveryDate: lead.order.row.desiredDeliveryDate,
     desiredTimeSlot: lead.order.row.desiredTimeSlot,
+    // A merged parcel (同梱) waits for its slowest member.
+    plannedShipDate:
+      members
+        .map((m) => shipmentOf(m).calendarShipDate)
+        .filter((d) => d !== null)
+        .sort()
+        .at(-1) ?? null,
   };
   // The key names this attempt: every retry of it sends the same key, while a new request (after
   // 出荷不可, a fixed address, another member) differs in its due time, the stopped request or the body.

@@ -48,6 +48,9 @@ export async function splitShipment(
       requestDueAt: shipment.requestDueAt,
       calendarShipDate: shipment.calendarShipDate,
       expectedDeliveryDate: shipment.expectedDeliveryDate,
+      // What the products' 配送条件 gave the parcel stays with both halves.
+      carrier: shipment.carrier,
+      productLeadDays: shipment.productLeadDays,
     });
     await tx
       .update(orderItems)

@@ -1,5 +1,6 @@
+import type { TimeSlot } from "#server/domain/delivery-conditions.ts";
 import type { CarrierDefinition } from "../carrier-definition.ts";
-import { japanpostYupri } from "./yupri-layout.ts";
+import { japanpostYupri, YUPRI_TIME_SLOTS } from "./yupri-layout.ts";
 
 /**
  * 日本郵便: ゆうプリR prints the slips. Its 発送履歴 gives the date only once the post office has
@@ -15,6 +16,7 @@ export const japanpost: CarrierDefinition = {
     test: (n) => /^\d{11,13}$/.test(n) || /^[A-Z]{2}\d{9}[A-Z]{2}$/.test(n),
     rule: "11〜13桁の数字(国際郵便は EJ123456789JP の形)",
   },
+  timeSlots: Object.keys(YUPRI_TIME_SLOTS) as TimeSlot[],
   slipFormats: { japanpost_yupri: { label: "日本郵便 ゆうパックプリントR", layout: japanpostYupri } },
   trackingProfiles: [
     {

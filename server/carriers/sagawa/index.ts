@@ -1,5 +1,6 @@
+import type { TimeSlot } from "#server/domain/delivery-conditions.ts";
 import type { CarrierDefinition } from "../carrier-definition.ts";
-import { sagawaEhiden } from "./ehiden-layout.ts";
+import { EHIDEN_TIME_SLOTS, sagawaEhiden } from "./ehiden-layout.ts";
 
 /**
  * 佐川急便: e飛伝 prints the slips. Its exports come in two shapes: the current one, and the older
@@ -11,6 +12,7 @@ export const sagawa: CarrierDefinition = {
   trackingUrl: (n) =>
     `https://k2k.sagawa-exp.co.jp/p/web/okurijosearch.do?okurijoNo=${encodeURIComponent(n)}`,
   trackingNumber: { test: (n) => /^\d{12}$/.test(n), rule: "12桁の数字" },
+  timeSlots: Object.keys(EHIDEN_TIME_SLOTS) as TimeSlot[],
   slipFormats: { sagawa_ehiden: { label: "佐川急便 e飛伝II(標準パターン)", layout: sagawaEhiden } },
   trackingProfiles: [
     {

@@ -11,6 +11,8 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { CARRIER_CODES } from "#server/domain/carrier.ts";
+import { MAX_LEAD_DAYS } from "#server/domain/delivery-conditions.ts";
 import { SHIPPING_SERVICES, TEMPERATURES } from "#server/domain/shipping-service.ts";
 import { accounts } from "./accounts.ts";
 import { created, oneOf, ts } from "./columns.ts";
@@ -48,12 +50,22 @@ export const products = pgTable(
     shippingService: text("shipping_service").notNull().default("standard"),
     /** 温度帯: 常温 ambient, 冷蔵 chilled, 冷凍 frozen. */
     temperature: text("temperature").notNull().default("ambient"),
+    /** 物流会社: the warehouse this product ships from; null = the shop's warehouse. */
+    warehouseId: uuid("warehouse_id").references(() => warehouses.id),
+    /** 配送会社 (domain/carrier.ts); null = the warehouse's default. */
+    carrier: text("carrier"),
+    /** お届け対応可能日数: open days the product needs before it can ship (取り寄せ, 名入れ …). */
+    leadDays: integer("lead_days").notNull().default(0),
+    /** 時間帯 the product accepts (domain/delivery-conditions.ts keys); null = every slot the carrier offers. */
+    timeSlots: text("time_slots").array(),
     createdAt: created(),
   },
   (t) => [
     uniqueIndex("products_account_sku_key").on(t.accountId, t.sku),
     check("products_shipping_service_known", sql`${t.shippingService} in ${oneOf(SHIPPING_SERVICES)}`),
     check("products_temperature_known", sql`${t.temperature} in ${oneOf(TEMPERATURES)}`),
+    check("products_carrier_known", sql`${t.carrier} in ${oneOf(CARRIER_CODES)}`),
+    check("products_lead_days_range", sql`${t.leadDays} between 0 and ${sql.raw(String(MAX_LEAD_DAYS))}`),
   ],
 );
 

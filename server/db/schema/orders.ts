@@ -215,6 +215,8 @@ export const shipments = pgTable(
     expectedDeliveryDate: text("expected_delivery_date"),
     /** 配送会社 (domain/carrier.ts) this parcel leaves with, from its products' delivery conditions; null = the warehouse's default. */
     carrier: text("carrier"),
+    /** お届け対応可能日数 of its products (the largest): open days added to the calendar's 出荷予定日. */
+    productLeadDays: integer("product_lead_days").notNull().default(0),
     /** 配送サービス chosen for this shipment; null follows its products' defaults. */
     shippingService: text("shipping_service"),
     /** 同梱: every shipment merged into one parcel carries the lead shipment's id (the lead its own). */

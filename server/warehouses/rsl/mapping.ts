@@ -36,6 +36,7 @@ export function shipmentBody(request: ShipmentRequest) {
     },
     ...(request.desiredDeliveryDate ? { deliveryDate: request.desiredDeliveryDate } : {}),
     ...(slot ? { deliveryTimeSlot: slot } : {}),
+    ...(request.plannedShipDate ? { requestedShipDate: request.plannedShipDate } : {}),
     lines: request.lines.map((line) => ({ sku: line.sku, quantity: line.quantity })),
   };
 }

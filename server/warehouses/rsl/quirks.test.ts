@@ -59,6 +59,19 @@ test("an accepted request maps to RSL's number and ship date, with the slip, ord
   assert.equal(plain.deliveryTimeSlot, null);
 });
 
+test("Juchu's 出荷予定日 goes to RSL as requestedShipDate and RSL plans that day", async () => {
+  t.clock.set("2025-06-10T10:00:00+09:00");
+  const answer = await client.requestShipment(shipmentRequest({ plannedShipDate: "2025-06-12" }));
+  assert.ok(answer.outcome === "accepted");
+  assert.equal(answer.plannedShipDate, "2025-06-12");
+  const record = (await held()).find((r: { requestId: string }) => r.requestId === answer.warehouseReference);
+  assert.equal(record.requestedShipDate, "2025-06-12");
+  const none = await client.requestShipment(shipmentRequest());
+  assert.ok(none.outcome === "accepted");
+  const plain = (await held()).find((r: { requestId: string }) => r.requestId === none.warehouseReference);
+  assert.equal("requestedShipDate" in plain, false);
+});
+
 test("400 and 422 are rejections with RSL's first code and every message with its field", async () => {
   const business = await client.requestShipment(
     shipmentRequest({

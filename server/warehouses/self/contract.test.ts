@@ -27,6 +27,7 @@ function newRequest(extra: Partial<ShipmentRequest> = {}): ShipmentRequest {
     lines: [{ sku: "MUG-1", quantity: 1 }],
     desiredDeliveryDate: null,
     desiredTimeSlot: null,
+    plannedShipDate: null,
     ...extra,
   };
 }

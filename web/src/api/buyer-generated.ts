@@ -76,6 +76,8 @@ export type components = {
       errors?: {
         message: string;
         path: string;
+        /** 破ったルール(CSVの行ごとの報告など) */
+        rule?: string;
       }[];
       rule?: string;
       status: number;

@@ -4,7 +4,8 @@ export class ApiError extends Error {
   readonly code: string;
   readonly detail: string;
   readonly rule: string | undefined;
-  readonly errors: { path: string; message: string }[];
+  /** Each field at fault; `rule` names the rule broken where the server says it (a CSV row's check). */
+  readonly errors: { path: string; message: string; rule?: string }[];
 
   constructor(status: number, body: Partial<ApiError> | null) {
     const detail = body?.detail ?? `サーバーが応答しませんでした(${status})。`;

@@ -455,6 +455,16 @@ export type components = {
       /** 1から順に判定し、最初に条件を満たしたランクになります */
       priority: number;
     };
+    DeliveryConditions: {
+      /** 配送会社。null は倉庫の既定 */
+      carrier: "yamato" | "sagawa" | "japanpost" | "other" | null;
+      /** お届け対応可能日数: 出荷できるまでに要る営業日数(出荷予定日に足す) */
+      leadDays: number;
+      /** 受け付けるお届け時間帯。null は配送会社の扱うすべて、[] は時間帯指定不可 */
+      timeSlots: ("am" | "12-14" | "14-16" | "16-18" | "18-20" | "18-21" | "19-21")[] | null;
+      /** 物流会社(倉庫ID)。null はショップの倉庫 */
+      warehouseId: string | null;
+    };
     ImportCheck: {
       items: {
         checks: {
@@ -748,6 +758,8 @@ export type components = {
         } | null;
         /** 同梱グループ(先頭の出荷のID) */
         consolidationId: string | null;
+        /** 配送会社(商品の配送条件から)。null は倉庫の既定 */
+        deliveryCarrier: "yamato" | "sagawa" | "japanpost" | "other" | null;
         /** 置き配の場所 */
         dropOffLocation: string | null;
         /** お届け予定日(出荷予定日+配送日数) */
@@ -778,6 +790,8 @@ export type components = {
         } | null;
         /** 倉庫が答えた出荷予定日 */
         plannedShipDate: string | null;
+        /** 商品のお届け対応可能日数(出荷予定日に足した営業日数) */
+        productLeadDays: number;
         /** 離島・一部地域 */
         remoteIsland: boolean;
         requestDueAt: string | null;
@@ -947,6 +961,9 @@ export type components = {
         name: string;
         phone?: string;
       };
+      desiredDeliveryDate?: string;
+      /** お届け希望時間帯(午前中、14:00-16:00 など)。配送会社・商品の配送条件で指定できなければ保留 */
+      desiredTimeSlot?: string;
       items: {
         mallItemCode: string;
         mallSkuCode?: string;
@@ -1020,6 +1037,8 @@ export type components = {
       errors?: {
         message: string;
         path: string;
+        /** 破ったルール(CSVの行ごとの報告など) */
+        rule?: string;
       }[];
       rule?: string;
       status: number;
@@ -1180,7 +1199,7 @@ export type components = {
           ok: boolean;
           text: string;
         }[];
-        item: "shop_info" | "calendar" | "masters" | "product_import" | "delivery_conditions" | "options" | "test_import_checked" | "mails_previewed";
+        item: "shop_info" | "calendar" | "masters" | "product_import" | "delivery_conditions" | "options" | "customer_ranks" | "test_import_checked" | "mails_previewed";
         label: string;
         /** 設定する画面のパス */
         link: string;
@@ -1206,6 +1225,8 @@ export type components = {
       } | null;
       /** 同梱グループ(先頭の出荷のID) */
       consolidationId: string | null;
+      /** 配送会社(商品の配送条件から)。null は倉庫の既定 */
+      deliveryCarrier: "yamato" | "sagawa" | "japanpost" | "other" | null;
       /** 置き配の場所 */
       dropOffLocation: string | null;
       /** お届け予定日(出荷予定日+配送日数) */
@@ -1240,6 +1261,8 @@ export type components = {
       } | null;
       /** 倉庫が答えた出荷予定日 */
       plannedShipDate: string | null;
+      /** 商品のお届け対応可能日数(出荷予定日に足した営業日数) */
+      productLeadDays: number;
       /** 離島・一部地域 */
       remoteIsland: boolean;
       requestDueAt: string | null;
@@ -1527,6 +1550,11 @@ export type components = {
         label: string;
       }[];
       temperatures: {
+        code: string;
+        label: string;
+      }[];
+      /** お届け時間帯(商品の配送条件で受け付ける時間帯) */
+      timeSlots: {
         code: string;
         label: string;
       }[];
@@ -3403,6 +3431,84 @@ export type paths = {
         "200": {
           content: {
             "application/json": components["schemas"]["CustomerDetail"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/delivery-conditions.csv": {
+    get: {
+      responses: {
+        "200": {
+          content: {
+            "text/csv": string;
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    post: {
+      requestBody: {
+        content: {
+          "text/csv": string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": {
+              /** 配送条件を書き換えた商品の数 */
+              updated: number;
+            };
           };
         };
         "401": {
@@ -6673,6 +6779,96 @@ export type paths = {
       };
     };
   };
+  "/api/products/{id}/delivery-conditions": {
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["DeliveryConditions"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            carrier: "yamato" | "sagawa" | "japanpost" | "other" | null;
+            leadDays: number;
+            timeSlots: ("am" | "12-14" | "14-16" | "16-18" | "18-20" | "18-21" | "19-21")[] | null;
+            warehouseId: string | null;
+          };
+        };
+      };
+      responses: {
+        "200": {
+          content: {
+            "application/json": components["schemas"]["DeliveryConditions"];
+          };
+        };
+        "401": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "403": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "404": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "409": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        "422": {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/products/{id}/order-line": {
     get: {
       parameters: {
@@ -8272,7 +8468,7 @@ export type paths = {
       parameters: {
         path: {
           id: string;
-          item: "shop_info" | "calendar" | "masters" | "product_import" | "delivery_conditions" | "options" | "test_import_checked" | "mails_previewed";
+          item: "shop_info" | "calendar" | "masters" | "product_import" | "delivery_conditions" | "options" | "customer_ranks" | "test_import_checked" | "mails_previewed";
         };
       };
       requestBody: {

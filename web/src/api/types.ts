@@ -66,6 +66,7 @@ export type Product = Schemas["Product"];
 export type ProductPage = Answer<"/api/products">;
 export type StockLine = Product["stock"][number];
 export type StockMovement = Schemas["StockMovement"];
+export type DeliveryConditions = Schemas["DeliveryConditions"];
 export type Mapping = Schemas["ProductMapping"];
 export type MappingPage = Answer<"/api/product-mappings">;
 export type UnmappedItems = Answer<"/api/product-mappings/unmapped">;

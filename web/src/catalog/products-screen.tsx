@@ -7,6 +7,8 @@ import { Can } from "../session/can.tsx";
 import { useReference } from "../shell/reference-data.tsx";
 import { Field } from "../ui/field.tsx";
 import { Empty, ErrorNotice, Loading, Notice } from "../ui/states.tsx";
+import { DeliveryConditionsCsv } from "./delivery-conditions-csv.tsx";
+import { DeliveryConditionsEditor } from "./delivery-conditions-editor.tsx";
 import { ShippingDefaults } from "./shipping-defaults.tsx";
 import { StockEditor } from "./stock-editor.tsx";
 import { StockHistory } from "./stock-history.tsx";
@@ -38,6 +40,7 @@ export function ProductsScreen() {
       <Can permission="catalog:write">
         <NewProduct onCreated={list.reload} />
       </Can>
+      <DeliveryConditionsCsv onImported={list.reload} />
       <form className="filters filters-row" onSubmit={search}>
         <input
           type="search"
@@ -152,6 +155,7 @@ function ProductRow({
         ))}
         <td>
           <ShippingDefaults product={product} onSaved={onSaved} />
+          <DeliveryConditionsEditor product={product} />
         </td>
         <td className="nowrap">
           <Can permission="stock:write">

@@ -11,6 +11,7 @@ import { useConfirm } from "../ui/confirm-dialog.tsx";
 import { Notice } from "../ui/states.tsx";
 import { ParcelWishes } from "./mall-details.tsx";
 import { AddressLines } from "./order-sections.tsx";
+import { ShipmentConditions } from "./shipment-conditions.tsx";
 
 /** Each parcel with its shipping status; request / withdraw only when the API lists them for that shipment. */
 export function ShipmentsSection({
@@ -127,6 +128,7 @@ export function ShipmentsSection({
               )}
               <dt>出荷元</dt>
               <dd>{warehouses.find((w) => w.id === s.warehouseId)?.name ?? "—"}</dd>
+              <ShipmentConditions shipment={s} />
               {s.requestDueAt && !s.requestedAt && (
                 <>
                   <dt>出荷依頼予定</dt>

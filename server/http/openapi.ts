@@ -1,8 +1,28 @@
-import type { z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import type { Permission } from "#server/domain/access.ts";
 import type { Feature } from "#server/domain/plans.ts";
 import { authorize } from "./auth.ts";
-import { problemSchema } from "./order-schemas.ts";
+
+/** The problem+json body of every refusal (problem.ts writes it). */
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.int(),
+    code: z.string(),
+    detail: z.string(),
+    rule: z.string().optional(),
+    errors: z
+      .array(
+        z.object({
+          path: z.string(),
+          message: z.string(),
+          rule: z.string().optional().describe("破ったルール(CSVの行ごとの報告など)"),
+        }),
+      )
+      .optional(),
+  })
+  .openapi("Problem");
 
 /** Shared pieces of every route's OpenAPI description. */
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({

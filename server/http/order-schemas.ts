@@ -298,23 +298,3 @@ export const orderListQuerySchema = z.object({
 });
 
 export type OrderListQuery = z.infer<typeof orderListQuerySchema>;
-
-export const problemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.int(),
-    code: z.string(),
-    detail: z.string(),
-    rule: z.string().optional(),
-    errors: z
-      .array(
-        z.object({
-          path: z.string(),
-          message: z.string(),
-          rule: z.string().optional().describe("破ったルール(CSVの行ごとの報告など)"),
-        }),
-      )
-      .optional(),
-  })
-  .openapi("Problem");

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from "node:util";
 import type { LoadedOrder, ShipmentRow } from "#server/db/orders/order-queries.ts";
 import { type ShipTo, sameAddress, shipToOf } from "#server/domain/address.ts";
 import type { MallOrder } from "#server/ports/mall.ts";
-import { packageDetailColumns } from "../orders/insert-order.ts";
+import { packageDetailColumns } from "../orders/mall-detail-columns.ts";
 
 type ShipmentUpdate = {
   id: string;

@@ -15,7 +15,7 @@ import {
 import type { MallOrder } from "#server/ports/mall.ts";
 import type { AppContext } from "../context.ts";
 import { releaseCancelledShipments } from "../orders/cancel-order.ts";
-import { mallDetailColumns } from "../orders/insert-order.ts";
+import { mallDetailColumns } from "../orders/mall-detail-columns.ts";
 import type { OrderBatch } from "../orders/order-batch.ts";
 import { billedTotalCheck, followUnknownValues, shipToCheck, stockShortage } from "../orders/order-holds.ts";
 import { mallSearchColumns } from "../orders/order-search-columns.ts";

@@ -1,20 +1,21 @@
-import { eq, getTableColumns, is, SQL, sql, type Table } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "#server/db/database.ts";
-import { surchargeEntries } from "#server/db/options/surcharge-reads.ts";
+import { surchargesFor } from "#server/db/options/surcharge-reads.ts";
+import { rowAsInserted } from "#server/db/orders/json-rows.ts";
 import { assembleWith, type LoadedOrder, loadShopsMappings } from "#server/db/orders/order-queries.ts";
 import { orderItems, orders, shipments, type shops, warehouses } from "#server/db/schema.ts";
 import type { ShipTo } from "#server/domain/address.ts";
-import {
-  type ChosenOption,
-  optionAmountOf,
-  surchargeTable,
-  withTableAmounts,
-} from "#server/domain/option-amounts.ts";
+import { type ChosenOption, optionAmountOf, withTableAmounts } from "#server/domain/option-amounts.ts";
 import type { ShopSettings } from "#server/domain/shop-settings.ts";
-import type { MallOrder, MallPackage } from "#server/ports/mall.ts";
 import type { AppContext } from "../context.ts";
 import { linkNewOrders } from "../customers/link-customers.ts";
 import { scheduleParcel } from "../shipping/ship-schedule.ts";
+import {
+  type MallOrderDetails,
+  type MallPackageDetails,
+  mallDetailColumns,
+  packageDetailColumns,
+} from "./mall-detail-columns.ts";
 import { OrderBatch } from "./order-batch.ts";
 import { orderSearchColumns } from "./order-search-columns.ts";
 import { progressOrders } from "./progress-order.ts";
@@ -69,54 +70,6 @@ export type NewOrder = {
     items: NewOrderLine[];
   }[];
 };
-
-export type MallOrderDetails = Pick<
-  MallOrder,
-  | "gift"
-  | "wrappings"
-  | "feeBreakdown"
-  | "couponDiscounts"
-  | "taxSummary"
-  | "buyerEmailMasked"
-  | "unknownValues"
->;
-export type MallPackageDetails = Pick<
-  MallPackage,
-  | "temperature"
-  | "pickupPoint"
-  | "dropOffLocation"
-  | "noshi"
-  | "remoteIsland"
-  | "chosenCarrier"
-  | "addressPending"
->;
-
-/** The order columns of a mall's details, for insert and for the updates later imports make. */
-export function mallDetailColumns(d: MallOrderDetails) {
-  return {
-    gift: d.gift,
-    wrappings: d.wrappings,
-    feeBreakdown: d.feeBreakdown,
-    shopCouponDiscount: d.couponDiscounts.shop,
-    mallCouponDiscount: d.couponDiscounts.mall,
-    taxSummary: d.taxSummary,
-    buyerEmailMasked: d.buyerEmailMasked,
-    unknownMallValues: d.unknownValues ?? [],
-  };
-}
-
-/** The shipment columns of a mall package's details. */
-export function packageDetailColumns(d: MallPackageDetails) {
-  return {
-    temperature: d.temperature,
-    pickupPoint: d.pickupPoint,
-    dropOffLocation: d.dropOffLocation,
-    noshi: d.noshi,
-    remoteIsland: d.remoteIsland,
-    chosenCarrier: d.chosenCarrier,
-    addressPending: d.addressPending,
-  };
-}
 
 /** Locks a shop's mall order number for the transaction, so two registrations of it cannot both pass. */
 export function lockOrderNumber(tx: Db, shopId: string, mallOrderNumber: string) {
@@ -176,7 +129,11 @@ export async function insertOrders(
     mappings,
     entries.map((e) => e.input),
   );
-  const surcharges = await surchargesFor(tx, shop.id, entries);
+  const surcharges = await surchargesFor(
+    tx,
+    shop.id,
+    entries.flatMap((e) => e.input.shipments.flatMap((sh) => sh.items)),
+  );
   const built = entries.map(({ input }, i) =>
     newOrderRows(ctx, shop, parcels.of[i] ?? [], input, meta, surcharges),
   );
@@ -193,9 +150,9 @@ export async function insertOrders(
     const order = linked[i] as (typeof linked)[number];
     batch.writes.addOrder(order, shipmentRows, itemRows);
     const loaded = assembleWith(
-      withDefaults(orders, order, meta.now),
-      itemRows.map((i) => withDefaults(orderItems, i, meta.now)),
-      shipmentRows.map((s) => withDefaults(shipments, s, meta.now)),
+      rowAsInserted(orders, order, meta.now),
+      itemRows.map((i) => rowAsInserted(orderItems, i, meta.now)),
+      shipmentRows.map((s) => rowAsInserted(shipments, s, meta.now)),
       [],
       mappings,
     );
@@ -214,27 +171,6 @@ export async function insertOrders(
   const progressed = new Map((await progressOrders(batch, due)).map((o) => [o.row.id, o]));
   const lost = await batch.flush();
   return recorded.map((o) => (lost.has(o.row.id) ? null : (progressed.get(o.row.id) ?? o)));
-}
-
-/**
- * The shop's オプション金額表, read once for a batch and only when one of its options' words carries no
- * amount: most orders have no options at all.
- */
-async function surchargesFor(
-  tx: Db,
-  shopId: string,
-  entries: readonly OrderToInsert[],
-): Promise<ReadonlyMap<string, number>> {
-  const lines = entries.flatMap((e) => e.input.shipments.flatMap((s) => s.items));
-  const wanting = lines.filter((l) => l.options?.some((o) => o.amount === null));
-  if (wanting.length === 0) return new Map();
-  return surchargeTable(
-    await surchargeEntries(
-      tx,
-      shopId,
-      wanting.map((l) => l.mallItemCode),
-    ),
-  );
 }
 
 /** The rows of a new order, with its ids; nothing written yet. */
@@ -330,18 +266,6 @@ function newOrderRows(
     })),
   );
   return { order, shipmentRows, itemRows };
-}
-
-/** A row as the database will hold it once inserted: the columns left out take their defaults. */
-function withDefaults<T extends Table>(table: T, values: T["$inferInsert"], now: Date): T["$inferSelect"] {
-  const row: Record<string, unknown> = {};
-  for (const [key, column] of Object.entries(getTableColumns(table))) {
-    const given = (values as Record<string, unknown>)[key];
-    if (given !== undefined) row[key] = given;
-    else if (column.default !== undefined && !is(column.default, SQL)) row[key] = column.default;
-    else row[key] = column.hasDefault && column.columnType === "PgTimestamp" ? now : null;
-  }
-  return row as T["$inferSelect"];
 }
 
 async function firstWarehouse(tx: Db, accountId: string): Promise<string> {

@@ -8,7 +8,7 @@ import {
 } from "#server/ports/mall.ts";
 import { toRmsDatetime } from "./datetime.ts";
 import { rmsDeliveryCompany } from "./delivery-companies.ts";
-import { parseGetOrderResponse } from "./mapping.ts";
+import { parseGetOrderResponse } from "./get-order-response.ts";
 import { rakutenTable } from "./masters.ts";
 import { type RakutenCredentials, type RmsAnswer, rmsHttp } from "./rms-http.ts";
 

@@ -5,7 +5,7 @@ import errorOn200 from "./fixtures/getOrder-error-200.json" with { type: "json" 
 import partlyNotFound from "./fixtures/getOrder-partly-not-found.json" with { type: "json" };
 import twoPackages from "./fixtures/getOrder-v10-two-packages.json" with { type: "json" };
 import invalid from "./fixtures/invalid-getOrder.json" with { type: "json" };
-import { parseGetOrderResponse, RakutenResponseError } from "./mapping.ts";
+import { parseGetOrderResponse, RakutenResponseError } from "./get-order-response.ts";
 
 /** What parseGetOrderResponse makes of a whole response: its messages, and payloads it refuses. */
 

@@ -5,8 +5,8 @@ import iconv from "iconv-lite";
 import { Refusal } from "#server/domain/refusal.ts";
 import type { ProductFileBatch } from "#server/ports/product-file.ts";
 import twoPackages from "./fixtures/getOrder-v10-two-packages.json" with { type: "json" };
+import { parseGetOrderResponse } from "./get-order-response.ts";
 import { rakutenItemCsv } from "./item-csv.ts";
-import { parseGetOrderResponse } from "./mapping.ts";
 
 /** The fixture as RMS hands it out: Shift_JIS, fed in small pieces as an upload streams in. */
 async function sjisFixture(): Promise<Buffer> {

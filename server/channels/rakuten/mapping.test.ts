@@ -7,7 +7,7 @@ import undeterminedAndCancelled from "./fixtures/getOrder-undetermined-and-cance
   type: "json",
 };
 import twoPackages from "./fixtures/getOrder-v10-two-packages.json" with { type: "json" };
-import { parseGetOrderResponse } from "./mapping.ts";
+import { parseGetOrderResponse } from "./get-order-response.ts";
 
 function only<T>(list: readonly T[]): T {
   assert.equal(list.length, 1);

@@ -4,7 +4,7 @@ import type { MallOrder } from "#server/ports/mall.ts";
 import { rmsChosenCarrier, rmsDeliveryCompany } from "./delivery-companies.ts";
 import giftPickupCool from "./fixtures/getOrder-v10-gift-pickup-cool.json" with { type: "json" };
 import twoPackages from "./fixtures/getOrder-v10-two-packages.json" with { type: "json" };
-import { parseGetOrderResponse } from "./mapping.ts";
+import { parseGetOrderResponse } from "./get-order-response.ts";
 
 const [gift, pickup] = parseGetOrderResponse(giftPickupCool).orders as [MallOrder, MallOrder];
 

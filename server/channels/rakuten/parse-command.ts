@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { toTokyoIso } from "#server/domain/tokyo-time.ts";
-import { parseGetOrderResponse, RakutenResponseError } from "./mapping.ts";
+import { parseGetOrderResponse, RakutenResponseError } from "./get-order-response.ts";
 
 type Output = { out(text: string): void; err(text: string): void };
 

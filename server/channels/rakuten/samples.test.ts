@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import type { MallOrder } from "#server/ports/mall.ts";
-import { type ParsedGetOrder, parseGetOrderResponse } from "./mapping.ts";
+import { type ParsedGetOrder, parseGetOrderResponse } from "./get-order-response.ts";
 
 /**
  * Third-party RMS payloads (../shared/samples/rakuten beside the repository, never copied into it):

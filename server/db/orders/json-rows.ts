@@ -1,4 +1,4 @@
-import { getTableColumns, is, SQL, sql, type Table } from "drizzle-orm";
+import { type Column, getTableColumns, is, SQL, sql, type Table } from "drizzle-orm";
 
 /**
  * Many rows as ONE bind parameter: a JSON array read back by `jsonb_populate_recordset` with the
@@ -12,8 +12,7 @@ export function jsonRows<T extends Table>(table: T, rows: readonly Partial<T["$i
   const fields = [...keys].map((key) => {
     const column = columns[key];
     // A row that leaves out a column another row sets gets the column's default, as an INSERT would.
-    const fallback =
-      column && column.default !== undefined && !is(column.default, SQL) ? column.default : null;
+    const fallback = column ? columnDefault(column) : null;
     return { key, name: column?.name ?? key, fallback };
   });
   const json = rows.map((r) => {
@@ -70,4 +69,29 @@ export function updateJsonRows<T extends Table>(
     );
     return [sql`update ${table} t set ${sets} from ${jsonRows(table, group).source} v where t.id = v.id`];
   });
+}
+
+/** A column's default as a value, or null where the database computes it (now(), a sequence). */
+function columnDefault(column: Column): unknown {
+  return column.default !== undefined && !is(column.default, SQL) ? column.default : null;
+}
+
+/**
+ * A row as the database will hold it once inserted: the columns left out take their defaults, a
+ * computed timestamp default reads as `now`. Lets a batch decide on rows it has not written yet.
+ */
+export function rowAsInserted<T extends Table>(
+  table: T,
+  values: T["$inferInsert"],
+  now: Date,
+): T["$inferSelect"] {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(table))) {
+    const given = (values as Record<string, unknown>)[key];
+    if (given !== undefined) row[key] = given;
+    else if (column.hasDefault && column.columnType === "PgTimestamp" && columnDefault(column) === null)
+      row[key] = now;
+    else row[key] = columnDefault(column);
+  }
+  return row as T["$inferSelect"];
 }

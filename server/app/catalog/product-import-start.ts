@@ -4,10 +4,7 @@ import { importModeFor } from "#server/domain/product-import.ts";
 import { notFound, Refusal } from "#server/domain/refusal.ts";
 import type { ProductFileReader } from "#server/ports/product-file.ts";
 import { type Actor, type AppContext, actorLabel } from "../context.ts";
-import { MAX_CSV_BYTES } from "../csv-orders/start-import.ts";
-
-/** The upload is kept in pieces of this size: the job reads them back one at a time. */
-const CHUNK_BYTES = 1024 * 1024;
+import { receiveUpload } from "../uploads/receive-upload.ts";
 
 export type ProductImportRequest = {
   shopId: string;
@@ -74,44 +71,18 @@ export async function startProductImport(
     startedAt: ctx.clock.now(),
   });
 
-  let total = 0;
-  let seq = 0;
-  let pending: Uint8Array[] = [];
-  let pendingBytes = 0;
-  const flush = async () => {
-    if (pendingBytes === 0) return;
-    await ctx.db.insert(productImportChunks).values({ runId, seq: seq++, data: Buffer.concat(pending) });
-    pending = [];
-    pendingBytes = 0;
-  };
-  try {
-    for await (const piece of body) {
-      total += piece.length;
-      if (total > MAX_CSV_BYTES)
-        throw new Refusal("request.too_large", `CSVファイルは${MAX_CSV_BYTES / 1024 / 1024}MBまでです。`, {
-          rule: "csv_file_size",
-        });
-      pending.push(piece);
-      pendingBytes += piece.length;
-      if (pendingBytes >= CHUNK_BYTES) await flush();
-    }
-    await flush();
-    if (total === 0)
-      throw new Refusal("csv_import.empty", "CSVファイルが空です。", { rule: "file_not_empty" });
-  } catch (error) {
-    // The run stays in the log as failed; its partial bytes go.
-    await ctx.db.delete(productImportChunks).where(eq(productImportChunks.runId, runId));
-    await ctx.db
-      .update(productImportRuns)
-      .set({
-        status: "failed",
-        totalBytes: total,
-        error: error instanceof Refusal ? error.detail : "アップロードが途中で切れました。",
-        finishedAt: ctx.clock.now(),
-      })
-      .where(eq(productImportRuns.id, runId));
-    throw error;
-  }
+  const total = await receiveUpload(body, {
+    savePiece: async (seq, data) => {
+      await ctx.db.insert(productImportChunks).values({ runId, seq, data });
+    },
+    fail: async (totalBytes, reason) => {
+      await ctx.db.delete(productImportChunks).where(eq(productImportChunks.runId, runId));
+      await ctx.db
+        .update(productImportRuns)
+        .set({ status: "failed", totalBytes, error: reason, finishedAt: ctx.clock.now() })
+        .where(eq(productImportRuns.id, runId));
+    },
+  });
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(productImportRuns)

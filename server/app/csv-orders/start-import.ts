@@ -1,13 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { csvImportChunks, csvImportRuns, shops } from "#server/db/schema.ts";
-import { notFound, Refusal } from "#server/domain/refusal.ts";
+import { notFound } from "#server/domain/refusal.ts";
 import { type Actor, type AppContext, actorLabel } from "../context.ts";
+import { receiveUpload } from "../uploads/receive-upload.ts";
 import { getCsvProfile } from "./profiles.ts";
-
-/** A file may be large (100,000 lines of a wide cart export are tens of MB), never unbounded. */
-export const MAX_CSV_BYTES = 256 * 1024 * 1024;
-/** The upload is kept in pieces of this size: the job reads them back one at a time. */
-const CHUNK_BYTES = 1024 * 1024;
 
 export type CsvUploadRequest = { shopId: string; profileId: string; fileName?: string | undefined };
 
@@ -41,41 +37,18 @@ export async function startCsvImport(
     startedAt: ctx.clock.now(),
   });
 
-  let total = 0;
-  let seq = 0;
-  let pending: Uint8Array[] = [];
-  let pendingBytes = 0;
-  const flush = async () => {
-    if (pendingBytes === 0) return;
-    await ctx.db.insert(csvImportChunks).values({ runId, seq: seq++, data: Buffer.concat(pending) });
-    pending = [];
-    pendingBytes = 0;
-  };
-  try {
-    for await (const piece of body) {
-      total += piece.length;
-      if (total > MAX_CSV_BYTES) throw tooLarge();
-      pending.push(piece);
-      pendingBytes += piece.length;
-      if (pendingBytes >= CHUNK_BYTES) await flush();
-    }
-    await flush();
-    if (total === 0)
-      throw new Refusal("csv_import.empty", "CSVファイルが空です。", { rule: "file_not_empty" });
-  } catch (error) {
-    // The run stays in the log as failed; its partial bytes go.
-    await ctx.db.delete(csvImportChunks).where(eq(csvImportChunks.runId, runId));
-    await ctx.db
-      .update(csvImportRuns)
-      .set({
-        status: "failed",
-        totalBytes: total,
-        error: error instanceof Refusal ? error.detail : "アップロードが途中で切れました。",
-        finishedAt: ctx.clock.now(),
-      })
-      .where(eq(csvImportRuns.id, runId));
-    throw error;
-  }
+  const total = await receiveUpload(body, {
+    savePiece: async (seq, data) => {
+      await ctx.db.insert(csvImportChunks).values({ runId, seq, data });
+    },
+    fail: async (totalBytes, reason) => {
+      await ctx.db.delete(csvImportChunks).where(eq(csvImportChunks.runId, runId));
+      await ctx.db
+        .update(csvImportRuns)
+        .set({ status: "failed", totalBytes, error: reason, finishedAt: ctx.clock.now() })
+        .where(eq(csvImportRuns.id, runId));
+    },
+  });
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(csvImportRuns)
@@ -85,8 +58,3 @@ export async function startCsvImport(
   });
   return runId;
 }
-
-const tooLarge = () =>
-  new Refusal("request.too_large", `CSVファイルは${MAX_CSV_BYTES / 1024 / 1024}MBまでです。`, {
-    rule: "csv_file_size",
-  });

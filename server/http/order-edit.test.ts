@@ -111,7 +111,7 @@ test("amounts are recomputed; a field that breaks a rule is named", async () => 
     "手数料: 0円 → 330円",
     "値引き: 0円 → 500円",
     "支払方法: クレジットカード → 代金引換",
-    "配送方法: 商品の既定 → 宅急便コンパクト",
+    "配送方法: 宅配便(発払い) → 宅急便コンパクト",
   ])
     assert.ok(entry.message.includes(part), `${part} in ${entry.message}`);
 

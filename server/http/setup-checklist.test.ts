@@ -50,6 +50,7 @@ test("a new shop: import, sync and 在庫戻し off, every checklist item open",
       "商品インポート",
       "配送条件",
       "項目選択肢・オプション金額",
+      "顧客ランク設定",
       "テスト取込の確認",
       "メールの確認",
     ],
@@ -77,7 +78,7 @@ test("test import → checked field by field → processed → checklist confirm
   assert.equal(refused.body.code, "shop.setup_incomplete");
   assert.equal(refused.body.rule, "shop.setup_incomplete");
   assert.match(refused.body.detail, /未確認: 店舗情報、カレンダー設定/);
-  assert.equal(refused.body.errors.length, 8);
+  assert.equal(refused.body.errors.length, 9);
 
   const wish = remarksDate(10);
   await mall.placeOrder(mallShopId, {
@@ -128,7 +129,15 @@ test("test import → checked field by field → processed → checklist confirm
   assert.equal(item.confirmed.actedBy.kind, "token");
   assert.equal(item.link, `/shops/${shopId}/import-check`);
 
-  for (const i of ["shop_info", "calendar", "masters", "product_import", "delivery_conditions", "options"]) {
+  for (const i of [
+    "shop_info",
+    "calendar",
+    "masters",
+    "product_import",
+    "delivery_conditions",
+    "options",
+    "customer_ranks",
+  ]) {
     assert.equal((await put(shopId, i)).status, 200);
   }
   const oneLeft = await syncOn(shopId);

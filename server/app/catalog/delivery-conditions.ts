@@ -62,14 +62,16 @@ export async function setDeliveryConditions(
   productId: string,
   conditions: DeliveryConditions,
 ): Promise<DeliveryConditions> {
-  await checkWarehouse(ctx.db, accountId, conditions.warehouseId);
-  const [row] = await ctx.db
-    .update(products)
-    .set(conditions)
-    .where(and(eq(products.id, productId), eq(products.accountId, accountId)))
-    .returning(conditionColumns);
-  if (!row) throw notFound("product", "商品");
-  return asConditions(row);
+  return ctx.db.transaction(async (tx) => {
+    // Another account's product is 404 whatever the body says: it is looked for before the warehouse.
+    const mine = and(eq(products.id, productId), eq(products.accountId, accountId));
+    const [found] = await tx.select({ id: products.id }).from(products).where(mine).for("update");
+    if (!found) throw notFound("product", "商品");
+    await checkWarehouse(tx, accountId, conditions.warehouseId);
+    const [row] = await tx.update(products).set(conditions).where(mine).returning(conditionColumns);
+    if (!row) throw notFound("product", "商品");
+    return asConditions(row);
+  });
 }
 
 async function accountWarehouseNames(db: Db, accountId: string) {

@@ -41,7 +41,7 @@ test("a new shop: test import checked field by field, every item confirmed, then
   await page.goto(`${e2e.url}/shops?edit=${shop.id}`);
   await logInAsOwner(page);
   const sheet = page.getByRole("region", { name: /初期設定確認チェックシート/ });
-  await sheet.getByText("未確認 8件").waitFor();
+  await sheet.getByText("未確認 9件").waitFor();
   const form = page.getByRole("form", { name: "楽天 初期設定店 の設定" });
   assert.equal(await form.getByLabel("受注連動(Juchuでの変更をモールへ反映)").isDisabled(), true);
   await form

@@ -56,6 +56,13 @@ test("a viewer sees the order list and an order without any action, and settings
     .first()
     .waitFor();
   assert.equal(await page.getByRole("button", { name: "登録" }).count(), 0);
+  await page.getByRole("button", { name: "設定を見る" }).first().click();
+  const shopForm = page.getByRole("form", { name: / の設定$/ });
+  await shopForm.waitFor();
+  assert.ok(
+    await shopForm.getByLabel("ショップ名").isDisabled(),
+    "a viewer reads the settings, never types into them",
+  );
 
   await page.getByRole("link", { name: "設定", exact: true }).click();
   const settings = page.getByRole("navigation", { name: "設定メニュー" });

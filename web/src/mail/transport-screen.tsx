@@ -2,7 +2,7 @@ import { type FormEvent, useState } from "react";
 import { ApiError, api } from "../api/client.ts";
 import type { MailTransport } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
-import { Can } from "../session/can.tsx";
+import { Can, EditableBy } from "../session/can.tsx";
 import { useReference } from "../shell/reference-data.tsx";
 import { useConfirm } from "../ui/confirm-dialog.tsx";
 import { Field } from "../ui/field.tsx";
@@ -146,81 +146,83 @@ function TransportForm({
 
   return (
     <form className="settings-form" onSubmit={submit} aria-label="SMTPサーバー">
-      {confirm.dialog}
-      <div className="form-row">
-        <Field label="SMTPサーバー" path="host" error={error}>
-          <input value={host} placeholder="smtp.example.jp" onChange={(e) => setHost(e.target.value)} />
-        </Field>
-        <Field label="ポート" path="port" error={error}>
-          <input
-            type="number"
-            className="input-short"
-            min={1}
-            max={65535}
-            value={port}
-            onChange={(e) => setPort(Number(e.target.value) || 0)}
-          />
-        </Field>
-      </div>
-      <label className="checkbox">
-        <input type="checkbox" checked={secure} onChange={(e) => setSecure(e.target.checked)} />{" "}
-        TLSで接続(465番など。オフはSTARTTLS)
-      </label>
-      <div className="form-row">
-        <Field label="ユーザー名" path="username" error={error}>
-          <input value={username} autoComplete="off" onChange={(e) => setUsername(e.target.value)} />
-        </Field>
-        <Field
-          label="パスワード"
-          path="password"
-          error={error}
-          hint={current?.hasPassword ? "登録済み。変更する時だけ入力" : "保存後は表示しません"}
-        >
-          <input
-            type="password"
-            autoComplete="new-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </Field>
-      </div>
-      <div className="form-row">
-        <Field label="送信元メールアドレス" path="fromAddress" error={error}>
-          <input type="email" value={fromAddress} onChange={(e) => setFromAddress(e.target.value)} />
-        </Field>
-        <Field label="送信者名" path="fromName" error={error}>
-          <input value={fromName} onChange={(e) => setFromName(e.target.value)} />
-        </Field>
-      </div>
-      <div className="action-row">
-        <Can permission="mail:write">
-          <button type="submit" className="button button-primary">
-            保存する
-          </button>
-        </Can>
-        {current && (
+      <EditableBy permission="mail:write">
+        {confirm.dialog}
+        <div className="form-row">
+          <Field label="SMTPサーバー" path="host" error={error}>
+            <input value={host} placeholder="smtp.example.jp" onChange={(e) => setHost(e.target.value)} />
+          </Field>
+          <Field label="ポート" path="port" error={error}>
+            <input
+              type="number"
+              className="input-short"
+              min={1}
+              max={65535}
+              value={port}
+              onChange={(e) => setPort(Number(e.target.value) || 0)}
+            />
+          </Field>
+        </div>
+        <label className="checkbox">
+          <input type="checkbox" checked={secure} onChange={(e) => setSecure(e.target.checked)} />{" "}
+          TLSで接続(465番など。オフはSTARTTLS)
+        </label>
+        <div className="form-row">
+          <Field label="ユーザー名" path="username" error={error}>
+            <input value={username} autoComplete="off" onChange={(e) => setUsername(e.target.value)} />
+          </Field>
+          <Field
+            label="パスワード"
+            path="password"
+            error={error}
+            hint={current?.hasPassword ? "登録済み。変更する時だけ入力" : "保存後は表示しません"}
+          >
+            <input
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          </Field>
+        </div>
+        <div className="form-row">
+          <Field label="送信元メールアドレス" path="fromAddress" error={error}>
+            <input type="email" value={fromAddress} onChange={(e) => setFromAddress(e.target.value)} />
+          </Field>
+          <Field label="送信者名" path="fromName" error={error}>
+            <input value={fromName} onChange={(e) => setFromName(e.target.value)} />
+          </Field>
+        </div>
+        <div className="action-row">
           <Can permission="mail:write">
-            <button
-              type="button"
-              className="button button-danger-quiet"
-              onClick={() =>
-                void confirm
-                  .ask({
-                    title: "SMTP設定を削除",
-                    message: "このSMTP設定を削除します。削除するとメールは送られません。",
-                    confirmLabel: "削除する",
-                    danger: true,
-                  })
-                  .then((ok) => (ok ? run("DELETE", "SMTP設定を削除しました。") : undefined))
-              }
-            >
-              削除
+            <button type="submit" className="button button-primary">
+              保存する
             </button>
           </Can>
-        )}
-      </div>
-      {showDone && done && <Notice>{done}</Notice>}
-      <ErrorNotice error={error} title="保存できませんでした" />
+          {current && (
+            <Can permission="mail:write">
+              <button
+                type="button"
+                className="button button-danger-quiet"
+                onClick={() =>
+                  void confirm
+                    .ask({
+                      title: "SMTP設定を削除",
+                      message: "このSMTP設定を削除します。削除するとメールは送られません。",
+                      confirmLabel: "削除する",
+                      danger: true,
+                    })
+                    .then((ok) => (ok ? run("DELETE", "SMTP設定を削除しました。") : undefined))
+                }
+              >
+                削除
+              </button>
+            </Can>
+          )}
+        </div>
+        {showDone && done && <Notice>{done}</Notice>}
+        <ErrorNotice error={error} title="保存できませんでした" />
+      </EditableBy>
     </form>
   );
 }

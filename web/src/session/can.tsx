@@ -51,3 +51,15 @@ export function NeedsPermission({
     </section>
   );
 }
+
+/**
+ * A settings form's fields, read-only for someone without `permission`: a viewer reads the settings
+ * as they are instead of typing into fields no save will ever send.
+ */
+export function EditableBy({ permission, children }: { permission: string; children: ReactNode }) {
+  return (
+    <fieldset className="editable-by" disabled={!useCan(permission)}>
+      {children}
+    </fieldset>
+  );
+}

@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useState } from "react";
 import { ApiError, api } from "../api/client.ts";
 import type { Warehouse, WarehouseCalendar, WarehouseCalendarInput } from "../api/types.ts";
 import { day } from "../format.ts";
-import { Can } from "../session/can.tsx";
+import { Can, EditableBy } from "../session/can.tsx";
 import { Field } from "../ui/field.tsx";
 import { ErrorNotice, Notice } from "../ui/states.tsx";
 import { CalendarMonth } from "./calendar-month.tsx";
@@ -92,145 +92,147 @@ function CalendarForm({
       onSubmit={(e) => void submit(e)}
       aria-label={`${warehouse.name}のカレンダー設定`}
     >
-      <fieldset className="checks calendar-weekdays">
-        <legend>定休日</legend>
-        {WEEKDAYS.map((label, d) => (
-          <label key={label} className="checkbox">
+      <EditableBy permission="warehouses:write">
+        <fieldset className="checks calendar-weekdays">
+          <legend>定休日</legend>
+          {WEEKDAYS.map((label, d) => (
+            <label key={label} className="checkbox">
+              <input
+                type="checkbox"
+                checked={form.closedWeekdays.includes(d)}
+                onChange={() => toggleWeekday(d)}
+              />
+              {label}曜
+            </label>
+          ))}
+          <label className="checkbox">
             <input
               type="checkbox"
-              checked={form.closedWeekdays.includes(d)}
-              onChange={() => toggleWeekday(d)}
+              checked={form.holidaysClosed}
+              onChange={(e) => change({ holidaysClosed: e.target.checked })}
             />
-            {label}曜
+            祝日は休業
           </label>
-        ))}
-        <label className="checkbox">
+        </fieldset>
+        <Field
+          label="出荷締め時刻"
+          path="cutoff"
+          error={error}
+          hint="この時刻以降の注文は翌営業日から数えます(空欄なら締めなし)"
+        >
           <input
-            type="checkbox"
-            checked={form.holidaysClosed}
-            onChange={(e) => change({ holidaysClosed: e.target.checked })}
+            type="time"
+            value={form.cutoff ?? ""}
+            onChange={(e) => change({ cutoff: e.target.value || null })}
           />
-          祝日は休業
-        </label>
-      </fieldset>
-      <Field
-        label="出荷締め時刻"
-        path="cutoff"
-        error={error}
-        hint="この時刻以降の注文は翌営業日から数えます(空欄なら締めなし)"
-      >
-        <input
-          type="time"
-          value={form.cutoff ?? ""}
-          onChange={(e) => change({ cutoff: e.target.value || null })}
-        />
-      </Field>
-      <Field
-        label="出荷までの日数"
-        path="leadDays"
-        error={error}
-        hint="営業日。0なら締め時刻までの注文は当日出荷"
-      >
-        <input
-          className="input-short"
-          type="number"
-          min={0}
-          max={30}
-          value={form.leadDays}
-          onChange={(e) => change({ leadDays: Number(e.target.value) })}
-        />
-      </Field>
-      <fieldset className="checks">
-        <legend>臨時休業日</legend>
-        <ul className="placeholder-list">
-          {form.closedDates.map((c, i) => (
-            <li key={c.date}>
-              {day(c.date)} {c.note && <span className="muted">{c.note}</span>}{" "}
-              <button
-                type="button"
-                className="button button-small button-quiet"
-                aria-label={`${c.date}の臨時休業を外す`}
-                onClick={() => change({ closedDates: form.closedDates.filter((_, j) => j !== i) })}
-              >
-                外す
-              </button>
-            </li>
-          ))}
-        </ul>
-        <div className="inline-group">
-          <Field label="日付">
-            <input
-              type="date"
-              value={newClosed.date}
-              onChange={(e) => setNewClosed({ ...newClosed, date: e.target.value })}
-            />
-          </Field>
-          <Field label="理由(任意)">
-            <input
-              value={newClosed.note}
-              maxLength={30}
-              onChange={(e) => setNewClosed({ ...newClosed, note: e.target.value })}
-            />
-          </Field>
-          <button
-            type="button"
-            className="button"
-            disabled={!newClosed.date || form.closedDates.some((c) => c.date === newClosed.date)}
-            onClick={() => {
-              change({
-                closedDates: [...form.closedDates, newClosed].sort((a, b) => a.date.localeCompare(b.date)),
-              });
-              setNewClosed({ date: "", note: newClosed.note });
-            }}
-          >
-            臨時休業日を追加
-          </button>
+        </Field>
+        <Field
+          label="出荷までの日数"
+          path="leadDays"
+          error={error}
+          hint="営業日。0なら締め時刻までの注文は当日出荷"
+        >
+          <input
+            className="input-short"
+            type="number"
+            min={0}
+            max={30}
+            value={form.leadDays}
+            onChange={(e) => change({ leadDays: Number(e.target.value) })}
+          />
+        </Field>
+        <fieldset className="checks">
+          <legend>臨時休業日</legend>
+          <ul className="placeholder-list">
+            {form.closedDates.map((c, i) => (
+              <li key={c.date}>
+                {day(c.date)} {c.note && <span className="muted">{c.note}</span>}{" "}
+                <button
+                  type="button"
+                  className="button button-small button-quiet"
+                  aria-label={`${c.date}の臨時休業を外す`}
+                  onClick={() => change({ closedDates: form.closedDates.filter((_, j) => j !== i) })}
+                >
+                  外す
+                </button>
+              </li>
+            ))}
+          </ul>
+          <div className="inline-group">
+            <Field label="日付">
+              <input
+                type="date"
+                value={newClosed.date}
+                onChange={(e) => setNewClosed({ ...newClosed, date: e.target.value })}
+              />
+            </Field>
+            <Field label="理由(任意)">
+              <input
+                value={newClosed.note}
+                maxLength={30}
+                onChange={(e) => setNewClosed({ ...newClosed, note: e.target.value })}
+              />
+            </Field>
+            <button
+              type="button"
+              className="button"
+              disabled={!newClosed.date || form.closedDates.some((c) => c.date === newClosed.date)}
+              onClick={() => {
+                change({
+                  closedDates: [...form.closedDates, newClosed].sort((a, b) => a.date.localeCompare(b.date)),
+                });
+                setNewClosed({ date: "", note: newClosed.note });
+              }}
+            >
+              臨時休業日を追加
+            </button>
+          </div>
+        </fieldset>
+        <fieldset className="checks">
+          <legend>臨時営業日(定休日・祝日でも出荷する日)</legend>
+          <ul className="placeholder-list">
+            {form.openDates.map((d) => (
+              <li key={d}>
+                {day(d)}{" "}
+                <button
+                  type="button"
+                  className="button button-small button-quiet"
+                  aria-label={`${d}の臨時営業を外す`}
+                  onClick={() => change({ openDates: form.openDates.filter((o) => o !== d) })}
+                >
+                  外す
+                </button>
+              </li>
+            ))}
+          </ul>
+          <div className="inline-group">
+            <Field label="日付">
+              <input type="date" value={newOpen} onChange={(e) => setNewOpen(e.target.value)} />
+            </Field>
+            <button
+              type="button"
+              className="button"
+              disabled={!newOpen || form.openDates.includes(newOpen)}
+              onClick={() => {
+                change({ openDates: [...form.openDates, newOpen].sort() });
+                setNewOpen("");
+              }}
+            >
+              臨時営業日を追加
+            </button>
+          </div>
+        </fieldset>
+        <DeliveryDaysFields calendar={calendar} form={form} change={change} error={error} />
+        <div className="action-row">
+          <Can permission="warehouses:write">
+            <button type="submit" className="button button-primary">
+              カレンダーを保存
+            </button>
+          </Can>
         </div>
-      </fieldset>
-      <fieldset className="checks">
-        <legend>臨時営業日(定休日・祝日でも出荷する日)</legend>
-        <ul className="placeholder-list">
-          {form.openDates.map((d) => (
-            <li key={d}>
-              {day(d)}{" "}
-              <button
-                type="button"
-                className="button button-small button-quiet"
-                aria-label={`${d}の臨時営業を外す`}
-                onClick={() => change({ openDates: form.openDates.filter((o) => o !== d) })}
-              >
-                外す
-              </button>
-            </li>
-          ))}
-        </ul>
-        <div className="inline-group">
-          <Field label="日付">
-            <input type="date" value={newOpen} onChange={(e) => setNewOpen(e.target.value)} />
-          </Field>
-          <button
-            type="button"
-            className="button"
-            disabled={!newOpen || form.openDates.includes(newOpen)}
-            onClick={() => {
-              change({ openDates: [...form.openDates, newOpen].sort() });
-              setNewOpen("");
-            }}
-          >
-            臨時営業日を追加
-          </button>
-        </div>
-      </fieldset>
-      <DeliveryDaysFields calendar={calendar} form={form} change={change} error={error} />
-      <div className="action-row">
-        <Can permission="warehouses:write">
-          <button type="submit" className="button button-primary">
-            カレンダーを保存
-          </button>
-        </Can>
-      </div>
-      {saved && <Notice>保存しました。未出荷の注文の出荷予定日を計算し直しています。</Notice>}
-      <ErrorNotice error={error} title="保存できませんでした" />
+        {saved && <Notice>保存しました。未出荷の注文の出荷予定日を計算し直しています。</Notice>}
+        <ErrorNotice error={error} title="保存できませんでした" />
+      </EditableBy>
     </form>
   );
 }

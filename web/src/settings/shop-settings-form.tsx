@@ -2,7 +2,7 @@ import { type FormEvent, useState } from "react";
 import { ApiError, api } from "../api/client.ts";
 import type { Shop, ShopSettings } from "../api/types.ts";
 import { fromTokyoLocalInput, toTokyoLocalInput } from "../format.ts";
-import { Can } from "../session/can.tsx";
+import { Can, EditableBy } from "../session/can.tsx";
 import { useReference } from "../shell/reference-data.tsx";
 import { Field } from "../ui/field.tsx";
 import { ErrorNotice, Notice } from "../ui/states.tsx";
@@ -96,112 +96,114 @@ export function ShopSettingsForm({ shop, onSaved }: { shop: Shop; onSaved: () =>
 
   return (
     <form className="settings-form" onSubmit={submit} aria-label={`${shop.name} の設定`}>
-      <Field label="ショップ名" path="name" error={error}>
-        <input required value={name} onChange={(e) => setName(e.target.value)} />
-      </Field>
-      <Field
-        label="キャンセル猶予(分)"
-        path="settings.gracePeriodMinutes"
-        error={error}
-        hint={`この間は新規受付で待ち、購入者がモールでキャンセルできます(${channelOf(vocabulary, shop.channel)?.label ?? "このチャネル"}の既定は${channelOf(vocabulary, shop.channel)?.defaultGracePeriodMinutes ?? 0}分)`}
-      >
-        <input
-          type="number"
-          min={0}
-          value={s.gracePeriodMinutes}
-          onChange={(e) => set("gracePeriodMinutes", Number(e.target.value))}
-        />
-      </Field>
-      <Field
-        label="出荷依頼までの待ち時間(分)"
-        path="settings.shipmentRequestDelayMinutes"
-        error={error}
-        hint="出荷待ちになってから倉庫へ依頼を送るまで"
-      >
-        <input
-          type="number"
-          min={0}
-          value={s.shipmentRequestDelayMinutes}
-          onChange={(e) => set("shipmentRequestDelayMinutes", Number(e.target.value))}
-        />
-      </Field>
-      <Field
-        label="入金確認待ち超過までの日数"
-        path="settings.paymentOverdueDays"
-        error={error}
-        hint="前払い(銀行振込・コンビニ・郵便振替)の注文が、注文からこの日数を過ぎても未入金ならタグ「入金確認待ち超過」を付けます"
-      >
-        <input
-          type="number"
-          min={1}
-          className="input-short"
-          // Shops saved before this setting existed have none until saved: the server then uses its default.
-          value={s.paymentOverdueDays ?? ""}
-          onChange={(e) => set("paymentOverdueDays", Number(e.target.value))}
-        />
-      </Field>
-      <Field label="出荷元倉庫" path="settings.warehouseId" error={error}>
-        <select value={s.warehouseId ?? ""} onChange={(e) => set("warehouseId", e.target.value || null)}>
-          <option value="">最初の倉庫({warehouses[0]?.name ?? "—"})</option>
-          {warehouses.map((w) => (
-            <option key={w.id} value={w.id}>
-              {w.name}({w.kindLabel})
-            </option>
-          ))}
-        </select>
-      </Field>
-      <ShipFromFieldset value={s.shipFrom} onChange={(next) => set("shipFrom", next)} error={error} />
-      <fieldset className="checks">
-        <legend>キャンセル</legend>
-        {check("returnStockOnCancel", "キャンセル時に引当済みの在庫を戻す")}
-        {check("reflectCancelToMall", "キャンセルをモールに反映する")}
-      </fieldset>
-      {mall ? (
-        <section className="mall-connection" aria-labelledby={`mall-${shop.id}`}>
-          <h3 id={`mall-${shop.id}`}>モール接続</h3>
-          <CredentialsFieldset shop={shop} input={mallInput} onInput={setMallInput} error={error} />
-          {imports}
-          {inquiries && (
-            <InquiryLinkageFieldset
-              value={s.inquiryLinkage}
-              onChange={(next) => set("inquiryLinkage", next)}
-              error={error}
-            />
-          )}
-        </section>
-      ) : (
-        <>
-          {imports}
-          <fieldset className="checks">
-            <legend>モールの認証情報</legend>
-            <Field
-              label={
-                shop.hasCredentials ? "登録済み(内容は表示されません)。入力すると置き換えます" : "未登録"
-              }
-              path="credentials"
-              error={error}
-              hint="「キー=値」を1行に1つ(例: serviceSecret=…)。保存後は表示されません"
-            >
-              <textarea
-                rows={3}
-                autoComplete="off"
-                spellCheck={false}
-                value={credentials}
-                onChange={(e) => setCredentials(e.target.value)}
+      <EditableBy permission="shops:write">
+        <Field label="ショップ名" path="name" error={error}>
+          <input required value={name} onChange={(e) => setName(e.target.value)} />
+        </Field>
+        <Field
+          label="キャンセル猶予(分)"
+          path="settings.gracePeriodMinutes"
+          error={error}
+          hint={`この間は新規受付で待ち、購入者がモールでキャンセルできます(${channelOf(vocabulary, shop.channel)?.label ?? "このチャネル"}の既定は${channelOf(vocabulary, shop.channel)?.defaultGracePeriodMinutes ?? 0}分)`}
+        >
+          <input
+            type="number"
+            min={0}
+            value={s.gracePeriodMinutes}
+            onChange={(e) => set("gracePeriodMinutes", Number(e.target.value))}
+          />
+        </Field>
+        <Field
+          label="出荷依頼までの待ち時間(分)"
+          path="settings.shipmentRequestDelayMinutes"
+          error={error}
+          hint="出荷待ちになってから倉庫へ依頼を送るまで"
+        >
+          <input
+            type="number"
+            min={0}
+            value={s.shipmentRequestDelayMinutes}
+            onChange={(e) => set("shipmentRequestDelayMinutes", Number(e.target.value))}
+          />
+        </Field>
+        <Field
+          label="入金確認待ち超過までの日数"
+          path="settings.paymentOverdueDays"
+          error={error}
+          hint="前払い(銀行振込・コンビニ・郵便振替)の注文が、注文からこの日数を過ぎても未入金ならタグ「入金確認待ち超過」を付けます"
+        >
+          <input
+            type="number"
+            min={1}
+            className="input-short"
+            // Shops saved before this setting existed have none until saved: the server then uses its default.
+            value={s.paymentOverdueDays ?? ""}
+            onChange={(e) => set("paymentOverdueDays", Number(e.target.value))}
+          />
+        </Field>
+        <Field label="出荷元倉庫" path="settings.warehouseId" error={error}>
+          <select value={s.warehouseId ?? ""} onChange={(e) => set("warehouseId", e.target.value || null)}>
+            <option value="">最初の倉庫({warehouses[0]?.name ?? "—"})</option>
+            {warehouses.map((w) => (
+              <option key={w.id} value={w.id}>
+                {w.name}({w.kindLabel})
+              </option>
+            ))}
+          </select>
+        </Field>
+        <ShipFromFieldset value={s.shipFrom} onChange={(next) => set("shipFrom", next)} error={error} />
+        <fieldset className="checks">
+          <legend>キャンセル</legend>
+          {check("returnStockOnCancel", "キャンセル時に引当済みの在庫を戻す")}
+          {check("reflectCancelToMall", "キャンセルをモールに反映する")}
+        </fieldset>
+        {mall ? (
+          <section className="mall-connection" aria-labelledby={`mall-${shop.id}`}>
+            <h3 id={`mall-${shop.id}`}>モール接続</h3>
+            <CredentialsFieldset shop={shop} input={mallInput} onInput={setMallInput} error={error} />
+            {imports}
+            {inquiries && (
+              <InquiryLinkageFieldset
+                value={s.inquiryLinkage}
+                onChange={(next) => set("inquiryLinkage", next)}
+                error={error}
               />
-            </Field>
-          </fieldset>
-        </>
-      )}
-      <ErrorNotice error={error} />
-      {saved && <Notice>保存しました。</Notice>}
-      <div className="action-row">
-        <Can permission="shops:write">
-          <button type="submit" className="button button-primary">
-            保存
-          </button>
-        </Can>
-      </div>
+            )}
+          </section>
+        ) : (
+          <>
+            {imports}
+            <fieldset className="checks">
+              <legend>モールの認証情報</legend>
+              <Field
+                label={
+                  shop.hasCredentials ? "登録済み(内容は表示されません)。入力すると置き換えます" : "未登録"
+                }
+                path="credentials"
+                error={error}
+                hint="「キー=値」を1行に1つ(例: serviceSecret=…)。保存後は表示されません"
+              >
+                <textarea
+                  rows={3}
+                  autoComplete="off"
+                  spellCheck={false}
+                  value={credentials}
+                  onChange={(e) => setCredentials(e.target.value)}
+                />
+              </Field>
+            </fieldset>
+          </>
+        )}
+        <ErrorNotice error={error} />
+        {saved && <Notice>保存しました。</Notice>}
+        <div className="action-row">
+          <Can permission="shops:write">
+            <button type="submit" className="button button-primary">
+              保存
+            </button>
+          </Can>
+        </div>
+      </EditableBy>
     </form>
   );
 }

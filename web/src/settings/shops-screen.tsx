@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { ApiError, api, query } from "../api/client.ts";
 import type { Shop } from "../api/types.ts";
-import { Can } from "../session/can.tsx";
+import { Can, useCan } from "../session/can.tsx";
 import { useReference } from "../shell/reference-data.tsx";
 import { Link, navigate, useLocation } from "../shell/router.tsx";
 import { Field } from "../ui/field.tsx";
@@ -18,6 +18,8 @@ export function ShopsScreen() {
   const { search } = useLocation();
   const open = search.get("edit") ?? undefined;
   const setOpen = (id: string | undefined) => navigate(`/shops${query({ edit: id })}`, { replace: true });
+  // A viewer opens the same settings, read-only (EditableBy).
+  const openLabel = useCan("shops:write") ? "設定を編集" : "設定を見る";
   return (
     <section className="screen">
       <header className="screen-header">
@@ -62,7 +64,7 @@ export function ShopsScreen() {
                 aria-expanded={open === shop.id}
                 onClick={() => setOpen(open === shop.id ? undefined : shop.id)}
               >
-                {open === shop.id ? "閉じる" : "設定を編集"}
+                {open === shop.id ? "閉じる" : openLabel}
               </button>
             </div>
             {open === shop.id && <SetupChecklistSection shop={shop} />}

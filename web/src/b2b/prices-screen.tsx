@@ -39,20 +39,22 @@ export function PricesScreen() {
         lotQuantity: String(p.lotQuantity),
       };
     setDrafts(next);
-    setSaved(false);
   }, [prices.data]);
 
   const choose = (value: string) => {
+    setSaved(false);
     const [kind, v] = value.split(":", 2);
     navigate(
       `/b2b/prices${query(kind === "company" ? { companyId: v } : kind === "rank" ? { rank: v } : {})}`,
     );
   };
-  const set = (productId: string, key: keyof Draft, value: string) =>
+  const set = (productId: string, key: keyof Draft, value: string) => {
+    setSaved(false);
     setDrafts({
       ...drafts,
       [productId]: { unitPrice: "", minQuantity: "1", lotQuantity: "1", ...drafts[productId], [key]: value },
     });
+  };
   const save = async () => {
     if (!target) return;
     setError(undefined);
@@ -146,7 +148,7 @@ export function PricesScreen() {
                             min={key === "unitPrice" ? 0 : 1}
                             className="input-short"
                             aria-label={`${p.name}の${key === "unitPrice" ? "単価" : key === "minQuantity" ? "最小発注数" : "発注単位"}`}
-                            disabled={!writable || (key !== "unitPrice" && !d?.unitPrice)}
+                            disabled={!writable || prices.loading || (key !== "unitPrice" && !d?.unitPrice)}
                             value={d?.[key] ?? ""}
                             onChange={(e) => set(p.id, key, e.target.value)}
                           />
